@@ -1,0 +1,23 @@
+import type { Env } from '../core/env.js';
+
+/** A sink for text output (stdout, stderr), injected so tests capture it without a process. */
+export interface TextSink {
+  write(text: string): void;
+  /** True when output goes to a terminal (colour allowed unless NO_COLOR). */
+  isTTY?: boolean;
+}
+
+/** Everything a command touches outside pure code. The CLI builds it from `process`; tests build their own. */
+export interface CliContext {
+  env: Env;
+  cwd: string;
+  stdout: TextSink;
+  stderr: TextSink;
+  stdin: NodeJS.ReadableStream;
+  /** The clock (ms since epoch as a Date). */
+  now: () => Date;
+  /** HTTP, injected; defaults to the global fetch (or undici through a proxy). */
+  fetch?: typeof fetch;
+  /** Sleep for retries, injected so tests never wait. */
+  sleep?: (ms: number) => Promise<void>;
+}

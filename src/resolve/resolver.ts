@@ -400,10 +400,11 @@ export function resolveCredentials(input: ResolveInput): Resolution {
     considered.push({ token, verdict: 'named-by-variables', note: 'named by CI_DEPLOY_USER' });
     if (exposedSummary) {
       rule = 'variables-override';
-      warnings.push({
-        code: 'variables-shadow-token',
-        message: `CI_DEPLOY_USER names ${describeToken(token)} instead of ${describeToken(exposedSummary)}, which GitLab would expose; the CI/CD variables win`,
-      });
+      // One warning per cause: the more precise message replaces the generic "variables are set" one.
+      const message = `CI_DEPLOY_USER names ${describeToken(token)} instead of ${describeToken(exposedSummary)}, which GitLab would expose; the CI/CD variables win and go stale when that token is rotated`;
+      const existing = warnings.find((w) => w.code === 'variables-shadow-token');
+      if (existing) existing.message = message;
+      else warnings.push({ code: 'variables-shadow-token', message });
     } else if (hit.level === 'group') {
       rule = 'group-variables-fallback';
       if (hit.where === 'ancestor') {

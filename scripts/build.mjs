@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * Builds the three bundles the product ships: dist/cli.js (the CLI), dist/index.js and dist/post.js
+ * (the GitHub Action's main and post steps). One esbuild call, deterministic output, so `dist/` can be
+ * compared byte for byte with a fresh build (scripts/check-dist.mjs).
+ *
+ *   node scripts/build.mjs [outdir]     (default dist)
+ */
+import { build } from 'esbuild';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outdir = process.argv[2] ?? 'dist';
+mkdirSync(outdir, { recursive: true });
+
+const entries = { cli: 'src/cli.ts' };
+if (existsSync('src/action/main.ts')) entries.index = 'src/action/main.ts';
+if (existsSync('src/action/post.ts')) entries.post = 'src/action/post.ts';
+
+await build({
+  entryPoints: entries,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  minify: false,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some dependencies are CommonJS and call require(); an ESM bundle needs one.
+  banner: {
+    js: "import { createRequire as __dtCreateRequire } from 'node:module';\nconst require = __dtCreateRequire(import.meta.url);",
+  },
+});
+chmodSync(join(outdir, 'cli.js'), 0o755);

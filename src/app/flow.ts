@@ -1,0 +1,77 @@
+/**
+ * The resolution flow every surface shares: settings → gather (GitLab API, environment) → decide.
+ * Surfaces (CLI, action) call this and only format or export what it returns.
+ */
+import { UsageError } from '../core/errors.js';
+import type { Env } from '../core/env.js';
+import { createGitLabClient, type GitLabClientOptions } from '../gitlab/client.js';
+import { gatherInput } from '../resolve/gather.js';
+import { resolveCredentials } from '../resolve/resolver.js';
+import type { ResolveInput, Resolution } from '../resolve/types.js';
+import { loadSpecFile } from '../spec/load.js';
+import type { Spec } from '../spec/types.js';
+import { resolveSettings, specPath, type CommonFlags, type Settings } from './options.js';
+
+export interface FlowDeps {
+  env: Env;
+  cwd: string;
+  now: () => Date;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  onRequest?: GitLabClientOptions['onRequest'];
+}
+
+export interface FlowResult {
+  settings: Settings;
+  spec?: Spec;
+  input: ResolveInput;
+  resolution: Resolution;
+  requestCount: number;
+}
+
+export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec | undefined> {
+  const path = specPath(flags, cwd);
+  if (!path) return undefined;
+  const { spec, findings } = await loadSpecFile(path);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (!spec || errors.length > 0) {
+    const first = errors
+      .slice(0, 5)
+      .map((f) => `${f.file}:${f.line}:${f.col}: ${f.message} [${f.ruleId}]`)
+      .join('\n  ');
+    throw new UsageError(`the spec is invalid:\n  ${first}`, `run \`deploy-token validate ${path}\` for every finding`);
+  }
+  return spec;
+}
+
+export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowResult> {
+  const spec = await loadSpecFor(flags, deps.cwd);
+  const settings = resolveSettings(flags, deps.env, spec);
+  const clientOpts: GitLabClientOptions = { baseUrl: settings.gitlabUrl, env: deps.env };
+  if (settings.apiToken) clientOpts.token = settings.apiToken;
+  if (deps.fetch) clientOpts.fetch = deps.fetch;
+  if (deps.sleep) clientOpts.sleep = deps.sleep;
+  if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
+  const client = settings.apiToken ? createGitLabClient(clientOpts) : undefined;
+  const fb = spec?.token?.fallback;
+  const fallback =
+    fb && (fb.username_env || fb.password_env)
+      ? {
+          ...(fb.username_env ? { usernameEnv: fb.username_env } : {}),
+          ...(fb.password_env ? { passwordEnv: fb.password_env } : {}),
+        }
+      : undefined;
+  const input = await gatherInput({
+    ...(client ? { client } : {}),
+    ...(settings.project ? { project: settings.project } : {}),
+    env: deps.env,
+    now: deps.now(),
+    ...(settings.environment ? { environment: settings.environment } : {}),
+    ...(fallback ? { fallback } : {}),
+    ...(settings.job ? { job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs } } : {}),
+    minDaysLeft: settings.minDaysLeft,
+  });
+  if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };
+  const resolution = resolveCredentials(input);
+  return { settings, ...(spec ? { spec } : {}), input, resolution, requestCount: client?.requestCount ?? 0 };
+}

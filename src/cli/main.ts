@@ -1,0 +1,151 @@
+/**
+ * The `deploy-token` CLI: parses flags (commander) and hands them to a command. Thin on purpose:
+ * every decision lives in the core; this file only maps flags and exit codes.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { ExitCode } from '../core/errors.js';
+import type { CliContext } from './context.js';
+import { reportError } from './output.js';
+
+type Action = (opts: Record<string, unknown>, cmd: Command) => Promise<number>;
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
+    .option('--project <id|path>', 'project id or full path (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)')
+    .option('--spec <file>', 'job spec (default deploy-token.yml when it exists)')
+    .option('--job <name>', 'job in the spec whose needs are checked')
+    .option('--api-token-env <name>', 'environment variable holding the GitLab API token', undefined)
+    .option('--environment <name>', 'environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)')
+    .option('--min-days-left <days>', 'warn when the token expires sooner (default 7)')
+    .option('--lfs', 'the job uses Git LFS (warns about group tokens)');
+}
+
+export async function main(argv: string[], ctx: CliContext): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const program = new Command();
+  program
+    .name('deploy-token')
+    .description(
+      "Give a CI job the credentials of GitLab's gitlab-deploy-token the way GitLab would, say when and why it would not, and export them safely.",
+    )
+    .version(pkg.version, '--version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done, 1 the answer is no (no usable token, expired, revoked, missing scopes, findings),
+2 the request is wrong (bad flags, invalid spec, missing project), 3 GitLab could not be asked.
+The API token is read from GITLAB_TOKEN (or --api-token-env NAME), never from a flag.
+
+Examples:
+  deploy-token demo
+  deploy-token plan --gitlab-url https://gitlab.example.com --project tanuki/awesome_project
+  eval "$(deploy-token resolve --export shell)"
+  deploy-token validate deploy-token.yml .gitlab-ci.yml`,
+    );
+
+  const run =
+    (fn: Action) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      code = await fn(cmd.opts(), cmd);
+    };
+
+  common(program.command('resolve'))
+    .description('find the credentials and export them (--export shell|json)')
+    .option('--export <target...>', 'where to export: shell (export lines for eval) or json (one object)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  eval "$(deploy-token resolve --export shell)"
+  deploy-token resolve --export json --project 42 | jq -r .username`,
+    )
+    .action(
+      run(async (o) => {
+        const { runResolve } = await import('./commands/resolve.js');
+        return runResolve(o, ctx);
+      }),
+    );
+
+  common(program.command('plan'))
+    .description('dry run: what would be exported where, from which source, with which warnings; prints no secret')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--export <target...>', 'also show where these export targets would write')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  deploy-token plan --project tanuki/awesome_project
+  deploy-token plan --format json --job build --spec deploy-token.yml`,
+    )
+    .action(
+      run(async (o) => {
+        const { runPlan } = await import('./commands/resolve.js');
+        return runPlan(o, ctx);
+      }),
+    );
+
+  program
+    .command('validate [files...]')
+    .description('validate job specs and .gitlab-ci.yml files without touching GitLab (default deploy-token.yml)')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'codequality', 'github'])
+        .default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  deploy-token validate
+  deploy-token validate deploy-token.yml .gitlab-ci.yml --format sarif > findings.sarif
+  deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`,
+    )
+    .action(
+      run(async (o, cmd) => {
+        const { runValidate } = await import('../validate/run.js');
+        const files = (cmd.args as string[]) ?? [];
+        const format = String(o.format ?? 'text') as 'text' | 'json' | 'sarif' | 'codequality' | 'github';
+        return runValidate(
+          files,
+          { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === undefined },
+          ctx.stdout,
+          ctx.stderr,
+        );
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)')
+    .action(
+      run(async () => {
+        const { runDemo } = await import('./commands/demo.js');
+        return runDemo(ctx);
+      }),
+    );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.Usage;
+    }
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; bad flags with a usage error.
+      return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    return reportError(ctx.stderr, e);
+  }
+}

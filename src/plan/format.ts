@@ -1,0 +1,127 @@
+/**
+ * `plan` output: every decision explained, never a secret. Text for people, JSON for machines.
+ * The plan object is built from the resolution without the credentials, so no formatting bug can
+ * print the password.
+ */
+import { daysLeft, formatInstant } from '../resolve/activity.js';
+import { describeToken } from '../resolve/resolver.js';
+import type { Considered, Resolution, ResolveWarning, TokenSummary } from '../resolve/types.js';
+
+export interface PlanExport {
+  target: string;
+  /** Where it goes: `stdout`, a file path, `$GITHUB_ENV`… */
+  where: string;
+  variables: string[];
+}
+
+export interface Plan {
+  ok: boolean;
+  exitCode: number;
+  project: string | null;
+  gitlab: { url: string; version: string | null };
+  rule: string;
+  ruleText: string;
+  token: (TokenSummary & { daysLeft: number | null }) | null;
+  sources: { CI_DEPLOY_USER: string | null; CI_DEPLOY_PASSWORD: string | null };
+  exports: PlanExport[];
+  considered: Considered[];
+  warnings: ResolveWarning[];
+  reason: string | null;
+  fix: string | null;
+  missingScopes: string[];
+}
+
+export function buildPlan(
+  r: Resolution,
+  ctx: { gitlabUrl: string; project?: string; now: Date; exports: PlanExport[] },
+): Plan {
+  return {
+    ok: r.ok,
+    exitCode: r.exitCode,
+    project: ctx.project ?? null,
+    gitlab: { url: ctx.gitlabUrl, version: r.version ?? null },
+    rule: r.rule,
+    ruleText: r.ruleText,
+    token: r.token
+      ? {
+          ...r.token,
+          daysLeft: (() => {
+            const d = daysLeft({ expires_at: r.token.expiresAt }, ctx.now);
+            return d === null ? null : Math.floor(d);
+          })(),
+        }
+      : null,
+    sources: {
+      CI_DEPLOY_USER: r.sources.CI_DEPLOY_USER?.detail ?? null,
+      CI_DEPLOY_PASSWORD: r.sources.CI_DEPLOY_PASSWORD?.detail ?? null,
+    },
+    exports: r.ok ? ctx.exports : [],
+    considered: r.considered,
+    warnings: r.warnings,
+    reason: r.reason ?? null,
+    fix: r.fix ?? null,
+    missingScopes: r.missingScopes ?? [],
+  };
+}
+
+export interface Style {
+  bold(s: string): string;
+  green(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const COLOR: Style = {
+  bold: wrap(1, 22),
+  green: wrap(32, 39),
+  red: wrap(31, 39),
+  yellow: wrap(33, 39),
+  dim: wrap(2, 22),
+};
+export const PLAIN: Style = { bold: (s) => s, green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s };
+
+/** Colour only on a terminal, never with NO_COLOR (https://no-color.org). */
+export function pickStyle(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): Style {
+  return isTTY && env.NO_COLOR === undefined ? COLOR : PLAIN;
+}
+
+export function formatPlanText(p: Plan, style: Style = PLAIN): string {
+  const lines: string[] = [];
+  const head = `${p.project ?? '(no project)'} on ${p.gitlab.url}${p.gitlab.version ? ` (GitLab ${p.gitlab.version})` : ''}`;
+  lines.push(style.bold(head));
+  lines.push(`  rule      ${p.ruleText}`);
+  if (p.token) {
+    const t = p.token;
+    const exp =
+      t.expiresAt === null
+        ? 'never expires'
+        : `expires ${formatInstant(new Date(t.expiresAt))}${t.daysLeft !== null && t.daysLeft >= 0 ? ` (${t.daysLeft} days left)` : ''}`;
+    lines.push(`  token     ${describeToken(t)}`);
+    lines.push(`            id ${t.id}, name ${t.name}, username ${t.username}, level ${t.level}`);
+    lines.push(`            scopes ${t.scopes.join(', ') || '(none)'}; ${exp}`);
+  }
+  if (p.sources.CI_DEPLOY_USER || p.sources.CI_DEPLOY_PASSWORD) {
+    lines.push(`  sources   CI_DEPLOY_USER     ← ${p.sources.CI_DEPLOY_USER ?? '(none)'}`);
+    lines.push(`            CI_DEPLOY_PASSWORD ← ${p.sources.CI_DEPLOY_PASSWORD ?? '(none)'} (masked)`);
+  }
+  for (const e of p.exports) {
+    lines.push(`  export    ${e.target} → ${e.where}: ${e.variables.join(', ')}`);
+  }
+  if (p.considered.length > 0) {
+    lines.push('  considered');
+    for (const c of p.considered) {
+      const mark = c.verdict === 'picked' || c.verdict === 'named-by-variables' ? style.green('✓') : style.dim('✗');
+      lines.push(`    ${mark} ${describeToken(c.token)}: ${c.verdict}${c.note ? ` — ${c.note}` : ''}`);
+    }
+  }
+  for (const w of p.warnings) lines.push(`  ${style.yellow('warning')}   ${w.message} [${w.code}]`);
+  if (p.ok) {
+    lines.push(`  ${style.green('result')}    the job gets working credentials (exit 0)`);
+  } else {
+    lines.push(`  ${style.red('result')}    ${p.reason ?? 'no credentials'} (exit ${p.exitCode})`);
+    if (p.fix) lines.push(`  fix       ${p.fix}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

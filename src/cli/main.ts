@@ -95,36 +95,6 @@ Examples:
     );
 
   program
-    .command('validate [files...]')
-    .description('validate job specs and .gitlab-ci.yml files without touching GitLab (default deploy-token.yml)')
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['text', 'json', 'sarif', 'codequality', 'github'])
-        .default('text'),
-    )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  deploy-token validate
-  deploy-token validate deploy-token.yml .gitlab-ci.yml --format sarif > findings.sarif
-  deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`,
-    )
-    .action(
-      run(async (o, cmd) => {
-        const { runValidate } = await import('../validate/run.js');
-        const files = (cmd.args as string[]) ?? [];
-        const format = String(o.format ?? 'text') as 'text' | 'json' | 'sarif' | 'codequality' | 'github';
-        return runValidate(
-          files,
-          { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === undefined },
-          ctx.stdout,
-          ctx.stderr,
-        );
-      }),
-    );
-
-  program
     .command('demo')
     .description('the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)')
     .action(

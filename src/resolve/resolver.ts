@@ -367,7 +367,9 @@ export function resolveCredentials(input: ResolveInput): Resolution {
       const dead = matches[0];
       const stale = `CI_DEPLOY_USER "${username}" (from ${cand.userSource?.detail ?? 'unknown'})`;
       const fixStale = `update or delete the CI_DEPLOY_USER / CI_DEPLOY_PASSWORD CI/CD variables in ${SETTINGS_VARIABLES}${
-        exposedSummary ? ` so the job gets ${describeToken(exposedSummary)}` : ''
+        exposedSummary
+          ? ` so the job gets ${describeToken(exposedSummary)}`
+          : `, then ${noTokenFix(input)}`
       }`;
       if (dead) {
         const act = tokenActivity(dead.token, now);
@@ -377,7 +379,7 @@ export function resolveCredentials(input: ResolveInput): Resolution {
           : act.reason === 'revoked'
             ? 'was revoked'
             : `expired at ${formatInstant(act.expiresAt)}`;
-        considered.push({ token: s, verdict: 'named-by-variables', note: `named by CI_DEPLOY_USER; ${why}` });
+        considered.push({ token: s, verdict: 'named-by-stale-variables', note: `named by CI_DEPLOY_USER; ${why}` });
         return fail(
           { ...base(), sources, token: s },
           `stale variables: ${stale} names ${describeToken(s)}, which ${why}; GitLab refuses it`,

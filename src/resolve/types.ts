@@ -131,7 +131,8 @@ export type Verdict =
   | 'not-exposed-before-15.1'
   | 'outside-direct-parent'
   | 'shadowed-by-project-token'
-  | 'named-by-variables';
+  | 'named-by-variables'
+  | 'named-by-stale-variables';
 
 /** One token the resolver looked at, and why it was or was not used. */
 export interface Considered {

@@ -4,7 +4,7 @@
  * shapes and headers without a socket.
  */
 import { http, HttpResponse } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer } from 'msw/node';
 import type { Scenario } from '../../src/standin/model.js';
 import { StandinGitLab } from '../../src/standin/server.js';
 
@@ -22,7 +22,7 @@ export function standinHandlers(gitlab: StandinGitLab, base = GITLAB) {
   ];
 }
 
-export function mswFor(scenario: Scenario, now: () => Date): { server: SetupServerApi; gitlab: StandinGitLab } {
+export function mswFor(scenario: Scenario, now: () => Date): { server: ReturnType<typeof setupServer>; gitlab: StandinGitLab } {
   const gitlab = new StandinGitLab(scenario, { now, baseUrl: GITLAB });
   const server = setupServer(...standinHandlers(gitlab));
   return { server, gitlab };

@@ -109,6 +109,12 @@ class Transient extends Error {
   }
 }
 
+/** Errors may come from another realm (jest's vm, undici): read them by shape, not instanceof. */
+function messageOf(e: unknown): string {
+  const m = (e as { message?: unknown } | null)?.message;
+  return typeof m === 'string' && m ? m.slice(0, 200) : 'network error';
+}
+
 function errorCode(e: unknown): string | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 5 && cur; i++) {
@@ -179,7 +185,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
           const code = errorCode(e);
           if (code && RETRY_CODES.has(code)) throw new Transient(`connection failed (${code})`);
           throw new GitLabApiError(
-            `${method} ${endpoint}: could not reach GitLab (${code ?? (e instanceof Error ? e.message : 'network error')})`,
+            `${method} ${endpoint}: could not reach GitLab (${code ?? messageOf(e)})`,
             endpoint,
             undefined,
             'check --gitlab-url, the network, HTTPS_PROXY / NO_PROXY, and NODE_EXTRA_CA_CERTS for a private CA',

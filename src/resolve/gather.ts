@@ -116,7 +116,9 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
     },
   );
   const firstPage = listDeployTokens(client, 'projects', projectRef, { active: true });
-  firstPage.catch(() => undefined); // awaited below; avoid an unhandled rejection if the project fails first
+  // Both are awaited below; if the project lookup fails first, their rejections must not go unhandled.
+  versionP.catch(() => undefined);
+  firstPage.catch(() => undefined);
   const project = await getProject(client, projectRef);
 
   const projectTokensP = tokensOf(client, 'projects', project.id, now, firstPage);

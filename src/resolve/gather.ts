@@ -159,6 +159,9 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
       path: project.path_with_namespace,
       namespaceKind: ns.kind,
       namespacePath: ns.full_path,
+      ...(project.container_registry_image_prefix
+        ? { registryImagePrefix: project.container_registry_image_prefix }
+        : {}),
     },
     projectTokens,
     ...(parent ? { group: parent } : {}),

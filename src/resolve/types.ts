@@ -50,7 +50,14 @@ export interface ResolveInput {
   version?: GitLabVersion;
   /** Why the version is unknown, when it is. */
   versionWhy?: string;
-  project?: { id: number; path: string; namespaceKind: 'group' | 'user'; namespacePath: string };
+  project?: {
+    id: number;
+    path: string;
+    namespaceKind: 'group' | 'user';
+    namespacePath: string;
+    /** e.g. `registry.example.com/tanuki/awesome_project`: the registry host a job's CI_REGISTRY would be. */
+    registryImagePrefix?: string;
+  };
   /** undefined when the project's tokens could not be listed. */
   projectTokens?: DeployToken[];
   projectTokensWhy?: string;

@@ -1,0 +1,69 @@
+/**
+ * `--export github`: masks first, then GITHUB_ENV and GITHUB_OUTPUT in the heredoc-delimited form
+ * `@actions/core` writes (`NAME<<ghadelimiter_<uuid>\nvalue\nghadelimiter_<uuid>`), each file
+ * appended in one write after everything has been rendered, so a failure leaves nothing half-written.
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { UsageError } from '../core/errors.js';
+import type { Env } from '../core/env.js';
+import type { ExportVariable } from './variables.js';
+
+/** @actions/core's escaping for workflow command data (`::add-mask::`). */
+export function escapeCommandData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function maskCommands(forms: readonly string[]): string {
+  return forms.map((f) => `::add-mask::${escapeCommandData(f)}\n`).join('');
+}
+
+/** One heredoc entry; refuses a value that contains the delimiter, as @actions/core does. */
+export function heredoc(name: string, value: string, delimiter: string): string {
+  if (name.includes(delimiter) || value.includes(delimiter)) {
+    throw new UsageError(`the value of ${name} contains the GITHUB_ENV delimiter`, 'this value cannot be exported safely');
+  }
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+
+export interface GithubWrite {
+  /** `::add-mask::` lines, printed before anything else. */
+  masks: string;
+  env: string;
+  output: string;
+}
+
+export function renderGithub(
+  vars: readonly ExportVariable[],
+  outputs: Readonly<Record<string, string>>,
+  maskForms: readonly string[],
+  delimiter = `ghadelimiter_${randomUUID()}`,
+): GithubWrite {
+  return {
+    masks: maskCommands(maskForms),
+    env: vars.map((v) => heredoc(v.name, v.value, delimiter)).join(''),
+    output: Object.entries(outputs)
+      .map(([k, v]) => heredoc(k, v, delimiter))
+      .join(''),
+  };
+}
+
+/** Where the runner reads them; both must be set for a `github` export. */
+export function githubFiles(env: Env): { envFile: string; outputFile: string } {
+  const envFile = env.GITHUB_ENV;
+  const outputFile = env.GITHUB_OUTPUT;
+  if (!envFile || !outputFile) {
+    throw new UsageError(
+      '--export github needs GITHUB_ENV and GITHUB_OUTPUT (it runs inside a GitHub Actions step)',
+      'use --export shell or json elsewhere',
+    );
+  }
+  return { envFile, outputFile };
+}
+
+/** Masks to stdout first, then one append per file. */
+export function writeGithub(w: GithubWrite, files: { envFile: string; outputFile: string }, stdout: { write(s: string): void }): void {
+  stdout.write(w.masks);
+  if (w.env) appendFileSync(files.envFile, w.env, { encoding: 'utf8' });
+  if (w.output) appendFileSync(files.outputFile, w.output, { encoding: 'utf8' });
+}

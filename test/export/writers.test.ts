@@ -1,0 +1,146 @@
+/** Export round trips: each writer's output read back by an independent reader of its real consumer. */
+import fc from 'fast-check';
+import { renderDotenv } from '../../src/export/dotenv.js';
+import { escapeCommandData, renderGithub } from '../../src/export/github.js';
+import { checkExportName } from '../../src/export/names.js';
+import { renderSpecVariables } from '../../src/export/render.js';
+import type { ExportVariable } from '../../src/export/variables.js';
+import { parseGithubFile, parseGitlabDotenv } from './parsers.js';
+
+const v = (name: string, value: string, secret = false): ExportVariable => ({ name, value, secret });
+
+describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () => {
+  test('values with newlines, = and quotes come back exactly', () => {
+    const vars = [v('CI_DEPLOY_USER', 'gitlab+deploy-token-1'), v('CI_DEPLOY_PASSWORD', 'a=b\nc"d\'e\r\n$(x)', true)];
+    const w = renderGithub(vars, { username: 'gitlab+deploy-token-1' }, ['a=b'], 'ghadelimiter_fixed');
+    expect(parseGithubFile(w.env)).toEqual({ CI_DEPLOY_USER: 'gitlab+deploy-token-1', CI_DEPLOY_PASSWORD: 'a=b\nc"d\'e\r\n$(x)' });
+    expect(parseGithubFile(w.output)).toEqual({ username: 'gitlab+deploy-token-1' });
+  });
+  test('a value containing the delimiter is refused (no smuggled variables)', () => {
+    const evil = 'x\nghadelimiter_fixed\nPATH=/tmp/evil';
+    expect(() => renderGithub([v('A', evil)], {}, [], 'ghadelimiter_fixed')).toThrow(/delimiter/);
+  });
+  test('masks are workflow commands with %, CR and LF escaped', () => {
+    expect(escapeCommandData('a%b\r\nc')).toBe('a%25b%0D%0Ac');
+    const w = renderGithub([], {}, ['s3cr%t\nline2'], 'd');
+    expect(w.masks).toBe('::add-mask::s3cr%25t%0Aline2\n');
+  });
+  test('property: any value without the delimiter round-trips', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        const w = renderGithub([v('X', value)], {}, [], 'ghadelimiter_0f5e');
+        fc.pre(!value.includes('ghadelimiter_0f5e'));
+        expect(parseGithubFile(w.env).X).toBe(value.replace(/\r(?=\n)/g, '\r'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('dotenv for artifacts:reports:dotenv (GitLab rules, GITLAB_FACTS §6)', () => {
+  test('refuses the password without --allow-unmasked-dotenv, naming the flag and safer ways', () => {
+    expect(() => renderDotenv([v('CI_DEPLOY_PASSWORD', 'gldt-x', true)], { allowUnmasked: false })).toThrow(
+      expect.objectContaining({ exitCode: 2, hint: expect.stringContaining('--allow-unmasked-dotenv') }),
+    );
+  });
+  test('with the flag, values come back through GitLab\'s parser exactly', () => {
+    const text = renderDotenv([v('CI_DEPLOY_USER', 'gitlab+deploy-token-1'), v('CI_DEPLOY_PASSWORD', 'gldt-AbC_-123', true)], {
+      allowUnmasked: true,
+    });
+    expect(parseGitlabDotenv(text)).toEqual({ CI_DEPLOY_USER: 'gitlab+deploy-token-1', CI_DEPLOY_PASSWORD: 'gldt-AbC_-123' });
+  });
+  test.each([
+    ['a line break', 'a\nB=c'],
+    ['KEY=VALUE smuggling through "="', 'x=y'],
+    ['leading white space', ' x'],
+    ['trailing white space', 'x '],
+    ['a control character', 'a\u0000b'],
+  ])('refuses a value with %s', (_n, value) => {
+    expect(() => renderDotenv([v('A', value)], { allowUnmasked: true })).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+  test('at most 20 variables and under 5 KB', () => {
+    const many = Array.from({ length: 21 }, (_, i) => v(`V${i}`, 'x'));
+    expect(() => renderDotenv(many, { allowUnmasked: true })).toThrow(/at most 20/);
+    expect(() => renderDotenv([v('BIG', 'x'.repeat(5200))], { allowUnmasked: true })).toThrow(/5120/);
+  });
+  test('property: whatever is accepted comes back exactly through GitLab\'s parser', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), fc.string({ maxLength: 30 })), { maxLength: 5 }), (pairs) => {
+        const uniq = [...new Map(pairs).entries()].map(([k, val]) => v(k, val));
+        let text: string;
+        try {
+          text = renderDotenv(uniq, { allowUnmasked: true });
+        } catch {
+          return; // refused: nothing written
+        }
+        expect(parseGitlabDotenv(text)).toEqual(Object.fromEntries(uniq.map((x) => [x.name, x.value])));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('variable names', () => {
+  test.each(['PATH', 'LD_PRELOAD', 'NODE_OPTIONS', 'BASH_ENV', 'path'])('%s is refused', (n) => {
+    expect(checkExportName(n)).toMatch(/refused/);
+  });
+  test.each(['1ABC', 'A-B', 'A B', '', 'A=B', 'ä'])('%j is not a name', (n) => {
+    expect(checkExportName(n)).toMatch(/not a valid variable name/);
+  });
+  test('ordinary names pass', () => {
+    expect(checkExportName('REGISTRY_USER')).toBeUndefined();
+  });
+});
+
+describe('spec variables rendered by nunjucks', () => {
+  const values = {
+    username: 'u',
+    password: 'gldt-secretsecretsecretse',
+    gitlab_url: 'https://gitlab.example.com',
+    gitlab_host: 'gitlab.example.com',
+    api_url: 'https://gitlab.example.com/api/v4',
+    registry: 'registry.example.com',
+    dependency_proxy: 'gitlab.example.com:443',
+    project_id: 3,
+    project_path: 'tanuki/awesome_project',
+    token_id: 11,
+    expires_at: 'never',
+    scopes: ['read_registry'],
+  };
+  test('renders values; a value holding the password is secret', () => {
+    const out = renderSpecVariables({ REG_USER: '{{ username }}', REG_AUTH: '{{ username }}:{{ password }}' }, values, values.password);
+    expect(out).toEqual([
+      { name: 'REG_USER', value: 'u', secret: false },
+      { name: 'REG_AUTH', value: `u:${values.password}`, secret: true },
+    ]);
+  });
+  test('an unknown value is an error (strict undefined), not an empty string', () => {
+    expect(() => renderSpecVariables({ X: '{{ nope }}' }, values, values.password)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+  test.each([
+    '{{ process.env.HOME }}',
+    "{{ range.constructor('return process')() }}",
+    "{{ username.constructor.constructor('return process')() }}",
+    "{{ username['constructor'] }}",
+    '{{ username[password] }}',
+    '{{ cycler() }}',
+    '{% set x = 1 %}',
+    "{% include 'x' %}",
+    '{{ username | nope }}',
+  ])('templates cannot reach anything but the values: %s', (t) => {
+    expect(() => renderSpecVariables({ X: t }, values, values.password)).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+  test('allowed constructs still work', () => {
+    const out = renderSpecVariables(
+      { A: '{{ scopes | join(",") }}', B: '{% if registry %}{{ registry | upper }}{% endif %}', C: '{{ (username + ":" + password) | base64 }}' },
+      values,
+      values.password,
+    );
+    expect(out.map((x) => x.secret)).toEqual([false, false, true]);
+    expect(out.map((x) => x.value)).toEqual([
+      'read_registry',
+      'REGISTRY.EXAMPLE.COM',
+      Buffer.from(`u:${values.password}`).toString('base64'),
+    ]);
+  });
+});

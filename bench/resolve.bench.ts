@@ -30,11 +30,22 @@ const scenario: Scenario = {
       id: 10,
       full_path: 'tanuki',
       tokens: [
-        { id: 21, name: 'gitlab-deploy-token', username: 'tanuki-deployer', scopes: ['read_registry'], token: 'gldt-GroupTok21GroupTok21' },
+        {
+          id: 21,
+          name: 'gitlab-deploy-token',
+          username: 'tanuki-deployer',
+          scopes: ['read_registry'],
+          token: 'gldt-GroupTok21GroupTok21',
+        },
       ],
       variables: [
         { key: 'CI_DEPLOY_USER', value: 'tanuki-deployer', environment_scope: '*' },
-        { key: 'CI_DEPLOY_PASSWORD', value: 'gldt-GroupTok21GroupTok21', masked: true, environment_scope: '*' },
+        {
+          key: 'CI_DEPLOY_PASSWORD',
+          value: 'gldt-GroupTok21GroupTok21',
+          masked: true,
+          environment_scope: '*',
+        },
       ],
     },
   ],
@@ -62,7 +73,9 @@ try {
   const trips = best.ms / LATENCY_MS;
   console.log(`resolve: 250 project tokens + 15.0 group fallback, ${LATENCY_MS} ms latency per request`);
   for (const r of runs) console.log(`  run: ${r.ms.toFixed(0)} ms, ${r.requests} requests`);
-  console.log(`  best: ${best.ms.toFixed(0)} ms = ${trips.toFixed(2)} sequential round trips (target ≤ 5): ${trips <= 5 ? 'met' : 'MISSED'}`);
+  console.log(
+    `  best: ${best.ms.toFixed(0)} ms = ${trips.toFixed(2)} sequential round trips (target ≤ 5): ${trips <= 5 ? 'met' : 'MISSED'}`,
+  );
 } finally {
   await standin.close();
 }

@@ -17,10 +17,13 @@ try {
   for (const f of new Set([...fresh, ...committed])) {
     if (!fresh.includes(f)) problems.push(`dist/${f} is not produced by the build (delete it)`);
     else if (!committed.includes(f)) problems.push(`dist/${f} is missing`);
-    else if (!readFileSync(join(tmp, f)).equals(readFileSync(join('dist', f)))) problems.push(`dist/${f} differs`);
+    else if (!readFileSync(join(tmp, f)).equals(readFileSync(join('dist', f))))
+      problems.push(`dist/${f} differs`);
   }
   if (problems.length > 0) {
-    console.error(`check-dist: dist/ is not a fresh build of src/:\n  ${problems.join('\n  ')}\nrun \`npm run build\` and commit dist/`);
+    console.error(
+      `check-dist: dist/ is not a fresh build of src/:\n  ${problems.join('\n  ')}\nrun \`npm run build\` and commit dist/`,
+    );
     process.exit(1);
   }
   console.log(`check-dist: dist/ matches a fresh build (${fresh.length} files)`);

@@ -13,13 +13,18 @@ const r = spawnSync(
   ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...process.argv.slice(2)],
   {
     stdio: 'inherit',
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+    },
   },
 );
 if (existsSync(out)) {
   const res = JSON.parse(readFileSync(out, 'utf8'));
   const skipped = res.numPendingTests + res.numTodoTests;
-  console.log(`tests: ${res.numPassedTests} passed, ${res.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `tests: ${res.numPassedTests} passed, ${res.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
   rmSync(out, { force: true });
   if (res.numTotalTests === 0) process.exit(1);
 }

@@ -8,6 +8,17 @@ const code = await main(process.argv.slice(2), {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
   stdin: process.stdin,
+  stdoutStream: process.stdout,
+  stderrStream: process.stderr,
+  onSignal: (forward) => {
+    const on = (sig: NodeJS.Signals) => forward(sig);
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+    return () => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+    };
+  },
   now: () => new Date(),
 });
 process.exitCode = code;

@@ -39,7 +39,10 @@ export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec
       .slice(0, 5)
       .map((f) => `${f.file}:${f.line}:${f.col}: ${f.message} [${f.ruleId}]`)
       .join('\n  ');
-    throw new UsageError(`the spec is invalid:\n  ${first}`, `run \`deploy-token validate ${path}\` for every finding`);
+    throw new UsageError(
+      `the spec is invalid:\n  ${first}`,
+      `run \`deploy-token validate ${path}\` for every finding`,
+    );
   }
   return spec;
 }
@@ -68,7 +71,9 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
     now: deps.now(),
     ...(settings.environment ? { environment: settings.environment } : {}),
     ...(fallback ? { fallback } : {}),
-    ...(settings.job ? { job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs } } : {}),
+    ...(settings.job
+      ? { job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs } }
+      : {}),
     minDaysLeft: settings.minDaysLeft,
   });
   if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };

@@ -46,37 +46,58 @@ export function normaliseUrl(raw: string): string {
   try {
     u = new URL(raw);
   } catch {
-    throw new UsageError(`--gitlab-url "${raw.slice(0, 100)}" is not a URL`, 'give the instance URL, e.g. https://gitlab.example.com');
+    throw new UsageError(
+      `--gitlab-url "${raw.slice(0, 100)}" is not a URL`,
+      'give the instance URL, e.g. https://gitlab.example.com',
+    );
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new UsageError(`--gitlab-url must be http(s), not ${u.protocol}`, 'give the instance URL, e.g. https://gitlab.example.com');
+    throw new UsageError(
+      `--gitlab-url must be http(s), not ${u.protocol}`,
+      'give the instance URL, e.g. https://gitlab.example.com',
+    );
   }
   if (u.username || u.password) {
-    throw new UsageError('--gitlab-url must not contain credentials', 'put the API token in GITLAB_TOKEN instead');
+    throw new UsageError(
+      '--gitlab-url must not contain credentials',
+      'put the API token in GITLAB_TOKEN instead',
+    );
   }
   return `${u.origin}${u.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '')}`;
 }
 
 export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Settings {
-  const gitlabUrl = normaliseUrl(flags.gitlabUrl ?? spec?.gitlab?.url ?? env.CI_SERVER_URL ?? 'https://gitlab.com');
+  const gitlabUrl = normaliseUrl(
+    flags.gitlabUrl ?? spec?.gitlab?.url ?? env.CI_SERVER_URL ?? 'https://gitlab.com',
+  );
   const specProject = spec?.gitlab?.project;
   const project =
-    flags.project ?? (specProject === undefined ? undefined : String(specProject)) ?? env.CI_PROJECT_ID ?? env.CI_PROJECT_PATH;
+    flags.project ??
+    (specProject === undefined ? undefined : String(specProject)) ??
+    env.CI_PROJECT_ID ??
+    env.CI_PROJECT_PATH;
   const apiTokenEnv = flags.apiTokenEnv ?? spec?.gitlab?.api_token_env ?? 'GITLAB_TOKEN';
   if (!NAME_RE.test(apiTokenEnv)) {
-    throw new UsageError(`--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`, 'name the environment variable that holds the API token, e.g. GITLAB_TOKEN');
+    throw new UsageError(
+      `--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`,
+      'name the environment variable that holds the API token, e.g. GITLAB_TOKEN',
+    );
   }
   const apiToken = env[apiTokenEnv] || undefined;
   const environment = flags.environment ?? spec?.gitlab?.environment ?? env.CI_ENVIRONMENT_NAME ?? undefined;
   const rawDays = flags.minDaysLeft ?? spec?.token?.min_days_left ?? 7;
   const minDaysLeft = typeof rawDays === 'number' ? rawDays : Number(rawDays);
   if (!Number.isFinite(minDaysLeft) || minDaysLeft < 0 || !/^\d+(\.\d+)?$/.test(String(rawDays))) {
-    throw new UsageError(`--min-days-left must be a number of days, not "${String(rawDays).slice(0, 40)}"`, 'e.g. --min-days-left 14');
+    throw new UsageError(
+      `--min-days-left must be a number of days, not "${String(rawDays).slice(0, 40)}"`,
+      'e.g. --min-days-left 14',
+    );
   }
   let job: Settings['job'];
   if (flags.job !== undefined) {
     const jobSpec = spec?.jobs[flags.job];
-    if (!spec) throw new UsageError(`--job ${flags.job} needs a spec`, `write ${DEFAULT_SPEC} or pass --spec FILE`);
+    if (!spec)
+      throw new UsageError(`--job ${flags.job} needs a spec`, `write ${DEFAULT_SPEC} or pass --spec FILE`);
     if (!jobSpec) {
       throw new UsageError(
         `job "${flags.job}" is not in the spec`,
@@ -89,7 +110,12 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
       scopes.add('read_registry');
       scopes.add('write_registry');
     }
-    job = { name: flags.job, spec: jobSpec, scopes: [...scopes], lfs: flags.lfs === true || jobSpec.lfs === true };
+    job = {
+      name: flags.job,
+      spec: jobSpec,
+      scopes: [...scopes],
+      lfs: flags.lfs === true || jobSpec.lfs === true,
+    };
   }
   const s: Settings = { gitlabUrl, apiTokenEnv, minDaysLeft, lfs: flags.lfs === true || job?.lfs === true };
   if (project) s.project = project;

@@ -7,7 +7,12 @@ import type { Env } from '../core/env.js';
 import type { TemplateValues } from '../export/render.js';
 import type { ResolveInput, Resolution } from '../resolve/types.js';
 
-export function templateValues(r: Resolution, input: ResolveInput, gitlabUrl: string, env: Env): TemplateValues {
+export function templateValues(
+  r: Resolution,
+  input: ResolveInput,
+  gitlabUrl: string,
+  env: Env,
+): TemplateValues {
   const url = new URL(gitlabUrl);
   const registry = env.CI_REGISTRY ?? input.project?.registryImagePrefix?.split('/')[0];
   return {
@@ -18,7 +23,9 @@ export function templateValues(r: Resolution, input: ResolveInput, gitlabUrl: st
     api_url: `${gitlabUrl}/api/v4`,
     registry,
     // The dependency proxy lives on the GitLab host itself (GITLAB_FACTS §3).
-    dependency_proxy: env.CI_DEPENDENCY_PROXY_SERVER ?? `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`,
+    dependency_proxy:
+      env.CI_DEPENDENCY_PROXY_SERVER ??
+      `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`,
     project_id: input.project?.id ?? env.CI_PROJECT_ID,
     project_path: input.project?.path ?? env.CI_PROJECT_PATH,
     token_id: r.token?.id,

@@ -14,6 +14,11 @@ export interface CliContext {
   stdout: TextSink;
   stderr: TextSink;
   stdin: NodeJS.ReadableStream;
+  /** Byte streams for commands that pipe (exec, mask); default: process.stdout / process.stderr. */
+  stdoutStream?: import('node:stream').Writable;
+  stderrStream?: import('node:stream').Writable;
+  /** Subscribe to SIGINT/SIGTERM (exec forwards them to its child). */
+  onSignal?: (forward: (sig: NodeJS.Signals) => void) => () => void;
   /** The clock (ms since epoch as a Date). */
   now: () => Date;
   /** HTTP, injected; defaults to the global fetch (or undici through a proxy). */

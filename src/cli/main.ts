@@ -17,7 +17,10 @@ function common(cmd: Command): Command {
     .option('--spec <file>', 'job spec (default deploy-token.yml when it exists)')
     .option('--job <name>', 'job in the spec whose needs are checked')
     .option('--api-token-env <name>', 'environment variable holding the GitLab API token', undefined)
-    .option('--environment <name>', 'environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)')
+    .option(
+      '--environment <name>',
+      'environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)',
+    )
     .option('--min-days-left <days>', 'warn when the token expires sooner (default 7)')
     .option('--lfs', 'the job uses Git LFS (warns about group tokens)');
 }
@@ -27,6 +30,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const program = new Command();
   program
     .name('deploy-token')
+    .enablePositionalOptions()
     .description(
       "Give a CI job the credentials of GitLab's gitlab-deploy-token the way GitLab would, say when and why it would not, and export them safely.",
     )
@@ -77,7 +81,9 @@ Examples:
     );
 
   common(program.command('plan'))
-    .description('dry run: what would be exported where, from which source, with which warnings; prints no secret')
+    .description(
+      'dry run: what would be exported where, from which source, with which warnings; prints no secret',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--export <target...>', 'also show where these export targets would write')
     .addHelpText(
@@ -91,6 +97,73 @@ Examples:
       run(async (o) => {
         const { runPlan } = await import('./commands/resolve.js');
         return runPlan(o, ctx);
+      }),
+    );
+
+  common(program.command('exec'))
+    .description(
+      'resolve, run CMD with the variables in its environment and its output masked, exit with its code',
+    )
+    .argument('<command...>', 'the command and its arguments, after --')
+    .option('--shell', 'run the command through /bin/sh -c (off: no shell)')
+    .passThroughOptions()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  deploy-token exec --job pull -- skopeo inspect docker://registry.example.com/tanuki/app:latest
+  deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`,
+    )
+    .action(
+      run(async (o, cmd) => {
+        const { runExec } = await import('./commands/exec.js');
+        const streams = await import('node:stream');
+        const fallback = (sink: CliContext['stdout']) =>
+          new streams.Writable({
+            write(chunk: Buffer, _enc, cb) {
+              sink.write(chunk.toString('utf8'));
+              cb();
+            },
+          });
+        return runExec(cmd.args as string[], o, ctx, {
+          stdout: ctx.stdoutStream ?? fallback(ctx.stdout),
+          stderr: ctx.stderrStream ?? fallback(ctx.stderr),
+          ...(ctx.onSignal ? { onSignal: ctx.onSignal } : {}),
+        });
+      }),
+    );
+
+  program
+    .command('mask')
+    .description('copy stdin to stdout with every registered secret masked')
+    .option(
+      '--secret-env <name>',
+      'environment variable holding a secret (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`,
+    )
+    .action(
+      run(async (o) => {
+        const { runMask } = await import('./commands/mask.js');
+        const streams = await import('node:stream');
+        const out =
+          ctx.stdoutStream ??
+          new streams.Writable({
+            write(chunk: Buffer, _enc, cb) {
+              ctx.stdout.write(chunk.toString('utf8'));
+              cb();
+            },
+          });
+        return runMask(o.secretEnv as string[], ctx, {
+          stdin: streams.Readable.from(ctx.stdin),
+          stdout: out,
+        });
       }),
     );
 

@@ -30,18 +30,29 @@ export function renderDotenv(vars: readonly ExportVariable[], opts: { allowUnmas
     );
   }
   if (vars.length > DOTENV_MAX_VARIABLES) {
-    throw new UsageError(`a dotenv report may hold at most ${DOTENV_MAX_VARIABLES} variables, not ${vars.length}`, 'export fewer variables');
+    throw new UsageError(
+      `a dotenv report may hold at most ${DOTENV_MAX_VARIABLES} variables, not ${vars.length}`,
+      'export fewer variables',
+    );
   }
   const lines: string[] = [];
   for (const v of vars) {
-    if (!KEY_RE.test(v.name)) throw new UsageError(`${v.name} is not a dotenv key ([A-Za-z0-9_])`, 'rename it');
+    if (!KEY_RE.test(v.name))
+      throw new UsageError(`${v.name} is not a dotenv key ([A-Za-z0-9_])`, 'rename it');
     const bad = dotenvValueProblem(v.value);
-    if (bad) throw new UsageError(`the value of ${v.name} cannot go into a dotenv report: it ${bad}`, 'use --export shell or exec instead');
+    if (bad)
+      throw new UsageError(
+        `the value of ${v.name} cannot go into a dotenv report: it ${bad}`,
+        'use --export shell or exec instead',
+      );
     lines.push(`${v.name}=${v.value}\n`);
   }
   const text = lines.join('');
   if (Buffer.byteLength(text) >= DOTENV_MAX_BYTES) {
-    throw new UsageError(`the dotenv report would be ${Buffer.byteLength(text)} bytes; GitLab accepts less than ${DOTENV_MAX_BYTES}`, 'export fewer or shorter variables');
+    throw new UsageError(
+      `the dotenv report would be ${Buffer.byteLength(text)} bytes; GitLab accepts less than ${DOTENV_MAX_BYTES}`,
+      'export fewer or shorter variables',
+    );
   }
   return text;
 }

@@ -9,7 +9,11 @@ export function writeFileAtomic(path: string, content: string, mode = 0o600): vo
   let fd: number | undefined;
   try {
     // O_EXCL | O_NOFOLLOW: never write through a planted file or link.
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    fd = openSync(
+      tmp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      mode,
+    );
     writeSync(fd, content);
     closeSync(fd);
     fd = undefined;
@@ -18,6 +22,9 @@ export function writeFileAtomic(path: string, content: string, mode = 0o600): vo
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     const code = (e as { code?: string }).code;
-    throw new UsageError(`cannot write ${path}${code ? ` (${code})` : ''}`, 'check that the directory exists and is writable');
+    throw new UsageError(
+      `cannot write ${path}${code ? ` (${code})` : ''}`,
+      'check that the directory exists and is writable',
+    );
   }
 }

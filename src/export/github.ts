@@ -21,7 +21,10 @@ export function maskCommands(forms: readonly string[]): string {
 /** One heredoc entry; refuses a value that contains the delimiter, as @actions/core does. */
 export function heredoc(name: string, value: string, delimiter: string): string {
   if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new UsageError(`the value of ${name} contains the GITHUB_ENV delimiter`, 'this value cannot be exported safely');
+    throw new UsageError(
+      `the value of ${name} contains the GITHUB_ENV delimiter`,
+      'this value cannot be exported safely',
+    );
   }
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
@@ -62,7 +65,11 @@ export function githubFiles(env: Env): { envFile: string; outputFile: string } {
 }
 
 /** Masks to stdout first, then one append per file. */
-export function writeGithub(w: GithubWrite, files: { envFile: string; outputFile: string }, stdout: { write(s: string): void }): void {
+export function writeGithub(
+  w: GithubWrite,
+  files: { envFile: string; outputFile: string },
+  stdout: { write(s: string): void },
+): void {
   stdout.write(w.masks);
   if (w.env) appendFileSync(files.envFile, w.env, { encoding: 'utf8' });
   if (w.output) appendFileSync(files.outputFile, w.output, { encoding: 'utf8' });

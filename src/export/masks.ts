@@ -5,7 +5,10 @@
 import { derivedForms } from '../mask/forms.js';
 import type { ExportVariable } from './variables.js';
 
-export function maskFormsFor(vars: readonly ExportVariable[], creds: { username: string; password: string }): string[] {
+export function maskFormsFor(
+  vars: readonly ExportVariable[],
+  creds: { username: string; password: string },
+): string[] {
   const out = new Set<string>();
   for (const v of vars) {
     if (!v.secret) continue;

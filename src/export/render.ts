@@ -29,7 +29,10 @@ export function renderTemplate(name: string, template: string, values: TemplateV
     const msg = (e as { message?: unknown }).message;
     // nunjucks messages quote the template position, never a value.
     const first = typeof msg === 'string' ? msg.split('\n').filter(Boolean).pop()?.trim() : undefined;
-    throw new UsageError(`template for ${name} failed: ${first ?? 'render error'}`, 'use only the documented template values, e.g. {{ username }}');
+    throw new UsageError(
+      `template for ${name} failed: ${first ?? 'render error'}`,
+      'use only the documented template values, e.g. {{ username }}',
+    );
   }
 }
 

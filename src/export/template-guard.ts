@@ -52,7 +52,13 @@ export const ALLOWED_FILTERS = new Set([
   'base64',
 ]);
 
-const FORBIDDEN_KEYS = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__lookupGetter__']);
+const FORBIDDEN_KEYS = new Set([
+  'constructor',
+  '__proto__',
+  'prototype',
+  '__defineGetter__',
+  '__lookupGetter__',
+]);
 
 interface AstNode {
   typename: string;
@@ -76,8 +82,10 @@ export function checkTemplate(source: string): void {
     if (!ALLOWED_NODES.has(n.typename)) throw new Error(`${n.typename} is not allowed in a template`);
     if (n.typename === 'LookupVal') {
       const key = n.val;
-      if (!isNode(key) || key.typename !== 'Literal') throw new Error('only lookups by a literal key are allowed');
-      if (FORBIDDEN_KEYS.has(String(key.value))) throw new Error(`"${String(key.value)}" may not be looked up`);
+      if (!isNode(key) || key.typename !== 'Literal')
+        throw new Error('only lookups by a literal key are allowed');
+      if (FORBIDDEN_KEYS.has(String(key.value)))
+        throw new Error(`"${String(key.value)}" may not be looked up`);
     }
     if (n.typename === 'Filter') {
       const name = isNode(n.name) ? String(n.name.value) : '';

@@ -25,7 +25,8 @@ export function checkVariables(vars: readonly ExportVariable[]): void {
   for (const v of vars) {
     const bad = checkExportName(v.name);
     if (bad) throw new UsageError(bad, 'rename the variable in the spec');
-    if (seen.has(v.name)) throw new UsageError(`variable ${v.name} is exported twice`, 'give each variable one name');
+    if (seen.has(v.name))
+      throw new UsageError(`variable ${v.name} is exported twice`, 'give each variable one name');
     seen.add(v.name);
   }
 }

@@ -72,6 +72,10 @@ export function getVariable(
 }
 
 /** Every CI/CD variable of a project or group (used when one key has several environment scopes). */
-export function listVariables(client: GitLabClient, level: Level, id: string | number): Promise<CiVariable[]> {
+export function listVariables(
+  client: GitLabClient,
+  level: Level,
+  id: string | number,
+): Promise<CiVariable[]> {
   return client.getAll(`/${level}/${encodeId(id)}/variables`, asCiVariable);
 }

@@ -83,13 +83,15 @@ function hintFor(status: number): string | undefined {
     case 401:
       return 'the API token was refused: it needs the `read_api` scope (or `api` to create tokens) and must not be expired or revoked';
     case 403:
-      return 'the token\'s user needs at least the Maintainer role on the project (Owner for group variables and group token changes)';
+      return "the token's user needs at least the Maintainer role on the project (Owner for group variables and group token changes)";
     case 404:
-      return 'not found: check the project or group path or id, and that the token\'s user can see it';
+      return "not found: check the project or group path or id, and that the token's user can see it";
     case 429:
       return 'GitLab is rate-limiting these requests: try again later';
     default:
-      return status >= 500 ? 'GitLab failed to answer: try again later, or check the instance\'s status' : undefined;
+      return status >= 500
+        ? "GitLab failed to answer: try again later, or check the instance's status"
+        : undefined;
   }
 }
 
@@ -155,7 +157,13 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
   let requestCount = 0;
 
   /** One attempt: follows redirects by hand, reads the body under the attempt's timeout. */
-  async function attempt(method: string, url: URL, endpoint: string, body: string | undefined, timeoutMs: number): Promise<Attempt> {
+  async function attempt(
+    method: string,
+    url: URL,
+    endpoint: string,
+    body: string | undefined,
+    timeoutMs: number,
+  ): Promise<Attempt> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let current = url;
@@ -195,11 +203,21 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
         if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
           await res.body?.cancel().catch(() => undefined);
           if (hop >= MAX_REDIRECTS) {
-            throw new GitLabApiError(`${method} ${endpoint}: more than ${MAX_REDIRECTS} redirects`, endpoint, res.status, 'check --gitlab-url');
+            throw new GitLabApiError(
+              `${method} ${endpoint}: more than ${MAX_REDIRECTS} redirects`,
+              endpoint,
+              res.status,
+              'check --gitlab-url',
+            );
           }
           current = new URL(res.headers.get('location') as string, current);
           if (current.protocol !== 'https:' && current.protocol !== 'http:') {
-            throw new GitLabApiError(`${method} ${endpoint}: redirected to a ${current.protocol} URL`, endpoint, res.status, 'check --gitlab-url');
+            throw new GitLabApiError(
+              `${method} ${endpoint}: redirected to a ${current.protocol} URL`,
+              endpoint,
+              res.status,
+              'check --gitlab-url',
+            );
           }
           // 303, and 301/302 after POST, become GET as browsers do; GitLab's API does not need them.
           continue;
@@ -208,7 +226,11 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
         try {
           const buf = await res.arrayBuffer();
           if (buf.byteLength > MAX_BODY) {
-            throw new GitLabApiError(`${method} ${endpoint}: answer larger than ${MAX_BODY} bytes`, endpoint, res.status);
+            throw new GitLabApiError(
+              `${method} ${endpoint}: answer larger than ${MAX_BODY} bytes`,
+              endpoint,
+              res.status,
+            );
           }
           text = new TextDecoder().decode(buf);
         } catch (e) {
@@ -244,7 +266,11 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       try {
         const a = await attempt(method, url, endpoint, payload, Math.min(attemptTimeoutMs, remaining));
         if (RETRY_STATUS.has(a.status) || a.status >= 500) {
-          throw new Transient(`HTTP ${a.status}`, parseRetryAfter(a.headers.get('retry-after'), now()), a.status);
+          throw new Transient(
+            `HTTP ${a.status}`,
+            parseRetryAfter(a.headers.get('retry-after'), now()),
+            a.status,
+          );
         }
         return { ...a, endpoint };
       } catch (e) {
@@ -255,7 +281,10 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
         const delay = e.retryAfterMs ?? random() * Math.min(capDelayMs, baseDelayMs * 2 ** (n - 1));
         const left = deadlineMs - (now() - start);
         if (delay >= left) {
-          last += e.retryAfterMs !== undefined ? `; GitLab asked to retry after ${Math.ceil(delay / 1000)} s, past the deadline` : '';
+          last +=
+            e.retryAfterMs !== undefined
+              ? `; GitLab asked to retry after ${Math.ceil(delay / 1000)} s, past the deadline`
+              : '';
           break;
         }
         await sleep(delay);
@@ -266,11 +295,15 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       `${method} ${endpoint}: GitLab could not be asked after ${made} attempt${made === 1 ? '' : 's'}: ${last || 'deadline reached'}`,
       endpoint,
       status ? Number(status) : undefined,
-      status ? hintFor(Number(status)) : 'check the network and GitLab\'s status, then try again',
+      status ? hintFor(Number(status)) : "check the network and GitLab's status, then try again",
     );
   }
 
-  function parseBody<T>(method: string, a: Attempt & { endpoint: string }, parse: (x: unknown) => T): T | undefined {
+  function parseBody<T>(
+    method: string,
+    a: Attempt & { endpoint: string },
+    parse: (x: unknown) => T,
+  ): T | undefined {
     const where = `${method} ${a.endpoint}`;
     if (a.status === 204) return undefined;
     const ctype = a.headers.get('content-type') ?? '';
@@ -287,7 +320,12 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     try {
       data = a.text === '' ? undefined : JSON.parse(a.text);
     } catch {
-      throw new GitLabApiError(`${where}: GitLab's answer is not valid JSON (truncated or not an API answer)`, a.endpoint, a.status, 'try again; if it persists, check proxies between you and GitLab');
+      throw new GitLabApiError(
+        `${where}: GitLab's answer is not valid JSON (truncated or not an API answer)`,
+        a.endpoint,
+        a.status,
+        'try again; if it persists, check proxies between you and GitLab',
+      );
     }
     if (a.status >= 400) {
       const gm =
@@ -296,13 +334,24 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
           : typeof data === 'object' && data !== null && 'error' in data
             ? String((data as { error: unknown }).error).slice(0, 200)
             : undefined;
-      throw new GitLabHttpError(`${where}: HTTP ${a.status}${gm ? ` (${gm})` : ''}`, a.endpoint, a.status, hintFor(a.status), gm);
+      throw new GitLabHttpError(
+        `${where}: HTTP ${a.status}${gm ? ` (${gm})` : ''}`,
+        a.endpoint,
+        a.status,
+        hintFor(a.status),
+        gm,
+      );
     }
     try {
       return parse(data);
     } catch (e) {
       if (e instanceof ShapeError) {
-        throw new GitLabApiError(`${where}: unexpected answer from GitLab: ${e.message}`, a.endpoint, a.status, 'check that --gitlab-url points at a GitLab instance');
+        throw new GitLabApiError(
+          `${where}: unexpected answer from GitLab: ${e.message}`,
+          a.endpoint,
+          a.status,
+          'check that --gitlab-url points at a GitLab instance',
+        );
       }
       throw e;
     }
@@ -322,7 +371,11 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     return Number.isInteger(n) && n > 0 ? n : undefined;
   }
 
-  async function getAll<T>(path: string, parseItem: (x: unknown) => T, query: Record<string, string> = {}): Promise<T[]> {
+  async function getAll<T>(
+    path: string,
+    parseItem: (x: unknown) => T,
+    query: Record<string, string> = {},
+  ): Promise<T[]> {
     const parsePage = (x: unknown): T[] => {
       if (!Array.isArray(x)) throw new ShapeError('expected a JSON list');
       return x.map(parseItem);
@@ -333,7 +386,12 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     const totalPages = pageHeader(first.headers, 'x-total-pages');
     if (totalPages !== undefined) {
       if (totalPages > maxPages) {
-        throw new GitLabApiError(`GET ${first.endpoint}: GitLab reports ${totalPages} pages, over the limit of ${maxPages}`, first.endpoint, first.status, 'the collection is too large to read; check the project or group');
+        throw new GitLabApiError(
+          `GET ${first.endpoint}: GitLab reports ${totalPages} pages, over the limit of ${maxPages}`,
+          first.endpoint,
+          first.status,
+          'the collection is too large to read; check the project or group',
+        );
       }
       // doc/api/rest/index.md#pagination: with totals known, the remaining pages can be fetched at once.
       const pages: T[][] = new Array(totalPages - 1);
@@ -353,10 +411,20 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     let nextPage = pageHeader(first.headers, 'x-next-page');
     while (nextPage !== undefined) {
       if (seen.has(nextPage)) {
-        throw new GitLabApiError(`GET ${first.endpoint}: pagination loop (x-next-page points back to page ${nextPage})`, first.endpoint, undefined, 'GitLab or a proxy answered inconsistent pages; try again');
+        throw new GitLabApiError(
+          `GET ${first.endpoint}: pagination loop (x-next-page points back to page ${nextPage})`,
+          first.endpoint,
+          undefined,
+          'GitLab or a proxy answered inconsistent pages; try again',
+        );
       }
       if (seen.size >= maxPages) {
-        throw new GitLabApiError(`GET ${first.endpoint}: more than ${maxPages} pages`, first.endpoint, undefined, 'the collection is too large to read');
+        throw new GitLabApiError(
+          `GET ${first.endpoint}: more than ${maxPages} pages`,
+          first.endpoint,
+          undefined,
+          'the collection is too large to read',
+        );
       }
       seen.add(nextPage);
       const a = await send('GET', path, q(nextPage), undefined);

@@ -19,14 +19,16 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
     const h = (m?.[1] ?? entry).replace(/^\*?\./, '.').replace(/^\[|\]$/g, '');
     const p = m?.[2];
     if (p && p !== port) continue;
-    if (h.startsWith('.') ? host.endsWith(h) || host === h.slice(1) : host === h || host.endsWith(`.${h}`)) return true;
+    if (h.startsWith('.') ? host.endsWith(h) || host === h.slice(1) : host === h || host.endsWith(`.${h}`))
+      return true;
   }
   return false;
 }
 
 export function proxyFor(url: URL, env: Env): string | undefined {
   const pick = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
-  const proxy = url.protocol === 'https:' ? pick('https_proxy', 'HTTPS_PROXY') : pick('http_proxy', 'HTTP_PROXY');
+  const proxy =
+    url.protocol === 'https:' ? pick('https_proxy', 'HTTPS_PROXY') : pick('http_proxy', 'HTTP_PROXY');
   if (!proxy) return undefined;
   return bypassesProxy(url, pick('no_proxy', 'NO_PROXY')) ? undefined : proxy;
 }

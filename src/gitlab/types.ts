@@ -138,7 +138,11 @@ export function asGroup(x: unknown): Group {
   need(isObject(x), 'a group must be a JSON object');
   need(typeof x.id === 'number', 'group `id` must be a number');
   need(typeof x.full_path === 'string', 'group `full_path` must be a string');
-  return { id: x.id, full_path: x.full_path, parent_id: typeof x.parent_id === 'number' ? x.parent_id : null };
+  return {
+    id: x.id,
+    full_path: x.full_path,
+    parent_id: typeof x.parent_id === 'number' ? x.parent_id : null,
+  };
 }
 
 export function asCiVariable(x: unknown): CiVariable {

@@ -80,10 +80,19 @@ export const COLOR: Style = {
   yellow: wrap(33, 39),
   dim: wrap(2, 22),
 };
-export const PLAIN: Style = { bold: (s) => s, green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s };
+export const PLAIN: Style = {
+  bold: (s) => s,
+  green: (s) => s,
+  red: (s) => s,
+  yellow: (s) => s,
+  dim: (s) => s,
+};
 
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org). */
-export function pickStyle(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): Style {
+export function pickStyle(
+  isTTY: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Style {
   return isTTY && env.NO_COLOR === undefined ? COLOR : PLAIN;
 }
 
@@ -112,7 +121,8 @@ export function formatPlanText(p: Plan, style: Style = PLAIN): string {
   if (p.considered.length > 0) {
     lines.push('  considered');
     for (const c of p.considered) {
-      const mark = c.verdict === 'picked' || c.verdict === 'named-by-variables' ? style.green('✓') : style.dim('✗');
+      const mark =
+        c.verdict === 'picked' || c.verdict === 'named-by-variables' ? style.green('✓') : style.dim('✗');
       lines.push(`    ${mark} ${describeToken(c.token)}: ${c.verdict}${c.note ? ` — ${c.note}` : ''}`);
     }
   }

@@ -33,7 +33,8 @@ export function expiresAt(token: Pick<DeployToken, 'expires_at'>): Date | null {
 export function tokenActivity(token: Pick<DeployToken, 'revoked' | 'expires_at'>, now: Date): TokenActivity {
   const exp = expiresAt(token);
   if (token.revoked) return { active: false, reason: 'revoked', expiresAt: exp };
-  if (exp !== null && now.getTime() >= exp.getTime()) return { active: false, reason: 'expired', expiresAt: exp };
+  if (exp !== null && now.getTime() >= exp.getTime())
+    return { active: false, reason: 'expired', expiresAt: exp };
   return { active: true, expiresAt: exp };
 }
 

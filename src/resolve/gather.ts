@@ -79,7 +79,9 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
   if (env.CI_DEPLOY_PASSWORD) jobEnv.password = env.CI_DEPLOY_PASSWORD;
   const fallback: ResolveInput['fallback'] = opts.fallback && {
     ...opts.fallback,
-    ...(opts.fallback.usernameEnv && env[opts.fallback.usernameEnv] ? { user: env[opts.fallback.usernameEnv] } : {}),
+    ...(opts.fallback.usernameEnv && env[opts.fallback.usernameEnv]
+      ? { user: env[opts.fallback.usernameEnv] }
+      : {}),
     ...(opts.fallback.passwordEnv && env[opts.fallback.passwordEnv]
       ? { password: env[opts.fallback.passwordEnv] }
       : {}),
@@ -95,7 +97,11 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
   };
   const client = opts.client;
   if (!client) {
-    return { ...common, apiAvailable: false, variables: { project: UNKNOWN_PAIR('no API token'), group: UNKNOWN_PAIR('no API token') } };
+    return {
+      ...common,
+      apiAvailable: false,
+      variables: { project: UNKNOWN_PAIR('no API token'), group: UNKNOWN_PAIR('no API token') },
+    };
   }
   if (opts.project === undefined || opts.project === '') {
     throw new UsageError(
@@ -108,7 +114,9 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
   const versionP = getVersion(client).then(
     (v) => {
       const parsed = parseGitLabVersion(v.version);
-      return parsed ? { version: parsed } : { why: `unrecognised version string "${v.version.slice(0, 40)}"` };
+      return parsed
+        ? { version: parsed }
+        : { why: `unrecognised version string "${v.version.slice(0, 40)}"` };
     },
     (e: unknown) => {
       if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500) return { why: why(e) };
@@ -136,7 +144,8 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
   const groupVarsP = Promise.all(
     groupPaths.map((path, i) =>
       lookupPair(client, 'groups', i === 0 ? ns.id : path, environment).catch((e: unknown) => {
-        if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500) return UNKNOWN_PAIR(why(e));
+        if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500)
+          return UNKNOWN_PAIR(why(e));
         throw e;
       }),
     ),
@@ -168,7 +177,10 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
     ancestors,
     variables: {
       project: projectVars,
-      group: groupVars.length > 0 ? nearestSet(groupVars) : { user: { state: 'unset' }, password: { state: 'unset' } },
+      group:
+        groupVars.length > 0
+          ? nearestSet(groupVars)
+          : { user: { state: 'unset' }, password: { state: 'unset' } },
     },
   };
 }

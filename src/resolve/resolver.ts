@@ -69,7 +69,8 @@ function pickSpecial(tokens: DeployToken[], level: TokenLevel, owner: string, no
         ? 'revoked'
         : `expired at ${formatInstant(act.expiresAt)} (expiry occurs at midnight UTC on that date)`;
     if (act.reason === 'expired' && t.expired === false) {
-      note += '; the API still says `expired: false` (it uses the server-local date), but GitLab no longer accepts it';
+      note +=
+        '; the API still says `expired: false` (it uses the server-local date), but GitLab no longer accepts it';
     }
     considered.push({ token: s, verdict: act.reason, note });
   }
@@ -128,7 +129,10 @@ interface Candidate {
  */
 function findCandidate(input: ResolveInput, exposed: DeployToken | undefined): Candidate {
   const tokenUser = exposed
-    ? { username: exposed.username, userSource: { kind: 'token', detail: `deploy token #${exposed.id}` } as Source }
+    ? {
+        username: exposed.username,
+        userSource: { kind: 'token', detail: `deploy token #${exposed.id}` } as Source,
+      }
     : {};
   if (input.jobEnv.password !== undefined && input.jobEnv.password !== '') {
     const c: Candidate = {
@@ -143,7 +147,8 @@ function findCandidate(input: ResolveInput, exposed: DeployToken | undefined): C
     return c;
   }
   const { project, group } = input.variables;
-  const pass = varValue(project.password) !== undefined ? 'project' : varValue(group.password) ? 'group' : undefined;
+  const pass =
+    varValue(project.password) !== undefined ? 'project' : varValue(group.password) ? 'group' : undefined;
   if (pass) {
     const c: Candidate = {
       password: varValue(input.variables[pass].password),
@@ -164,12 +169,18 @@ function findCandidate(input: ResolveInput, exposed: DeployToken | undefined): C
   if (fb?.password) {
     const c: Candidate = {
       password: fb.password,
-      passwordSource: { kind: 'spec-fallback', detail: `spec token.fallback (${fb.passwordEnv ?? 'password_env'})` },
+      passwordSource: {
+        kind: 'spec-fallback',
+        detail: `spec token.fallback (${fb.passwordEnv ?? 'password_env'})`,
+      },
       ...tokenUser,
     };
     if (fb.user) {
       c.username = fb.user;
-      c.userSource = { kind: 'spec-fallback', detail: `spec token.fallback (${fb.usernameEnv ?? 'username_env'})` };
+      c.userSource = {
+        kind: 'spec-fallback',
+        detail: `spec token.fallback (${fb.usernameEnv ?? 'username_env'})`,
+      };
     }
     return c;
   }
@@ -348,7 +359,7 @@ export function resolveCredentials(input: ResolveInput): Resolution {
     return fail(
       { ...base(), sources },
       'CI_DEPLOY_PASSWORD is set but CI_DEPLOY_USER is not, and no gitlab-deploy-token names the user it belongs to',
-      'set CI_DEPLOY_USER next to CI_DEPLOY_PASSWORD, to the deploy token\'s username',
+      "set CI_DEPLOY_USER next to CI_DEPLOY_PASSWORD, to the deploy token's username",
     );
   }
 
@@ -367,9 +378,7 @@ export function resolveCredentials(input: ResolveInput): Resolution {
       const dead = matches[0];
       const stale = `CI_DEPLOY_USER "${username}" (from ${cand.userSource?.detail ?? 'unknown'})`;
       const fixStale = `update or delete the CI_DEPLOY_USER / CI_DEPLOY_PASSWORD CI/CD variables in ${SETTINGS_VARIABLES}${
-        exposedSummary
-          ? ` so the job gets ${describeToken(exposedSummary)}`
-          : `, then ${noTokenFix(input)}`
+        exposedSummary ? ` so the job gets ${describeToken(exposedSummary)}` : `, then ${noTokenFix(input)}`
       }`;
       if (dead) {
         const act = tokenActivity(dead.token, now);
@@ -379,7 +388,11 @@ export function resolveCredentials(input: ResolveInput): Resolution {
           : act.reason === 'revoked'
             ? 'was revoked'
             : `expired at ${formatInstant(act.expiresAt)}`;
-        considered.push({ token: s, verdict: 'named-by-stale-variables', note: `named by CI_DEPLOY_USER; ${why}` });
+        considered.push({
+          token: s,
+          verdict: 'named-by-stale-variables',
+          note: `named by CI_DEPLOY_USER; ${why}`,
+        });
         return fail(
           { ...base(), sources, token: s },
           `stale variables: ${stale} names ${describeToken(s)}, which ${why}; GitLab refuses it`,
@@ -431,7 +444,13 @@ export function resolveCredentials(input: ResolveInput): Resolution {
     ...(token ? { token } : {}),
   };
 
-  if (token && input.version && token.level === 'group' && rule === 'group-token' && groupTokenBehindFlag(input.version)) {
+  if (
+    token &&
+    input.version &&
+    token.level === 'group' &&
+    rule === 'group-token' &&
+    groupTokenBehindFlag(input.version)
+  ) {
     warnings.push({
       code: 'feature-flag',
       message: `GitLab ${version} exposes group tokens behind the feature flag ci_variable_for_group_gitlab_deploy_token (on by default, removed in 15.4); if an administrator turned it off, jobs get nothing`,
@@ -471,7 +490,10 @@ function addTokenWarnings(input: ResolveInput, token: TokenSummary, warnings: Re
   }
 }
 
-function resolveUnverified(input: ResolveInput, base: Omit<Resolution, 'ok' | 'exitCode' | 'rule' | 'ruleText'>): Resolution {
+function resolveUnverified(
+  input: ResolveInput,
+  base: Omit<Resolution, 'ok' | 'exitCode' | 'rule' | 'ruleText'>,
+): Resolution {
   const fb = input.fallback;
   let username: string | undefined;
   let password: string | undefined;
@@ -485,10 +507,16 @@ function resolveUnverified(input: ResolveInput, base: Omit<Resolution, 'ok' | 'e
     }
   } else if (fb?.password) {
     password = fb.password;
-    sources.CI_DEPLOY_PASSWORD = { kind: 'spec-fallback', detail: `spec token.fallback (${fb.passwordEnv ?? ''})` };
+    sources.CI_DEPLOY_PASSWORD = {
+      kind: 'spec-fallback',
+      detail: `spec token.fallback (${fb.passwordEnv ?? ''})`,
+    };
     if (fb.user) {
       username = fb.user;
-      sources.CI_DEPLOY_USER = { kind: 'spec-fallback', detail: `spec token.fallback (${fb.usernameEnv ?? ''})` };
+      sources.CI_DEPLOY_USER = {
+        kind: 'spec-fallback',
+        detail: `spec token.fallback (${fb.usernameEnv ?? ''})`,
+      };
     }
   }
   if (password === undefined || !username) {
@@ -540,7 +568,10 @@ function noTokenReason(input: ResolveInput, considered: Considered[]): string {
 }
 
 function noTokenFix(input: ResolveInput): string {
-  const parent = input.project?.namespaceKind === 'group' ? ` or its direct parent group ${input.project.namespacePath}` : '';
+  const parent =
+    input.project?.namespaceKind === 'group'
+      ? ` or its direct parent group ${input.project.namespacePath}`
+      : '';
   return `create a deploy token named exactly gitlab-deploy-token on ${input.project?.path ?? 'the project'}${parent} (${SETTINGS_TOKENS}), with the scopes the job needs`;
 }
 

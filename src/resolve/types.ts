@@ -2,11 +2,7 @@ import type { DeployToken } from '../gitlab/types.js';
 import type { GitLabVersion } from './version.js';
 
 export type Scope =
-  | 'read_repository'
-  | 'read_registry'
-  | 'write_registry'
-  | 'read_package_registry'
-  | 'write_package_registry';
+  'read_repository' | 'read_registry' | 'write_registry' | 'read_package_registry' | 'write_package_registry';
 
 /** What the API said about one CI/CD variable (`CI_DEPLOY_USER` or `CI_DEPLOY_PASSWORD`) at one level. */
 export type VariableLookup =
@@ -79,7 +75,8 @@ export interface ResolveInput {
   environment?: string;
 }
 
-export type SourceKind = 'job-environment' | 'project-variable' | 'group-variable' | 'spec-fallback' | 'token';
+export type SourceKind =
+  'job-environment' | 'project-variable' | 'group-variable' | 'spec-fallback' | 'token';
 
 export interface Source {
   kind: SourceKind;

@@ -40,7 +40,9 @@ export function pickForEnvironment(
 ): { variable?: CiVariable; note?: string } {
   const matching = vars.filter((v) => scopeMatches(v.environment_scope ?? '*', environment));
   if (matching.length === 0) return {};
-  matching.sort((a, b) => rank(b.environment_scope ?? '*', environment) - rank(a.environment_scope ?? '*', environment));
+  matching.sort(
+    (a, b) => rank(b.environment_scope ?? '*', environment) - rank(a.environment_scope ?? '*', environment),
+  );
   const [best, second] = matching;
   if (!best) return {};
   const bestRank = rank(best.environment_scope ?? '*', environment);
@@ -50,7 +52,7 @@ export function pickForEnvironment(
           .map((v) => v.environment_scope ?? '*')
           .join(', ')}); GitLab uses ${best.environment_scope ?? '*'}${
           second && rank(second.environment_scope ?? '*', environment) === bestRank
-            ? ' (several equally specific patterns: GitLab\'s choice among them is unspecified)'
+            ? " (several equally specific patterns: GitLab's choice among them is unspecified)"
             : ''
         }`
       : undefined;

@@ -16,7 +16,14 @@ export function loadSpec(text: string, file: string): { spec?: Spec; findings: F
   if (Buffer.byteLength(text) > MAX_SPEC_BYTES) {
     return {
       findings: [
-        { ruleId: 'file-too-large', severity: 'error', message: `spec is larger than ${MAX_SPEC_BYTES} bytes`, file, line: 1, col: 1 },
+        {
+          ruleId: 'file-too-large',
+          severity: 'error',
+          message: `spec is larger than ${MAX_SPEC_BYTES} bytes`,
+          file,
+          line: 1,
+          col: 1,
+        },
       ],
     };
   }
@@ -24,7 +31,14 @@ export function loadSpec(text: string, file: string): { spec?: Spec; findings: F
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
     const pos = lc.linePos(e.pos[0]);
-    findings.push({ ruleId: 'syntax', severity: 'error', message: e.message.split('\n')[0] ?? 'syntax error', file, line: pos.line, col: pos.col });
+    findings.push({
+      ruleId: 'syntax',
+      severity: 'error',
+      message: e.message.split('\n')[0] ?? 'syntax error',
+      file,
+      line: pos.line,
+      col: pos.col,
+    });
   }
   if (findings.length > 0) return { findings };
   let data: unknown;
@@ -32,7 +46,16 @@ export function loadSpec(text: string, file: string): { spec?: Spec; findings: F
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     return {
-      findings: [{ ruleId: 'syntax', severity: 'error', message: e instanceof Error ? e.message : 'invalid YAML', file, line: 1, col: 1 }],
+      findings: [
+        {
+          ruleId: 'syntax',
+          severity: 'error',
+          message: e instanceof Error ? e.message : 'invalid YAML',
+          file,
+          line: 1,
+          col: 1,
+        },
+      ],
     };
   }
   const at = (node: unknown) => {
@@ -42,16 +65,41 @@ export function loadSpec(text: string, file: string): { spec?: Spec; findings: F
   const root = doc.contents;
   if (!isMap(root) || typeof data !== 'object' || data === null) {
     const p = at(root);
-    return { findings: [{ ruleId: 'schema', severity: 'error', message: 'the spec must be a mapping with `version` and `jobs`', file, line: p.line, col: p.col }] };
+    return {
+      findings: [
+        {
+          ruleId: 'schema',
+          severity: 'error',
+          message: 'the spec must be a mapping with `version` and `jobs`',
+          file,
+          line: p.line,
+          col: p.col,
+        },
+      ],
+    };
   }
   const obj = data as Record<string, unknown>;
   if (obj.version !== 1) {
     const p = at(root.get('version', true) ?? root);
-    findings.push({ ruleId: 'schema', severity: 'error', message: 'expected `version: 1`', file, line: p.line, col: p.col });
+    findings.push({
+      ruleId: 'schema',
+      severity: 'error',
+      message: 'expected `version: 1`',
+      file,
+      line: p.line,
+      col: p.col,
+    });
   }
   if (typeof obj.jobs !== 'object' || obj.jobs === null || Array.isArray(obj.jobs)) {
     const p = at(root.get('jobs', true) ?? root);
-    findings.push({ ruleId: 'schema', severity: 'error', message: 'expected `jobs` to be a mapping of job names to job specs', file, line: p.line, col: p.col });
+    findings.push({
+      ruleId: 'schema',
+      severity: 'error',
+      message: 'expected `jobs` to be a mapping of job names to job specs',
+      file,
+      line: p.line,
+      col: p.col,
+    });
   }
   if (findings.length > 0) return { findings };
   return { spec: obj as unknown as Spec, findings };
@@ -63,7 +111,10 @@ export async function loadSpecFile(path: string): Promise<{ spec?: Spec; finding
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new UsageError(`cannot read spec ${path}${code ? ` (${code})` : ''}`, 'check the path given with --spec');
+    throw new UsageError(
+      `cannot read spec ${path}${code ? ` (${code})` : ''}`,
+      'check the path given with --spec',
+    );
   }
   return loadSpec(text, path);
 }

@@ -14,7 +14,13 @@ import projectFixture from '../../fixtures/gitlab/project.json' with { type: 'js
 import variableFixture from '../../fixtures/gitlab/variable.json' with { type: 'json' };
 import versionFixture from '../../fixtures/gitlab/version.json' with { type: 'json' };
 import type { CiVariable } from '../gitlab/types.js';
-import { expiryInstant, type Scenario, type ScenarioGroup, type ScenarioProject, type ScenarioToken } from './model.js';
+import {
+  expiryInstant,
+  type Scenario,
+  type ScenarioGroup,
+  type ScenarioProject,
+  type ScenarioToken,
+} from './model.js';
 
 export interface StandinRequest {
   method: string;
@@ -167,7 +173,8 @@ export class StandinGitLab {
     const [, level, rawId = '', sub, key] = m;
     const id = decodeURIComponent(rawId);
     const entity = level === 'projects' ? this.findProject(id) : this.findGroup(id);
-    if (!entity) return json(404, level === 'projects' ? errorsFixture['404_project'] : errorsFixture['404_group']);
+    if (!entity)
+      return json(404, level === 'projects' ? errorsFixture['404_project'] : errorsFixture['404_group']);
     if (sub === undefined) {
       if (level === 'projects') return json(200, this.projectView(entity as ScenarioProject));
       const g = entity as ScenarioGroup;
@@ -210,11 +217,16 @@ export async function startStandin(
   scenario: Scenario,
   opts: StandinOptions & { latencyMs?: number } = {},
 ): Promise<RunningStandin> {
-  let gitlab: StandinGitLab | undefined;
+  // The model needs the server's URL (Link headers, web_url), known only once it listens.
+  const holder: { gitlab?: StandinGitLab } = {};
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const answer = (gitlab as StandinGitLab).handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers });
+    const answer = (holder.gitlab as StandinGitLab).handle({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers,
+    });
     const send = () => {
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
@@ -229,7 +241,8 @@ export async function startStandin(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  gitlab = new StandinGitLab(scenario, { ...opts, baseUrl: url });
+  const gitlab = new StandinGitLab(scenario, { ...opts, baseUrl: url });
+  holder.gitlab = gitlab;
   return {
     url,
     gitlab,

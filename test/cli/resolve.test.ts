@@ -31,8 +31,8 @@ const jobEnv = (password: string) => ({
 
 describe('deploy-token resolve --export shell', () => {
   const hostile = [
-    "gldt-ProjToken11ProjToken1",
-    "it's $(touch /tmp/pwned) `id` \"q\" \\ $HOME",
+    'gldt-ProjToken11ProjToken1',
+    'it\'s $(touch /tmp/pwned) `id` "q" \\ $HOME',
     'line1\nline2\r\n\ttab',
     "'''",
     '-n -e',
@@ -41,9 +41,13 @@ describe('deploy-token resolve --export shell', () => {
     const r = await runCli(['resolve', '--export', 'shell'], jobEnv(password));
     expect(r.code).toBe(0);
     for (const shell of ['sh', 'dash', 'bash']) {
-      const out = execFileSync(shell, ['-c', `${r.stdout}\nprintf '%s|%s' "$CI_DEPLOY_USER" "$CI_DEPLOY_PASSWORD"`], {
-        env: { PATH: process.env.PATH },
-      }).toString();
+      const out = execFileSync(
+        shell,
+        ['-c', `${r.stdout}\nprintf '%s|%s' "$CI_DEPLOY_USER" "$CI_DEPLOY_PASSWORD"`],
+        {
+          env: { PATH: process.env.PATH },
+        },
+      ).toString();
       expect(out).toBe(`gitlab+deploy-token-11|${password}`);
     }
   });
@@ -94,7 +98,11 @@ describe('deploy-token plan', () => {
   test('--format json has the decision and no secret', async () => {
     const r = await runCli(['plan', '--format', 'json'], jobEnv('gldt-ProjToken11ProjToken1'));
     const p = JSON.parse(r.stdout);
-    expect(p).toMatchObject({ ok: true, rule: 'project-token', token: { id: 11, username: 'gitlab+deploy-token-11' } });
+    expect(p).toMatchObject({
+      ok: true,
+      rule: 'project-token',
+      token: { id: 11, username: 'gitlab+deploy-token-11' },
+    });
     expect(r.stdout).not.toContain('gldt-ProjToken11ProjToken1');
   });
 
@@ -110,7 +118,9 @@ describe('deploy-token plan', () => {
   test('colour only on a TTY and never with NO_COLOR', async () => {
     const env = jobEnv('gldt-ProjToken11ProjToken1');
     expect((await runCli(['plan'], env, { isTTY: true })).stdout).toContain('\u001b[');
-    expect((await runCli(['plan'], { ...env, NO_COLOR: '1' }, { isTTY: true })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['plan'], { ...env, NO_COLOR: '1' }, { isTTY: true })).stdout).not.toContain(
+      '\u001b[',
+    );
     expect((await runCli(['plan'], env, { isTTY: false })).stdout).not.toContain('\u001b[');
   });
 });
@@ -130,13 +140,17 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
   });
   test('3: GitLab cannot be reached; the API token is never printed', async () => {
-    const r = await runCli(['plan', '--gitlab-url', 'http://127.0.0.1:9', '--project', '1'], { GITLAB_TOKEN: API });
+    const r = await runCli(['plan', '--gitlab-url', 'http://127.0.0.1:9', '--project', '1'], {
+      GITLAB_TOKEN: API,
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('could not');
     expect(r.stdout + r.stderr).not.toContain(API);
   });
   test('3: the API token is refused (401), with what the token needs', async () => {
-    const r = await runCli(['plan', '--gitlab-url', standin.url, '--project', '3'], { GITLAB_TOKEN: 'glpat-wrongwrongwrongwrong' });
+    const r = await runCli(['plan', '--gitlab-url', standin.url, '--project', '3'], {
+      GITLAB_TOKEN: 'glpat-wrongwrongwrongwrong',
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('read_api');
     expect(r.stderr).not.toContain('glpat-wrongwrongwrongwrong');

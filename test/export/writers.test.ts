@@ -11,9 +11,15 @@ const v = (name: string, value: string, secret = false): ExportVariable => ({ na
 
 describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () => {
   test('values with newlines, = and quotes come back exactly', () => {
-    const vars = [v('CI_DEPLOY_USER', 'gitlab+deploy-token-1'), v('CI_DEPLOY_PASSWORD', 'a=b\nc"d\'e\r\n$(x)', true)];
+    const vars = [
+      v('CI_DEPLOY_USER', 'gitlab+deploy-token-1'),
+      v('CI_DEPLOY_PASSWORD', 'a=b\nc"d\'e\r\n$(x)', true),
+    ];
     const w = renderGithub(vars, { username: 'gitlab+deploy-token-1' }, ['a=b'], 'ghadelimiter_fixed');
-    expect(parseGithubFile(w.env)).toEqual({ CI_DEPLOY_USER: 'gitlab+deploy-token-1', CI_DEPLOY_PASSWORD: 'a=b\nc"d\'e\r\n$(x)' });
+    expect(parseGithubFile(w.env)).toEqual({
+      CI_DEPLOY_USER: 'gitlab+deploy-token-1',
+      CI_DEPLOY_PASSWORD: 'a=b\nc"d\'e\r\n$(x)',
+    });
     expect(parseGithubFile(w.output)).toEqual({ username: 'gitlab+deploy-token-1' });
   });
   test('a value containing the delimiter is refused (no smuggled variables)', () => {
@@ -43,11 +49,17 @@ describe('dotenv for artifacts:reports:dotenv (GitLab rules, GITLAB_FACTS §6)',
       expect.objectContaining({ exitCode: 2, hint: expect.stringContaining('--allow-unmasked-dotenv') }),
     );
   });
-  test('with the flag, values come back through GitLab\'s parser exactly', () => {
-    const text = renderDotenv([v('CI_DEPLOY_USER', 'gitlab+deploy-token-1'), v('CI_DEPLOY_PASSWORD', 'gldt-AbC_-123', true)], {
-      allowUnmasked: true,
+  test("with the flag, values come back through GitLab's parser exactly", () => {
+    const text = renderDotenv(
+      [v('CI_DEPLOY_USER', 'gitlab+deploy-token-1'), v('CI_DEPLOY_PASSWORD', 'gldt-AbC_-123', true)],
+      {
+        allowUnmasked: true,
+      },
+    );
+    expect(parseGitlabDotenv(text)).toEqual({
+      CI_DEPLOY_USER: 'gitlab+deploy-token-1',
+      CI_DEPLOY_PASSWORD: 'gldt-AbC_-123',
     });
-    expect(parseGitlabDotenv(text)).toEqual({ CI_DEPLOY_USER: 'gitlab+deploy-token-1', CI_DEPLOY_PASSWORD: 'gldt-AbC_-123' });
   });
   test.each([
     ['a line break', 'a\nB=c'],
@@ -56,25 +68,32 @@ describe('dotenv for artifacts:reports:dotenv (GitLab rules, GITLAB_FACTS §6)',
     ['trailing white space', 'x '],
     ['a control character', 'a\u0000b'],
   ])('refuses a value with %s', (_n, value) => {
-    expect(() => renderDotenv([v('A', value)], { allowUnmasked: true })).toThrow(expect.objectContaining({ exitCode: 2 }));
+    expect(() => renderDotenv([v('A', value)], { allowUnmasked: true })).toThrow(
+      expect.objectContaining({ exitCode: 2 }),
+    );
   });
   test('at most 20 variables and under 5 KB', () => {
     const many = Array.from({ length: 21 }, (_, i) => v(`V${i}`, 'x'));
     expect(() => renderDotenv(many, { allowUnmasked: true })).toThrow(/at most 20/);
     expect(() => renderDotenv([v('BIG', 'x'.repeat(5200))], { allowUnmasked: true })).toThrow(/5120/);
   });
-  test('property: whatever is accepted comes back exactly through GitLab\'s parser', () => {
+  test("property: whatever is accepted comes back exactly through GitLab's parser", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), fc.string({ maxLength: 30 })), { maxLength: 5 }), (pairs) => {
-        const uniq = [...new Map(pairs).entries()].map(([k, val]) => v(k, val));
-        let text: string;
-        try {
-          text = renderDotenv(uniq, { allowUnmasked: true });
-        } catch {
-          return; // refused: nothing written
-        }
-        expect(parseGitlabDotenv(text)).toEqual(Object.fromEntries(uniq.map((x) => [x.name, x.value])));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), fc.string({ maxLength: 30 })), {
+          maxLength: 5,
+        }),
+        (pairs) => {
+          const uniq = [...new Map(pairs).entries()].map(([k, val]) => v(k, val));
+          let text: string;
+          try {
+            text = renderDotenv(uniq, { allowUnmasked: true });
+          } catch {
+            return; // refused: nothing written
+          }
+          expect(parseGitlabDotenv(text)).toEqual(Object.fromEntries(uniq.map((x) => [x.name, x.value])));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -108,14 +127,20 @@ describe('spec variables rendered by nunjucks', () => {
     scopes: ['read_registry'],
   };
   test('renders values; a value holding the password is secret', () => {
-    const out = renderSpecVariables({ REG_USER: '{{ username }}', REG_AUTH: '{{ username }}:{{ password }}' }, values, values.password);
+    const out = renderSpecVariables(
+      { REG_USER: '{{ username }}', REG_AUTH: '{{ username }}:{{ password }}' },
+      values,
+      values.password,
+    );
     expect(out).toEqual([
       { name: 'REG_USER', value: 'u', secret: false },
       { name: 'REG_AUTH', value: `u:${values.password}`, secret: true },
     ]);
   });
   test('an unknown value is an error (strict undefined), not an empty string', () => {
-    expect(() => renderSpecVariables({ X: '{{ nope }}' }, values, values.password)).toThrow(expect.objectContaining({ exitCode: 2 }));
+    expect(() => renderSpecVariables({ X: '{{ nope }}' }, values, values.password)).toThrow(
+      expect.objectContaining({ exitCode: 2 }),
+    );
   });
   test.each([
     '{{ process.env.HOME }}',
@@ -128,11 +153,17 @@ describe('spec variables rendered by nunjucks', () => {
     "{% include 'x' %}",
     '{{ username | nope }}',
   ])('templates cannot reach anything but the values: %s', (t) => {
-    expect(() => renderSpecVariables({ X: t }, values, values.password)).toThrow(expect.objectContaining({ exitCode: 2 }));
+    expect(() => renderSpecVariables({ X: t }, values, values.password)).toThrow(
+      expect.objectContaining({ exitCode: 2 }),
+    );
   });
   test('allowed constructs still work', () => {
     const out = renderSpecVariables(
-      { A: '{{ scopes | join(",") }}', B: '{% if registry %}{{ registry | upper }}{% endif %}', C: '{{ (username + ":" + password) | base64 }}' },
+      {
+        A: '{{ scopes | join(",") }}',
+        B: '{% if registry %}{{ registry | upper }}{% endif %}',
+        C: '{{ (username + ":" + password) | base64 }}',
+      },
       values,
       values.password,
     );

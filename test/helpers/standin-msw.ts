@@ -22,7 +22,10 @@ export function standinHandlers(gitlab: StandinGitLab, base = GITLAB) {
   ];
 }
 
-export function mswFor(scenario: Scenario, now: () => Date): { server: ReturnType<typeof setupServer>; gitlab: StandinGitLab } {
+export function mswFor(
+  scenario: Scenario,
+  now: () => Date,
+): { server: ReturnType<typeof setupServer>; gitlab: StandinGitLab } {
   const gitlab = new StandinGitLab(scenario, { now, baseUrl: GITLAB });
   const server = setupServer(...standinHandlers(gitlab));
   return { server, gitlab };

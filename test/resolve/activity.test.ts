@@ -25,7 +25,7 @@ describe('a deploy token is active unless revoked or expired (app/models/deploy_
         reason: 'expired',
       });
     });
-    test('later that day: expired, although GitLab\'s `expired` field may still say false', () => {
+    test("later that day: expired, although GitLab's `expired` field may still say false", () => {
       const t = { ...tok(expiry), expired: false };
       expect(isActive(t, new Date('2026-11-25T12:00:00Z'))).toBe(false);
     });

@@ -53,8 +53,13 @@ describe('the demo scenarios, through the API', () => {
     expect(r.exitCode).toBe(1);
     expect(r.reason).toContain('expired at 2026-11-25 00:00 UTC');
     // The active listing had no gitlab-deploy-token, so the tokens were listed again unfiltered to explain.
-    const listings = requests.filter((q) => /^\/api\/v4\/projects\/(3|tanuki%2Fawesome_project)\/deploy_tokens/.test(q.url));
-    expect(listings.map((q) => new URL(q.url, 'http://x').searchParams.get('active'))).toEqual(['true', null]);
+    const listings = requests.filter((q) =>
+      /^\/api\/v4\/projects\/(3|tanuki%2Fawesome_project)\/deploy_tokens/.test(q.url),
+    );
+    expect(listings.map((q) => new URL(q.url, 'http://x').searchParams.get('active'))).toEqual([
+      'true',
+      null,
+    ]);
   });
 
   test('a token on the grandparent group is named and ignored', async () => {

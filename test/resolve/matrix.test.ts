@@ -17,7 +17,12 @@ type Vars = 'environment' | 'api' | 'none' | 'stale';
 const VERSIONS = ['14.10.0', '15.0.5-ee', '15.1.0', '17.5.1-ee'] as const;
 
 const projectToken = (state: ProjectState): DeployToken | undefined => {
-  const base = { id: 11, name: 'gitlab-deploy-token', username: 'gitlab+deploy-token-11', scopes: ['read_registry'] };
+  const base = {
+    id: 11,
+    name: 'gitlab-deploy-token',
+    username: 'gitlab+deploy-token-11',
+    scopes: ['read_registry'],
+  };
   switch (state) {
     case 'active':
       return { ...base, expires_at: FAR, revoked: false, expired: false };
@@ -40,12 +45,30 @@ const PARENT_TOKEN: DeployToken = {
   scopes: ['read_registry'],
 };
 const GRANDPARENT_TOKEN: DeployToken = { ...PARENT_TOKEN, id: 41, username: 'top-deployer' };
-const SECRET: Record<number, string> = { 11: 'gldt-project11project11pr', 21: 'gldt-parent21parent21par', 41: 'gldt-grand41grand41grand' };
+const SECRET: Record<number, string> = {
+  11: 'gldt-project11project11pr',
+  21: 'gldt-parent21parent21par',
+  41: 'gldt-grand41grand41grand',
+};
 
 const unset: VariablePair = { user: { state: 'unset' }, password: { state: 'unset' } };
 const setPair = (t: DeployToken): VariablePair => ({
-  user: { state: 'set', value: t.username, hidden: false, masked: false, protected: false, environmentScope: '*' },
-  password: { state: 'set', value: SECRET[t.id]!, hidden: false, masked: true, protected: false, environmentScope: '*' },
+  user: {
+    state: 'set',
+    value: t.username,
+    hidden: false,
+    masked: false,
+    protected: false,
+    environmentScope: '*',
+  },
+  password: {
+    state: 'set',
+    value: SECRET[t.id]!,
+    hidden: false,
+    masked: true,
+    protected: false,
+    environmentScope: '*',
+  },
 });
 
 interface Row {
@@ -88,11 +111,14 @@ function build(row: Row): ResolveInput {
     if (userNs) input.variables.project = setPair(carried);
     else input.variables.group = setPair(carried);
   }
-  if (row.vars === 'stale') input.jobEnv = { user: 'gitlab+deploy-token-999', password: 'gldt-staleStaleStaleStale' };
+  if (row.vars === 'stale')
+    input.jobEnv = { user: 'gitlab+deploy-token-999', password: 'gldt-staleStaleStaleStale' };
   return input;
 }
 
-const groupExposed = (v: string) => parseGitLabVersion(v)!.major > 15 || (parseGitLabVersion(v)!.major === 15 && parseGitLabVersion(v)!.minor >= 1);
+const groupExposed = (v: string) =>
+  parseGitLabVersion(v)!.major > 15 ||
+  (parseGitLabVersion(v)!.major === 15 && parseGitLabVersion(v)!.minor >= 1);
 
 /** What GitLab would expose by itself: the project's active token, else (15.1+) the direct parent's. */
 function exposedToken(row: Row): DeployToken | undefined {
@@ -144,8 +170,10 @@ function expected(row: Row): Expect {
         : /gets no CI_DEPLOY_USER/;
     return { exitCode: 1, warnings, reasonMatches: reason };
   }
-  const carriedActive = carried.revoked === false && (carried.expires_at === null || carried.expires_at > NOW.toISOString());
-  if (!carriedActive) return { exitCode: 1, warnings, reasonMatches: /stale variables: .* which (was revoked|expired)/ };
+  const carriedActive =
+    carried.revoked === false && (carried.expires_at === null || carried.expires_at > NOW.toISOString());
+  if (!carriedActive)
+    return { exitCode: 1, warnings, reasonMatches: /stale variables: .* which (was revoked|expired)/ };
 
   let rule: string;
   if (exposed && exposed.id === carried.id) rule = exposed === PARENT_TOKEN ? 'group-token' : 'project-token';
@@ -161,7 +189,12 @@ function expected(row: Row): Expect {
     exitCode: 0,
     rule,
     username: carried.username,
-    passwordSource: row.vars === 'environment' ? 'job-environment' : row.group === 'user-namespace' ? 'project-variable' : 'group-variable',
+    passwordSource:
+      row.vars === 'environment'
+        ? 'job-environment'
+        : row.group === 'user-namespace'
+          ? 'project-variable'
+          : 'group-variable',
     warnings,
   };
 }
@@ -170,7 +203,8 @@ const rows: Row[] = [];
 for (const project of ['active', 'expires-today', 'expired', 'revoked', 'none'] as ProjectState[]) {
   for (const group of ['direct-parent', 'grandparent', 'none', 'user-namespace'] as GroupState[]) {
     for (const version of VERSIONS) {
-      for (const vars of ['environment', 'api', 'none', 'stale'] as Vars[]) rows.push({ project, group, version, vars });
+      for (const vars of ['environment', 'api', 'none', 'stale'] as Vars[])
+        rows.push({ project, group, version, vars });
     }
   }
 }
@@ -180,28 +214,29 @@ describe('resolution matrix (GITLAB_FACTS §1–2)', () => {
     expect(rows).toHaveLength(5 * 4 * 4 * 4);
   });
 
-  test.each(rows.map((r) => [`project=${r.project} group=${r.group} version=${r.version} vars=${r.vars}`, r] as const))(
-    '%s',
-    (_name, row) => {
-      const want = expected(row);
-      const got = resolveCredentials(build(row));
-      expect(got.exitCode).toBe(want.exitCode);
-      expect(got.ok).toBe(want.exitCode === 0);
-      expect(got.warnings.map((w) => w.code).sort()).toEqual([...want.warnings].sort());
-      if (want.exitCode === 0) {
-        expect(got.rule).toBe(want.rule);
-        expect(got.credentials?.username).toBe(want.username);
-        expect(got.sources.CI_DEPLOY_PASSWORD?.kind).toBe(want.passwordSource);
-        expect(got.credentials?.password).toBe(SECRET[got.token!.id]);
-      } else {
-        expect(got.credentials).toBeUndefined();
-        expect(got.reason).toMatch(want.reasonMatches!);
-        expect(got.fix).toBeTruthy();
-      }
-      // A failure never carries a secret in its words.
-      for (const s of Object.values(SECRET)) {
-        expect(JSON.stringify({ ...got, credentials: undefined })).not.toContain(s);
-      }
-    },
-  );
+  test.each(
+    rows.map(
+      (r) => [`project=${r.project} group=${r.group} version=${r.version} vars=${r.vars}`, r] as const,
+    ),
+  )('%s', (_name, row) => {
+    const want = expected(row);
+    const got = resolveCredentials(build(row));
+    expect(got.exitCode).toBe(want.exitCode);
+    expect(got.ok).toBe(want.exitCode === 0);
+    expect(got.warnings.map((w) => w.code).sort()).toEqual([...want.warnings].sort());
+    if (want.exitCode === 0) {
+      expect(got.rule).toBe(want.rule);
+      expect(got.credentials?.username).toBe(want.username);
+      expect(got.sources.CI_DEPLOY_PASSWORD?.kind).toBe(want.passwordSource);
+      expect(got.credentials?.password).toBe(SECRET[got.token!.id]);
+    } else {
+      expect(got.credentials).toBeUndefined();
+      expect(got.reason).toMatch(want.reasonMatches!);
+      expect(got.fix).toBeTruthy();
+    }
+    // A failure never carries a secret in its words.
+    for (const s of Object.values(SECRET)) {
+      expect(JSON.stringify({ ...got, credentials: undefined })).not.toContain(s);
+    }
+  });
 });

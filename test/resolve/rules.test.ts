@@ -33,15 +33,21 @@ function input(over: Partial<ResolveInput> = {}): ResolveInput {
 }
 
 describe('only a token named exactly gitlab-deploy-token is special', () => {
-  test.each(['Gitlab-Deploy-Token', 'gitlab-deploy-token ', 'gitlab_deploy_token', 'deploy'])('%j is not exposed', (name) => {
-    const r = resolveCredentials(
-      input({ projectTokens: [token({ name })], jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-xxxxxxxxxxxxxxxxxxxx' } }),
-    );
-    // The environment names token 11, which GitLab would not expose: credentials are honest variables,
-    // not the special token, so the rule says CI/CD variables are in play.
-    expect(r.rule).toBe('variables-override');
-    expect(r.considered.find((c) => c.verdict === 'picked')).toBeUndefined();
-  });
+  test.each(['Gitlab-Deploy-Token', 'gitlab-deploy-token ', 'gitlab_deploy_token', 'deploy'])(
+    '%j is not exposed',
+    (name) => {
+      const r = resolveCredentials(
+        input({
+          projectTokens: [token({ name })],
+          jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-xxxxxxxxxxxxxxxxxxxx' },
+        }),
+      );
+      // The environment names token 11, which GitLab would not expose: credentials are honest variables,
+      // not the special token, so the rule says CI/CD variables are in play.
+      expect(r.rule).toBe('variables-override');
+      expect(r.considered.find((c) => c.verdict === 'picked')).toBeUndefined();
+    },
+  );
 });
 
 describe('several active gitlab-deploy-tokens: GitLab picks LIMIT 1 without ORDER BY', () => {
@@ -152,7 +158,7 @@ describe('group deploy token with LFS (seed: troubleshooting, issue 235398)', ()
   });
 });
 
-describe('scopes matter when the token is used (the seed\'s scope table)', () => {
+describe("scopes matter when the token is used (the seed's scope table)", () => {
   test('a job needing write_registry with a read-only token gets exit 1 naming the missing scope', () => {
     const r = resolveCredentials(
       input({
@@ -177,7 +183,9 @@ describe('GitLab 15.1–15.3: group tokens behind a feature flag', () => {
         jobEnv: { user: 'grp', password: 'gldt-groupgroupgroupgroup' },
       }),
     );
-    expect(r.warnings.find((w) => w.code === 'feature-flag')?.message).toContain('ci_variable_for_group_gitlab_deploy_token');
+    expect(r.warnings.find((w) => w.code === 'feature-flag')?.message).toContain(
+      'ci_variable_for_group_gitlab_deploy_token',
+    );
   });
   test('no such warning from 15.4, when the flag was removed', () => {
     const r = resolveCredentials(
@@ -230,8 +238,22 @@ describe('hidden CI/CD variables (17.4+: value null)', () => {
         variables: {
           project: unset,
           group: {
-            user: { state: 'set', value: 'grp', hidden: false, masked: false, protected: false, environmentScope: '*' },
-            password: { state: 'set', value: null, hidden: true, masked: true, protected: false, environmentScope: '*' },
+            user: {
+              state: 'set',
+              value: 'grp',
+              hidden: false,
+              masked: false,
+              protected: false,
+              environmentScope: '*',
+            },
+            password: {
+              state: 'set',
+              value: null,
+              hidden: true,
+              masked: true,
+              protected: false,
+              environmentScope: '*',
+            },
           },
         },
       }),
@@ -244,7 +266,10 @@ describe('hidden CI/CD variables (17.4+: value null)', () => {
 describe('without an API token (only CI_JOB_TOKEN, which cannot list deploy tokens)', () => {
   test('the job environment is used, with a warning that it is unverified', () => {
     const r = resolveCredentials(
-      input({ apiAvailable: false, jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-aaaaaaaaaaaaaaaaaaaa' } }),
+      input({
+        apiAvailable: false,
+        jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-aaaaaaaaaaaaaaaaaaaa' },
+      }),
     );
     expect(r.ok).toBe(true);
     expect(r.rule).toBe('unverified-environment');
@@ -259,7 +284,12 @@ describe('without an API token (only CI_JOB_TOKEN, which cannot list deploy toke
     const r = resolveCredentials(
       input({
         apiAvailable: false,
-        fallback: { usernameEnv: 'U', passwordEnv: 'P', user: 'deployer', password: 'gldt-fallbackfallbackfa' },
+        fallback: {
+          usernameEnv: 'U',
+          passwordEnv: 'P',
+          user: 'deployer',
+          password: 'gldt-fallbackfallbackfa',
+        },
       }),
     );
     expect(r.credentials).toEqual({ username: 'deployer', password: 'gldt-fallbackfallbackfa' });
@@ -287,13 +317,27 @@ describe('project CI/CD variables take precedence over group ones', () => {
   test('both set: the project pair wins', () => {
     const pair = (u: string, p: string): VariablePair => ({
       user: { state: 'set', value: u, hidden: false, masked: false, protected: false, environmentScope: '*' },
-      password: { state: 'set', value: p, hidden: false, masked: true, protected: false, environmentScope: '*' },
+      password: {
+        state: 'set',
+        value: p,
+        hidden: false,
+        masked: true,
+        protected: false,
+        environmentScope: '*',
+      },
     });
     const r = resolveCredentials(
       input({
         version: parseGitLabVersion('15.0.5-ee')!,
-        group: { path: 'tanuki', id: 10, tokens: [token({ id: 21, username: 'grp' }), token({ id: 22, name: 'other', username: 'other' })] },
-        variables: { project: pair('other', 'gldt-otherotherotherothe'), group: pair('grp', 'gldt-groupgroupgroupgroup') },
+        group: {
+          path: 'tanuki',
+          id: 10,
+          tokens: [token({ id: 21, username: 'grp' }), token({ id: 22, name: 'other', username: 'other' })],
+        },
+        variables: {
+          project: pair('other', 'gldt-otherotherotherothe'),
+          group: pair('grp', 'gldt-groupgroupgroupgroup'),
+        },
       }),
     );
     expect(r.ok).toBe(true);

@@ -40,7 +40,9 @@ export async function runDemo(ctx: CliContext, scenarios: Scenario[] = DEMO_SCEN
         gitlabUrl: settings.gitlabUrl,
         project: sc.project,
         now: ctx.now(),
-        exports: r.ok ? [{ target: 'shell', where: 'stdout', variables: ['CI_DEPLOY_USER', 'CI_DEPLOY_PASSWORD'] }] : [],
+        exports: r.ok
+          ? [{ target: 'shell', where: 'stdout', variables: ['CI_DEPLOY_USER', 'CI_DEPLOY_PASSWORD'] }]
+          : [],
       });
       let out = `\n${style.bold(`${i + 1}. ${sc.title}`)}\n   ${sc.description}\n\n$ deploy-token plan --project ${sc.project}\n`;
       out += formatPlanText(plan, style);
@@ -51,7 +53,9 @@ export async function runDemo(ctx: CliContext, scenarios: Scenario[] = DEMO_SCEN
       ctx.stdout.write(redact(out, secrets));
       if (sc.expectExit !== undefined && r.exitCode !== sc.expectExit) {
         mismatches++;
-        ctx.stderr.write(`deploy-token demo: scenario ${sc.name} gave exit ${r.exitCode}, expected ${sc.expectExit}\n`);
+        ctx.stderr.write(
+          `deploy-token demo: scenario ${sc.name} gave exit ${r.exitCode}, expected ${sc.expectExit}\n`,
+        );
       }
     } finally {
       await standin.close();

@@ -1,43 +1,75 @@
 /** `resolve` and `plan`: the same resolution; `plan` writes nothing and prints no secret. */
+import { jobVariables, stepOutputs } from '../../app/exports.js';
 import { runFlow } from '../../app/flow.js';
 import type { CommonFlags } from '../../app/options.js';
 import { UsageError } from '../../core/errors.js';
+import { renderDotenv } from '../../export/dotenv.js';
+import { writeFileAtomic } from '../../export/files.js';
+import { githubFiles, renderGithub, writeGithub } from '../../export/github.js';
 import { renderJson } from '../../export/json.js';
+import { maskFormsFor } from '../../export/masks.js';
 import { renderShell } from '../../export/shell.js';
-import { checkVariables, deployVariables } from '../../export/variables.js';
 import { buildPlan, formatPlanText, pickStyle, type PlanExport } from '../../plan/format.js';
 import type { CliContext } from '../context.js';
 
-export const EXPORT_TARGETS = ['shell', 'json'] as const;
+export const EXPORT_TARGETS = ['github', 'shell', 'dotenv', 'json'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+const STDOUT_TARGETS: ExportTarget[] = ['github', 'shell', 'json'];
 
 export interface ResolveFlags extends CommonFlags {
   export?: string[];
   format?: string;
+  output?: string;
+  allowUnmaskedDotenv?: boolean;
+  passwordOutput?: boolean;
 }
 
-function parseTargets(raw: string[] | undefined): ExportTarget[] {
-  const list = (raw ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+export function parseTargets(
+  raw: string[] | undefined,
+  env: CliContext['env'],
+  required: boolean,
+): ExportTarget[] {
+  const list = (raw ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const t of list) {
     if (!(EXPORT_TARGETS as readonly string[]).includes(t)) {
-      throw new UsageError(`unknown export target "${t.slice(0, 40)}"`, `use one of: ${EXPORT_TARGETS.join(', ')}`);
+      throw new UsageError(
+        `unknown export target "${t.slice(0, 40)}"`,
+        `use one of: ${EXPORT_TARGETS.join(', ')}`,
+      );
     }
   }
   const targets = [...new Set(list)] as ExportTarget[];
-  if (targets.length === 0) {
+  if (targets.length === 0 && required) {
+    if (env.GITHUB_ENV) return ['github'];
     throw new UsageError(
       'resolve needs --export',
       'e.g. eval "$(deploy-token resolve --export shell)", or --export json; `deploy-token plan` shows what would be exported',
     );
   }
-  if (targets.length > 1) {
-    throw new UsageError(`--export ${targets.join(',')} would print two formats on stdout`, 'choose one of shell, json');
+  const onStdout = targets.filter((t) => STDOUT_TARGETS.includes(t));
+  if (onStdout.length > 1) {
+    throw new UsageError(
+      `--export ${onStdout.join(',')} would all print on stdout`,
+      'choose one of github, shell, json (dotenv goes to --output)',
+    );
   }
   return targets;
 }
 
-function planExports(targets: ExportTarget[]): PlanExport[] {
-  return targets.map((t) => ({ target: t, where: 'stdout', variables: ['CI_DEPLOY_USER', 'CI_DEPLOY_PASSWORD'] }));
+function planExports(targets: ExportTarget[], names: string[], flags: ResolveFlags): PlanExport[] {
+  return targets.map((t) => ({
+    target: t,
+    where:
+      t === 'github'
+        ? '$GITHUB_ENV, $GITHUB_OUTPUT'
+        : t === 'dotenv'
+          ? (flags.output ?? '(--output FILE)')
+          : 'stdout',
+    variables: names,
+  }));
 }
 
 function printWarnings(ctx: CliContext, warnings: { code: string; message: string }[]): void {
@@ -45,19 +77,58 @@ function printWarnings(ctx: CliContext, warnings: { code: string; message: strin
 }
 
 export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<number> {
-  const targets = parseTargets(flags.export);
-  const { resolution: r } = await runFlow(flags, ctx);
+  const targets = parseTargets(flags.export, ctx.env, true);
+  if (targets.includes('dotenv') && !flags.output) {
+    throw new UsageError(
+      '--export dotenv needs --output FILE',
+      'e.g. --output deploy.env, then artifacts:reports:dotenv: deploy.env',
+    );
+  }
+  const flow = await runFlow(flags, ctx);
+  const r = flow.resolution;
   printWarnings(ctx, r.warnings);
   if (!r.ok || !r.credentials) {
     ctx.stderr.write(`deploy-token: ${r.reason ?? 'no credentials'}\n`);
     if (r.fix) ctx.stderr.write(`  fix: ${r.fix}\n`);
     return r.exitCode;
   }
-  // All or nothing: render everything first, then write once.
-  const vars = deployVariables(r.credentials.username, r.credentials.password);
-  checkVariables(vars);
-  const out = targets[0] === 'shell' ? renderShell(vars) : renderJson(r);
-  ctx.stdout.write(out);
+  // All or nothing: render every target first; only then write.
+  const vars = jobVariables(flow, ctx.env);
+  const rendered: (() => void)[] = [];
+  for (const t of targets) {
+    if (t === 'shell') {
+      const text = renderShell(vars);
+      rendered.push(() => ctx.stdout.write(text));
+    } else if (t === 'json') {
+      const extra = Object.fromEntries(vars.slice(2).map((v) => [v.name, v.value]));
+      const text = renderJson(r, extra);
+      rendered.push(() => ctx.stdout.write(text));
+    } else if (t === 'dotenv') {
+      const text = renderDotenv(vars, { allowUnmasked: flags.allowUnmaskedDotenv === true });
+      const path = flags.output as string;
+      rendered.push(() => {
+        writeFileAtomic(path, text);
+        if (vars.some((v) => v.secret)) {
+          ctx.stderr.write(
+            `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]\n`,
+          );
+        }
+      });
+    } else {
+      const files = githubFiles(ctx.env);
+      const w = renderGithub(
+        vars,
+        stepOutputs(flow, flags.passwordOutput === true),
+        maskFormsFor(vars, r.credentials),
+      );
+      rendered.push(() => writeGithub(w, files, ctx.stdout));
+    }
+  }
+  // The github target prints its masks first, so it runs first.
+  const order = targets
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => Number(b.t === 'github') - Number(a.t === 'github'));
+  for (const { i } of order) rendered[i]?.();
   return 0;
 }
 
@@ -66,13 +137,15 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(`unknown --format "${format.slice(0, 40)}" for plan`, 'use text or json');
   }
-  const targets = flags.export && flags.export.length > 0 ? parseTargets(flags.export) : [];
-  const { resolution: r, settings } = await runFlow(flags, ctx);
+  const targets = parseTargets(flags.export, ctx.env, false);
+  const flow = await runFlow(flags, ctx);
+  const { resolution: r, settings } = flow;
+  const names = r.ok ? jobVariables(flow, ctx.env).map((v) => v.name) : [];
   const plan = buildPlan(r, {
     gitlabUrl: settings.gitlabUrl,
     ...(settings.project ? { project: settings.project } : {}),
     now: ctx.now(),
-    exports: planExports(targets),
+    exports: planExports(targets, names, flags),
   });
   if (format === 'json') ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
   else ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));

@@ -1,0 +1,121 @@
+/**
+ * The action's main step: inputs → resolution → masks first → exports → job summary. Thin: every
+ * decision is the core's. Runs with an injected environment and output so tests drive it as the
+ * runner would (node dist/index.js with INPUT_*, GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE…).
+ */
+import { appendFileSync } from 'node:fs';
+import { jobVariables, stepOutputs } from '../app/exports.js';
+import { runFlow } from '../app/flow.js';
+import { DeployTokenError, UsageError } from '../core/errors.js';
+import type { Env } from '../core/env.js';
+import { escapeCommandData, githubFiles, maskCommands, renderGithub, writeGithub } from '../export/github.js';
+import { maskFormsFor } from '../export/masks.js';
+import { buildPlan, formatPlanText } from '../plan/format.js';
+import type { Resolution } from '../resolve/types.js';
+import { readInputs } from './inputs.js';
+
+export interface ActionDeps {
+  env: Env;
+  cwd: string;
+  now: () => Date;
+  stdout: { write(s: string): void };
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Workflow-command annotations (docs: "Workflow commands for GitHub Actions"). */
+function annotate(kind: 'warning' | 'error' | 'notice', message: string): string {
+  return `::${kind}::${escapeCommandData(message)}\n`;
+}
+
+export function summaryMarkdown(r: Resolution, dryRun: boolean): string {
+  const row = (k: string, v: string) => `| ${k} | ${v.replace(/\|/g, '\\|')} |\n`;
+  let md = `### deploy-token${dryRun ? ' (dry run)' : ''}\n\n| | |\n|---|---|\n`;
+  md += row('result', r.ok ? 'credentials resolved' : `no credentials: ${r.reason ?? ''}`);
+  md += row('rule', r.ruleText);
+  if (r.token) {
+    md += row(
+      'token',
+      `#${r.token.id} ${r.token.name} (${r.token.username}), ${r.token.level} token of ${r.token.owner}`,
+    );
+    md += row('scopes', r.token.scopes.join(', '));
+    md += row('expires', r.token.expiresAt ?? 'never');
+  }
+  if (r.sources.CI_DEPLOY_PASSWORD) md += row('source', r.sources.CI_DEPLOY_PASSWORD.detail);
+  for (const w of r.warnings) md += row('warning', w.message);
+  if (!r.ok && r.fix) md += row('fix', r.fix);
+  return md;
+}
+
+export async function runAction(deps: ActionDeps): Promise<number> {
+  const { env, stdout } = deps;
+  try {
+    const inputs = readInputs(env);
+    // The API token is a secret from the first line on.
+    if (inputs.gitlabToken) stdout.write(maskCommands([inputs.gitlabToken]));
+    if (inputs.ephemeral) {
+      throw new UsageError('ephemeral tokens are not available in this version', 'remove `ephemeral: true`');
+    }
+    if (inputs.configure.length > 0) {
+      throw new UsageError(
+        'credential files (configure) are not available in this version',
+        'remove `configure`',
+      );
+    }
+    const flowEnv: Env = inputs.gitlabToken ? { ...env, GITLAB_TOKEN: inputs.gitlabToken } : env;
+    const flags = {
+      ...(inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {}),
+      ...(inputs.project ? { project: inputs.project } : {}),
+      ...(inputs.spec ? { spec: inputs.spec } : {}),
+      ...(inputs.job ? { job: inputs.job } : {}),
+      ...(inputs.minDaysLeft ? { minDaysLeft: inputs.minDaysLeft } : {}),
+      ...(inputs.gitlabToken ? { apiTokenEnv: 'GITLAB_TOKEN' } : {}),
+    };
+    const flow = await runFlow(flags, {
+      env: flowEnv,
+      cwd: deps.cwd,
+      now: deps.now,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    });
+    const r = flow.resolution;
+    // Masks before any other line that could contain a value.
+    const vars = r.ok ? jobVariables(flow, env) : [];
+    const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
+    stdout.write(maskCommands(forms));
+
+    if (inputs.dryRun) {
+      const plan = buildPlan(r, {
+        gitlabUrl: flow.settings.gitlabUrl,
+        ...(flow.settings.project ? { project: flow.settings.project } : {}),
+        now: deps.now(),
+        exports:
+          r.ok && inputs.export === 'env'
+            ? [{ target: 'github', where: '$GITHUB_ENV', variables: vars.map((v) => v.name) }]
+            : [],
+      });
+      stdout.write(formatPlanText(plan));
+    }
+    for (const w of r.warnings) stdout.write(annotate('warning', `${w.message} [${w.code}]`));
+    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
+    if (!r.ok) {
+      stdout.write(annotate('error', `${r.reason ?? 'no credentials'}${r.fix ? ` — fix: ${r.fix}` : ''}`));
+      return r.exitCode;
+    }
+    if (inputs.dryRun) return 0;
+
+    const files = githubFiles(env);
+    const outputs = stepOutputs(flow, inputs.passwordOutput);
+    const w = renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
+    writeGithub(w, files, stdout);
+    stdout.write(`deploy-token: ${r.ruleText}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DeployTokenError) {
+      stdout.write(annotate('error', `${e.message}${e.hint ? ` — ${e.hint}` : ''}`));
+      return e.exitCode;
+    }
+    stdout.write(annotate('error', `internal error: ${(e as { message?: string }).message ?? String(e)}`));
+    return 3;
+  }
+}

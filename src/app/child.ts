@@ -1,0 +1,64 @@
+/**
+ * Running the job's command: the variables go into the child's environment only (never the parent's,
+ * never argv), stdout and stderr each stream through their own masker over the same secrets, stdin
+ * is inherited, SIGINT/SIGTERM are forwarded, and the child's exit code is returned (128 + signal
+ * number when it was killed, 127 when it could not be started, as shells do).
+ */
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Env } from '../core/env.js';
+import { createMaskStream, type SecretRegistry } from '../mask/index.js';
+
+export interface ChildOptions {
+  command: string;
+  args: string[];
+  env: Env;
+  cwd: string;
+  shell: boolean;
+  registry: SecretRegistry;
+  stdout: Writable;
+  stderr: Writable;
+  /** Where "could not start" messages go (already masked by the caller's rules: they hold no secret). */
+  onError: (message: string) => void;
+  /** Called with a function that forwards a signal to the child; returns an unsubscribe. */
+  onSignal?: (forward: (sig: NodeJS.Signals) => void) => () => void;
+}
+
+export async function runChild(o: ChildOptions): Promise<number> {
+  const child = o.shell
+    ? spawn('/bin/sh', ['-c', [o.command, ...o.args].join(' ')], {
+        env: o.env,
+        cwd: o.cwd,
+        stdio: ['inherit', 'pipe', 'pipe'],
+      })
+    : spawn(o.command, o.args, { env: o.env, cwd: o.cwd, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
+  const unsubscribe = o.onSignal?.((sig) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+  });
+  const done = new Promise<number>((resolve) => {
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      o.onError(`cannot run ${o.command}: ${e.code ?? e.message}`);
+      resolve(e.code === 'ENOENT' || e.code === 'EACCES' ? 127 : 126);
+    });
+    child.once('close', (code, signal) => {
+      if (code !== null) resolve(code);
+      else resolve(128 + (signal ? (constants.signals[signal] ?? 0) : 0));
+    });
+  });
+  const pumps = [
+    child.stdout
+      ? pipeline(child.stdout, createMaskStream(o.registry), o.stdout, { end: false })
+      : Promise.resolve(),
+    child.stderr
+      ? pipeline(child.stderr, createMaskStream(o.registry), o.stderr, { end: false })
+      : Promise.resolve(),
+  ];
+  try {
+    const [code] = await Promise.all([done, ...pumps.map((p) => p.catch(() => undefined))]);
+    return code;
+  } finally {
+    unsubscribe?.();
+  }
+}

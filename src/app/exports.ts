@@ -1,0 +1,33 @@
+/** What a resolved job exports, shared by the CLI and the action. */
+import type { Env } from '../core/env.js';
+import { renderSpecVariables } from '../export/render.js';
+import { checkVariables, deployVariables, type ExportVariable } from '../export/variables.js';
+import type { FlowResult } from './flow.js';
+import { templateValues } from './values.js';
+
+/** The variables a job gets: CI_DEPLOY_USER / CI_DEPLOY_PASSWORD and the spec's own, checked first. */
+export function jobVariables(flow: FlowResult, env: Env): ExportVariable[] {
+  const r = flow.resolution;
+  if (!r.credentials) return [];
+  const values = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
+  const vars = [
+    ...deployVariables(r.credentials.username, r.credentials.password),
+    ...renderSpecVariables(flow.settings.job?.spec.variables, values, r.credentials.password),
+  ];
+  checkVariables(vars);
+  return vars;
+}
+
+export function stepOutputs(flow: FlowResult, withPassword: boolean): Record<string, string> {
+  const r = flow.resolution;
+  const out: Record<string, string> = {
+    username: r.credentials?.username ?? '',
+    source: r.sources.CI_DEPLOY_PASSWORD?.detail ?? '',
+    'token-id': r.token ? String(r.token.id) : '',
+    'expires-at': r.token ? (r.token.expiresAt ?? 'never') : '',
+    scopes: r.token ? r.token.scopes.join(',') : '',
+    warnings: JSON.stringify(r.warnings),
+  };
+  if (withPassword && r.credentials) out.password = r.credentials.password;
+  return out;
+}

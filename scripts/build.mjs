@@ -24,6 +24,10 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Shared code and lazily imported commands go to chunks, so `--version` or the action's dry run
+  // load only what they need (cold start runs in every CI job).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   minify: false,
   sourcemap: false,
   legalComments: 'none',

@@ -4,15 +4,20 @@
  * runs dist/, not src/. Builds into a temporary directory and compares every file byte for byte.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const tmp = mkdtempSync(join(tmpdir(), 'deploy-token-dist-'));
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', tmp], { stdio: 'inherit' });
-  const fresh = readdirSync(tmp).sort();
-  const committed = readdirSync('dist').sort();
+  const list = (root) =>
+    readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(join(root, f)).isFile())
+      .sort();
+  const fresh = list(tmp);
+  const committed = list('dist');
   const problems = [];
   for (const f of new Set([...fresh, ...committed])) {
     if (!fresh.includes(f)) problems.push(`dist/${f} is not produced by the build (delete it)`);

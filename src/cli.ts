@@ -1,24 +1,29 @@
 #!/usr/bin/env node
 /** Entry point of the `deploy-token` command (dist/cli.js). */
-import { main } from './cli/main.js';
+import pkg from '../package.json' with { type: 'json' };
 
-const code = await main(process.argv.slice(2), {
-  env: process.env,
-  cwd: process.cwd(),
-  stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
-  stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
-  stdin: process.stdin,
-  stdoutStream: process.stdout,
-  stderrStream: process.stderr,
-  onSignal: (forward) => {
-    const on = (sig: NodeJS.Signals) => forward(sig);
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-    return () => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-    };
-  },
-  now: () => new Date(),
-});
-process.exitCode = code;
+// `--version` answers before anything else loads: it runs in every CI job that checks the tool.
+if (process.argv.length === 3 && process.argv[2] === '--version') {
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const { main } = await import('./cli/main.js');
+  process.exitCode = await main(process.argv.slice(2), {
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
+    stdin: process.stdin,
+    stdoutStream: process.stdout,
+    stderrStream: process.stderr,
+    onSignal: (forward) => {
+      const on = (sig: NodeJS.Signals) => forward(sig);
+      process.on('SIGINT', on);
+      process.on('SIGTERM', on);
+      return () => {
+        process.off('SIGINT', on);
+        process.off('SIGTERM', on);
+      };
+    },
+    now: () => new Date(),
+  });
+}

@@ -19,6 +19,11 @@ export interface FlowDeps {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   onRequest?: GitLabClientOptions['onRequest'];
+  /** Timeouts and retry bounds for the API client (tests shorten them; users keep the defaults). */
+  http?: Pick<
+    GitLabClientOptions,
+    'attemptTimeoutMs' | 'deadlineMs' | 'maxAttempts' | 'baseDelayMs' | 'random' | 'now'
+  >;
 }
 
 export interface FlowResult {
@@ -50,7 +55,7 @@ export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec
 export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowResult> {
   const spec = await loadSpecFor(flags, deps.cwd);
   const settings = resolveSettings(flags, deps.env, spec);
-  const clientOpts: GitLabClientOptions = { baseUrl: settings.gitlabUrl, env: deps.env };
+  const clientOpts: GitLabClientOptions = { ...deps.http, baseUrl: settings.gitlabUrl, env: deps.env };
   if (settings.apiToken) clientOpts.token = settings.apiToken;
   if (deps.fetch) clientOpts.fetch = deps.fetch;
   if (deps.sleep) clientOpts.sleep = deps.sleep;

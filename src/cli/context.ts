@@ -25,4 +25,6 @@ export interface CliContext {
   fetch?: typeof fetch;
   /** Sleep for retries, injected so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** API client bounds (attempt timeout, deadline, attempts), injected by tests. */
+  http?: import('../app/flow.js').FlowDeps['http'];
 }

@@ -1,108 +1,62 @@
 /**
- * Loading a job spec: YAML with source positions, then its shape. Every problem is a finding with
- * `file:line:col`; an unreadable file is a usage error (exit 2).
+ * Loading a job spec (`deploy-token.yml`): YAML with source positions, the schema (precompiled, see
+ * scripts/gen-validator.mjs), then the semantic rules. Every problem is a finding with `file:line:col`
+ * and a rule id; an unreadable file is a usage error (exit 2). The spec is returned only when no
+ * finding is an error, so callers never act on a spec `validate` would reject.
  */
 import { readFile } from 'node:fs/promises';
-import { isMap, LineCounter, parseDocument } from 'yaml';
 import { UsageError } from '../core/errors.js';
-import type { Finding } from '../validate/finding.js';
+import { findingAt, hasErrors, normalizeFindings, type Finding } from '../validate/finding.js';
+import { specRuleFindings } from '../validate/spec-rules.js';
+import { applySuppressions } from '../validate/suppress.js';
+import { parseYaml, type YamlLimits } from '../validate/yaml/load.js';
+import { toPlain, type SourceFile, type YNode } from '../validate/yaml/tree.js';
+import { schemaFindings } from './schema.js';
 import type { Spec } from './types.js';
 
-/** Specs are small; a larger file is refused before parsing (alias bombs are capped by `maxAliasCount`). */
+/** Specs are small; a larger file is refused before parsing. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
 
+export const SPEC_LIMITS: YamlLimits = { maxBytes: MAX_SPEC_BYTES, maxNodes: 200_000, maxDepth: 100 };
+
+export interface SpecAnalysis {
+  spec?: Spec;
+  findings: Finding[];
+  src: SourceFile;
+  root?: YNode;
+}
+
+/** Everything `validate` knows about a spec text (the tree is kept for cross-file checks). */
+export function analyzeSpec(text: string, file: string): SpecAnalysis {
+  const parsed = parseYaml(text, file, SPEC_LIMITS);
+  const { src } = parsed;
+  if (parsed.findings.length > 0)
+    return { findings: normalizeFindings(applySuppressions(parsed.findings, [src])), src };
+  const [root, extra] = parsed.docs;
+  if (!root) return { findings: [], src };
+  let findings: Finding[];
+  if (extra) {
+    findings = [
+      findingAt('syntax', 'a second YAML document (---); expected the spec to be one document', {
+        ...extra.span,
+        end: extra.span.start,
+      }),
+    ];
+  } else {
+    const data = toPlain(root);
+    const rules = specRuleFindings(root);
+    // One finding per location: a rule that says more (a token where a variable name belongs) wins over the schema.
+    const taken = new Set(rules.map((f) => `${f.line}:${f.col}`));
+    findings = [...schemaFindings(data, root).filter((f) => !taken.has(`${f.line}:${f.col}`)), ...rules];
+    findings = normalizeFindings(applySuppressions(findings, [src]));
+    if (!hasErrors(findings)) return { spec: data as Spec, findings, src, root };
+  }
+  return { findings: normalizeFindings(applySuppressions(findings, [src])), src, root };
+}
+
 export function loadSpec(text: string, file: string): { spec?: Spec; findings: Finding[] } {
-  const findings: Finding[] = [];
-  if (Buffer.byteLength(text) > MAX_SPEC_BYTES) {
-    return {
-      findings: [
-        {
-          ruleId: 'file-too-large',
-          severity: 'error',
-          message: `spec is larger than ${MAX_SPEC_BYTES} bytes`,
-          file,
-          line: 1,
-          col: 1,
-        },
-      ],
-    };
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  for (const e of doc.errors) {
-    const pos = lc.linePos(e.pos[0]);
-    findings.push({
-      ruleId: 'syntax',
-      severity: 'error',
-      message: e.message.split('\n')[0] ?? 'syntax error',
-      file,
-      line: pos.line,
-      col: pos.col,
-    });
-  }
-  if (findings.length > 0) return { findings };
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return {
-      findings: [
-        {
-          ruleId: 'syntax',
-          severity: 'error',
-          message: e instanceof Error ? e.message : 'invalid YAML',
-          file,
-          line: 1,
-          col: 1,
-        },
-      ],
-    };
-  }
-  const at = (node: unknown) => {
-    const range = (node as { range?: [number, number] } | null)?.range;
-    return range ? lc.linePos(range[0]) : { line: 1, col: 1 };
-  };
-  const root = doc.contents;
-  if (!isMap(root) || typeof data !== 'object' || data === null) {
-    const p = at(root);
-    return {
-      findings: [
-        {
-          ruleId: 'schema',
-          severity: 'error',
-          message: 'the spec must be a mapping with `version` and `jobs`',
-          file,
-          line: p.line,
-          col: p.col,
-        },
-      ],
-    };
-  }
-  const obj = data as Record<string, unknown>;
-  if (obj.version !== 1) {
-    const p = at(root.get('version', true) ?? root);
-    findings.push({
-      ruleId: 'schema',
-      severity: 'error',
-      message: 'expected `version: 1`',
-      file,
-      line: p.line,
-      col: p.col,
-    });
-  }
-  if (typeof obj.jobs !== 'object' || obj.jobs === null || Array.isArray(obj.jobs)) {
-    const p = at(root.get('jobs', true) ?? root);
-    findings.push({
-      ruleId: 'schema',
-      severity: 'error',
-      message: 'expected `jobs` to be a mapping of job names to job specs',
-      file,
-      line: p.line,
-      col: p.col,
-    });
-  }
-  if (findings.length > 0) return { findings };
-  return { spec: obj as unknown as Spec, findings };
+  const { spec, findings } = analyzeSpec(text, file);
+  return spec ? { spec, findings } : { findings };
 }
 
 export async function loadSpecFile(path: string): Promise<{ spec?: Spec; findings: Finding[] }> {

@@ -1,4 +1,7 @@
 /** One finding of `validate`: a rule id, a severity, what was expected, and where (1-based). */
+import { RULES, type RuleId } from './rules.js';
+import { lineCol, type Span, type Via, describeAt } from './yaml/tree.js';
+
 export interface Finding {
   ruleId: string;
   severity: 'error' | 'warning' | 'info';
@@ -8,4 +11,73 @@ export interface Finding {
   col: number;
   endLine?: number;
   endCol?: number;
+}
+
+/** A finding of a registered rule at a span; `via` names the alias, merge key or job that led there. */
+export function findingAt(ruleId: RuleId, message: string, span: Span, via?: Via): Finding {
+  const start = lineCol(span.src, span.start);
+  const end = lineCol(span.src, Math.max(span.end, span.start));
+  return {
+    ruleId,
+    severity: RULES[ruleId].severity,
+    message: via ? `${message} ${viaNote(via, span)}` : message,
+    file: span.src.path,
+    line: start.line,
+    col: start.col,
+    endLine: end.line,
+    endCol: end.col,
+  };
+}
+
+/** A finding with no source span (a whole file). */
+export function fileFinding(ruleId: RuleId, message: string, file: string): Finding {
+  return { ruleId, severity: RULES[ruleId].severity, message, file, line: 1, col: 1 };
+}
+
+function viaNote(via: Via, span: Span): string {
+  const where = describeAt(via.span, span.src);
+  switch (via.kind) {
+    case 'merge':
+      return `(merged by \`<<: *${via.name}\` at ${where})`;
+    case 'alias':
+      return `(through alias *${via.name} at ${where})`;
+    case 'extends':
+      return `(in job "${via.name}" through extends)`;
+    case 'reference':
+      return `(in job "${via.name}" through !reference at ${where})`;
+    case 'default':
+      return `(in job "${via.name}" through default:)`;
+  }
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Sorted by file order (as first seen), line, column, then rule id; one finding per rule and location
+ * (a template shared by fifty jobs through extends is reported once, at its real line).
+ */
+export function normalizeFindings(findings: Finding[], fileOrder: string[] = []): Finding[] {
+  const rank = new Map<string, number>();
+  for (const f of fileOrder) if (!rank.has(f)) rank.set(f, rank.size);
+  for (const f of findings) if (!rank.has(f.file)) rank.set(f.file, rank.size);
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.file}\0${f.line}\0${f.col}\0${f.ruleId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out.sort(
+    (a, b) =>
+      (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
 }

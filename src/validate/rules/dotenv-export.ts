@@ -1,0 +1,24 @@
+/**
+ * dotenv-export: GitLab does not mask dotenv variables and keeps the file as an artifact
+ * (GITLAB_FACTS §6), so `export: [dotenv]` puts the password where anyone with artifact access reads it.
+ */
+import { findingAt, type Finding } from '../finding.js';
+import { get } from '../yaml/tree.js';
+import type { SpecJob } from '../spec-rules.js';
+
+export function checkDotenvExport(job: SpecJob, report: (f: Finding) => void): void {
+  const seq = get(job.node, 'export');
+  if (seq?.kind !== 'seq') return;
+  seq.items.forEach((it, i) => {
+    if (it.kind === 'scalar' && it.value === 'dotenv') {
+      report(
+        findingAt(
+          'dotenv-export',
+          'dotenv variables are not masked and stay in an artifact; expected exec or the shell export in the same job',
+          it.span,
+          seq.via[i],
+        ),
+      );
+    }
+  });
+}

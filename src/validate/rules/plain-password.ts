@@ -1,0 +1,107 @@
+/**
+ * plain-password: a token or password written into a committed file. GitLab tokens have a prefix
+ * (`gldt-` for deploy tokens since 16.7, `glpat-`, …; custom instance prefixes end in `-gldt-`,
+ * app/models/deploy_token.rb), so they are found anywhere; in templates, a literal after
+ * `password`, in a URL's user-info or in a client's credential field is one too.
+ */
+import { loginPasswordArg } from '../commands.js';
+import { findingAt, type Finding } from '../finding.js';
+import { wordSpan, type CommandScope } from '../script.js';
+import { spanInScalar } from '../yaml/locate.js';
+import type { Via, YNode, YScalar } from '../yaml/tree.js';
+
+// GitLab token prefixes (doc/security/tokens): deploy, personal, OAuth app secret, CI build, runner, …
+const TOKEN =
+  /(?<![A-Za-z0-9_-])(?:[a-z0-9]+-)?(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,}/g;
+
+// Credential fields of client configuration files: netrc, .npmrc, .pypirc/pip.conf, settings.xml,
+// NuGet.Config, docker config.json, and URL user-info.
+const FIELDS: RegExp[] = [
+  /\bpassword[ \t]+(?!\{\{)(\S+)/g, // netrc: machine … login … password X
+  /\b_password[ \t]*=[ \t]*(?!\{\{)(\S+)/g, // npmrc
+  /\b_authToken[ \t]*=[ \t]*(?!\{\{)(\S+)/g, // npmrc
+  /^[ \t]*password[ \t]*[=:][ \t]*(?!\{\{)(\S+)/gm, // pypirc, ini files
+  /<password>(?!\{\{)([^<\s]+)<\/password>/g, // maven settings.xml
+  /ClearTextPassword"\s+value="(?!\{\{)([^"]+)"/g, // NuGet.Config
+  /"auth"\s*:\s*"(?!\{\{)([A-Za-z0-9+/=]{8,})"/g, // docker config.json
+  /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:(?!\{\{)([^@\s/]+)@/gi, // scheme://user:PASSWORD@host
+];
+
+function isLiteral(v: string): boolean {
+  return !/[{}$%<>]/.test(v) && !/^(password|token|secret|x+|\*+)$/i.test(v);
+}
+
+export function tokenFindings(node: YScalar, via: Via | undefined, report: (f: Finding) => void): void {
+  if (typeof node.value !== 'string' || node.value.length < 20) return;
+  for (const m of node.value.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    report(
+      findingAt(
+        'plain-password',
+        'a GitLab token is written in plain text; expected {{ password }} in templates or the name of a variable that holds it',
+        spanInScalar(node, start, start + m[0].length),
+        via,
+      ),
+    );
+  }
+}
+
+/** A template (spec variables/files) with a literal password in a credential field. */
+export function templatePasswordFindings(
+  node: YScalar,
+  via: Via | undefined,
+  report: (f: Finding) => void,
+): void {
+  if (typeof node.value !== 'string') return;
+  // Template expressions are masked (same length, so offsets hold): `password {{ password }}` is fine.
+  const text = node.value.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (m) => '\u0001'.repeat(m.length));
+  for (const re of FIELDS) {
+    for (const m of text.matchAll(re)) {
+      const v = m[1] ?? '';
+      if (!isLiteral(v) || v.includes('\u0001')) continue;
+      const start = (m.index ?? 0) + m[0].lastIndexOf(v);
+      report(
+        findingAt(
+          'plain-password',
+          'a password is written in plain text; expected {{ password }}',
+          spanInScalar(node, start, start + v.length),
+          via,
+        ),
+      );
+    }
+  }
+}
+
+/** Every string scalar under a node (each node once, even when shared by aliases). */
+export function scanTokens(root: YNode, report: (f: Finding) => void): void {
+  const seen = new Set<YNode>();
+  const walk = (n: YNode, via: Via | undefined): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === 'scalar') tokenFindings(n, via, report);
+    else if (n.kind === 'seq') n.items.forEach((it, i) => walk(it, n.via[i]));
+    else
+      for (const e of n.entries) {
+        walk(e.value, e.via);
+      }
+  };
+  walk(root, undefined);
+}
+
+/** Registry logins in commands with a literal password (`docker login -p hunter2`). */
+export function commandPasswordFindings(scope: CommandScope): void {
+  for (const item of scope.items) {
+    for (const cmd of item.cmds) {
+      const hit = loginPasswordArg(cmd);
+      if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
+      scope.report(
+        findingAt(
+          'plain-password',
+          `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
+          wordSpan(item, hit.value),
+          item.via,
+        ),
+      );
+    }
+  }
+}

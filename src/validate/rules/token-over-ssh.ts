@@ -1,0 +1,28 @@
+/** token-over-ssh: git@host: and ssh:// remotes in a job using the deploy token (HTTPS only, GITLAB_FACTS §8). */
+import { sshRemote, subcommand } from '../commands.js';
+import { findingAt } from '../finding.js';
+import { wordSpan, type CommandScope } from '../script.js';
+import { commandParts } from '../shell.js';
+
+const REMOTE_SUBCOMMANDS = new Set(['clone', 'fetch', 'pull', 'push', 'remote', 'ls-remote', 'submodule']);
+
+export function checkTokenOverSsh(scope: CommandScope): void {
+  if (!scope.usesToken) return;
+  for (const item of scope.items) {
+    for (const cmd of item.cmds) {
+      const { name, args } = commandParts(cmd);
+      if (name !== 'git' || !REMOTE_SUBCOMMANDS.has(subcommand(name, args).sub)) continue;
+      const w = args.find((a) => sshRemote(a));
+      if (w) {
+        scope.report(
+          findingAt(
+            'token-over-ssh',
+            `deploy tokens do not work over SSH (${w.text.split(':')[0]}…); expected an https:// URL`,
+            wordSpan(item, w),
+            item.via,
+          ),
+        );
+      }
+    }
+  }
+}

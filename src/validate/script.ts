@@ -1,0 +1,86 @@
+/**
+ * Commands as the rules see them: every line of a spec's `run` or a CI job's before_script, script
+ * and after_script (nested lists from !reference flattened), parsed once, with a way back to the
+ * exact source span of any word.
+ */
+import { commandsOf, type CredentialNames } from './commands.js';
+import type { Finding } from './finding.js';
+import type { Command, Word } from './shell.js';
+import { spanInScalar } from './yaml/locate.js';
+import type { Span, Via, YNode, YScalar } from './yaml/tree.js';
+
+export interface ScriptItem {
+  node: YScalar;
+  via?: Via;
+  text: string;
+  /** Commands, with the command after `deploy-token exec … --` added as one of its own. */
+  cmds: Command[];
+}
+
+/** Everything a command rule needs about one job. */
+export interface CommandScope {
+  items: ScriptItem[];
+  names: CredentialNames;
+  /** The job uses the deploy token (always true for a spec job). */
+  usesToken: boolean;
+  report(f: Finding): void;
+}
+
+const itemCache = new WeakMap<YScalar, Command[]>();
+
+/** `deploy-token exec [opts] -- CMD ARGS`: CMD runs with the credentials, so it is checked as a command. */
+function withExecInner(cmds: Command[]): Command[] {
+  let out: Command[] | undefined;
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    if (!c) continue;
+    const dd = c.words.findIndex((w) => w.text === '--');
+    if (
+      dd > 0 &&
+      c.words.slice(0, dd).some((w) => /(^|\/)deploy-token$/.test(w.text)) &&
+      c.words.slice(0, dd).some((w) => w.text === 'exec')
+    ) {
+      out ??= cmds.slice(0, i + 1);
+      if (out[out.length - 1] !== c) out.push(c);
+      const words = c.words.slice(dd + 1);
+      if (words.length > 0) out.push({ ...c, words, start: words[0]?.start ?? c.start });
+      continue;
+    }
+    if (out) out.push(c);
+  }
+  return out ?? cmds;
+}
+
+export function commandsOfScalar(node: YScalar): Command[] {
+  let cmds = itemCache.get(node);
+  if (!cmds) {
+    cmds = withExecInner(commandsOf(typeof node.value === 'string' ? node.value : String(node.value ?? '')));
+    itemCache.set(node, cmds);
+  }
+  return cmds;
+}
+
+/** Flattens a script value (a string, a list, nested lists) into items. */
+export function scriptItems(
+  node: YNode | undefined,
+  via?: Via,
+  out: ScriptItem[] = [],
+  depth = 0,
+): ScriptItem[] {
+  if (!node || depth > 20) return out;
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string' && node.value.trim() !== '') {
+      const item: ScriptItem = { node, text: node.value, cmds: commandsOfScalar(node) };
+      if (via) item.via = via;
+      out.push(item);
+    }
+  } else if (node.kind === 'seq') {
+    node.items.forEach((it, i) => scriptItems(it, node.via[i] ?? via, out, depth + 1));
+  }
+  return out;
+}
+
+/** The source span of a word (or any offsets) of an item. */
+export function wordSpan(item: ScriptItem, w: Pick<Word, 'start' | 'end'>): Span {
+  return spanInScalar(item.node, w.start, w.end);
+}

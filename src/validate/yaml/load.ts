@@ -1,0 +1,403 @@
+/**
+ * YAML text → position-keeping trees (tree.ts), with every problem a finding: syntax errors with
+ * their line and column, files over the size limit and alias bombs refused before they cost anything.
+ */
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  Scalar,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type ScalarTag,
+  type CollectionTag,
+} from 'yaml';
+import { fileFinding, findingAt, type Finding } from '../finding.js';
+import {
+  newMap,
+  type SourceFile,
+  type Span,
+  type Via,
+  type YEntry,
+  type YMap,
+  type YNode,
+  type YScalar,
+  type ScalarStyle,
+} from './tree.js';
+
+export interface YamlLimits {
+  /** Refuse larger files before parsing. */
+  maxBytes: number;
+  /** Refuse documents whose aliases expand to more nodes than this (billion laughs). */
+  maxNodes: number;
+  /** Refuse deeper nesting, counted after alias expansion (GitLab's max_yaml_depth is 100). */
+  maxDepth: number;
+}
+
+export interface ParsedYaml {
+  src: SourceFile;
+  /** One tree per YAML document (empty when the text has a syntax error or breaks a limit). */
+  docs: YNode[];
+  findings: Finding[];
+}
+
+// GitLab's `!reference [job, key]` is a sequence with a custom tag; declared so yaml does not warn.
+const referenceTag: CollectionTag = {
+  tag: '!reference',
+  collection: 'seq',
+  default: false,
+  resolve: (v) => v,
+};
+const customTags: (ScalarTag | CollectionTag)[] = [referenceTag];
+
+function humanBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+/** yaml's messages are sentences; ours are lower-case and say what was expected. */
+function syntaxMessage(code: string, message: string): string {
+  const first = (message.split('\n')[0] ?? message)
+    .replace(/\s+at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'tabs are not allowed as indentation; expected spaces';
+    case 'BAD_ALIAS':
+      return `${first.charAt(0).toLowerCase()}${first.slice(1)}; expected an anchor (&name) defined before its alias`;
+    default:
+      return first.charAt(0).toLowerCase() + first.slice(1);
+  }
+}
+
+export function parseYaml(text: string, path: string, limits: YamlLimits): ParsedYaml {
+  const lines = new LineCounter();
+  const src: SourceFile = { path, text, lines };
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > limits.maxBytes) {
+    return {
+      src,
+      docs: [],
+      findings: [
+        fileFinding(
+          'file-too-large',
+          `file is ${humanBytes(size)}; expected at most ${humanBytes(limits.maxBytes)}`,
+          path,
+        ),
+      ],
+    };
+  }
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      // Duplicate keys are found while building the tree (one pass instead of yaml's quadratic check).
+      uniqueKeys: false,
+      customTags,
+      strict: true,
+    });
+    documents = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    // yaml can overflow the stack on absurd nesting; never let that become a stack trace.
+    const why = e instanceof RangeError ? 'nesting is too deep' : e instanceof Error ? e.message : String(e);
+    return {
+      src,
+      docs: [],
+      findings: [
+        findingAt('yaml-limit', `cannot parse: ${why}; expected at most ${limits.maxDepth} levels`, {
+          src,
+          start: 0,
+          end: 0,
+        }),
+      ],
+    };
+  }
+  const findings: Finding[] = [];
+  const seenPos = new Set<number>();
+  for (const doc of documents) {
+    for (const e of doc.errors) {
+      if (seenPos.has(e.pos[0])) continue; // one finding per location
+      seenPos.add(e.pos[0]);
+      findings.push(
+        findingAt('syntax', syntaxMessage(e.code, e.message), { src, start: e.pos[0], end: e.pos[1] }),
+      );
+    }
+  }
+  if (findings.length > 0) return { src, docs: [], findings };
+  const builder = new TreeBuilder(src, limits, findings);
+  const docs: YNode[] = [];
+  for (const doc of documents) {
+    const root = builder.build(doc);
+    if (findings.length > 0) return { src, docs: [], findings };
+    docs.push(root);
+  }
+  if (!builder.checkExpansion(docs)) return { src, docs: [], findings };
+  return { src, docs, findings };
+}
+
+function scalarStyle(type: Scalar['type']): ScalarStyle {
+  switch (type) {
+    case Scalar.QUOTE_SINGLE:
+      return 'single';
+    case Scalar.QUOTE_DOUBLE:
+      return 'double';
+    case Scalar.BLOCK_LITERAL:
+      return 'literal';
+    case Scalar.BLOCK_FOLDED:
+      return 'folded';
+    default:
+      return 'plain';
+  }
+}
+
+class TreeBuilder {
+  private readonly memo = new Map<YamlNode, YNode>();
+  private readonly building = new Set<YamlNode>();
+  private doc: Document.Parsed | undefined;
+
+  constructor(
+    private readonly src: SourceFile,
+    private readonly limits: YamlLimits,
+    private readonly findings: Finding[],
+  ) {}
+
+  build(doc: Document.Parsed): YNode {
+    this.doc = doc;
+    const contents = doc.contents;
+    if (!contents) {
+      const at = doc.range?.[0] ?? 0;
+      return { kind: 'scalar', value: null, style: 'plain', span: this.span(at, at) };
+    }
+    return this.node(contents, 0);
+  }
+
+  private span(start: number, end: number): Span {
+    return { src: this.src, start, end };
+  }
+
+  private rangeSpan(n: { range?: [number, number, number] | null }): Span {
+    const r = n.range;
+    return r ? this.span(r[0], r[1]) : this.span(0, 0);
+  }
+
+  /** Resolves an alias to its anchored node; reports unknown and self-referencing anchors. */
+  private deref(n: YamlNode): { target?: YamlNode; via?: Via } {
+    if (!isAlias(n)) return { target: n };
+    const span = this.rangeSpan(n);
+    const target = this.doc ? (n.resolve(this.doc) as YamlNode | undefined) : undefined;
+    if (!target) {
+      this.findings.push(
+        findingAt('syntax', `unknown anchor &${n.source}; expected an anchor defined before the alias`, span),
+      );
+      return {};
+    }
+    if (this.building.has(target)) {
+      this.findings.push(
+        findingAt(
+          'yaml-limit',
+          `alias *${n.source} refers to its own anchor; expected a finite document`,
+          span,
+        ),
+      );
+      return {};
+    }
+    return { target, via: { kind: 'alias', span, name: n.source } };
+  }
+
+  private node(n: YamlNode, depth: number): YNode {
+    const cached = this.memo.get(n);
+    if (cached) return cached;
+    if (depth > this.limits.maxDepth) {
+      this.findings.push(
+        findingAt(
+          'yaml-limit',
+          `nesting deeper than ${this.limits.maxDepth} levels; expected a flatter document`,
+          this.rangeSpan(n),
+        ),
+      );
+      return this.nullAt(n);
+    }
+    let out: YNode;
+    this.building.add(n);
+    if (isScalar(n)) {
+      const v = n.value;
+      const value =
+        v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+          ? v
+          : String(v);
+      out = { kind: 'scalar', value, style: scalarStyle(n.type), span: this.rangeSpan(n) };
+    } else if (isSeq(n)) {
+      const items: YNode[] = [];
+      const via: (Via | undefined)[] = [];
+      for (const it of n.items as YamlNode[]) {
+        const { target, via: v } = this.deref(it);
+        if (!target) continue;
+        items.push(this.node(target, depth + 1));
+        via.push(v);
+      }
+      out = { kind: 'seq', items, via, span: this.rangeSpan(n) };
+    } else if (isMap(n)) {
+      out = this.map(n.items as Pair<YamlNode, YamlNode>[], this.rangeSpan(n), depth);
+    } else {
+      out = this.nullAt(n);
+    }
+    if (n.tag) out.tag = n.tag;
+    if (n.anchor) out.anchor = n.anchor;
+    this.building.delete(n);
+    this.memo.set(n, out);
+    return out;
+  }
+
+  private nullAt(n: YamlNode): YScalar {
+    return { kind: 'scalar', value: null, style: 'plain', span: this.rangeSpan(n) };
+  }
+
+  private keyOf(pair: Pair<YamlNode, YamlNode>): YScalar {
+    const k = pair.key as YamlNode | null;
+    if (k === null || k === undefined) {
+      const at = (pair.value as YamlNode | null)?.range?.[0] ?? 0;
+      return { kind: 'scalar', value: '', style: 'plain', span: this.span(at, at) };
+    }
+    const { target } = this.deref(k);
+    const node = target ? this.node(target, 0) : this.nullAt(k);
+    if (node.kind === 'scalar') return isAlias(k) ? { ...node, span: this.rangeSpan(k) } : node;
+    // A complex key (a map or list as key) is kept under its JSON text.
+    return { kind: 'scalar', value: JSON.stringify(node.kind), style: 'plain', span: this.rangeSpan(k) };
+  }
+
+  private map(pairs: Pair<YamlNode, YamlNode>[], span: Span, depth: number): YMap {
+    const map = newMap(span);
+    const merges: { value: YamlNode; keySpan: Span }[] = [];
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const rawKey = pair.key as YamlNode | null;
+      // `<<` plain key: YAML 1.1 merge key, as GitLab's Psych reads it.
+      if (isScalar(rawKey) && rawKey.value === '<<' && rawKey.type === Scalar.PLAIN && pair.value) {
+        merges.push({ value: pair.value as YamlNode, keySpan: this.rangeSpan(rawKey) });
+        continue;
+      }
+      const keyNode = this.keyOf(pair);
+      const key = keyNode.value === null ? '' : String(keyNode.value);
+      const rawValue = pair.value as YamlNode | null;
+      let value: YNode;
+      let via: Via | undefined;
+      if (rawValue === null || rawValue === undefined) {
+        value = {
+          kind: 'scalar',
+          value: null,
+          style: 'plain',
+          span: this.span(keyNode.span.end, keyNode.span.end),
+        };
+      } else {
+        const r = this.deref(rawValue);
+        if (!r.target) continue;
+        value = this.node(r.target, depth + 1);
+        via = r.via;
+      }
+      const prev = map.byKey.get(key);
+      if (prev) {
+        const { line } = this.src.lines.linePos(prev.keyNode.span.start);
+        this.findings.push(
+          findingAt(
+            'syntax',
+            `key "${key}" is defined twice (first at line ${line}); expected each key once`,
+            keyNode.span,
+          ),
+        );
+      }
+      const entry: YEntry = { key, keyNode, value };
+      if (via) entry.via = via;
+      if (prev) map.entries.splice(map.entries.indexOf(prev), 1);
+      map.entries.push(entry);
+      map.byKey.set(key, entry);
+    }
+    // Explicit keys win over merged ones; earlier merge sources win over later ones (yaml.org/type/merge).
+    for (const m of merges) {
+      const sources: { node: YamlNode; name: string }[] = [];
+      const { target, via } = this.deref(m.value);
+      if (!target) continue;
+      if (isSeq(target)) {
+        for (const it of target.items as YamlNode[]) {
+          const r = this.deref(it);
+          if (r.target) sources.push({ node: r.target, name: r.via?.name ?? '' });
+        }
+      } else sources.push({ node: target, name: via?.name ?? '' });
+      for (const s of sources) {
+        const merged = this.node(s.node, depth + 1);
+        if (merged.kind !== 'map') {
+          this.findings.push(
+            findingAt(
+              'syntax',
+              'a merge key (<<) takes a mapping or a list of mappings; expected an alias of a mapping',
+              this.rangeSpan(s.node),
+            ),
+          );
+          continue;
+        }
+        for (const e of merged.entries) {
+          if (map.byKey.has(e.key)) continue;
+          const entry: YEntry = { ...e, via: { kind: 'merge', span: m.keySpan, name: s.name } };
+          map.entries.push(entry);
+          map.byKey.set(e.key, entry);
+        }
+      }
+    }
+    return map;
+  }
+
+  /** Counts nodes and depth after alias expansion (memoised, so a bomb costs no more than its source). */
+  checkExpansion(docs: YNode[]): boolean {
+    const size = new Map<YNode, number>();
+    const deep = new Map<YNode, number>();
+    const cap = this.limits.maxNodes + 1;
+    const visit = (n: YNode, level: number): void => {
+      if (size.has(n)) return;
+      if (level > this.limits.maxDepth * 4) {
+        // Chains of aliases nest deeper than the source; stop before the JS stack does.
+        size.set(n, cap);
+        deep.set(n, this.limits.maxDepth + 1);
+        return;
+      }
+      let s = 1;
+      let d = 0;
+      const children: YNode[] =
+        n.kind === 'seq' ? n.items : n.kind === 'map' ? n.entries.map((e) => e.value) : [];
+      for (const c of children) {
+        visit(c, level + 1);
+        s = Math.min(cap, s + (size.get(c) ?? 0) + (n.kind === 'map' ? 1 : 0));
+        d = Math.max(d, (deep.get(c) ?? 0) + 1);
+      }
+      size.set(n, s);
+      deep.set(n, d);
+    };
+    for (const root of docs) {
+      visit(root, 0);
+      if ((size.get(root) ?? 0) > this.limits.maxNodes) {
+        this.findings.push(
+          findingAt(
+            'yaml-limit',
+            `aliases expand to more than ${this.limits.maxNodes.toLocaleString('en-US')} nodes; refusing a possible alias bomb`,
+            root.span.start === root.span.end ? root.span : { ...root.span, end: root.span.start },
+          ),
+        );
+        return false;
+      }
+      if ((deep.get(root) ?? 0) > this.limits.maxDepth) {
+        this.findings.push(
+          findingAt(
+            'yaml-limit',
+            `nesting deeper than ${this.limits.maxDepth} levels after aliases; expected a flatter document`,
+            { ...root.span, end: root.span.start },
+          ),
+        );
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -253,10 +253,21 @@ export function commandNeeds(cmd: Command, configured: ReadonlySet<ClientName>):
 // --- token handling in commands
 
 /** The password argument of a registry login (`-p X`, `--password X`, `--password=X`, `-pX`), if any. */
-export function loginPasswordArg(
-  cmd: Command,
-): { flag: Word; value: Word; valueText: string; tool: string } | undefined {
+type LoginPassword = { flag: Word; value: Word; valueText: string; tool: string };
+const loginCache = new WeakMap<Command, LoginPassword | null>();
+
+export function loginPasswordArg(cmd: Command): LoginPassword | undefined {
+  let hit = loginCache.get(cmd);
+  if (hit === undefined) {
+    hit = findLoginPassword(cmd) ?? null;
+    loginCache.set(cmd, hit);
+  }
+  return hit ?? undefined;
+}
+
+function findLoginPassword(cmd: Command): LoginPassword | undefined {
   const { name, args } = commandParts(cmd);
+  if (!/^(docker|podman|buildah|nerdctl|skopeo|oras|regctl|helm|crane)$/.test(name)) return undefined;
   const ops = operands(args).map((w) => w.text);
   const isLogin =
     (['docker', 'podman', 'buildah', 'nerdctl', 'skopeo', 'oras', 'regctl'].includes(name) &&

@@ -41,12 +41,8 @@ function viaNote(via: Via, span: Span): string {
       return `(merged by \`<<: *${via.name}\` at ${where})`;
     case 'alias':
       return `(through alias *${via.name} at ${where})`;
-    case 'extends':
-      return `(in job "${via.name}" through extends)`;
     case 'reference':
-      return `(in job "${via.name}" through !reference at ${where})`;
-    case 'default':
-      return `(in job "${via.name}" through default:)`;
+      return `(through !reference [${via.name}] at ${where})`;
   }
 }
 

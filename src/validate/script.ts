@@ -14,7 +14,7 @@ export interface ScriptItem {
   via?: Via;
   text: string;
   /** Commands, with the command after `deploy-token exec … --` added as one of its own. */
-  cmds: Command[];
+  readonly cmds: Command[];
 }
 
 /** Everything a command rule needs about one job. */
@@ -70,7 +70,14 @@ export function scriptItems(
   if (!node || depth > 20) return out;
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string' && node.value.trim() !== '') {
-      const item: ScriptItem = { node, text: node.value, cmds: commandsOfScalar(node) };
+      // Commands are parsed on first use: most rules skip a line by a cheap test of its text.
+      const item = {
+        node,
+        text: node.value,
+        get cmds(): Command[] {
+          return commandsOfScalar(node);
+        },
+      } as ScriptItem;
       if (via) item.via = via;
       out.push(item);
     }

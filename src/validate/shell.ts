@@ -85,13 +85,26 @@ export function commandIndex(cmd: Command): number {
   return i;
 }
 
-/** The command's name (basename, e.g. `/usr/bin/docker` → `docker`) and its arguments. */
-export function commandParts(cmd: Command): { name: string; nameWord?: Word; args: Word[] } {
-  const i = commandIndex(cmd);
-  const nameWord = cmd.words[i];
-  if (!nameWord) return { name: '', args: [] };
-  const name = nameWord.text.replace(/^.*\//, '');
-  return { name, nameWord, args: cmd.words.slice(i + 1) };
+export interface CommandParts {
+  name: string;
+  nameWord?: Word;
+  args: Word[];
+}
+
+const partsCache = new WeakMap<Command, CommandParts>();
+
+/** The command's name (basename, e.g. `/usr/bin/docker` → `docker`) and its arguments (cached: every rule asks). */
+export function commandParts(cmd: Command): CommandParts {
+  let parts = partsCache.get(cmd);
+  if (!parts) {
+    const i = commandIndex(cmd);
+    const nameWord = cmd.words[i];
+    parts = nameWord
+      ? { name: nameWord.text.replace(/^.*\//, ''), nameWord, args: cmd.words.slice(i + 1) }
+      : { name: '', args: [] };
+    partsCache.set(cmd, parts);
+  }
+  return parts;
 }
 
 /** Splits a script into simple commands. Never throws; unbalanced quotes run to the end. */

@@ -60,7 +60,7 @@ function credentialNames(root: YNode, job: SpecJob): CredentialNames {
 export function specRuleFindings(root: YNode): Finding[] {
   const findings: Finding[] = [];
   const report = (f: Finding) => findings.push(f);
-  scanTokens(root, report);
+  scanTokens(root, report, '{{ password }} in templates, or the NAME of a variable that holds it');
   for (const job of specJobs(root)) {
     const runEntry = getEntry(job.node, 'run');
     const run = scriptItems(runEntry?.value, runEntry?.via);

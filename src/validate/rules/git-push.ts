@@ -9,7 +9,7 @@ import { commandParts } from '../shell.js';
 
 /** `always`: the job's git is configured with the token (a spec job with configure: git). */
 export function checkGitPush(scope: CommandScope, always: boolean): void {
-  if (!scope.usesToken) return;
+  if (!scope.usesToken || !scope.items.some((it) => /\bgit\b[\s\S]*\bpush\b/.test(it.text))) return;
   const pw = refRegex(scope.names.password);
   // In a CI job, only when some git command of the job carries the token.
   const gitWithToken =
@@ -19,6 +19,7 @@ export function checkGitPush(scope: CommandScope, always: boolean): void {
     );
   if (!gitWithToken) return;
   for (const item of scope.items) {
+    if (!/\bpush\b/.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const w = gitPush(cmd);
       if (w) {

@@ -2,12 +2,14 @@
  * password-on-command-line: `docker|podman|buildah|helm login … -p $CI_DEPLOY_PASSWORD`. The seed's own
  * example does this; the password then shows in the process list and shell history (GITLAB_FACTS §8).
  */
-import { loginPasswordFlag } from '../commands.js';
+import { loginPasswordFlag, refRegex } from '../commands.js';
 import { findingAt } from '../finding.js';
 import { wordSpan, type CommandScope } from '../script.js';
 
 export function checkPasswordOnCommandLine(scope: CommandScope): void {
+  const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
+    if (!pw.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const hit = loginPasswordFlag(cmd, scope.names);
       if (!hit) continue;

@@ -31,14 +31,19 @@ function isLiteral(v: string): boolean {
   return !/[{}$%<>]/.test(v) && !/^(password|token|secret|x+|\*+)$/i.test(v);
 }
 
-export function tokenFindings(node: YScalar, via: Via | undefined, report: (f: Finding) => void): void {
+export function tokenFindings(
+  node: YScalar,
+  via: Via | undefined,
+  report: (f: Finding) => void,
+  expected: string,
+): void {
   if (typeof node.value !== 'string' || node.value.length < 20) return;
   for (const m of node.value.matchAll(TOKEN)) {
     const start = m.index ?? 0;
     report(
       findingAt(
         'plain-password',
-        'a GitLab token is written in plain text; expected {{ password }} in templates or the name of a variable that holds it',
+        `a GitLab token is written in plain text; expected ${expected}`,
         spanInScalar(node, start, start + m[0].length),
         via,
       ),
@@ -73,12 +78,12 @@ export function templatePasswordFindings(
 }
 
 /** Every string scalar under a node (each node once, even when shared by aliases). */
-export function scanTokens(root: YNode, report: (f: Finding) => void): void {
+export function scanTokens(root: YNode, report: (f: Finding) => void, expected: string): void {
   const seen = new Set<YNode>();
   const walk = (n: YNode, via: Via | undefined): void => {
     if (seen.has(n)) return;
     seen.add(n);
-    if (n.kind === 'scalar') tokenFindings(n, via, report);
+    if (n.kind === 'scalar') tokenFindings(n, via, report, expected);
     else if (n.kind === 'seq') n.items.forEach((it, i) => walk(it, n.via[i]));
     else
       for (const e of n.entries) {
@@ -91,6 +96,7 @@ export function scanTokens(root: YNode, report: (f: Finding) => void): void {
 /** Registry logins in commands with a literal password (`docker login -p hunter2`). */
 export function commandPasswordFindings(scope: CommandScope): void {
   for (const item of scope.items) {
+    if (!/\blogin\b/.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const hit = loginPasswordArg(cmd);
       if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;

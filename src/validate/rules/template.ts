@@ -106,6 +106,68 @@ function unknownNames(root: unknown): { name: string; line: number; col: number 
   return out;
 }
 
+interface TemplateAnalysis {
+  syntax?: { message: string; line?: number; col?: number };
+  notAllowed?: string;
+  unknown: { name: string; line: number; col: number }[];
+  renderError?: string;
+}
+
+function hasLookup(n: unknown): boolean {
+  if (Array.isArray(n)) return n.some(hasLookup);
+  if (!isNode(n)) return false;
+  return n.typename === 'LookupVal' || (n.fields ?? []).some((f) => hasLookup(n[f]));
+}
+
+function lastLine(e: unknown): string | undefined {
+  return String((e as { message?: unknown }).message ?? e)
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
+}
+
+const analyses = new Map<string, TemplateAnalysis>();
+
+/** What is wrong with a template text, cached by text (specs repeat the same templates). */
+function analyze(text: string): TemplateAnalysis {
+  const cached = analyses.get(text);
+  if (cached) return cached;
+  const out: TemplateAnalysis = { unknown: [] };
+  let root: unknown;
+  try {
+    root = parser.parse(text);
+  } catch (e) {
+    const err = e as { lineno?: unknown; colno?: unknown };
+    // Parser errors carry 1-based positions when they have any.
+    out.syntax = {
+      message: lastLine(e) ?? 'syntax error',
+      ...(typeof err.lineno === 'number' ? { line: err.lineno - 1 } : {}),
+      ...(typeof err.colno === 'number' ? { col: err.colno - 1 } : {}),
+    };
+  }
+  if (!out.syntax) {
+    try {
+      checkTemplate(text);
+      out.unknown = unknownNames(root);
+      // Only a lookup (username.x) can render undefined once every name is known.
+      if (out.unknown.length === 0 && hasLookup(root)) {
+        try {
+          strictEngine().renderString(text, { ...SAMPLE });
+        } catch (e) {
+          out.renderError = lastLine(e) ?? 'strict undefined';
+        }
+      }
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      out.notAllowed = msg.charAt(0).toLowerCase() + msg.slice(1);
+    }
+  }
+  if (analyses.size > 5000) analyses.clear();
+  analyses.set(text, out);
+  return out;
+}
+
 /** Checks one template scalar. `what` names it in messages, e.g. `variable REGISTRY_USER`. */
 export function checkTemplateScalar(
   node: YScalar,
@@ -115,19 +177,9 @@ export function checkTemplateScalar(
 ): void {
   if (typeof node.value !== 'string') return;
   const text = node.value;
-  let root: unknown;
-  try {
-    root = parser.parse(text);
-  } catch (e) {
-    const err = e as { message?: unknown; lineno?: unknown; colno?: unknown };
-    const msg = String(err.message ?? 'does not parse')
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .pop();
-    // Parser errors carry 1-based positions when they have any.
-    const line = typeof err.lineno === 'number' ? err.lineno - 1 : undefined;
-    const col = typeof err.colno === 'number' ? err.colno - 1 : undefined;
+  const a = analyze(text);
+  if (a.syntax) {
+    const { line, col } = a.syntax;
     const span =
       line !== undefined && col !== undefined
         ? spanInScalar(node, offsetOf(text, line, col), offsetOf(text, line, col) + 2)
@@ -135,48 +187,35 @@ export function checkTemplateScalar(
     report(
       findingAt(
         'template-syntax',
-        `template of ${what} does not parse: ${msg ?? 'syntax error'}; expected {{ value }} or {% … %} blocks`,
+        `template of ${what} does not parse: ${a.syntax.message}; expected {{ value }} or {% … %} blocks`,
         span,
         via,
       ),
     );
     return;
   }
-  try {
-    checkTemplate(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+  if (a.notAllowed) {
     report(
       findingAt(
         'template-not-allowed',
-        `template of ${what}: ${msg.charAt(0).toLowerCase()}${msg.slice(1)}; expected values, if/for and pure filters only`,
+        `template of ${what}: ${a.notAllowed}; expected values, if/for and pure filters only`,
         node.span,
         via,
       ),
     );
     return;
   }
-  const unknown = unknownNames(root);
-  if (unknown.length === 0) {
-    try {
-      strictEngine().renderString(text, { ...SAMPLE });
-    } catch (e) {
-      const msg = String((e as { message?: unknown }).message ?? e)
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .pop();
-      report(
-        findingAt(
-          'template-unknown-value',
-          `template of ${what} renders an undefined value (${msg ?? 'strict undefined'}); expected only the template values and their fields`,
-          node.span,
-          via,
-        ),
-      );
-    }
+  if (a.renderError) {
+    report(
+      findingAt(
+        'template-unknown-value',
+        `template of ${what} renders an undefined value (${a.renderError}); expected only the template values and their fields`,
+        node.span,
+        via,
+      ),
+    );
   }
-  for (const u of unknown) {
+  for (const u of a.unknown) {
     const start = offsetOf(text, u.line, u.col);
     const guess = didYouMean(u.name, TEMPLATE_VALUES);
     report(

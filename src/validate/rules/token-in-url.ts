@@ -3,12 +3,14 @@
  * process list, and the runner does not mask its URL-encoded form (GITLAB_FACTS §6).
  */
 import { commandParts } from '../shell.js';
-import { tokenInUrl } from '../commands.js';
+import { refRegex, tokenInUrl } from '../commands.js';
 import { findingAt } from '../finding.js';
 import { wordSpan, type CommandScope } from '../script.js';
 
 export function checkTokenInUrl(scope: CommandScope): void {
+  const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
+    if (!item.text.includes('://') || !pw.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const { name } = commandParts(cmd);
       for (const w of cmd.words) {

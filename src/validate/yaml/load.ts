@@ -158,7 +158,9 @@ function scalarStyle(type: Scalar['type']): ScalarStyle {
 class TreeBuilder {
   private readonly memo = new Map<YamlNode, YNode>();
   private readonly building = new Set<YamlNode>();
-  private doc: Document.Parsed | undefined;
+  /** Anchors seen so far in document order: an alias names the latest one before it (yaml's own
+   * Alias.resolve walks the whole document per alias, quadratic on large CI files). */
+  private anchors = new Map<string, YamlNode>();
 
   constructor(
     private readonly src: SourceFile,
@@ -167,7 +169,7 @@ class TreeBuilder {
   ) {}
 
   build(doc: Document.Parsed): YNode {
-    this.doc = doc;
+    this.anchors = new Map();
     const contents = doc.contents;
     if (!contents) {
       const at = doc.range?.[0] ?? 0;
@@ -189,7 +191,7 @@ class TreeBuilder {
   private deref(n: YamlNode): { target?: YamlNode; via?: Via } {
     if (!isAlias(n)) return { target: n };
     const span = this.rangeSpan(n);
-    const target = this.doc ? (n.resolve(this.doc) as YamlNode | undefined) : undefined;
+    const target = this.anchors.get(n.source);
     if (!target) {
       this.findings.push(
         findingAt('syntax', `unknown anchor &${n.source}; expected an anchor defined before the alias`, span),
@@ -223,6 +225,7 @@ class TreeBuilder {
       return this.nullAt(n);
     }
     let out: YNode;
+    if (n.anchor) this.anchors.set(n.anchor, n);
     this.building.add(n);
     if (isScalar(n)) {
       const v = n.value;
@@ -270,15 +273,39 @@ class TreeBuilder {
     return { kind: 'scalar', value: JSON.stringify(node.kind), style: 'plain', span: this.rangeSpan(k) };
   }
 
+  /** The mappings a `<<` value names: an alias, a mapping, or a list of them. */
+  private mergeSources(value: YamlNode, depth: number): { node: YNode; name: string; span: Span }[] {
+    const out: { node: YNode; name: string; span: Span }[] = [];
+    const { target, via } = this.deref(value);
+    if (!target) return out;
+    if (isSeq(target)) {
+      for (const it of target.items as YamlNode[]) {
+        const r = this.deref(it);
+        if (r.target)
+          out.push({
+            node: this.node(r.target, depth + 1),
+            name: r.via?.name ?? '',
+            span: this.rangeSpan(it),
+          });
+      }
+    } else
+      out.push({ node: this.node(target, depth + 1), name: via?.name ?? '', span: this.rangeSpan(value) });
+    return out;
+  }
+
   private map(pairs: Pair<YamlNode, YamlNode>[], span: Span, depth: number): YMap {
     const map = newMap(span);
-    const merges: { value: YamlNode; keySpan: Span }[] = [];
+    const merges: { sources: { node: YNode; name: string; span: Span }[]; keySpan: Span }[] = [];
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const rawKey = pair.key as YamlNode | null;
       // `<<` plain key: YAML 1.1 merge key, as GitLab's Psych reads it.
       if (isScalar(rawKey) && rawKey.value === '<<' && rawKey.type === Scalar.PLAIN && pair.value) {
-        merges.push({ value: pair.value as YamlNode, keySpan: this.rangeSpan(rawKey) });
+        // Resolved here, in document order, and applied after the explicit keys.
+        merges.push({
+          sources: this.mergeSources(pair.value as YamlNode, depth),
+          keySpan: this.rangeSpan(rawKey),
+        });
         continue;
       }
       const keyNode = this.keyOf(pair);
@@ -318,30 +345,21 @@ class TreeBuilder {
     }
     // Explicit keys win over merged ones; earlier merge sources win over later ones (yaml.org/type/merge).
     for (const m of merges) {
-      const sources: { node: YamlNode; name: string }[] = [];
-      const { target, via } = this.deref(m.value);
-      if (!target) continue;
-      if (isSeq(target)) {
-        for (const it of target.items as YamlNode[]) {
-          const r = this.deref(it);
-          if (r.target) sources.push({ node: r.target, name: r.via?.name ?? '' });
-        }
-      } else sources.push({ node: target, name: via?.name ?? '' });
-      for (const s of sources) {
-        const merged = this.node(s.node, depth + 1);
+      for (const src of m.sources) {
+        const merged = src.node;
         if (merged.kind !== 'map') {
           this.findings.push(
             findingAt(
               'syntax',
               'a merge key (<<) takes a mapping or a list of mappings; expected an alias of a mapping',
-              this.rangeSpan(s.node),
+              src.span,
             ),
           );
           continue;
         }
         for (const e of merged.entries) {
           if (map.byKey.has(e.key)) continue;
-          const entry: YEntry = { ...e, via: { kind: 'merge', span: m.keySpan, name: s.name } };
+          const entry: YEntry = { ...e, via: { kind: 'merge', span: m.keySpan, name: src.name } };
           map.entries.push(entry);
           map.byKey.set(e.key, entry);
         }

@@ -21,9 +21,9 @@ export interface Span {
 
 /** How a node was reached when it is not where it is used. */
 export interface Via {
-  kind: 'alias' | 'merge' | 'extends' | 'reference' | 'default';
+  kind: 'alias' | 'merge' | 'reference';
   span: Span;
-  /** Anchor name for alias/merge, job name for extends/reference/default. */
+  /** Anchor name for alias/merge, the path (job, key…) for reference. */
   name: string;
 }
 

@@ -1,0 +1,132 @@
+/**
+ * One CI job as it runs: its scripts (with `default:` and legacy global before/after_script unless
+ * `inherit:` says no), its variables (global ones too, unless `inherit: variables:` says no), and
+ * whether it uses the deploy token — directly through CI_DEPLOY_* (or variables made from them), or
+ * through the deploy-token CLI.
+ */
+import { refRegex, type CredentialNames } from '../commands.js';
+import { scriptItems, type ScriptItem } from '../script.js';
+import { get, str, type Via, type YMap, type YNode, type YScalar } from '../yaml/tree.js';
+import type { CiJob, CiModel } from './load.js';
+
+export interface JobVariable {
+  key: string;
+  keyNode: YScalar;
+  value: YNode;
+  /** the value's text (`KEY: value` or `KEY: { value: … }`) */
+  text: string;
+  via?: Via;
+  global: boolean;
+}
+
+export interface JobView {
+  job: CiJob;
+  scripts: ScriptItem[];
+  variables: JobVariable[];
+  names: CredentialNames;
+  /** CI_DEPLOY_* (or a variable holding it) appear in the job. */
+  usesDirect: boolean;
+  /** The job runs `deploy-token resolve|exec`. */
+  usesTool: boolean;
+  usesToken: boolean;
+  /** `artifacts:` of the job (or `default:`). */
+  artifacts?: YNode;
+}
+
+/** `inherit: default:` / `inherit: variables:` → whether `key` is inherited. */
+function inherits(job: YMap, kind: 'default' | 'variables', key: string): boolean {
+  const v = get(get(job, 'inherit'), kind);
+  if (!v) return true;
+  if (v.kind === 'scalar') return v.value !== false;
+  if (v.kind === 'seq') return v.items.some((i) => str(i) === key);
+  return true;
+}
+
+function variableText(v: YNode): string {
+  return str(v) ?? str(get(v, 'value')) ?? '';
+}
+
+export const DEPLOY_TOOL = /\bdeploy-token(?:\.js)?\s+(?:resolve|exec)\b|dist\/cli\.js\s+(?:resolve|exec)\b/;
+
+export function jobView(model: CiModel, job: CiJob): JobView {
+  const root = model.root;
+  const defaults = get(root, 'default');
+  const fromDefault = (key: string): { node?: YNode; via?: Via } => {
+    const own = job.node.byKey.get(key);
+    if (own) return { node: own.value, ...(own.via ? { via: own.via } : {}) };
+    if (!inherits(job.node, 'default', key)) return {};
+    const d = defaults?.kind === 'map' ? defaults.byKey.get(key) : undefined;
+    const g = root.byKey.get(key);
+    const e = d ?? g;
+    return e ? { node: e.value, ...(e.via ? { via: e.via } : {}) } : {};
+  };
+  const before = fromDefault('before_script');
+  const after = fromDefault('after_script');
+  const script = job.node.byKey.get('script');
+  const scripts = [
+    ...scriptItems(before.node, before.via),
+    ...scriptItems(script?.value, script?.via),
+    ...scriptItems(after.node, after.via),
+  ];
+
+  const variables: JobVariable[] = [];
+  const own = get(job.node, 'variables');
+  const ownKeys = new Set<string>();
+  if (own?.kind === 'map') {
+    for (const e of own.entries) {
+      ownKeys.add(e.key);
+      variables.push({
+        key: e.key,
+        keyNode: e.keyNode,
+        value: e.value,
+        text: variableText(e.value),
+        global: false,
+        ...(e.via ? { via: e.via } : {}),
+      });
+    }
+  }
+  const globals = get(root, 'variables');
+  if (globals?.kind === 'map') {
+    for (const e of globals.entries) {
+      if (ownKeys.has(e.key) || !inherits(job.node, 'variables', e.key)) continue;
+      variables.push({
+        key: e.key,
+        keyNode: e.keyNode,
+        value: e.value,
+        text: variableText(e.value),
+        global: true,
+        ...(e.via ? { via: e.via } : {}),
+      });
+    }
+  }
+
+  // Variables made from the token hold it too (REG_PASS: $CI_DEPLOY_PASSWORD).
+  const password = new Set(['CI_DEPLOY_PASSWORD']);
+  const user = new Set(['CI_DEPLOY_USER']);
+  for (let round = 0; round < 3; round++) {
+    const pw = refRegex(password);
+    const us = refRegex(user);
+    for (const v of variables) {
+      if (v.key.startsWith('CI_DEPLOY_')) continue;
+      if (pw.test(v.text)) password.add(v.key);
+      else if (us.test(v.text)) user.add(v.key);
+    }
+  }
+  const names = { password, user };
+  const any = refRegex([...password, ...user]);
+  const usesDirect =
+    scripts.some((s) => any.test(s.text)) ||
+    variables.some((v) => !v.key.startsWith('CI_DEPLOY_') && refRegex(password).test(v.text));
+  const usesTool = scripts.some((s) => DEPLOY_TOOL.test(s.text));
+  const artifacts = fromDefault('artifacts').node;
+  return {
+    job,
+    scripts,
+    variables,
+    names,
+    usesDirect,
+    usesTool,
+    usesToken: usesDirect || usesTool,
+    ...(artifacts ? { artifacts } : {}),
+  };
+}

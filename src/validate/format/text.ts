@@ -1,0 +1,48 @@
+/**
+ * The default output, actionlint's: `path:line:col: message [rule-id]`, then the source line and a
+ * caret under the span. No colour unless asked (NO_COLOR and non-TTY output turn it off upstream).
+ */
+import type { Finding } from '../finding.js';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' } as const;
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[90m';
+const RESET = '\x1b[0m';
+
+export function formatText(
+  findings: readonly Finding[],
+  sources: ReadonlyMap<string, string>,
+  color = false,
+): string {
+  const linesOf = new Map<string, string[]>();
+  const out: string[] = [];
+  for (const f of findings) {
+    const head = `${f.file}:${f.line}:${f.col}:`;
+    out.push(
+      color
+        ? `${BOLD}${head}${RESET} ${f.message} ${DIM}[${f.ruleId}]${RESET}`
+        : `${head} ${f.message} [${f.ruleId}]`,
+    );
+    const text = sources.get(f.file);
+    if (text === undefined) continue;
+    let lines = linesOf.get(f.file);
+    if (!lines) {
+      lines = text.split('\n');
+      linesOf.set(f.file, lines);
+    }
+    const src = (lines[f.line - 1] ?? '').replace(/\r$/, '');
+    if (src.trim() === '' && f.line === 1 && f.col === 1) continue;
+    const num = String(f.line);
+    const gutter = ' '.repeat(num.length);
+    const width =
+      f.endLine === f.line && f.endCol !== undefined && f.endCol > f.col
+        ? f.endCol - f.col
+        : Math.max(1, src.length - f.col + 1);
+    // Keep tabs so the caret lines up under tab-indented text.
+    const pad = src.slice(0, f.col - 1).replace(/[^\t]/g, ' ');
+    const caret = `^${'~'.repeat(Math.max(0, Math.min(width, Math.max(1, src.length - f.col + 1)) - 1))}`;
+    out.push(`${num} | ${src}`);
+    out.push(`${gutter} | ${pad}${color ? `${COLORS[f.severity]}${caret}${RESET}` : caret}`);
+  }
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}

@@ -1,0 +1,51 @@
+/**
+ * missing-guard: GitLab injects CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists
+ * (GITLAB_FACTS §1), so a job that uses it unguarded fails obscurely (an empty password) when the token
+ * is missing, expired or revoked. A guard is a rules:/only:/workflow: condition on the variable, or a
+ * test of it in the script. Jobs that go through the deploy-token CLI get its explanation instead.
+ */
+import type { JobView } from '../ci/job.js';
+import { refRegex } from '../commands.js';
+import { findingAt, type Finding } from '../finding.js';
+import { get, type YNode } from '../yaml/tree.js';
+
+const GUARD_NAMES = ['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER'];
+
+function mentions(node: YNode | undefined, re: RegExp, depth = 0): boolean {
+  if (!node || depth > 8) return false;
+  if (node.kind === 'scalar') return typeof node.value === 'string' && re.test(node.value);
+  if (node.kind === 'seq') return node.items.some((i) => mentions(i, re, depth + 1));
+  return node.entries.some((e) => mentions(e.value, re, depth + 1));
+}
+
+/** workflow: rules: mention the token: every job is guarded. */
+export function workflowGuards(root: YNode): boolean {
+  return mentions(get(get(root, 'workflow'), 'rules'), refRegex(GUARD_NAMES));
+}
+
+const SCRIPT_GUARD =
+  /\$\{CI_DEPLOY_(PASSWORD|USER):[?]|-[nz]\s+["']?\$\{?CI_DEPLOY_(PASSWORD|USER)\b|\$\{?CI_DEPLOY_(PASSWORD|USER)\}?["']?\s*[!=]=/;
+
+export function checkMissingGuard(
+  view: JobView,
+  workflowGuarded: boolean,
+  report: (f: Finding) => void,
+): void {
+  if (!view.usesDirect || view.usesTool || workflowGuarded) return;
+  const node = view.job.node;
+  const re = refRegex(GUARD_NAMES);
+  if (
+    mentions(get(node, 'rules'), re) ||
+    mentions(get(node, 'only'), re) ||
+    mentions(get(node, 'except'), re)
+  )
+    return;
+  if (view.scripts.some((s) => SCRIPT_GUARD.test(s.text))) return;
+  report(
+    findingAt(
+      'missing-guard',
+      `job "${view.job.name}" uses the deploy token without a guard; expected rules: [{if: $CI_DEPLOY_PASSWORD}] (GitLab sets it only while a gitlab-deploy-token is active)`,
+      view.job.keyNode.span,
+    ),
+  );
+}

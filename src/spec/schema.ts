@@ -263,6 +263,8 @@ export function schemaFindings(data: unknown, root: YNode): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of kept) {
+    // A key's own errors (inside propertyNames) repeat the propertyNames error, which names the key.
+    if (e.propertyName !== undefined) continue;
     const loc = locate(root, e.instancePath);
     if (!loc) continue;
     const { message, span } = messageFor(e, loc);

@@ -5,6 +5,8 @@ export interface GeneratedValidationError {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** set on the errors of a propertyNames subschema (the offending key) */
+  propertyName?: string;
 }
 export interface GeneratedValidator {
   (data: unknown): boolean;

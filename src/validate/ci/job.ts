@@ -70,18 +70,21 @@ export function jobView(model: CiModel, job: CiJob): JobView {
   ];
 
   const variables: JobVariable[] = [];
-  const own = get(job.node, 'variables');
+  const ownEntry = job.node.byKey.get('variables');
+  const own = ownEntry?.value;
   const ownKeys = new Set<string>();
   if (own?.kind === 'map') {
     for (const e of own.entries) {
       ownKeys.add(e.key);
+      // A variables: mapping merged in with << names its merge site.
+      const via = e.via ?? ownEntry?.via;
       variables.push({
         key: e.key,
         keyNode: e.keyNode,
         value: e.value,
         text: variableText(e.value),
         global: false,
-        ...(e.via ? { via: e.via } : {}),
+        ...(via ? { via } : {}),
       });
     }
   }

@@ -160,7 +160,8 @@ function analyze(text: string): TemplateAnalysis {
       }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      out.notAllowed = msg.charAt(0).toLowerCase() + msg.slice(1);
+      // Lower-case a leading word ("Filter …"), keep a node name ("FunCall …").
+      out.notAllowed = /^[A-Z][a-z]+\b/.test(msg) ? msg.charAt(0).toLowerCase() + msg.slice(1) : msg;
     }
   }
   if (analyses.size > 5000) analyses.clear();

@@ -15,10 +15,13 @@ export function checkTokenOverSsh(scope: CommandScope): void {
       if (name !== 'git' || !REMOTE_SUBCOMMANDS.has(subcommand(name, args).sub)) continue;
       const w = args.find((a) => sshRemote(a));
       if (w) {
+        const shown = /^[a-z+]+:\/\//.test(w.text)
+          ? w.text.replace(/^([a-z+]+:\/\/).*$/, '$1…')
+          : w.text.replace(/:.*$/, ':…');
         scope.report(
           findingAt(
             'token-over-ssh',
-            `deploy tokens do not work over SSH (${w.text.split(':')[0]}…); expected an https:// URL`,
+            `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
             wordSpan(item, w),
             item.via,
           ),

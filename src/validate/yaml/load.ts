@@ -74,6 +74,68 @@ function syntaxMessage(code: string, message: string): string {
   }
 }
 
+/** The unmatched `[` or `{` before `pos` (quotes skipped roughly), for "unclosed flow" errors. */
+function unclosedOpener(text: string, pos: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === close) depth++;
+    else if (c === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where and what to report for one yaml error: unclosed flow collections and quotes point at their
+ * opening character, indentation errors at the first character of the line.
+ */
+function syntaxFinding(src: SourceFile, code: string, message: string, pos: [number, number]): Finding {
+  const text = src.text;
+  const flow = /end with an? ([\]}])/.exec(message);
+  if (flow) {
+    const close = flow[1] ?? ']';
+    const open = close === ']' ? '[' : '{';
+    const at = unclosedOpener(text, pos[0], open, close);
+    if (at !== undefined) {
+      const what = open === '[' ? 'flow sequence' : 'flow mapping';
+      return findingAt('syntax', `unclosed ${what}: expected ${close} to close this ${open}`, {
+        src,
+        start: at,
+        end: at + 1,
+      });
+    }
+  }
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) {
+    const q = quote[1] ?? '"';
+    const at = text.lastIndexOf(q, pos[0] - 1);
+    if (at >= 0)
+      return findingAt(
+        'syntax',
+        `unclosed ${q === '"' ? 'double' : 'single'}-quoted string: expected ${q} to end it`,
+        { src, start: at, end: at + 1 },
+      );
+  }
+  let start = pos[0];
+  let end = pos[1];
+  if (code === 'BAD_INDENT' || code === 'TAB_AS_INDENT') {
+    // Point at the first character of the offending line, not at its indentation.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (text.slice(lineStart, start).trim() === '') {
+      let i = start;
+      while (i < text.length && (text[i] === ' ' || (code === 'BAD_INDENT' && text[i] === '\t'))) i++;
+      if (code === 'BAD_INDENT' && text[i] !== '\n') {
+        start = i;
+        end = Math.max(i + 1, end);
+      }
+    }
+  }
+  return findingAt('syntax', syntaxMessage(code, message), { src, start, end });
+}
+
 export function parseYaml(text: string, path: string, limits: YamlLimits): ParsedYaml {
   const lines = new LineCounter();
   const src: SourceFile = { path, text, lines };
@@ -118,15 +180,16 @@ export function parseYaml(text: string, path: string, limits: YamlLimits): Parse
     };
   }
   const findings: Finding[] = [];
-  const seenPos = new Set<number>();
-  for (const doc of documents) {
-    for (const e of doc.errors) {
-      if (seenPos.has(e.pos[0])) continue; // one finding per location
-      seenPos.add(e.pos[0]);
-      findings.push(
-        findingAt('syntax', syntaxMessage(e.code, e.message), { src, start: e.pos[0], end: e.pos[1] }),
-      );
-    }
+  let errors = documents.flatMap((d) => d.errors);
+  // A tab in indentation makes yaml report several follow-on errors; the tab is the one to fix.
+  if (errors.some((e) => e.code === 'TAB_AS_INDENT'))
+    errors = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  const seenLines = new Set<number>();
+  for (const e of errors) {
+    const f = syntaxFinding(src, e.code, e.message, e.pos);
+    if (seenLines.has(f.line)) continue; // one finding per line: the first is the cause
+    seenLines.add(f.line);
+    findings.push(f);
   }
   if (findings.length > 0) return { src, docs: [], findings };
   const builder = new TreeBuilder(src, limits, findings);

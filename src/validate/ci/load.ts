@@ -218,8 +218,9 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
 
 /** `extends:` (lib/gitlab/ci/config/extendable): bases deep-merged in order, the job itself last. */
 function resolveExtends(root: YMap, findings: Finding[]): YMap {
-  const done = new Map<string, YMap>();
-  const resolve = (name: string, stack: string[]): YMap | undefined => {
+  // name → the merged job and its number of ancestors along the longest chain
+  const done = new Map<string, { map: YMap; depth: number }>();
+  const resolve = (name: string, stack: string[]): { map: YMap; depth: number } | undefined => {
     const cached = done.get(name);
     if (cached) return cached;
     const entry = root.byKey.get(name);
@@ -227,8 +228,9 @@ function resolveExtends(root: YMap, findings: Finding[]): YMap {
     const node = entry.value;
     const ext = node.byKey.get('extends');
     if (!ext) {
-      done.set(name, node);
-      return node;
+      const r = { map: node, depth: 0 };
+      done.set(name, r);
+      return r;
     }
     const names: { name: string; span: Span }[] = [];
     if (ext.value.kind === 'scalar' && typeof ext.value.value === 'string')
@@ -238,22 +240,13 @@ function resolveExtends(root: YMap, findings: Finding[]): YMap {
         if (it.kind === 'scalar' && typeof it.value === 'string')
           names.push({ name: it.value, span: it.span });
     let base: YMap | undefined;
+    let depth = 0;
     for (const b of names) {
       if (stack.includes(b.name) || b.name === name) {
         findings.push(
           findingAt(
             'ci-extends',
             `circular dependency detected in extends: ${[...stack, name, b.name].join(' → ')}; expected no cycle`,
-            b.span,
-          ),
-        );
-        continue;
-      }
-      if (stack.length >= MAX_EXTENDS_DEPTH) {
-        findings.push(
-          findingAt(
-            'ci-extends',
-            `nesting too deep in extends; expected at most ${MAX_EXTENDS_DEPTH} levels`,
             b.span,
           ),
         );
@@ -271,9 +264,21 @@ function resolveExtends(root: YMap, findings: Finding[]): YMap {
         continue;
       }
       const r = resolve(b.name, [...stack, name]);
-      if (r) base = base ? deepMerge(base, r, r.span) : r;
+      if (!r) continue;
+      depth = Math.max(depth, r.depth + 1);
+      // Reported once, where the chain first gets too long.
+      if (r.depth + 1 === MAX_EXTENDS_DEPTH + 1) {
+        findings.push(
+          findingAt(
+            'ci-extends',
+            `nesting too deep in extends (${r.depth + 1} levels); expected at most ${MAX_EXTENDS_DEPTH}`,
+            b.span,
+          ),
+        );
+      }
+      base = base ? deepMerge(base, r.map, r.map.span) : r.map;
     }
-    const out = base ? deepMerge(base, node, node.span) : node;
+    const out = { map: base ? deepMerge(base, node, node.span) : node, depth };
     done.set(name, out);
     return out;
   };
@@ -281,7 +286,7 @@ function resolveExtends(root: YMap, findings: Finding[]): YMap {
   for (const e of root.entries) {
     if (e.value.kind === 'map' && !GLOBAL_KEYWORDS.has(e.key)) {
       const r = resolve(e.key, []);
-      out.entries.push(r && r !== e.value ? { ...e, value: r } : e);
+      out.entries.push(r && r.map !== e.value ? { ...e, value: r.map } : e);
     } else out.entries.push(e);
     out.byKey.set(e.key, out.entries[out.entries.length - 1] as YEntry);
   }

@@ -10,11 +10,13 @@ export type FileKind = 'spec' | 'ci';
 export function detectKind(path: string, text: string): FileKind {
   const name = basename(path).toLowerCase();
   if (/(^|\.)gitlab-ci\.ya?ml$/.test(name)) return 'ci';
-  if (/^deploy-token\.ya?ml$/.test(name)) return 'spec';
+  if (/^deploy-token(\.[\w-]+)?\.ya?ml$/.test(name)) return 'spec';
   const top = new Set<string>();
   for (const m of text.matchAll(/^(['"]?)([A-Za-z_.][^:#\s'"]*)\1[ \t]*:/gm)) top.add(m[2] ?? '');
-  if (top.has('version') && top.has('jobs') && !top.has('stages') && !top.has('include')) return 'spec';
+  const script = /^[ \t]+script[ \t]*:/m.test(text);
+  if (top.has('version') && top.has('jobs') && !top.has('stages') && !top.has('include') && !script)
+    return 'spec';
   if (['stages', 'include', 'workflow', 'default'].some((k) => top.has(k))) return 'ci';
-  if (/^[ \t]+script[ \t]*:/m.test(text)) return 'ci';
+  if (script) return 'ci';
   return 'spec';
 }

@@ -422,6 +422,18 @@ describe('extends, anchors, !reference and include: local, resolved offline', ()
     expect(at(f)).toEqual(['.gitlab-ci.yml:4:18 token-in-log']);
     expect(f[0]!.message).toContain('(merged by `<<: *d` at line 6)');
   });
+  it('does not call a base unknown when it may come from an include that is not read offline', () => {
+    expect(
+      ci(
+        'include:\n  - project: g/templates\n    file: ci.yml\nj:\n  extends: .from-templates\n  script: [!reference [.t, s]]\n',
+      ),
+    ).toEqual([]);
+    expect(
+      ids(
+        ci('include: [a.yml]\nj:\n  extends: .nowhere\n  script: [x]\n', { 'a.yml': 'x: {script: [y]}\n' }),
+      ),
+    ).toEqual(['ci-extends']);
+  });
   it('reports extends cycles, unknown bases and too deep nesting', () => {
     expect(ids(ci('a:\n  extends: b\n  script: [x]\nb:\n  extends: a\n  script: [x]\n'))).toEqual([
       'ci-extends',

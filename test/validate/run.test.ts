@@ -126,6 +126,8 @@ describe('detecting a spec or a CI file', () => {
     ['x.yml', 'include: a.yml\n', 'ci'],
     ['x.yml', 'build:\n  script: [make]\n', 'ci'],
     ['x.yml', 'something: else\n', 'spec'],
+    ['x.yml', 'version: 1\njobs:\n  script: [make]\n', 'ci'],
+    ['deploy-token.packages.yml', 'build:\n  script: [make]\n', 'spec'],
   ])('%s with %j is a %s', (name, text, kind) => {
     expect(detectKind(name, text)).toBe(kind);
   });

@@ -108,21 +108,27 @@ interface IncludeRef {
   span: Span;
 }
 
-/** The local files an `include:` names (strings without a scheme, or `local:`); others are skipped. */
-function localIncludes(node: YNode | undefined): IncludeRef[] {
-  if (!node) return [];
+/**
+ * The local files an `include:` names (strings without a scheme, or `local:`); `others` counts the
+ * remote, project, template and component includes, which are not read.
+ */
+function localIncludes(node: YNode | undefined): { local: IncludeRef[]; others: number } {
+  if (!node) return { local: [], others: 0 };
   const items = node.kind === 'seq' ? node.items : [node];
-  const out: IncludeRef[] = [];
+  const local: IncludeRef[] = [];
+  let others = 0;
   for (const it of items) {
     if (it.kind === 'scalar' && typeof it.value === 'string') {
-      if (!/^[a-z]+:\/\//i.test(it.value)) out.push({ path: it.value, span: it.span });
+      if (!/^[a-z]+:\/\//i.test(it.value)) local.push({ path: it.value, span: it.span });
+      else others++;
     } else if (it.kind === 'map') {
-      const local = get(it, 'local');
-      const p = str(local);
-      if (p !== undefined && local) out.push({ path: p, span: local.span });
+      const l = get(it, 'local');
+      const p = str(l);
+      if (p !== undefined && l) local.push({ path: p, span: l.span });
+      else others++;
     }
   }
-  return out;
+  return { local, others };
 }
 
 export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimits = CI_LIMITS): CiLoad {
@@ -130,6 +136,8 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
   const sources: SourceFile[] = [];
   const baseDir = posix.dirname(absPath.replace(/\\/g, '/'));
   const included = new Set<string>([absPath]);
+  // With includes that are not read offline, an unknown extends or !reference target may live there.
+  let unreadIncludes = false;
 
   const readTree = (content: string, abs: string): YMap | undefined => {
     const parsed = parseYaml(content, fs.display(abs), limits);
@@ -156,7 +164,9 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
     const includeEntry = tree.byKey.get('include');
     if (!includeEntry) return tree;
     let merged: YMap = newMap(tree.span);
-    for (const inc of localIncludes(includeEntry.value)) {
+    const { local, others } = localIncludes(includeEntry.value);
+    if (others > 0) unreadIncludes = true;
+    for (const inc of local) {
       const rel = inc.path.replace(/^\/+/, '');
       const targets = /[*?[]/.test(rel) ? fs.glob(baseDir, rel) : [posix.join(baseDir, rel)];
       if (targets.length === 0) {
@@ -206,8 +216,8 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
   const main = readTree(text, absPath);
   if (!main) return { findings, sources };
   const root = withIncludes(main, 0);
-  const extended = resolveExtends(root, findings);
-  const resolved = resolveReferences(extended, findings);
+  const extended = resolveExtends(root, findings, unreadIncludes);
+  const resolved = resolveReferences(extended, findings, unreadIncludes);
   const jobs: CiJob[] = [];
   for (const e of resolved.entries) {
     if (GLOBAL_KEYWORDS.has(e.key) || e.key.startsWith('.') || e.value.kind !== 'map') continue;
@@ -217,7 +227,7 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
 }
 
 /** `extends:` (lib/gitlab/ci/config/extendable): bases deep-merged in order, the job itself last. */
-function resolveExtends(root: YMap, findings: Finding[]): YMap {
+function resolveExtends(root: YMap, findings: Finding[], unreadIncludes: boolean): YMap {
   // name → the merged job and its number of ancestors along the longest chain
   const done = new Map<string, { map: YMap; depth: number }>();
   const resolve = (name: string, stack: string[]): { map: YMap; depth: number } | undefined => {
@@ -254,6 +264,7 @@ function resolveExtends(root: YMap, findings: Finding[]): YMap {
       }
       const target = root.byKey.get(b.name);
       if (!target || target.value.kind !== 'map') {
+        if (unreadIncludes && !target) continue;
         findings.push(
           findingAt(
             'ci-extends',
@@ -294,7 +305,7 @@ function resolveExtends(root: YMap, findings: Finding[]): YMap {
 }
 
 /** `!reference [job, key, …]` replaced by the node it names (after extends, as GitLab does). */
-function resolveReferences(root: YMap, findings: Finding[]): YMap {
+function resolveReferences(root: YMap, findings: Finding[], unreadIncludes: boolean): YMap {
   const memo = new Map<YNode, YNode>();
   const active = new Set<YNode>();
   const lookup = (ref: YNode, depth: number): { node: YNode; via: Via } | undefined => {
@@ -315,6 +326,7 @@ function resolveReferences(root: YMap, findings: Finding[]): YMap {
     for (const key of path) {
       cur = cur?.kind === 'map' ? cur.byKey.get(key)?.value : undefined;
       if (!cur) {
+        if (unreadIncludes && key === path[0]) return undefined;
         findings.push(
           findingAt(
             'ci-reference',

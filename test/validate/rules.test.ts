@@ -201,6 +201,15 @@ describe('plain-password', () => {
       ),
     ).toEqual([]);
   });
+  it('ignores placeholders', () => {
+    expect(
+      spec(specJob('    scopes: [read_registry]\n    variables:\n      T: "glpat-xxxxxxxxxxxxxxxxxxxx"\n')),
+    ).toEqual([]);
+  });
+  it('points into double-quoted YAML strings with escaped quotes', () => {
+    const f = ci(`j:\n  ${GUARD}  script: ["echo \\"$CI_DEPLOY_PASSWORD\\""]\n`);
+    expect(at(f)).toEqual(['.gitlab-ci.yml:4:20 token-in-log']);
+  });
   it('finds a token in a CI file, with CI advice', () => {
     const f = ci('variables:\n  TOKEN: gldt-AbCdEfGhIjKlMnOpQrSt\n');
     expect(f.map((x) => x.message)).toEqual([

@@ -39,6 +39,8 @@ export function tokenFindings(
 ): void {
   if (typeof node.value !== 'string' || node.value.length < 20) return;
   for (const m of node.value.matchAll(TOKEN)) {
+    // A placeholder such as glpat-xxxxxxxxxxxxxxxxxxxx is not a token.
+    if (/-(.)\1+$/.test(m[0])) continue;
     const start = m.index ?? 0;
     report(
       findingAt(

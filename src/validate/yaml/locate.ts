@@ -35,7 +35,12 @@ export function spanInScalar(node: YScalar, start: number, end: number): Span {
   if (at < 0) at = raw.indexOf(piece);
   if (at >= 0)
     return { src: node.span.src, start: node.span.start + at, end: node.span.start + at + piece.length };
-  // Escapes changed the text: try its first word.
+  // Escapes changed the text (\" inside a double-quoted YAML string): try it without its shell quotes.
+  const bare = piece.replace(/^["']|["']$/g, '');
+  const b = bare && bare !== piece ? raw.indexOf(bare) : -1;
+  if (b >= 0)
+    return { src: node.span.src, start: node.span.start + b, end: node.span.start + b + bare.length };
+  // Still not found: try its first word.
   const word = piece.trim().split(/\s+/)[0] ?? '';
   const w = word ? raw.indexOf(word) : -1;
   if (w >= 0)

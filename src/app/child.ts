@@ -11,6 +11,9 @@ import { pipeline } from 'node:stream/promises';
 import type { Env } from '../core/env.js';
 import { createMaskStream, type SecretRegistry } from '../mask/index.js';
 
+/** How long to wait for output after the command exits, when a grandchild holds its pipes open. */
+export const PIPE_GRACE_MS = 1000;
+
 export interface ChildOptions {
   command: string;
   args: string[];
@@ -42,21 +45,34 @@ export async function runChild(o: ChildOptions): Promise<number> {
       o.onError(`cannot run ${o.command}: ${e.code ?? e.message}`);
       resolve(e.code === 'ENOENT' || e.code === 'EACCES' ? 127 : 126);
     });
-    child.once('close', (code, signal) => {
+    child.once('exit', (code, signal) => {
       if (code !== null) resolve(code);
       else resolve(128 + (signal ? (constants.signals[signal] ?? 0) : 0));
     });
   });
-  const pumps = [
-    child.stdout
-      ? pipeline(child.stdout, createMaskStream(o.registry), o.stdout, { end: false })
-      : Promise.resolve(),
-    child.stderr
-      ? pipeline(child.stderr, createMaskStream(o.registry), o.stderr, { end: false })
-      : Promise.resolve(),
-  ];
+  const pumps = Promise.all(
+    [
+      child.stdout
+        ? pipeline(child.stdout, createMaskStream(o.registry), o.stdout, { end: false })
+        : undefined,
+      child.stderr
+        ? pipeline(child.stderr, createMaskStream(o.registry), o.stderr, { end: false })
+        : undefined,
+    ].map((p) => p?.catch(() => undefined)),
+  );
   try {
-    const [code] = await Promise.all([done, ...pumps.map((p) => p.catch(() => undefined))]);
+    const code = await done;
+    // A background grandchild may keep the pipes open after the command exits: drain what is there,
+    // then stop waiting (the masker flushes what it held when the pipe ends).
+    const drained = await Promise.race([
+      pumps.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), PIPE_GRACE_MS).unref()),
+    ]);
+    if (!drained) {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      await pumps;
+    }
     return code;
   } finally {
     unsubscribe?.();

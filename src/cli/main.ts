@@ -100,6 +100,38 @@ Examples:
       }),
     );
 
+  program
+    .command('validate [files...]')
+    .description(
+      'validate job specs and .gitlab-ci.yml files without touching GitLab (default deploy-token.yml)',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif', 'codequality', 'github'])
+        .default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  deploy-token validate
+  deploy-token validate deploy-token.yml .gitlab-ci.yml --format sarif > findings.sarif
+  deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`,
+    )
+    .action(
+      run(async (o, cmd) => {
+        const { runValidate } = await import('../validate/run.js');
+        const files = (cmd.args as string[]) ?? [];
+        const format = String(o.format ?? 'text') as 'text' | 'json' | 'sarif' | 'codequality' | 'github';
+        return runValidate(
+          files,
+          { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === undefined },
+          ctx.stdout,
+          ctx.stderr,
+        );
+      }),
+    );
+
   common(program.command('exec'))
     .description(
       'resolve, run CMD with the variables in its environment and its output masked, exit with its code',

@@ -38,7 +38,7 @@ export async function startFaultyGitLab(scenario: Scenario, now: () => Date): Pr
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  let gitlab: StandinGitLab | undefined;
+  const holder: { gitlab?: StandinGitLab } = {};
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const headers: Record<string, string | undefined> = {};
@@ -48,7 +48,7 @@ export async function startFaultyGitLab(scenario: Scenario, now: () => Date): Pr
     const rule = rules.find((r) => r.match.test(url) && r.faults.length > 0);
     let fault: Fault | undefined;
     if (rule) fault = rule.repeat && rule.faults.length === 1 ? rule.faults[0] : rule.faults.shift();
-    const normal = () => gitlab!.handle({ method: req.method ?? 'GET', url, headers });
+    const normal = () => holder.gitlab!.handle({ method: req.method ?? 'GET', url, headers });
     if (!fault) {
       const a = normal();
       res.writeHead(a.status, a.headers).end(a.body);
@@ -112,7 +112,7 @@ export async function startFaultyGitLab(scenario: Scenario, now: () => Date): Pr
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  gitlab = new StandinGitLab(scenario, { now, baseUrl: url });
+  holder.gitlab = new StandinGitLab(scenario, { now, baseUrl: url });
   return {
     url,
     seen,

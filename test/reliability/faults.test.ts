@@ -59,7 +59,6 @@ async function runCliWith(sleeps: number[]) {
 }
 
 const hits = (re: RegExp) => gl.seen.filter((s) => re.test(s.url)).length;
-const VERSION = /^\/api\/v4\/version/;
 const PROJECT = /^\/api\/v4\/projects\/tanuki%2Fawesome_project$/;
 
 describe('transient faults are retried, then succeed', () => {

@@ -1,0 +1,185 @@
+/**
+ * The action as the runner runs it: INPUT_* variables, GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STEP_SUMMARY
+ * files, against the stand-in GitLab on 127.0.0.1. In-process (runAction) for the behaviour, and once
+ * as `node dist/index.js` for the bundle.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction } from '../../src/action/run.js';
+import type { Scenario } from '../../src/standin/model.js';
+import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { parseGithubFile } from '../export/parsers.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+const API = 'glpat-demoDemoDemoDemo1234';
+const PASSWORD = 'gldt-ProjToken11ProjToken1';
+const scenario = JSON.parse(
+  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
+) as Scenario;
+
+let standin: RunningStandin;
+let dir: string;
+beforeAll(async () => {
+  standin = await startStandin(scenario, { now: () => NOW });
+});
+afterAll(() => standin.close());
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dt-action-'));
+  for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function runnerEnv(
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const env: Record<string, string> = {
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_STATE: join(dir, 'state'),
+    RUNNER_TEMP: dir,
+    CI_DEPLOY_PASSWORD: PASSWORD,
+    CI_DEPLOY_USER: 'gitlab+deploy-token-11',
+    ...extra,
+  };
+  for (const [k, v] of Object.entries({
+    'gitlab-url': standin.url,
+    'gitlab-token': API,
+    project: 'tanuki/awesome_project',
+    ...inputs,
+  })) {
+    env[`INPUT_${k.toUpperCase()}`] = v;
+  }
+  return env;
+}
+
+async function run(inputs: Record<string, string> = {}, extra: Record<string, string> = {}) {
+  let out = '';
+  const code = await runAction({
+    env: runnerEnv(inputs, extra),
+    cwd: dir,
+    now: () => NOW,
+    stdout: { write: (s) => void (out += s) },
+  });
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  return { code, out, env: read('env'), output: read('output'), summary: read('summary') };
+}
+
+describe('main: resolve, mask first, export', () => {
+  test('exports CI_DEPLOY_USER / CI_DEPLOY_PASSWORD to GITHUB_ENV and the outputs to GITHUB_OUTPUT', async () => {
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(parseGithubFile(r.env)).toEqual({
+      CI_DEPLOY_USER: 'gitlab+deploy-token-11',
+      CI_DEPLOY_PASSWORD: PASSWORD,
+    });
+    const outputs = parseGithubFile(r.output);
+    expect(outputs).toMatchObject({
+      username: 'gitlab+deploy-token-11',
+      'token-id': '11',
+      scopes: 'read_repository,read_registry',
+    });
+    expect(outputs.password).toBeUndefined();
+    expect(r.output).not.toContain(PASSWORD);
+  });
+
+  test('masks are issued before any other line that could contain a value', async () => {
+    const r = await run();
+    const lines = r.out.split('\n').filter(Boolean);
+    const firstOther = lines.findIndex((l) => !l.startsWith('::add-mask::'));
+    const masks = lines.slice(0, firstOther === -1 ? lines.length : firstOther);
+    expect(masks).toContain(`::add-mask::${API}`);
+    expect(masks).toContain(`::add-mask::${PASSWORD}`);
+    // base64 of user:password (docker's auth) is masked too
+    expect(masks).toContain(
+      `::add-mask::${Buffer.from(`gitlab+deploy-token-11:${PASSWORD}`).toString('base64')}`,
+    );
+    for (const l of lines.slice(masks.length)) expect(l).not.toContain(PASSWORD);
+  });
+
+  test('password-output: true adds the password output', async () => {
+    const r = await run({ 'password-output': 'true' });
+    expect(parseGithubFile(r.output).password).toBe(PASSWORD);
+  });
+
+  test('export: output writes outputs but no environment', async () => {
+    const r = await run({ export: 'output' });
+    expect(r.env).toBe('');
+    expect(parseGithubFile(r.output).username).toBe('gitlab+deploy-token-11');
+  });
+
+  test('a redacted job summary', async () => {
+    const r = await run();
+    expect(r.summary).toContain('#11 gitlab-deploy-token');
+    expect(r.summary).toContain('read_repository, read_registry');
+    expect(r.summary).not.toContain(PASSWORD);
+    expect(r.summary).not.toContain(API);
+  });
+
+  test('dry-run prints the plan and exports nothing', async () => {
+    const r = await run({ 'dry-run': 'true' });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('project token #11');
+    expect(r.env).toBe('');
+    expect(r.output).toBe('');
+    expect(
+      r.out
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain(PASSWORD);
+  });
+});
+
+describe('main: failures are annotations with the fix, and write nothing', () => {
+  test('no usable token: ::error:: with the fix, exit 1', async () => {
+    const r = await run({}, { CI_DEPLOY_USER: 'gitlab+deploy-token-999' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/::error::stale variables/);
+    expect(r.env).toBe('');
+    expect(r.output).toBe('');
+  });
+
+  test.each([
+    ['dry-run', 'yes'],
+    ['password-output', '1'],
+    ['export', 'file'],
+    ['configure', 'docker,svn'],
+  ])('input %s=%s is refused with the allowed values', async (name, value) => {
+    const r = await run({ [name]: value });
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/::error::input/);
+    expect(r.env).toBe('');
+  });
+
+  test.each(['True', 'TRUE', 'false', 'False', 'FALSE'])(
+    'YAML 1.2 core boolean %s is accepted',
+    async (b) => {
+      const r = await run({ 'dry-run': b });
+      expect(r.code).toBe(0);
+    },
+  );
+
+  test('warnings become ::warning:: annotations', async () => {
+    const r = await run({ 'min-days-left': '365' });
+    expect(r.out).toMatch(/::warning::.*expires in \d+ days/);
+  });
+});
+
+describe('the bundle, as the runner starts it', () => {
+  test('node dist/index.js', async () => {
+    // Asynchronous: the stand-in GitLab answers from this process's event loop.
+    const env = { PATH: process.env.PATH ?? '', ...runnerEnv({}) };
+    const r = await promisify(execFile)(process.execPath, ['dist/index.js'], {
+      env,
+      encoding: 'utf8',
+      timeout: 30000,
+    });
+    expect(parseGithubFile(readFileSync(join(dir, 'env'), 'utf8')).CI_DEPLOY_PASSWORD).toBe(PASSWORD);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::add-mask::/);
+  });
+});

@@ -1,0 +1,63 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+
+// package.json
+var package_default = {
+  name: "deploy-token",
+  version: "0.1.0",
+  description: "Give CI jobs the credentials of GitLab's gitlab-deploy-token the way GitLab would, explain when it would not, mask and export them safely.",
+  type: "module",
+  license: "MIT",
+  bin: {
+    "deploy-token": "dist/cli.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/exec": "^3.0.0",
+    ajv: "^8.20.0",
+    commander: "^14.0.3",
+    nunjucks: "^3.2.4",
+    undici: "^7.30.2",
+    yaml: "^2.9.1"
+  },
+  devDependencies: {
+    "@eslint/js": "^9.39.5",
+    "@types/jest": "^29.5.14",
+    "@types/node": "^20.19.43",
+    "@types/nunjucks": "^3.2.6",
+    esbuild: "^0.28.2",
+    eslint: "^9.39.5",
+    "fast-check": "^4.10.2",
+    jest: "^29.7.0",
+    msw: "^2.15.0",
+    prettier: "^3.10.1",
+    "ts-jest": "^29.4.15",
+    tsx: "^4.23.15",
+    typescript: "5.9",
+    "typescript-eslint": "^8.73.0"
+  },
+  files: [
+    "dist/",
+    "action.yml",
+    "templates/",
+    "schemas/",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit -p .",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    "check-dist": "node scripts/check-dist.mjs",
+    "test:unit": "node scripts/jest.mjs",
+    test: "npm run -s typecheck && npm run -s lint && npm run -s check-dist && node scripts/jest.mjs",
+    bench: "node scripts/bench.mjs"
+  }
+};
+
+export {
+  package_default
+};

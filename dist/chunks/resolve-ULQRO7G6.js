@@ -1,0 +1,246 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  githubFiles,
+  maskFormsFor,
+  renderGithub,
+  writeGithub
+} from "./chunk-4VLR6BOX.js";
+import {
+  jobVariables,
+  stepOutputs
+} from "./chunk-XAMLROGK.js";
+import "./chunk-D7WALF7T.js";
+import {
+  renderShell
+} from "./chunk-FTDUESFD.js";
+import {
+  buildPlan,
+  formatPlanText,
+  pickStyle
+} from "./chunk-2YD5YZXI.js";
+import {
+  runFlow
+} from "./chunk-FIU3NRXV.js";
+import "./chunk-QBB5QS7J.js";
+import {
+  UsageError
+} from "./chunk-XSTXBMLW.js";
+import "./chunk-37K7DFDN.js";
+
+// src/export/dotenv.ts
+var DOTENV_MAX_BYTES = 5 * 1024;
+var DOTENV_MAX_VARIABLES = 20;
+var KEY_RE = /^[A-Za-z0-9_]+$/;
+function dotenvValueProblem(value) {
+  if (/[\n\r]/.test(value)) return "contains a line break";
+  if (value.includes("=")) return 'contains "=" (GitLab splits the line at the last "=")';
+  if (value !== value.trim()) return "starts or ends with white space (GitLab strips it)";
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return "contains a control character";
+  return void 0;
+}
+function renderDotenv(vars, opts) {
+  if (!opts.allowUnmasked && vars.some((v) => v.secret)) {
+    const names = vars.filter((v) => v.secret).map((v) => v.name);
+    throw new UsageError(
+      `refusing to write ${names.join(", ")} to a dotenv report: GitLab does not mask dotenv variables and keeps them as an artifact`,
+      'use `deploy-token exec -- CMD` or `eval "$(deploy-token resolve --export shell)"` in the same job; pass --allow-unmasked-dotenv only if you accept the leak'
+    );
+  }
+  if (vars.length > DOTENV_MAX_VARIABLES) {
+    throw new UsageError(
+      `a dotenv report may hold at most ${DOTENV_MAX_VARIABLES} variables, not ${vars.length}`,
+      "export fewer variables"
+    );
+  }
+  const lines = [];
+  for (const v of vars) {
+    if (!KEY_RE.test(v.name))
+      throw new UsageError(`${v.name} is not a dotenv key ([A-Za-z0-9_])`, "rename it");
+    const bad = dotenvValueProblem(v.value);
+    if (bad)
+      throw new UsageError(
+        `the value of ${v.name} cannot go into a dotenv report: it ${bad}`,
+        "use --export shell or exec instead"
+      );
+    lines.push(`${v.name}=${v.value}
+`);
+  }
+  const text = lines.join("");
+  if (Buffer.byteLength(text) >= DOTENV_MAX_BYTES) {
+    throw new UsageError(
+      `the dotenv report would be ${Buffer.byteLength(text)} bytes; GitLab accepts less than ${DOTENV_MAX_BYTES}`,
+      "export fewer or shorter variables"
+    );
+  }
+  return text;
+}
+
+// src/export/files.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+function writeFileAtomic(path, content, mode = 384) {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = openSync(
+      tmp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      mode
+    );
+    writeSync(fd, content);
+    closeSync(fd);
+    fd = void 0;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== void 0) closeSync(fd);
+    rmSync(tmp, { force: true });
+    const code = e.code;
+    throw new UsageError(
+      `cannot write ${path}${code ? ` (${code})` : ""}`,
+      "check that the directory exists and is writable"
+    );
+  }
+}
+
+// src/export/json.ts
+function renderJson(r, extra = {}) {
+  if (!r.credentials) throw new Error("renderJson needs resolved credentials");
+  return `${JSON.stringify({
+    username: r.credentials.username,
+    password: r.credentials.password,
+    variables: extra,
+    source: {
+      CI_DEPLOY_USER: r.sources.CI_DEPLOY_USER?.detail ?? null,
+      CI_DEPLOY_PASSWORD: r.sources.CI_DEPLOY_PASSWORD?.detail ?? null
+    },
+    rule: r.rule,
+    token: r.token ?? null,
+    gitlab_version: r.version ?? null,
+    warnings: r.warnings
+  })}
+`;
+}
+
+// src/cli/commands/resolve.ts
+var EXPORT_TARGETS = ["github", "shell", "dotenv", "json"];
+var STDOUT_TARGETS = ["github", "shell", "json"];
+function parseTargets(raw, env, required) {
+  const list = (raw ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  for (const t of list) {
+    if (!EXPORT_TARGETS.includes(t)) {
+      throw new UsageError(
+        `unknown export target "${t.slice(0, 40)}"`,
+        `use one of: ${EXPORT_TARGETS.join(", ")}`
+      );
+    }
+  }
+  const targets = [...new Set(list)];
+  if (targets.length === 0 && required) {
+    if (env.GITHUB_ENV) return ["github"];
+    throw new UsageError(
+      "resolve needs --export",
+      'e.g. eval "$(deploy-token resolve --export shell)", or --export json; `deploy-token plan` shows what would be exported'
+    );
+  }
+  const onStdout = targets.filter((t) => STDOUT_TARGETS.includes(t));
+  if (onStdout.length > 1) {
+    throw new UsageError(
+      `--export ${onStdout.join(",")} would all print on stdout`,
+      "choose one of github, shell, json (dotenv goes to --output)"
+    );
+  }
+  return targets;
+}
+function planExports(targets, names, flags) {
+  return targets.map((t) => ({
+    target: t,
+    where: t === "github" ? "$GITHUB_ENV, $GITHUB_OUTPUT" : t === "dotenv" ? flags.output ?? "(--output FILE)" : "stdout",
+    variables: names
+  }));
+}
+function printWarnings(ctx, warnings) {
+  for (const w of warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
+`);
+}
+async function runResolve(flags, ctx) {
+  const targets = parseTargets(flags.export, ctx.env, true);
+  if (targets.includes("dotenv") && !flags.output) {
+    throw new UsageError(
+      "--export dotenv needs --output FILE",
+      "e.g. --output deploy.env, then artifacts:reports:dotenv: deploy.env"
+    );
+  }
+  const flow = await runFlow(flags, ctx);
+  const r = flow.resolution;
+  printWarnings(ctx, r.warnings);
+  if (!r.ok || !r.credentials) {
+    ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
+`);
+    if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
+`);
+    return r.exitCode;
+  }
+  const vars = jobVariables(flow, ctx.env);
+  const rendered = [];
+  for (const t of targets) {
+    if (t === "shell") {
+      const text = renderShell(vars);
+      rendered.push(() => ctx.stdout.write(text));
+    } else if (t === "json") {
+      const extra = Object.fromEntries(vars.slice(2).map((v) => [v.name, v.value]));
+      const text = renderJson(r, extra);
+      rendered.push(() => ctx.stdout.write(text));
+    } else if (t === "dotenv") {
+      const text = renderDotenv(vars, { allowUnmasked: flags.allowUnmaskedDotenv === true });
+      const path = flags.output;
+      rendered.push(() => {
+        writeFileAtomic(path, text);
+        if (vars.some((v) => v.secret)) {
+          ctx.stderr.write(
+            `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]
+`
+          );
+        }
+      });
+    } else {
+      const files = githubFiles(ctx.env);
+      const w = renderGithub(
+        vars,
+        stepOutputs(flow, flags.passwordOutput === true),
+        maskFormsFor(vars, r.credentials)
+      );
+      rendered.push(() => writeGithub(w, files, ctx.stdout));
+    }
+  }
+  const order = targets.map((t, i) => ({ t, i })).sort((a, b) => Number(b.t === "github") - Number(a.t === "github"));
+  for (const { i } of order) rendered[i]?.();
+  return 0;
+}
+async function runPlan(flags, ctx) {
+  const format = flags.format ?? "text";
+  if (format !== "text" && format !== "json") {
+    throw new UsageError(`unknown --format "${format.slice(0, 40)}" for plan`, "use text or json");
+  }
+  const targets = parseTargets(flags.export, ctx.env, false);
+  const flow = await runFlow(flags, ctx);
+  const { resolution: r, settings } = flow;
+  const names = r.ok ? jobVariables(flow, ctx.env).map((v) => v.name) : [];
+  const plan = buildPlan(r, {
+    gitlabUrl: settings.gitlabUrl,
+    ...settings.project ? { project: settings.project } : {},
+    now: ctx.now(),
+    exports: planExports(targets, names, flags)
+  });
+  if (format === "json") ctx.stdout.write(`${JSON.stringify(plan, null, 2)}
+`);
+  else ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
+  return r.exitCode;
+}
+export {
+  EXPORT_TARGETS,
+  parseTargets,
+  runPlan,
+  runResolve
+};

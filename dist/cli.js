@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  package_default
+} from "./chunks/chunk-7ZBXUSBA.js";
+import "./chunks/chunk-37K7DFDN.js";
+
+// src/cli.ts
+if (process.argv.length === 3 && process.argv[2] === "--version") {
+  process.stdout.write(`${package_default.version}
+`);
+} else {
+  const { main } = await import("./chunks/main-6PE46R2Z.js");
+  process.exitCode = await main(process.argv.slice(2), {
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
+    stdin: process.stdin,
+    stdoutStream: process.stdout,
+    stderrStream: process.stderr,
+    onSignal: (forward) => {
+      const on = (sig) => forward(sig);
+      process.on("SIGINT", on);
+      process.on("SIGTERM", on);
+      return () => {
+        process.off("SIGINT", on);
+        process.off("SIGTERM", on);
+      };
+    },
+    now: () => /* @__PURE__ */ new Date()
+  });
+}

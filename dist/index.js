@@ -1,0 +1,187 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  escapeCommandData,
+  githubFiles,
+  maskCommands,
+  maskFormsFor,
+  renderGithub,
+  writeGithub
+} from "./chunks/chunk-4VLR6BOX.js";
+import {
+  jobVariables,
+  stepOutputs
+} from "./chunks/chunk-3VCBMAYT.js";
+import "./chunks/chunk-D7WALF7T.js";
+import {
+  buildPlan,
+  formatPlanText
+} from "./chunks/chunk-UCR3UH57.js";
+import {
+  runFlow
+} from "./chunks/chunk-6USA6N56.js";
+import "./chunks/chunk-G766YTCW.js";
+import {
+  DeployTokenError,
+  UsageError
+} from "./chunks/chunk-XSTXBMLW.js";
+import "./chunks/chunk-37K7DFDN.js";
+
+// src/action/run.ts
+import { appendFileSync } from "node:fs";
+
+// src/action/inputs.ts
+var EXPORT_MODES = ["env", "output", "none"];
+var CLIENTS = ["docker", "git", "npm", "nuget", "maven", "pypi"];
+function rawInput(env, name) {
+  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+function booleanInput(env, name, def) {
+  const v = rawInput(env, name);
+  if (v === "") return def;
+  if (["true", "True", "TRUE"].includes(v)) return true;
+  if (["false", "False", "FALSE"].includes(v)) return false;
+  throw new UsageError(
+    `input ${name} must be a boolean, not "${v.slice(0, 40)}"`,
+    "use true or false (YAML 1.2 core: true, True, TRUE, false, False, FALSE)"
+  );
+}
+function readInputs(env) {
+  const opt = (name) => rawInput(env, name) || void 0;
+  const exp = rawInput(env, "export") || "env";
+  if (!EXPORT_MODES.includes(exp)) {
+    throw new UsageError(
+      `input export must be one of ${EXPORT_MODES.join(", ")}, not "${exp.slice(0, 40)}"`,
+      "e.g. export: env"
+    );
+  }
+  const configure = (rawInput(env, "configure") || "").split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  for (const c of configure) {
+    if (!CLIENTS.includes(c)) {
+      throw new UsageError(
+        `input configure names an unknown client "${c.slice(0, 40)}"`,
+        `use a comma list of: ${CLIENTS.join(", ")}`
+      );
+    }
+  }
+  const inputs = {
+    export: exp,
+    configure: [...new Set(configure)],
+    dryRun: booleanInput(env, "dry-run", false),
+    ephemeral: booleanInput(env, "ephemeral", false),
+    passwordOutput: booleanInput(env, "password-output", false)
+  };
+  const set = (k, v) => {
+    if (v !== void 0) inputs[k] = v;
+  };
+  set("gitlabUrl", opt("gitlab-url"));
+  set("gitlabToken", opt("gitlab-token"));
+  set("project", opt("project"));
+  set("spec", opt("spec"));
+  set("job", opt("job"));
+  set("minDaysLeft", opt("min-days-left"));
+  return inputs;
+}
+
+// src/action/run.ts
+function annotate(kind, message) {
+  return `::${kind}::${escapeCommandData(message)}
+`;
+}
+function summaryMarkdown(r, dryRun) {
+  const row = (k, v) => `| ${k} | ${v.replace(/\|/g, "\\|")} |
+`;
+  let md = `### deploy-token${dryRun ? " (dry run)" : ""}
+
+| | |
+|---|---|
+`;
+  md += row("result", r.ok ? "credentials resolved" : `no credentials: ${r.reason ?? ""}`);
+  md += row("rule", r.ruleText);
+  if (r.token) {
+    md += row(
+      "token",
+      `#${r.token.id} ${r.token.name} (${r.token.username}), ${r.token.level} token of ${r.token.owner}`
+    );
+    md += row("scopes", r.token.scopes.join(", "));
+    md += row("expires", r.token.expiresAt ?? "never");
+  }
+  if (r.sources.CI_DEPLOY_PASSWORD) md += row("source", r.sources.CI_DEPLOY_PASSWORD.detail);
+  for (const w of r.warnings) md += row("warning", w.message);
+  if (!r.ok && r.fix) md += row("fix", r.fix);
+  return md;
+}
+async function runAction(deps) {
+  const { env, stdout } = deps;
+  try {
+    const inputs = readInputs(env);
+    if (inputs.gitlabToken) stdout.write(maskCommands([inputs.gitlabToken]));
+    if (inputs.ephemeral) {
+      throw new UsageError("ephemeral tokens are not available in this version", "remove `ephemeral: true`");
+    }
+    if (inputs.configure.length > 0) {
+      throw new UsageError(
+        "credential files (configure) are not available in this version",
+        "remove `configure`"
+      );
+    }
+    const flowEnv = inputs.gitlabToken ? { ...env, GITLAB_TOKEN: inputs.gitlabToken } : env;
+    const flags = {
+      ...inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {},
+      ...inputs.project ? { project: inputs.project } : {},
+      ...inputs.spec ? { spec: inputs.spec } : {},
+      ...inputs.job ? { job: inputs.job } : {},
+      ...inputs.minDaysLeft ? { minDaysLeft: inputs.minDaysLeft } : {},
+      ...inputs.gitlabToken ? { apiTokenEnv: "GITLAB_TOKEN" } : {}
+    };
+    const flow = await runFlow(flags, {
+      env: flowEnv,
+      cwd: deps.cwd,
+      now: deps.now,
+      ...deps.fetch ? { fetch: deps.fetch } : {},
+      ...deps.sleep ? { sleep: deps.sleep } : {}
+    });
+    const r = flow.resolution;
+    const vars = r.ok ? jobVariables(flow, env) : [];
+    const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
+    stdout.write(maskCommands(forms));
+    if (inputs.dryRun) {
+      const plan = buildPlan(r, {
+        gitlabUrl: flow.settings.gitlabUrl,
+        ...flow.settings.project ? { project: flow.settings.project } : {},
+        now: deps.now(),
+        exports: r.ok && inputs.export === "env" ? [{ target: "github", where: "$GITHUB_ENV", variables: vars.map((v) => v.name) }] : []
+      });
+      stdout.write(formatPlanText(plan));
+    }
+    for (const w2 of r.warnings) stdout.write(annotate("warning", `${w2.message} [${w2.code}]`));
+    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
+    if (!r.ok) {
+      stdout.write(annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`));
+      return r.exitCode;
+    }
+    if (inputs.dryRun) return 0;
+    const files = githubFiles(env);
+    const outputs = stepOutputs(flow, inputs.passwordOutput);
+    const w = renderGithub(inputs.export === "env" ? vars : [], outputs, []);
+    writeGithub(w, files, stdout);
+    stdout.write(`deploy-token: ${r.ruleText}
+`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DeployTokenError) {
+      stdout.write(annotate("error", `${e.message}${e.hint ? ` \u2014 ${e.hint}` : ""}`));
+      return e.exitCode;
+    }
+    stdout.write(annotate("error", `internal error: ${e.message ?? String(e)}`));
+    return 3;
+  }
+}
+
+// src/action/main.ts
+process.exitCode = await runAction({
+  env: process.env,
+  cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+  now: () => /* @__PURE__ */ new Date(),
+  stdout: { write: (s) => void process.stdout.write(s) }
+});

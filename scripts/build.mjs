@@ -7,10 +7,12 @@
  *   node scripts/build.mjs [outdir]     (default dist)
  */
 import { build } from 'esbuild';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const outdir = process.argv[2] ?? 'dist';
+// Start clean: a chunk left from an older build would make dist/ differ from a fresh one.
+rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 const entries = { cli: 'src/cli.ts' };

@@ -106,7 +106,10 @@ export function jobView(model: CiModel, job: CiJob): JobView {
   // Variables made from the token hold it too (REG_PASS: $CI_DEPLOY_PASSWORD).
   const password = new Set(['CI_DEPLOY_PASSWORD']);
   const user = new Set(['CI_DEPLOY_USER']);
-  for (let round = 0; round < 3; round++) {
+  // Most jobs name no variable after the token: one cheap test settles it.
+  const mentionsToken = variables.some((v) => /CI_DEPLOY_/.test(v.text));
+  for (let round = 0; mentionsToken && round < 3; round++) {
+    const before = password.size + user.size;
     const pw = refRegex(password);
     const us = refRegex(user);
     for (const v of variables) {
@@ -114,12 +117,14 @@ export function jobView(model: CiModel, job: CiJob): JobView {
       if (pw.test(v.text)) password.add(v.key);
       else if (us.test(v.text)) user.add(v.key);
     }
+    if (password.size + user.size === before) break;
   }
   const names = { password, user };
   const any = refRegex([...password, ...user]);
+  const pwRe = refRegex(password);
   const usesDirect =
     scripts.some((s) => any.test(s.text)) ||
-    variables.some((v) => !v.key.startsWith('CI_DEPLOY_') && refRegex(password).test(v.text));
+    (mentionsToken && variables.some((v) => !v.key.startsWith('CI_DEPLOY_') && pwRe.test(v.text)));
   const usesTool = scripts.some((s) => DEPLOY_TOOL.test(s.text));
   const artifacts = fromDefault('artifacts').node;
   return {

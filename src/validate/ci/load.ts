@@ -217,7 +217,9 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
   if (!main) return { findings, sources };
   const root = withIncludes(main, 0);
   const extended = resolveExtends(root, findings, unreadIncludes);
-  const resolved = resolveReferences(extended, findings, unreadIncludes);
+  const resolved = sources.some((src) => src.text.includes('!reference'))
+    ? resolveReferences(extended, findings, unreadIncludes)
+    : extended;
   const jobs: CiJob[] = [];
   for (const e of resolved.entries) {
     if (GLOBAL_KEYWORDS.has(e.key) || e.key.startsWith('.') || e.value.kind !== 'map') continue;

@@ -221,3 +221,34 @@ describe('text', () => {
     expect(formatText([], new Map())).toBe('');
   });
 });
+
+describe('text, long lines and whole-file findings', () => {
+  it('shows a window of a very long line, caret still under the span', () => {
+    const line = `${'a'.repeat(300)}TOKEN${'b'.repeat(300)}`;
+    const f: Finding = {
+      ruleId: 'plain-password',
+      severity: 'error',
+      message: 'm',
+      file: 'f',
+      line: 1,
+      col: 301,
+      endLine: 1,
+      endCol: 306,
+    };
+    const [, src, caret] = formatText([f], new Map([['f', line]])).split('\n');
+    expect(src!.length).toBeLessThan(180);
+    expect(src!.indexOf('TOKEN')).toBe(caret!.indexOf('^'));
+    expect(caret!.slice(caret!.indexOf('^'))).toBe('^~~~~');
+  });
+  it('prints no source line for a whole-file finding', () => {
+    const f: Finding = {
+      ruleId: 'file-too-large',
+      severity: 'error',
+      message: 'm',
+      file: 'f',
+      line: 1,
+      col: 1,
+    };
+    expect(formatText([f], new Map([['f', 'x: 1']]))).toBe('f:1:1: m [file-too-large]\n');
+  });
+});

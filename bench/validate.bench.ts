@@ -98,11 +98,13 @@ async function measure(label: string, dir: string, file: string): Promise<void> 
     runs.push(performance.now() - t0);
     output = sink.text;
   }
-  const findings = (JSON.parse(output) as unknown[]).length;
+  const list = JSON.parse(output) as { severity: string }[];
+  const by = (sev: string) => list.filter((f) => f.severity === sev).length;
+  const findings = `${list.length} findings (${by('error')} errors, ${by('warning')} warnings, ${by('info')} hints)`;
   const best = Math.min(...runs);
   const first = runs[0] ?? 0;
   const mb = bytes / 1024 / 1024;
-  console.log(`${label}: ${(bytes / 1024).toFixed(0)} KiB, exit ${code}, ${findings} findings`);
+  console.log(`${label}: ${(bytes / 1024).toFixed(0)} KiB, exit ${code}, ${findings}`);
   console.log(
     `  first (cold) run: ${first.toFixed(0)} ms (${(mb / (first / 1000)).toFixed(2)} MB/s)  target < 1000 ms: ${first < 1000 ? 'met' : 'MISSED'}`,
   );

@@ -64,14 +64,25 @@ Examples:
     };
 
   common(program.command('resolve'))
-    .description('find the credentials and export them (--export shell|json)')
-    .option('--export <target...>', 'where to export: shell (export lines for eval) or json (one object)')
+    .description('find the credentials, mask them, and export them (--export github|shell|dotenv|json)')
+    .option(
+      '--export <target...>',
+      'where to export: github ($GITHUB_ENV, $GITHUB_OUTPUT), shell (export lines for eval), dotenv (--output FILE), json (one object)',
+    )
+    .option('--output <file>', 'the dotenv file to write (with --export dotenv)')
+    .option(
+      '--allow-unmasked-dotenv',
+      'write the password into the dotenv file although GitLab will not mask it',
+    )
+    .option('--password-output', 'with --export github: also set the step output `password`')
     .addHelpText(
       'after',
       `
 Examples:
   eval "$(deploy-token resolve --export shell)"
-  deploy-token resolve --export json --project 42 | jq -r .username`,
+  deploy-token resolve --export json --project 42 | jq -r .username
+  deploy-token resolve --export github                  # inside a GitHub Actions step
+  deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`,
     )
     .action(
       run(async (o) => {

@@ -4,7 +4,7 @@
  * appended in one write after everything has been rendered, so a failure leaves nothing half-written.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync, truncateSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import type { ExportVariable } from './variables.js';
@@ -64,13 +64,32 @@ export function githubFiles(env: Env): { envFile: string; outputFile: string } {
   return { envFile, outputFile };
 }
 
-/** Masks to stdout first, then one append per file. */
+/** Masks to stdout first, then one append per file; if the second append fails, the first is undone. */
 export function writeGithub(
   w: GithubWrite,
   files: { envFile: string; outputFile: string },
   stdout: { write(s: string): void },
 ): void {
   stdout.write(w.masks);
-  if (w.env) appendFileSync(files.envFile, w.env, { encoding: 'utf8' });
-  if (w.output) appendFileSync(files.outputFile, w.output, { encoding: 'utf8' });
+  const envSize = sizeOf(files.envFile);
+  try {
+    if (w.env) appendFileSync(files.envFile, w.env, { encoding: 'utf8' });
+    if (w.output) appendFileSync(files.outputFile, w.output, { encoding: 'utf8' });
+  } catch (e) {
+    // Nothing half-written: take back what this call appended to GITHUB_ENV.
+    if (envSize !== undefined && sizeOf(files.envFile) !== envSize) truncateSync(files.envFile, envSize);
+    const code = (e as { code?: string }).code;
+    throw new UsageError(
+      `cannot write GITHUB_ENV / GITHUB_OUTPUT${code ? ` (${code})` : ''}`,
+      "check the runner's file command paths",
+    );
+  }
+}
+
+function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }

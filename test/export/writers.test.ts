@@ -175,3 +175,24 @@ describe('spec variables rendered by nunjucks', () => {
     ]);
   });
 });
+
+describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
+  test('when GITHUB_OUTPUT cannot be written, GITHUB_ENV is left as it was', async () => {
+    const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeGithub } = await import('../../src/export/github.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dt-gh-'));
+    try {
+      const envFile = join(dir, 'env');
+      writeFileSync(envFile, 'EARLIER=1\n');
+      const w = renderGithub([v('A', 'secret-value', true)], { username: 'u' }, ['secret-value'], 'd');
+      expect(() =>
+        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, { write: () => undefined }),
+      ).toThrow(expect.objectContaining({ exitCode: 2 }));
+      expect(readFileSync(envFile, 'utf8')).toBe('EARLIER=1\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,80 @@
+/** `resolve --export dotenv`: GitLab does not mask dotenv variables, so the password needs a flag. */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Scenario } from '../../src/standin/model.js';
+import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { runCli } from '../helpers/cli.js';
+import { parseGitlabDotenv } from '../export/parsers.js';
+
+const scenario = JSON.parse(
+  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
+) as Scenario;
+let standin: RunningStandin;
+let dir: string;
+beforeAll(async () => {
+  standin = await startStandin(scenario, { now: () => new Date('2026-11-25T10:00:00Z') });
+});
+afterAll(() => standin.close());
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'dt-dotenv-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const env = () => ({
+  GITLAB_TOKEN: scenario.apiTokens[0],
+  CI_SERVER_URL: standin.url,
+  CI_PROJECT_ID: '3',
+  ...scenario.jobEnv,
+});
+
+test('without --allow-unmasked-dotenv: exit 2, naming the flag and the safer ways, and no file', async () => {
+  const out = join(dir, 'deploy.env');
+  const r = await runCli(['resolve', '--export', 'dotenv', '--output', out], env());
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--allow-unmasked-dotenv');
+  expect(r.stderr).toContain('exec');
+  expect(existsSync(out)).toBe(false);
+  expect(r.stdout).toBe('');
+});
+
+test("with the flag: GitLab's parser reads the values back, the file is 0600, and a warning says it leaks", async () => {
+  const out = join(dir, 'deploy.env');
+  const r = await runCli(
+    ['resolve', '--export', 'dotenv', '--output', out, '--allow-unmasked-dotenv'],
+    env(),
+  );
+  expect(r.code).toBe(0);
+  expect(parseGitlabDotenv(readFileSync(out, 'utf8'))).toEqual({
+    CI_DEPLOY_USER: 'gitlab+deploy-token-11',
+    CI_DEPLOY_PASSWORD: 'gldt-ProjToken11ProjToken1',
+  });
+  expect(statSync(out).mode & 0o777).toBe(0o600);
+  expect(r.stderr).toContain('neither masks nor protects');
+  expect(r.stderr).not.toContain('gldt-ProjToken11ProjToken1');
+});
+
+test('dotenv needs --output', async () => {
+  const r = await runCli(['resolve', '--export', 'dotenv'], env());
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--output');
+});
+
+test('two stdout targets are refused before anything is written', async () => {
+  const r = await runCli(['resolve', '--export', 'shell,json'], env());
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+});
+
+test('--export github: masks first on stdout, then GITHUB_ENV and GITHUB_OUTPUT', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const envFile = join(dir, 'env');
+  const outFile = join(dir, 'out');
+  writeFileSync(envFile, '');
+  writeFileSync(outFile, '');
+  const r = await runCli(['resolve', '--export', 'github'], { ...env(), GITHUB_ENV: envFile, GITHUB_OUTPUT: outFile });
+  expect(r.code).toBe(0);
+  const lines = r.stdout.split('\n').filter(Boolean);
+  expect(lines.length).toBeGreaterThan(3);
+  expect(lines.every((l) => l.startsWith('::add-mask::'))).toBe(true);
+  expect(readFileSync(envFile, 'utf8')).toContain('CI_DEPLOY_PASSWORD<<ghadelimiter_');
+  expect(readFileSync(outFile, 'utf8')).not.toContain('gldt-ProjToken11ProjToken1');
+});

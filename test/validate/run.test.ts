@@ -116,6 +116,33 @@ describe('which files', () => {
   });
 });
 
+describe('CI files on disk', () => {
+  it('reads local includes by glob, relative to the top-level file, and reports into them', async () => {
+    put('.gitlab-ci.yml', "include:\n  - local: '/ci/*.yml'\nbuild:\n  extends: .login\n  script: [make]\n");
+    put(
+      'ci/login.yml',
+      '.login:\n  rules: [{if: $CI_DEPLOY_PASSWORD}]\n  before_script: [\'docker login -u u -p "$CI_DEPLOY_PASSWORD" r\']\n',
+    );
+    put('ci/other.yml', 'other:\n  script: [echo]\n');
+    const r = await run(['.gitlab-ci.yml'], 'json');
+    expect(
+      (JSON.parse(r.out) as { file: string; line: number; ruleId: string }[]).map(
+        (f) => `${f.file}:${f.line} ${f.ruleId}`,
+      ),
+    ).toEqual(['ci/login.yml:3 password-on-command-line']);
+  });
+  it('reads the content document after a spec: header', async () => {
+    put(
+      'templates/job.gitlab-ci.yml',
+      "spec:\n  inputs:\n    stage: {default: test}\n---\njob:\n  script: ['docker login -u u -p $CI_DEPLOY_PASSWORD r']\n",
+    );
+    const r = await run(['templates/job.gitlab-ci.yml'], 'json');
+    expect(
+      (JSON.parse(r.out) as { line: number; ruleId: string }[]).map((f) => `${f.line} ${f.ruleId}`),
+    ).toEqual(['5 missing-guard', '6 password-on-command-line']);
+  });
+});
+
 describe('detecting a spec or a CI file', () => {
   it.each([
     ['.gitlab-ci.yml', 'anything: 1', 'ci'],

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
-import { findingAt, hasErrors, normalizeFindings, type Finding } from '../validate/finding.js';
+import { fileFinding, findingAt, hasErrors, normalizeFindings, type Finding } from '../validate/finding.js';
 import { specRuleFindings } from '../validate/spec-rules.js';
 import { applySuppressions } from '../validate/suppress.js';
 import { parseYaml, type YamlLimits } from '../validate/yaml/load.js';
@@ -33,25 +33,25 @@ export function analyzeSpec(text: string, file: string): SpecAnalysis {
   if (parsed.findings.length > 0)
     return { findings: normalizeFindings(applySuppressions(parsed.findings, [src])), src };
   const [root, extra] = parsed.docs;
-  if (!root) return { findings: [], src };
-  let findings: Finding[];
+  if (!root)
+    return {
+      findings: [fileFinding('schema', 'the spec is empty; expected `version: 1` and `jobs`', file)],
+      src,
+    };
   if (extra) {
-    findings = [
-      findingAt('syntax', 'a second YAML document (---); expected the spec to be one document', {
-        ...extra.span,
-        end: extra.span.start,
-      }),
-    ];
-  } else {
-    const data = toPlain(root);
-    const rules = specRuleFindings(root);
-    // One finding per location: a rule that says more (a token where a variable name belongs) wins over the schema.
-    const taken = new Set(rules.map((f) => `${f.line}:${f.col}`));
-    findings = [...schemaFindings(data, root).filter((f) => !taken.has(`${f.line}:${f.col}`)), ...rules];
-    findings = normalizeFindings(applySuppressions(findings, [src]));
-    if (!hasErrors(findings)) return { spec: data as Spec, findings, src, root };
+    const second = findingAt('syntax', 'a second YAML document (---); expected the spec to be one document', {
+      ...extra.span,
+      end: extra.span.start,
+    });
+    return { findings: normalizeFindings(applySuppressions([second], [src])), src, root };
   }
-  return { findings: normalizeFindings(applySuppressions(findings, [src])), src, root };
+  const data = toPlain(root);
+  const rules = specRuleFindings(root);
+  // One finding per location: a rule that says more (a token where a variable name belongs) wins over the schema.
+  const taken = new Set(rules.map((f) => `${f.line}:${f.col}`));
+  const all = [...schemaFindings(data, root).filter((f) => !taken.has(`${f.line}:${f.col}`)), ...rules];
+  const findings = normalizeFindings(applySuppressions(all, [src]));
+  return hasErrors(findings) ? { findings, src, root } : { spec: data as Spec, findings, src, root };
 }
 
 export function loadSpec(text: string, file: string): { spec?: Spec; findings: Finding[] } {

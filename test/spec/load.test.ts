@@ -97,6 +97,13 @@ describe('loadSpec', () => {
     }
   });
 
+  it('reports an empty file', () => {
+    expect(loadSpec('', 'e.yml')).toEqual({
+      findings: [expect.objectContaining({ ruleId: 'schema', line: 1, col: 1 })],
+    });
+    expect(loadSpec('# only a comment\n', 'e.yml').spec).toBeUndefined();
+  });
+
   it('refuses files over the size limit before parsing', () => {
     const big = `version: 1\njobs: {}\n# ${'x'.repeat(MAX_SPEC_BYTES)}\n`;
     const { spec, findings } = loadSpec(big, 'big.yml');

@@ -8,7 +8,7 @@ import { loginPasswordArg } from '../commands.js';
 import { findingAt, type Finding } from '../finding.js';
 import { wordSpan, type CommandScope } from '../script.js';
 import { spanInScalar } from '../yaml/locate.js';
-import type { Via, YNode, YScalar } from '../yaml/tree.js';
+import type { SourceFile, Via, YNode, YScalar } from '../yaml/tree.js';
 
 // GitLab token prefixes (doc/security/tokens): deploy, personal, OAuth app secret, CI build, runner, …
 const TOKEN =
@@ -82,11 +82,22 @@ export function templatePasswordFindings(
 /** Every string scalar under a node (each node once, even when shared by aliases). */
 export function scanTokens(root: YNode, report: (f: Finding) => void, expected: string): void {
   const seen = new Set<YNode>();
+  // Only files whose text holds something token-shaped are worth a look at each string.
+  const worth = new Map<SourceFile, boolean>();
+  const mayHold = (src: SourceFile): boolean => {
+    let w = worth.get(src);
+    if (w === undefined) {
+      w = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/.test(src.text);
+      worth.set(src, w);
+    }
+    return w;
+  };
   const walk = (n: YNode, via: Via | undefined): void => {
     if (seen.has(n)) return;
     seen.add(n);
-    if (n.kind === 'scalar') tokenFindings(n, via, report, expected);
-    else if (n.kind === 'seq') n.items.forEach((it, i) => walk(it, n.via[i]));
+    if (n.kind === 'scalar') {
+      if (mayHold(n.span.src)) tokenFindings(n, via, report, expected);
+    } else if (n.kind === 'seq') n.items.forEach((it, i) => walk(it, n.via[i]));
     else
       for (const e of n.entries) {
         walk(e.value, e.via);

@@ -19,6 +19,7 @@ import {
 } from 'yaml';
 import { fileFinding, findingAt, type Finding } from '../finding.js';
 import {
+  REFERENCE_FREE,
   newMap,
   type SourceFile,
   type Span,
@@ -199,7 +200,7 @@ export function parseYaml(text: string, path: string, limits: YamlLimits): Parse
     if (findings.length > 0) return { src, docs: [], findings };
     docs.push(root);
   }
-  if (!builder.checkExpansion(docs)) return { src, docs: [], findings };
+  if (builder.aliasCount > 0 && !builder.checkExpansion(docs)) return { src, docs: [], findings };
   return { src, docs, findings };
 }
 
@@ -224,6 +225,8 @@ class TreeBuilder {
   /** Anchors seen so far in document order: an alias names the latest one before it (yaml's own
    * Alias.resolve walks the whole document per alias, quadratic on large CI files). */
   private anchors = new Map<string, YamlNode>();
+  /** Aliases resolved so far: without any, nothing can expand beyond the source. */
+  aliasCount = 0;
 
   constructor(
     private readonly src: SourceFile,
@@ -271,6 +274,7 @@ class TreeBuilder {
       );
       return {};
     }
+    this.aliasCount++;
     return { target, via: { kind: 'alias', span, name: n.source } };
   }
 
@@ -314,6 +318,14 @@ class TreeBuilder {
     }
     if (n.tag) out.tag = n.tag;
     if (n.anchor) out.anchor = n.anchor;
+    if (
+      out.tag !== '!reference' &&
+      (out.kind === 'scalar' ||
+        (out.kind === 'seq'
+          ? out.items.every((i) => REFERENCE_FREE.has(i))
+          : out.entries.every((e) => REFERENCE_FREE.has(e.value))))
+    )
+      REFERENCE_FREE.add(out);
     this.building.delete(n);
     this.memo.set(n, out);
     return out;

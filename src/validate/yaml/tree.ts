@@ -63,6 +63,12 @@ export interface YMap extends NodeBase {
 
 export type YNode = YScalar | YSeq | YMap;
 
+/**
+ * Nodes with no `!reference` tag anywhere below them (filled in while a file is read), so resolving
+ * GitLab's references can skip them instead of walking every job.
+ */
+export const REFERENCE_FREE = new WeakSet<YNode>();
+
 export function isMapNode(n: YNode | undefined): n is YMap {
   return n?.kind === 'map';
 }

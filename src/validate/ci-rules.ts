@@ -16,7 +16,7 @@ import { checkTokenInArtifact } from './rules/token-in-artifact.js';
 import { checkDebugTrace, checkTokenInLog } from './rules/token-in-log.js';
 import { checkTokenInUrl } from './rules/token-in-url.js';
 import { checkTokenOverSsh } from './rules/token-over-ssh.js';
-import type { CommandScope } from './script.js';
+import { onceTracker, type CommandScope } from './script.js';
 import { get } from './yaml/tree.js';
 
 export function ciRuleFindings(model: CiModel, specs?: SpecScopes): Finding[] {
@@ -25,10 +25,18 @@ export function ciRuleFindings(model: CiModel, specs?: SpecScopes): Finding[] {
   scanTokens(model.root, report, 'a masked CI/CD variable (Settings > CI/CD > Variables)');
   checkDeployVariablesOverride(get(model.root, 'variables'), report);
   const workflowGuarded = workflowGuards(model.root);
+  const firstFor = onceTracker();
   for (const job of model.jobs) {
     const view = jobView(model, job);
     checkDeployVariablesOverride(get(job.node, 'variables'), report);
-    const scope: CommandScope = { items: view.scripts, names: view.names, usesToken: view.usesToken, report };
+    const context = `${view.usesToken}|${[...view.names.password].sort().join(',')}|${[...view.names.user].sort().join(',')}`;
+    const scope: CommandScope = {
+      items: view.scripts,
+      names: view.names,
+      usesToken: view.usesToken,
+      report,
+      first: firstFor(context),
+    };
     checkPasswordOnCommandLine(scope);
     commandPasswordFindings(scope);
     checkTokenInUrl(scope);

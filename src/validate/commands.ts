@@ -147,6 +147,24 @@ function gitlabRepoUrl(text: string): boolean {
  * GitLab image or the client is configured for GitLab; pushes count unless they clearly go elsewhere.
  */
 export function commandNeeds(cmd: Command, configured: ReadonlySet<ClientName>): Need[] {
+  // Identical lines share their parsed commands (commandsOf), so the answer is cached per command.
+  const key = [...configured].sort().join(',');
+  let byClients = needsCache.get(cmd);
+  if (!byClients) {
+    byClients = new Map();
+    needsCache.set(cmd, byClients);
+  }
+  let needs = byClients.get(key);
+  if (!needs) {
+    needs = findNeeds(cmd, configured);
+    byClients.set(key, needs);
+  }
+  return needs;
+}
+
+const needsCache = new WeakMap<Command, Map<string, Need[]>>();
+
+function findNeeds(cmd: Command, configured: ReadonlySet<ClientName>): Need[] {
   const { name, nameWord, args } = commandParts(cmd);
   if (!nameWord) return [];
   const out: Need[] = [];

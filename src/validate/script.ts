@@ -24,6 +24,30 @@ export interface CommandScope {
   /** The job uses the deploy token (always true for a spec job). */
   usesToken: boolean;
   report(f: Finding): void;
+  /**
+   * False when `rule` already looked at this line in the same context (a template line shared by
+   * two thousand jobs through extends is read once; its finding would be one anyway).
+   */
+  first?(rule: string, item: ScriptItem): boolean;
+}
+
+/**
+ * `first` functions for one run, one per context (what the rules depend on besides the line: the
+ * names that hold the token, whether the job uses it), sharing what was already checked.
+ */
+export function onceTracker(): (context: string) => (rule: string, item: ScriptItem) => boolean {
+  const checked = new WeakMap<YScalar, Set<string>>();
+  return (context) => (rule, item) => {
+    let seen = checked.get(item.node);
+    if (!seen) {
+      seen = new Set();
+      checked.set(item.node, seen);
+    }
+    const key = `${rule}\0${context}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
 }
 
 const itemCache = new WeakMap<YScalar, Command[]>();

@@ -9,6 +9,7 @@ import { wordSpan, type CommandScope } from '../script.js';
 export function checkPasswordOnCommandLine(scope: CommandScope): void {
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
+    if (scope.first && !scope.first('password-on-command-line', item)) continue;
     if (!pw.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const hit = loginPasswordFlag(cmd, scope.names);

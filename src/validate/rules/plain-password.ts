@@ -109,6 +109,7 @@ export function scanTokens(root: YNode, report: (f: Finding) => void, expected: 
 /** Registry logins in commands with a literal password (`docker login -p hunter2`). */
 export function commandPasswordFindings(scope: CommandScope): void {
   for (const item of scope.items) {
+    if (scope.first && !scope.first('plain-password', item)) continue;
     if (!/\blogin\b/.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const hit = loginPasswordArg(cmd);

@@ -9,6 +9,7 @@ import { wordSpan, type CommandScope } from '../script.js';
 
 export function checkPublicApi(scope: CommandScope): void {
   for (const item of scope.items) {
+    if (scope.first && !scope.first('public-api', item)) continue;
     if (!/api\/v4|CI_API_V4_URL|api_url/.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const url = publicApiCall(cmd, scope.names);

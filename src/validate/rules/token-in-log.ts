@@ -12,6 +12,7 @@ export function checkTokenInLog(scope: CommandScope): void {
   if (!scope.usesToken) return;
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
+    if (scope.first && !scope.first('token-in-log', item)) continue;
     if (!pw.test(item.text) && !/\b(env|printenv|export|declare|typeset|set)\b/.test(item.text)) continue;
     for (let i = 0; i < item.cmds.length; i++) {
       const leak = logLeak(item.cmds, i, scope.names);

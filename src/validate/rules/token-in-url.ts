@@ -10,6 +10,7 @@ import { wordSpan, type CommandScope } from '../script.js';
 export function checkTokenInUrl(scope: CommandScope): void {
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
+    if (scope.first && !scope.first('token-in-url', item)) continue;
     if (!item.text.includes('://') || !pw.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const { name } = commandParts(cmd);

@@ -9,6 +9,7 @@ const REMOTE_SUBCOMMANDS = new Set(['clone', 'fetch', 'pull', 'push', 'remote', 
 export function checkTokenOverSsh(scope: CommandScope): void {
   if (!scope.usesToken) return;
   for (const item of scope.items) {
+    if (scope.first && !scope.first('token-over-ssh', item)) continue;
     if (!/\bgit\b/.test(item.text) || !/@|ssh:/.test(item.text)) continue;
     for (const cmd of item.cmds) {
       const { name, args } = commandParts(cmd);

@@ -7,6 +7,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
+    '^.+\\.njk$': '<rootDir>/scripts/jest-text-transform.cjs',
   },
   testTimeout: 30000,
 };

@@ -33,6 +33,7 @@ await build({
   minify: false,
   sourcemap: false,
   legalComments: 'none',
+  loader: { '.njk': 'text' },
   logLevel: 'warning',
   // Some dependencies are CommonJS and call require(); an ESM bundle needs one.
   banner: {

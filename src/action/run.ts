@@ -4,11 +4,21 @@
  * runner would (node dist/index.js with INPUT_*, GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE…).
  */
 import { appendFileSync } from 'node:fs';
+import { credentialPlan, parseClients, writeJobCredentials } from '../app/credentials.js';
 import { jobVariables, stepOutputs } from '../app/exports.js';
+import { planView } from '../credentials/index.js';
 import { runFlow } from '../app/flow.js';
 import { DeployTokenError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import { escapeCommandData, githubFiles, maskCommands, renderGithub, writeGithub } from '../export/github.js';
+import {
+  escapeCommandData,
+  githubFiles,
+  heredoc,
+  maskCommands,
+  renderGithub,
+  writeGithub,
+} from '../export/github.js';
+import { randomUUID } from 'node:crypto';
 import { maskFormsFor } from '../export/masks.js';
 import { buildPlan, formatPlanText } from '../plan/format.js';
 import type { Resolution } from '../resolve/types.js';
@@ -95,6 +105,15 @@ export async function runAction(deps: ActionDeps): Promise<number> {
             : [],
       });
       stdout.write(formatPlanText(plan));
+      if (r.ok) {
+        for (const f of planView(
+          credentialPlan(flow, env, parseClients(inputs.configure), '<private dir>'),
+        )) {
+          stdout.write(
+            `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
+          );
+        }
+      }
     }
     for (const w of r.warnings) stdout.write(annotate('warning', `${w.message} [${w.code}]`));
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
@@ -106,8 +125,26 @@ export async function runAction(deps: ActionDeps): Promise<number> {
 
     const files = githubFiles(env);
     const outputs = stepOutputs(flow, inputs.passwordOutput);
-    const w = renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
-    writeGithub(w, files, stdout);
+    // Render first (refuses bad values), then write the credential files, then export everything.
+    renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
+    const written = writeJobCredentials(flow, env, parseClients(inputs.configure));
+    if (written) {
+      // The post step removes exactly what the manifest lists (GITHUB_STATE → STATE_manifest).
+      if (!env.GITHUB_STATE)
+        throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
+      appendFileSync(
+        env.GITHUB_STATE,
+        heredoc('manifest', JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`),
+      );
+      stdout.write(
+        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}\n`,
+      );
+    }
+    const exported = [
+      ...(inputs.export === 'env' ? vars : []),
+      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false })),
+    ];
+    writeGithub(renderGithub(exported, outputs, []), files, stdout);
     stdout.write(`deploy-token: ${r.ruleText}\n`);
     return 0;
   } catch (e) {

@@ -22,7 +22,11 @@ function common(cmd: Command): Command {
       'environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)',
     )
     .option('--min-days-left <days>', 'warn when the token expires sooner (default 7)')
-    .option('--lfs', 'the job uses Git LFS (warns about group tokens)');
+    .option('--lfs', 'the job uses Git LFS (warns about group tokens)')
+    .option(
+      '--configure <clients...>',
+      "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)",
+    );
 }
 
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
@@ -140,6 +144,25 @@ Examples:
           ctx.stdout,
           ctx.stderr,
         );
+      }),
+    );
+
+  program
+    .command('cleanup')
+    .description('remove the credential files an earlier run created (from its manifest)')
+    .option('--manifest <file>', 'the manifest to clean up (default: every run recorded on this machine)')
+    .option('--ephemeral', 'also delete leftover ephemeral tokens (not available in this version)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  deploy-token cleanup
+  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"`,
+    )
+    .action(
+      run(async (o) => {
+        const { runCleanup } = await import('./commands/cleanup.js');
+        return runCleanup(o, ctx);
       }),
     );
 

@@ -50,6 +50,13 @@ export const ALLOWED_FILTERS = new Set([
   'int',
   'dump',
   'base64',
+  // format escapes for credential files (src/credentials/escape.ts)
+  'xml',
+  'json',
+  'ini',
+  'npmrc',
+  'gitq',
+  'sh',
 ]);
 
 const FORBIDDEN_KEYS = new Set([

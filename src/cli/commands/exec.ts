@@ -3,6 +3,8 @@ import { jobVariables } from '../../app/exports.js';
 import { runFlow } from '../../app/flow.js';
 import type { CommonFlags } from '../../app/options.js';
 import { runChild } from '../../app/child.js';
+import { parseClients, writeJobCredentials } from '../../app/credentials.js';
+import { cleanup } from '../../credentials/index.js';
 import { UsageError } from '../../core/errors.js';
 import { SecretRegistry } from '../../mask/index.js';
 import type { CliContext } from '../context.js';
@@ -15,7 +17,7 @@ export interface ExecIo {
 
 export async function runExec(
   argv: string[],
-  flags: CommonFlags & { shell?: boolean },
+  flags: CommonFlags & { shell?: boolean; configure?: string[] },
   ctx: CliContext,
   io: ExecIo,
 ): Promise<number> {
@@ -41,17 +43,38 @@ export async function runExec(
       ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
     }
   }
-  const env = { ...ctx.env, ...Object.fromEntries(vars.map((v) => [v.name, v.value])) };
-  return runChild({
-    command,
-    args,
-    env,
-    cwd: ctx.cwd,
-    shell: flags.shell === true,
-    registry,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    onError: (m) => ctx.stderr.write(`deploy-token: ${m}\n`),
-    ...(io.onSignal ? { onSignal: io.onSignal } : {}),
-  });
+  // Credential files live only as long as the command: removed at its end, also on failure or signal.
+  const files = writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
+  // Last resort: even an unexpected crash of this process removes them (synchronously, on exit).
+  const onExit = () => {
+    if (files) cleanup(files.manifest);
+  };
+  if (files) process.once('exit', onExit);
+  const env = {
+    ...ctx.env,
+    ...Object.fromEntries(vars.map((v) => [v.name, v.value])),
+    ...Object.fromEntries((files?.variables ?? []).map((v) => [v.name, v.value])),
+  };
+  try {
+    return await runChild({
+      command,
+      args,
+      env,
+      cwd: ctx.cwd,
+      shell: flags.shell === true,
+      registry,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      onError: (m) => ctx.stderr.write(`deploy-token: ${m}\n`),
+      ...(io.onSignal ? { onSignal: io.onSignal } : {}),
+    });
+  } finally {
+    if (files) {
+      process.off('exit', onExit);
+      const report = cleanup(files.manifest);
+      ctx.stderr.write(
+        `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(', ')}` : ''}\n`,
+      );
+    }
+  }
 }

@@ -1,6 +1,8 @@
 /** `resolve` and `plan`: the same resolution; `plan` writes nothing and prints no secret. */
 import { jobVariables, stepOutputs } from '../../app/exports.js';
+import { credentialPlan, parseClients, recordManifest, writeJobCredentials } from '../../app/credentials.js';
 import { runFlow } from '../../app/flow.js';
+import { planView } from '../../credentials/index.js';
 import type { CommonFlags } from '../../app/options.js';
 import { UsageError } from '../../core/errors.js';
 import { renderDotenv } from '../../export/dotenv.js';
@@ -8,6 +10,7 @@ import { writeFileAtomic } from '../../export/files.js';
 import { githubFiles, renderGithub, writeGithub } from '../../export/github.js';
 import { renderJson } from '../../export/json.js';
 import { maskFormsFor } from '../../export/masks.js';
+import type { ExportVariable } from '../../export/variables.js';
 import { renderShell } from '../../export/shell.js';
 import { buildPlan, formatPlanText, pickStyle, type PlanExport } from '../../plan/format.js';
 import type { CliContext } from '../context.js';
@@ -22,6 +25,7 @@ export interface ResolveFlags extends CommonFlags {
   output?: string;
   allowUnmaskedDotenv?: boolean;
   passwordOutput?: boolean;
+  configure?: string[];
 }
 
 export function parseTargets(
@@ -93,36 +97,52 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
     return r.exitCode;
   }
   // All or nothing: render every target first; only then write.
-  const vars = jobVariables(flow, ctx.env);
-  const rendered: (() => void)[] = [];
-  for (const t of targets) {
-    if (t === 'shell') {
-      const text = renderShell(vars);
-      rendered.push(() => ctx.stdout.write(text));
-    } else if (t === 'json') {
-      const extra = Object.fromEntries(vars.slice(2).map((v) => [v.name, v.value]));
-      const text = renderJson(r, extra);
-      rendered.push(() => ctx.stdout.write(text));
-    } else if (t === 'dotenv') {
-      const text = renderDotenv(vars, { allowUnmasked: flags.allowUnmaskedDotenv === true });
-      const path = flags.output as string;
-      rendered.push(() => {
-        writeFileAtomic(path, text);
-        if (vars.some((v) => v.secret)) {
-          ctx.stderr.write(
-            `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]\n`,
-          );
-        }
-      });
-    } else {
+  const clients = parseClients(flags.configure);
+  let vars: ExportVariable[] = jobVariables(flow, ctx.env);
+  const creds = r.credentials;
+  const renderAll = (list: ExportVariable[]): (() => void)[] =>
+    targets.map((t) => {
+      if (t === 'shell') {
+        const text = renderShell(list);
+        return () => ctx.stdout.write(text);
+      }
+      if (t === 'json') {
+        const extra = Object.fromEntries(list.slice(2).map((v) => [v.name, v.value]));
+        const text = renderJson(r, extra);
+        return () => ctx.stdout.write(text);
+      }
+      if (t === 'dotenv') {
+        const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
+        const path = flags.output as string;
+        return () => {
+          writeFileAtomic(path, text);
+          if (list.some((v) => v.secret)) {
+            ctx.stderr.write(
+              `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]\n`,
+            );
+          }
+        };
+      }
       const files = githubFiles(ctx.env);
       const w = renderGithub(
-        vars,
+        list,
         stepOutputs(flow, flags.passwordOutput === true),
-        maskFormsFor(vars, r.credentials),
+        maskFormsFor(list, creds),
       );
-      rendered.push(() => writeGithub(w, files, ctx.stdout));
-    }
+      return () => writeGithub(w, files, ctx.stdout);
+    });
+  // Render once to refuse bad input before anything is written (files included).
+  let rendered = renderAll(vars);
+  // Credential files next: if they fail, nothing was exported; the recorded manifest lets
+  // `deploy-token cleanup` remove them later.
+  const written = writeJobCredentials(flow, ctx.env, clients);
+  if (written) {
+    vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
+    const where = recordManifest(written.manifest, ctx.env);
+    ctx.stderr.write(
+      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})\n`,
+    );
+    rendered = renderAll(vars);
   }
   // The github target prints its masks first, so it runs first.
   const order = targets
@@ -141,13 +161,25 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
   const flow = await runFlow(flags, ctx);
   const { resolution: r, settings } = flow;
   const names = r.ok ? jobVariables(flow, ctx.env).map((v) => v.name) : [];
+  const filePlan = r.ok
+    ? credentialPlan(flow, ctx.env, parseClients(flags.configure), '<private dir>')
+    : undefined;
+  if (filePlan) names.push(...filePlan.variables.map((v) => v.name));
   const plan = buildPlan(r, {
     gitlabUrl: settings.gitlabUrl,
     ...(settings.project ? { project: settings.project } : {}),
     now: ctx.now(),
     exports: planExports(targets, names, flags),
   });
-  if (format === 'json') ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-  else ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
+  const files = filePlan ? planView(filePlan) : [];
+  if (format === 'json') ctx.stdout.write(`${JSON.stringify({ ...plan, files }, null, 2)}\n`);
+  else {
+    ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
+    for (const f of files) {
+      ctx.stdout.write(
+        `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
+      );
+    }
+  }
   return r.exitCode;
 }

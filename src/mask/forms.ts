@@ -1,74 +1,116 @@
 /**
- * The forms a tool is likely to print a secret in, each registered as a pattern of its own
- * (gitlab-runner masks only the exact bytes, GITLAB_FACTS §6; we do more): raw; each line of a
- * multi-line value; base64 and base64url at the three byte offsets, trimmed where neighbouring bytes
- * change the characters, so the secret is caught inside a larger blob; base64 of `username:password`
- * (docker's `auth`); URL and form encoding; JSON escaping; shell quoting as `bash -x` and `printf %q`
- * print it. Forms shorter than 4 bytes are dropped: they would mask ordinary text.
+ * The forms a tool is likely to print a secret in, each registered as a literal pattern of its own.
+ * gitlab-runner masks only the exact bytes of a masked variable (GITLAB_FACTS §6); we also mask:
+ * - each line of a multi-line value, and the value with every run of white space in it matching any
+ *   run of 1–64 white-space bytes (`whitespaceForm`, matched by a second automaton in masker.ts);
+ * - base64 and base64url at the three byte offsets the secret can have inside a larger blob, trimmed
+ *   of the characters that neighbouring unknown bytes also decide, plus the whole encodings of the
+ *   value alone and of the value and a newline (`echo "$X" | base64`);
+ * - base64 of `username:password` (docker's config.json `auth`);
+ * - encodeURIComponent, the same with `+` for spaces, and WHATWG form encoding (URLSearchParams);
+ * - JSON string escaping (JSON.stringify without the quotes), with `\/` and with `\uXXXX` for
+ *   non-ASCII as PHP and Python print it;
+ * - shell quoting: the inside of `'...'\''...'` as `bash -x` prints an argument, and the backslash
+ *   form of `printf %q`.
+ * Forms shorter than MIN_FORM_BYTES are dropped: trimmed base64 of a short secret can be only a few
+ * characters, and masking those would mask ordinary text.
  */
 export const MIN_SECRET_BYTES = 4;
+export const MIN_FORM_BYTES = 4;
 
-/** app/models/concerns/ci/maskable.rb: what GitLab itself could mask. */
-export function gitlabCouldMask(value: string): boolean {
-  return /^[a-zA-Z0-9_+=/@:.~-]{8,}$/.test(value);
+/** app/models/concerns/ci/maskable.rb: values GitLab itself can mask (`raw`: masked raw variables). */
+export function gitlabCouldMask(value: string, opts: { raw?: boolean } = {}): boolean {
+  // JS `$` without the m flag is Ruby's \z (end of string, not before a final newline).
+  return opts.raw === true ? /^\S{8,}$/.test(value) : /^[a-zA-Z0-9_+=/@:.~-]{8,}$/.test(value);
 }
 
 /** base64 of the secret preceded by `offset` unknown bytes, keeping only characters it alone decides. */
-export function base64Inner(secret: Buffer, offset: 0 | 1 | 2, url: boolean): string {
+export function base64Inner(secret: Buffer, offset: 0 | 1 | 2, url = false): string {
   const padded = Buffer.concat([Buffer.alloc(offset), secret]);
   let s = padded.toString(url ? 'base64url' : 'base64').replace(/=+$/, '');
-  // The first characters mix unknown leading bits: 0, 2 or 3 of them.
+  // The first 0, 2 or 3 characters carry bits of the unknown bytes before the secret.
   s = s.slice(offset === 0 ? 0 : offset === 1 ? 2 : 3);
-  // A last group that is not full mixes in bits of whatever follows.
+  // A last group that is not full carries bits of whatever follows (or padding).
   if (padded.length % 3 !== 0) s = s.slice(0, -1);
   return s;
 }
 
-export interface FormSet {
-  /** Exact byte strings. */
-  literals: Buffer[];
-  /** Multi-line secrets: their lines, to match with any run of white space between them. */
-  wsLines: Buffer[][];
+const WS_SPLIT = /[\t\n\v\f\r ]+/;
+
+/**
+ * A multi-line secret's tokens (split at runs of white space), to match with any run of 1–64
+ * white-space bytes between them: the value printed with \r\n, indented, or joined by spaces.
+ * Undefined for a single-line secret.
+ */
+export function whitespaceForm(secret: string): Buffer[] | undefined {
+  if (!/[\r\n]/.test(secret)) return undefined;
+  const tokens = secret
+    .split(WS_SPLIT)
+    .filter((t) => t.length > 0)
+    .map((t) => Buffer.from(t, 'utf8'));
+  if (tokens.length < 2) return undefined;
+  const shortest = tokens.reduce((n, t) => n + t.length, tokens.length - 1);
+  return shortest >= MIN_FORM_BYTES ? tokens : undefined;
 }
 
-/** The literal forms only (what GitHub's `::add-mask::` gets). */
+/** `printf %q` (bash 5) for a value without control characters; undefined when bash would use $'...'. */
+function shellBackslash(s: string): string | undefined {
+  if (/[\x00-\x1f\x7f]/.test(s)) return undefined;
+  return s.replace(/[ !"$&'()*,;<>?[\\\]^`{|}]/g, '\\$&').replace(/^[#~]/, '\\$&');
+}
+
+/** Python's json.dumps (ensure_ascii) on top of JSON.stringify's escaping. */
+function asciiJson(json: string): string {
+  return json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Every literal form of `secret` worth masking, deduplicated, each at least MIN_FORM_BYTES long. */
 export function derivedForms(secret: string, opts: { username?: string } = {}): Buffer[] {
-  return derivedFormSet(secret, opts).literals;
-}
-
-export function derivedFormSet(secret: string, opts: { username?: string } = {}): FormSet {
-  const raw = Buffer.from(secret, 'utf8');
   const out = new Map<string, Buffer>();
-  const add = (b: Buffer | string) => {
-    const bytes = typeof b === 'string' ? Buffer.from(b, 'utf8') : b;
-    if (bytes.length < MIN_SECRET_BYTES) return;
-    const key = bytes.toString('latin1');
-    if (!out.has(key)) out.set(key, bytes);
+  const add = (v: string | Buffer | undefined) => {
+    if (v === undefined) return;
+    const b = typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
+    if (b.length < MIN_FORM_BYTES) return;
+    const key = b.toString('latin1');
+    if (!out.has(key)) out.set(key, b);
   };
-  const wsLines: Buffer[][] = [];
+  const raw = Buffer.from(secret, 'utf8');
   add(raw);
-  const lines = secret.split(/\r?\n/);
+  const lines = secret.split(/\r\n|\n|\r/);
   if (lines.length > 1) {
-    for (const l of lines) add(l);
-    const nonEmpty = lines.filter((l) => l.length > 0).map((l) => Buffer.from(l, 'utf8'));
-    // Printed with its newlines as \r\n, spaces, tabs or indentation: one pattern with white-space gaps.
-    if (nonEmpty.length > 1 && (nonEmpty[0]?.length ?? 0) >= MIN_SECRET_BYTES) wsLines.push(nonEmpty);
+    for (const l of lines) {
+      add(l);
+      add(l.replace(/^[\t\v\f ]+|[\t\v\f ]+$/g, ''));
+    }
   }
-  // The whole value encoded on its own (with and without padding), then inside larger blobs.
+  for (const url of [false, true]) for (const off of [0, 1, 2] as const) add(base64Inner(raw, off, url));
   add(raw.toString('base64'));
   add(raw.toString('base64url'));
-  for (const url of [false, true]) {
-    for (const offset of [0, 1, 2] as const) add(base64Inner(raw, offset, url));
-  }
+  add(Buffer.concat([raw, Buffer.from('\n')]).toString('base64'));
   if (opts.username !== undefined) {
     const auth = Buffer.from(`${opts.username}:${secret}`, 'utf8');
     add(auth.toString('base64'));
     add(auth.toString('base64url'));
   }
-  add(encodeURIComponent(secret));
-  add(encodeURIComponent(secret).replace(/%20/g, '+'));
-  add(JSON.stringify(secret).slice(1, -1));
+  let uri: string | undefined;
+  try {
+    uri = encodeURIComponent(secret);
+  } catch {
+    uri = undefined; // a lone surrogate: not something a URL encoder prints either
+  }
+  if (uri !== undefined) {
+    add(uri);
+    add(uri.replace(/%20/g, '+'));
+    add(new URLSearchParams([['', secret]]).toString().slice(1));
+  }
+  const json = JSON.stringify(secret).slice(1, -1);
+  add(json);
+  add(json.replace(/\//g, '\\/'));
+  add(asciiJson(json));
   add(secret.replace(/'/g, `'\\''`));
-  add(secret.replace(/([^A-Za-z0-9_\-.,:/@%+=])/g, '\\$1'));
-  return { literals: [...out.values()], wsLines };
+  const q = shellBackslash(secret);
+  add(q);
+  // A leading # or ~ is escaped only at the start of a word; inside a larger word it is not.
+  if (q !== undefined && /^\\[#~]/.test(q)) add(q.slice(1));
+  return [...out.values()];
 }

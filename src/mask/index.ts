@@ -1,6 +1,30 @@
-/** The masker: secrets and their forms in, masked bytes out (streaming or whole). */
-export { derivedForms, derivedFormSet, gitlabCouldMask, base64Inner, MIN_SECRET_BYTES } from './forms.js';
-export { buildPatternSet, GITLAB_TOKEN_PREFIXES, type Pattern, type PatternSet } from './patterns.js';
-export { maskReference } from './reference.js';
-export { SecretRegistry, type MaskWarning } from './registry.js';
-export { createMaskStream, MASK, MaskStream, maskBuffer, maskString } from './stream.js';
+/** The masker: secrets and their forms in, masked bytes out (streaming or whole). No dependencies. */
+export { buildAutomaton, step, type AcPattern, type Automaton } from './automaton.js';
+export {
+  base64Inner,
+  derivedForms,
+  gitlabCouldMask,
+  MIN_FORM_BYTES,
+  MIN_SECRET_BYTES,
+  whitespaceForm,
+} from './forms.js';
+export {
+  createMaskStream,
+  MASK,
+  MASK_BYTES,
+  Masker,
+  maskBuffer,
+  MaskStream,
+  maskString,
+  type MaskStreamOptions,
+} from './masker.js';
+export { maskReference, referenceRanges } from './reference.js';
+export {
+  MAX_WS_GAP,
+  SecretRegistry,
+  type AddOptions,
+  type Compiled,
+  type MaskWarning,
+  type Warning,
+} from './registry.js';
+export { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL } from './tokens.js';

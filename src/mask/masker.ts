@@ -1,0 +1,490 @@
+/**
+ * The streaming masker over bytes (never strings, so a multi-byte character or a secret split across
+ * writes is whole again here). Output equals `maskReference` on the whole input, for any chunking:
+ * every occurrence of every form, GitLab token shape and white-space form is found; overlapping and
+ * touching ranges merge; each merged range becomes one `[MASKED]` (gitlab-runner's replacement,
+ * helpers/trace/mask.go). The replacement is written out, never scanned: matching runs on input only.
+ *
+ * Holding back: after each write, bytes are emitted up to the earliest position a future match could
+ * still start (the automaton's depth, an unfinished token tail, an unfinished multi-line match). So at
+ * most longest-form − 1 bytes wait, and only while they may begin a secret: a progress line that starts
+ * no secret goes out at once. Nothing waits on a timer; the end of the stream flushes everything.
+ */
+import { Transform, type TransformCallback } from 'node:stream';
+import { FLAG_MASK, FLAG_TOKEN, step } from './automaton.js';
+import {
+  MAX_WS_GAP,
+  SecretRegistry,
+  toRegistry,
+  WS_BREAK,
+  WS_SEP,
+  type AddOptions,
+  type Compiled,
+  type Warning,
+} from './registry.js';
+import { TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
+
+export const MASK = '[MASKED]';
+export const MASK_BYTES = Buffer.from(MASK);
+
+const EMPTY = Buffer.alloc(0);
+
+function isWs(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
+function pow2AtLeast(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** The synchronous core: bytes in, masked bytes out. MaskStream wraps it; maskBuffer uses it whole. */
+export class Masker {
+  readonly registry: SecretRegistry;
+  private c: Compiled;
+  /** Absolute offsets: bytes consumed, bytes decided (emitted or swallowed), end of the last mask. */
+  private pos = 0;
+  private emitted = 0;
+  private maskEnd = -1;
+  private acState = 0;
+  /** Undecided match ranges: sorted, disjoint, not touching. */
+  private ivS: number[] = [];
+  private ivE: number[] = [];
+  private ivN = 0;
+  /** The running token candidate: where its prefix starts and its tail begins (-1: none). */
+  private tokStart = -1;
+  private tokTail = -1;
+  /** White-space automaton: its state, the pending run, and input offsets of its recent symbols. */
+  private wsState = 0;
+  private runStart = -1;
+  private runLen = 0;
+  private runBroken = false;
+  private wsRing = new Float64Array(1);
+  private wsCount = 0;
+  /** The last ring.length input bytes (held bytes are always among them). */
+  private ring: Buffer;
+  private ended = false;
+
+  constructor(registry: SecretRegistry) {
+    this.registry = registry;
+    this.c = registry.compiled();
+    this.ring = Buffer.alloc(this.ringSize(this.c));
+    this.wsRing = new Float64Array(pow2AtLeast((this.c.ws?.maxLen ?? 0) + 1));
+  }
+
+  /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
+  write(chunk: Buffer): Buffer | undefined {
+    if (this.ended) throw new Error('write after end');
+    if (this.registry.version !== this.c.version) this.recompile();
+    const n = chunk.length;
+    if (n === 0) return undefined;
+    const base = this.pos;
+    this.scan(chunk, base);
+    if (this.c.ws !== undefined) this.scanWs(chunk, base);
+    this.pos = base + n;
+    const out = this.emit(this.holdFrom(), chunk, base);
+    this.remember(chunk, base);
+    return out;
+  }
+
+  /** End of input: everything held goes out. */
+  end(): Buffer | undefined {
+    if (this.ended) return undefined;
+    if (this.registry.version !== this.c.version) this.recompile();
+    this.ended = true;
+    return this.emit(this.pos, EMPTY, this.pos);
+  }
+
+  /** Bytes currently held back (for tests and diagnostics). */
+  get held(): number {
+    return this.pos - this.emitted;
+  }
+
+  private ringSize(c: Compiled): number {
+    return pow2AtLeast(Math.max(4096, c.maxHold + 1));
+  }
+
+  private scan(buf: Buffer, base: number): void {
+    const a = this.c.ac;
+    const table = a.table;
+    const rowOff = a.rowOff;
+    const childByte = a.childByte;
+    const childState = a.childState;
+    const fail = a.fail;
+    const flags = a.flags;
+    const n = buf.length;
+    let s = this.acState;
+    let tokTail = this.tokTail;
+    let tokStart = this.tokStart;
+    let i = 0;
+    while (i < n) {
+      if (s === 0 && tokTail < 0) {
+        // At the root, skip bytes that start nothing (the root's row maps them back to the root).
+        while (i < n && table[buf[i] as number] === 0) i++;
+        if (i === n) break;
+      }
+      const b = buf[i] as number;
+      if (tokTail >= 0) {
+        if (URL_SAFE[b] === 1) {
+          const end = base + i + 1;
+          if (end - tokTail >= TOKEN_MIN_TAIL) this.add(tokStart, end);
+        } else tokTail = -1;
+      }
+      for (;;) {
+        const r = rowOff[s] as number;
+        if (r >= 0) {
+          s = table[r + b] as number;
+          break;
+        }
+        if (childByte[s] === b) {
+          s = childState[s] as number;
+          break;
+        }
+        s = fail[s] as number;
+      }
+      const f = flags[s] as number;
+      if (f !== 0) {
+        const end = base + i + 1;
+        if ((f & FLAG_MASK) !== 0) this.add(end - (a.outLen[s] as number), end);
+        if ((f & FLAG_TOKEN) !== 0 && tokTail < 0) {
+          tokTail = end;
+          tokStart = end - (a.tokLen[s] as number);
+        }
+      }
+      i++;
+    }
+    this.acState = s;
+    this.tokTail = tokTail;
+    this.tokStart = tokStart;
+  }
+
+  /**
+   * Multi-line secrets: the input as the white-space automaton sees it, each run of white space one
+   * symbol (WS_SEP for 1..MAX_WS_GAP bytes, WS_BREAK beyond), which is only known when the run ends or
+   * grows too long. A ring maps symbols back to input offsets.
+   */
+  private scanWs(buf: Buffer, base: number): void {
+    const w = this.c.ws;
+    if (w === undefined) return;
+    const ring = this.wsRing;
+    const rmask = ring.length - 1;
+    let s = this.wsState;
+    let count = this.wsCount;
+    let runStart = this.runStart;
+    let runLen = this.runLen;
+    let broken = this.runBroken;
+    const feed = (sym: number, at: number): void => {
+      s = step(w, s, sym);
+      ring[count & rmask] = at;
+      count++;
+      const o = w.outLen[s] as number;
+      if (o > 0) this.addAny(ring[(count - o) & rmask] as number, at + 1);
+    };
+    for (let i = 0; i < buf.length; i++) {
+      const b = buf[i] as number;
+      if (isWs(b)) {
+        if (runStart < 0) {
+          runStart = base + i;
+          runLen = 1;
+          broken = false;
+        } else runLen++;
+        if (!broken && runLen > MAX_WS_GAP) {
+          feed(WS_BREAK, runStart);
+          broken = true;
+        }
+        continue;
+      }
+      if (runStart >= 0) {
+        if (!broken) feed(WS_SEP, runStart);
+        runStart = -1;
+      }
+      feed(b, base + i);
+    }
+    this.wsState = s;
+    this.wsCount = count;
+    this.runStart = runStart;
+    this.runLen = runLen;
+    this.runBroken = broken;
+  }
+
+  /** A match in end order (the main scan): merge with the ranges it reaches. */
+  private add(s: number, e: number): void {
+    const S = this.ivS;
+    const E = this.ivE;
+    let k = this.ivN;
+    if (k > 0 && e < (E[k - 1] as number)) {
+      this.addAny(s, e);
+      return;
+    }
+    while (k > 0 && (E[k - 1] as number) >= s) {
+      k--;
+      if ((S[k] as number) < s) s = S[k] as number;
+    }
+    S[k] = s;
+    E[k] = e;
+    this.ivN = k + 1;
+  }
+
+  /** A match in any order (white-space matches, rescans): insert and re-merge. Rare. */
+  private addAny(s: number, e: number): void {
+    const list: [number, number][] = [[s, e]];
+    for (let k = 0; k < this.ivN; k++) list.push([this.ivS[k] as number, this.ivE[k] as number]);
+    list.sort((x, y) => x[0] - y[0]);
+    let n = 0;
+    for (const [a, b] of list) {
+      if (n > 0 && a <= (this.ivE[n - 1] as number)) {
+        if (b > (this.ivE[n - 1] as number)) this.ivE[n - 1] = b;
+      } else {
+        this.ivS[n] = a;
+        this.ivE[n] = b;
+        n++;
+      }
+    }
+    this.ivN = n;
+  }
+
+  /** The earliest input offset a match not yet seen could start at. */
+  private holdFrom(): number {
+    let f = this.pos - (this.c.ac.depth[this.acState] as number);
+    if (this.tokTail >= 0 && this.pos - this.tokTail < TOKEN_MIN_TAIL && this.tokStart < f) f = this.tokStart;
+    const w = this.c.ws;
+    if (w !== undefined) {
+      const d = w.depth[this.wsState] as number;
+      if (d > 0) {
+        const at = this.wsRing[(this.wsCount - d) & (this.wsRing.length - 1)] as number;
+        if (at < f) f = at;
+      }
+    }
+    return f;
+  }
+
+  /** Emit everything decided before `hold`: raw spans and one [MASKED] per merged range. */
+  private emit(hold: number, chunk: Buffer, base: number): Buffer | undefined {
+    const parts: Buffer[] = [];
+    let fromRing = false;
+    const raw = (a: number, b: number): void => {
+      if (a < base) {
+        const end = Math.min(b, base);
+        const size = this.ring.length;
+        const i = a & (size - 1);
+        const j = i + (end - a);
+        if (j <= size) parts.push(this.ring.subarray(i, j));
+        else parts.push(this.ring.subarray(i), this.ring.subarray(0, j - size));
+        fromRing = true;
+        a = end;
+      }
+      if (b > a) parts.push(chunk.subarray(a - base, b - base));
+    };
+    const S = this.ivS;
+    const E = this.ivE;
+    let cur = this.emitted;
+    let maskEnd = this.maskEnd;
+    let h = 0;
+    for (; h < this.ivN; h++) {
+      const s = S[h] as number;
+      const e = E[h] as number;
+      if (s <= maskEnd) {
+        // Reaches the mask already written: it grows; no second [MASKED].
+        if (e > maskEnd) maskEnd = e;
+        if (maskEnd > cur) cur = maskEnd;
+        continue;
+      }
+      if (s >= hold) break;
+      if (s > cur) raw(cur, s);
+      parts.push(MASK_BYTES);
+      maskEnd = e;
+      cur = e;
+    }
+    if (h > 0) {
+      for (let k = h; k < this.ivN; k++) {
+        S[k - h] = S[k] as number;
+        E[k - h] = E[k] as number;
+      }
+      this.ivN -= h;
+    }
+    if (hold > cur) {
+      raw(cur, hold);
+      cur = hold;
+    }
+    this.emitted = cur;
+    this.maskEnd = maskEnd;
+    if (parts.length === 0) return undefined;
+    if (parts.length === 1) return fromRing ? Buffer.from(parts[0] as Buffer) : parts[0];
+    return Buffer.concat(parts);
+  }
+
+  /** Keep the chunk's last bytes: held bytes are read from here by the next write. */
+  private remember(chunk: Buffer, base: number): void {
+    const size = this.ring.length;
+    const m = Math.min(chunk.length, size);
+    const from = base + chunk.length - m;
+    const i = from & (size - 1);
+    const first = Math.min(m, size - i);
+    chunk.copy(this.ring, i, chunk.length - m, chunk.length - m + first);
+    if (first < m) chunk.copy(this.ring, 0, chunk.length - m + first, chunk.length);
+  }
+
+  /**
+   * The registry changed (a secret added mid-stream). The new automata are positioned by rescanning the
+   * input we still have (the ring): the state only depends on the last few bytes. Matches that reach
+   * bytes not yet emitted are masked from there on; token state carries over (prefixes do not change).
+   */
+  private recompile(): void {
+    const c = this.registry.compiled();
+    const oldRing = this.ring;
+    const avail = Math.min(this.pos, oldRing.length);
+    const start = this.pos - avail;
+    const size = this.ringSize(c);
+    if (size > oldRing.length) {
+      const ring = Buffer.alloc(size);
+      for (let q = start; q < this.pos; q++)
+        ring[q & (size - 1)] = oldRing[q & (oldRing.length - 1)] as number;
+      this.ring = ring;
+    }
+    this.c = c;
+    const ring = this.ring;
+    const rmask = ring.length - 1;
+    const found: [number, number][] = [];
+    const keep = (s: number, e: number) => {
+      if (e > this.emitted) found.push([Math.max(s, this.emitted), e]);
+    };
+    let s = 0;
+    for (let q = start; q < this.pos; q++) {
+      s = step(c.ac, s, ring[q & rmask] as number);
+      const o = c.ac.outLen[s] as number;
+      if (o > 0) keep(q + 1 - o, q + 1);
+    }
+    this.acState = s;
+    this.wsRing = new Float64Array(pow2AtLeast((c.ws?.maxLen ?? 0) + 1));
+    this.wsCount = 0;
+    this.wsState = 0;
+    const w = c.ws;
+    if (w !== undefined) {
+      const wr = this.wsRing;
+      const wm = wr.length - 1;
+      let ws = 0;
+      let count = 0;
+      let runStart = -1;
+      let runLen = 0;
+      let broken = false;
+      const feed = (sym: number, at: number) => {
+        ws = step(w, ws, sym);
+        wr[count & wm] = at;
+        count++;
+        const o = w.outLen[ws] as number;
+        if (o > 0) keep(wr[(count - o) & wm] as number, at + 1);
+      };
+      for (let q = start; q < this.pos; q++) {
+        const b = ring[q & rmask] as number;
+        if (isWs(b)) {
+          if (runStart < 0) {
+            runStart = q;
+            runLen = 1;
+            broken = false;
+          } else runLen++;
+          if (!broken && runLen > MAX_WS_GAP) {
+            feed(WS_BREAK, runStart);
+            broken = true;
+          }
+          continue;
+        }
+        if (runStart >= 0) {
+          if (!broken) feed(WS_SEP, runStart);
+          runStart = -1;
+        }
+        feed(b, q);
+      }
+      // The pending run is the real one (it may have begun before the bytes we still have).
+      if (this.runStart >= 0 && this.runBroken && !broken) ws = step(w, ws, WS_BREAK);
+      this.wsState = ws;
+      this.wsCount = count;
+    }
+    for (const [a, b] of found) this.addAny(a, b);
+  }
+}
+
+export interface MaskStreamOptions {
+  /** For a list of secrets: also mask GitLab token shapes (default true). */
+  gitlabTokens?: boolean;
+  highWaterMark?: number;
+}
+
+/** A Transform over bytes that masks every registered secret (see Masker). */
+export class MaskStream extends Transform {
+  readonly registry: SecretRegistry;
+  /** Warnings from the secrets given to the constructor as a list. */
+  readonly warnings: Warning[];
+  private readonly masker: Masker;
+
+  constructor(secrets: SecretRegistry | readonly string[] = [], opts: MaskStreamOptions = {}) {
+    super(opts.highWaterMark === undefined ? {} : { highWaterMark: opts.highWaterMark });
+    const { registry, warnings } = toRegistry(secrets, opts);
+    this.registry = registry;
+    this.warnings = warnings;
+    this.masker = new Masker(registry);
+  }
+
+  /**
+   * Masks `secret` from now on, including bytes still held back. The registry is shared: every stream
+   * over it picks the secret up at its next write.
+   */
+  addSecret(secret: string, opts: AddOptions = {}): Warning[] {
+    return this.registry.add(secret, opts);
+  }
+
+  /** Bytes held back right now. */
+  get held(): number {
+    return this.masker.held;
+  }
+
+  override _transform(chunk: unknown, enc: BufferEncoding, cb: TransformCallback): void {
+    let buf: Buffer;
+    if (Buffer.isBuffer(chunk)) buf = chunk;
+    else if (typeof chunk === 'string') buf = Buffer.from(chunk, enc);
+    else if (chunk instanceof Uint8Array) buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    else {
+      cb(new TypeError('the mask stream takes bytes'));
+      return;
+    }
+    let out: Buffer | undefined;
+    try {
+      out = this.masker.write(buf);
+    } catch (e) {
+      cb(e as Error);
+      return;
+    }
+    if (out !== undefined) this.push(out);
+    cb();
+  }
+
+  override _flush(cb: TransformCallback): void {
+    const out = this.masker.end();
+    if (out !== undefined) this.push(out);
+    cb();
+  }
+}
+
+export function createMaskStream(
+  secrets: SecretRegistry | readonly string[] = [],
+  opts: MaskStreamOptions = {},
+): MaskStream {
+  return new MaskStream(secrets, opts);
+}
+
+/** Masks a whole buffer at once (error messages, summaries): the same result as streaming it. */
+export function maskBuffer(buf: Buffer, secrets: SecretRegistry | readonly string[]): Buffer {
+  const { registry } = toRegistry(secrets);
+  if (registry.compiled().empty) return buf;
+  const m = new Masker(registry);
+  const a = m.write(buf);
+  const b = m.end();
+  if (a === undefined) return b ?? EMPTY;
+  return b === undefined ? a : Buffer.concat([a, b]);
+}
+
+export function maskString(text: string, secrets: SecretRegistry | readonly string[]): string {
+  const { registry } = toRegistry(secrets);
+  if (text.length === 0 || registry.compiled().empty) return text;
+  return maskBuffer(Buffer.from(text, 'utf8'), registry).toString('utf8');
+}

@@ -223,3 +223,84 @@ describe('container registry with read_registry / write_registry (seed: "Pull im
     );
   });
 });
+
+describe('npm packages with read_package_registry (seed: "Pull packages from a package registry")', () => {
+  // verdaccio 6.8 behind GitLab's npm endpoint path; see test/helpers/servers/npm-gitlab.ts.
+  test('npm install through the written .npmrc, with nothing left', async () => {
+    const { startNpmGitLab, publishPackage } = await import('../helpers/servers/npm-gitlab.js');
+    const npmScenario: Scenario = {
+      ...scenario,
+      projects: scenario.projects.map((p) => ({
+        ...p,
+        tokens: (p.tokens ?? []).map((t) => (t.id === 11 ? { ...t, scopes: ['read_package_registry'] } : t)),
+      })),
+    };
+    const npmGitlab = await startNpmGitLab(
+      npmScenario,
+      { username: USER, password: PASSWORD },
+      () => new Date(),
+    );
+    try {
+      publishPackage(
+        npmGitlab.registryUrl,
+        { username: USER, password: PASSWORD },
+        join(work, '..', 'publisher'),
+      );
+      writeFileSync(
+        join(work, 'deploy-token.yml'),
+        'version: 1\njobs:\n  npm:\n    scopes: [read_package_registry]\n    configure: [npm]\n',
+      );
+      writeFileSync(
+        join(work, 'package.json'),
+        JSON.stringify({ name: 'consumer', version: '1.0.0', dependencies: { '@tanuki/hello': '1.0.0' } }),
+      );
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [
+            join(process.cwd(), 'dist/cli.js'),
+            'exec',
+            '--job',
+            'npm',
+            '--',
+            'npm',
+            'install',
+            '--no-audit',
+            '--no-fund',
+            '--loglevel=error',
+          ],
+          {
+            cwd: work,
+            env: {
+              PATH: process.env.PATH ?? '',
+              HOME: home,
+              RUNNER_TEMP: runnerTemp,
+              GITLAB_TOKEN: npmScenario.apiTokens[0],
+              CI_SERVER_URL: npmGitlab.url,
+              CI_PROJECT_PATH: 'tanuki/awesome_project',
+              CI_DEPLOY_USER: USER,
+              CI_DEPLOY_PASSWORD: PASSWORD,
+              npm_config_cache: join(home, '.npm'),
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.stderr).not.toContain(PASSWORD);
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(work, 'node_modules', '@tanuki', 'hello', 'index.js'), 'utf8')).toContain(
+        'hello from the GitLab npm registry',
+      );
+      expect(npmGitlab.npmRequests.length).toBeGreaterThan(0);
+      expect(npmGitlab.npmRequests.every((q) => q.authorized)).toBe(true);
+      rmSync(join(home, '.npm'), { recursive: true, force: true }); // npm's cache holds only the package
+      expect(sweep([work, runnerTemp, home], PASSWORD)).toEqual([]);
+      expect(readdirSync(runnerTemp).filter((f) => f.startsWith('deploy-token-'))).toEqual([]);
+    } finally {
+      await npmGitlab.close();
+    }
+  }, 60000);
+});

@@ -66,12 +66,6 @@ export async function runAction(deps: ActionDeps): Promise<number> {
     if (inputs.ephemeral) {
       throw new UsageError('ephemeral tokens are not available in this version', 'remove `ephemeral: true`');
     }
-    if (inputs.configure.length > 0) {
-      throw new UsageError(
-        'credential files (configure) are not available in this version',
-        'remove `configure`',
-      );
-    }
     const flowEnv: Env = inputs.gitlabToken ? { ...env, GITLAB_TOKEN: inputs.gitlabToken } : env;
     const flags = {
       ...(inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {}),

@@ -7,7 +7,6 @@ import { posix } from 'node:path';
 import { findingAt, type Finding } from '../finding.js';
 import { parseYaml, type YamlLimits } from '../yaml/load.js';
 import {
-  REFERENCE_FREE,
   get,
   newMap,
   str,
@@ -356,7 +355,7 @@ function resolveReferences(root: YMap, findings: Finding[], unreadIncludes: bool
   const visit = (n: YNode, depth: number): YNode => {
     const m = memo.get(n);
     if (m) return m;
-    if (n.kind === 'scalar' || REFERENCE_FREE.has(n)) return n;
+    if (n.kind === 'scalar' || n.referenceFree) return n;
     active.add(n);
     let out: YNode = n;
     if (n.kind === 'seq') {

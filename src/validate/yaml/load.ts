@@ -19,7 +19,6 @@ import {
 } from 'yaml';
 import { fileFinding, findingAt, type Finding } from '../finding.js';
 import {
-  REFERENCE_FREE,
   newMap,
   type SourceFile,
   type Span,
@@ -322,10 +321,10 @@ class TreeBuilder {
       out.tag !== '!reference' &&
       (out.kind === 'scalar' ||
         (out.kind === 'seq'
-          ? out.items.every((i) => REFERENCE_FREE.has(i))
-          : out.entries.every((e) => REFERENCE_FREE.has(e.value))))
+          ? out.items.every((i) => i.referenceFree)
+          : out.entries.every((e) => e.value.referenceFree)))
     )
-      REFERENCE_FREE.add(out);
+      out.referenceFree = true;
     this.building.delete(n);
     this.memo.set(n, out);
     return out;

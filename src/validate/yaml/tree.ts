@@ -31,6 +31,8 @@ interface NodeBase {
   span: Span;
   tag?: string;
   anchor?: string;
+  /** Set while a file is read when no `!reference` tag is anywhere below: resolving skips it. */
+  referenceFree?: true;
 }
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -62,12 +64,6 @@ export interface YMap extends NodeBase {
 }
 
 export type YNode = YScalar | YSeq | YMap;
-
-/**
- * Nodes with no `!reference` tag anywhere below them (filled in while a file is read), so resolving
- * GitLab's references can skip them instead of walking every job.
- */
-export const REFERENCE_FREE = new WeakSet<YNode>();
 
 export function isMapNode(n: YNode | undefined): n is YMap {
   return n?.kind === 'map';

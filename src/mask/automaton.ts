@@ -32,6 +32,11 @@ export interface Automaton {
   readonly childState: Int32Array;
   readonly fail: Int32Array;
   readonly depth: Int32Array;
+  /**
+   * How many of the last bytes may still begin a match not yet complete: the depth of the deepest
+   * state on the failure chain that has children. A stream holds back exactly this many bytes.
+   */
+  readonly hold: Int32Array;
   /** Length of the longest masked pattern that is a suffix of the state's string; 0 if none. */
   readonly outLen: Int32Array;
   /** Length of the token prefix that is a suffix of the state's string; 0 if none. */
@@ -110,6 +115,7 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
   const fail = new Int32Array(states);
   const outLen = new Int32Array(states);
   const tokLen = new Int32Array(states);
+  const hold = new Int32Array(states);
   const flags = new Uint8Array(states);
   const a: Automaton = {
     states,
@@ -119,6 +125,7 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
     childState,
     fail,
     depth: depth.subarray(0, states),
+    hold,
     outLen,
     tokLen,
     flags,
@@ -135,6 +142,7 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
   while (qh < qt) {
     const u = queue[qh++] as number;
     const f = fail[u] as number;
+    hold[u] = (childCount[u] as number) > 0 ? (depth[u] as number) : (hold[f] as number);
     if (u === 0 || (childCount[u] as number) >= 2) {
       const off = nextRow++ * 256;
       rowOff[u] = off;

@@ -10,8 +10,8 @@
  * - encodeURIComponent, the same with `+` for spaces, and WHATWG form encoding (URLSearchParams);
  * - JSON string escaping (JSON.stringify without the quotes), with `\/` and with `\uXXXX` for
  *   non-ASCII as PHP and Python print it;
- * - shell quoting: the inside of `'...'\''...'` as `bash -x` prints an argument, and the backslash
- *   form of `printf %q`.
+ * - shell quoting: the inside of `'...'\''...'` as `bash -x` prints an argument, the backslash
+ *   form of `printf %q`, and the inside of `$'...'` both print for bytes the locale cannot print.
  * Forms shorter than MIN_FORM_BYTES are dropped: trimmed base64 of a short secret can be only a few
  * characters, and masking those would mask ordinary text.
  */
@@ -57,6 +57,42 @@ export function whitespaceForm(secret: string): Buffer[] | undefined {
 function shellBackslash(s: string): string | undefined {
   if (/[\x00-\x1f\x7f]/.test(s)) return undefined;
   return s.replace(/[ !"$&'()*,;<>?[\\\]^`{|}]/g, '\\$&').replace(/^[#~]/, '\\$&');
+}
+
+/**
+ * bash's ANSI-C quoting, the inside of `$'...'`: what `set -x` prints for an argument without shell
+ * metacharacters but with bytes the locale cannot print, and what `printf %q` prints for any value
+ * with such bytes (bash lib/sh/strtrans.c, ansic_quote). `utf8`: a UTF-8 locale, where printable
+ * multi-byte characters stay as they are; otherwise (the C locale CI jobs often run in) every byte
+ * outside printable ASCII is a three-digit octal escape.
+ */
+function ansiC(raw: Buffer, utf8: boolean): string {
+  const named: Record<number, string> = {
+    7: 'a',
+    8: 'b',
+    9: 't',
+    10: 'n',
+    11: 'v',
+    12: 'f',
+    13: 'r',
+    27: 'E',
+  };
+  let out = '';
+  const text = raw.toString('utf8');
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (utf8 && cp > 0x9f && ch !== '\ufffd') {
+      out += ch;
+      continue;
+    }
+    for (const b of Buffer.from(ch, 'utf8')) {
+      if (b === 0x5c || b === 0x27) out += `\\${String.fromCharCode(b)}`;
+      else if (named[b] !== undefined) out += `\\${named[b]}`;
+      else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+      else out += `\\${b.toString(8).padStart(3, '0')}`;
+    }
+  }
+  return out;
 }
 
 /** Python's json.dumps (ensure_ascii) on top of JSON.stringify's escaping. */
@@ -108,6 +144,10 @@ export function derivedForms(secret: string, opts: { username?: string } = {}): 
   add(json.replace(/\//g, '\\/'));
   add(asciiJson(json));
   add(secret.replace(/'/g, `'\\''`));
+  if (/[^\x20-\x7e]/.test(secret)) {
+    add(ansiC(raw, false));
+    add(ansiC(raw, true));
+  }
   const q = shellBackslash(secret);
   add(q);
   // A leading # or ~ is escaped only at the start of a word; inside a larger word it is not.

@@ -246,11 +246,11 @@ export class Masker {
 
   /** The earliest input offset a match not yet seen could start at. */
   private holdFrom(): number {
-    let f = this.pos - (this.c.ac.depth[this.acState] as number);
+    let f = this.pos - (this.c.ac.hold[this.acState] as number);
     if (this.tokTail >= 0 && this.pos - this.tokTail < TOKEN_MIN_TAIL && this.tokStart < f) f = this.tokStart;
     const w = this.c.ws;
     if (w !== undefined) {
-      const d = w.depth[this.wsState] as number;
+      const d = w.hold[this.wsState] as number;
       if (d > 0) {
         const at = this.wsRing[(this.wsCount - d) & (this.wsRing.length - 1)] as number;
         if (at < f) f = at;

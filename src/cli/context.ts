@@ -25,6 +25,8 @@ export interface CliContext {
   fetch?: typeof fetch;
   /** Sleep for retries, injected so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
+  /** Called for each API request (used by --verbose). */
+  onRequest?: import('../app/flow.js').FlowDeps['onRequest'];
   /** API client bounds (attempt timeout, deadline, attempts), injected by tests. */
   http?: import('../app/flow.js').FlowDeps['http'];
 }

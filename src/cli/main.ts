@@ -23,6 +23,7 @@ function common(cmd: Command): Command {
     )
     .option('--min-days-left <days>', 'warn when the token expires sooner (default 7)')
     .option('--lfs', 'the job uses Git LFS (warns about group tokens)')
+    .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
     .option(
       '--configure <clients...>',
       "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)",
@@ -64,7 +65,15 @@ Examples:
     (fn: Action) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
-      code = await fn(cmd.opts(), cmd);
+      const opts = cmd.opts();
+      // --verbose (or RUNNER_DEBUG=1 in a GitHub step): request lines only, never headers or bodies.
+      if ((opts.verbose === true || ctx.env.RUNNER_DEBUG === '1') && !ctx.onRequest) {
+        ctx.onRequest = (e) =>
+          ctx.stderr.write(
+            `deploy-token: debug: ${e.method} ${e.endpoint} → ${e.status ?? 'no answer'} (${Math.round(e.ms)} ms, attempt ${e.attempt + 1})\n`,
+          );
+      }
+      code = await fn(opts, cmd);
     };
 
   common(program.command('resolve'))

@@ -114,7 +114,9 @@ class Transient extends Error {
 /** Errors may come from another realm (jest's vm, undici): read them by shape, not instanceof. */
 function messageOf(e: unknown): string {
   const m = (e as { message?: unknown } | null)?.message;
-  return typeof m === 'string' && m ? m.slice(0, 200) : 'network error';
+  const cause = (e as { cause?: { message?: unknown } } | null)?.cause?.message;
+  const text = typeof m === 'string' && m ? m : 'network error';
+  return (typeof cause === 'string' && cause ? `${text}: ${cause}` : text).slice(0, 200);
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -163,6 +165,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     endpoint: string,
     body: string | undefined,
     timeoutMs: number,
+    n: number,
   ): Promise<Attempt> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -188,7 +191,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
             signal: controller.signal,
           });
         } catch (e) {
-          opts.onRequest?.({ method, endpoint, attempt: hop, ms: now() - started });
+          opts.onRequest?.({ method, endpoint, attempt: n - 1, ms: now() - started });
           if (controller.signal.aborted) throw new Transient(`no answer within ${timeoutMs} ms`);
           const code = errorCode(e);
           if (code && RETRY_CODES.has(code)) throw new Transient(`connection failed (${code})`);
@@ -199,7 +202,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
             'check --gitlab-url, the network, HTTPS_PROXY / NO_PROXY, and NODE_EXTRA_CA_CERTS for a private CA',
           );
         }
-        opts.onRequest?.({ method, endpoint, status: res.status, attempt: hop, ms: now() - started });
+        opts.onRequest?.({ method, endpoint, status: res.status, attempt: n - 1, ms: now() - started });
         if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
           await res.body?.cancel().catch(() => undefined);
           if (hop >= MAX_REDIRECTS) {
@@ -264,7 +267,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       if (remaining <= 0) break;
       made = n;
       try {
-        const a = await attempt(method, url, endpoint, payload, Math.min(attemptTimeoutMs, remaining));
+        const a = await attempt(method, url, endpoint, payload, Math.min(attemptTimeoutMs, remaining), n);
         if (RETRY_STATUS.has(a.status) || a.status >= 500) {
           throw new Transient(
             `HTTP ${a.status}`,

@@ -1,0 +1,301 @@
+/**
+ * The secret canary sweep: every command and action path runs with a canary deploy password and a
+ * canary API token — successes, dry runs, failures of each kind, RUNNER_DEBUG=1 and --verbose — and
+ * stdout (where no secret was asked for), stderr, GITHUB_ENV (outside the allowed names),
+ * GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, every file left in the workspace, home and temp
+ * dirs, and the argv of every process on the machine (sampled from /proc while they run) are searched
+ * for each canary and its derived forms. Zero hits is the only pass.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Scenario } from '../../src/standin/model.js';
+import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+
+const USER = 'gitlab+deploy-token-11';
+const PASSWORD = 'gldt-CanaryCanaryCanary12';
+const API = 'glpat-CanaryApiCanaryApi1';
+const base = JSON.parse(
+  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
+) as Scenario;
+const scenario: Scenario = { ...base, apiTokens: [API] };
+
+/** The canaries and the forms a leak could take. */
+const FORMS = (() => {
+  const out = new Set<string>();
+  for (const s of [PASSWORD, API]) {
+    out.add(s);
+    out.add(Buffer.from(s).toString('base64').slice(0, 24));
+    out.add(Buffer.from(s).toString('base64url').slice(0, 24));
+    out.add(encodeURIComponent(s));
+    out.add(s.slice(5, 21)); // the secret part without its prefix
+  }
+  out.add(Buffer.from(`${USER}:${PASSWORD}`).toString('base64').slice(4, 28));
+  return [...out];
+})();
+
+const leaksIn = (text: string) => FORMS.filter((f) => text.includes(f));
+
+let standin: RunningStandin;
+let root: string;
+let argvSamples: string[] = [];
+let sampler: NodeJS.Timeout | undefined;
+const report = { runs: 0, files: 0, argv: 0, leaks: [] as string[] };
+
+function sampleArgv(): void {
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      argvSamples.push(readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' '));
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+beforeAll(async () => {
+  standin = await startStandin(scenario);
+  root = mkdtempSync(join(tmpdir(), 'dt-canary-'));
+  sampler = setInterval(sampleArgv, 5);
+});
+afterAll(async () => {
+  if (sampler) clearInterval(sampler);
+  await standin.close();
+  rmSync(root, { recursive: true, force: true });
+  console.log(
+    `canary sweep: ${report.runs} runs, ${report.files} files and ${report.argv} argv samples scanned, ${report.leaks.length} leaks`,
+  );
+});
+
+interface Paths {
+  work: string;
+  home: string;
+  tmp: string;
+  runnerTemp: string;
+  ghEnv: string;
+  ghOut: string;
+  ghState: string;
+  ghSummary: string;
+}
+
+function fresh(): Paths {
+  const d = mkdtempSync(join(root, 'run-'));
+  const p: Paths = {
+    work: join(d, 'work'),
+    home: join(d, 'home'),
+    tmp: join(d, 'tmp'),
+    runnerTemp: join(d, 'runner-temp'),
+    ghEnv: join(d, 'gh-env'),
+    ghOut: join(d, 'gh-out'),
+    ghState: join(d, 'gh-state'),
+    ghSummary: join(d, 'gh-summary'),
+  };
+  for (const x of [p.work, p.home, p.tmp, p.runnerTemp]) mkdirSync(x);
+  for (const x of [p.ghEnv, p.ghOut, p.ghState, p.ghSummary]) writeFileSync(x, '');
+  writeFileSync(
+    join(p.work, 'deploy-token.yml'),
+    'version: 1\njobs:\n  build:\n    scopes: [read_registry]\n    configure: [docker, git, npm]\n    variables: { REG_AUTH: "{{ username }}:{{ password }}" }\n',
+  );
+  return p;
+}
+
+function run(
+  entry: string,
+  args: string[],
+  p: Paths,
+  env: Record<string, string>,
+  input = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(process.cwd(), entry), ...args], {
+      cwd: p.work,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: p.home,
+        TMPDIR: p.tmp,
+        RUNNER_TEMP: p.runnerTemp,
+        CI_SERVER_URL: standin.url,
+        CI_PROJECT_PATH: 'tanuki/awesome_project',
+        CI_REGISTRY: 'registry.example.com',
+        GITHUB_ENV: p.ghEnv,
+        GITHUB_OUTPUT: p.ghOut,
+        GITHUB_STATE: p.ghState,
+        GITHUB_STEP_SUMMARY: p.ghSummary,
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('latin1')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('latin1')));
+    const t = setTimeout(() => child.kill('SIGKILL'), 30000);
+    child.on('close', (code) => {
+      clearTimeout(t);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) walk(p);
+      else if (st.isFile()) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** GITHUB_ENV may hold the password only under the names the user asked to export. */
+function githubEnvOutsideAllowed(text: string): string {
+  return text.replace(/^(CI_DEPLOY_PASSWORD|REG_AUTH)<<(\S+)\n[\s\S]*?\n\2\n/gm, '');
+}
+
+async function sweep(
+  name: string,
+  p: Paths,
+  r: { stdout: string; stderr: string },
+  opts: { stdoutMayHoldSecret?: boolean } = {},
+) {
+  report.runs++;
+  const where: string[] = [];
+  const check = (label: string, text: string) => {
+    for (const f of leaksIn(text)) where.push(`${name}: ${label} holds ${f.slice(0, 6)}…`);
+  };
+  // ::add-mask:: lines are how masks are registered: they must hold the value.
+  if (!opts.stdoutMayHoldSecret) check('stdout', r.stdout.replace(/^::add-mask::.*$/gm, ''));
+  check('stderr', r.stderr);
+  check('GITHUB_ENV', githubEnvOutsideAllowed(readFileSync(p.ghEnv, 'latin1')));
+  check('GITHUB_OUTPUT', readFileSync(p.ghOut, 'latin1'));
+  check('GITHUB_STATE', readFileSync(p.ghState, 'latin1'));
+  check('GITHUB_STEP_SUMMARY', readFileSync(p.ghSummary, 'latin1'));
+  for (const dir of [p.work, p.home, p.tmp, p.runnerTemp]) {
+    for (const f of filesUnder(dir)) {
+      report.files++;
+      if (f === join(p.work, 'deploy-token.yml')) continue;
+      if (opts.stdoutMayHoldSecret && f.endsWith('deploy.env')) continue; // asked for with --allow-unmasked-dotenv
+      check(f, readFileSync(f, 'latin1'));
+    }
+  }
+  report.argv += argvSamples.length;
+  for (const a of argvSamples) check('argv', a);
+  argvSamples = [];
+  report.leaks.push(...where);
+  expect(where).toEqual([]);
+}
+
+const job = { CI_DEPLOY_USER: USER, CI_DEPLOY_PASSWORD: PASSWORD, GITLAB_TOKEN: API };
+const cli = 'dist/cli.js';
+
+describe('CLI commands', () => {
+  test.each<[string, string[], Record<string, string>, { stdoutMayHoldSecret?: boolean }]>([
+    ['plan', ['plan', '--job', 'build'], job, {}],
+    ['plan --format json --verbose', ['plan', '--format', 'json', '--verbose', '--job', 'build'], job, {}],
+    ['plan with RUNNER_DEBUG=1', ['plan'], { ...job, RUNNER_DEBUG: '1' }, {}],
+    [
+      'resolve --export shell',
+      ['resolve', '--export', 'shell', '--job', 'build'],
+      job,
+      { stdoutMayHoldSecret: true },
+    ],
+    [
+      'resolve --export json --verbose',
+      ['resolve', '--export', 'json', '--verbose'],
+      job,
+      { stdoutMayHoldSecret: true },
+    ],
+    ['resolve --export github', ['resolve', '--export', 'github', '--job', 'build'], job, {}],
+    [
+      'resolve --export dotenv (refused)',
+      ['resolve', '--export', 'dotenv', '--output', 'deploy.env'],
+      job,
+      {},
+    ],
+    [
+      'resolve --export dotenv --allow-unmasked-dotenv',
+      ['resolve', '--export', 'dotenv', '--output', 'deploy.env', '--allow-unmasked-dotenv'],
+      job,
+      { stdoutMayHoldSecret: true },
+    ],
+    [
+      'resolve, stale variables',
+      ['resolve', '--export', 'shell'],
+      { ...job, CI_DEPLOY_USER: 'gitlab+deploy-token-999' },
+      {},
+    ],
+    ['resolve, API token refused', ['resolve', '--export', 'shell'], { ...job, GITLAB_TOKEN: `${API}x` }, {}],
+    [
+      'resolve, GitLab unreachable',
+      ['resolve', '--export', 'shell', '--gitlab-url', 'http://127.0.0.1:1'],
+      job,
+      {},
+    ],
+    ['resolve, bad flag', ['resolve', '--export', 'yaml'], job, {}],
+    [
+      'exec (output masked, files cleaned)',
+      [
+        'exec',
+        '--job',
+        'build',
+        '--',
+        'sh',
+        '-c',
+        'echo $CI_DEPLOY_PASSWORD; cat "$REGISTRY_AUTH_FILE"; echo $REG_AUTH >&2',
+      ],
+      job,
+      {},
+    ],
+    ['exec, failing command', ['exec', '--', 'sh', '-c', 'echo "$CI_DEPLOY_PASSWORD" >&2; exit 3'], job, {}],
+    ['validate', ['validate', 'deploy-token.yml'], job, {}],
+    ['demo', ['demo'], job, {}],
+    ['cleanup', ['cleanup'], job, {}],
+  ])('%s', async (name, args, env, opts) => {
+    const p = fresh();
+    const r = await run(cli, args, p, env);
+    await sweep(name, p, r, opts);
+  });
+
+  test('mask', async () => {
+    const p = fresh();
+    const r = await run(
+      cli,
+      ['mask', '--secret-env', 'CI_DEPLOY_PASSWORD', '--secret-env', 'GITLAB_TOKEN'],
+      p,
+      job,
+      `${PASSWORD} ${API} ${Buffer.from(PASSWORD).toString('base64')}\n`,
+    );
+    expect(r.stdout).toBe('[MASKED] [MASKED] [MASKED]\n');
+    await sweep('mask', p, r);
+  });
+});
+
+describe('the action', () => {
+  const inputs = {
+    'INPUT_GITLAB-URL': '',
+    'INPUT_GITLAB-TOKEN': API,
+    INPUT_PROJECT: 'tanuki/awesome_project',
+  };
+  test.each<[string, Record<string, string>]>([
+    ['main', {}],
+    ['main with configure', { INPUT_CONFIGURE: 'docker,git,npm,nuget,maven,pypi', INPUT_JOB: 'build' }],
+    ['main dry-run', { 'INPUT_DRY-RUN': 'true' }],
+    ['main with RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
+    ['main, bad input', { 'INPUT_DRY-RUN': 'maybe' }],
+    ['main, stale variables', { CI_DEPLOY_USER: 'gitlab+deploy-token-999' }],
+  ])('%s, then post', async (name, extra) => {
+    const p = fresh();
+    const env = { ...job, ...inputs, 'INPUT_GITLAB-URL': standin.url, ...extra };
+    const main = await run('dist/index.js', [], p, env);
+    const state = /manifest<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
+    const post = await run('dist/post.js', [], p, { ...env, ...(state ? { STATE_manifest: state } : {}) });
+    await sweep(name, p, { stdout: main.stdout + post.stdout, stderr: main.stderr + post.stderr });
+  });
+});

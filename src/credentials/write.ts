@@ -51,7 +51,19 @@ export function privateDir(env: Env): string {
   return dir;
 }
 
-export function writeCredentials(plan: CredentialPlan, dir: string, variables: string[] = []): Manifest {
+/** The file operations writing uses, injected so tests can simulate a full disk. */
+export interface WriteIo {
+  openSync: typeof openSync;
+  writeSync: (fd: number, data: string) => number;
+}
+const FS_IO: WriteIo = { openSync, writeSync: (fd, data) => writeSync(fd, data) };
+
+export function writeCredentials(
+  plan: CredentialPlan,
+  dir: string,
+  variables: string[] = [],
+  io: WriteIo = FS_IO,
+): Manifest {
   const manifest: Manifest = {
     version: 1,
     createdAt: new Date().toISOString(),
@@ -78,13 +90,17 @@ export function writeCredentials(plan: CredentialPlan, dir: string, variables: s
       );
       manifest.files.push(path);
       try {
-        writeSync(fd, f.content);
+        io.writeSync(fd, f.content);
       } finally {
         closeSync(fd);
       }
     }
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // the directory itself could not be made: nothing to remove
+    }
     const code = (e as { code?: string }).code;
     throw new UsageError(
       `cannot write credential files in ${dir}${code ? ` (${code})` : ''}; nothing was left behind`,

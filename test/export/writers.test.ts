@@ -5,6 +5,7 @@ import { escapeCommandData, renderGithub } from '../../src/export/github.js';
 import { checkExportName } from '../../src/export/names.js';
 import { renderSpecVariables } from '../../src/export/render.js';
 import type { ExportVariable } from '../../src/export/variables.js';
+import { record } from '../helpers/report.js';
 import { parseGithubFile, parseGitlabDotenv } from './parsers.js';
 
 const v = (name: string, value: string, secret = false): ExportVariable => ({ name, value, secret });
@@ -40,6 +41,7 @@ describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () =
       }),
       { numRuns: 2000 },
     );
+    record('property', 2000, 'GITHUB_ENV heredoc round trip');
   });
 });
 
@@ -96,6 +98,7 @@ describe('dotenv for artifacts:reports:dotenv (GitLab rules, GITLAB_FACTS §6)',
       ),
       { numRuns: 3000 },
     );
+    record('property', 3000, "dotenv round trip through GitLab's parser");
   });
 });
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { record } from '../helpers/report.js';
 
 const USER = 'gitlab+deploy-token-11';
 const PASSWORD = 'gldt-CanaryCanaryCanary12';
@@ -63,6 +64,8 @@ afterAll(async () => {
   if (sampler) clearInterval(sampler);
   await standin.close();
   rmSync(root, { recursive: true, force: true });
+  record('sweep', report.runs, 'canary sweep runs');
+  record('leak', report.leaks.length, 'canary sweep');
   console.log(
     `canary sweep: ${report.runs} runs, ${report.files} files and ${report.argv} argv samples scanned, ${report.leaks.length} leaks`,
   );

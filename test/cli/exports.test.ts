@@ -70,7 +70,11 @@ test('--export github: masks first on stdout, then GITHUB_ENV and GITHUB_OUTPUT'
   const outFile = join(dir, 'out');
   writeFileSync(envFile, '');
   writeFileSync(outFile, '');
-  const r = await runCli(['resolve', '--export', 'github'], { ...env(), GITHUB_ENV: envFile, GITHUB_OUTPUT: outFile });
+  const r = await runCli(['resolve', '--export', 'github'], {
+    ...env(),
+    GITHUB_ENV: envFile,
+    GITHUB_OUTPUT: outFile,
+  });
   expect(r.code).toBe(0);
   const lines = r.stdout.split('\n').filter(Boolean);
   expect(lines.length).toBeGreaterThan(3);

@@ -20,7 +20,16 @@ const API = 'glpat-CanaryApiCanaryApi1';
 const base = JSON.parse(
   readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
 ) as Scenario;
-const scenario: Scenario = { ...base, apiTokens: [API] };
+const scenario: Scenario = {
+  ...base,
+  apiTokens: [API],
+  projects: base.projects.map((p) => ({
+    ...p,
+    tokens: (p.tokens ?? []).map((t) =>
+      t.id === 11 ? { ...t, scopes: ['read_repository', 'read_registry', 'read_package_registry'] } : t,
+    ),
+  })),
+};
 
 /** The canaries and the forms a leak could take. */
 const FORMS = (() => {
@@ -98,7 +107,7 @@ function fresh(): Paths {
   for (const x of [p.ghEnv, p.ghOut, p.ghState, p.ghSummary]) writeFileSync(x, '');
   writeFileSync(
     join(p.work, 'deploy-token.yml'),
-    'version: 1\njobs:\n  build:\n    scopes: [read_registry]\n    configure: [docker, git, npm]\n    variables: { REG_AUTH: "{{ username }}:{{ password }}" }\n',
+    'version: 1\njobs:\n  build:\n    scopes: [read_repository, read_registry, read_package_registry]\n    configure: [docker, git, npm]\n    variables: { REG_AUTH: "{{ username }}:{{ password }}" }\n',
   );
   return p;
 }
@@ -263,6 +272,19 @@ describe('CLI commands', () => {
   ])('%s', async (name, args, env, opts) => {
     const p = fresh();
     const r = await run(cli, args, p, env);
+    // The paths must really run: successes succeed, failures fail with their documented codes.
+    const expected = /stale|refused|bad flag|failing|\(refused\)/.test(name)
+      ? /^[1-3]$/
+      : /unreachable/.test(name)
+        ? /^3$/
+        : /^0$/;
+    expect(String(r.code)).toMatch(expected);
+    // Credential files a `resolve` asked for stay until `deploy-token cleanup`: run it, then sweep.
+    if (args[0] === 'resolve') {
+      const c = await run(cli, ['cleanup'], p, env);
+      r.stdout += c.stdout;
+      r.stderr += c.stderr;
+    }
     await sweep(name, p, r, opts);
   });
 

@@ -4,14 +4,11 @@
  * the child's exit code.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
-const scenario = JSON.parse(
-  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const scenario = loadScenario('1-project-token.json');
 
 let standin: RunningStandin;
 beforeAll(async () => {

@@ -2,14 +2,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { parseGitlabDotenv } from '../export/parsers.js';
 
-const scenario = JSON.parse(
-  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const scenario = loadScenario('1-project-token.json');
 let standin: RunningStandin;
 let dir: string;
 beforeAll(async () => {

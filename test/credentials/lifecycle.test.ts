@@ -17,14 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../../src/action/run.js';
 import { runPost } from '../../src/action/post-run.js';
-import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
-const scenario = JSON.parse(
-  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const scenario = loadScenario('1-project-token.json');
 let standin: RunningStandin;
 let root: string;
 let runnerTemp: string;

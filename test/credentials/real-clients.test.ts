@@ -17,14 +17,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { startGitGitLab, type GitGitLab } from '../helpers/servers/git-gitlab.js';
 import { makeOciLayout, needBinary, startRegistry, type Registry } from '../helpers/servers/registry.js';
 
 const USER = 'gitlab+deploy-token-11';
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
-const base = JSON.parse(
-  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const base = loadScenario('1-project-token.json');
 // The same project token, with every scope, so the jobs' scope checks pass.
 const scenario: Scenario = {
   ...base,

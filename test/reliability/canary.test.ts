@@ -11,15 +11,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { record } from '../helpers/report.js';
 
 const USER = 'gitlab+deploy-token-11';
 const PASSWORD = 'gldt-CanaryCanaryCanary12';
 const API = 'glpat-CanaryApiCanaryApi1';
-const base = JSON.parse(
-  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const base = loadScenario('1-project-token.json');
 const scenario: Scenario = {
   ...base,
   apiTokens: [API],

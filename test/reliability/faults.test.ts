@@ -3,15 +3,12 @@
  * documented exit code, a message that names the cause, the retries promised and no others, a
  * bounded total time, and nothing exported.
  */
-import { readFileSync } from 'node:fs';
-import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { startFaultyGitLab, type Fault, type FaultyGitLab } from '../helpers/faulty-gitlab.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-demoDemoDemoDemo1234';
-const scenario = JSON.parse(
-  readFileSync(new URL('../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const scenario = loadScenario('1-project-token.json');
 
 let gl: FaultyGitLab;
 let other: FaultyGitLab;

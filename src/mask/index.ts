@@ -16,6 +16,7 @@ export {
   maskBuffer,
   MaskStream,
   maskString,
+  type MaskerOptions,
   type MaskStreamOptions,
 } from './masker.js';
 export { maskReference, referenceRanges } from './reference.js';

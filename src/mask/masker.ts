@@ -22,6 +22,8 @@ import {
   type Compiled,
   type Warning,
 } from './registry.js';
+import { planAnchors, priorWeights, type SparseEntry, type SparsePlan } from './sparse.js';
+import { GITLAB_TOKEN_PREFIXES } from './tokens.js';
 import { TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
 
 export const MASK = '[MASKED]';
@@ -37,6 +39,15 @@ function pow2AtLeast(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
   return p;
+}
+
+export interface MaskerOptions {
+  /**
+   * How to search. `auto` (default): anchor bytes (sparse.ts) while there are few forms and anchors
+   * stay rare, the automaton otherwise. `automaton`: every byte through the automaton. `anchors`:
+   * anchors whenever possible, however frequent. All give the same output; tests force each.
+   */
+  engine?: 'auto' | 'automaton' | 'anchors';
 }
 
 /** The synchronous core: bytes in, masked bytes out. MaskStream wraps it; maskBuffer uses it whole. */
@@ -65,12 +76,28 @@ export class Masker {
   /** The last ring.length input bytes (held bytes are always among them). */
   private ring: Buffer;
   private ended = false;
+  /** The earliest offset a match not yet found can start at (the last hold point). */
+  private scanFrom = 0;
+  /** Few forms: anchor bytes to search natively (sparse.ts); undefined: the automaton on every byte. */
+  private plan: SparsePlan | undefined;
+  /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
+  private readonly seen = new Float64Array(256);
+  private seenTotal = 0;
+  /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
+  private cooldown = 0;
+  private backoff = 4;
+  /** Reused per chunk by the sparse scan. */
+  private readonly found: number[] = [];
 
-  constructor(registry: SecretRegistry) {
+  private readonly engine: 'auto' | 'automaton' | 'anchors';
+
+  constructor(registry: SecretRegistry, opts: MaskerOptions = {}) {
     this.registry = registry;
+    this.engine = opts.engine ?? 'auto';
     this.c = registry.compiled();
     this.ring = Buffer.alloc(this.ringSize(this.c));
     this.wsRing = new Float64Array(pow2AtLeast((this.c.ws?.maxLen ?? 0) + 1));
+    this.plan = this.makePlan();
   }
 
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
@@ -80,10 +107,28 @@ export class Masker {
     const n = chunk.length;
     if (n === 0) return undefined;
     const base = this.pos;
-    this.scan(chunk, base);
+    let sparse = false;
+    if (this.plan !== undefined) {
+      if (this.cooldown > 0) {
+        this.cooldown--;
+        this.sample(chunk);
+        if (this.cooldown === 0) this.plan = this.makePlan();
+      } else if (this.scanSparse(chunk, base)) sparse = true;
+      else {
+        // Anchors are frequent here: back off to the automaton for a while, learning the bytes.
+        this.cooldown = this.backoff;
+        this.backoff = Math.min(this.backoff * 2, 1024);
+        this.sample(chunk);
+      }
+    }
+    if (sparse) this.backoff = 4;
+    else this.scan(chunk, base);
     if (this.c.ws !== undefined) this.scanWs(chunk, base);
     this.pos = base + n;
-    const out = this.emit(this.holdFrom(), chunk, base);
+    if (sparse) this.acState = this.tailState(chunk, base);
+    const hold = this.holdFrom();
+    this.scanFrom = hold;
+    const out = this.emit(hold, chunk, base);
     this.remember(chunk, base);
     return out;
   }
@@ -157,6 +202,144 @@ export class Masker {
     this.acState = s;
     this.tokTail = tokTail;
     this.tokStart = tokStart;
+  }
+
+  /** Anchors for this stream's bytes so far, or none when the automaton is the better choice. */
+  private makePlan(): SparsePlan | undefined {
+    if (this.c.ws !== undefined || this.engine === 'automaton') return undefined;
+    const prior = priorWeights();
+    const k = 4096; // the prior counts as this many sampled bytes
+    if (this.seenTotal > 0) {
+      for (let b = 0; b < 256; b++)
+        prior[b] = ((prior[b] as number) * k + (this.seen[b] as number)) / (k + this.seenTotal);
+    }
+    const entries: SparseEntry[] = this.registry.forms().map((form) => ({ form, token: false }));
+    if (this.registry.gitlabTokens) {
+      for (const p of GITLAB_TOKEN_PREFIXES) entries.push({ form: Buffer.from(p, 'latin1'), token: true });
+    }
+    return planAnchors(entries, prior, this.engine === 'anchors');
+  }
+
+  private sample(chunk: Buffer): void {
+    for (let i = 0; i < chunk.length; i += 16)
+      this.seen[chunk[i] as number] = (this.seen[chunk[i] as number] as number) + 1;
+    this.seenTotal += Math.ceil(chunk.length / 16);
+  }
+
+  /** Bytes [a, b) of input still in the ring, as 1 or 2 views into it. */
+  private ringSlices(a: number, b: number): Buffer[] {
+    const size = this.ring.length;
+    const i = a & (size - 1);
+    const j = i + (b - a);
+    return j <= size ? [this.ring.subarray(i, j)] : [this.ring.subarray(i), this.ring.subarray(0, j - size)];
+  }
+
+  /** The automaton's state after the input so far, from its last maxLen bytes (all a state depends on). */
+  private tailState(chunk: Buffer, base: number): number {
+    const a = this.c.ac;
+    const from = Math.max(0, this.pos - a.maxLen);
+    let s = 0;
+    if (from < base) for (const part of this.ringSlices(from, base)) for (const b of part) s = step(a, s, b);
+    for (let i = Math.max(0, from - base); i < chunk.length; i++) s = step(a, s, chunk[i] as number);
+    return s;
+  }
+
+  /**
+   * The sparse scan: every form found through its anchor byte, every GitLab token through its prefix
+   * (sparse.ts). Scans from the last hold point, so a form or token that began in held bytes is found
+   * whole. Returns false, having changed nothing, when anchors are too frequent in this chunk.
+   */
+  private scanSparse(chunk: Buffer, base: number): boolean {
+    const plan = this.plan as SparsePlan;
+    const from = this.scanFrom;
+    const view = from < base ? Buffer.concat([...this.ringSlices(from, base), chunk]) : chunk;
+    const vlen = view.length;
+    const found = this.found;
+    found.length = 0;
+    let budget = this.engine === 'anchors' ? Infinity : (chunk.length >> 5) + 16;
+    const prefixes: number[] = []; // token prefixes found: start, length
+    const { first, off, start, len, token, bytes } = plan;
+    const anchors = plan.anchors;
+    for (let ai = 0; ai < anchors.length; ai++) {
+      const a = anchors[ai] as number;
+      const before = ai * 512;
+      const after = before + 256;
+      for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
+        if (--budget < 0) return false;
+        // Entries whose byte before the anchor is view[h - 1], then those anchored at offset 0
+        // whose next byte is view[h + 1] (outside the view: nothing can match there yet).
+        for (let side = 0; side < 2; side++) {
+          const nb =
+            side === 0 ? (h > 0 ? (view[h - 1] as number) : -1) : h + 1 < vlen ? (view[h + 1] as number) : -1;
+          if (nb < 0) continue;
+          const key = (side === 0 ? before : after) + nb;
+          const x1 = first[key + 1] as number;
+          for (let x = first[key] as number; x < x1; x++) {
+            const s = h - (off[x] as number);
+            const l = len[x] as number;
+            // Before the view: cannot start a match (hold); past its end: held, found next time.
+            if (s < 0 || s + l > vlen) continue;
+            const b0 = start[x] as number;
+            let k = 0;
+            while (k < l && view[s + k] === bytes[b0 + k]) k++;
+            if (k < l) continue;
+            if (token[x] === 1) prefixes.push(s, l);
+            else if (from + s + l > base) found.push(from + s + l, from + s);
+          }
+        }
+      }
+    }
+    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found);
+    // Matches in end order, as add() wants them.
+    if (found.length > 2) {
+      const pairs: [number, number][] = [];
+      for (let i = 0; i < found.length; i += 2) pairs.push([found[i] as number, found[i + 1] as number]);
+      pairs.sort((x, y) => x[0] - y[0]);
+      for (const [e, s] of pairs) this.add(s, e);
+    } else if (found.length === 2) this.add(found[1] as number, found[0] as number);
+    return true;
+  }
+
+  /** Token tails after the prefixes found, one running candidate at a time (see tokens.ts). */
+  private sparseTokens(
+    view: Buffer,
+    from: number,
+    chunk: Buffer,
+    base: number,
+    prefixes: number[],
+    found: number[],
+  ) {
+    const vlen = view.length;
+    let runEnd = -1;
+    if (this.tokTail >= 0) {
+      if (base - this.tokTail >= TOKEN_MIN_TAIL) {
+        // Already masked, its tail runs on into this chunk.
+        let k = 0;
+        while (k < chunk.length && URL_SAFE[chunk[k] as number] === 1) k++;
+        if (k > 0) found.push(base + k, this.tokStart);
+        runEnd = base + k;
+        if (k < chunk.length) this.tokTail = -1;
+      } else this.tokTail = -1; // not masked yet: the view starts at its prefix, found again below
+    }
+    if (prefixes.length === 0) return;
+    const order: number[] = [];
+    for (let i = 0; i < prefixes.length; i += 2) order.push(i);
+    order.sort((x, y) => (prefixes[x] as number) - (prefixes[y] as number));
+    for (const i of order) {
+      const h = prefixes[i] as number;
+      const plen = prefixes[i + 1] as number;
+      if (from + h < runEnd) continue; // inside a running token: covered by it
+      let j = h + plen;
+      while (j < vlen && URL_SAFE[view[j] as number] === 1) j++;
+      if (j - h - plen >= TOKEN_MIN_TAIL && from + j > base) found.push(from + j, from + h);
+      runEnd = from + j;
+      if (j === vlen) {
+        // The tail may go on in the next chunk.
+        this.tokStart = from + h;
+        this.tokTail = from + h + plen;
+        break;
+      }
+    }
   }
 
   /**
@@ -401,10 +584,14 @@ export class Masker {
       this.wsCount = count;
     }
     for (const [a, b] of found) this.addAny(a, b);
+    this.plan = this.makePlan();
+    this.cooldown = 0;
+    // A longer new form may reach further back than the old hold point.
+    this.scanFrom = Math.min(this.scanFrom, this.holdFrom());
   }
 }
 
-export interface MaskStreamOptions {
+export interface MaskStreamOptions extends MaskerOptions {
   /** For a list of secrets: also mask GitLab token shapes (default true). */
   gitlabTokens?: boolean;
   highWaterMark?: number;
@@ -422,7 +609,7 @@ export class MaskStream extends Transform {
     const { registry, warnings } = toRegistry(secrets, opts);
     this.registry = registry;
     this.warnings = warnings;
-    this.masker = new Masker(registry);
+    this.masker = new Masker(registry, opts);
   }
 
   /**

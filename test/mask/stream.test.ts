@@ -11,37 +11,57 @@ import {
   maskReference,
   maskString,
 } from '../../src/mask/index.js';
-import { bytesOf, maskChunks, maskViaStream, randomChunks, ref, registry, rng, splitAt } from './util.js';
+import {
+  bytesOf,
+  ENGINES,
+  maskChunks,
+  maskViaStream,
+  randomChunks,
+  ref,
+  registry,
+  rng,
+  splitAt,
+} from './util.js';
 
 describe('matches split across any chunk boundary', () => {
   const secret = 'S3cr3t-Value_42';
   const text = Buffer.from(`login ok ${secret} done\n`);
   const want = 'login ok [MASKED] done\n';
 
-  test('every split point, and every pair of split points', () => {
+  test.each(ENGINES)('every split point, and every pair of split points (%s)', (engine) => {
     const r = registry([secret]);
     for (let i = 0; i <= text.length; i++) {
       for (let j = i; j <= text.length; j++) {
-        expect(maskChunks(r, splitAt(text, [i, j])).toString()).toBe(want);
+        expect(maskChunks(r, splitAt(text, [i, j]), { engine }).toString()).toBe(want);
       }
     }
   });
 
-  test('1-byte chunks, for every form of the secret', () => {
-    const r = registry([secret], { username: 'gitlab+deploy-token-7' });
-    for (const form of r.forms()) {
-      const buf = Buffer.concat([Buffer.from('<<'), form, Buffer.from('>>')]);
-      expect(maskChunks(r, bytesOf(buf, 1)).toString()).toBe(`<<${MASK}>>`);
-    }
-  });
+  test.each(ENGINES)(
+    'every split point of every form of several secrets, and 1-byte chunks (%s)',
+    (engine) => {
+      const r = registry([secret, 'pässwörd with space', 'q\'uote"d'], { username: 'gitlab+deploy-token-7' });
+      for (const form of r.forms()) {
+        const buf = Buffer.concat([Buffer.from('<<'), form, Buffer.from('>>')]);
+        for (let i = 0; i <= buf.length; i++) {
+          expect(maskChunks(r, splitAt(buf, [i]), { engine }).toString()).toBe(`<<${MASK}>>`);
+        }
+        expect(maskChunks(r, bytesOf(buf, 1), { engine }).toString()).toBe(`<<${MASK}>>`);
+      }
+    },
+  );
 
-  test('random chunkings (including empty chunks) give the whole-buffer result', () => {
-    const next = rng(7);
-    const r = registry([secret, 'another-secret', 'cr3t-Va']);
-    const buf = Buffer.from(`${text.toString()} another-secret ${secret}${secret} x cr3t-Va y\n`.repeat(5));
-    const whole = ref(r, buf);
-    for (let k = 0; k < 300; k++) expect(maskChunks(r, randomChunks(buf, next)).equals(whole)).toBe(true);
-  });
+  test.each(ENGINES)(
+    'random chunkings (including empty chunks) give the whole-buffer result (%s)',
+    (engine) => {
+      const next = rng(7);
+      const r = registry([secret, 'another-secret', 'cr3t-Va']);
+      const buf = Buffer.from(`${text.toString()} another-secret ${secret}${secret} x cr3t-Va y\n`.repeat(5));
+      const whole = ref(r, buf);
+      for (let k = 0; k < 300; k++)
+        expect(maskChunks(r, randomChunks(buf, next), { engine }).equals(whole)).toBe(true);
+    },
+  );
 });
 
 describe('overlapping, self-overlapping and touching secrets', () => {
@@ -158,7 +178,11 @@ describe('holding back', () => {
     const next = rng(5);
     for (let k = 0; k < 200; k++) {
       const buf = Buffer.from(Array.from({ length: 200 }, () => 'ab'[Math.floor(next() * 2)]).join(''));
-      expect(maskChunks(r, randomChunks(buf, next, 9), longest - 1).equals(ref(r, buf))).toBe(true);
+      for (const engine of ENGINES) {
+        expect(
+          maskChunks(r, randomChunks(buf, next, 9), { maxHeld: longest - 1, engine }).equals(ref(r, buf)),
+        ).toBe(true);
+      }
     }
   });
 

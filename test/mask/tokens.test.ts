@@ -1,7 +1,7 @@
 /** GitLab token shapes: masked without being registered, streamed across any boundary. */
 import fc from 'fast-check';
 import { GITLAB_TOKEN_PREFIXES, MASK, Masker, maskReference, TOKEN_MIN_TAIL } from '../../src/mask/index.js';
-import { bytesOf, maskChunks, randomChunks, registry, rng, splitAt } from './util.js';
+import { bytesOf, ENGINES, maskChunks, randomChunks, registry, rng, splitAt } from './util.js';
 
 const TAIL = 'AbCdEfGhIj-_0123456789xyz'.slice(0, TOKEN_MIN_TAIL); // 20 URL-safe characters
 const tokensOnly = () => registry([], { gitlabTokens: true });
@@ -10,10 +10,12 @@ describe('GitLab token patterns', () => {
   test.each(GITLAB_TOKEN_PREFIXES)('%s followed by 20 URL-safe characters is masked, unknown', (prefix) => {
     const r = tokensOnly();
     const buf = Buffer.from(`token=${prefix}${TAIL}\n`);
-    for (let i = 0; i <= buf.length; i++) {
-      expect(maskChunks(r, splitAt(buf, [i])).toString()).toBe(`token=${MASK}\n`);
+    for (const engine of ENGINES) {
+      for (let i = 0; i <= buf.length; i++) {
+        expect(maskChunks(r, splitAt(buf, [i]), { engine }).toString()).toBe(`token=${MASK}\n`);
+      }
+      expect(maskChunks(r, bytesOf(buf, 1), { engine }).toString()).toBe(`token=${MASK}\n`);
     }
-    expect(maskChunks(r, bytesOf(buf, 1)).toString()).toBe(`token=${MASK}\n`);
   });
 
   test('19 characters are not a token; the whole run of 20+ is masked, up to the first other byte', () => {
@@ -42,20 +44,23 @@ describe('GitLab token patterns', () => {
     );
   });
 
-  test('a long tail over many chunks: the mask is written once, early; held bytes stay bounded', () => {
-    const r = tokensOnly();
-    const m = new Masker(r);
-    const out: string[] = [];
-    out.push(m.write(Buffer.from('x glcbt-'))?.toString() ?? '');
-    for (let k = 0; k < 200; k++) {
-      out.push(m.write(Buffer.from('abcde'))?.toString() ?? '');
-      expect(m.held).toBeLessThanOrEqual('glagent-'.length + TOKEN_MIN_TAIL);
-    }
-    // After 20 tail bytes the [MASKED] is already out, before the token ends.
-    expect(out.join('')).toBe(`x ${MASK}`);
-    out.push(m.write(Buffer.from(' y'))?.toString() ?? '', m.end()?.toString() ?? '');
-    expect(out.join('')).toBe(`x ${MASK} y`);
-  });
+  test.each(ENGINES)(
+    'a long tail over many chunks: the mask is written once, early; held bytes bounded (%s)',
+    (engine) => {
+      const r = tokensOnly();
+      const m = new Masker(r, { engine });
+      const out: string[] = [];
+      out.push(m.write(Buffer.from('x glcbt-'))?.toString() ?? '');
+      for (let k = 0; k < 200; k++) {
+        out.push(m.write(Buffer.from('abcde'))?.toString() ?? '');
+        expect(m.held).toBeLessThanOrEqual('glagent-'.length + TOKEN_MIN_TAIL);
+      }
+      // After 20 tail bytes the [MASKED] is already out, before the token ends.
+      expect(out.join('')).toBe(`x ${MASK}`);
+      out.push(m.write(Buffer.from(' y'))?.toString() ?? '', m.end()?.toString() ?? '');
+      expect(out.join('')).toBe(`x ${MASK} y`);
+    },
+  );
 
   test('gitlabTokens: false turns the shapes off; a registered token is masked either way', () => {
     const t = `gldt-${TAIL}`;

@@ -12,9 +12,17 @@ export function registry(
   return r;
 }
 
+export type Engine = 'auto' | 'automaton' | 'anchors';
+export const ENGINES: readonly Engine[] = ['auto', 'automaton', 'anchors'];
+
 /** The synchronous core over the given chunks; optionally checks a bound on held bytes after each write. */
-export function maskChunks(r: SecretRegistry, chunks: readonly Buffer[], maxHeld?: number): Buffer {
-  const m = new Masker(r);
+export function maskChunks(
+  r: SecretRegistry,
+  chunks: readonly Buffer[],
+  opts: { maxHeld?: number; engine?: Engine } = {},
+): Buffer {
+  const { maxHeld, engine } = opts;
+  const m = new Masker(r, { engine: engine ?? 'auto' });
   const out: Buffer[] = [];
   for (const c of chunks) {
     const o = m.write(c);
@@ -27,11 +35,15 @@ export function maskChunks(r: SecretRegistry, chunks: readonly Buffer[], maxHeld
 }
 
 /** Through the real Transform with stream.pipeline. */
-export async function maskViaStream(r: SecretRegistry, chunks: readonly Buffer[]): Promise<Buffer> {
+export async function maskViaStream(
+  r: SecretRegistry,
+  chunks: readonly Buffer[],
+  engine?: Engine,
+): Promise<Buffer> {
   const out: Buffer[] = [];
   await pipeline(
     Readable.from(chunks, { objectMode: false }),
-    createMaskStream(r),
+    createMaskStream(r, { engine: engine ?? 'auto' }),
     new Writable({
       write(c: Buffer, _e, cb) {
         out.push(c);

@@ -1,0 +1,622 @@
+/**
+ * The GitLab CI/CD components (templates/*.yml) and the GitLab example (examples/gitlab/.gitlab-ci.yml)
+ * against GitLab's own CI schema (ci-schema/ci.json, see ci-schema/SOURCE.md):
+ * - a component is two YAML documents: the `spec:` header, `---`, then the jobs; the header's `spec`
+ *   validates, each input is well formed (known keys, default of its type, in its options);
+ * - the jobs validate after `$[[ inputs.NAME ]]` interpolation with the defaults, and again with
+ *   non-default values (other options, flipped booleans, other numbers and strings);
+ * - every input used is declared and every declared input is used;
+ * - the example's `include: component:` entries name these components with declared, well-typed
+ *   inputs, and the pipeline they make together (example + interpolated components) validates, with
+ *   every job in a declared stage;
+ * - `deploy-token validate` finds nothing in them;
+ * - the jobs' scripts run as a runner would run them (sh -e), with `npx` standing for the built CLI,
+ *   against the stand-in GitLab on 127.0.0.1.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parse, parseAllDocuments } from 'yaml';
+import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { runValidate } from '../../src/validate/run.js';
+import { loadScenario } from '../helpers/scenarios.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const read = (rel: string) => readFileSync(join(root, rel), 'utf8');
+
+// ---------------------------------------------------------------------------------------------
+// GitLab's schema
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
+
+function ciValidator(): ValidateFunction {
+  const schema = JSON.parse(read('test/component/ci-schema/ci.json')) as JsonObject;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addKeyword('markdownDescription');
+  // The formats ci.json uses, as loosely as GitLab's editor reads them.
+  ajv.addFormat('uri', (v: string) => /^[a-z][a-z0-9+.-]*:\S*$/i.test(v));
+  ajv.addFormat('uri-reference', (v: string) => /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(v));
+  ajv.addFormat('date-time', (v: string) => !Number.isNaN(Date.parse(v)));
+  ajv.addFormat('regex', (v: string) => {
+    try {
+      new RegExp(v);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return ajv.compile(schema);
+}
+const validateCi = ciValidator();
+
+function schemaErrors(value: unknown): string[] {
+  if (validateCi(value)) return [];
+  return (validateCi.errors ?? []).map(
+    (e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Components: header, inputs, interpolation
+
+type InputType = 'string' | 'number' | 'boolean' | 'array';
+type InputValue = string | number | boolean | Json[];
+interface InputSpec {
+  type: InputType;
+  default?: InputValue;
+  options?: InputValue[];
+  regex?: string;
+  description?: string;
+  raw: JsonObject;
+}
+interface Component {
+  file: string;
+  name: string;
+  header: JsonObject;
+  inputs: Map<string, InputSpec>;
+  bodyText: string;
+  body: JsonObject;
+}
+
+/** `spec:inputs` keys GitLab documents (docs/ci/inputs: type, default, description, options, regex, rules). */
+const INPUT_KEYS = new Set(['type', 'default', 'description', 'options', 'regex', 'rules']);
+
+function loadComponent(file: string): Component {
+  const text = read(file);
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs)) throw new Error(`${file}: not YAML documents`);
+  expect(docs.map((d) => d.errors.map((e) => e.message)).flat()).toEqual([]);
+  expect(docs).toHaveLength(2);
+  const [headerDoc, bodyDoc] = docs as [(typeof docs)[0], (typeof docs)[0]];
+  const header = headerDoc.toJS() as JsonObject;
+  const body = bodyDoc.toJS() as JsonObject;
+  const inputs = new Map<string, InputSpec>();
+  const spec = header.spec as JsonObject | undefined;
+  for (const [name, v] of Object.entries((spec?.inputs as JsonObject | null | undefined) ?? {})) {
+    const raw = (v ?? {}) as JsonObject;
+    const input: InputSpec = { type: (raw.type as InputType | undefined) ?? 'string', raw };
+    if ('default' in raw) input.default = raw.default as InputValue;
+    if (Array.isArray(raw.options)) input.options = raw.options as InputValue[];
+    if (typeof raw.regex === 'string') input.regex = raw.regex;
+    if (typeof raw.description === 'string') input.description = raw.description;
+    inputs.set(name, input);
+  }
+  // The body's source text: everything after the `---` line that ends the header.
+  const bodyStart = bodyDoc.range[0];
+  return {
+    file,
+    name: file.replace(/^templates\//, '').replace(/\.ya?ml$/, ''),
+    header,
+    inputs,
+    bodyText: text.slice(bodyStart),
+    body,
+  };
+}
+
+const USE = /\$\[\[\s*inputs\.([A-Za-z0-9_-]+)\s*((?:\|\s*[a-z_]+(?:\([^)]*\))?\s*)*)\]\]/g;
+const FUNCTIONS = new Set(['expand_vars', 'truncate', 'posix_escape']);
+
+function usedInputs(text: string): string[] {
+  return [...text.matchAll(USE)].map((m) => m[1] ?? '');
+}
+
+function ofType(v: unknown, t: InputType): boolean {
+  if (t === 'array') return Array.isArray(v);
+  return typeof v === t;
+}
+
+function renderValue(v: InputValue, fns: string): string {
+  let s = Array.isArray(v) ? JSON.stringify(v) : String(v);
+  for (const f of fns
+    .split('|')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z_]+)(?:\(([^)]*)\))?$/.exec(f);
+    const name = m?.[1] ?? f;
+    if (!FUNCTIONS.has(name)) throw new Error(`unknown interpolation function ${f}`);
+    if (name === 'truncate') {
+      const [off, len] = (m?.[2] ?? '').split(',').map((x) => Number(x.trim()));
+      s = s.slice(off ?? 0, (off ?? 0) + (len ?? s.length));
+    } else if (name === 'posix_escape') {
+      s = s.replace(/[^A-Za-z0-9_\-.,:/@\n]/g, (c) => `\\${c}`);
+    }
+  }
+  return s;
+}
+
+/**
+ * GitLab interpolates the loaded YAML: in keys and string values; a string that is one
+ * `$[[ inputs.x ]]` and nothing else takes the input's typed value.
+ */
+function interpolate(node: unknown, values: Record<string, InputValue>): unknown {
+  const one = (s: string): unknown => {
+    const whole = new RegExp(`^${USE.source}$`).exec(s);
+    if (whole && !(whole[2] ?? '').trim()) {
+      const v = values[whole[1] ?? ''];
+      if (v === undefined) throw new Error(`undeclared input ${whole[1]}`);
+      return v;
+    }
+    return s.replace(USE, (_m, name: string, fns: string) => {
+      const v = values[name];
+      if (v === undefined) throw new Error(`undeclared input ${name}`);
+      return renderValue(v, fns);
+    });
+  };
+  if (typeof node === 'string') return one(node);
+  if (Array.isArray(node)) return node.map((n) => interpolate(n, values));
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[String(one(k))] = interpolate(v, values);
+    return out;
+  }
+  return node;
+}
+
+function defaults(c: Component): Record<string, InputValue> {
+  const out: Record<string, InputValue> = {};
+  for (const [name, i] of c.inputs) if (i.default !== undefined) out[name] = i.default;
+  return out;
+}
+
+/** Values other than the defaults, one set per pass: the k-th other option, flipped booleans, … */
+function nonDefaults(c: Component): Record<string, InputValue>[] {
+  const passes = Math.max(1, ...[...c.inputs.values()].map((i) => (i.options?.length ?? 1) - 1));
+  const out: Record<string, InputValue>[] = [];
+  for (let k = 0; k < passes; k++) {
+    const values = defaults(c);
+    for (const [name, i] of c.inputs) {
+      const others = (i.options ?? []).filter((o) => o !== i.default);
+      if (others.length > 0) values[name] = others[k % others.length] as InputValue;
+      else if (i.options) continue;
+      else if (i.type === 'boolean') values[name] = !(i.default as boolean);
+      else if (i.type === 'number') values[name] = Number(i.default ?? 0) + 3;
+      else if (i.type === 'array') values[name] = ['alt'];
+      else if (!i.regex) values[name] = `alt-${name}`;
+    }
+    out.push(values);
+  }
+  return out;
+}
+
+const templateFiles = readdirSync(join(root, 'templates'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort()
+  .map((f) => `templates/${f}`);
+
+// Stages every pipeline has when it declares none (build, test, deploy) plus the two GitLab adds.
+const DEFAULT_STAGES = ['.pre', 'build', 'test', 'deploy', '.post'];
+
+function jobsOf(config: Record<string, unknown>): [string, Record<string, unknown>][] {
+  const reserved = new Set([
+    '$schema',
+    'spec',
+    'image',
+    'services',
+    'before_script',
+    'after_script',
+    'variables',
+    'cache',
+    'default',
+    'stages',
+    'include',
+    'workflow',
+  ]);
+  return Object.entries(config).filter(
+    (e): e is [string, Record<string, unknown>] =>
+      !reserved.has(e[0]) && !e[0].startsWith('.') && !!e[1] && typeof e[1] === 'object',
+  );
+}
+
+test('there are components to check: templates/deploy-token.yml and templates/deploy-token-validate.yml', () => {
+  expect(templateFiles).toEqual(
+    expect.arrayContaining(['templates/deploy-token.yml', 'templates/deploy-token-validate.yml']),
+  );
+});
+
+describe.each(templateFiles)('component %s', (file) => {
+  const c = loadComponent(file);
+
+  test('the header is only `spec:`, and validates against GitLab’s schema', () => {
+    expect(Object.keys(c.header)).toEqual(['spec']);
+    expect(schemaErrors(c.header)).toEqual([]);
+  });
+
+  test('every input is well formed: known keys, a description, a default of its type, in its options', () => {
+    expect(c.inputs.size).toBeGreaterThan(0);
+    for (const [name, i] of c.inputs) {
+      expect([name, Object.keys(i.raw).filter((k) => !INPUT_KEYS.has(k))]).toEqual([name, []]);
+      expect(['string', 'number', 'boolean', 'array']).toContain(i.type);
+      expect([name, typeof i.description]).toEqual([name, 'string']);
+      expect([name, 'default' in i.raw]).toEqual([name, true]);
+      expect([name, ofType(i.default, i.type)]).toEqual([name, true]);
+      if (i.options) {
+        for (const o of i.options) expect([name, ofType(o, i.type)]).toEqual([name, true]);
+        expect(i.options).toContain(i.default);
+      }
+      if (i.regex && typeof i.default === 'string') expect(i.default).toMatch(new RegExp(i.regex));
+    }
+  });
+
+  test('every $[[ inputs.NAME ]] used is declared, and every declared input is used', () => {
+    const used = new Set(usedInputs(c.bodyText));
+    const declared = new Set(c.inputs.keys());
+    expect([...used].filter((u) => !declared.has(u))).toEqual([]);
+    expect([...declared].filter((d) => !used.has(d))).toEqual([]);
+    // No malformed interpolation (`$[[ input.x ]]`, a missing `]]`) hides from the check above.
+    expect((c.bodyText.match(/\$\[\[/g) ?? []).length).toBe([...c.bodyText.matchAll(USE)].length);
+    // Inputs are not interpolated in the header.
+    expect(JSON.stringify(c.header)).not.toContain('$[[');
+  });
+
+  test('the jobs validate after interpolation with the defaults, each in a default stage', () => {
+    const body = interpolate(c.body, defaults(c)) as Record<string, unknown>;
+    expect(JSON.stringify(body)).not.toContain('$[[');
+    expect(schemaErrors(body)).toEqual([]);
+    const jobs = jobsOf(body);
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const [name, job] of jobs) {
+      expect([name, DEFAULT_STAGES.includes(String(job.stage ?? 'test'))]).toEqual([name, true]);
+      expect([name, Array.isArray(job.script) || typeof job.script === 'string']).toEqual([name, true]);
+    }
+  });
+
+  test('the jobs validate after interpolation with non-default values', () => {
+    for (const values of nonDefaults(c)) {
+      const body = interpolate(c.body, values) as Record<string, unknown>;
+      expect(JSON.stringify(body)).not.toContain('$[[');
+      expect([values, schemaErrors(body)]).toEqual([values, []]);
+      if (typeof values['job-name'] === 'string') expect(Object.keys(body)).toContain(values['job-name']);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The GitLab example
+
+describe('examples/gitlab/.gitlab-ci.yml', () => {
+  const text = read('examples/gitlab/.gitlab-ci.yml');
+  const config = parse(text) as Record<string, unknown>;
+  const includes = (config.include ?? []) as Record<string, unknown>[];
+  const components = includes
+    .filter((i) => typeof i.component === 'string')
+    .map((i) => {
+      const m = /^\$CI_SERVER_FQDN\/[^@\s]+\/deploy-token\/([a-z0-9-]+)@(\S+)$/.exec(String(i.component));
+      return {
+        ref: String(i.component),
+        name: m?.[1],
+        version: m?.[2],
+        inputs: (i.inputs ?? {}) as JsonObject,
+      };
+    });
+
+  test('validates against GitLab’s schema', () => {
+    expect(schemaErrors(config)).toEqual([]);
+  });
+
+  test('includes both components, by path and version, with declared, well-typed inputs', () => {
+    expect(components.map((x) => x.name).sort()).toEqual(['deploy-token', 'deploy-token-validate']);
+    for (const inc of components) {
+      expect(inc.version).toBeTruthy();
+      const c = loadComponent(`templates/${inc.name}.yml`);
+      for (const [k, v] of Object.entries(inc.inputs)) {
+        const i = c.inputs.get(k);
+        expect([inc.name, k, i !== undefined]).toEqual([inc.name, k, true]);
+        if (!i) continue;
+        expect([inc.name, k, ofType(v, i.type)]).toEqual([inc.name, k, true]);
+        if (i.options) expect(i.options).toContain(v);
+        if (i.regex && typeof v === 'string') expect(v).toMatch(new RegExp(i.regex));
+      }
+    }
+  });
+
+  test('the pipeline it makes with the interpolated components validates, every job in a declared stage', () => {
+    const merged: Record<string, unknown> = { ...config };
+    delete merged.include;
+    for (const inc of components) {
+      const c = loadComponent(`templates/${inc.name}.yml`);
+      const values = { ...defaults(c), ...(inc.inputs as Record<string, InputValue>) };
+      const body = interpolate(c.body, values) as Record<string, unknown>;
+      for (const k of Object.keys(body)) expect([k, k in merged]).toEqual([k, false]);
+      Object.assign(merged, body);
+    }
+    expect(schemaErrors(merged)).toEqual([]);
+    const stages = [
+      '.pre',
+      ...((merged.stages as string[] | undefined) ?? ['build', 'test', 'deploy']),
+      '.post',
+    ];
+    const jobs = jobsOf(merged);
+    expect(jobs.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['deploy-token-check', 'deploy-token-validate', 'push-image', 'clone-sibling']),
+    );
+    for (const [name, job] of jobs) {
+      expect([name, stages.includes(String(job.stage ?? 'test'))]).toEqual([name, true]);
+      for (const n of (job.needs as (string | { job: string })[] | undefined) ?? []) {
+        const target = typeof n === 'string' ? n : n.job;
+        expect([name, target, target in merged]).toEqual([name, target, true]);
+      }
+    }
+  });
+
+  test('a job runs its command through `deploy-token exec -- …`, and the ≤ 15.0 group case is explained', () => {
+    const scripts = jobsOf(config).flatMap(([, j]) => (j.script as string[] | undefined) ?? []);
+    expect(scripts.some((s) => /deploy-token@\S+"? exec .* -- \S/.test(s))).toBe(true);
+    expect(text).toMatch(/15\.0/);
+    expect(text).toMatch(/group[\s\S]*CI_DEPLOY_USER[\s\S]*CI_DEPLOY_PASSWORD/);
+    // No credential on a command line, no literal token anywhere.
+    expect(scripts.filter((s) => /CI_DEPLOY_PASSWORD|-p\s|--password\b/.test(s))).toEqual([]);
+    expect(text).not.toMatch(/gl(?:pat|dt)-[A-Za-z0-9_-]{8,}/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// deploy-token's own validate
+
+async function validate(file: string): Promise<{ code: number; findings: unknown[]; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runValidate(
+    [file],
+    { format: 'json', cwd: root },
+    { write: (s) => void (out += s) },
+    { write: (s) => void (err += s) },
+  );
+  const parsed = JSON.parse(out || '[]') as unknown;
+  const findings = Array.isArray(parsed)
+    ? parsed
+    : (((parsed as { findings?: unknown[] }).findings ?? []) as unknown[]);
+  return { code, findings, err };
+}
+
+describe('deploy-token validate finds nothing in the components and the example', () => {
+  const files = [...templateFiles, 'examples/gitlab/.gitlab-ci.yml'];
+  // templates/deploy-token.yml is taken for a job spec by its name (src/validate/detect.ts matches
+  // deploy-token.yml before looking at the `spec:` header and `---`): a known bug, reported. Flip this
+  // to `test` when detectKind sees the component header first.
+  const known = new Set(['templates/deploy-token.yml']);
+  for (const f of files) {
+    (known.has(f) ? test.failing : test)(`${f}: exit 0, no finding`, async () => {
+      const r = await validate(f);
+      expect({ code: r.code, findings: r.findings, err: r.err }).toEqual({ code: 0, findings: [], err: '' });
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The jobs' scripts, run as a runner would (sh -e), `npx --yes deploy-token@V` → node dist/cli.js
+
+const CLI = join(root, 'dist', 'cli.js');
+const haveCli = existsSync(CLI);
+if (!haveCli) console.warn(`component.test: ${CLI} missing (npm run build); script runs skipped`);
+const withCli = haveCli ? describe : describe.skip;
+
+let work: string;
+let bin: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'dt-component-'));
+  bin = join(work, '.bin');
+  spawnSync('mkdir', ['-p', bin]);
+  // npx --yes deploy-token@VERSION ARGS… : records the version, runs the built CLI.
+  writeFileSync(
+    join(bin, 'npx'),
+    `#!/bin/sh
+[ "$1" = --yes ] || { echo "npx stub: expected --yes" >&2; exit 90; }
+case "$2" in deploy-token@?*) echo "\${2#deploy-token@}" >> "${work}/.npx-versions" ;; *) echo "npx stub: $2" >&2; exit 91 ;; esac
+shift 2
+exec "${process.execPath}" "${CLI}" "$@"
+`,
+  );
+  chmodSync(join(bin, 'npx'), 0o755);
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+interface JobRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `before_script` + `script` of an interpolated job in `work` with its variables, as one
+ * `sh -e` script (asynchronously: the stand-in GitLab answers from this process).
+ */
+function runJob(job: Record<string, unknown>, env: Record<string, string> = {}): Promise<JobRun> {
+  const lines = [
+    ...((job.before_script as string[] | undefined) ?? []),
+    ...((job.script as string[] | undefined) ?? []),
+  ];
+  const vars = Object.fromEntries(
+    Object.entries((job.variables ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
+  // GitLab expands $VAR in variable values from the job's environment.
+  const all: Record<string, string> = { ...env };
+  for (const [k, v] of Object.entries(vars))
+    all[k] = v.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_m, n: string) => all[n] ?? '');
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-e', '-c', lines.join('\n')], {
+      cwd: work,
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: work, NO_COLOR: '1', ...all },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function jobOf(
+  file: string,
+  inputs: Record<string, InputValue> = {},
+  name?: string,
+): Record<string, unknown> {
+  const c = loadComponent(file);
+  const body = interpolate(c.body, { ...defaults(c), ...inputs }) as Record<string, unknown>;
+  const key = name ?? String(inputs['job-name'] ?? c.inputs.get('job-name')?.default);
+  const job = body[key] as Record<string, unknown> | undefined;
+  if (!job) throw new Error(`${file}: no job ${key}`);
+  const ext = job.extends;
+  return typeof ext === 'string' ? { ...(body[ext] as Record<string, unknown>), ...job } : job;
+}
+
+function codeQuality(): { check_name: string; severity: string }[] {
+  return JSON.parse(readFileSync(join(work, 'gl-code-quality-report.json'), 'utf8')) as {
+    check_name: string;
+    severity: string;
+  }[];
+}
+
+withCli('templates/deploy-token-validate.yml: the job’s script', () => {
+  const FILE = 'templates/deploy-token-validate.yml';
+  const bad =
+    'build:\n  rules:\n    - if: $CI_DEPLOY_PASSWORD\n  script:\n    - docker login -u "$CI_DEPLOY_USER" -p "$CI_DEPLOY_PASSWORD" "$CI_REGISTRY"\n';
+  const good = 'build:\n  script:\n    - echo hello\n';
+
+  test('no finding: exit 0, an empty Code Quality report, the version asked for', async () => {
+    writeFileSync(join(work, '.gitlab-ci.yml'), good);
+    const r = await runJob(jobOf(FILE, { version: '1.2.3' }));
+    expect(r.code).toBe(0);
+    expect(codeQuality()).toEqual([]);
+    expect(readFileSync(join(work, '.npx-versions'), 'utf8')).toBe('1.2.3\n');
+  });
+
+  test('findings with fail-on-findings true (default): exit 1, the report lists them, the log shows them', async () => {
+    writeFileSync(join(work, '.gitlab-ci.yml'), bad);
+    const r = await runJob(jobOf(FILE));
+    expect(r.code).toBe(1);
+    expect(codeQuality().map((i) => i.check_name)).toContain('password-on-command-line');
+    expect(r.stdout).toContain('.gitlab-ci.yml:5:');
+  });
+
+  test('findings with fail-on-findings false: exit 0, the report still lists them', async () => {
+    writeFileSync(join(work, '.gitlab-ci.yml'), bad);
+    const r = await runJob(jobOf(FILE, { 'fail-on-findings': false }));
+    expect(r.code).toBe(0);
+    expect(codeQuality().map((i) => i.check_name)).toContain('password-on-command-line');
+  });
+
+  test('files: several, by shell pattern; an unreadable file fails the job whatever fail-on-findings says', async () => {
+    spawnSync('mkdir', ['-p', join(work, 'ci')]);
+    writeFileSync(join(work, 'ci', 'a.gitlab-ci.yml'), good);
+    writeFileSync(join(work, 'ci', 'b.gitlab-ci.yml'), bad);
+    const r = await runJob(jobOf(FILE, { files: 'ci/*.gitlab-ci.yml' }));
+    expect(r.code).toBe(1);
+    expect(codeQuality().map((i) => i.check_name)).toContain('password-on-command-line');
+    const missing = await runJob(jobOf(FILE, { files: 'nope.yml', 'fail-on-findings': false }));
+    expect(missing.code).toBe(2);
+  });
+});
+
+withCli('templates/deploy-token.yml: the check job and .deploy-token, against the stand-in GitLab', () => {
+  const FILE = 'templates/deploy-token.yml';
+  const scenario = loadScenario('1-project-token.json');
+  const password = scenario.jobEnv?.CI_DEPLOY_PASSWORD ?? '';
+  let standin: RunningStandin;
+  beforeAll(async () => {
+    standin = await startStandin(scenario);
+  });
+  afterAll(() => standin.close());
+  const ciEnv = () => ({
+    CI_SERVER_URL: standin.url,
+    CI_PROJECT_ID: '3',
+    CI_PROJECT_PATH: 'tanuki/awesome_project',
+    GITLAB_TOKEN: scenario.apiTokens?.[0] ?? '',
+    ...(scenario.jobEnv ?? {}),
+  });
+
+  test('plan: exit 0, explains the token, prints no secret', async () => {
+    const r = await runJob(jobOf(FILE, { project: 'tanuki/awesome_project' }), ciEnv());
+    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+    expect(r.stdout).toContain('gitlab+deploy-token-11');
+    expect(r.stdout + r.stderr).not.toContain(password);
+    expect(existsSync(join(work, 'deploy-token.env'))).toBe(false);
+  });
+
+  test('export: dotenv writes deploy-token.env for later jobs', async () => {
+    const r = await runJob(jobOf(FILE, { project: 'tanuki/awesome_project', export: 'dotenv' }), ciEnv());
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(work, 'deploy-token.env'), 'utf8')).toContain(
+      'CI_DEPLOY_USER=gitlab+deploy-token-11',
+    );
+  });
+
+  /** `.deploy-token` merged into a job that extends it, as GitLab's `extends` does. */
+  function extending(script: string[], inputs: Record<string, InputValue> = {}): Record<string, unknown> {
+    const c = loadComponent(FILE);
+    const body = interpolate(c.body, {
+      ...defaults(c),
+      project: 'tanuki/awesome_project',
+      ...inputs,
+    }) as Record<string, Record<string, unknown>>;
+    return { ...body['.deploy-token'], script };
+  }
+
+  test('.deploy-token: a job that extends it has the credentials in its shell', async () => {
+    // The password as the runner injects it; the username only from `resolve --export shell`.
+    const env: Record<string, string> = { ...ciEnv() };
+    delete env.CI_DEPLOY_USER;
+    const r = await runJob(
+      extending(['test "$CI_DEPLOY_USER" = gitlab+deploy-token-11', 'test -n "$CI_DEPLOY_PASSWORD"']),
+      env,
+    );
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).not.toContain(password);
+  });
+
+  // `eval "$(npx … resolve --export shell …)"`: a failing resolve leaves the command substitution
+  // empty, eval succeeds, and the job goes on without credentials. Reported with a fix (assign the
+  // output to a variable first, then eval it); flip to `test` once fixed.
+  test.failing('.deploy-token: a job fails in before_script when resolve fails', async () => {
+    const env: Record<string, string> = { ...ciEnv(), GITLAB_TOKEN: 'glpat-wrongWrongWrongWrong12' };
+    delete env.CI_DEPLOY_USER;
+    const r = await runJob(extending(['echo "script ran"']), env);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).not.toContain('script ran');
+  });
+
+  // The default input `project: $CI_PROJECT_ID` lands in single quotes in the script
+  // (`--project '$[[ inputs.project ]]'`), where no shell expands it: the CLI gets the literal text
+  // `$CI_PROJECT_ID`. Reported with a fix (pass it through `variables:`); flip to `test` once fixed.
+  test.failing('with the default project input ($CI_PROJECT_ID): exit 0', async () => {
+    const r = await runJob(jobOf(FILE), ciEnv());
+    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+  });
+});

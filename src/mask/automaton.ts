@@ -6,9 +6,10 @@
  *
  * Memory: a full 256-wide DFA row for every state would take 1 KiB a state (~300 MB for 1,000 secrets
  * with their forms). Only the root and states with two or more children get a full row (precomputed
- * with failure links folded in, so a step there is one Int32Array load); the long single-child chains a
- * trie of random secrets is mostly made of keep their one child and fall back along failure links on a
- * mismatch. Each failure step lowers the depth by at least one and each byte raises it by at most one,
+ * with failure links folded in, so a step there is two loads: the byte's class, then the row entry);
+ * the long single-child chains a trie of random secrets is mostly made of keep their one child and fall
+ * back along failure links on a mismatch. Rows have one entry per byte class, not per byte, and states
+ * are numbered breadth first: what a scan touches most stays in cache. Each failure step lowers the depth by at least one and each byte raises it by at most one,
  * so scanning stays linear in the input (a×64 MiB against a×19+b costs two steps a byte).
  */
 
@@ -23,7 +24,10 @@ export interface AcPattern {
 
 export interface Automaton {
   readonly states: number;
-  /** Full rows, 256 entries each. */
+  /** Byte → column in a row; 0 for every byte that appears in no pattern. */
+  readonly byteClass: Uint8Array;
+  readonly classes: number;
+  /** Full rows, `classes` entries each. */
   readonly table: Int32Array;
   /** Per state: offset of its row in `table`, or -1 for a chain state. */
   readonly rowOff: Int32Array;
@@ -55,7 +59,7 @@ export const FLAG_TOKEN = 2;
 export function step(a: Automaton, s: number, b: number): number {
   for (;;) {
     const r = a.rowOff[s] as number;
-    if (r >= 0) return a.table[r + b] as number;
+    if (r >= 0) return a.table[r + (a.byteClass[b] as number)] as number;
     if (a.childByte[s] === b) return a.childState[s] as number;
     s = a.fail[s] as number;
   }
@@ -106,9 +110,45 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
     prev = k;
   }
 
+  // Number states breadth first: the shallow states a scan visits most sit together in memory, and
+  // each state's children get consecutive numbers.
+  const order = new Int32Array(states);
+  const newId = new Int32Array(states);
+  let qt = 1;
+  for (let qh = 0; qh < qt; qh++) {
+    const u = order[qh] as number;
+    newId[u] = qh;
+    for (let c = firstChild[u] as number; c !== -1; c = nextSibling[c] as number) order[qt++] = c;
+  }
+  const perm = (src: Int32Array) => {
+    const out = new Int32Array(states);
+    for (let v = 0; v < states; v++) out[v] = src[order[v] as number] as number;
+    return out;
+  };
+  const byteN = perm(byteOf);
+  const depthN = perm(depth);
+  const outN = perm(ownOut);
+  const tokN = perm(ownTok);
+  const countN = perm(childCount);
+  const firstN = new Int32Array(states);
+  for (let v = 0; v < states; v++) {
+    const c = firstChild[order[v] as number] as number;
+    firstN[v] = c === -1 ? -1 : (newId[c] as number);
+  }
+
+  // Byte classes: bytes in no pattern all lead back to the root, so they share class 0 and a row
+  // needs one entry per class, not per byte (a quarter of the memory for typical secrets).
+  const byteClass = new Uint8Array(256);
+  let classes = 1;
+  for (const p of pats) {
+    for (let j = 0; j < p.key.length; j++) {
+      const b = p.key.charCodeAt(j);
+      if (byteClass[b] === 0) byteClass[b] = classes++;
+    }
+  }
   let rows = 0;
-  for (let s = 0; s < states; s++) if (s === 0 || (childCount[s] as number) >= 2) rows++;
-  const table = new Int32Array(rows * 256);
+  for (let v = 0; v < states; v++) if (v === 0 || (countN[v] as number) >= 2) rows++;
+  const table = new Int32Array(rows * classes);
   const rowOff = new Int32Array(states).fill(-1);
   const childByte = new Int32Array(states).fill(-1);
   const childState = new Int32Array(states);
@@ -119,12 +159,14 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
   const flags = new Uint8Array(states);
   const a: Automaton = {
     states,
+    byteClass,
+    classes,
     table,
     rowOff,
     childByte,
     childState,
     fail,
-    depth: depth.subarray(0, states),
+    depth: depthN,
     hold,
     outLen,
     tokLen,
@@ -133,18 +175,16 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
     patterns: pats.length,
   };
 
-  // Breadth first: a state's failure target is shallower, so it is complete before it is needed.
-  const queue = new Int32Array(states);
-  let qh = 0;
-  let qt = 1;
+  // In breadth-first order a state's failure target is shallower, so complete before it is needed.
   let nextRow = 0;
   const chain: number[] = [];
-  while (qh < qt) {
-    const u = queue[qh++] as number;
+  for (let u = 0; u < states; u++) {
     const f = fail[u] as number;
-    hold[u] = (childCount[u] as number) > 0 ? (depth[u] as number) : (hold[f] as number);
-    if (u === 0 || (childCount[u] as number) >= 2) {
-      const off = nextRow++ * 256;
+    const n = countN[u] as number;
+    const c0 = firstN[u] as number;
+    hold[u] = n > 0 ? (depthN[u] as number) : (hold[f] as number);
+    if (u === 0 || n >= 2) {
+      const off = nextRow++ * classes;
       rowOff[u] = off;
       if (u !== 0) {
         // The row of the failure target, with chain states' single children laid over it.
@@ -155,29 +195,26 @@ export function buildAutomaton(input: readonly AcPattern[]): Automaton {
           d = fail[d] as number;
         }
         const src = rowOff[d] as number;
-        table.copyWithin(off, src, src + 256);
+        table.copyWithin(off, src, src + classes);
         for (let j = chain.length - 1; j >= 0; j--) {
           const cstate = chain[j] as number;
           const cb = childByte[cstate] as number;
-          if (cb >= 0) table[off + cb] = childState[cstate] as number;
+          if (cb >= 0) table[off + (byteClass[cb] as number)] = childState[cstate] as number;
         }
       }
-      for (let c = firstChild[u] as number; c !== -1; c = nextSibling[c] as number)
-        table[off + (byteOf[c] as number)] = c;
-    } else if (childCount[u] === 1) {
-      const c = firstChild[u] as number;
-      childByte[u] = byteOf[c] as number;
-      childState[u] = c;
+      for (let c = c0; c < c0 + n; c++) table[off + (byteClass[byteN[c] as number] as number)] = c;
+    } else if (n === 1) {
+      childByte[u] = byteN[c0] as number;
+      childState[u] = c0;
     }
-    for (let c = firstChild[u] as number; c !== -1; c = nextSibling[c] as number) {
-      const fc = u === 0 ? 0 : step(a, f, byteOf[c] as number);
+    for (let c = c0; c < c0 + n; c++) {
+      const fc = u === 0 ? 0 : step(a, f, byteN[c] as number);
       fail[c] = fc;
-      const o = Math.max(ownOut[c] as number, outLen[fc] as number);
-      const t = (ownTok[c] as number) > 0 ? (ownTok[c] as number) : (tokLen[fc] as number);
+      const o = Math.max(outN[c] as number, outLen[fc] as number);
+      const t = (tokN[c] as number) > 0 ? (tokN[c] as number) : (tokLen[fc] as number);
       outLen[c] = o;
       tokLen[c] = t;
       flags[c] = (o > 0 ? FLAG_MASK : 0) | (t > 0 ? FLAG_TOKEN : 0);
-      queue[qt++] = c;
     }
   }
   return a;

@@ -22,6 +22,7 @@ import {
   type Compiled,
   type Warning,
 } from './registry.js';
+import { planSkip, skipScan, type SkipPlan } from './skip.js';
 import { planAnchors, priorWeights, type SparseEntry, type SparsePlan } from './sparse.js';
 import { GITLAB_TOKEN_PREFIXES } from './tokens.js';
 import { TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
@@ -44,10 +45,12 @@ function pow2AtLeast(n: number): number {
 export interface MaskerOptions {
   /**
    * How to search. `auto` (default): anchor bytes (sparse.ts) while there are few forms and anchors
-   * stay rare, the automaton otherwise. `automaton`: every byte through the automaton. `anchors`:
-   * anchors whenever possible, however frequent. All give the same output; tests force each.
+   * stay rare; Wu–Manber (skip.ts) for many forms of 8+ bytes; the automaton otherwise, and for any
+   * chunk where candidates turn out frequent. `automaton`: every byte through the automaton.
+   * `anchors`, `skip`: that method whenever possible, however slow. All give the same output; tests
+   * force each.
    */
-  engine?: 'auto' | 'automaton' | 'anchors';
+  engine?: 'auto' | 'automaton' | 'anchors' | 'skip';
 }
 
 /** The synchronous core: bytes in, masked bytes out. MaskStream wraps it; maskBuffer uses it whole. */
@@ -78,8 +81,13 @@ export class Masker {
   private ended = false;
   /** The earliest offset a match not yet found can start at (the last hold point). */
   private scanFrom = 0;
-  /** Few forms: anchor bytes to search natively (sparse.ts); undefined: the automaton on every byte. */
+  /**
+   * Search plans (both undefined: the automaton on every byte). Few forms: anchor bytes for forms and
+   * token prefixes (sparse.ts). Many long forms: Wu–Manber for the forms (skip.ts), anchors for the
+   * token prefixes only.
+   */
   private plan: SparsePlan | undefined;
+  private skip: SkipPlan | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
   private seenTotal = 0;
@@ -88,8 +96,10 @@ export class Masker {
   private backoff = 4;
   /** Reused per chunk by the sparse scan. */
   private readonly found: number[] = [];
+  private chunksFast = 0;
+  private chunksAutomaton = 0;
 
-  private readonly engine: 'auto' | 'automaton' | 'anchors';
+  private readonly engine: 'auto' | 'automaton' | 'anchors' | 'skip';
 
   constructor(registry: SecretRegistry, opts: MaskerOptions = {}) {
     this.registry = registry;
@@ -97,7 +107,7 @@ export class Masker {
     this.c = registry.compiled();
     this.ring = Buffer.alloc(this.ringSize(this.c));
     this.wsRing = new Float64Array(pow2AtLeast((this.c.ws?.maxLen ?? 0) + 1));
-    this.plan = this.makePlan();
+    this.makePlans();
   }
 
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
@@ -108,12 +118,12 @@ export class Masker {
     if (n === 0) return undefined;
     const base = this.pos;
     let sparse = false;
-    if (this.plan !== undefined) {
+    if (this.plan !== undefined || this.skip !== undefined) {
       if (this.cooldown > 0) {
         this.cooldown--;
         this.sample(chunk);
-        if (this.cooldown === 0) this.plan = this.makePlan();
-      } else if (this.scanSparse(chunk, base)) sparse = true;
+        if (this.cooldown === 0) this.makePlans();
+      } else if (this.scanFast(chunk, base)) sparse = true;
       else {
         // Anchors are frequent here: back off to the automaton for a while, learning the bytes.
         this.cooldown = this.backoff;
@@ -121,8 +131,13 @@ export class Masker {
         this.sample(chunk);
       }
     }
-    if (sparse) this.backoff = 4;
-    else this.scan(chunk, base);
+    if (sparse) {
+      this.backoff = 4;
+      this.chunksFast++;
+    } else {
+      this.scan(chunk, base);
+      this.chunksAutomaton++;
+    }
     if (this.c.ws !== undefined) this.scanWs(chunk, base);
     this.pos = base + n;
     if (sparse) this.acState = this.tailState(chunk, base);
@@ -146,6 +161,16 @@ export class Masker {
     return this.pos - this.emitted;
   }
 
+  /** Chunks searched by anchors or Wu–Manber vs by the automaton, anchor bytes, Wu–Manber on (diagnostics). */
+  get stats(): { chunksFast: number; chunksAutomaton: number; anchors: string; skip: boolean } {
+    return {
+      chunksFast: this.chunksFast,
+      chunksAutomaton: this.chunksAutomaton,
+      anchors: String.fromCharCode(...(this.plan?.anchors ?? [])),
+      skip: this.skip !== undefined,
+    };
+  }
+
   private ringSize(c: Compiled): number {
     return pow2AtLeast(Math.max(4096, c.maxHold + 1));
   }
@@ -153,6 +178,7 @@ export class Masker {
   private scan(buf: Buffer, base: number): void {
     const a = this.c.ac;
     const table = a.table;
+    const cls = a.byteClass;
     const rowOff = a.rowOff;
     const childByte = a.childByte;
     const childState = a.childState;
@@ -166,7 +192,7 @@ export class Masker {
     while (i < n) {
       if (s === 0 && tokTail < 0) {
         // At the root, skip bytes that start nothing (the root's row maps them back to the root).
-        while (i < n && table[buf[i] as number] === 0) i++;
+        while (i < n && table[cls[buf[i] as number] as number] === 0) i++;
         if (i === n) break;
       }
       const b = buf[i] as number;
@@ -179,7 +205,7 @@ export class Masker {
       for (;;) {
         const r = rowOff[s] as number;
         if (r >= 0) {
-          s = table[r + b] as number;
+          s = table[r + (cls[b] as number)] as number;
           break;
         }
         if (childByte[s] === b) {
@@ -204,20 +230,33 @@ export class Masker {
     this.tokStart = tokStart;
   }
 
-  /** Anchors for this stream's bytes so far, or none when the automaton is the better choice. */
-  private makePlan(): SparsePlan | undefined {
-    if (this.c.ws !== undefined || this.engine === 'automaton') return undefined;
-    const prior = priorWeights();
+  /** Plans for this stream's bytes so far (see `plan`), or none when the automaton is the better choice. */
+  private makePlans(): void {
+    this.plan = undefined;
+    this.skip = undefined;
+    if (this.c.ws !== undefined || this.engine === 'automaton') return;
+    const weights = priorWeights();
     const k = 4096; // the prior counts as this many sampled bytes
     if (this.seenTotal > 0) {
-      for (let b = 0; b < 256; b++)
-        prior[b] = ((prior[b] as number) * k + (this.seen[b] as number)) / (k + this.seenTotal);
+      for (let b = 0; b < 256; b++) {
+        weights[b] = ((weights[b] as number) * k + (this.seen[b] as number)) / (k + this.seenTotal);
+      }
     }
-    const entries: SparseEntry[] = this.registry.forms().map((form) => ({ form, token: false }));
-    if (this.registry.gitlabTokens) {
-      for (const p of GITLAB_TOKEN_PREFIXES) entries.push({ form: Buffer.from(p, 'latin1'), token: true });
+    const forms = this.registry.forms();
+    const tokens: SparseEntry[] = this.registry.gitlabTokens
+      ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, 'latin1'), token: true }))
+      : [];
+    const force = this.engine !== 'auto';
+    if (this.engine !== 'skip') {
+      this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
+      if (this.plan !== undefined || this.engine === 'anchors') return;
     }
-    return planAnchors(entries, prior, this.engine === 'anchors');
+    this.skip = planSkip(forms, force);
+    if (this.skip === undefined && forms.length > 0) return; // nothing but the automaton finds the forms
+    if (tokens.length > 0) {
+      this.plan = planAnchors(tokens, weights, force);
+      if (this.plan === undefined) this.skip = undefined; // tokens need the anchors
+    }
   }
 
   private sample(chunk: Buffer): void {
@@ -245,50 +284,20 @@ export class Masker {
   }
 
   /**
-   * The sparse scan: every form found through its anchor byte, every GitLab token through its prefix
-   * (sparse.ts). Scans from the last hold point, so a form or token that began in held bytes is found
-   * whole. Returns false, having changed nothing, when anchors are too frequent in this chunk.
+   * The fast scan: forms found through their anchor byte or by Wu–Manber, GitLab tokens through their
+   * prefix's anchor. Scans from the last hold point, so a form or token that began in held bytes is
+   * found whole. Returns false, having changed nothing, when candidates are too frequent in this chunk.
    */
-  private scanSparse(chunk: Buffer, base: number): boolean {
-    const plan = this.plan as SparsePlan;
+  private scanFast(chunk: Buffer, base: number): boolean {
     const from = this.scanFrom;
     const view = from < base ? Buffer.concat([...this.ringSlices(from, base), chunk]) : chunk;
-    const vlen = view.length;
     const found = this.found;
     found.length = 0;
-    let budget = this.engine === 'anchors' ? Infinity : (chunk.length >> 5) + 16;
     const prefixes: number[] = []; // token prefixes found: start, length
-    const { first, off, start, len, token, bytes } = plan;
-    const anchors = plan.anchors;
-    for (let ai = 0; ai < anchors.length; ai++) {
-      const a = anchors[ai] as number;
-      const before = ai * 512;
-      const after = before + 256;
-      for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
-        if (--budget < 0) return false;
-        // Entries whose byte before the anchor is view[h - 1], then those anchored at offset 0
-        // whose next byte is view[h + 1] (outside the view: nothing can match there yet).
-        for (let side = 0; side < 2; side++) {
-          const nb =
-            side === 0 ? (h > 0 ? (view[h - 1] as number) : -1) : h + 1 < vlen ? (view[h + 1] as number) : -1;
-          if (nb < 0) continue;
-          const key = (side === 0 ? before : after) + nb;
-          const x1 = first[key + 1] as number;
-          for (let x = first[key] as number; x < x1; x++) {
-            const s = h - (off[x] as number);
-            const l = len[x] as number;
-            // Before the view: cannot start a match (hold); past its end: held, found next time.
-            if (s < 0 || s + l > vlen) continue;
-            const b0 = start[x] as number;
-            let k = 0;
-            while (k < l && view[s + k] === bytes[b0 + k]) k++;
-            if (k < l) continue;
-            if (token[x] === 1) prefixes.push(s, l);
-            else if (from + s + l > base) found.push(from + s + l, from + s);
-          }
-        }
-      }
-    }
+    const budget = this.engine === 'auto' ? (chunk.length >> 5) + 16 : Infinity;
+    if (this.skip !== undefined && !skipScan(this.skip, view, from, base, found, budget)) return false;
+    if (this.plan !== undefined && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
+      return false;
     if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found);
     // Matches in end order, as add() wants them.
     if (found.length > 2) {
@@ -584,11 +593,59 @@ export class Masker {
       this.wsCount = count;
     }
     for (const [a, b] of found) this.addAny(a, b);
-    this.plan = this.makePlan();
+    this.makePlans();
     this.cooldown = 0;
     // A longer new form may reach further back than the old hold point.
     this.scanFrom = Math.min(this.scanFrom, this.holdFrom());
   }
+}
+
+/**
+ * Every form anchored in `plan` found in `view` (bytes from absolute offset `from`) and ending after
+ * `base`, pushed to `found` as (end, start) pairs; token prefixes to `prefixes` as (start, length) in
+ * view offsets. False when more than `budget` anchor hits turn up.
+ */
+function anchorScan(
+  plan: SparsePlan,
+  view: Buffer,
+  from: number,
+  base: number,
+  found: number[],
+  prefixes: number[],
+  budget: number,
+): boolean {
+  const { first, off, start, len, token, bytes, anchors } = plan;
+  const vlen = view.length;
+  for (let ai = 0; ai < anchors.length; ai++) {
+    const a = anchors[ai] as number;
+    const before = ai * 512;
+    const after = before + 256;
+    for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
+      if (--budget < 0) return false;
+      // Entries whose byte before the anchor is view[h - 1], then those anchored at offset 0 whose
+      // next byte is view[h + 1] (outside the view: nothing can match there yet).
+      for (let side = 0; side < 2; side++) {
+        const nb =
+          side === 0 ? (h > 0 ? (view[h - 1] as number) : -1) : h + 1 < vlen ? (view[h + 1] as number) : -1;
+        if (nb < 0) continue;
+        const key = (side === 0 ? before : after) + nb;
+        const x1 = first[key + 1] as number;
+        for (let x = first[key] as number; x < x1; x++) {
+          const s = h - (off[x] as number);
+          const l = len[x] as number;
+          // Before the view: cannot start a match (hold); past its end: held, found next time.
+          if (s < 0 || s + l > vlen) continue;
+          const b0 = start[x] as number;
+          let k = 0;
+          while (k < l && view[s + k] === bytes[b0 + k]) k++;
+          if (k < l) continue;
+          if (token[x] === 1) prefixes.push(s, l);
+          else if (from + s + l > base) found.push(from + s + l, from + s);
+        }
+      }
+    }
+  }
+  return true;
 }
 
 export interface MaskStreamOptions extends MaskerOptions {
@@ -623,6 +680,10 @@ export class MaskStream extends Transform {
   /** Bytes held back right now. */
   get held(): number {
     return this.masker.held;
+  }
+
+  get stats(): Masker['stats'] {
+    return this.masker.stats;
   }
 
   override _transform(chunk: unknown, enc: BufferEncoding, cb: TransformCallback): void {

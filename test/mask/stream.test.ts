@@ -281,6 +281,63 @@ describe('secrets added mid-stream', () => {
   });
 });
 
+describe('auto switches search methods mid-stream and stays exact', () => {
+  /** Text where `noisy` regions are full of the given bytes (candidates everywhere) and others are not. */
+  function mixedInput(secrets: readonly string[], noise: string, next: () => number): Buffer {
+    const parts: string[] = [];
+    for (let k = 0; k < 120; k++) {
+      const noisy = Math.floor(k / 20) % 2 === 1;
+      let line = noisy
+        ? Array.from({ length: 400 }, () => noise[Math.floor(next() * noise.length)]).join('')
+        : 'plain build output line with nothing special in it\n'.repeat(8);
+      if (k % 3 === 0) {
+        const s = secrets[Math.floor(next() * secrets.length)] as string;
+        const cut = Math.floor(next() * s.length);
+        line += `${s} and a partial ${s.slice(0, cut)}|`;
+      }
+      parts.push(line);
+    }
+    return Buffer.from(parts.join(''));
+  }
+
+  test('few secrets: anchors, the automaton where anchors are dense, anchors again', () => {
+    const next = rng(17);
+    const secrets = ['Zq9#secret-Value', 'another:Zq9-thing'];
+    const r = registry(secrets, { gitlabTokens: true });
+    const buf = mixedInput(secrets, 'Zq9#-Value', next);
+    const m = new Masker(r);
+    const out: Buffer[] = [];
+    for (const c of randomChunks(buf, next, 4096)) {
+      const o = m.write(c);
+      if (o) out.push(o);
+    }
+    const e = m.end();
+    if (e) out.push(e);
+    expect(Buffer.concat(out).equals(ref(r, buf))).toBe(true);
+    expect(m.stats.chunksFast).toBeGreaterThan(0);
+    expect(m.stats.chunksAutomaton).toBeGreaterThan(0);
+  });
+
+  test('many secrets: Wu–Manber skipping, the automaton where windows need checks, skipping again', () => {
+    const next = rng(23);
+    const secrets = Array.from({ length: 40 }, (_, i) => `secret-${i}-${'abcdefghij'.slice(i % 5)}-value`);
+    const r = registry(secrets, { gitlabTokens: true });
+    const buf = mixedInput(secrets, 'secret-value-abcdefghij', next);
+    const m = new Masker(r);
+    expect(m.stats.skip).toBe(true);
+    const out: Buffer[] = [];
+    for (const c of randomChunks(buf, next, 8192)) {
+      const o = m.write(c);
+      if (o) out.push(o);
+    }
+    const e = m.end();
+    if (e) out.push(e);
+    expect(Buffer.concat(out).equals(ref(r, buf))).toBe(true);
+    expect(m.stats.chunksFast).toBeGreaterThan(0);
+    expect(m.stats.chunksAutomaton).toBeGreaterThan(0);
+  });
+});
+
 describe('the Transform', () => {
   test('stream.pipeline end to end, with a list of secrets', async () => {
     const r = registry(['pipeline-secret']);

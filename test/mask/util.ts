@@ -12,8 +12,8 @@ export function registry(
   return r;
 }
 
-export type Engine = 'auto' | 'automaton' | 'anchors';
-export const ENGINES: readonly Engine[] = ['auto', 'automaton', 'anchors'];
+export type Engine = 'auto' | 'automaton' | 'anchors' | 'skip';
+export const ENGINES: readonly Engine[] = ['auto', 'automaton', 'anchors', 'skip'];
 
 /** The synchronous core over the given chunks; optionally checks a bound on held bytes after each write. */
 export function maskChunks(

@@ -5,7 +5,25 @@ export {
   type CredentialContext,
   type CredentialPlan,
   type PlannedFile,
+  type PlannedFileView,
+  type PlanVariable,
 } from './types.js';
-export { checkRelativePath, clientValues, planCredentials, planView } from './plan.js';
-export { privateDir, writeCredentials } from './write.js';
-export { cleanup, loadManifest, parseManifest, type CleanupReport, type Manifest } from './manifest.js';
+export {
+  checkRelativePath,
+  clientValues,
+  mergeDockerConfig,
+  planCredentials,
+  planView,
+  type PlanExtras,
+} from './plan.js';
+export { privateDir, writeCredentials, type WriteIo } from './write.js';
+export { existingUserConfig } from './user-config.js';
+export {
+  cleanup,
+  loadManifest,
+  parseManifest,
+  saveManifest,
+  type CleanupReport,
+  type EphemeralToken,
+  type Manifest,
+} from './manifest.js';

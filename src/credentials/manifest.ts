@@ -1,11 +1,20 @@
 /**
- * The manifest of what a run created (files, directories, exported variable names). The action's post
- * step, the end of `exec` and `deploy-token cleanup` remove exactly that: idempotently, never following
- * symlinks, never touching anything outside the private directory.
+ * The manifest of what a run created (files, directories, exported variable names, ephemeral tokens).
+ * The action's post step, the end of `exec` and `deploy-token cleanup` remove exactly that:
+ * idempotently, never following symlinks, never touching anything outside the private directory.
+ * Cleanup is synchronous on purpose: `exec` also runs it from a process 'exit' handler, where nothing
+ * asynchronous completes (`await cleanup(m)` works all the same).
  */
-import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { writeFileAtomic } from '../export/files.js';
+
+export interface EphemeralToken {
+  level: 'project' | 'group';
+  id: string | number;
+  tokenId: number;
+}
 
 export interface Manifest {
   version: 1;
@@ -15,32 +24,40 @@ export interface Manifest {
   files: string[];
   dirs: string[];
   variables: string[];
+  /** Deploy tokens created for this run, to be deleted by whoever can call the API. */
+  ephemeralTokens?: EphemeralToken[];
 }
+
+const NOT_A_MANIFEST = 'pass the manifest file an earlier run wrote';
 
 export function parseManifest(text: string, where: string): Manifest {
   let m: unknown;
   try {
     m = JSON.parse(text);
   } catch {
-    throw new UsageError(
-      `${where} is not a deploy-token manifest (not JSON)`,
-      'pass the manifest file an earlier run wrote',
-    );
+    throw new UsageError(`${where} is not a deploy-token manifest (not JSON)`, NOT_A_MANIFEST);
   }
-  const o = m as Partial<Manifest>;
+  const o = m as Partial<Manifest> | null;
   const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  const tokens = (x: unknown) =>
+    x === undefined ||
+    (Array.isArray(x) &&
+      x.every(
+        (t: Partial<EphemeralToken> | null) =>
+          (t?.level === 'project' || t?.level === 'group') &&
+          (typeof t.id === 'string' || typeof t.id === 'number') &&
+          Number.isInteger(t.tokenId),
+      ));
   if (
     o?.version !== 1 ||
     typeof o.dir !== 'string' ||
     !isAbsolute(o.dir) ||
     !strings(o.files) ||
     !strings(o.dirs) ||
-    !strings(o.variables)
+    !strings(o.variables) ||
+    !tokens(o.ephemeralTokens)
   ) {
-    throw new UsageError(
-      `${where} is not a deploy-token manifest`,
-      'pass the manifest file an earlier run wrote',
-    );
+    throw new UsageError(`${where} is not a deploy-token manifest`, NOT_A_MANIFEST);
   }
   return o as Manifest;
 }
@@ -58,6 +75,11 @@ export function loadManifest(path: string): Manifest {
   return parseManifest(text, path);
 }
 
+/** Written 0600, atomically, never through a planted file or link (it names, never holds, secrets). */
+export function saveManifest(m: Manifest, path: string): void {
+  writeFileAtomic(path, `${JSON.stringify(m, null, 2)}\n`, 0o600);
+}
+
 function inside(dir: string, p: string): boolean {
   const rel = relative(resolve(dir), resolve(p));
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
@@ -66,24 +88,44 @@ function inside(dir: string, p: string): boolean {
 export interface CleanupReport {
   removed: string[];
   missing: string[];
+  /** Listed, but not removed: outside the directory, reached through a symlink, or not what we made. */
   refused: string[];
+}
+
+const stat = (p: string): Stats | undefined => {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Every directory from the private directory down to p's parent must be a real directory: if one was
+ * swapped for a symlink, unlinking p would act on whatever it points at.
+ */
+function realParents(dir: string, p: string): boolean {
+  for (let d = dirname(resolve(p)); ; d = dirname(d)) {
+    const st = stat(d);
+    if (st && !st.isDirectory()) return false; // a symlink (lstat) or a file
+    if (d === resolve(dir) || d === dirname(d)) return true;
+  }
 }
 
 export function cleanup(m: Manifest): CleanupReport {
   const report: CleanupReport = { removed: [], missing: [], refused: [] };
-  const exists = (p: string) => {
-    try {
-      return lstatSync(p);
-    } catch {
-      return undefined;
-    }
-  };
+  const top = stat(m.dir);
+  if (top && (!top.isDirectory() || (process.getuid && top.uid !== process.getuid()))) {
+    // Not the directory we made: touch nothing in it.
+    report.refused.push(m.dir, ...m.files, ...m.dirs);
+    return report;
+  }
   for (const f of m.files) {
-    if (!inside(m.dir, f)) {
+    if (!inside(m.dir, f) || !realParents(m.dir, f)) {
       report.refused.push(f);
       continue;
     }
-    const st = exists(f);
+    const st = stat(f);
     if (!st) report.missing.push(f);
     else if (st.isDirectory()) report.refused.push(f);
     else {
@@ -92,11 +134,11 @@ export function cleanup(m: Manifest): CleanupReport {
     }
   }
   for (const d of [...m.dirs].sort((a, b) => b.length - a.length)) {
-    if (!inside(m.dir, d)) {
+    if (!inside(m.dir, d) || !realParents(m.dir, d)) {
       report.refused.push(d);
       continue;
     }
-    const st = exists(d);
+    const st = stat(d);
     if (!st) report.missing.push(d);
     else if (!st.isDirectory() || readdirSync(d).length > 0) report.refused.push(d);
     else {
@@ -104,10 +146,8 @@ export function cleanup(m: Manifest): CleanupReport {
       report.removed.push(d);
     }
   }
-  const st = exists(m.dir);
-  if (!st) report.missing.push(m.dir);
-  else if (!st.isDirectory() || st.isSymbolicLink() || readdirSync(m.dir).length > 0)
-    report.refused.push(m.dir);
+  if (!top) report.missing.push(m.dir);
+  else if (readdirSync(m.dir).length > 0) report.refused.push(m.dir);
   else {
     rmdirSync(m.dir);
     report.removed.push(m.dir);

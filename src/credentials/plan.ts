@@ -1,7 +1,8 @@
 /**
- * Which files each client needs, and their content: pure (nothing is written here). Content comes
- * from the templates in templates/clients/, rendered by the guarded nunjucks of src/export/render.ts
- * with format filters, so a value cannot break out of its file format.
+ * Which files each client needs, and their content: pure (nothing is read or written here). Content
+ * comes from the templates in templates/clients/, rendered by nunjucks with strict undefined, the
+ * allow-list of src/export/template-guard.ts, and format filters (escape.ts), so a value cannot break
+ * out of its file format and a template sees nothing but the values given to it.
  */
 import nunjucks from 'nunjucks';
 import { UsageError } from '../core/errors.js';
@@ -14,16 +15,67 @@ import pipTpl from '../../templates/clients/pip.conf.njk';
 import pypircTpl from '../../templates/clients/pypirc.njk';
 import mavenTpl from '../../templates/clients/settings.xml.njk';
 import { FORMAT_FILTERS, UnsafeValueError } from './escape.js';
-import type { ClientName, CredentialContext, CredentialPlan, PlannedFile } from './types.js';
+import type {
+  ClientName,
+  CredentialContext,
+  CredentialPlan,
+  PlannedFile,
+  PlannedFileView,
+  PlanVariable,
+} from './types.js';
 
 let engine: nunjucks.Environment | undefined;
 function env(): nunjucks.Environment {
   if (!engine) {
-    engine = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true, trimBlocks: false });
+    engine = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
     for (const [name, fn] of Object.entries(FORMAT_FILTERS)) engine.addFilter(name, fn);
     engine.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
   }
   return engine;
+}
+
+interface AstNode {
+  typename: string;
+  fields?: string[];
+  value?: unknown;
+  [k: string]: unknown;
+}
+const isNode = (x: unknown): x is AstNode =>
+  typeof x === 'object' && x !== null && typeof (x as { typename?: unknown }).typename === 'string';
+
+/**
+ * Every name a template reads must be one of the values given (own keys) or a loop variable: nunjucks
+ * would otherwise answer `{{ constructor }}` from Object.prototype, or `{{ range }}` from its globals.
+ */
+function checkNames(source: string, values: Record<string, unknown>): void {
+  const parser = (nunjucks as unknown as { parser: { parse(src: string): unknown } }).parser;
+  const bound = new Set(['loop']);
+  const symbols: string[] = [];
+  const collect = (n: unknown, into: (name: string) => void): void => {
+    if (Array.isArray(n)) return n.forEach((x) => collect(x, into));
+    if (!isNode(n)) return;
+    if (n.typename === 'Symbol') into(String(n.value));
+    for (const f of n.fields ?? []) collect(n[f], into);
+  };
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!isNode(n)) return;
+    if (n.typename === 'Symbol') symbols.push(String(n.value));
+    if (n.typename === 'For') collect(n.name, (s) => bound.add(s));
+    for (const f of n.fields ?? []) {
+      // Not value names: a loop's own variables, a filter's name, the test after `is`.
+      const skip =
+        (n.typename === 'For' && f === 'name') ||
+        (n.typename === 'Filter' && f === 'name') ||
+        (n.typename === 'Is' && f === 'right');
+      if (!skip) walk(n[f]);
+    }
+  };
+  walk(parser.parse(source));
+  for (const s of symbols) {
+    if (!bound.has(s) && !Object.prototype.hasOwnProperty.call(values, s))
+      throw new Error(`"${s}" is not a template value`);
+  }
 }
 
 export function renderClientTemplate(
@@ -33,6 +85,7 @@ export function renderClientTemplate(
 ): string {
   try {
     checkTemplate(template);
+    checkNames(template, values);
     return env().renderString(template, values);
   } catch (e) {
     const cause = (e as { cause?: unknown }).cause;
@@ -58,11 +111,12 @@ export function checkRelativePath(p: string): string {
     p === '' ||
     p.startsWith('/') ||
     parts.some((x) => x === '..' || x === '.' || x === '') ||
-    /[\u0000-\u001f]/.test(p)
+    /[\u0000-\u001f\u007f\\]/.test(p) ||
+    p.length > 255
   ) {
     throw new UsageError(
       `file path "${p.slice(0, 80)}" must be a plain relative name inside the credentials directory`,
-      'e.g. path: netrc',
+      'e.g. path: netrc (no "..", no leading "/")',
     );
   }
   return p;
@@ -75,57 +129,117 @@ function parseMode(m: string | undefined): number {
   const mode = parseInt(m, 8);
   if (mode & 0o077)
     throw new UsageError(`file mode ${m} would let others read a credential`, 'use 0600 or 0400');
+  if (!(mode & 0o400)) throw new UsageError(`file mode ${m} would not let you read it`, 'use 0600 or 0400');
   return mode;
 }
 
+const enc = (x: string | number) => encodeURIComponent(String(x));
+
+/**
+ * The values the built-in templates use. Endpoints from GitLab's package docs:
+ * doc/user/packages/{npm_registry,maven_repository,nuget_repository,pypi_repository}: project-level
+ * `${api}/projects/:id/packages/<type>`, group-level `${api}/groups/:id/-/packages/<type>` (read only;
+ * publishing is project-level for every type).
+ */
 export function clientValues(ctx: CredentialContext): Record<string, unknown> {
   const u = new URL(ctx.gitlabUrl);
-  const api = `${ctx.gitlabUrl}/api/v4`;
-  const project = encodeURIComponent(String(ctx.projectId));
-  const npm = `${api}/projects/${project}/packages/npm/`;
-  const auth = `${encodeURIComponent(ctx.username)}:${encodeURIComponent(ctx.password)}@`;
+  const gitlabUrl = ctx.gitlabUrl.replace(/\/+$/, '');
+  const api = (ctx.apiUrl ?? `${gitlabUrl}/api/v4`).replace(/\/+$/, '');
+  const project = `${api}/projects/${enc(ctx.projectId)}`;
+  const group =
+    ctx.groupId !== undefined && ctx.groupId !== '' ? `${api}/groups/${enc(ctx.groupId)}/-` : undefined;
+  const read = group ?? project;
+  const noScheme = (url: string) => url.replace(/^https?:/, '');
+  // npm keys a token by the registry URL without its scheme (npm-registry-fetch "nerf dart").
+  const npmAuth = [...new Set([`${read}/packages/npm/`, `${project}/packages/npm/`])].map(
+    (r) => `${noScheme(r)}:_authToken`,
+  );
+  for (const k of npmAuth) {
+    // npm's ini reads a key up to the first "=": a URL that holds one cannot be a key.
+    if (/[=\r\n]/.test(k)) throw new UsageError(`the GitLab URL cannot be an npm config key: ${k}`);
+  }
+  // pip takes basic auth from the index URL (pip docs "Authentication"), percent-decoding it.
+  const pipUrl = new URL(`${read}/packages/pypi/simple`);
+  const auth = `${enc(ctx.username)}:${enc(ctx.password)}@`;
   return {
     username: ctx.username,
     password: ctx.password,
-    gitlab_url: ctx.gitlabUrl,
-    gitlab_host: u.host,
+    gitlab_url: gitlabUrl,
+    gitlab_host: ctx.gitlabHost ?? u.host,
     api_url: api,
     project_id: ctx.projectId,
     project_path: ctx.projectPath,
+    group_id: ctx.groupId ?? '',
+    registry: ctx.registry ?? '',
+    dependency_proxy: ctx.dependencyProxy ?? '',
     registries: [ctx.registry, ctx.dependencyProxy]
       .filter((x): x is string => !!x)
       .filter((x, i, a) => a.indexOf(x) === i),
-    npm_registry: npm,
-    npm_registry_noscheme: npm.replace(/^https?:/, ''),
-    nuget_source: `${api}/projects/${project}/packages/nuget/index.json`,
-    maven_url: `${api}/projects/${project}/packages/maven`,
-    pypi_index: `${u.protocol}//${auth}${u.host}${u.pathname.replace(/\/$/, '')}/api/v4/projects/${project}/packages/pypi/simple`,
-    pypi_upload: `${api}/projects/${project}/packages/pypi`,
+    npm_registry: `${read}/packages/npm/`,
+    npm_auth_keys: npmAuth,
+    nuget_source: `${project}/packages/nuget/index.json`,
+    maven_url: `${read}/packages/maven`,
+    pypi_index: `${pipUrl.protocol}//${auth}${pipUrl.host}${pipUrl.pathname}`,
+    pypi_upload: `${project}/packages/pypi`,
   };
+}
+
+/**
+ * docker's config.json has no include: so that a login made before (docker/login-action, a runner's
+ * DOCKER_AUTH_CONFIG) keeps working for other registries, the user's file is merged under ours. Our
+ * hosts lose any credHelpers entry (it would win over `auths`), and `credsStore` is dropped: docker
+ * would ask the store for every host, ours too (docker/cli config/configfile GetCredentialsStore).
+ */
+export function mergeDockerConfig(ours: string, user: string | undefined): string {
+  if (user === undefined) return ours;
+  let theirs: unknown;
+  try {
+    theirs = JSON.parse(user);
+  } catch {
+    return ours; // docker could not read it either
+  }
+  if (typeof theirs !== 'object' || theirs === null || Array.isArray(theirs)) return ours;
+  const o = JSON.parse(ours) as { auths: Record<string, unknown> };
+  const t = { ...(theirs as Record<string, unknown>) };
+  delete t.credsStore;
+  const obj = (x: unknown) =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+  const helpers = Object.fromEntries(
+    Object.entries(obj(t.credHelpers)).filter(([host]) => !(host in o.auths)),
+  );
+  const merged: Record<string, unknown> = { ...t, auths: { ...obj(t.auths), ...o.auths } };
+  if (Object.keys(helpers).length > 0) merged.credHelpers = helpers;
+  else delete merged.credHelpers;
+  return `${JSON.stringify(merged, null, 2)}\n`;
 }
 
 interface ClientSpec {
   files: { path: string; template: string; env?: string }[];
-  /** Extra settings, relative to the directory with {dir}. */
+  /** Extra settings; `{dir}` is the private directory. */
   variables?: Record<string, string>;
 }
 
 const CLIENTS: Record<ClientName, ClientSpec> = {
+  // GIT_CONFIG_GLOBAL (git >= 2.32) replaces ~/.gitconfig, which the file includes back.
   git: {
     files: [{ path: 'gitconfig', template: gitTpl, env: 'GIT_CONFIG_GLOBAL' }],
     variables: { GIT_TERMINAL_PROMPT: '0' },
   },
-  // skopeo, podman and buildah read REGISTRY_AUTH_FILE; docker reads $DOCKER_CONFIG/config.json.
+  // docker reads $DOCKER_CONFIG/config.json; skopeo 1.9 (containers/image) does too (tested), and
+  // REGISTRY_AUTH_FILE (containers-auth.json(5)) makes older podman/buildah/skopeo read the same file.
   docker: {
     files: [{ path: 'docker/config.json', template: dockerTpl, env: 'REGISTRY_AUTH_FILE' }],
     variables: { DOCKER_CONFIG: '{dir}/docker' },
   },
   npm: { files: [{ path: 'npmrc', template: npmTpl, env: 'NPM_CONFIG_USERCONFIG' }] },
+  // nuget and dotnet take it with -ConfigFile / --configfile; NUGET_CONFIG_FILE is only our name for it.
   nuget: { files: [{ path: 'NuGet.Config', template: nugetTpl, env: 'NUGET_CONFIG_FILE' }] },
+  // MAVEN_ARGS is read by Maven >= 3.9; older Maven needs `mvn -s "$MAVEN_SETTINGS"`.
   maven: {
     files: [{ path: 'settings.xml', template: mavenTpl, env: 'MAVEN_SETTINGS' }],
     variables: { MAVEN_ARGS: '-s {dir}/settings.xml' },
   },
+  // PIP_CONFIG_FILE is loaded after pip's other config files, so it wins; twine takes --config-file.
   pypi: {
     files: [
       { path: 'pip.conf', template: pipTpl, env: 'PIP_CONFIG_FILE' },
@@ -134,17 +248,33 @@ const CLIENTS: Record<ClientName, ClientSpec> = {
   },
 };
 
+export interface PlanExtras {
+  /** The user's existing global git config, included first so their settings keep working. */
+  userGitconfig?: string;
+  /** The text of the user's existing docker config.json, merged under ours. */
+  userDockerConfig?: string;
+  /** Extra values user templates (`files:`) may use. */
+  userValues?: Record<string, unknown>;
+}
+
 export function planCredentials(
   clients: readonly ClientName[],
   userFiles: readonly { path: string; template: string; mode?: string; env?: string }[],
   ctx: CredentialContext,
   dir: string,
-  extra: { userGitconfig?: string; userValues?: Record<string, unknown> } = {},
+  extra: PlanExtras = {},
 ): CredentialPlan {
-  const base = clientValues(ctx);
-  const values: Record<string, unknown> = { ...base, user_gitconfig: extra.userGitconfig ?? '' };
+  const values: Record<string, unknown> = {
+    ...clientValues(ctx),
+    user_gitconfig: extra.userGitconfig ?? '',
+  };
   const files: PlannedFile[] = [];
-  const variables: { name: string; value: string }[] = [];
+  const variables: PlanVariable[] = [];
+  const variable = (name: string, value: string) => {
+    if (variables.some((v) => v.name === name))
+      throw new UsageError(`variable ${name} is set twice`, 'give each file its own env');
+    variables.push({ name, value, secret: false });
+  };
   for (const c of [...new Set(clients)]) {
     const spec = CLIENTS[c];
     if (!spec)
@@ -156,25 +286,24 @@ export function planCredentials(
       );
     }
     for (const f of spec.files) {
-      const file: PlannedFile = {
-        client: c,
-        path: f.path,
-        mode: 0o600,
-        content: renderClientTemplate(f.path, f.template, values),
-      };
+      let content = renderClientTemplate(f.path, f.template, values);
+      if (c === 'docker') content = mergeDockerConfig(content, extra.userDockerConfig);
+      const file: PlannedFile = { client: c, path: f.path, mode: 0o600, content };
       if (f.env) {
         file.env = f.env;
-        variables.push({ name: f.env, value: `${dir}/${f.path}` });
+        variable(f.env, `${dir}/${f.path}`);
       }
       files.push(file);
     }
     for (const [name, value] of Object.entries(spec.variables ?? {}))
-      variables.push({ name, value: value.replaceAll('{dir}', dir) });
+      variable(name, value.replaceAll('{dir}', dir));
   }
   for (const u of userFiles) {
     const path = checkRelativePath(u.path);
-    if (files.some((f) => f.path === path))
+    if (files.some((f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`)))
       throw new UsageError(`file ${path} is written twice`, 'give each file its own path');
+    if (u.env !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(u.env))
+      throw new UsageError(`"${u.env.slice(0, 40)}" is not a variable name`, 'e.g. env: NETRC');
     const file: PlannedFile = {
       client: 'user',
       path,
@@ -183,17 +312,15 @@ export function planCredentials(
     };
     if (u.env) {
       file.env = u.env;
-      variables.push({ name: u.env, value: `${dir}/${path}` });
+      variable(u.env, `${dir}/${path}`);
     }
     files.push(file);
   }
-  return { files, variables };
+  return { dir, files, variables };
 }
 
 /** What `plan` shows: paths, modes and variables, never content. */
-export function planView(
-  plan: CredentialPlan,
-): { client: string; path: string; mode: string; env: string | null }[] {
+export function planView(plan: CredentialPlan): PlannedFileView[] {
   return plan.files.map((f) => ({
     client: f.client,
     path: f.path,

@@ -1,27 +1,40 @@
 /**
  * Writing credential files: a private directory (0700) under RUNNER_TEMP, else the system temp dir,
- * never the workspace; files 0600 created exclusively with O_NOFOLLOW, so a planted file or symlink
- * is never written through. All or nothing: on any failure, what was written is removed.
+ * never the workspace; files created exclusively with O_NOFOLLOW and set to their mode with fchmod
+ * (the umask cannot widen or narrow it), sub-directories created one by one, exclusively, so a planted
+ * file or symlink is never written through (as aws-actions/configure-aws-credentials does).
+ * All or nothing: on any failure, what was written is removed before the error is thrown.
  */
 import {
   closeSync,
   constants,
+  fchmodSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   realpathSync,
+  rmdirSync,
   rmSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import type { Manifest } from './manifest.js';
 import type { CredentialPlan } from './types.js';
 
-/** Creates the private directory and checks it is what we made: a real directory, ours, 0700. */
+/** A directory only we can use: a real directory (not a symlink), owned by us, nothing for others. */
+function isPrivate(dir: string): boolean {
+  const st = lstatSync(dir);
+  const uid = process.getuid?.();
+  return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
+}
+
+/** Creates the private directory and checks it is what we made. */
 export function privateDir(env: Env): string {
   const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
   let dir: string;
@@ -34,14 +47,7 @@ export function privateDir(env: Env): string {
       'check that RUNNER_TEMP (or the system temp dir) exists and is writable',
     );
   }
-  const st = lstatSync(dir);
-  const uid = process.getuid?.();
-  if (
-    !st.isDirectory() ||
-    st.isSymbolicLink() ||
-    (uid !== undefined && st.uid !== uid) ||
-    (st.mode & 0o077) !== 0
-  ) {
+  if (!isPrivate(dir)) {
     rmSync(dir, { recursive: true, force: true });
     throw new UsageError(
       `the private directory ${dir} is not private`,
@@ -58,12 +64,18 @@ export interface WriteIo {
 }
 const FS_IO: WriteIo = { openSync, writeSync: (fd, data) => writeSync(fd, data) };
 
+/**
+ * Writes every planned file into `dir` (default: the plan's). Synchronous, so it can run where
+ * nothing may be left half done; `await writeCredentials(plan)` works all the same. The manifest's
+ * variables default to the plan's.
+ */
 export function writeCredentials(
   plan: CredentialPlan,
-  dir: string,
-  variables: string[] = [],
+  dir: string | undefined = plan.dir,
+  variables: string[] = plan.variables.map((v) => v.name),
   io: WriteIo = FS_IO,
 ): Manifest {
+  if (!dir) throw new UsageError('no directory to write the credential files in', 'use privateDir()');
   const manifest: Manifest = {
     version: 1,
     createdAt: new Date().toISOString(),
@@ -72,35 +84,40 @@ export function writeCredentials(
     dirs: [],
     variables: [...variables],
   };
+  let ours = false; // the directory is removed on failure only if it is ours to write in
   try {
+    if (!isPrivate(dir)) {
+      throw Object.assign(new Error('not a private directory'), { code: 'EPERM' });
+    }
+    ours = true;
     for (const f of plan.files) {
-      const path = join(dir, f.path);
-      // Subdirectories (docker/) are created 0700 inside the private directory.
-      const parent = dirname(path);
-      if (parent !== dir) {
-        mkdirSync(parent, { recursive: true, mode: 0o700 });
-        for (let d = parent; d !== dir && d.startsWith(`${dir}/`); d = dirname(d)) {
-          if (!manifest.dirs.includes(d)) manifest.dirs.push(d);
-        }
+      // Each missing directory is made here, exclusively (EEXIST if something is already there).
+      const parts = f.path.split('/');
+      let parent = dir;
+      for (const part of parts.slice(0, -1)) {
+        parent = join(parent, part);
+        if (manifest.dirs.includes(parent)) continue;
+        mkdirSync(parent, { mode: 0o700 });
+        manifest.dirs.push(parent);
       }
-      const fd = openSync(
+      const path = join(dir, f.path);
+      const fd = io.openSync(
         path,
         constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-        f.mode,
+        0o600,
       );
       manifest.files.push(path);
       try {
-        io.writeSync(fd, f.content);
+        fchmodSync(fd, f.mode);
+        const n = io.writeSync(fd, f.content);
+        if (n !== Buffer.byteLength(f.content))
+          throw Object.assign(new Error('short write'), { code: 'EIO' });
       } finally {
         closeSync(fd);
       }
     }
   } catch (e) {
-    try {
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // the directory itself could not be made: nothing to remove
-    }
+    if (ours) undo(manifest);
     const code = (e as { code?: string }).code;
     throw new UsageError(
       `cannot write credential files in ${dir}${code ? ` (${code})` : ''}; nothing was left behind`,
@@ -108,4 +125,22 @@ export function writeCredentials(
     );
   }
   return manifest;
+}
+
+/** Removes what this write created (files, then directories, then the directory if left empty). */
+function undo(m: Manifest): void {
+  for (const f of m.files) {
+    try {
+      unlinkSync(f);
+    } catch {
+      /* already gone */
+    }
+  }
+  for (const d of [...[...m.dirs].reverse(), m.dir]) {
+    try {
+      if (lstatSync(d).isDirectory() && readdirSync(d).length === 0) rmdirSync(d);
+    } catch {
+      /* gone, or not ours to remove */
+    }
+  }
 }

@@ -77,32 +77,43 @@ test('resolve --configure writes the files, exports their variables, and cleanup
   expect(c2.stdout).toContain('0 removed');
 });
 
-test('exec removes its files when the command ends, and when it is killed with SIGTERM', async () => {
+test('exec removes its files when the command ends, also when it fails', async () => {
   const ok = await runCli(
     ['exec', '--configure', 'git', '--', 'sh', '-c', 'test -f "$GIT_CONFIG_GLOBAL"'],
     env(),
   );
   expect(ok.code).toBe(0);
+  expect(ok.stderr).toMatch(/removed 2 credential file\(s\)/);
   expect(privateDirs()).toEqual([]);
+  const failed = await runCli(['exec', '--configure', 'git', '--', 'sh', '-c', 'exit 3'], env());
+  expect(failed.code).toBe(3);
+  expect(privateDirs()).toEqual([]);
+});
 
-  const r = await new Promise<{ code: number | null }>((resolve) => {
+test.each([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const)('exec removes its files when it is killed with %s', async (signal, expected) => {
+  const r = await new Promise<{ code: number | null; seen: number }>((resolve) => {
     const child = spawn(
       process.execPath,
-      ['dist/cli.js', 'exec', '--configure', 'docker', '--', 'sh', '-c', 'echo ready; sleep 20'],
+      ['dist/cli.js', 'exec', '--configure', 'docker', '--', 'sh', '-c', 'echo ready; exec sleep 20'],
       {
         env: { PATH: process.env.PATH ?? '', ...env() },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    let seen = -1;
     child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) {
-        expect(privateDirs()).toHaveLength(1);
-        child.kill('SIGTERM');
+        seen = privateDirs().length;
+        child.kill(signal);
       }
     });
-    child.on('close', (code) => resolve({ code }));
+    child.on('close', (code) => resolve({ code, seen }));
   });
-  expect(r.code).toBe(143);
+  expect(r.seen).toBe(1);
+  expect(r.code).toBe(expected);
   expect(privateDirs()).toEqual([]);
 });
 

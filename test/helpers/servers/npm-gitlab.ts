@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
 import { StandinGitLab } from '../../../src/standin/server.js';
+import { needBinary } from './binaries.js';
 
 export interface NpmGitLab {
   url: string;
@@ -34,6 +35,9 @@ export async function startNpmGitLab(
   login: { username: string; password: string },
   now: () => Date,
 ): Promise<NpmGitLab> {
+  needBinary('htpasswd', 'htpasswd (apache2-utils)');
+  const bin = join(process.cwd(), 'node_modules', 'verdaccio', 'bin', 'verdaccio');
+  needBinary(bin, 'verdaccio 6.8 (npm ci installs it, a dev dependency)');
   const root = mkdtempSync(join(tmpdir(), 'dt-npm-'));
   const vport = await freePort();
   const fport = await freePort();
@@ -59,7 +63,6 @@ export async function startNpmGitLab(
       '',
     ].join('\n'),
   );
-  const bin = join(process.cwd(), 'node_modules', 'verdaccio', 'bin', 'verdaccio');
   const proc: ChildProcess = spawn(
     process.execPath,
     [bin, '--config', join(root, 'config.yaml'), '--listen', `127.0.0.1:${vport}`],
@@ -71,14 +74,19 @@ export async function startNpmGitLab(
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const registryUrl = `http://127.0.0.1:${vport}`;
-  for (let i = 0; i < 200; i++) {
+  // Ready when /-/ping answers; bounded wait (10 s).
+  for (let i = 0; ; i++) {
     try {
       const r = await fetch(`${registryUrl}/-/ping`);
       if (r.ok) break;
     } catch {
       /* starting */
     }
-    if (proc.exitCode !== null) throw new Error(`verdaccio exited: ${err.slice(0, 500)}`);
+    if (proc.exitCode !== null || i === 200) {
+      proc.kill('SIGKILL');
+      rmSync(root, { recursive: true, force: true });
+      throw new Error(`verdaccio did not start on ${registryUrl}: ${err.slice(0, 500)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 

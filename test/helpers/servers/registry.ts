@@ -3,23 +3,16 @@
  * (bcrypt) auth accepting only the deploy token's username and value.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { needBinary } from './binaries.js';
 
 export interface Registry {
   host: string;
   root: string;
   close(): Promise<void>;
-}
-
-export function needBinary(path: string, what: string): void {
-  if (!existsSync(path)) {
-    throw new Error(
-      `${what} is missing (${path}): run scripts/install-test-deps.sh (Debian packages docker-registry, skopeo, apache2-utils)`,
-    );
-  }
 }
 
 async function freePort(): Promise<number> {
@@ -31,8 +24,8 @@ async function freePort(): Promise<number> {
 }
 
 export async function startRegistry(login: { username: string; password: string }): Promise<Registry> {
-  needBinary('/usr/bin/docker-registry', 'docker-registry');
-  needBinary('/usr/bin/htpasswd', 'htpasswd');
+  const binary = needBinary('docker-registry', 'docker-registry (Debian package docker-registry)');
+  needBinary('htpasswd', 'htpasswd (apache2-utils)');
   const root = mkdtempSync(join(tmpdir(), 'dt-registry-'));
   const htpasswd = join(root, 'htpasswd');
   execFileSync('htpasswd', ['-Bbc', htpasswd, login.username, login.password], { stdio: 'ignore' });
@@ -49,21 +42,25 @@ export async function startRegistry(login: { username: string; password: string 
       '',
     ].join('\n'),
   );
-  const proc: ChildProcess = spawn('/usr/bin/docker-registry', ['serve', config], {
+  const proc: ChildProcess = spawn(binary, ['serve', config], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const host = `127.0.0.1:${port}`;
   // Ready when /v2/ answers (401 without credentials); bounded wait.
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; ; i++) {
     try {
       const r = await fetch(`http://${host}/v2/`);
       if (r.status === 401 || r.status === 200) break;
     } catch {
       /* not listening yet */
     }
-    if (proc.exitCode !== null) throw new Error(`docker-registry exited: ${stderr.slice(0, 500)}`);
+    if (proc.exitCode !== null || i === 200) {
+      proc.kill('SIGKILL');
+      rmSync(root, { recursive: true, force: true });
+      throw new Error(`docker-registry did not start on ${host}: ${stderr.slice(0, 500)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

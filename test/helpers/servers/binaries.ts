@@ -1,0 +1,41 @@
+/**
+ * The real clients and servers the credential tests run. A missing one FAILS the test with the fix
+ * (never a silent skip): CI installs them with scripts/install-test-deps.sh.
+ */
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+
+const FIX =
+  'run scripts/install-test-deps.sh (as root) to install the real servers and clients the tests use';
+
+/** The absolute path of a binary (an absolute path, or a name looked up on PATH), or a failure. */
+export function needBinary(nameOrPath: string, what = nameOrPath): string {
+  const candidates = isAbsolute(nameOrPath)
+    ? [nameOrPath]
+    : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, nameOrPath));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      return c;
+    } catch {
+      /* next */
+    }
+  }
+  throw new Error(`${what} is missing (${nameOrPath}): ${FIX}`);
+}
+
+/** A Python 3 interpreter that has pip (Debian's python3-pip), as an absolute path. */
+export function needPythonWithPip(): string {
+  for (const py of ['/usr/bin/python3', 'python3']) {
+    try {
+      return execFileSync(py, ['-c', 'import sys, pip; print(sys.executable, end="")'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      /* next */
+    }
+  }
+  throw new Error(`python3 with pip is missing: ${FIX}`);
+}

@@ -1,0 +1,83 @@
+/**
+ * The job the real-client tests run: the stand-in's project token (fixtures/scenarios/1-project-token)
+ * with the scopes a test needs, a workspace with deploy-token.yml, and private RUNNER_TEMP, HOME and
+ * TMPDIR under one temp root, so a sweep can read everything the run could have written.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Scenario } from '../../../src/standin/model.js';
+
+export const USER = 'gitlab+deploy-token-11';
+export const PASSWORD = 'gldt-ProjToken11ProjToken1';
+export const PROJECT = 'tanuki/awesome_project';
+
+const base = JSON.parse(
+  readFileSync(new URL('../../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
+) as Scenario;
+
+/** The project token (id 11) with exactly these scopes, so the job's scope checks pass. */
+export function scenarioWithScopes(scopes: string[]): Scenario {
+  return {
+    ...base,
+    projects: base.projects.map((p) => ({
+      ...p,
+      tokens: (p.tokens ?? []).map((t) => (t.id === 11 ? { ...t, scopes } : t)),
+    })),
+  };
+}
+
+export interface JobDirs {
+  root: string;
+  work: string;
+  runnerTemp: string;
+  home: string;
+  tmp: string;
+  /** Everything a run may write to. */
+  all: string[];
+}
+
+export function jobDirs(spec: string): JobDirs {
+  const root = mkdtempSync(join(tmpdir(), 'dt-job-'));
+  const d = {
+    root,
+    work: join(root, 'workspace'),
+    runnerTemp: join(root, 'runner-temp'),
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+  };
+  for (const p of [d.work, d.runnerTemp, d.home, d.tmp]) mkdirSync(p);
+  writeFileSync(join(d.work, 'deploy-token.yml'), spec);
+  return { ...d, all: [d.work, d.runnerTemp, d.home, d.tmp] };
+}
+
+export function removeJobDirs(d: JobDirs | undefined): void {
+  if (d) rmSync(d.root, { recursive: true, force: true });
+}
+
+/** The environment of a CI job on this GitLab (CI_DEPLOY_* as the runner would inject them). */
+export function jobEnv(
+  d: JobDirs,
+  gitlabUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    HOME: d.home,
+    TMPDIR: d.tmp,
+    RUNNER_TEMP: d.runnerTemp,
+    GITLAB_TOKEN: base.apiTokens[0]!,
+    CI_SERVER_URL: gitlabUrl,
+    CI_PROJECT_PATH: PROJECT,
+    CI_DEPLOY_USER: USER,
+    CI_DEPLOY_PASSWORD: PASSWORD,
+    GIT_CONFIG_NOSYSTEM: '1',
+    ...extra,
+  };
+}
+
+/** The private directories deploy-token left in RUNNER_TEMP (none, after any run). */
+export function privateDirsLeft(d: JobDirs): string[] {
+  return readdirSync(d.runnerTemp).filter(
+    (f) => f.startsWith('deploy-token-') && !f.startsWith('deploy-token-state'),
+  );
+}

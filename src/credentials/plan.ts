@@ -239,7 +239,9 @@ const CLIENTS: Record<ClientName, ClientSpec> = {
     files: [{ path: 'settings.xml', template: mavenTpl, env: 'MAVEN_SETTINGS' }],
     variables: { MAVEN_ARGS: '-s {dir}/settings.xml' },
   },
-  // PIP_CONFIG_FILE is loaded after pip's other config files, so it wins; twine takes --config-file.
+  // pip ranks PIP_CONFIG_FILE above the global, user and site files and then skips the user file
+  // (pip._internal.configuration OVERRIDE_ORDER; its docs say otherwise); only PIP_* variables beat
+  // it. twine takes the .pypirc with --config-file.
   pypi: {
     files: [
       { path: 'pip.conf', template: pipTpl, env: 'PIP_CONFIG_FILE' },

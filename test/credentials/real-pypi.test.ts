@@ -4,7 +4,7 @@
  * pypi-gitlab.ts). pip is pointed at it only by the written pip.conf (PIP_CONFIG_FILE): no
  * --index-url, no token on argv.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needPythonWithPip } from '../helpers/servers/binaries.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
@@ -67,6 +67,12 @@ const download = (password = PASSWORD) =>
   );
 
 test('pip download through the written pip.conf, with nothing left', async () => {
+  // A user pip.conf naming another index does not win over ours (PIP_CONFIG_FILE ranks above it).
+  mkdirSync(join(d.home, '.config', 'pip'), { recursive: true });
+  writeFileSync(
+    join(d.home, '.config', 'pip', 'pip.conf'),
+    '[global]\nindex-url = http://127.0.0.1:9/simple\n',
+  );
   const r = await download();
   expect(r.stdout + r.stderr).not.toContain(PASSWORD);
   expect(r.code).toBe(0);

@@ -17,7 +17,10 @@ import { loadSpec } from '../../src/spec/load.js';
 import { record } from '../helpers/report.js';
 
 function prop<T>(label: string, arb: fc.Arbitrary<T>, check: (v: T) => unknown, numRuns: number) {
-  fc.assert(fc.property(arb, (v) => check(v) !== false), { numRuns });
+  fc.assert(
+    fc.property(arb, (v) => check(v) !== false),
+    { numRuns },
+  );
   record('property', numRuns, label);
 }
 

@@ -3,28 +3,21 @@
  * with the scopes a test needs, a workspace with deploy-token.yml, and private RUNNER_TEMP, HOME and
  * TMPDIR under one temp root, so a sweep can read everything the run could have written.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
+import { loadScenario, withScopes } from '../scenarios.js';
 
 export const USER = 'gitlab+deploy-token-11';
 export const PASSWORD = 'gldt-ProjToken11ProjToken1';
 export const PROJECT = 'tanuki/awesome_project';
 
-const base = JSON.parse(
-  readFileSync(new URL('../../../fixtures/scenarios/1-project-token.json', import.meta.url), 'utf8'),
-) as Scenario;
+const base = loadScenario('1-project-token.json');
 
 /** The project token (id 11) with exactly these scopes, so the job's scope checks pass. */
 export function scenarioWithScopes(scopes: string[]): Scenario {
-  return {
-    ...base,
-    projects: base.projects.map((p) => ({
-      ...p,
-      tokens: (p.tokens ?? []).map((t) => (t.id === 11 ? { ...t, scopes } : t)),
-    })),
-  };
+  return withScopes(base, 11, scopes);
 }
 
 export interface JobDirs {

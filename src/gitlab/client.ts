@@ -249,7 +249,7 @@ async function readBody(res: Response, signal: AbortSignal): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** GitLab's short `message` (or OAuth's `error`), as one line of at most 200 characters. */
+/** GitLab's short `message` (or OAuth's `error`), as one line. */
 function gitlabMessageOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const d = data as { message?: unknown; error?: unknown; error_description?: unknown };
@@ -259,7 +259,8 @@ function gitlabMessageOf(data: unknown): string | undefined {
   const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
   const desc =
     typeof d.error_description === 'string' && d.message === undefined ? `: ${d.error_description}` : '';
-  return `${text}${desc}`.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // Not cut here: the client scrubs the token first, then cuts to 200 characters.
+  return `${text}${desc}`.replace(/\s+/g, ' ').trim();
 }
 
 function mediaType(headers: Headers): string {
@@ -490,10 +491,11 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       await sleep(delay);
     }
     const a = last?.answer;
-    const gm = a ? gitlabMessageOf(safeJson(a.text)) : undefined;
-    const cause = last ? `${last.message}${gm ? ` (${scrub(gm)})` : ''}` : 'no attempt made';
+    const raw = a ? gitlabMessageOf(safeJson(a.text)) : undefined;
+    const gm = raw === undefined ? undefined : scrub(raw);
+    const cause = last ? `${last.message}${gm ? ` (${gm})` : ''}` : 'no attempt made';
     const message = `${where}: GitLab could not be asked after ${plural(made, 'attempt')}: ${cause}${stop ? `; ${stop}` : ''}`;
-    if (a) throw new GitLabHttpError(message, endpoint, a.status, hintFor(a.status, gm), gm && scrub(gm));
+    if (a) throw new GitLabHttpError(message, endpoint, a.status, hintFor(a.status, gm), gm);
     throw new GitLabApiError(
       message,
       endpoint,
@@ -556,18 +558,19 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     if (a.status >= 400) {
       // GitLab's API answers errors as JSON ({"message": ...}); anything else is not GitLab speaking.
       const data = a.text.trim() === '' ? undefined : jsonOf(where, a);
-      const gm = gitlabMessageOf(data);
+      const raw = gitlabMessageOf(data);
+      const gm = raw === undefined ? undefined : scrub(raw);
       let hint = hintFor(a.status, gm);
       if (a.status === 401 && a.leftOrigin) {
         hint =
           'GitLab redirected the request to another host or scheme, where the API token is not sent: point --gitlab-url at the final URL (https://?)';
       }
       throw new GitLabHttpError(
-        `${where}: HTTP ${a.status}${gm ? ` (${scrub(gm)})` : ''}`,
+        `${where}: HTTP ${a.status}${gm ? ` (${gm})` : ''}`,
         a.endpoint,
         a.status,
         hint,
-        gm && scrub(gm),
+        gm,
       );
     }
     if (a.status === 204 || a.status === 205 || method === 'HEAD') return undefined;

@@ -25,14 +25,13 @@ export function fixtureText(file: string): string {
 }
 
 /** A fresh copy of fixtures/gitlab/<name>.json (tests may change it freely). */
-export function fixture<T = Record<string, unknown>>(name: string): T {
-  return JSON.parse(fixtureText(`${name}.json`)) as T;
+export function fixture(name: string): Record<string, unknown> {
+  return JSON.parse(fixtureText(`${name}.json`)) as Record<string, unknown>;
 }
 
 /** GitLab's error bodies, keyed as in errors.json: `401`, `403`, `404_project`, `409_variable`, ... */
 export function gitlabError(key: string): { message: string } {
-  const all = fixture<Record<string, { message: string }>>('errors');
-  const body = all[key];
+  const body = fixture('errors')[key] as { message: string } | undefined;
   if (!body) throw new Error(`fixtures/gitlab/errors.json has no ${key}`);
   return body;
 }
@@ -87,7 +86,7 @@ export function paginate<T>(
     base,
   };
   const fill = (v: string) => v.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
-  const template = fixture<Record<string, string>>('pagination_headers');
+  const template = fixture('pagination_headers') as Record<string, string>;
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(template)) {
     if (k === 'comment' || k === 'link') continue;

@@ -308,7 +308,10 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
 
   function unreachable(where: string, endpoint: string, e: unknown): GitLabApiError {
     const code = errorCode(e);
-    const detail = scrub(code && code !== 'UND_ERR_INVALID_ARG' ? `${code}: ${messageOf(e)}` : messageOf(e));
+    // The code alone when there is one: socket messages name hosts and addresses, errors name paths only.
+    // Proxy refusals (407) have no telling code, so their message is shown instead.
+    const detail =
+      code && code !== 'UND_ERR_INVALID_ARG' && code !== 'UND_ERR_ABORTED' ? code : scrub(messageOf(e));
     const hint =
       code && TLS_TRUST_CODES.test(code)
         ? "GitLab's TLS certificate is not trusted: for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file (Node reads it at start-up)"

@@ -188,6 +188,23 @@ test('https:// GitLab through HTTPS_PROXY: a CONNECT tunnel (TLS end to end, the
   expect(String((err as Error).message)).not.toContain(TOKEN);
 });
 
+test('a proxy that wants credentials (407): exit 3 naming the refusal, not retried', async () => {
+  const refusing = createServer((_req, res) => res.writeHead(407, { 'proxy-authenticate': 'Basic' }).end());
+  const url = await listen(refusing);
+  try {
+    const c = client({ HTTP_PROXY: url });
+    const err = await c.get('/metadata', asVersionInfo).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/could not reach GitLab \(.*407/),
+    });
+    expect(c.requestCount).toBe(1);
+  } finally {
+    refusing.closeAllConnections();
+    await new Promise((r) => refusing.close(r));
+  }
+});
+
 test('a malformed proxy variable is a usage error that does not echo the value', () => {
   let err: unknown;
   try {

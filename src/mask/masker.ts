@@ -31,6 +31,8 @@ export const MASK = '[MASKED]';
 export const MASK_BYTES = Buffer.from(MASK);
 
 const EMPTY = Buffer.alloc(0);
+/** Input bytes sampled (one in 16) before the anchors are chosen again from what the stream holds. */
+const EARLY_SAMPLES = 65536;
 
 function isWs(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d);
@@ -118,6 +120,11 @@ export class Masker {
     if (n === 0) return undefined;
     const base = this.pos;
     let sparse = false;
+    if (this.seenTotal < EARLY_SAMPLES && this.engine === 'auto' && this.c.ws === undefined) {
+      // Learn this stream's bytes from its first ~1 MiB, then choose anchors that are rare in it.
+      this.sample(chunk);
+      if (this.seenTotal >= EARLY_SAMPLES) this.makePlans();
+    }
     if (this.plan !== undefined || this.skip !== undefined) {
       if (this.cooldown > 0) {
         this.cooldown--;

@@ -3,13 +3,14 @@
  * input, `--configure`), their plan, writing them, and where runs are recorded for `cleanup`.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { writeFileAtomic } from '../export/files.js';
 import {
   CLIENT_NAMES,
   cleanup,
+  existingUserConfig,
   loadManifest,
   planCredentials,
   privateDir,
@@ -54,9 +55,8 @@ export function credentialPlan(
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return { files: [], variables: [] };
   const v = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
-  const userGitconfig = [env.GIT_CONFIG_GLOBAL, join(env.HOME ?? homedir(), '.gitconfig')].find(
-    (p) => p && existsSync(p),
-  );
+  // The user's own git and docker settings keep working: included / merged under ours.
+  const userConfig = existingUserConfig(env);
   return planCredentials(
     clients,
     userFiles,
@@ -72,7 +72,7 @@ export function credentialPlan(
         : {}),
     },
     dir,
-    { ...(userGitconfig ? { userGitconfig } : {}), userValues: v },
+    { ...userConfig, userValues: v },
   );
 }
 

@@ -8,7 +8,6 @@ import { createGitLabClient, type GitLabClientOptions } from '../gitlab/client.j
 import { gatherInput } from '../resolve/gather.js';
 import { resolveCredentials } from '../resolve/resolver.js';
 import type { ResolveInput, Resolution } from '../resolve/types.js';
-import { loadSpecFile } from '../spec/load.js';
 import type { Spec } from '../spec/types.js';
 import { resolveSettings, specPath, type CommonFlags, type Settings } from './options.js';
 
@@ -37,6 +36,8 @@ export interface FlowResult {
 export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec | undefined> {
   const path = specPath(flags, cwd);
   if (!path) return undefined;
+  // The YAML parser and the validator load only when there is a spec to read.
+  const { loadSpecFile } = await import('../spec/load.js');
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === 'error');
   if (!spec || errors.length > 0) {

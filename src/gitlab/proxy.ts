@@ -6,7 +6,7 @@
  * Private CAs need no code: Node reads NODE_EXTRA_CA_CERTS at start-up and undici uses the same TLS
  * defaults. Nothing here may weaken them (no `rejectUnauthorized: false`, no custom `connect.ca`).
  */
-import { fetch as undiciFetch, ProxyAgent } from 'undici';
+import type { ProxyAgent } from 'undici';
 import type { Env } from '../core/env.js';
 import { UsageError } from '../core/errors.js';
 
@@ -81,10 +81,14 @@ export function proxyAwareFetch(env: Env): FetchLike | undefined {
     const v = env[name];
     if (v !== undefined && v.trim() !== '') proxyUrl(v.trim(), name);
   }
+  // undici is loaded only when a proxy is really used: it is over a megabyte, and start-up runs in
+  // every CI job.
+  const undici = () => import('undici');
   const agents = new Map<string, ProxyAgent>();
-  const agentFor = (proxy: string, variable: string) => {
+  const agentFor = async (proxy: string, variable: string) => {
     let agent = agents.get(proxy);
     if (!agent) {
+      const { ProxyAgent } = await undici();
       // proxyTunnel false: http:// targets go as absolute-form requests (what curl does; squid's
       // default config refuses CONNECT to ports other than 443), https:// targets always tunnel
       // with CONNECT so TLS stays end to end.
@@ -93,15 +97,17 @@ export function proxyAwareFetch(env: Env): FetchLike | undefined {
     }
     return agent;
   };
-  const f = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const f = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const proxy = proxyFor(url, env);
     // Looked up at call time, so a fetch patched later (msw in tests) is still the one used.
     if (!proxy) return globalThis.fetch(input, init);
     const variable = url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+    const dispatcher = await agentFor(proxy, variable);
+    const { fetch: undiciFetch } = await undici();
     return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
       ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher: agentFor(proxy, variable),
+      dispatcher,
     }) as unknown as Promise<Response>;
   };
   return f as FetchLike;

@@ -10,6 +10,9 @@ export type FileKind = 'spec' | 'ci';
 export function detectKind(path: string, text: string): FileKind {
   const name = basename(path).toLowerCase();
   if (/(^|\.)gitlab-ci\.ya?ml$/.test(name)) return 'ci';
+  // A CI/CD component (templates/*.yml): a `spec:` header document, then `---` and the jobs.
+  const header = text.search(/^spec[ \t]*:/m);
+  if (header >= 0 && /^---[ \t]*$/m.test(text.slice(header))) return 'ci';
   if (/^deploy-token(\.[\w-]+)?\.ya?ml$/.test(name)) return 'spec';
   const top = new Set<string>();
   for (const m of text.matchAll(/^(['"]?)([A-Za-z_.][^:#\s'"]*)\1[ \t]*:/gm)) top.add(m[2] ?? '');

@@ -227,6 +227,15 @@ describe('secrets added mid-stream', () => {
     expect(m.end()?.toString() ?? '').toBe('');
   });
 
+  test.each(ENGINES)('a new secret lying wholly inside the held bytes is masked there (%s)', (engine) => {
+    const r = registry(['abcdefgh-long']);
+    const m = new Masker(r, { engine });
+    expect(m.write(Buffer.from('x abcdefgh'))?.toString()).toBe('x '); // "abcdefgh" may become abcdefgh-long
+    r.add('bcdefg');
+    const out = (m.write(Buffer.from('!'))?.toString() ?? '') + (m.end()?.toString() ?? '');
+    expect(out).toBe(`a${MASK}h!`);
+  });
+
   test('a held partial of a new secret completes in the next chunk', () => {
     const r = registry(['zzzz-old']);
     const s = new Masker(r);

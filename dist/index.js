@@ -1,26 +1,37 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  escapeCommandData,
-  githubFiles,
-  maskCommands,
-  maskFormsFor,
-  renderGithub,
-  writeGithub
-} from "./chunks/chunk-4VLR6BOX.js";
+  maskFormsFor
+} from "./chunks/chunk-GM5AMLCN.js";
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-3VCBMAYT.js";
-import "./chunks/chunk-D7WALF7T.js";
+} from "./chunks/chunk-PP2YTF67.js";
+import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-UCR3UH57.js";
+} from "./chunks/chunk-2HVQRMXQ.js";
 import {
   runFlow
-} from "./chunks/chunk-6USA6N56.js";
-import "./chunks/chunk-G766YTCW.js";
+} from "./chunks/chunk-4WJARPEU.js";
+import {
+  escapeCommandData,
+  githubFiles,
+  heredoc,
+  maskCommands,
+  renderGithub,
+  writeGithub
+} from "./chunks/chunk-GU27M52E.js";
+import {
+  credentialPlan,
+  parseClients,
+  writeJobCredentials
+} from "./chunks/chunk-ROBBBMK4.js";
+import {
+  planView
+} from "./chunks/chunk-DA2M7RWG.js";
+import "./chunks/chunk-YIZN2NQI.js";
 import {
   DeployTokenError,
   UsageError
@@ -29,6 +40,7 @@ import "./chunks/chunk-37K7DFDN.js";
 
 // src/action/run.ts
 import { appendFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 
 // src/action/inputs.ts
 var EXPORT_MODES = ["env", "output", "none"];
@@ -119,12 +131,6 @@ async function runAction(deps) {
     if (inputs.ephemeral) {
       throw new UsageError("ephemeral tokens are not available in this version", "remove `ephemeral: true`");
     }
-    if (inputs.configure.length > 0) {
-      throw new UsageError(
-        "credential files (configure) are not available in this version",
-        "remove `configure`"
-      );
-    }
     const flowEnv = inputs.gitlabToken ? { ...env, GITLAB_TOKEN: inputs.gitlabToken } : env;
     const flags = {
       ...inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {},
@@ -153,8 +159,18 @@ async function runAction(deps) {
         exports: r.ok && inputs.export === "env" ? [{ target: "github", where: "$GITHUB_ENV", variables: vars.map((v) => v.name) }] : []
       });
       stdout.write(formatPlanText(plan));
+      if (r.ok) {
+        for (const f of planView(
+          credentialPlan(flow, env, parseClients(inputs.configure), "<private dir>")
+        )) {
+          stdout.write(
+            `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
+`
+          );
+        }
+      }
     }
-    for (const w2 of r.warnings) stdout.write(annotate("warning", `${w2.message} [${w2.code}]`));
+    for (const w of r.warnings) stdout.write(annotate("warning", `${w.message} [${w.code}]`));
     if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
     if (!r.ok) {
       stdout.write(annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`));
@@ -163,8 +179,25 @@ async function runAction(deps) {
     if (inputs.dryRun) return 0;
     const files = githubFiles(env);
     const outputs = stepOutputs(flow, inputs.passwordOutput);
-    const w = renderGithub(inputs.export === "env" ? vars : [], outputs, []);
-    writeGithub(w, files, stdout);
+    renderGithub(inputs.export === "env" ? vars : [], outputs, []);
+    const written = writeJobCredentials(flow, env, parseClients(inputs.configure));
+    if (written) {
+      if (!env.GITHUB_STATE)
+        throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
+      appendFileSync(
+        env.GITHUB_STATE,
+        heredoc("manifest", JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`)
+      );
+      stdout.write(
+        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}
+`
+      );
+    }
+    const exported = [
+      ...inputs.export === "env" ? vars : [],
+      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
+    ];
+    writeGithub(renderGithub(exported, outputs, []), files, stdout);
     stdout.write(`deploy-token: ${r.ruleText}
 `);
     return 0;

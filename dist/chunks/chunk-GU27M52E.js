@@ -1,15 +1,12 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  derivedForms
-} from "./chunk-D7WALF7T.js";
-import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 
 // src/export/github.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, statSync, truncateSync } from "node:fs";
 function escapeCommandData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -49,25 +46,32 @@ function githubFiles(env) {
 }
 function writeGithub(w, files, stdout) {
   stdout.write(w.masks);
-  if (w.env) appendFileSync(files.envFile, w.env, { encoding: "utf8" });
-  if (w.output) appendFileSync(files.outputFile, w.output, { encoding: "utf8" });
-}
-
-// src/export/masks.ts
-function maskFormsFor(vars, creds) {
-  const out = /* @__PURE__ */ new Set();
-  for (const v of vars) {
-    if (!v.secret) continue;
-    for (const f of derivedForms(v.value, { username: creds.username })) out.add(f.toString("utf8"));
+  const envSize = sizeOf(files.envFile);
+  try {
+    if (w.env) appendFileSync(files.envFile, w.env, { encoding: "utf8" });
+    if (w.output) appendFileSync(files.outputFile, w.output, { encoding: "utf8" });
+  } catch (e) {
+    if (envSize !== void 0 && sizeOf(files.envFile) !== envSize) truncateSync(files.envFile, envSize);
+    const code = e.code;
+    throw new UsageError(
+      `cannot write GITHUB_ENV / GITHUB_OUTPUT${code ? ` (${code})` : ""}`,
+      "check the runner's file command paths"
+    );
   }
-  return [...out].filter((f) => f.length > 0);
+}
+function sizeOf(path) {
+  try {
+    return statSync(path).size;
+  } catch {
+    return void 0;
+  }
 }
 
 export {
   escapeCommandData,
   maskCommands,
+  heredoc,
   renderGithub,
   githubFiles,
-  writeGithub,
-  maskFormsFor
+  writeGithub
 };

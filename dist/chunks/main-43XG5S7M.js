@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-7ZBXUSBA.js";
+} from "./chunk-WAXJOOJ3.js";
 import {
   DeployTokenError,
   ExitCode
@@ -3476,7 +3476,10 @@ function common(cmd) {
   return cmd.option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "project id or full path (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--spec <file>", "job spec (default deploy-token.yml when it exists)").option("--job <name>", "job in the spec whose needs are checked").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).option(
     "--environment <name>",
     "environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)"
-  ).option("--min-days-left <days>", "warn when the token expires sooner (default 7)").option("--lfs", "the job uses Git LFS (warns about group tokens)");
+  ).option("--min-days-left <days>", "warn when the token expires sooner (default 7)").option("--lfs", "the job uses Git LFS (warns about group tokens)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").option(
+    "--configure <clients...>",
+    "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)"
+  );
 }
 async function main(argv, ctx) {
   let code = ExitCode.Ok;
@@ -3501,17 +3504,32 @@ Examples:
   );
   const run = (fn) => async (...args) => {
     const cmd = args[args.length - 1];
-    code = await fn(cmd.opts(), cmd);
+    const opts = cmd.opts();
+    if ((opts.verbose === true || ctx.env.RUNNER_DEBUG === "1") && !ctx.onRequest) {
+      ctx.onRequest = (e) => ctx.stderr.write(
+        `deploy-token: debug: ${e.method} ${e.endpoint} \u2192 ${e.status ?? "no answer"} (${Math.round(e.ms)} ms, attempt ${e.attempt + 1})
+`
+      );
+    }
+    code = await fn(opts, cmd);
   };
-  common(program2.command("resolve")).description("find the credentials and export them (--export shell|json)").option("--export <target...>", "where to export: shell (export lines for eval) or json (one object)").addHelpText(
+  common(program2.command("resolve")).description("find the credentials, mask them, and export them (--export github|shell|dotenv|json)").option(
+    "--export <target...>",
+    "where to export: github ($GITHUB_ENV, $GITHUB_OUTPUT), shell (export lines for eval), dotenv (--output FILE), json (one object)"
+  ).option("--output <file>", "the dotenv file to write (with --export dotenv)").option(
+    "--allow-unmasked-dotenv",
+    "write the password into the dotenv file although GitLab will not mask it"
+  ).option("--password-output", "with --export github: also set the step output `password`").addHelpText(
     "after",
     `
 Examples:
   eval "$(deploy-token resolve --export shell)"
-  deploy-token resolve --export json --project 42 | jq -r .username`
+  deploy-token resolve --export json --project 42 | jq -r .username
+  deploy-token resolve --export github                  # inside a GitHub Actions step
+  deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-2IHM77XY.js");
+      const { runResolve } = await import("./resolve-R42NO5EC.js");
       return runResolve(o, ctx);
     })
   );
@@ -3525,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-2IHM77XY.js");
+      const { runPlan } = await import("./resolve-R42NO5EC.js");
       return runPlan(o, ctx);
     })
   );
@@ -3542,7 +3560,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-LH7HFXT4.js");
+      const { runValidate } = await import("./run-ELKDM2IB.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3551,6 +3569,18 @@ Examples:
         ctx.stdout,
         ctx.stderr
       );
+    })
+  );
+  program2.command("cleanup").description("remove the credential files an earlier run created (from its manifest)").option("--manifest <file>", "the manifest to clean up (default: every run recorded on this machine)").option("--ephemeral", "also delete leftover ephemeral tokens (not available in this version)").addHelpText(
+    "after",
+    `
+Examples:
+  deploy-token cleanup
+  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"`
+  ).action(
+    run(async (o) => {
+      const { runCleanup } = await import("./cleanup-OC7XOG7J.js");
+      return runCleanup(o, ctx);
     })
   );
   common(program2.command("exec")).description(
@@ -3563,7 +3593,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-OYVMIVVV.js");
+      const { runExec } = await import("./exec-DRCL7Y4A.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3590,7 +3620,7 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(async (o) => {
-      const { runMask } = await import("./mask-BVW6GNAU.js");
+      const { runMask } = await import("./mask-LSXJYV4C.js");
       const streams = await import("node:stream");
       const out = ctx.stdoutStream ?? new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3606,7 +3636,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-2JLM3MS7.js");
+      const { runDemo } = await import("./demo-UW2GQFWK.js");
       return runDemo(ctx);
     })
   );

@@ -1,28 +1,40 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  githubFiles,
-  maskFormsFor,
-  renderGithub,
-  writeGithub
-} from "./chunk-4VLR6BOX.js";
+  renderShell
+} from "./chunk-FTDUESFD.js";
+import {
+  maskFormsFor
+} from "./chunk-GM5AMLCN.js";
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-3VCBMAYT.js";
-import "./chunk-D7WALF7T.js";
-import {
-  renderShell
-} from "./chunk-FTDUESFD.js";
+} from "./chunk-PP2YTF67.js";
+import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-UCR3UH57.js";
+} from "./chunk-2HVQRMXQ.js";
 import {
   runFlow
-} from "./chunk-6USA6N56.js";
-import "./chunk-G766YTCW.js";
+} from "./chunk-4WJARPEU.js";
+import {
+  githubFiles,
+  renderGithub,
+  writeGithub
+} from "./chunk-GU27M52E.js";
+import {
+  credentialPlan,
+  parseClients,
+  recordManifest,
+  writeJobCredentials
+} from "./chunk-ROBBBMK4.js";
+import {
+  planView,
+  writeFileAtomic
+} from "./chunk-DA2M7RWG.js";
+import "./chunk-YIZN2NQI.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -74,34 +86,6 @@ function renderDotenv(vars, opts) {
     );
   }
   return text;
-}
-
-// src/export/files.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-function writeFileAtomic(path, content, mode = 384) {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  let fd;
-  try {
-    fd = openSync(
-      tmp,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      mode
-    );
-    writeSync(fd, content);
-    closeSync(fd);
-    fd = void 0;
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== void 0) closeSync(fd);
-    rmSync(tmp, { force: true });
-    const code = e.code;
-    throw new UsageError(
-      `cannot write ${path}${code ? ` (${code})` : ""}`,
-      "check that the directory exists and is writable"
-    );
-  }
 }
 
 // src/export/json.ts
@@ -182,37 +166,50 @@ async function runResolve(flags, ctx) {
 `);
     return r.exitCode;
   }
-  const vars = jobVariables(flow, ctx.env);
-  const rendered = [];
-  for (const t of targets) {
+  const clients = parseClients(flags.configure);
+  let vars = jobVariables(flow, ctx.env);
+  const creds = r.credentials;
+  const renderAll = (list) => targets.map((t) => {
     if (t === "shell") {
-      const text = renderShell(vars);
-      rendered.push(() => ctx.stdout.write(text));
-    } else if (t === "json") {
-      const extra = Object.fromEntries(vars.slice(2).map((v) => [v.name, v.value]));
+      const text = renderShell(list);
+      return () => ctx.stdout.write(text);
+    }
+    if (t === "json") {
+      const extra = Object.fromEntries(list.slice(2).map((v) => [v.name, v.value]));
       const text = renderJson(r, extra);
-      rendered.push(() => ctx.stdout.write(text));
-    } else if (t === "dotenv") {
-      const text = renderDotenv(vars, { allowUnmasked: flags.allowUnmaskedDotenv === true });
+      return () => ctx.stdout.write(text);
+    }
+    if (t === "dotenv") {
+      const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
       const path = flags.output;
-      rendered.push(() => {
+      return () => {
         writeFileAtomic(path, text);
-        if (vars.some((v) => v.secret)) {
+        if (list.some((v) => v.secret)) {
           ctx.stderr.write(
             `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]
 `
           );
         }
-      });
-    } else {
-      const files = githubFiles(ctx.env);
-      const w = renderGithub(
-        vars,
-        stepOutputs(flow, flags.passwordOutput === true),
-        maskFormsFor(vars, r.credentials)
-      );
-      rendered.push(() => writeGithub(w, files, ctx.stdout));
+      };
     }
+    const files = githubFiles(ctx.env);
+    const w = renderGithub(
+      list,
+      stepOutputs(flow, flags.passwordOutput === true),
+      maskFormsFor(list, creds)
+    );
+    return () => writeGithub(w, files, ctx.stdout);
+  });
+  let rendered = renderAll(vars);
+  const written = writeJobCredentials(flow, ctx.env, clients);
+  if (written) {
+    vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
+    const where = recordManifest(written.manifest, ctx.env);
+    ctx.stderr.write(
+      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})
+`
+    );
+    rendered = renderAll(vars);
   }
   const order = targets.map((t, i) => ({ t, i })).sort((a, b) => Number(b.t === "github") - Number(a.t === "github"));
   for (const { i } of order) rendered[i]?.();
@@ -227,15 +224,26 @@ async function runPlan(flags, ctx) {
   const flow = await runFlow(flags, ctx);
   const { resolution: r, settings } = flow;
   const names = r.ok ? jobVariables(flow, ctx.env).map((v) => v.name) : [];
+  const filePlan = r.ok ? credentialPlan(flow, ctx.env, parseClients(flags.configure), "<private dir>") : void 0;
+  if (filePlan) names.push(...filePlan.variables.map((v) => v.name));
   const plan = buildPlan(r, {
     gitlabUrl: settings.gitlabUrl,
     ...settings.project ? { project: settings.project } : {},
     now: ctx.now(),
     exports: planExports(targets, names, flags)
   });
-  if (format === "json") ctx.stdout.write(`${JSON.stringify(plan, null, 2)}
+  const files = filePlan ? planView(filePlan) : [];
+  if (format === "json") ctx.stdout.write(`${JSON.stringify({ ...plan, files }, null, 2)}
 `);
-  else ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
+  else {
+    ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
+    for (const f of files) {
+      ctx.stdout.write(
+        `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
+`
+      );
+    }
+  }
   return r.exitCode;
 }
 export {

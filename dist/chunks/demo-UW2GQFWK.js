@@ -7,12 +7,11 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-UCR3UH57.js";
+} from "./chunk-2HVQRMXQ.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-6USA6N56.js";
-import "./chunk-G766YTCW.js";
+} from "./chunk-4WJARPEU.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 

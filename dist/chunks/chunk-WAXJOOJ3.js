@@ -14,30 +14,29 @@ var package_default = {
   engines: {
     node: ">=20"
   },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
-    ajv: "^8.20.0",
-    commander: "^14.0.3",
-    nunjucks: "^3.2.4",
-    undici: "^7.30.2",
-    yaml: "^2.9.1"
-  },
+  dependencies: {},
   devDependencies: {
     "@eslint/js": "^9.39.5",
+    "@github/local-action": "^7.0.1",
     "@types/jest": "^29.5.14",
     "@types/node": "^20.19.43",
     "@types/nunjucks": "^3.2.6",
+    ajv: "^8.20.0",
+    commander: "^14.0.3",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
     "fast-check": "^4.10.2",
     jest: "^29.7.0",
     msw: "^2.15.0",
+    nunjucks: "^3.2.4",
     prettier: "^3.10.1",
     "ts-jest": "^29.4.15",
     tsx: "^4.23.15",
     typescript: "5.9",
-    "typescript-eslint": "^8.73.0"
+    "typescript-eslint": "^8.73.0",
+    undici: "^7.30.2",
+    verdaccio: "6.8",
+    yaml: "^2.9.1"
   },
   files: [
     "dist/",
@@ -54,7 +53,17 @@ var package_default = {
     "check-dist": "node scripts/check-dist.mjs",
     "test:unit": "node scripts/jest.mjs",
     test: "npm run -s typecheck && npm run -s lint && npm run -s check-dist && node scripts/jest.mjs",
-    bench: "node scripts/bench.mjs"
+    bench: "node scripts/bench.mjs",
+    "test:reliability": "node scripts/jest.mjs test/reliability",
+    "gen:validator": "node scripts/gen-validator.mjs",
+    "test:component": "node scripts/jest.mjs test/component",
+    "test:package": "node scripts/jest.mjs test/package",
+    "gen:ci-schema": "node scripts/extract-gitlab-ci-schema.mjs"
+  },
+  overrides: {
+    "verdaccio-audit": {
+      "node-fetch": "2.7.0"
+    }
   }
 };
 

@@ -20,6 +20,7 @@ import {
   hasErrors,
   newMap,
   normalizeFindings,
+  onceTracker,
   parseYaml,
   refRegex,
   scanTokens,
@@ -27,7 +28,8 @@ import {
   specJobs,
   str,
   wordSpan
-} from "./chunk-G766YTCW.js";
+} from "./chunk-URALAHQ7.js";
+import "./chunk-YIZN2NQI.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 
@@ -101,7 +103,9 @@ function jobView(model, job) {
   }
   const password = /* @__PURE__ */ new Set(["CI_DEPLOY_PASSWORD"]);
   const user = /* @__PURE__ */ new Set(["CI_DEPLOY_USER"]);
-  for (let round = 0; round < 3; round++) {
+  const mentionsToken = variables.some((v) => /CI_DEPLOY_/.test(v.text));
+  for (let round = 0; mentionsToken && round < 3; round++) {
+    const before2 = password.size + user.size;
     const pw = refRegex(password);
     const us = refRegex(user);
     for (const v of variables) {
@@ -109,10 +113,12 @@ function jobView(model, job) {
       if (pw.test(v.text)) password.add(v.key);
       else if (us.test(v.text)) user.add(v.key);
     }
+    if (password.size + user.size === before2) break;
   }
   const names = { password, user };
   const any = refRegex([...password, ...user]);
-  const usesDirect = scripts.some((s) => any.test(s.text)) || variables.some((v) => !v.key.startsWith("CI_DEPLOY_") && refRegex(password).test(v.text));
+  const pwRe = refRegex(password);
+  const usesDirect = scripts.some((s) => any.test(s.text)) || mentionsToken && variables.some((v) => !v.key.startsWith("CI_DEPLOY_") && pwRe.test(v.text));
   const usesTool = scripts.some((s) => DEPLOY_TOOL.test(s.text));
   const artifacts = fromDefault("artifacts").node;
   return {
@@ -300,10 +306,18 @@ function ciRuleFindings(model, specs) {
   scanTokens(model.root, report, "a masked CI/CD variable (Settings > CI/CD > Variables)");
   checkDeployVariablesOverride(get(model.root, "variables"), report);
   const workflowGuarded = workflowGuards(model.root);
+  const firstFor = onceTracker();
   for (const job of model.jobs) {
     const view = jobView(model, job);
     checkDeployVariablesOverride(get(job.node, "variables"), report);
-    const scope = { items: view.scripts, names: view.names, usesToken: view.usesToken, report };
+    const context = `${view.usesToken}|${[...view.names.password].sort().join(",")}|${[...view.names.user].sort().join(",")}`;
+    const scope = {
+      items: view.scripts,
+      names: view.names,
+      usesToken: view.usesToken,
+      report,
+      first: firstFor(context)
+    };
     checkPasswordOnCommandLine(scope);
     commandPasswordFindings(scope);
     checkTokenInUrl(scope);
@@ -462,7 +476,7 @@ function loadCi(text, absPath, fs, limits = CI_LIMITS) {
   if (!main) return { findings, sources };
   const root = withIncludes(main, 0);
   const extended = resolveExtends(root, findings, unreadIncludes);
-  const resolved = resolveReferences(extended, findings, unreadIncludes);
+  const resolved = sources.some((src) => src.text.includes("!reference")) ? resolveReferences(extended, findings, unreadIncludes) : extended;
   const jobs = [];
   for (const e of resolved.entries) {
     if (GLOBAL_KEYWORDS.has(e.key) || e.key.startsWith(".") || e.value.kind !== "map") continue;
@@ -593,7 +607,7 @@ function resolveReferences(root, findings, unreadIncludes) {
   const visit = (n, depth) => {
     const m = memo.get(n);
     if (m) return m;
-    if (n.kind === "scalar") return n;
+    if (n.kind === "scalar" || n.referenceFree) return n;
     active.add(n);
     let out2 = n;
     if (n.kind === "seq") {
@@ -644,6 +658,8 @@ import { basename } from "node:path";
 function detectKind(path, text) {
   const name = basename(path).toLowerCase();
   if (/(^|\.)gitlab-ci\.ya?ml$/.test(name)) return "ci";
+  const header = text.search(/^spec[ \t]*:/m);
+  if (header >= 0 && /^---[ \t]*$/m.test(text.slice(header))) return "ci";
   if (/^deploy-token(\.[\w-]+)?\.ya?ml$/.test(name)) return "spec";
   const top = /* @__PURE__ */ new Set();
   for (const m of text.matchAll(/^(['"]?)([A-Za-z_.][^:#\s'"]*)\1[ \t]*:/gm)) top.add(m[2] ?? "");
@@ -787,6 +803,7 @@ var COLORS = { error: "\x1B[31m", warning: "\x1B[33m", info: "\x1B[36m" };
 var BOLD = "\x1B[1m";
 var DIM = "\x1B[90m";
 var RESET = "\x1B[0m";
+var MAX_LINE = 160;
 function formatText(findings, sources, color = false) {
   const linesOf = /* @__PURE__ */ new Map();
   const out = [];
@@ -796,19 +813,26 @@ function formatText(findings, sources, color = false) {
       color ? `${BOLD}${head}${RESET} ${f.message} ${DIM}[${f.ruleId}]${RESET}` : `${head} ${f.message} [${f.ruleId}]`
     );
     const text = sources.get(f.file);
-    if (text === void 0) continue;
+    if (text === void 0 || f.endLine === void 0) continue;
     let lines = linesOf.get(f.file);
     if (!lines) {
       lines = text.split("\n");
       linesOf.set(f.file, lines);
     }
-    const src = (lines[f.line - 1] ?? "").replace(/\r$/, "");
-    if (src.trim() === "" && f.line === 1 && f.col === 1) continue;
+    let src = (lines[f.line - 1] ?? "").replace(/\r$/, "");
+    let col = f.col;
+    let width = f.endLine === f.line && f.endCol !== void 0 && f.endCol > f.col ? f.endCol - f.col : Math.max(1, src.length - f.col + 1);
+    if (src.length > MAX_LINE) {
+      const from = Math.max(0, col - 1 - 40);
+      const cut = src.slice(from, from + MAX_LINE);
+      src = `${from > 0 ? "\u2026" : ""}${cut}${from + MAX_LINE < src.length ? "\u2026" : ""}`;
+      col = col - from + (from > 0 ? 1 : 0);
+      width = Math.min(width, MAX_LINE - (col - 1));
+    }
     const num = String(f.line);
     const gutter = " ".repeat(num.length);
-    const width = f.endLine === f.line && f.endCol !== void 0 && f.endCol > f.col ? f.endCol - f.col : Math.max(1, src.length - f.col + 1);
-    const pad = src.slice(0, f.col - 1).replace(/[^\t]/g, " ");
-    const caret = `^${"~".repeat(Math.max(0, Math.min(width, Math.max(1, src.length - f.col + 1)) - 1))}`;
+    const pad = src.slice(0, col - 1).replace(/[^\t]/g, " ");
+    const caret = `^${"~".repeat(Math.max(0, Math.min(width, Math.max(1, src.length - col + 1)) - 1))}`;
     out.push(`${num} | ${src}`);
     out.push(`${gutter} | ${pad}${color ? `${COLORS[f.severity]}${caret}${RESET}` : caret}`);
   }

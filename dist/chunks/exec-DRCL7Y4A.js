@@ -1,17 +1,24 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  jobVariables
-} from "./chunk-3VCBMAYT.js";
-import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-Q53ZAZ6C.js";
-import "./chunk-D7WALF7T.js";
+} from "./chunk-NF3I5H5P.js";
+import {
+  jobVariables
+} from "./chunk-PP2YTF67.js";
+import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-6USA6N56.js";
-import "./chunk-G766YTCW.js";
+} from "./chunk-4WJARPEU.js";
+import {
+  parseClients,
+  writeJobCredentials
+} from "./chunk-ROBBBMK4.js";
+import {
+  cleanup
+} from "./chunk-DA2M7RWG.js";
+import "./chunk-YIZN2NQI.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -92,20 +99,40 @@ async function runExec(argv, flags, ctx, io) {
 `);
     }
   }
-  const env = { ...ctx.env, ...Object.fromEntries(vars.map((v) => [v.name, v.value])) };
-  return runChild({
-    command,
-    args,
-    env,
-    cwd: ctx.cwd,
-    shell: flags.shell === true,
-    registry,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    onError: (m) => ctx.stderr.write(`deploy-token: ${m}
+  const files = writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
+  const onExit = () => {
+    if (files) cleanup(files.manifest);
+  };
+  if (files) process.once("exit", onExit);
+  const env = {
+    ...ctx.env,
+    ...Object.fromEntries(vars.map((v) => [v.name, v.value])),
+    ...Object.fromEntries((files?.variables ?? []).map((v) => [v.name, v.value]))
+  };
+  try {
+    return await runChild({
+      command,
+      args,
+      env,
+      cwd: ctx.cwd,
+      shell: flags.shell === true,
+      registry,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      onError: (m) => ctx.stderr.write(`deploy-token: ${m}
 `),
-    ...io.onSignal ? { onSignal: io.onSignal } : {}
-  });
+      ...io.onSignal ? { onSignal: io.onSignal } : {}
+    });
+  } finally {
+    if (files) {
+      process.off("exit", onExit);
+      const report = cleanup(files.manifest);
+      ctx.stderr.write(
+        `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(", ")}` : ""}
+`
+      );
+    }
+  }
 }
 export {
   runExec

@@ -3,8 +3,8 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-Q53ZAZ6C.js";
-import "./chunk-D7WALF7T.js";
+} from "./chunk-NF3I5H5P.js";
+import "./chunk-D4NMBEDX.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

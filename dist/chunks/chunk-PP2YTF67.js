@@ -3,11 +3,14 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   checkVariables,
   deployVariables
-} from "./chunk-6USA6N56.js";
+} from "./chunk-4WJARPEU.js";
+import {
+  templateValues
+} from "./chunk-ROBBBMK4.js";
 import {
   checkTemplate,
   require_nunjucks
-} from "./chunk-G766YTCW.js";
+} from "./chunk-YIZN2NQI.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -44,27 +47,6 @@ function renderSpecVariables(templates, values, password) {
     const secret = /\bpassword\b/.test(template) || password.length > 0 && value.includes(password);
     return { name, value, secret };
   });
-}
-
-// src/app/values.ts
-function templateValues(r, input, gitlabUrl, env2) {
-  const url = new URL(gitlabUrl);
-  const registry = env2.CI_REGISTRY ?? input.project?.registryImagePrefix?.split("/")[0];
-  return {
-    username: r.credentials?.username,
-    password: r.credentials?.password,
-    gitlab_url: gitlabUrl,
-    gitlab_host: url.host,
-    api_url: `${gitlabUrl}/api/v4`,
-    registry,
-    // The dependency proxy lives on the GitLab host itself (GITLAB_FACTS §3).
-    dependency_proxy: env2.CI_DEPENDENCY_PROXY_SERVER ?? `${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`,
-    project_id: input.project?.id ?? env2.CI_PROJECT_ID,
-    project_path: input.project?.path ?? env2.CI_PROJECT_PATH,
-    token_id: r.token?.id,
-    expires_at: r.token ? r.token.expiresAt ?? "never" : void 0,
-    scopes: r.token?.scopes
-  };
 }
 
 // src/app/exports.ts

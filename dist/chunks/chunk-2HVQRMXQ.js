@@ -4,7 +4,7 @@ import {
   daysLeft,
   describeToken,
   formatInstant
-} from "./chunk-6USA6N56.js";
+} from "./chunk-4WJARPEU.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {

@@ -1,0 +1,19 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  MAX_SPEC_BYTES,
+  SPEC_LIMITS,
+  analyzeSpec,
+  loadSpec,
+  loadSpecFile
+} from "./chunk-URALAHQ7.js";
+import "./chunk-YIZN2NQI.js";
+import "./chunk-XSTXBMLW.js";
+import "./chunk-37K7DFDN.js";
+export {
+  MAX_SPEC_BYTES,
+  SPEC_LIMITS,
+  analyzeSpec,
+  loadSpec,
+  loadSpecFile
+};

@@ -90,6 +90,8 @@ export class Masker {
    */
   private plan: SparsePlan | undefined;
   private skip: SkipPlan | undefined;
+  private skipPlan: SkipPlan | undefined;
+  private skipFor: Compiled | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
   private seenTotal = 0;
@@ -258,7 +260,12 @@ export class Masker {
       this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
       if (this.plan !== undefined || this.engine === 'anchors') return;
     }
-    this.skip = planSkip(forms, force);
+    // The skip tables depend on the forms only, not on byte weights: build them once per version.
+    if (this.skipFor !== this.c) {
+      this.skipFor = this.c;
+      this.skipPlan = planSkip(forms, force);
+    }
+    this.skip = this.skipPlan;
     if (this.skip === undefined && forms.length > 0) return; // nothing but the automaton finds the forms
     if (tokens.length > 0) {
       this.plan = planAnchors(tokens, weights, force);

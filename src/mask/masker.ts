@@ -6,9 +6,14 @@
  * helpers/trace/mask.go). The replacement is written out, never scanned: matching runs on input only.
  *
  * Holding back: after each write, bytes are emitted up to the earliest position a future match could
- * still start (the automaton's depth, an unfinished token tail, an unfinished multi-line match). So at
+ * still start (the automaton's hold, an unfinished token tail, an unfinished multi-line match). So at
  * most longest-form − 1 bytes wait, and only while they may begin a secret: a progress line that starts
  * no secret goes out at once. Nothing waits on a timer; the end of the stream flushes everything.
+ *
+ * Searching, per chunk, whichever is cheapest (all exact, tested against each other): the automaton on
+ * every byte (automaton.ts); for few forms, native searches for one rare byte of each form and of each
+ * token prefix (sparse.ts); for many forms of 8+ bytes, Wu–Manber skipping (skip.ts). A chunk where the
+ * cheap method meets too many candidates goes through the automaton instead.
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { FLAG_MASK, FLAG_TOKEN, step } from './automaton.js';
@@ -24,8 +29,7 @@ import {
 } from './registry.js';
 import { planSkip, skipScan, type SkipPlan } from './skip.js';
 import { planAnchors, priorWeights, type SparseEntry, type SparsePlan } from './sparse.js';
-import { GITLAB_TOKEN_PREFIXES } from './tokens.js';
-import { TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
+import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
 
 export const MASK = '[MASKED]';
 export const MASK_BYTES = Buffer.from(MASK);
@@ -98,7 +102,7 @@ export class Masker {
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   private cooldown = 0;
   private backoff = 4;
-  /** Reused per chunk by the sparse scan. */
+  /** Reused per chunk by the fast scan. */
   private readonly found: number[] = [];
   private chunksFast = 0;
   private chunksAutomaton = 0;
@@ -121,7 +125,7 @@ export class Masker {
     const n = chunk.length;
     if (n === 0) return undefined;
     const base = this.pos;
-    let sparse = false;
+    let fast = false;
     if (this.seenTotal < EARLY_SAMPLES && this.engine === 'auto' && this.c.ws === undefined) {
       // Learn this stream's bytes from its first ~1 MiB, then choose anchors that are rare in it.
       this.sample(chunk);
@@ -132,15 +136,15 @@ export class Masker {
         this.cooldown--;
         this.sample(chunk);
         if (this.cooldown === 0) this.makePlans();
-      } else if (this.scanFast(chunk, base)) sparse = true;
+      } else if (this.scanFast(chunk, base)) fast = true;
       else {
-        // Anchors are frequent here: back off to the automaton for a while, learning the bytes.
+        // Candidates are frequent here: back off to the automaton for a while, learning the bytes.
         this.cooldown = this.backoff;
         this.backoff = Math.min(this.backoff * 2, 1024);
         this.sample(chunk);
       }
     }
-    if (sparse) {
+    if (fast) {
       this.backoff = 4;
       this.chunksFast++;
     } else {
@@ -149,7 +153,7 @@ export class Masker {
     }
     if (this.c.ws !== undefined) this.scanWs(chunk, base);
     this.pos = base + n;
-    if (sparse) this.acState = this.tailState(chunk, base);
+    if (fast) this.acState = this.tailState(chunk, base);
     const hold = this.holdFrom();
     this.scanFrom = hold;
     const out = this.emit(hold, chunk, base);
@@ -738,7 +742,8 @@ export function createMaskStream(
 export function maskBuffer(buf: Buffer, secrets: SecretRegistry | readonly string[]): Buffer {
   const { registry } = toRegistry(secrets);
   if (registry.compiled().empty) return buf;
-  const m = new Masker(registry);
+  // Short texts (error messages): planning anchors would cost more than stepping through the bytes.
+  const m = new Masker(registry, { engine: buf.length < 65536 ? 'automaton' : 'auto' });
   const a = m.write(buf);
   const b = m.end();
   if (a === undefined) return b ?? EMPTY;

@@ -554,13 +554,15 @@ var Masker = class {
    */
   plan;
   skip;
+  skipPlan;
+  skipFor;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   seen = new Float64Array(256);
   seenTotal = 0;
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   cooldown = 0;
   backoff = 4;
-  /** Reused per chunk by the sparse scan. */
+  /** Reused per chunk by the fast scan. */
   found = [];
   chunksFast = 0;
   chunksAutomaton = 0;
@@ -580,7 +582,7 @@ var Masker = class {
     const n = chunk.length;
     if (n === 0) return void 0;
     const base = this.pos;
-    let sparse = false;
+    let fast = false;
     if (this.seenTotal < EARLY_SAMPLES && this.engine === "auto" && this.c.ws === void 0) {
       this.sample(chunk);
       if (this.seenTotal >= EARLY_SAMPLES) this.makePlans();
@@ -590,14 +592,14 @@ var Masker = class {
         this.cooldown--;
         this.sample(chunk);
         if (this.cooldown === 0) this.makePlans();
-      } else if (this.scanFast(chunk, base)) sparse = true;
+      } else if (this.scanFast(chunk, base)) fast = true;
       else {
         this.cooldown = this.backoff;
         this.backoff = Math.min(this.backoff * 2, 1024);
         this.sample(chunk);
       }
     }
-    if (sparse) {
+    if (fast) {
       this.backoff = 4;
       this.chunksFast++;
     } else {
@@ -606,7 +608,7 @@ var Masker = class {
     }
     if (this.c.ws !== void 0) this.scanWs(chunk, base);
     this.pos = base + n;
-    if (sparse) this.acState = this.tailState(chunk, base);
+    if (fast) this.acState = this.tailState(chunk, base);
     const hold = this.holdFrom();
     this.scanFrom = hold;
     const out = this.emit(hold, chunk, base);
@@ -708,7 +710,11 @@ var Masker = class {
       this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
       if (this.plan !== void 0 || this.engine === "anchors") return;
     }
-    this.skip = planSkip(forms, force);
+    if (this.skipFor !== this.c) {
+      this.skipFor = this.c;
+      this.skipPlan = planSkip(forms, force);
+    }
+    this.skip = this.skipPlan;
     if (this.skip === void 0 && forms.length > 0) return;
     if (tokens.length > 0) {
       this.plan = planAnchors(tokens, weights, force);

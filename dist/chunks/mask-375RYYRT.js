@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-NF3I5H5P.js";
+} from "./chunk-W7Q2MD4E.js";
 import "./chunk-D4NMBEDX.js";
 import {
   UsageError

@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-PP2YTF67.js";
+} from "./chunks/chunk-LFCZ5MIQ.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -27,10 +27,10 @@ import {
   credentialPlan,
   parseClients,
   writeJobCredentials
-} from "./chunks/chunk-ROBBBMK4.js";
+} from "./chunks/chunk-4RDKWILY.js";
 import {
   planView
-} from "./chunks/chunk-DA2M7RWG.js";
+} from "./chunks/chunk-OQRBQRFD.js";
 import "./chunks/chunk-YIZN2NQI.js";
 import {
   DeployTokenError,

@@ -6,7 +6,7 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-DA2M7RWG.js";
+} from "./chunks/chunk-OQRBQRFD.js";
 import "./chunks/chunk-YIZN2NQI.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";

@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../core/env.js';
-import { writeFileAtomic } from '../export/files.js';
 import {
   CLIENT_NAMES,
   cleanup,
@@ -14,6 +13,7 @@ import {
   loadManifest,
   planCredentials,
   privateDir,
+  saveManifest,
   writeCredentials,
   type ClientName,
   type CleanupReport,
@@ -112,7 +112,7 @@ export function recordManifest(m: Manifest, env: Env): string {
   const dir = stateDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, `${m.dir.split('/').pop() ?? 'run'}.json`);
-  writeFileAtomic(path, JSON.stringify(m));
+  saveManifest(m, path);
   return path;
 }
 

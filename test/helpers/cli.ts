@@ -12,7 +12,13 @@ export interface CliRun {
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined> = {},
-  opts: { cwd?: string; now?: Date; isTTY?: boolean } = {},
+  opts: {
+    cwd?: string;
+    now?: Date;
+    isTTY?: boolean;
+    sleep?: CliContext['sleep'];
+    http?: CliContext['http'];
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -23,7 +29,8 @@ export async function runCli(
     stderr: { write: (s) => void (stderr += s), isTTY: opts.isTTY ?? false },
     stdin: Readable.from([]),
     now: () => opts.now ?? new Date('2026-11-25T10:00:00Z'),
-    sleep: async () => undefined,
+    sleep: opts.sleep ?? (async () => undefined),
+    ...(opts.http ? { http: opts.http } : {}),
   };
   const code = await main(argv, ctx);
   return { code, stdout, stderr };

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
-import { loadScenario } from '../helpers/scenarios.js';
+import { loadScenario, withScopes } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { record } from '../helpers/report.js';
 
@@ -19,15 +19,10 @@ const USER = 'gitlab+deploy-token-11';
 const PASSWORD = 'gldt-CanaryCanaryCanary12';
 const API = 'glpat-CanaryApiCanaryApi1';
 const base = loadScenario('1-project-token.json');
+// The project token with the scopes the canary job needs.
 const scenario: Scenario = {
-  ...base,
+  ...withScopes(base, 11, ['read_repository', 'read_registry', 'read_package_registry']),
   apiTokens: [API],
-  projects: base.projects.map((p) => ({
-    ...p,
-    tokens: (p.tokens ?? []).map((t) =>
-      t.id === 11 ? { ...t, scopes: ['read_repository', 'read_registry', 'read_package_registry'] } : t,
-    ),
-  })),
 };
 
 /** The canaries and the forms a leak could take. */

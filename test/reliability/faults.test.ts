@@ -3,6 +3,7 @@
  * documented exit code, a message that names the cause, the retries promised and no others, a
  * bounded total time, and nothing exported.
  */
+import { runCli } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startFaultyGitLab, type Fault, type FaultyGitLab } from '../helpers/faulty-gitlab.js';
 
@@ -21,38 +22,20 @@ afterEach(async () => {
   await other.close();
 });
 
-async function resolve(): Promise<{
-  code: number;
-  stdout: string;
-  stderr: string;
-  sleeps: number[];
-  ms: number;
-}> {
+async function resolve() {
   const sleeps: number[] = [];
   const t0 = Date.now();
-  const r = await runCliWith(sleeps);
-  return { ...r, sleeps, ms: Date.now() - t0 };
-}
-
-async function runCliWith(sleeps: number[]) {
-  const { main } = await import('../../src/cli/main.js');
-  const { Readable } = await import('node:stream');
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
+  const r = await runCli(
     ['resolve', '--export', 'shell', '--gitlab-url', gl.url, '--project', 'tanuki/awesome_project'],
+    { GITLAB_TOKEN: API, ...scenario.jobEnv },
     {
-      env: { GITLAB_TOKEN: API, ...scenario.jobEnv },
       cwd: '/nonexistent',
-      stdout: { write: (s) => void (stdout += s) },
-      stderr: { write: (s) => void (stderr += s) },
-      stdin: Readable.from([]),
-      now: () => NOW,
+      now: NOW,
       sleep: async (ms) => void sleeps.push(ms),
       http: { attemptTimeoutMs: 300, deadlineMs: 5000, random: () => 0.5 },
     },
   );
-  return { code, stdout, stderr };
+  return { ...r, sleeps, ms: Date.now() - t0 };
 }
 
 const hits = (re: RegExp) => gl.seen.filter((s) => re.test(s.url)).length;

@@ -2,8 +2,8 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   cleanupRecorded
-} from "./chunk-ROBBBMK4.js";
-import "./chunk-DA2M7RWG.js";
+} from "./chunk-4RDKWILY.js";
+import "./chunk-OQRBQRFD.js";
 import "./chunk-YIZN2NQI.js";
 import {
   UsageError

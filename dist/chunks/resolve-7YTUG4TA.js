@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-PP2YTF67.js";
+} from "./chunk-LFCZ5MIQ.js";
 import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -29,11 +29,11 @@ import {
   parseClients,
   recordManifest,
   writeJobCredentials
-} from "./chunk-ROBBBMK4.js";
+} from "./chunk-4RDKWILY.js";
 import {
   planView,
   writeFileAtomic
-} from "./chunk-DA2M7RWG.js";
+} from "./chunk-OQRBQRFD.js";
 import "./chunk-YIZN2NQI.js";
 import {
   UsageError

@@ -7,9 +7,9 @@ import {
   loadManifest,
   planCredentials,
   privateDir,
-  writeCredentials,
-  writeFileAtomic
-} from "./chunk-DA2M7RWG.js";
+  saveManifest,
+  writeCredentials
+} from "./chunk-OQRBQRFD.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -109,7 +109,7 @@ function recordManifest(m, env) {
   const dir = stateDir(env);
   mkdirSync(dir, { recursive: true, mode: 448 });
   const path = join(dir, `${m.dir.split("/").pop() ?? "run"}.json`);
-  writeFileAtomic(path, JSON.stringify(m));
+  saveManifest(m, path);
   return path;
 }
 function cleanupRecorded(env, manifestPath) {

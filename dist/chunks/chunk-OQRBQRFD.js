@@ -11,34 +11,6 @@ import {
   __toESM
 } from "./chunk-37K7DFDN.js";
 
-// src/export/files.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-function writeFileAtomic(path, content, mode = 384) {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  let fd;
-  try {
-    fd = openSync(
-      tmp,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-      mode
-    );
-    writeSync(fd, content);
-    closeSync(fd);
-    fd = void 0;
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== void 0) closeSync(fd);
-    rmSync(tmp, { force: true });
-    const code = e.code;
-    throw new UsageError(
-      `cannot write ${path}${code ? ` (${code})` : ""}`,
-      "check that the directory exists and is writable"
-    );
-  }
-}
-
 // src/credentials/plan.ts
 var import_nunjucks = __toESM(require_nunjucks(), 1);
 
@@ -339,6 +311,34 @@ function planView(plan) {
   }));
 }
 
+// src/export/files.ts
+import { randomBytes } from "node:crypto";
+import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+function writeFileAtomic(path, content, mode = 384) {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    fd = openSync(
+      tmp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+      mode
+    );
+    writeSync(fd, content);
+    closeSync(fd);
+    fd = void 0;
+    renameSync(tmp, path);
+  } catch (e) {
+    if (fd !== void 0) closeSync(fd);
+    rmSync(tmp, { force: true });
+    const code = e.code;
+    throw new UsageError(
+      `cannot write ${path}${code ? ` (${code})` : ""}`,
+      "check that the directory exists and is writable"
+    );
+  }
+}
+
 // src/credentials/manifest.ts
 import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
 import { dirname as dirname2, isAbsolute, relative, resolve } from "node:path";
@@ -371,6 +371,10 @@ function loadManifest(path) {
     );
   }
   return parseManifest(text, path);
+}
+function saveManifest(m, path) {
+  writeFileAtomic(path, `${JSON.stringify(m, null, 2)}
+`, 384);
 }
 function inside(dir, p) {
   const rel = relative(resolve(dir), resolve(p));
@@ -569,14 +573,15 @@ function existingUserConfig(env2) {
 }
 
 export {
-  writeFileAtomic,
   CLIENT_NAMES,
   planCredentials,
   planView,
   privateDir,
   writeCredentials,
   existingUserConfig,
+  writeFileAtomic,
   parseManifest,
   loadManifest,
+  saveManifest,
   cleanup
 };

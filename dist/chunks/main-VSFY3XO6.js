@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-R42NO5EC.js");
+      const { runResolve } = await import("./resolve-7YTUG4TA.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-R42NO5EC.js");
+      const { runPlan } = await import("./resolve-7YTUG4TA.js");
       return runPlan(o, ctx);
     })
   );
@@ -3579,7 +3579,7 @@ Examples:
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-OC7XOG7J.js");
+      const { runCleanup } = await import("./cleanup-CW3RMOBB.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3593,7 +3593,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-XKJIYOCS.js");
+      const { runExec } = await import("./exec-OCAZMTJ5.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-W7Q2MD4E.js";
 import {
   jobVariables
-} from "./chunk-PP2YTF67.js";
+} from "./chunk-LFCZ5MIQ.js";
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
@@ -14,10 +14,10 @@ import {
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-ROBBBMK4.js";
+} from "./chunk-4RDKWILY.js";
 import {
   cleanup
-} from "./chunk-DA2M7RWG.js";
+} from "./chunk-OQRBQRFD.js";
 import "./chunk-YIZN2NQI.js";
 import {
   UsageError

@@ -6,7 +6,7 @@ import {
 } from "./chunk-4WJARPEU.js";
 import {
   templateValues
-} from "./chunk-ROBBBMK4.js";
+} from "./chunk-4RDKWILY.js";
 import {
   checkTemplate,
   require_nunjucks

@@ -6,12 +6,16 @@
 import { GitLabApiError } from '../core/errors.js';
 import type { GitLabClient } from './client.js';
 import {
+  asAccessLevel,
   asCiVariable,
+  asCurrentUser,
   asDeployToken,
   asGroup,
   asProject,
+  asTokenScopes,
   asVersionInfo,
   type CiVariable,
+  type CurrentUser,
   type DeployToken,
   type Group,
   type Project,
@@ -78,4 +82,171 @@ export function listVariables(
   id: string | number,
 ): Promise<CiVariable[]> {
   return client.getAll(`/${level}/${encodeId(id)}/variables`, asCiVariable);
+}
+
+/** Every subgroup below a group, at any depth (doc/api/groups.md "List descendant groups"). */
+export function listDescendantGroups(client: GitLabClient, id: string | number): Promise<Group[]> {
+  return client.getAll(`/groups/${encodeId(id)}/descendant_groups`, asGroup);
+}
+
+/** Every project of a group and (with `includeSubgroups`) its subgroups (doc/api/groups.md). */
+export function listGroupProjects(
+  client: GitLabClient,
+  id: string | number,
+  opts: { includeSubgroups?: boolean } = {},
+): Promise<Project[]> {
+  return client.getAll(
+    `/groups/${encodeId(id)}/projects`,
+    asProject,
+    opts.includeSubgroups ? { include_subgroups: 'true' } : {},
+  );
+}
+
+/** `GET /user`: who the API token belongs to. */
+export function getCurrentUser(client: GitLabClient): Promise<CurrentUser> {
+  return client.get('/user', asCurrentUser);
+}
+
+/**
+ * The calling token's scopes (`GET /personal_access_tokens/self`), or undefined when GitLab cannot
+ * say: an older instance (404) or a token that is not a personal, project or group access token.
+ */
+export async function getTokenScopes(client: GitLabClient): Promise<string[] | undefined> {
+  try {
+    return await client.get('/personal_access_tokens/self', asTokenScopes);
+  } catch (e) {
+    if (e instanceof GitLabApiError && (e.status === 404 || e.status === 401 || e.status === 403))
+      return undefined;
+    throw e;
+  }
+}
+
+/** A user's access level on a group, inherited memberships included; 0 when not a member (404). */
+export async function getGroupAccess(
+  client: GitLabClient,
+  group: string | number,
+  userId: number,
+): Promise<number> {
+  try {
+    return await client.get(`/groups/${encodeId(group)}/members/all/${userId}`, asAccessLevel);
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return 0;
+    throw e;
+  }
+}
+
+export interface NewDeployToken {
+  name: string;
+  scopes: string[];
+  /** ISO 8601; absent = never expires. */
+  expires_at?: string;
+  username?: string;
+}
+
+/**
+ * `POST /:level/:id/deploy_tokens`. The answer (201) is the only one that carries the secret.
+ * POST is never retried by the client: a lost answer may still have created a token, which the
+ * caller finds again by name.
+ */
+export async function createDeployToken(
+  client: GitLabClient,
+  level: Level,
+  id: string | number,
+  t: NewDeployToken,
+): Promise<DeployToken & { token: string }> {
+  const { data } = await client.request('POST', `/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken, {
+    body: t,
+  });
+  if (!data?.token) {
+    throw new GitLabApiError(
+      'GitLab created a deploy token but its answer has no `token`',
+      `/${level}/:id/deploy_tokens`,
+      undefined,
+      'the secret is only in the creation answer: delete that token in Settings > Repository > Deploy tokens and run again',
+    );
+  }
+  return data as DeployToken & { token: string };
+}
+
+export function getDeployToken(
+  client: GitLabClient,
+  level: Level,
+  id: string | number,
+  tokenId: number,
+): Promise<DeployToken> {
+  return client.get(`/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, asDeployToken);
+}
+
+/** `DELETE /:level/:id/deploy_tokens/:token_id`: "deleted" (204) or "gone" (404, already deleted). */
+export async function deleteDeployToken(
+  client: GitLabClient,
+  level: Level,
+  id: string | number,
+  tokenId: number,
+): Promise<'deleted' | 'gone'> {
+  try {
+    await client.request('DELETE', `/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, () => undefined);
+    return 'deleted';
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return 'gone';
+    throw e;
+  }
+}
+
+export interface VariableWrite {
+  key: string;
+  value: string;
+  masked?: boolean;
+  protected?: boolean;
+  raw?: boolean;
+  environment_scope?: string;
+}
+
+/** `POST /:level/:id/variables` (create) or `PUT .../variables/:key` (update), scoped to one environment. */
+export async function writeVariable(
+  client: GitLabClient,
+  level: Level,
+  id: string | number,
+  v: VariableWrite,
+  mode: 'create' | 'update',
+): Promise<CiVariable> {
+  const scope = v.environment_scope ?? '*';
+  const { data } =
+    mode === 'create'
+      ? await client.request('POST', `/${level}/${encodeId(id)}/variables`, asCiVariable, {
+          body: { ...v, environment_scope: scope },
+        })
+      : await client.request(
+          'PUT',
+          `/${level}/${encodeId(id)}/variables/${encodeURIComponent(v.key)}`,
+          asCiVariable,
+          { body: { ...v, environment_scope: scope }, query: { 'filter[environment_scope]': scope } },
+        );
+  if (!data)
+    throw new GitLabApiError('GitLab answered a variable write with no body', `/${level}/:id/variables`);
+  return data;
+}
+
+/** `DELETE /:level/:id/variables/:key` in one environment scope: "deleted" or "gone" (404). */
+export async function deleteVariable(
+  client: GitLabClient,
+  level: Level,
+  id: string | number,
+  key: string,
+  environmentScope = '*',
+): Promise<'deleted' | 'gone'> {
+  try {
+    await client.request(
+      'DELETE',
+      `/${level}/${encodeId(id)}/variables/${encodeURIComponent(key)}`,
+      () => undefined,
+      {
+        query: { 'filter[environment_scope]': environmentScope },
+      },
+    );
+    return 'deleted';
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return 'gone';
+    throw e;
+  }
 }

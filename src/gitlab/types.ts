@@ -32,6 +32,15 @@ export interface Project {
   };
   container_registry_image_prefix?: string | null;
   lfs_enabled?: boolean;
+  /** The caller's own membership (single-project answers only); null where none, also for admins. */
+  permissions?: { projectAccess: number | null; groupAccess: number | null };
+}
+
+/** doc/api/users.md `GET /user` (the fields this tool reads); `is_admin` appears for administrators. */
+export interface CurrentUser {
+  id: number;
+  username: string;
+  isAdmin: boolean;
 }
 
 /** doc/api/groups.md (the fields this tool reads). */
@@ -131,6 +140,13 @@ export function asProject(x: unknown): Project {
     p.container_registry_image_prefix = x.container_registry_image_prefix;
   }
   if (typeof x.lfs_enabled === 'boolean') p.lfs_enabled = x.lfs_enabled;
+  if (isObject(x.permissions)) {
+    const level = (a: unknown) => (isObject(a) && typeof a.access_level === 'number' ? a.access_level : null);
+    p.permissions = {
+      projectAccess: level(x.permissions.project_access),
+      groupAccess: level(x.permissions.group_access),
+    };
+  }
   return p;
 }
 
@@ -158,6 +174,30 @@ export function asCiVariable(x: unknown): CiVariable {
   if (typeof x.environment_scope === 'string') v.environment_scope = x.environment_scope;
   if (typeof x.description === 'string' || x.description === null) v.description = x.description;
   return v;
+}
+
+export function asCurrentUser(x: unknown): CurrentUser {
+  need(isObject(x), 'the user must be a JSON object');
+  need(typeof x.id === 'number', 'user `id` must be a number');
+  need(typeof x.username === 'string', 'user `username` must be a string');
+  return { id: x.id, username: x.username, isAdmin: x.is_admin === true };
+}
+
+/** doc/api/personal_access_tokens.md `GET /personal_access_tokens/self`: the calling token's scopes. */
+export function asTokenScopes(x: unknown): string[] {
+  need(isObject(x), 'the personal access token must be a JSON object');
+  need(
+    Array.isArray(x.scopes) && x.scopes.every((s) => typeof s === 'string'),
+    'personal access token `scopes` must be a list of strings',
+  );
+  return [...(x.scopes as string[])];
+}
+
+/** doc/api/members.md: a member's (inherited) `access_level`. */
+export function asAccessLevel(x: unknown): number {
+  need(isObject(x), 'a member must be a JSON object');
+  need(typeof x.access_level === 'number', 'member `access_level` must be a number');
+  return x.access_level;
 }
 
 export function asVersionInfo(x: unknown): VersionInfo {

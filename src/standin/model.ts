@@ -36,6 +36,21 @@ export interface ScenarioProject {
   variables?: CiVariable[];
 }
 
+/**
+ * Who an API token belongs to, for the stand-in's permission checks. Tokens listed in `apiTokens`
+ * without an entry here act as an administrator with the `api` scope.
+ */
+export interface ScenarioApiUser {
+  token: string;
+  id: number;
+  username: string;
+  admin?: boolean;
+  /** The token's scopes (`api`, `read_api`, ...). */
+  scopes: string[];
+  /** Membership: full path of a group or project → access level (30 Developer, 40 Maintainer, 50 Owner). Inherited by everything below. */
+  access?: Record<string, number>;
+}
+
 export interface Scenario {
   name: string;
   title: string;
@@ -43,6 +58,8 @@ export interface Scenario {
   version: string;
   /** PRIVATE-TOKENs the stand-in accepts. */
   apiTokens: string[];
+  /** Users and scopes behind some of those tokens (default: administrator, `api`). */
+  apiUsers?: ScenarioApiUser[];
   groups: ScenarioGroup[];
   projects: ScenarioProject[];
   /** The project a demo job runs in. */

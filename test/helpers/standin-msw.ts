@@ -12,12 +12,19 @@ export const GITLAB = 'https://gitlab.example.com';
 
 export function standinHandlers(gitlab: StandinGitLab, base = GITLAB) {
   return [
-    http.all(`${base}/api/v4/*`, ({ request }) => {
+    http.all(`${base}/api/v4/*`, async ({ request }) => {
       const url = new URL(request.url);
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
-      const a = gitlab.handle({ method: request.method, url: url.pathname + url.search, headers });
-      return new HttpResponse(a.body, { status: a.status, headers: a.headers });
+      const body = request.method === 'GET' ? '' : await request.text();
+      const a = gitlab.handle({
+        method: request.method,
+        url: url.pathname + url.search,
+        headers,
+        ...(body ? { body } : {}),
+      });
+      if (a.status === 0) return HttpResponse.error();
+      return new HttpResponse(a.status === 204 ? null : a.body, { status: a.status, headers: a.headers });
     }),
   ];
 }

@@ -243,6 +243,38 @@ Examples:
     );
 
   program
+    .command('audit')
+    .description('every deploy token of a group tree (subgroups and projects) with findings')
+    .option('--group <path>', 'the group to audit, with its subgroups and projects (id or full path)')
+    .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
+    .option('--api-token-env <name>', 'environment variable holding the GitLab API token', undefined)
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+    )
+    .option('--expiring-within <days>', 'flag active tokens that expire within this many days (default 30)')
+    .option(
+      '--ephemeral-older-than <duration>',
+      'ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)',
+    )
+    .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no error-level finding, 1 at least one, 2 bad flags, 3 GitLab could not be asked.
+
+Examples:
+  deploy-token audit --group tanuki
+  deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
+  deploy-token audit --group tanuki/platform --format json --expiring-within 14`,
+    )
+    .action(
+      run(async (o) => {
+        const { runAudit } = await import('./commands/audit.js');
+        return runAudit(o, ctx);
+      }),
+    );
+
+  program
     .command('demo')
     .description('the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)')
     .action(

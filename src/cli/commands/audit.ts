@@ -1,7 +1,37 @@
-/** `audit` (placeholder until the audit module lands). */
-import { UsageError } from '../../core/errors.js';
+/** `audit`: every deploy token of a group tree with findings; exit 1 when a finding is at error level. */
+import { auditFindings } from '../../audit/findings.js';
+import { formatReport } from '../../audit/format.js';
+import { gatherTree } from '../../audit/gather.js';
+import { auditSettings, type AuditFlags } from '../../audit/options.js';
+import { ExitCode } from '../../core/errors.js';
+import { createGitLabClient, type GitLabClientOptions } from '../../gitlab/client.js';
 import type { CliContext } from '../context.js';
 
-export function runAudit(_flags: Record<string, unknown>, _ctx: CliContext): Promise<number> {
-  return Promise.reject(new UsageError('audit is not available yet'));
+export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<number> {
+  const s = auditSettings(flags, ctx.env);
+  const clientOpts: GitLabClientOptions = {
+    ...ctx.http,
+    baseUrl: s.gitlabUrl,
+    env: ctx.env,
+    token: s.apiToken,
+  };
+  if (ctx.fetch) clientOpts.fetch = ctx.fetch;
+  if (ctx.sleep) clientOpts.sleep = ctx.sleep;
+  if (ctx.onRequest) clientOpts.onRequest = ctx.onRequest;
+  const client = createGitLabClient(clientOpts);
+  const tree = await gatherTree(client, s.group);
+  const now = ctx.now();
+  const result = auditFindings(tree, {
+    now,
+    expiringWithinDays: s.expiringWithinDays,
+    ephemeralOlderThanMs: s.ephemeralOlderThanMs,
+  });
+  ctx.stdout.write(
+    formatReport(s.format, result, {
+      group: tree.root,
+      generatedAt: now,
+      expiringWithinDays: s.expiringWithinDays,
+    }),
+  );
+  return result.findings.some((f) => f.severity === 'error') ? ExitCode.No : ExitCode.Ok;
 }

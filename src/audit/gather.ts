@@ -1,0 +1,158 @@
+/**
+ * Read a group tree for `audit`: the group, its descendant groups, their projects, every deploy token
+ * of each (unfiltered: revoked and expired ones too, so the report can explain them) and their
+ * CI_DEPLOY_USER / CI_DEPLOY_PASSWORD variables. I/O only; every decision is in findings.ts.
+ */
+import { GitLabApiError } from '../core/errors.js';
+import {
+  getGroup,
+  listDeployTokens,
+  listDescendantGroups,
+  listGroupProjects,
+  listVariables,
+  type Level,
+} from '../gitlab/api.js';
+import type { GitLabClient } from '../gitlab/client.js';
+import type { CiVariable, DeployToken } from '../gitlab/types.js';
+import {
+  PASSWORD_KEY,
+  USER_KEY,
+  type AuditAncestor,
+  type AuditGroup,
+  type AuditProject,
+  type AuditTree,
+  type AuditVariable,
+} from './types.js';
+
+export interface GatherOptions {
+  /** Requests in flight at once (each holder needs two listings). Default 4. */
+  concurrency?: number;
+  /** How many groups above the audited one to read at most (their tokens can log in below). Default 20. */
+  maxAncestors?: number;
+}
+
+/** Run `fn` over `items`, at most `limit` at a time, results in input order; the first error wins. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i] as T);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+
+function isStatus(e: unknown, ...codes: number[]): boolean {
+  return e instanceof GitLabApiError && e.status !== undefined && codes.includes(e.status);
+}
+
+/**
+ * Only the two keys that matter, with the password's value dropped here: nothing downstream can
+ * print a secret it never had.
+ */
+export function deployVariables(vars: CiVariable[]): AuditVariable[] {
+  const out: AuditVariable[] = [];
+  for (const v of vars) {
+    if (v.key !== USER_KEY && v.key !== PASSWORD_KEY) continue;
+    const hidden = v.hidden === true || v.value === null;
+    out.push({
+      key: v.key,
+      value: v.key === USER_KEY && !hidden ? v.value : null,
+      hidden,
+      masked: v.masked === true,
+      protected: v.protected === true,
+      environmentScope: v.environment_scope ?? '*',
+    });
+  }
+  return out;
+}
+
+/** The variables, or undefined when GitLab refuses (403: too little access). Other errors propagate. */
+async function readVariables(
+  client: GitLabClient,
+  level: Level,
+  id: number,
+): Promise<AuditVariable[] | undefined> {
+  try {
+    return deployVariables(await listVariables(client, level, id));
+  } catch (e) {
+    if (isStatus(e, 403)) return undefined;
+    throw e;
+  }
+}
+
+async function readAncestors(client: GitLabClient, parentId: number | null, max: number) {
+  const out: AuditAncestor[] = [];
+  const seen = new Set<number>();
+  let id = parentId;
+  while (id !== null && out.length < max && !seen.has(id)) {
+    seen.add(id);
+    let fullPath = `group ${id}`;
+    let next: number | null = null;
+    let tokens: DeployToken[] | undefined;
+    try {
+      const g = await getGroup(client, id);
+      fullPath = g.full_path;
+      next = g.parent_id;
+      tokens = await listDeployTokens(client, 'groups', id);
+    } catch (e) {
+      // A parent the API token may not see or list (not a member, or not Maintainer there).
+      if (!isStatus(e, 401, 403, 404)) throw e;
+    }
+    out.push({ id, fullPath, tokens });
+    id = next;
+  }
+  return out;
+}
+
+export async function gatherTree(
+  client: GitLabClient,
+  group: string | number,
+  opts: GatherOptions = {},
+): Promise<AuditTree> {
+  const limit = opts.concurrency ?? 4;
+  const root = await getGroup(client, group);
+  const [descendants, listed] = await Promise.all([
+    listDescendantGroups(client, root.id),
+    listGroupProjects(client, root.id, { includeSubgroups: true }),
+  ]);
+  const groupInfo = [root, ...descendants.filter((g) => g.id !== root.id)];
+  const groupIds = new Set(groupInfo.map((g) => g.id));
+  // The group projects listing also returns projects shared with the group from elsewhere
+  // (with_shared defaults to true): only projects whose namespace is in the tree belong to it.
+  const seen = new Set<number>();
+  const projectInfo = listed.filter((p) => {
+    if (seen.has(p.id) || p.namespace.kind !== 'group' || !groupIds.has(p.namespace.id)) return false;
+    seen.add(p.id);
+    return true;
+  });
+
+  const groups = await mapLimit(groupInfo, limit, async (g): Promise<AuditGroup> => {
+    const tokens = await listDeployTokens(client, 'groups', g.id);
+    const variables = await readVariables(client, 'groups', g.id);
+    return { kind: 'group', id: g.id, fullPath: g.full_path, parentId: g.parent_id, tokens, variables };
+  });
+  const projects = await mapLimit(projectInfo, limit, async (p): Promise<AuditProject> => {
+    const tokens = await listDeployTokens(client, 'projects', p.id);
+    const variables = await readVariables(client, 'projects', p.id);
+    return {
+      kind: 'project',
+      id: p.id,
+      fullPath: p.path_with_namespace,
+      namespaceId: p.namespace.id,
+      tokens,
+      variables,
+    };
+  });
+  const ancestors = await readAncestors(client, root.parent_id, opts.maxAncestors ?? 20);
+  return { root: root.full_path, groups, projects, ancestors };
+}

@@ -1,0 +1,88 @@
+/** `audit`'s flags → settings, pure: every bad value becomes a UsageError (exit 2) naming its flag. */
+import { UsageError } from '../core/errors.js';
+import type { Env } from '../core/env.js';
+import { normaliseUrl } from '../app/options.js';
+
+export type AuditFormat = 'text' | 'json' | 'markdown';
+export const AUDIT_FORMATS: readonly AuditFormat[] = ['text', 'json', 'markdown'];
+
+export interface AuditFlags {
+  group?: string;
+  gitlabUrl?: string;
+  apiTokenEnv?: string;
+  format?: string;
+  expiringWithin?: string | number;
+  ephemeralOlderThan?: string;
+}
+
+export interface AuditCliSettings {
+  group: string;
+  gitlabUrl: string;
+  apiTokenEnv: string;
+  apiToken: string;
+  format: AuditFormat;
+  expiringWithinDays: number;
+  ephemeralOlderThanMs: number;
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** `90m`, `6h`, `2d`, `1w` → milliseconds; undefined when not such a duration. */
+export function parseDuration(raw: string): number | undefined {
+  const m = /^(\d{1,6})(m|h|d|w)$/.exec(raw.trim());
+  if (!m) return undefined;
+  const ms = Number(m[1]) * (UNIT_MS[m[2] as string] as number);
+  return ms > 0 ? ms : undefined;
+}
+
+/** A non-negative number of days (`30`, `0`, `1.5`); undefined otherwise. */
+export function parseDays(raw: string | number): number | undefined {
+  const s = String(raw).trim();
+  if (!/^\d{1,5}(\.\d+)?$/.test(s)) return undefined;
+  return Number(s);
+}
+
+export function auditSettings(flags: AuditFlags, env: Env): AuditCliSettings {
+  const format = (flags.format ?? 'text') as AuditFormat;
+  if (!AUDIT_FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}`, 'e.g. --format markdown');
+  }
+  const expiringWithinDays = parseDays(flags.expiringWithin ?? 30);
+  if (expiringWithinDays === undefined) {
+    throw new UsageError(
+      `--expiring-within must be a number of days, not "${String(flags.expiringWithin).slice(0, 40)}"`,
+      'e.g. --expiring-within 14',
+    );
+  }
+  const ephemeralOlderThanMs = parseDuration(flags.ephemeralOlderThan ?? '6h');
+  if (ephemeralOlderThanMs === undefined) {
+    throw new UsageError(
+      `--ephemeral-older-than must be a duration such as 90m, 6h or 2d, not "${String(flags.ephemeralOlderThan).slice(0, 40)}"`,
+      'e.g. --ephemeral-older-than 12h',
+    );
+  }
+  const group = (flags.group ?? env.CI_PROJECT_NAMESPACE ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (group === '') {
+    throw new UsageError(
+      'audit needs --group',
+      'name the group to audit by id or full path, e.g. --group tanuki (in a job, $CI_PROJECT_NAMESPACE is the default)',
+    );
+  }
+  const gitlabUrl = normaliseUrl(flags.gitlabUrl ?? env.CI_SERVER_URL ?? 'https://gitlab.com');
+  const apiTokenEnv = flags.apiTokenEnv ?? 'GITLAB_TOKEN';
+  if (!NAME_RE.test(apiTokenEnv)) {
+    throw new UsageError(
+      `--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`,
+      'name the environment variable that holds the API token, e.g. GITLAB_TOKEN',
+    );
+  }
+  const apiToken = env[apiTokenEnv];
+  if (!apiToken) {
+    throw new UsageError(
+      `audit needs a GitLab API token in ${apiTokenEnv}`,
+      `create a personal, group or project access token with read_api (Maintainer to list deploy tokens, Owner to read group variables) and put it in ${apiTokenEnv}`,
+    );
+  }
+  return { group, gitlabUrl, apiTokenEnv, apiToken, format, expiringWithinDays, ephemeralOlderThanMs };
+}

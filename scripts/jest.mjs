@@ -42,7 +42,7 @@ if (existsSync(out)) {
       : [];
     const sum = (kind) => rows.filter((r) => r.kind === kind).reduce((n, r) => n + r.n, 0);
     console.log(
-      `reliability: ${tests.filter((a) => a.status === 'passed').length}/${tests.length} checks passed, ${faults} faults survived, ${sum('property').toLocaleString('en')} property cases tried, ${sum('sweep')} canary runs, ${sum('leak')} leaks found`,
+      `reliability: ${tests.filter((a) => a.status === 'passed').length}/${tests.length} checks passed, ${faults + sum('fault')} faults survived, ${sum('property').toLocaleString('en')} property cases tried, ${sum('sweep')} canary runs, ${sum('leak')} leaks found`,
     );
   }
   console.log(

@@ -243,6 +243,65 @@ Examples:
     );
 
   program
+    .command('provision')
+    .description(
+      'create a deploy token and store it where jobs find it; --rotate replaces the current one safely',
+    )
+    .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
+    .option('--project <id|path>', 'the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)')
+    .option('--api-token-env <name>', 'environment variable holding the GitLab API token (scope api)')
+    .addOption(
+      new Option('--level <level>', 'project or group token')
+        .choices(['project', 'group'])
+        .default('project'),
+    )
+    .option('--group <id|path>', "with --level group: the group (default: the project's parent group)")
+    .option(
+      '--scopes <list>',
+      'comma list: read_repository, read_registry, write_registry, read_package_registry, write_package_registry, read_virtual_registry, write_virtual_registry',
+    )
+    .option('--expires-at <date>', 'expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant')
+    .option('--expires-in <days>', 'expire this many days from today (00:00 UTC)')
+    .option('--name <name>', 'token name (default gitlab-deploy-token)')
+    .option('--username <name>', 'token username (default gitlab+deploy-token-{id})')
+    .addOption(
+      new Option('--store <where>', 'where jobs find it: CI/CD variables, or print it once')
+        .choices(['group-variables', 'project-variables', 'none'])
+        .default('none'),
+    )
+    .option('--protected', 'store the variables as protected (protected branches and tags only)')
+    .addOption(
+      new Option('--format <format>', 'with --store none: how the token is printed').choices([
+        'json',
+        'shell',
+      ]),
+    )
+    .option(
+      '--rotate',
+      'replace the active token of that name: create, store, verify, then delete the old one',
+    )
+    .option('--dry-run', 'check permissions and print the plan; change nothing')
+    .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done (or nothing to do), 1 not allowed / already exists without --rotate, 2 bad flags,
+3 GitLab failed; on any failure the old token and variables are left working and the state is printed.
+
+Examples:
+  deploy-token provision --level group --group tanuki --scopes read_registry,read_repository --expires-in 90 --store group-variables --protected
+  deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
+  deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
+  deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`,
+    )
+    .action(
+      run(async (o) => {
+        const { runProvisionCommand } = await import('./commands/provision.js');
+        return runProvisionCommand(o, ctx);
+      }),
+    );
+
+  program
     .command('audit')
     .description('every deploy token of a group tree (subgroups and projects) with findings')
     .option('--group <path>', 'the group to audit, with its subgroups and projects (id or full path)')

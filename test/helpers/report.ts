@@ -4,7 +4,7 @@
  */
 import { appendFileSync } from 'node:fs';
 
-export function record(kind: 'property' | 'leak' | 'sweep', n: number, label: string): void {
+export function record(kind: 'property' | 'leak' | 'sweep' | 'fault', n: number, label: string): void {
   const file = process.env.RELIABILITY_REPORT;
   if (file) appendFileSync(file, `${JSON.stringify({ kind, n, label })}\n`);
 }

@@ -1,0 +1,89 @@
+/** `provision [--rotate] [--dry-run]`: thin; the work is src/provision/run.ts. */
+import { normaliseUrl } from '../../app/options.js';
+import { UsageError } from '../../core/errors.js';
+import { shellQuote } from '../../export/shell.js';
+import { createGitLabClient, type GitLabClientOptions } from '../../gitlab/client.js';
+import { parseProvisionFlags, type ProvisionFlags } from '../../provision/request.js';
+import { runProvision } from '../../provision/run.js';
+import type { CliContext } from '../context.js';
+
+export interface ProvisionCliFlags extends ProvisionFlags {
+  gitlabUrl?: string;
+  apiTokenEnv?: string;
+}
+
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A GitLab client from the shared flags (token from the environment, never a flag). */
+export function clientFor(
+  flags: { gitlabUrl?: string; apiTokenEnv?: string },
+  ctx: CliContext,
+  purpose: string,
+) {
+  const baseUrl = normaliseUrl(flags.gitlabUrl ?? ctx.env.CI_SERVER_URL ?? 'https://gitlab.com');
+  const tokenEnv = flags.apiTokenEnv ?? 'GITLAB_TOKEN';
+  if (!NAME_RE.test(tokenEnv)) {
+    throw new UsageError(
+      `--api-token-env "${tokenEnv.slice(0, 60)}" is not a variable name`,
+      'e.g. GITLAB_TOKEN',
+    );
+  }
+  const token = ctx.env[tokenEnv];
+  if (!token) {
+    throw new UsageError(
+      `${purpose} needs a GitLab API token in $${tokenEnv}`,
+      `export ${tokenEnv} with a token that has the api scope (never pass it as a flag)`,
+    );
+  }
+  const opts: GitLabClientOptions = { ...ctx.http, baseUrl, env: ctx.env, token };
+  if (ctx.fetch) opts.fetch = ctx.fetch;
+  if (ctx.sleep) opts.sleep = ctx.sleep;
+  if (ctx.onRequest) opts.onRequest = ctx.onRequest;
+  return { client: createGitLabClient(opts), baseUrl };
+}
+
+export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: CliContext): Promise<number> {
+  const req = parseProvisionFlags(
+    { ...flags, ...(flags.project === undefined ? projectFromEnv(ctx) : {}) },
+    ctx.now(),
+  );
+  const { client } = clientFor(flags, ctx, 'provision');
+  const log = (l: string) => ctx.stderr.write(`deploy-token: ${l}\n`);
+  const out = await runProvision(req, { client, now: ctx.now, log });
+  if (out.error) {
+    ctx.stderr.write(`deploy-token: error: ${out.error}\n`);
+    if (out.hint) ctx.stderr.write(`  hint: ${out.hint}\n`);
+  }
+  ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? '' : ' left'}:\n`);
+  for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
+  if (out.exitCode === 0 && out.created && req.store === 'none') {
+    const c = out.created;
+    // In a GitHub step, mask the value before it is printed (GitLab has no such command).
+    if (ctx.env.GITHUB_ACTIONS === 'true') ctx.stdout.write(`::add-mask::${c.token}\n`);
+    if (req.format === 'shell') {
+      ctx.stdout.write(
+        `export CI_DEPLOY_USER=${shellQuote(c.username)}\nexport CI_DEPLOY_PASSWORD=${shellQuote(c.token)}\n`,
+      );
+    } else {
+      ctx.stdout.write(
+        `${JSON.stringify({
+          id: c.id,
+          name: c.name,
+          username: c.username,
+          token: c.token,
+          expires_at: c.expires_at,
+          scopes: c.scopes,
+          level: out.owner?.level === 'groups' ? 'group' : 'project',
+          owner: out.owner?.path,
+        })}\n`,
+      );
+    }
+    ctx.stderr.write('deploy-token: the token was printed once on stdout; GitLab will not show it again\n');
+  }
+  return out.exitCode;
+}
+
+function projectFromEnv(ctx: CliContext): { project?: string } {
+  const p = ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH;
+  return p ? { project: p } : {};
+}

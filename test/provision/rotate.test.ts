@@ -1,0 +1,231 @@
+/**
+ * `provision --rotate` against the stand-in GitLab over real HTTP, with a fault injected at every
+ * request a rotation makes: after each run the jobs' credentials must work (the variables name an
+ * active token whose secret they hold), and a failed run must leave exactly the old state.
+ */
+import { afterEach, describe, expect, test } from '@jest/globals';
+import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
+import { startStandin, type RunningStandin, type StandinResponse } from '../../src/standin/server.js';
+import { runCli } from '../helpers/cli.js';
+import { record } from '../helpers/report.js';
+import { loadScenario } from '../helpers/scenarios.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+const API = 'glpat-demoDemoDemoDemo1234';
+let running: RunningStandin | undefined;
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+function fresh(): Scenario {
+  return structuredClone(loadScenario('2-group-token-15.0.json'));
+}
+
+function group(sc: Scenario) {
+  return sc.groups.find((g) => g.full_path === 'tanuki')!;
+}
+
+/** What a job sees of a variable: key, value, flags, scope. */
+function vars(sc: Scenario) {
+  return (group(sc).variables ?? [])
+    .map((v) => ({
+      key: v.key,
+      value: v.value,
+      masked: v.masked === true,
+      protected: v.protected === true,
+      scope: v.environment_scope ?? '*',
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function active(t: ScenarioToken): boolean {
+  return !t.revoked && (t.expires === null || t.expires === undefined || !/^-/.test(t.expires));
+}
+
+/** The credentials jobs get (the group's variables) belong to an active token of the group. */
+function working(sc: Scenario): ScenarioToken | undefined {
+  const g = group(sc);
+  const user = g.variables?.find((v) => v.key === 'CI_DEPLOY_USER')?.value;
+  const pass = g.variables?.find((v) => v.key === 'CI_DEPLOY_PASSWORD')?.value;
+  return (g.tokens ?? []).find(
+    (t) => active(t) && t.token === pass && (t.username ?? `gitlab+deploy-token-${t.id}`) === user,
+  );
+}
+
+const ROTATE = [
+  'provision',
+  '--level',
+  'group',
+  '--group',
+  'tanuki',
+  '--scopes',
+  'read_repository,read_registry',
+  '--expires-in',
+  '90',
+  '--store',
+  'group-variables',
+  '--rotate',
+];
+
+async function rotate(
+  sc: Scenario,
+  intercept?: (
+    req: { method: string; url: string },
+    n: number,
+    next: () => StandinResponse,
+  ) => StandinResponse,
+) {
+  let n = 0;
+  running = await startStandin(sc, {
+    now: () => NOW,
+    ...(intercept ? { intercept: (req, next) => intercept(req, n++, next) } : {}),
+  });
+  const r = await runCli([...ROTATE, '--gitlab-url', running.url], { GITLAB_TOKEN: API }, { now: NOW });
+  return { ...r, requests: running.gitlab.requests.map((q) => `${q.method} ${q.url}`) };
+}
+
+describe('provision --rotate', () => {
+  test('replaces the group token: new token stored masked, verified, old one deleted; jobs keep working', async () => {
+    const sc = fresh();
+    const before = working(sc)!;
+    expect(before.id).toBe(21);
+    const r = await rotate(sc);
+    expect(r.stderr).toContain('state:');
+    expect(r.code).toBe(0);
+    const now = working(sc);
+    expect(now).toBeDefined();
+    expect(now!.id).not.toBe(21);
+    expect(group(sc).tokens!.map((t) => t.id)).toEqual([now!.id]);
+    expect(now!.scopes).toEqual(['read_repository', 'read_registry']);
+    expect(now!.expires).toBe('2027-02-23T00:00:00.000Z');
+    const pw = group(sc).variables!.find((v) => v.key === 'CI_DEPLOY_PASSWORD')!;
+    expect(pw.masked).toBe(true);
+    expect(group(sc).variables!.find((v) => v.key === 'CI_DEPLOY_USER')!.masked).toBe(true);
+    // No secret in any output.
+    expect(r.stdout + r.stderr).not.toContain(now!.token);
+    expect(r.stdout + r.stderr).not.toContain(API);
+  });
+
+  test('run again: rotates again and still leaves exactly one working token', async () => {
+    const sc = fresh();
+    await rotate(sc);
+    await running!.close();
+    running = undefined;
+    const first = working(sc)!;
+    const r = await rotate(sc);
+    expect(r.code).toBe(0);
+    const second = working(sc)!;
+    expect(second.id).not.toBe(first.id);
+    expect(group(sc).tokens!.length).toBe(1);
+  });
+
+  test('a fault at every request leaves a working state, and a failure leaves exactly the old one', async () => {
+    // The requests of a clean rotation, in order.
+    const clean = await rotate(fresh());
+    expect(clean.code).toBe(0);
+    const steps = clean.requests.length;
+    await running!.close();
+    running = undefined;
+    const kinds = ['refuse', 'lost', 'drop'] as const;
+    let cases = 0;
+    for (let i = 0; i < steps; i++) {
+      for (const kind of kinds) {
+        const sc = fresh();
+        const varsBefore = vars(sc);
+        const r = await rotate(sc, (req, n, next) => {
+          if (n !== i) return next();
+          if (kind === 'refuse')
+            return {
+              status: 403,
+              headers: { 'content-type': 'application/json' },
+              body: '{"message":"403 Forbidden"}',
+            };
+          if (kind === 'lost') {
+            next();
+            return { status: 0, headers: {}, body: '' };
+          }
+          return { status: 0, headers: {}, body: '' };
+        });
+        await running!.close();
+        running = undefined;
+        cases++;
+        const label = `fault ${kind} at request ${i + 1}/${steps} (${clean.requests[i]}) → exit ${r.code}\n${r.stderr}`;
+        const w = working(sc);
+        expect({ label, working: w !== undefined }).toEqual({ label, working: true });
+        expect(r.stderr).toMatch(/state( left)?:/);
+        const activeNamed = group(sc).tokens!.filter((t) => t.name === 'gitlab-deploy-token' && active(t));
+        if (r.code === 0) {
+          expect({ label, ids: activeNamed.map((t) => t.id) }).toEqual({ label, ids: [w!.id] });
+          expect({ label, id: w!.id }).not.toEqual({ label, id: 21 });
+        } else {
+          // Failed: the old token and the variables exactly as they were, no new token left.
+          expect({ label, ids: activeNamed.map((t) => t.id) }).toEqual({ label, ids: [21] });
+          expect({ label, vars: vars(sc) }).toEqual({ label, vars: varsBefore });
+          expect(r.stderr).toMatch(
+            /nothing was changed|old token #21 gitlab-deploy-token .*: kept, still active/,
+          );
+        }
+      }
+    }
+    record('fault', cases, 'rotation faults (every request × refuse/lost/drop)');
+    expect(cases).toBeGreaterThan(30);
+  }, 120_000);
+});
+
+describe('provision --rotate, double faults and re-runs', () => {
+  test('a failed write whose rollback also fails says exactly which variable could not be restored; a re-run converges', async () => {
+    const sc = fresh();
+    let failedPassword = false;
+    const r = await rotate(sc, (req, _n, next) => {
+      // The password write fails; then the user variable's restore fails too.
+      if (req.method === 'PUT' && req.url.includes('CI_DEPLOY_PASSWORD') && !failedPassword) {
+        failedPassword = true;
+        return {
+          status: 403,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"403 Forbidden"}',
+        };
+      }
+      if (failedPassword && req.method === 'PUT' && req.url.includes('CI_DEPLOY_USER'))
+        return {
+          status: 403,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"403 Forbidden"}',
+        };
+      return next();
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('failed while updating CI_DEPLOY_PASSWORD on group tanuki');
+    expect(r.stderr).toMatch(/CI_DEPLOY_USER on group tanuki: COULD NOT BE RESTORED/);
+    expect(r.stderr).toContain('CI_DEPLOY_PASSWORD on group tanuki: restored to its previous value');
+    expect(r.stderr).toMatch(/new token #\d+: deleted/);
+    await running!.close();
+    running = undefined;
+    // The state is broken the way the output said (the user variable names the deleted token)…
+    expect(working(sc)).toBeUndefined();
+    // …and running the same command again repairs it.
+    const again = await rotate(sc);
+    expect(again.code).toBe(0);
+    expect(working(sc)).toBeDefined();
+    expect(group(sc).tokens!.filter((t) => t.name === 'gitlab-deploy-token').length).toBe(1);
+  });
+
+  test('an orphan from a crashed run (two active gitlab-deploy-token) is cleaned up by the next rotation', async () => {
+    const sc = fresh();
+    group(sc).tokens!.push({
+      id: 30,
+      name: 'gitlab-deploy-token',
+      expires: '+10d',
+      scopes: ['read_registry'],
+      token: 'gldt-Orphan30Orphan30Orph',
+    });
+    const r = await rotate(sc);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('deleted old token #21');
+    expect(r.stderr).toContain('deleted old token #30');
+    expect(group(sc).tokens!.length).toBe(1);
+    expect(working(sc)).toBeDefined();
+  });
+});

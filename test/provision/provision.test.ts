@@ -1,0 +1,347 @@
+/**
+ * `provision` over real HTTP against the stand-in GitLab, which enforces GitLab's roles, token
+ * scopes and validation: permissions checked up front, dry run, stores, printing once, refusals.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import type { Scenario } from '../../src/standin/model.js';
+import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { runCli } from '../helpers/cli.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+const OWNER = 'glpat-ownerOwnerOwner0001';
+const MAINT = 'glpat-maintMaintMaint0002';
+const DEV = 'glpat-devDevDevDevDev0003';
+const READ = 'glpat-readReadReadRead04';
+
+function scenario(): Scenario {
+  return {
+    name: 'provision',
+    title: 'provision',
+    description: 'roles and scopes',
+    version: '17.5.1-ee',
+    apiTokens: [OWNER, MAINT, DEV, READ],
+    apiUsers: [
+      { token: OWNER, id: 2, username: 'olivia', scopes: ['api'], access: { tanuki: 50 } },
+      { token: MAINT, id: 3, username: 'max', scopes: ['api'], access: { tanuki: 40 } },
+      { token: DEV, id: 4, username: 'dana', scopes: ['api'], access: { 'tanuki/app': 30 } },
+      { token: READ, id: 5, username: 'rita', scopes: ['read_api'], access: { tanuki: 50 } },
+    ],
+    groups: [{ id: 10, full_path: 'tanuki', parent_id: null, tokens: [], variables: [] }],
+    projects: [{ id: 3, path_with_namespace: 'tanuki/app', namespace_id: 10, tokens: [], variables: [] }],
+    project: 'tanuki/app',
+  };
+}
+
+let running: RunningStandin | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function run(sc: Scenario, argv: string[], token = OWNER, env: Record<string, string> = {}) {
+  running = await startStandin(sc, { now: () => NOW });
+  const r = await runCli(
+    ['provision', '--gitlab-url', running.url, ...argv],
+    { GITLAB_TOKEN: token, ...env },
+    { now: NOW },
+  );
+  const writes = running.gitlab.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.url}`);
+  return { ...r, writes };
+}
+
+const G = (sc: Scenario) => sc.groups[0]!;
+const P = (sc: Scenario) => sc.projects[0]!;
+
+describe('provision: stores and printing', () => {
+  test('--store none --format json prints the token once on stdout, nowhere else', async () => {
+    const sc = scenario();
+    const r = await run(sc, ['--project', 'tanuki/app', '--scopes', 'read_repository', '--expires-in', '30']);
+    expect(r.code).toBe(0);
+    const t = P(sc).tokens![0]!;
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      id: t.id,
+      name: 'gitlab-deploy-token',
+      username: `gitlab+deploy-token-${t.id}`,
+      token: t.token,
+      scopes: ['read_repository'],
+      level: 'project',
+      owner: 'tanuki/app',
+    });
+    expect(out.expires_at).toBe('2026-12-25T00:00:00.000Z');
+    expect(r.stderr).not.toContain(t.token);
+    expect(r.stderr).toContain('printed once');
+    expect(r.writes).toEqual(['POST /api/v4/projects/3/deploy_tokens']);
+  });
+
+  test('--format shell prints export lines a real sh reads back byte for byte', async () => {
+    const sc = scenario();
+    const r = await run(sc, [
+      '--project',
+      '3',
+      '--scopes',
+      'read_registry',
+      '--username',
+      'deploy.bot+ci',
+      '--format',
+      'shell',
+    ]);
+    expect(r.code).toBe(0);
+    const t = P(sc).tokens![0]!;
+    const got = execFileSync(
+      'sh',
+      ['-c', `${r.stdout}\nprintf '%s\\n%s' "$CI_DEPLOY_USER" "$CI_DEPLOY_PASSWORD"`],
+      { encoding: 'utf8' },
+    );
+    expect(got).toBe(`deploy.bot+ci\n${t.token}`);
+    expect(r.stderr).toContain('never expires');
+  });
+
+  test('in a GitHub step the printed token is masked first', async () => {
+    const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry'], OWNER, {
+      GITHUB_ACTIONS: 'true',
+    });
+    expect(r.stdout.split('\n')[0]).toMatch(/^::add-mask::gldt-/);
+  });
+
+  test('--store project-variables --protected writes both variables masked and protected', async () => {
+    const sc = scenario();
+    const r = await run(
+      sc,
+      [
+        '--project',
+        'tanuki/app',
+        '--scopes',
+        'read_repository,read_registry',
+        '--expires-at',
+        '2027-03-01',
+        '--store',
+        'project-variables',
+        '--protected',
+      ],
+      MAINT,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const t = P(sc).tokens![0]!;
+    const vars = Object.fromEntries(P(sc).variables!.map((v) => [v.key, v]));
+    expect(vars.CI_DEPLOY_USER).toMatchObject({
+      value: `gitlab+deploy-token-${t.id}`,
+      masked: true,
+      protected: true,
+      environment_scope: '*',
+    });
+    expect(vars.CI_DEPLOY_PASSWORD).toMatchObject({ value: t.token, masked: true, protected: true });
+    expect(t.expires).toBe('2027-03-01T00:00:00.000Z');
+    expect(r.stdout + r.stderr).not.toContain(t.token);
+  });
+
+  test('--level group --store group-variables updates existing variables (PUT) and keeps other keys', async () => {
+    const sc = scenario();
+    G(sc).variables = [
+      {
+        key: 'CI_DEPLOY_USER',
+        value: 'someone-else',
+        masked: false,
+        protected: false,
+        environment_scope: '*',
+      },
+      { key: 'OTHER', value: 'keep-me-please', masked: false, protected: false, environment_scope: '*' },
+    ];
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--scopes',
+      'read_registry',
+      '--expires-in',
+      '7',
+      '--store',
+      'group-variables',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.writes).toEqual([
+      'POST /api/v4/groups/10/deploy_tokens',
+      'PUT /api/v4/groups/10/variables/CI_DEPLOY_USER?filter%5Benvironment_scope%5D=*',
+      'POST /api/v4/groups/10/variables',
+    ]);
+    expect(G(sc).variables!.find((v) => v.key === 'OTHER')!.value).toBe('keep-me-please');
+    expect(G(sc).tokens![0]!.name).toBe('gitlab-deploy-token');
+  });
+
+  test("--level group without --group uses the project's parent group", async () => {
+    const sc = scenario();
+    const r = await run(sc, ['--level', 'group', '--project', 'tanuki/app', '--scopes', 'read_registry']);
+    expect(r.code).toBe(0);
+    expect(G(sc).tokens!.length).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ level: 'group', owner: 'tanuki' });
+  });
+});
+
+describe('provision: idempotence and refusals', () => {
+  test('run twice: the second run finds the token already stored and changes nothing', async () => {
+    const sc = scenario();
+    const argv = [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--scopes',
+      'read_registry',
+      '--expires-in',
+      '30',
+      '--store',
+      'group-variables',
+    ];
+    expect((await run(sc, argv)).code).toBe(0);
+    await running!.close();
+    const again = await run(sc, argv);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already provisioned');
+    expect(again.writes).toEqual([]);
+    expect(G(sc).tokens!.length).toBe(1);
+  });
+
+  test('an existing token without --rotate: exit 1, nothing written, --rotate suggested', async () => {
+    const sc = scenario();
+    P(sc).tokens = [
+      {
+        id: 5,
+        name: 'gitlab-deploy-token',
+        expires: '+30d',
+        scopes: ['read_registry'],
+        token: 'gldt-Existing5Existing5Ex',
+      },
+    ];
+    const r = await run(sc, ['--project', '3', '--scopes', 'read_registry']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('already has an active deploy token named "gitlab-deploy-token" (#5)');
+    expect(r.stderr).toContain('--rotate');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('a hidden CI_DEPLOY_PASSWORD cannot be restored, so it is refused before any change', async () => {
+    const sc = scenario();
+    P(sc).variables = [
+      {
+        key: 'CI_DEPLOY_PASSWORD',
+        value: 'hidden-value-123',
+        masked: true,
+        hidden: true,
+        environment_scope: '*',
+      },
+    ];
+    const r = await run(sc, ['--project', '3', '--scopes', 'read_registry', '--store', 'project-variables']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('hidden variable');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('--dry-run checks permissions, prints the plan and changes nothing', async () => {
+    const sc = scenario();
+    G(sc).tokens = [
+      {
+        id: 8,
+        name: 'gitlab-deploy-token',
+        expires: '+3d',
+        scopes: ['read_registry'],
+        token: 'gldt-Old8Old8Old8Old8Old8',
+      },
+    ];
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--scopes',
+      'read_registry',
+      '--store',
+      'group-variables',
+      '--rotate',
+      '--dry-run',
+      '--expires-in',
+      '60',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.writes).toEqual([]);
+    expect(r.stderr).toContain('permissions: user olivia: Owner on group tanuki');
+    expect(r.stderr).toContain('would create group deploy token "gitlab-deploy-token" on group tanuki');
+    expect(r.stderr).toContain('would create CI_DEPLOY_USER on group tanuki (masked, all environments)');
+    expect(r.stderr).toContain('would delete the old token #8');
+    expect(r.stderr).toContain('nothing changed (dry run)');
+  });
+});
+
+describe('provision: permissions are checked up front', () => {
+  const cases: [string, string, string[], RegExp][] = [
+    [
+      'Developer on the project',
+      DEV,
+      ['--project', 'tanuki/app'],
+      /user dana is Developer on tanuki\/app; .*needs Maintainer or Owner/,
+    ],
+    [
+      'Maintainer on the group (group tokens need Owner)',
+      MAINT,
+      ['--level', 'group', '--group', 'tanuki'],
+      /user max is Maintainer on group tanuki; .*needs Owner/,
+    ],
+    ['a read_api token', READ, ['--project', 'tanuki/app'], /has the scopes read_api but not `api`/],
+  ];
+  test.each(cases)('%s: exit 1 with what is missing, nothing written', async (_l, token, extra, message) => {
+    const sc = scenario();
+    const r = await run(sc, [...extra, '--scopes', 'read_registry'], token);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('nothing was changed');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('GitLab before 15.5 cannot say the token scopes: said, and the change goes ahead', async () => {
+    const sc = { ...scenario(), version: '15.0.5-ee' };
+    const r = await run(sc, ['--project', 'tanuki/app', '--scopes', 'read_registry'], MAINT);
+    expect(r.stderr).toContain('API token scopes: unknown');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('provision: bad flags exit 2 before GitLab is asked', () => {
+  const bad: [string[], RegExp][] = [
+    [[], /needs --scopes/],
+    [['--scopes', 'api'], /unknown deploy-token scope "api"/],
+    [['--scopes', 'read_registry', '--expires-in', '0'], /--expires-in must be a whole number/],
+    [['--scopes', 'read_registry', '--expires-in', '3', '--expires-at', '2027-01-01'], /not both/],
+    [['--scopes', 'read_registry', '--expires-at', '2026-11-25'], /not in the future/],
+    [['--scopes', 'read_registry', '--expires-at', '2027-02-30'], /must be a date/],
+    [['--scopes', 'read_registry', '--username', 'bad name'], /is not a deploy-token username/],
+    [
+      ['--scopes', 'read_registry', '--username', 'short', '--store', 'project-variables'],
+      /cannot be stored as a masked variable/,
+    ],
+    [['--scopes', 'read_registry', '--store', 'group-variables'], /project token stored in group variables/],
+    [['--scopes', 'read_registry', '--protected'], /--protected applies to stored variables/],
+    [
+      ['--scopes', 'read_registry', '--format', 'shell', '--store', 'project-variables'],
+      /--format applies to --store none/,
+    ],
+  ];
+  test.each(bad)('%j', async (argv, message) => {
+    const r = await run(scenario(), ['--project', '3', ...argv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(running!.gitlab.requests.length).toBe(0);
+  });
+
+  test('no API token: exit 2 naming GITLAB_TOKEN', async () => {
+    running = await startStandin(scenario(), { now: () => NOW });
+    const r = await runCli(
+      ['provision', '--gitlab-url', running.url, '--project', '3', '--scopes', 'read_registry'],
+      {},
+      { now: NOW },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$GITLAB_TOKEN');
+  });
+});

@@ -116,7 +116,8 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
         });
       } else {
         const left = act.expiresAt.getTime() - now.getTime();
-        if (left <= settings.expiringWithinDays * DAY_MS) {
+        // Ephemeral tokens are short-lived on purpose: their expiry is no news (leftovers are below).
+        if (left <= settings.expiringWithinDays * DAY_MS && !isEphemeralName(t.name)) {
           add({
             ...base,
             severity: 'warning',
@@ -178,7 +179,7 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
       tokenId: special.id,
       severity: 'error',
       code: 'group-token-not-direct-parent',
-      message: `gitlab-deploy-token #${special.id} on ${g.fullPath} is exposed only to projects directly in ${g.fullPath}, not to projects of its subgroups; ${plural(deeper.length, 'project')} below get no CI_DEPLOY_USER/CI_DEPLOY_PASSWORD from GitLab: ${shown}. Create a gitlab-deploy-token on each of them or on their direct parent group.`,
+      message: `gitlab-deploy-token #${special.id} on ${g.fullPath} is exposed only to projects directly in ${g.fullPath}, not to projects of its subgroups; ${deeper.length === 1 ? '1 project below gets' : `${deeper.length} projects below get`} no CI_DEPLOY_USER/CI_DEPLOY_PASSWORD from GitLab: ${shown}. Create a gitlab-deploy-token on each of them or on their direct parent group.`,
     });
   }
 
@@ -190,6 +191,15 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
     const chain = groupChain(h.kind === 'group' ? h.id : h.namespaceId);
     return [...(h.kind === 'project' ? h.tokens : []), ...chain.flatMap((g) => g.tokens), ...aboveRoot];
   };
+
+  for (const a of unreadableAbove) {
+    add({
+      where: a.fullPath,
+      severity: 'info',
+      code: 'ancestor-not-readable',
+      message: `could not read the deploy tokens of ${a.fullPath}, a group above ${tree.root}: its tokens can log in below it, so a CI_DEPLOY_USER variable naming one of them may be reported as stale. Run the audit with a token that is Maintainer of ${a.fullPath}, or audit ${a.fullPath} itself.`,
+    });
+  }
 
   for (const h of holders) {
     if (h.variables === undefined) {

@@ -1,0 +1,570 @@
+/** auditFindings, pure: one describe per finding code, with GitLab's boundaries (GITLAB_FACTS §1). */
+import { auditFindings, formatDuration } from '../../src/audit/findings.js';
+import type {
+  AuditAncestor,
+  AuditGroup,
+  AuditProject,
+  AuditTree,
+  AuditVariable,
+  FindingCode,
+} from '../../src/audit/types.js';
+import type { DeployToken } from '../../src/gitlab/types.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+const MIDNIGHT = Date.UTC(2026, 10, 25);
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+/** N days from today's 00:00 UTC, as GitLab stores a date-only expiry. */
+const day = (n: number) => new Date(MIDNIGHT + n * DAY).toISOString();
+
+let seq = 1000;
+function tok(name: string, o: Partial<DeployToken> = {}): DeployToken {
+  const id = o.id ?? seq++;
+  return {
+    id,
+    name,
+    username: `gitlab+deploy-token-${id}`,
+    expires_at: day(100),
+    revoked: false,
+    scopes: ['read_registry'],
+    ...o,
+  };
+}
+const special = (o: Partial<DeployToken> = {}) => tok('gitlab-deploy-token', o);
+function grp(
+  id: number,
+  fullPath: string,
+  parentId: number | null,
+  tokens: DeployToken[] = [],
+  variables: AuditVariable[] | 'refused' = [],
+): AuditGroup {
+  return {
+    kind: 'group',
+    id,
+    fullPath,
+    parentId,
+    tokens,
+    variables: variables === 'refused' ? undefined : variables,
+  };
+}
+function prj(
+  id: number,
+  fullPath: string,
+  namespaceId: number,
+  tokens: DeployToken[] = [],
+  variables: AuditVariable[] | 'refused' = [],
+): AuditProject {
+  return {
+    kind: 'project',
+    id,
+    fullPath,
+    namespaceId,
+    tokens,
+    variables: variables === 'refused' ? undefined : variables,
+  };
+}
+function userVar(value: string | null, o: Partial<AuditVariable> = {}): AuditVariable {
+  return {
+    key: 'CI_DEPLOY_USER',
+    value,
+    hidden: value === null,
+    masked: false,
+    protected: false,
+    environmentScope: '*',
+    ...o,
+  };
+}
+function passVar(o: Partial<AuditVariable> = {}): AuditVariable {
+  return {
+    key: 'CI_DEPLOY_PASSWORD',
+    value: null,
+    hidden: false,
+    masked: true,
+    protected: false,
+    environmentScope: '*',
+    ...o,
+  };
+}
+function tree(
+  groups: AuditGroup[],
+  projects: AuditProject[] = [],
+  ancestors: AuditAncestor[] = [],
+): AuditTree {
+  return { root: (groups[0] as AuditGroup).fullPath, groups, projects, ancestors };
+}
+function run(
+  t: AuditTree,
+  o: { expiringWithinDays?: number; ephemeralOlderThanMs?: number; now?: Date } = {},
+) {
+  return auditFindings(t, { now: NOW, expiringWithinDays: 30, ephemeralOlderThanMs: 6 * HOUR, ...o });
+}
+const of = (r: ReturnType<typeof run>, code: FindingCode) => r.findings.filter((f) => f.code === code);
+
+describe('token rows and inactive-token (info)', () => {
+  test('state comes from revoked and expires_at; GitLab’s own `expired: false` is ignored', () => {
+    const dead = tok('nightly', { expires_at: day(0), expired: false }); // died at 00:00 UTC today
+    const revoked = tok('old', { revoked: true, expires_at: null });
+    const fine = tok('fine');
+    const r = run(tree([grp(1, 'top', null, [fine, dead, revoked])]));
+    const rows = Object.fromEntries(r.tokens.map((t) => [t.id, t]));
+    expect(rows[dead.id]).toMatchObject({
+      state: 'expired',
+      active: false,
+      expiresAt: '2026-11-25T00:00:00.000Z',
+      level: 'group',
+      owner: 'top',
+    });
+    expect(rows[revoked.id]).toMatchObject({ state: 'revoked', active: false, expiresAt: null });
+    expect(rows[fine.id]).toMatchObject({ state: 'active', active: true });
+    const info = of(r, 'inactive-token');
+    expect(info.map((f) => f.tokenId).sort()).toEqual([dead.id, revoked.id].sort());
+    expect(info.every((f) => f.severity === 'info')).toBe(true);
+    expect(info.find((f) => f.tokenId === dead.id)?.message).toContain('expired at 2026-11-25 00:00 UTC');
+    expect(info.find((f) => f.tokenId === revoked.id)?.message).toContain('is revoked');
+    // An inactive token is neither expiring soon nor never-expiring.
+    expect(of(r, 'expiring-soon')).toEqual([]);
+    expect(of(r, 'never-expires')).toEqual([]);
+  });
+
+  test('a token expiring at this very instant is already dead', () => {
+    const t = tok('edge', { expires_at: NOW.toISOString() });
+    const r = run(tree([grp(1, 'top', null, [t])]));
+    expect(r.tokens[0]?.state).toBe('expired');
+  });
+
+  test('rows list group tokens then project tokens, by id; scopes are copied', () => {
+    const r = run(
+      tree(
+        [grp(1, 'top', null, [tok('b', { id: 9 }), tok('a', { id: 3 })])],
+        [prj(5, 'top/p', 1, [tok('c', { id: 1 })])],
+      ),
+    );
+    expect(r.tokens.map((t) => [t.level, t.id])).toEqual([
+      ['group', 3],
+      ['group', 9],
+      ['project', 1],
+    ]);
+  });
+});
+
+describe('expiring-soon (warning)', () => {
+  test('exactly N days left is within N days; a millisecond more is not', () => {
+    const exact = tok('exact', { expires_at: new Date(NOW.getTime() + 30 * DAY).toISOString() });
+    const later = tok('later', { expires_at: new Date(NOW.getTime() + 30 * DAY + 1).toISOString() });
+    const r = run(tree([grp(1, 'top', null, [exact, later])]));
+    expect(of(r, 'expiring-soon').map((f) => f.tokenId)).toEqual([exact.id]);
+    expect(of(r, 'expiring-soon')[0]).toMatchObject({ severity: 'warning', where: 'top' });
+    expect(of(r, 'expiring-soon')[0]?.message).toContain('30 days');
+  });
+
+  test('says how long and the UTC instant; --expiring-within moves the threshold', () => {
+    const t = special({ expires_at: day(5) });
+    const r = run(tree([grp(1, 'top', null, [t])]));
+    const msg = of(r, 'expiring-soon')[0]?.message ?? '';
+    expect(msg).toContain('4 days 14 hours');
+    expect(msg).toContain('2026-11-30 00:00 UTC');
+    expect(msg).toContain('CI_DEPLOY_USER');
+    expect(of(run(tree([grp(1, 'top', null, [t])]), { expiringWithinDays: 4 }), 'expiring-soon')).toEqual([]);
+    expect(of(run(tree([grp(1, 'top', null, [t])]), { expiringWithinDays: 0 }), 'expiring-soon')).toEqual([]);
+  });
+
+  test('hours when less than a day is left', () => {
+    const r = run(tree([grp(1, 'top', null, [tok('x', { expires_at: day(1) })])]));
+    expect(of(r, 'expiring-soon')[0]?.message).toContain('expires in 14 hours');
+  });
+});
+
+describe('never-expires (warning)', () => {
+  test('an active token without expiry; not a revoked one', () => {
+    const forever = tok('forever', { expires_at: null });
+    const gone = tok('gone', { expires_at: null, revoked: true });
+    const r = run(tree([grp(1, 'top', null, [forever, gone])]));
+    expect(of(r, 'never-expires').map((f) => [f.tokenId, f.severity])).toEqual([[forever.id, 'warning']]);
+    expect(of(r, 'never-expires')[0]?.message).toMatch(/expiry date/);
+  });
+});
+
+describe('several-gitlab-deploy-tokens (error)', () => {
+  test('two active ones on a project: error naming both', () => {
+    const a = special({ id: 51 });
+    const b = special({ id: 50, expires_at: null });
+    const r = run(tree([grp(1, 'top', null)], [prj(5, 'top/p', 1, [a, b])]));
+    const f = of(r, 'several-gitlab-deploy-tokens');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', where: 'top/p', tokenId: 50 });
+    expect(f[0]?.message).toContain('#50, #51');
+    expect(f[0]?.message).toContain('LIMIT 1');
+  });
+
+  test('revoked and expired namesakes do not count; other names do not count', () => {
+    const r = run(
+      tree([
+        grp(1, 'top', null, [
+          special(),
+          special({ revoked: true }),
+          special({ expires_at: day(0) }),
+          tok('gitlab-deploy-token-2'),
+          tok('GitLab-Deploy-Token'),
+        ]),
+      ]),
+    );
+    expect(of(r, 'several-gitlab-deploy-tokens')).toEqual([]);
+  });
+
+  test('one on a group and one on its project is normal (the project wins)', () => {
+    const r = run(tree([grp(1, 'top', null, [special()])], [prj(5, 'top/p', 1, [special()])]));
+    expect(of(r, 'several-gitlab-deploy-tokens')).toEqual([]);
+  });
+});
+
+describe('group-token-not-direct-parent (error)', () => {
+  test('a grandparent group token reaches no job in the subgroup', () => {
+    const t = special({ id: 41, expires_at: null });
+    const r = run(
+      tree(
+        [grp(10, 'tanuki', null, [t]), grp(12, 'tanuki/platform', 10)],
+        [prj(5, 'tanuki/platform/api', 12)],
+      ),
+    );
+    const f = of(r, 'group-token-not-direct-parent');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', where: 'tanuki', tokenId: 41 });
+    expect(f[0]?.message).toContain('tanuki/platform/api');
+    expect(f[0]?.message).toContain('1 project below gets');
+  });
+
+  test('direct children are fine; deeper projects are still reported', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [special()]), grp(11, 'top/a', 10), grp(12, 'top/a/b', 11)],
+        [prj(1, 'top/direct', 10), prj(2, 'top/a/p', 11), prj(3, 'top/a/b/q', 12)],
+      ),
+    );
+    const msg = of(r, 'group-token-not-direct-parent')[0]?.message ?? '';
+    expect(msg).toContain('top/a/b/q, top/a/p');
+    expect(msg).not.toContain('top/direct');
+  });
+
+  test('projects served by their own token or their direct parent’s are not listed', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [special()]), grp(11, 'top/a', 10, [special()]), grp(12, 'top/b', 10)],
+        [prj(2, 'top/a/p', 11), prj(3, 'top/b/q', 12, [special()])],
+      ),
+    );
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+  });
+
+  test('an expired subgroup token falls through to nothing: reported', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [special()]), grp(11, 'top/a', 10, [special({ expires_at: day(-1) })])],
+        [prj(2, 'top/a/p', 11)],
+      ),
+    );
+    expect(of(r, 'group-token-not-direct-parent')[0]?.message).toContain('top/a/p');
+  });
+
+  test('a revoked group token, or a token with another name, reaches nobody anyway: no finding', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [special({ revoked: true }), tok('registry-reader')]), grp(11, 'top/a', 10)],
+        [prj(2, 'top/a/p', 11)],
+      ),
+    );
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+  });
+
+  test('a middle group token is reported for its own subgroups, not for its siblings', () => {
+    const r = run(
+      tree(
+        [
+          grp(10, 'top', null),
+          grp(11, 'top/a', 10, [special({ id: 77 })]),
+          grp(12, 'top/a/deep', 11),
+          grp(13, 'top/b', 10),
+        ],
+        [prj(2, 'top/a/deep/x', 12), prj(3, 'top/b/y', 13)],
+      ),
+    );
+    const f = of(r, 'group-token-not-direct-parent');
+    expect(f.map((x) => [x.where, x.tokenId])).toEqual([['top/a', 77]]);
+    expect(f[0]?.message).not.toContain('top/b/y');
+  });
+});
+
+describe('stale-variables (error) and hidden-variable (info)', () => {
+  test('a group variable naming an active token of the group or of an ancestor: fine', () => {
+    const own = tok('x', { username: 'own-user' });
+    const up = tok('y', { username: 'up-user' });
+    const r = run(
+      tree([
+        grp(10, 'top', null, [up]),
+        grp(11, 'top/a', 10, [own], [userVar('own-user'), userVar('up-user', { environmentScope: 'prod' })]),
+      ]),
+    );
+    expect(of(r, 'stale-variables')).toEqual([]);
+  });
+
+  test('a group variable naming a project token cannot log in everywhere: stale', () => {
+    const t = tok('x', { username: 'proj-user' });
+    const r = run(tree([grp(10, 'top', null, [], [userVar('proj-user')])], [prj(5, 'top/p', 10, [t])]));
+    expect(of(r, 'stale-variables').map((f) => f.where)).toEqual(['top']);
+  });
+
+  test('a project variable may name a grandparent group token (login is wider than exposure)', () => {
+    const t = tok('any', { username: 'grandpa' });
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [t]), grp(11, 'top/a', 10)],
+        [prj(5, 'top/a/p', 11, [], [userVar('grandpa')])],
+      ),
+    );
+    expect(of(r, 'stale-variables')).toEqual([]);
+  });
+
+  test('naming a sibling project’s token, an expired token, a revoked token, or nothing: stale, with what to do', () => {
+    const sibling = tok('s', { username: 'sibling-user' });
+    const expired = tok('e', { username: 'expired-user', expires_at: day(0) });
+    const revoked = tok('r', { username: 'revoked-user', revoked: true });
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [expired, revoked])],
+        [
+          prj(1, 'top/a', 10, [], [userVar('sibling-user')]),
+          prj(2, 'top/b', 10, [sibling]),
+          prj(3, 'top/c', 10, [], [userVar('expired-user')]),
+          prj(4, 'top/d', 10, [], [userVar('revoked-user')]),
+          prj(6, 'top/e', 10, [], [userVar('nobody')]),
+        ],
+      ),
+    );
+    const f = of(r, 'stale-variables');
+    expect(f.map((x) => x.where)).toEqual(['top/a', 'top/c', 'top/d', 'top/e']);
+    expect(f.every((x) => x.severity === 'error')).toBe(true);
+    expect(f[1]).toMatchObject({ tokenId: expired.id });
+    expect(f[1]?.message).toContain('has expired');
+    expect(f[2]?.message).toContain('is revoked');
+    expect(f[3]?.message).toContain('"nobody"');
+    expect(f[3]?.message).toContain('Delete CI_DEPLOY_USER and CI_DEPLOY_PASSWORD');
+  });
+
+  test('a name matching both a dead and an active token is not stale', () => {
+    const r = run(
+      tree([
+        grp(
+          10,
+          'top',
+          null,
+          [tok('a', { username: 'same', revoked: true }), tok('b', { username: 'same' })],
+          [userVar('same')],
+        ),
+      ]),
+    );
+    expect(of(r, 'stale-variables')).toEqual([]);
+  });
+
+  test('a hidden CI_DEPLOY_USER cannot be judged: info, never stale, never shadowing', () => {
+    const r = run(
+      tree([grp(10, 'top', null, [special()], [userVar(null, { hidden: true })])], [prj(1, 'top/p', 10)]),
+    );
+    expect(of(r, 'stale-variables')).toEqual([]);
+    expect(of(r, 'variables-shadow-token')).toEqual([]);
+    expect(of(r, 'hidden-variable')).toEqual([expect.objectContaining({ severity: 'info', where: 'top' })]);
+  });
+
+  test('tokens of groups above the audited one count; unreadable ones are named', () => {
+    const above = tok('a', { username: 'above-user' });
+    const t = tree(
+      [grp(11, 'top/a', 10, [], [userVar('above-user')])],
+      [],
+      [{ id: 10, fullPath: 'top', tokens: [above] }],
+    );
+    expect(of(run(t), 'stale-variables')).toEqual([]);
+    const blind = run(
+      tree(
+        [grp(11, 'top/a', 10, [], [userVar('above-user')])],
+        [],
+        [{ id: 10, fullPath: 'top', tokens: undefined }],
+      ),
+    );
+    expect(of(blind, 'stale-variables')[0]?.message).toContain('tokens of top could not be read');
+    expect(of(blind, 'ancestor-not-readable')).toEqual([
+      expect.objectContaining({ severity: 'info', where: 'top' }),
+    ]);
+  });
+});
+
+describe('variables-shadow-token (warning)', () => {
+  test('a project variable naming another (active) token overrides the project’s gitlab-deploy-token', () => {
+    const t = special({ id: 60 });
+    const other = tok('ci', { username: 'ci-user' });
+    const r = run(tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [t, other], [userVar('ci-user')])]));
+    const f = of(r, 'variables-shadow-token');
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', where: 'top/p', tokenId: 60 })]);
+    expect(f[0]?.message).toContain('"ci-user"');
+    expect(f[0]?.message).toContain('gitlab+deploy-token-60');
+    expect(of(r, 'stale-variables')).toEqual([]);
+  });
+
+  test('the same username as the exposed token: nothing to say', () => {
+    const t = special({ id: 61 });
+    const r = run(
+      tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [t], [userVar('gitlab+deploy-token-61')])]),
+    );
+    expect(of(r, 'variables-shadow-token')).toEqual([]);
+  });
+
+  test('the nearest level wins: a matching project variable hides a differing group variable', () => {
+    const t = special({ id: 62 });
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [tok('x', { username: 'grp-user' })], [userVar('grp-user')])],
+        [
+          prj(1, 'top/p', 10, [t], [userVar('gitlab+deploy-token-62')]),
+          prj(2, 'top/q', 10, [special({ id: 63 })]),
+        ],
+      ),
+    );
+    expect(of(r, 'variables-shadow-token').map((f) => [f.where, f.tokenId])).toEqual([['top/q', 63]]);
+    expect(of(r, 'variables-shadow-token')[0]?.message).toContain('from the CI/CD variable on top');
+  });
+
+  test('a grandparent group variable shadows the direct parent’s token', () => {
+    const r = run(
+      tree(
+        [
+          grp(10, 'top', null, [tok('x', { username: 'u' })], [userVar('u')]),
+          grp(11, 'top/a', 10, [special({ id: 64 })]),
+        ],
+        [prj(1, 'top/a/p', 11)],
+      ),
+    );
+    expect(of(r, 'variables-shadow-token').map((f) => [f.where, f.tokenId])).toEqual([['top/a/p', 64]]);
+  });
+
+  test('no token exposed to the project: no shadowing (maybe stale, judged separately)', () => {
+    const r = run(
+      tree([grp(10, 'top', null, [], [userVar('u')]), grp(11, 'top/a', 10)], [prj(1, 'top/a/p', 11)]),
+    );
+    expect(of(r, 'variables-shadow-token')).toEqual([]);
+  });
+});
+
+describe('unmasked-password (error)', () => {
+  test('masked false: error; masked true or hidden: fine', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [], [passVar({ masked: false, environmentScope: 'staging' })])],
+        [
+          prj(1, 'top/ok', 10, [], [passVar()]),
+          prj(2, 'top/hidden', 10, [], [passVar({ masked: false, hidden: true })]),
+        ],
+      ),
+    );
+    const f = of(r, 'unmasked-password');
+    expect(f).toEqual([expect.objectContaining({ severity: 'error', where: 'top' })]);
+    expect(f[0]?.message).toContain('"staging"');
+    expect(f[0]?.message).toMatch(/Mask/);
+  });
+});
+
+describe('leftover-ephemeral (warning)', () => {
+  const eph = (created: string, o: Partial<DeployToken> = {}) =>
+    tok(`deploy-token-ephemeral-${created}-abc123`, { expires_at: day(1), ...o });
+
+  test('older than the threshold: leftover; younger or exactly at it: not', () => {
+    const old = eph('20261125T025959Z'); // 7h00m01s
+    const exact = eph('20261125T040000Z'); // 6h
+    const young = eph('20261125T050000Z'); // 5h
+    const r = run(tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [old, exact, young])]));
+    const f = of(r, 'leftover-ephemeral');
+    expect(f.map((x) => x.tokenId)).toEqual([old.id]);
+    expect(f[0]?.message).toContain('deploy-token cleanup --ephemeral');
+    expect(f[0]?.message).toContain('7 hours ago');
+    expect(
+      of(
+        run(tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [old])]), { ephemeralOlderThanMs: 8 * HOUR }),
+        'leftover-ephemeral',
+      ),
+    ).toEqual([]);
+  });
+
+  test('a young one that is no longer active is a leftover too', () => {
+    const r = run(
+      tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [eph('20261125T093000Z', { revoked: true })])]),
+    );
+    expect(of(r, 'leftover-ephemeral')[0]?.message).toContain('no longer active (revoked)');
+  });
+
+  test('our prefix with an unreadable time: reported; other names never', () => {
+    const odd = tok('deploy-token-ephemeral-whenever');
+    const r = run(
+      tree([
+        grp(10, 'top', null, [
+          odd,
+          tok('deploy-token-ephemeralish'),
+          tok('my-deploy-token-ephemeral-20200101T000000Z-abc123'),
+        ]),
+      ]),
+    );
+    expect(of(r, 'leftover-ephemeral').map((f) => f.tokenId)).toEqual([odd.id]);
+  });
+
+  test('an ephemeral token’s short life is not an expiring-soon warning', () => {
+    const r = run(tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [eph('20261125T093000Z')])]));
+    expect(of(r, 'expiring-soon')).toEqual([]);
+    expect(of(r, 'leftover-ephemeral')).toEqual([]);
+  });
+});
+
+describe('variables-not-readable (info)', () => {
+  test('variables GitLab refused: info naming the role, and nothing judged there', () => {
+    const r = run(tree([grp(10, 'top', null, [special()], 'refused')], [prj(1, 'top/p', 10, [], 'refused')]));
+    const f = of(r, 'variables-not-readable');
+    expect(f.map((x) => [x.where, x.severity])).toEqual([
+      ['top', 'info'],
+      ['top/p', 'info'],
+    ]);
+    expect(f[0]?.message).toContain('Owner');
+    expect(f[1]?.message).toContain('Maintainer');
+  });
+});
+
+describe('ordering and the whole', () => {
+  test('errors first, then warnings, then infos; deterministic', () => {
+    const t = tree(
+      [
+        grp(
+          10,
+          'top',
+          null,
+          [special({ expires_at: null }), special({ revoked: true })],
+          [passVar({ masked: false })],
+        ),
+      ],
+      [prj(1, 'top/p', 10, [], 'refused')],
+    );
+    const a = run(t);
+    expect(a.findings.map((f) => f.severity)).toEqual(['error', 'warning', 'info', 'info']);
+    expect(run(t)).toEqual(a);
+  });
+
+  test('an empty group: no tokens, no findings', () => {
+    expect(run(tree([grp(10, 'top', null)]))).toEqual({ tokens: [], findings: [] });
+  });
+
+  test('a project whose namespace is not a group of the tree (e.g. a user namespace) gets only its own token', () => {
+    const r = run(tree([grp(10, 'top', null, [special()])], [prj(1, 'someone/p', 999)]));
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+  });
+});
+
+test('formatDuration', () => {
+  expect(formatDuration(0)).toBe('0 minutes');
+  expect(formatDuration(61_000)).toBe('1 minute');
+  expect(formatDuration(HOUR)).toBe('1 hour');
+  expect(formatDuration(DAY)).toBe('1 day');
+  expect(formatDuration(2 * DAY + 3 * HOUR + 59_000)).toBe('2 days 3 hours');
+  expect(formatDuration(-5)).toBe('0 minutes');
+});

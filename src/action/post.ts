@@ -1,4 +1,4 @@
 /** Entry of the action's post step (dist/post.js): removes what main created; never fails the job. */
-import { runPost } from './post-run.js';
+import { runPostAll } from './post-run.js';
 
-process.exitCode = runPost(process.env, { write: (s) => void process.stdout.write(s) });
+process.exitCode = await runPostAll(process.env, { write: (s) => void process.stdout.write(s) });

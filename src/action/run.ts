@@ -7,7 +7,8 @@ import { appendFileSync } from 'node:fs';
 import { credentialPlan, parseClients, writeJobCredentials } from '../app/credentials.js';
 import { jobVariables, stepOutputs } from '../app/exports.js';
 import { planView } from '../credentials/index.js';
-import { runFlow } from '../app/flow.js';
+import { discardEphemeral } from '../app/ephemeral.js';
+import { runFlow, type FlowResult } from '../app/flow.js';
 import { DeployTokenError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import {
@@ -22,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { maskFormsFor } from '../export/masks.js';
 import { buildPlan, formatPlanText } from '../plan/format.js';
 import type { Resolution } from '../resolve/types.js';
-import { readInputs } from './inputs.js';
+import { readInputs, type ActionInputs } from './inputs.js';
 
 export interface ActionDeps {
   env: Env;
@@ -63,9 +64,6 @@ export async function runAction(deps: ActionDeps): Promise<number> {
     const inputs = readInputs(env);
     // The API token is a secret from the first line on.
     if (inputs.gitlabToken) stdout.write(maskCommands([inputs.gitlabToken]));
-    if (inputs.ephemeral) {
-      throw new UsageError('ephemeral tokens are not available in this version', 'remove `ephemeral: true`');
-    }
     const flowEnv: Env = inputs.gitlabToken ? { ...env, GITLAB_TOKEN: inputs.gitlabToken } : env;
     const flags = {
       ...(inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {}),
@@ -81,12 +79,46 @@ export async function runAction(deps: ActionDeps): Promise<number> {
       now: deps.now,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ephemeral: { mode: inputs.dryRun ? 'plan' : 'create', force: inputs.ephemeral },
     });
+    try {
+      return await afterFlow(flow, inputs, deps);
+    } catch (e) {
+      // A token made for this job goes again when main fails; the post step then finds it gone.
+      const d = await discardEphemeral(flow);
+      if (d) stdout.write(d.ok ? `deploy-token: ${d.line}\n` : annotate('warning', d.line));
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof DeployTokenError) {
+      stdout.write(annotate('error', `${e.message}${e.hint ? ` — ${e.hint}` : ''}`));
+      return e.exitCode;
+    }
+    stdout.write(annotate('error', `internal error: ${(e as { message?: string }).message ?? String(e)}`));
+    return 3;
+  }
+}
+
+async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDeps): Promise<number> {
+  const { env, stdout } = deps;
+  {
     const r = flow.resolution;
     // Masks before any other line that could contain a value.
     const vars = r.ok ? jobVariables(flow, env) : [];
     const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
     stdout.write(maskCommands(forms));
+    if (flow.ephemeral) {
+      // Recorded before anything is exported: the post step (post-if: always()) deletes it.
+      if (!env.GITHUB_STATE)
+        throw new UsageError('ephemeral needs GITHUB_STATE (run as a GitHub Action)', 'remove ephemeral');
+      appendFileSync(
+        env.GITHUB_STATE,
+        heredoc('ephemeral', JSON.stringify([flow.ephemeral]), `ghadelimiter_${randomUUID()}`),
+      );
+      stdout.write(
+        `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it\n`,
+      );
+    }
 
     if (inputs.dryRun) {
       const plan = buildPlan(r, {
@@ -141,12 +173,5 @@ export async function runAction(deps: ActionDeps): Promise<number> {
     writeGithub(renderGithub(exported, outputs, []), files, stdout);
     stdout.write(`deploy-token: ${r.ruleText}\n`);
     return 0;
-  } catch (e) {
-    if (e instanceof DeployTokenError) {
-      stdout.write(annotate('error', `${e.message}${e.hint ? ` — ${e.hint}` : ''}`));
-      return e.exitCode;
-    }
-    stdout.write(annotate('error', `internal error: ${(e as { message?: string }).message ?? String(e)}`));
-    return 3;
   }
 }

@@ -108,6 +108,22 @@ export function stateDir(env: Env): string {
   );
 }
 
+/** The manifests recorded on this machine (or the one given). */
+export function recordedManifests(env: Env, manifestPath?: string): string[] {
+  if (manifestPath) return [manifestPath];
+  return existsSync(stateDir(env))
+    ? readdirSync(stateDir(env))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(stateDir(env), f))
+    : [];
+}
+
+/** A manifest for a run that wrote no files but created an ephemeral token. */
+export function tokenManifest(env: Env, now: Date): Manifest {
+  const dir = privateDir(env);
+  return { version: 1, createdAt: now.toISOString(), dir, files: [], dirs: [], variables: [] };
+}
+
 export function recordManifest(m: Manifest, env: Env): string {
   const dir = stateDir(env);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -118,13 +134,7 @@ export function recordManifest(m: Manifest, env: Env): string {
 
 /** Cleans up the given manifest, or every recorded one; removes the records of finished runs. */
 export function cleanupRecorded(env: Env, manifestPath?: string): CleanupReport & { manifests: string[] } {
-  const paths = manifestPath
-    ? [manifestPath]
-    : existsSync(stateDir(env))
-      ? readdirSync(stateDir(env))
-          .filter((f) => f.endsWith('.json'))
-          .map((f) => join(stateDir(env), f))
-      : [];
+  const paths = recordedManifests(env, manifestPath);
   const total: CleanupReport & { manifests: string[] } = {
     removed: [],
     missing: [],
@@ -132,11 +142,14 @@ export function cleanupRecorded(env: Env, manifestPath?: string): CleanupReport 
     manifests: paths,
   };
   for (const p of paths) {
-    const r = cleanup(loadManifest(p));
+    const m = loadManifest(p);
+    const r = cleanup(m);
     total.removed.push(...r.removed);
     total.missing.push(...r.missing);
     total.refused.push(...r.refused);
-    if (r.refused.length === 0 && p.startsWith(stateDir(env))) rmSync(p, { force: true });
+    // The record stays while it still names something to remove (files, or ephemeral tokens).
+    if (r.refused.length === 0 && !m.ephemeralTokens?.length && p.startsWith(stateDir(env)))
+      rmSync(p, { force: true });
   }
   return total;
 }

@@ -4,7 +4,8 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import { createGitLabClient, type GitLabClientOptions } from '../gitlab/client.js';
+import { createGitLabClient, type GitLabClient, type GitLabClientOptions } from '../gitlab/client.js';
+import type { EphemeralRecord } from '../provision/ephemeral.js';
 import { gatherInput } from '../resolve/gather.js';
 import { resolveCredentials } from '../resolve/resolver.js';
 import type { ResolveInput, Resolution } from '../resolve/types.js';
@@ -18,6 +19,12 @@ export interface FlowDeps {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   onRequest?: GitLabClientOptions['onRequest'];
+  /**
+   * Ephemeral tokens (job spec `ephemeral: true`, or `force` from the action input): `create` makes
+   * one (resolve, exec, the action), `plan` only checks and explains (plan, dry runs). Without it, an
+   * ephemeral job is only planned: nothing is created that the caller would not know to delete.
+   */
+  ephemeral?: { mode: 'create' | 'plan'; force?: boolean; random?: () => string };
   /** Timeouts and retry bounds for the API client (tests shorten them; users keep the defaults). */
   http?: Pick<
     GitLabClientOptions,
@@ -31,6 +38,10 @@ export interface FlowResult {
   input: ResolveInput;
   resolution: Resolution;
   requestCount: number;
+  /** The ephemeral token this flow created: the caller must delete it (or record it). */
+  ephemeral?: EphemeralRecord;
+  /** The API client, for deleting what was created. */
+  client?: GitLabClient;
 }
 
 export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec | undefined> {
@@ -62,6 +73,25 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
   if (deps.sleep) clientOpts.sleep = deps.sleep;
   if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
   const client = settings.apiToken ? createGitLabClient(clientOpts) : undefined;
+  if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
+    const { ephemeralFlow } = await import('./ephemeral.js');
+    const e = await ephemeralFlow(
+      settings,
+      client,
+      deps.now(),
+      deps.ephemeral?.mode ?? 'plan',
+      deps.ephemeral?.random,
+    );
+    return {
+      settings,
+      ...(spec ? { spec } : {}),
+      input: e.input,
+      resolution: e.resolution,
+      requestCount: client?.requestCount ?? 0,
+      ...(e.record ? { ephemeral: { ...e.record, gitlabUrl: settings.gitlabUrl } } : {}),
+      ...(client ? { client } : {}),
+    };
+  }
   const fb = spec?.token?.fallback;
   const fallback =
     fb && (fb.username_env || fb.password_env)
@@ -84,5 +114,12 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
   });
   if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };
   const resolution = resolveCredentials(input);
-  return { settings, ...(spec ? { spec } : {}), input, resolution, requestCount: client?.requestCount ?? 0 };
+  return {
+    settings,
+    ...(spec ? { spec } : {}),
+    input,
+    resolution,
+    requestCount: client?.requestCount ?? 0,
+    ...(client ? { client } : {}),
+  };
 }

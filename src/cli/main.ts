@@ -158,15 +158,30 @@ Examples:
 
   program
     .command('cleanup')
-    .description('remove the credential files an earlier run created (from its manifest)')
+    .description(
+      'remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens',
+    )
     .option('--manifest <file>', 'the manifest to clean up (default: every run recorded on this machine)')
-    .option('--ephemeral', 'also delete leftover ephemeral tokens (not available in this version)')
+    .option('--ephemeral', "also delete the project's leftover ephemeral tokens (by name prefix and age)")
+    .option(
+      '--project <id|path>',
+      'with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)',
+    )
+    .option(
+      '--older-than <duration>',
+      'with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)',
+    )
+    .option('--dry-run', 'with --ephemeral: list the leftovers, delete none')
+    .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
+    .option('--api-token-env <name>', 'environment variable holding the GitLab API token (scope api)')
+    .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
     .addHelpText(
       'after',
       `
 Examples:
   deploy-token cleanup
-  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"`,
+  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
+  deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`,
     )
     .action(
       run(async (o) => {

@@ -14,6 +14,9 @@ export interface EphemeralToken {
   level: 'project' | 'group';
   id: string | number;
   tokenId: number;
+  /** The token's name (deploy-token-ephemeral-…) and the instance, so cleanup can delete it. */
+  name?: string;
+  gitlabUrl?: string;
 }
 
 export interface Manifest {
@@ -46,7 +49,9 @@ export function parseManifest(text: string, where: string): Manifest {
         (t: Partial<EphemeralToken> | null) =>
           (t?.level === 'project' || t?.level === 'group') &&
           (typeof t.id === 'string' || typeof t.id === 'number') &&
-          Number.isInteger(t.tokenId),
+          Number.isInteger(t.tokenId) &&
+          (t.name === undefined || typeof t.name === 'string') &&
+          (t.gitlabUrl === undefined || typeof t.gitlabUrl === 'string'),
       ));
   if (
     o?.version !== 1 ||

@@ -588,6 +588,8 @@ export function ruleTextFor(rule: RuleId, version: string | undefined): string {
       return `${v}: CI/CD variables CI_DEPLOY_USER / CI_DEPLOY_PASSWORD override the generated ones (predefined variables rank lowest)`;
     case 'unverified-environment':
       return 'no API token: CI_DEPLOY_USER / CI_DEPLOY_PASSWORD taken from the environment as they are, unverified';
+    case 'ephemeral-token':
+      return 'ephemeral: a project deploy token made for this job alone, with just its scopes, expiring at the next 00:00 UTC and deleted when the job ends (never named gitlab-deploy-token)';
     case 'none':
       return `${v}: no credentials`;
   }

@@ -90,6 +90,7 @@ export type RuleId =
   | 'group-variables-fallback'
   | 'variables-override'
   | 'unverified-environment'
+  | 'ephemeral-token'
   | 'none';
 
 export type WarningCode =
@@ -105,7 +106,8 @@ export type WarningCode =
   | 'expired-field-disagrees'
   | 'variables-unreadable'
   | 'ancestor-token-ignored'
-  | 'user-namespace';
+  | 'user-namespace'
+  | 'ephemeral-expiry';
 
 export interface ResolveWarning {
   code: WarningCode;

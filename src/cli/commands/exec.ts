@@ -3,6 +3,7 @@ import { jobVariables } from '../../app/exports.js';
 import { runFlow } from '../../app/flow.js';
 import type { CommonFlags } from '../../app/options.js';
 import { runChild } from '../../app/child.js';
+import { discardEphemeral } from '../../app/ephemeral.js';
 import { parseClients, writeJobCredentials } from '../../app/credentials.js';
 import { cleanup } from '../../credentials/index.js';
 import { UsageError } from '../../core/errors.js';
@@ -27,7 +28,24 @@ export async function runExec(
       'exec needs a command after --',
       'e.g. deploy-token exec -- docker pull registry.example.com/img',
     );
-  const flow = await runFlow(flags, ctx);
+  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: 'create' } });
+  try {
+    return await execResolved(flow, command, args, flags, ctx, io);
+  } finally {
+    // An ephemeral token lives exactly as long as the command: deleted at its end, also on failure.
+    const d = await discardEphemeral(flow);
+    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
+  }
+}
+
+async function execResolved(
+  flow: Awaited<ReturnType<typeof runFlow>>,
+  command: string,
+  args: string[],
+  flags: CommonFlags & { shell?: boolean; configure?: string[] },
+  ctx: CliContext,
+  io: ExecIo,
+): Promise<number> {
   const r = flow.resolution;
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
   if (!r.ok || !r.credentials) {

@@ -1,6 +1,13 @@
 /** `resolve` and `plan`: the same resolution; `plan` writes nothing and prints no secret. */
 import { jobVariables, stepOutputs } from '../../app/exports.js';
-import { credentialPlan, parseClients, recordManifest, writeJobCredentials } from '../../app/credentials.js';
+import {
+  credentialPlan,
+  parseClients,
+  recordManifest,
+  tokenManifest,
+  writeJobCredentials,
+} from '../../app/credentials.js';
+import { discardEphemeral } from '../../app/ephemeral.js';
 import { runFlow } from '../../app/flow.js';
 import { planView } from '../../credentials/index.js';
 import type { CommonFlags } from '../../app/options.js';
@@ -88,7 +95,23 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
       'e.g. --output deploy.env, then artifacts:reports:dotenv: deploy.env',
     );
   }
-  const flow = await runFlow(flags, ctx);
+  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: 'create' } });
+  try {
+    return await exportResolved(flow, targets, flags, ctx);
+  } catch (e) {
+    // Nothing half-done: a token made for this run goes again when the run fails.
+    const d = await discardEphemeral(flow);
+    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
+    throw e;
+  }
+}
+
+async function exportResolved(
+  flow: Awaited<ReturnType<typeof runFlow>>,
+  targets: ExportTarget[],
+  flags: ResolveFlags,
+  ctx: CliContext,
+): Promise<number> {
   const r = flow.resolution;
   printWarnings(ctx, r.warnings);
   if (!r.ok || !r.credentials) {
@@ -138,11 +161,21 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
   const written = writeJobCredentials(flow, ctx.env, clients);
   if (written) {
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
+    if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
     const where = recordManifest(written.manifest, ctx.env);
     ctx.stderr.write(
       `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})\n`,
     );
     rendered = renderAll(vars);
+  } else if (flow.ephemeral) {
+    // The process ends before the job does: the record lets `deploy-token cleanup` delete the token.
+    const m = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
+    recordManifest(m, ctx.env);
+  }
+  if (flow.ephemeral) {
+    ctx.stderr.write(
+      `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); run \`deploy-token cleanup\` when the job ends (e.g. in after_script) to delete it\n`,
+    );
   }
   // The github target prints its masks first, so it runs first.
   const order = targets

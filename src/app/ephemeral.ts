@@ -1,0 +1,159 @@
+/**
+ * The ephemeral path of the flow (job spec `ephemeral: true`, action input `ephemeral`): instead of
+ * finding the gitlab-deploy-token, create a token for this job (src/provision/ephemeral.ts) and hand
+ * it on like a resolved one. `plan` mode creates nothing: it checks the permissions and says what
+ * would be created.
+ */
+import { randomBytes } from 'node:crypto';
+import { UsageError } from '../core/errors.js';
+import { getProject } from '../gitlab/api.js';
+import type { GitLabClient } from '../gitlab/client.js';
+import {
+  createEphemeral,
+  deleteEphemeral,
+  nextMidnightUtc,
+  type EphemeralRecord,
+} from '../provision/ephemeral.js';
+import { checkPermissions } from '../provision/permissions.js';
+import { ruleTextFor } from '../resolve/resolver.js';
+import { UNKNOWN_PAIR, type Resolution, type ResolveInput } from '../resolve/types.js';
+import type { Settings } from './options.js';
+
+export type EphemeralMode = 'create' | 'plan';
+
+export async function ephemeralFlow(
+  settings: Settings,
+  client: GitLabClient | undefined,
+  now: Date,
+  mode: EphemeralMode,
+  random: () => string = () => randomBytes(6).toString('hex'),
+): Promise<{ input: ResolveInput; resolution: Resolution; record?: EphemeralRecord }> {
+  if (!client) {
+    throw new UsageError(
+      `an ephemeral token is created through the API: put a token with the api scope in $${settings.apiTokenEnv}`,
+      "the token's user must be Maintainer on the project",
+    );
+  }
+  if (!settings.project) {
+    throw new UsageError(
+      'an ephemeral token needs the project',
+      'pass --project ID|PATH (default $CI_PROJECT_ID)',
+    );
+  }
+  if (!settings.job) {
+    throw new UsageError(
+      'an ephemeral token takes its scopes from a job of the spec',
+      'pass --job NAME (the action: input job) naming a job with scopes',
+    );
+  }
+  const project = await getProject(client, settings.project);
+  const input: ResolveInput = {
+    now,
+    apiAvailable: true,
+    project: {
+      id: project.id,
+      path: project.path_with_namespace,
+      namespaceKind: project.namespace.kind,
+      namespacePath: project.namespace.full_path,
+      ...(project.container_registry_image_prefix
+        ? { registryImagePrefix: project.container_registry_image_prefix }
+        : {}),
+    },
+    ancestors: [],
+    jobEnv: {},
+    variables: { project: UNKNOWN_PAIR('not read: ephemeral'), group: UNKNOWN_PAIR('not read: ephemeral') },
+    job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs },
+    minDaysLeft: settings.minDaysLeft,
+  };
+  const base = {
+    rule: 'ephemeral-token' as const,
+    ruleText: ruleTextFor('ephemeral-token', undefined),
+    considered: [],
+  };
+  if (mode === 'plan') {
+    const report = await checkPermissions(client, {
+      project,
+      purpose: 'create and delete an ephemeral project deploy token',
+    });
+    if (!report.ok) {
+      return {
+        input,
+        resolution: {
+          ...base,
+          ok: false,
+          exitCode: 1,
+          sources: {},
+          warnings: [],
+          reason: `an ephemeral token could not be created: ${report.problems.join('; ')}`,
+          fix: 'use an API token with the api scope whose user is Maintainer on the project',
+        },
+      };
+    }
+    return {
+      input,
+      resolution: {
+        ...base,
+        ok: true,
+        exitCode: 0,
+        ruleText: `ephemeral: a project deploy token on ${project.path_with_namespace} would be created with scopes ${settings.job.scopes.join(', ')}, expiring ${nextMidnightUtc(now).toISOString()}, and deleted when the job ends`,
+        sources: {},
+        warnings: [],
+      },
+    };
+  }
+  const made = await createEphemeral(client, project, settings.job.scopes, '', now, random);
+  const t = made.token;
+  const source = { kind: 'token' as const, detail: `ephemeral deploy token #${t.id} (created for this job)` };
+  return {
+    input,
+    record: made.record,
+    resolution: {
+      ...base,
+      ok: true,
+      exitCode: 0,
+      token: {
+        id: t.id,
+        name: t.name,
+        username: t.username,
+        scopes: t.scopes,
+        expiresAt: t.expires_at,
+        level: 'project',
+        owner: project.path_with_namespace,
+      },
+      credentials: { username: t.username, password: t.token },
+      sources: { CI_DEPLOY_USER: source, CI_DEPLOY_PASSWORD: source },
+      warnings: made.warnings.map((message) => ({ code: 'ephemeral-expiry' as const, message })),
+    },
+  };
+}
+
+/** Delete the token a run created; "gone" when it already was. Errors propagate (callers warn). */
+export function deleteRecorded(client: GitLabClient, r: EphemeralRecord): Promise<'deleted' | 'gone'> {
+  return deleteEphemeral(client, r);
+}
+
+/**
+ * Delete the flow's ephemeral token, if it made one; never throws. Returns the line to print
+ * (a warning when it failed: the token then expires at midnight, and `cleanup --ephemeral` finds it).
+ */
+export async function discardEphemeral(flow: {
+  ephemeral?: EphemeralRecord;
+  client?: GitLabClient;
+}): Promise<{ ok: boolean; line: string } | undefined> {
+  const r = flow.ephemeral;
+  if (!r) return undefined;
+  if (!flow.client)
+    return { ok: false, line: `could not delete ephemeral token #${r.tokenId}: no API client` };
+  try {
+    const res = await deleteEphemeral(flow.client, r);
+    return {
+      ok: true,
+      line: `ephemeral token #${r.tokenId} ${res === 'deleted' ? 'deleted' : 'was already gone'}`,
+    };
+  } catch (e) {
+    return {
+      ok: false,
+      line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC, and \`deploy-token cleanup --ephemeral\` removes it`,
+    };
+  }
+}

@@ -1,0 +1,555 @@
+/**
+ * Ephemeral tokens end to end against the stand-in GitLab over real HTTP: exec, resolve + cleanup,
+ * the action's main and post steps, plan, and the leftover sweep. The stand-in's model is the truth:
+ * which tokens exist while and after the job runs.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { runPostAll } from '../../src/action/post-run.js';
+import { runAction } from '../../src/action/run.js';
+import { ephemeralCreatedAt, ephemeralName, EPHEMERAL_PREFIX } from '../../src/provision/ephemeral-name.js';
+import { leftoverEphemeral, nextMidnightUtc, parseDuration } from '../../src/provision/ephemeral.js';
+import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
+import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { parseGithubFile } from '../export/parsers.js';
+import { runCli } from '../helpers/cli.js';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+const OWNER = 'glpat-ownerOwnerOwner0001';
+const DEV = 'glpat-devDevDevDevDev0003';
+const GDT: ScenarioToken = {
+  id: 11,
+  name: 'gitlab-deploy-token',
+  expires: '+90d',
+  scopes: ['read_repository'],
+  token: 'gldt-ProjToken11ProjToken1',
+};
+
+function scenario(extra: ScenarioToken[] = []): Scenario {
+  return {
+    name: 'ephemeral',
+    title: 'ephemeral',
+    description: 'ephemeral',
+    version: '17.5.1-ee',
+    apiTokens: [OWNER, DEV],
+    apiUsers: [
+      { token: OWNER, id: 2, username: 'olivia', scopes: ['api'], access: { tanuki: 50 } },
+      { token: DEV, id: 4, username: 'dana', scopes: ['api'], access: { 'tanuki/app': 30 } },
+    ],
+    groups: [{ id: 10, full_path: 'tanuki', parent_id: null }],
+    projects: [
+      {
+        id: 3,
+        path_with_namespace: 'tanuki/app',
+        namespace_id: 10,
+        tokens: [structuredClone(GDT), ...extra],
+      },
+    ],
+    project: 'tanuki/app',
+  };
+}
+
+let running: RunningStandin | undefined;
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dt-eph-'));
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function spec(job: Record<string, unknown>): string {
+  const path = join(dir, 'deploy-token.yml');
+  writeFileSync(
+    path,
+    `version: 1\njobs:\n  pull:\n${Object.entries(job)
+      .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}\n`)
+      .join('')}`,
+  );
+  return path;
+}
+
+async function serve(sc: Scenario) {
+  running = await startStandin(sc, { now: () => NOW });
+  return running;
+}
+
+const tokens = (sc: Scenario) => sc.projects[0]!.tokens!;
+
+describe('names, expiry and the leftover rule (pure)', () => {
+  test('the name records the creation time, carries the prefix, and is never gitlab-deploy-token', () => {
+    const n = ephemeralName(NOW, () => 'AbC-123xyz');
+    expect(n).toBe(`${EPHEMERAL_PREFIX}20261125T100000Z-abc123xyz`);
+    expect(ephemeralCreatedAt(n)!.toISOString()).toBe(NOW.toISOString());
+    expect(ephemeralCreatedAt('gitlab-deploy-token')).toBeUndefined();
+    expect(ephemeralCreatedAt(`${EPHEMERAL_PREFIX}2026-11-25-x`)).toBeUndefined();
+  });
+
+  test.each([
+    ['2026-11-25T10:00:00Z', '2026-11-26T00:00:00.000Z'],
+    ['2026-11-25T00:00:00Z', '2026-11-26T00:00:00.000Z'],
+    ['2026-11-25T23:59:59.999Z', '2026-11-26T00:00:00.000Z'],
+    ['2026-12-31T12:00:00Z', '2027-01-01T00:00:00.000Z'],
+    ['2028-02-28T12:00:00Z', '2028-02-29T00:00:00.000Z'],
+  ])('next midnight UTC after %s is %s', (now, midnight) => {
+    expect(nextMidnightUtc(new Date(now)).toISOString()).toBe(midnight);
+  });
+
+  test('leftovers: ours and older than the threshold, or no longer active; nothing else is touched', () => {
+    const mk = (
+      id: number,
+      name: string,
+      expires_at: string | null = '2026-11-26T00:00:00.000Z',
+      revoked = false,
+    ) => ({ id, name, username: `u${id}`, expires_at, revoked, scopes: ['read_registry'] });
+    const list = [
+      mk(1, 'gitlab-deploy-token', null),
+      mk(2, `${EPHEMERAL_PREFIX}20261125T030000Z-aaaaaa`), // 7 h old
+      mk(3, `${EPHEMERAL_PREFIX}20261125T090000Z-bbbbbb`), // 1 h old
+      mk(4, `${EPHEMERAL_PREFIX}20261124T090000Z-cccccc`, '2026-11-25T00:00:00.000Z'), // expired
+      mk(5, `${EPHEMERAL_PREFIX}20261125T095959Z-dddddd`, '2026-11-26T00:00:00.000Z', true), // revoked
+      mk(6, 'deploy-token-ephemeral-by-hand'), // our prefix, no time: only when inactive
+      mk(7, 'my-ephemeral-thing'),
+    ];
+    const r = leftoverEphemeral(list, NOW, parseDuration('6h', '--x'));
+    expect(r.leftovers.map((t) => t.id)).toEqual([2, 4, 5]);
+    expect(r.young.map((t) => t.id)).toEqual([3, 6]);
+    expect(leftoverEphemeral(list, NOW, 0).leftovers.map((t) => t.id)).toEqual([2, 3, 4, 5]);
+  });
+
+  test.each([
+    ['90m', 5_400_000],
+    ['6h', 21_600_000],
+    ['2d', 172_800_000],
+    ['0', 0],
+    ['30s', 30_000],
+  ])('duration %s', (raw, ms) => {
+    expect(parseDuration(raw, '--older-than')).toBe(ms);
+  });
+  test.each(['', '6 hours', '-1h', '1.5h', '6H', '9999999h'])('bad duration %j is refused', (raw) => {
+    expect(() => parseDuration(raw, '--older-than')).toThrow(/--older-than must be a duration/);
+  });
+});
+
+describe('exec with an ephemeral job', () => {
+  test('creates a token with just the job scopes for the command, masks it, deletes it at the end', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry', 'read_package_registry'], ephemeral: true });
+    const seen = join(dir, 'seen');
+    const r = await runCli(
+      [
+        'exec',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        'tanuki/app',
+        '--',
+        'sh',
+        '-c',
+        `printf '%s %s' "$CI_DEPLOY_USER" "$CI_DEPLOY_PASSWORD" > ${seen}; echo "pw=$CI_DEPLOY_PASSWORD"; exit 0`,
+      ],
+      { GITLAB_TOKEN: OWNER, PATH: process.env.PATH, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    expect(r.code).toBe(0);
+    const [user, pass] = readFileSync(seen, 'utf8').split(' ');
+    // Created on the project, named ours, expiring at the next midnight, with the job's scopes.
+    const created = s.gitlab.requests.find((q) => q.method === 'POST')!;
+    const body = JSON.parse(created.body!) as { name: string; scopes: string[]; expires_at: string };
+    expect(created.url).toBe('/api/v4/projects/3/deploy_tokens');
+    expect(body.name.startsWith(EPHEMERAL_PREFIX)).toBe(true);
+    expect(body.scopes).toEqual(['read_registry', 'read_package_registry']);
+    expect(body.expires_at).toBe('2026-11-26');
+    expect(user).toMatch(/^gitlab\+deploy-token-\d+$/);
+    expect(pass).toMatch(/^gldt-/);
+    expect(pass).not.toBe(GDT.token);
+    expect(r.stdout).toContain('pw=[MASKED]');
+    expect(r.stdout + r.stderr).not.toContain(pass!);
+    // Gone afterwards; gitlab-deploy-token untouched.
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    expect(r.stderr).toMatch(/ephemeral token #\d+ deleted/);
+  });
+
+  test("deleted also when the command fails; the exit code is the command's", async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      [
+        'exec',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--',
+        'sh',
+        '-c',
+        'exit 7',
+      ],
+      { GITLAB_TOKEN: OWNER, PATH: process.env.PATH, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    expect(r.code).toBe(7);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('a command that cannot start: still deleted', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      [
+        'exec',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--',
+        '/nonexistent/cmd',
+      ],
+      { GITLAB_TOKEN: OWNER, PATH: process.env.PATH, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    expect(r.code).not.toBe(0);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test("a Developer cannot create one: GitLab's 403 is reported and nothing is left", async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      ['exec', '--spec', file, '--job', 'pull', '--gitlab-url', s.url, '--project', '3', '--', 'true'],
+      { GITLAB_TOKEN: DEV, PATH: process.env.PATH },
+      { now: NOW },
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/403/);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('a job without scopes: exit 2 before anything is created', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ ephemeral: true });
+    const r = await runCli(
+      ['exec', '--spec', file, '--job', 'pull', '--gitlab-url', s.url, '--project', '3', '--', 'true'],
+      { GITLAB_TOKEN: OWNER, PATH: process.env.PATH },
+      { now: NOW },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("needs the job's scopes");
+    expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('resolve + cleanup, plan', () => {
+  test('resolve exports the ephemeral token and records it; cleanup deletes it; a second cleanup finds nothing', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const env = { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir };
+    const r = await runCli(
+      [
+        'resolve',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--export',
+        'json',
+      ],
+      env,
+      { now: NOW },
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { username: string; password: string };
+    const made = tokens(sc).find((t) => t.name.startsWith(EPHEMERAL_PREFIX))!;
+    expect(out.password).toBe(made.token);
+    expect(r.stderr).toContain('deploy-token cleanup');
+    const c = await runCli(['cleanup'], env, { now: NOW });
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain(`deleted ephemeral token #${made.id}`);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    const again = await runCli(['cleanup'], env, { now: NOW });
+    expect(again.stdout).not.toContain('ephemeral token');
+    expect(again.stdout).toContain('from 0 manifest(s)');
+  });
+
+  test('cleanup without an API token keeps the record (exit 2) so a later run can delete it', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    await runCli(
+      [
+        'resolve',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--export',
+        'json',
+      ],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    const c = await runCli(['cleanup'], { RUNNER_TEMP: dir }, { now: NOW });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('GITLAB_TOKEN');
+    expect(tokens(sc).length).toBe(2);
+    const later = await runCli(['cleanup'], { RUNNER_TEMP: dir, GITLAB_TOKEN: OWNER }, { now: NOW });
+    expect(later.code).toBe(0);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('resolve that fails after creating (dotenv refused) deletes the token again', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      [
+        'resolve',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--export',
+        'dotenv',
+        '--output',
+        join(dir, 'x.env'),
+      ],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    expect(r.code).toBe(2);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('plan creates nothing and says what would be created; for a Developer it says no (exit 1)', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      ['plan', '--spec', file, '--job', 'pull', '--gitlab-url', s.url, '--project', '3'],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'would be created with scopes read_registry, expiring 2026-11-26T00:00:00.000Z',
+    );
+    const dev = await runCli(
+      ['plan', '--spec', file, '--job', 'pull', '--gitlab-url', s.url, '--project', '3'],
+      { GITLAB_TOKEN: DEV },
+      { now: NOW },
+    );
+    expect(dev.code).toBe(1);
+    expect(dev.stdout).toMatch(/Developer on tanuki\/app/);
+    expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('cleanup --ephemeral: leftovers by prefix and age', () => {
+  const old = (id: number, at: string, expires = '+1d'): ScenarioToken => ({
+    id,
+    name: `${EPHEMERAL_PREFIX}${at}-abcdef`,
+    expires,
+    scopes: ['read_registry'],
+    token: `gldt-Leftover${id}Leftover${id}x`,
+  });
+  const leftovers = () => [
+    old(20, '20261125T010000Z'),
+    old(21, '20261125T093000Z'),
+    old(22, '20261123T120000Z', '-1d'),
+  ];
+
+  test('deletes the old and the dead, keeps the young and every other token', async () => {
+    const sc = scenario(leftovers());
+    const s = await serve(sc);
+    const r = await runCli(
+      ['cleanup', '--ephemeral', '--project', 'tanuki/app', '--gitlab-url', s.url],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    expect(r.code).toBe(0);
+    expect(
+      tokens(sc)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([11, 21]);
+    expect(r.stdout).toContain('kept ephemeral token #21');
+    expect(r.stdout).toContain('2 deleted, 1 kept, 0 failed on tanuki/app');
+  });
+
+  test('--dry-run deletes nothing; --older-than 0 takes the young one too', async () => {
+    const sc = scenario(leftovers());
+    const s = await serve(sc);
+    const env = { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir };
+    const dry = await runCli(
+      ['cleanup', '--ephemeral', '--dry-run', '--project', '3', '--gitlab-url', s.url],
+      env,
+      { now: NOW },
+    );
+    expect(dry.stdout).toContain('would delete leftover ephemeral token #20');
+    expect(tokens(sc).length).toBe(4);
+    await runCli(
+      ['cleanup', '--ephemeral', '--older-than', '0', '--project', '3', '--gitlab-url', s.url],
+      env,
+      { now: NOW },
+    );
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('bad flags exit 2 and touch nothing', async () => {
+    const sc = scenario(leftovers());
+    const s = await serve(sc);
+    for (const argv of [
+      ['--ephemeral', '--older-than', 'soon', '--project', '3'],
+      ['--ephemeral'],
+      ['--older-than', '1h'],
+    ]) {
+      const r = await runCli(
+        ['cleanup', ...argv, '--gitlab-url', s.url],
+        { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+        { now: NOW },
+      );
+      expect(r.code).toBe(2);
+    }
+    expect(tokens(sc).length).toBe(4);
+  });
+});
+
+describe('the action: ephemeral input', () => {
+  function runnerEnv(url: string, inputs: Record<string, string>): Record<string, string> {
+    for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+    const env: Record<string, string> = {
+      GITHUB_ENV: join(dir, 'env'),
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+      GITHUB_STATE: join(dir, 'state'),
+      RUNNER_TEMP: dir,
+    };
+    for (const [k, v] of Object.entries({
+      'gitlab-url': url,
+      'gitlab-token': OWNER,
+      project: 'tanuki/app',
+      ...inputs,
+    }))
+      env[`INPUT_${k.toUpperCase()}`] = v;
+    return env;
+  }
+
+  test('main creates and exports it (masked first), post deletes it', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'] });
+    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
+    let out = '';
+    const code = await runAction({
+      env,
+      cwd: dir,
+      now: () => NOW,
+      stdout: { write: (t) => void (out += t) },
+    });
+    expect(code).toBe(0);
+    const made = tokens(sc).find((t) => t.name.startsWith(EPHEMERAL_PREFIX))!;
+    const exported = parseGithubFile(readFileSync(env.GITHUB_ENV!, 'utf8'));
+    expect(exported.CI_DEPLOY_PASSWORD).toBe(made.token);
+    expect(out.indexOf(`::add-mask::${made.token}`)).toBeGreaterThanOrEqual(0);
+    expect(out.replace(`::add-mask::${made.token}`, '')).not.toContain(made.token);
+    const state = parseGithubFile(readFileSync(env.GITHUB_STATE!, 'utf8'));
+    let post = '';
+    const pcode = await runPostAll(
+      { ...env, STATE_ephemeral: state.ephemeral! },
+      { write: (t) => void (post += t) },
+    );
+    expect(pcode).toBe(0);
+    expect(post).toContain(`ephemeral token #${made.id} deleted`);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('main failing after creation deletes it itself; post then finds it gone', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'] });
+    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
+    delete env.GITHUB_OUTPUT; // exporting fails
+    let out = '';
+    const code = await runAction({
+      env,
+      cwd: dir,
+      now: () => NOW,
+      stdout: { write: (t) => void (out += t) },
+    });
+    expect(code).toBe(2);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    const state = parseGithubFile(readFileSync(env.GITHUB_STATE!, 'utf8'));
+    let post = '';
+    await runPostAll({ ...env, STATE_ephemeral: state.ephemeral! }, { write: (t) => void (post += t) });
+    expect(post).toContain('was already gone');
+  });
+
+  test('post with GitLab unreachable warns and never fails the job', async () => {
+    let post = '';
+    const rec = JSON.stringify([
+      {
+        level: 'project',
+        id: 3,
+        tokenId: 99,
+        name: `${EPHEMERAL_PREFIX}20261125T100000Z-abcdef`,
+        gitlabUrl: 'http://127.0.0.1:9',
+      },
+    ]);
+    const code = await runPostAll(
+      { STATE_ephemeral: rec, 'INPUT_GITLAB-TOKEN': OWNER },
+      { write: (t) => void (post += t) },
+      { sleep: async () => undefined },
+    );
+    expect(code).toBe(0);
+    expect(post).toMatch(
+      /::warning::deploy-token: could not delete ephemeral token #99 .*cleanup --ephemeral/,
+    );
+    expect(post.replace(`::add-mask::${OWNER}\n`, '')).not.toContain(OWNER.slice(6));
+  });
+
+  test('ephemeral without a job: a clear error, nothing created', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const env = runnerEnv(s.url, { ephemeral: 'true' });
+    let out = '';
+    expect(
+      await runAction({ env, cwd: dir, now: () => NOW, stdout: { write: (t) => void (out += t) } }),
+    ).toBe(2);
+    expect(out).toContain('takes its scopes from a job');
+    expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+});

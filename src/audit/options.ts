@@ -2,6 +2,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import { normaliseUrl } from '../app/options.js';
+import { durationMs } from '../core/duration.js';
 
 export type AuditFormat = 'text' | 'json' | 'markdown';
 export const AUDIT_FORMATS: readonly AuditFormat[] = ['text', 'json', 'markdown'];
@@ -26,14 +27,10 @@ export interface AuditCliSettings {
 }
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** `90m`, `6h`, `2d`, `1w` → milliseconds; undefined when not such a duration. */
+/** `90m`, `6h`, `2d`, `1w` → milliseconds; undefined when not a positive duration. */
 export function parseDuration(raw: string): number | undefined {
-  const m = /^(\d{1,6})(m|h|d|w)$/.exec(raw.trim());
-  if (!m) return undefined;
-  const ms = Number(m[1]) * (UNIT_MS[m[2] as string] as number);
-  return ms > 0 ? ms : undefined;
+  const ms = durationMs(raw);
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }
 
 /** A non-negative number of days (`30`, `0`, `1.5`); undefined otherwise. */

@@ -4,6 +4,7 @@
  * never `gitlab-deploy-token` (so other jobs keep getting what they got), deleted at the job's end.
  * A crashed runner's leftovers are found by name prefix and age and deleted by the sweep.
  */
+import { durationMs } from '../core/duration.js';
 import { UsageError } from '../core/errors.js';
 import { createDeployToken, deleteDeployToken, listDeployTokens } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
@@ -68,17 +69,16 @@ export function deleteEphemeral(client: GitLabClient, r: EphemeralRecord): Promi
   return deleteDeployToken(client, 'projects', r.id, r.tokenId);
 }
 
-/** `6h`, `90m`, `2d`, `0` → milliseconds. */
+/** `6h`, `90m`, `2d`, `0` → milliseconds; a UsageError naming the flag otherwise. */
 export function parseDuration(raw: string, flag: string): number {
-  const m = /^(\d{1,6})([smhd]?)$/.exec(raw.trim());
-  if (!m) {
+  const ms = durationMs(raw);
+  if (ms === undefined) {
     throw new UsageError(
       `${flag} must be a duration like 90m, 6h or 2d, not "${raw.slice(0, 40)}"`,
       `e.g. ${flag} 6h`,
     );
   }
-  const unit = { '': 1000, s: 1000, m: 60_000, h: HOUR_MS, d: DAY_MS }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
+  return ms;
 }
 
 export interface SweepResult {

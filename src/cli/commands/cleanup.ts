@@ -10,7 +10,7 @@ import { deleteDeployToken, getProject } from '../../gitlab/api.js';
 import type { GitLabClient } from '../../gitlab/client.js';
 import { parseDuration, sweepEphemeral } from '../../provision/ephemeral.js';
 import type { CliContext } from '../context.js';
-import { clientFor } from './provision.js';
+import { clientFor } from '../api-client.js';
 
 export interface CleanupFlags {
   manifest?: string;

@@ -1,45 +1,13 @@
 /** `provision [--rotate] [--dry-run]`: thin; the work is src/provision/run.ts. */
-import { normaliseUrl } from '../../app/options.js';
-import { UsageError } from '../../core/errors.js';
 import { shellQuote } from '../../export/shell.js';
-import { createGitLabClient, type GitLabClientOptions } from '../../gitlab/client.js';
 import { parseProvisionFlags, type ProvisionFlags } from '../../provision/request.js';
 import { runProvision } from '../../provision/run.js';
+import { clientFor } from '../api-client.js';
 import type { CliContext } from '../context.js';
 
 export interface ProvisionCliFlags extends ProvisionFlags {
   gitlabUrl?: string;
   apiTokenEnv?: string;
-}
-
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** A GitLab client from the shared flags (token from the environment, never a flag). */
-export function clientFor(
-  flags: { gitlabUrl?: string; apiTokenEnv?: string },
-  ctx: CliContext,
-  purpose: string,
-) {
-  const baseUrl = normaliseUrl(flags.gitlabUrl ?? ctx.env.CI_SERVER_URL ?? 'https://gitlab.com');
-  const tokenEnv = flags.apiTokenEnv ?? 'GITLAB_TOKEN';
-  if (!NAME_RE.test(tokenEnv)) {
-    throw new UsageError(
-      `--api-token-env "${tokenEnv.slice(0, 60)}" is not a variable name`,
-      'e.g. GITLAB_TOKEN',
-    );
-  }
-  const token = ctx.env[tokenEnv];
-  if (!token) {
-    throw new UsageError(
-      `${purpose} needs a GitLab API token in $${tokenEnv}`,
-      `export ${tokenEnv} with a token that has the api scope (never pass it as a flag)`,
-    );
-  }
-  const opts: GitLabClientOptions = { ...ctx.http, baseUrl, env: ctx.env, token };
-  if (ctx.fetch) opts.fetch = ctx.fetch;
-  if (ctx.sleep) opts.sleep = ctx.sleep;
-  if (ctx.onRequest) opts.onRequest = ctx.onRequest;
-  return { client: createGitLabClient(opts), baseUrl };
 }
 
 export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: CliContext): Promise<number> {

@@ -6,15 +6,21 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-LFCZ5MIQ.js";
+} from "./chunks/chunk-QMQ3WEQY.js";
+import {
+  credentialPlan,
+  parseClients,
+  writeJobCredentials
+} from "./chunks/chunk-B7SN4D73.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-2HVQRMXQ.js";
+} from "./chunks/chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunks/chunk-4WJARPEU.js";
+} from "./chunks/chunk-B33LRV6Q.js";
+import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
   githubFiles,
@@ -24,13 +30,17 @@ import {
   writeGithub
 } from "./chunks/chunk-GU27M52E.js";
 import {
-  credentialPlan,
-  parseClients,
-  writeJobCredentials
-} from "./chunks/chunk-4RDKWILY.js";
-import {
   planView
-} from "./chunks/chunk-OQRBQRFD.js";
+} from "./chunks/chunk-4AACP5V5.js";
+import "./chunks/chunk-DAFELATQ.js";
+import {
+  discardEphemeral
+} from "./chunks/chunk-5SWJ54CO.js";
+import "./chunks/chunk-3C3ZEL4N.js";
+import "./chunks/chunk-NAHATI3F.js";
+import "./chunks/chunk-Q5F2PU2W.js";
+import "./chunks/chunk-LYWWAOIP.js";
+import "./chunks/chunk-IRJGCQ3S.js";
 import "./chunks/chunk-YIZN2NQI.js";
 import {
   DeployTokenError,
@@ -128,9 +138,6 @@ async function runAction(deps) {
   try {
     const inputs = readInputs(env);
     if (inputs.gitlabToken) stdout.write(maskCommands([inputs.gitlabToken]));
-    if (inputs.ephemeral) {
-      throw new UsageError("ephemeral tokens are not available in this version", "remove `ephemeral: true`");
-    }
     const flowEnv = inputs.gitlabToken ? { ...env, GITLAB_TOKEN: inputs.gitlabToken } : env;
     const flags = {
       ...inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {},
@@ -145,12 +152,45 @@ async function runAction(deps) {
       cwd: deps.cwd,
       now: deps.now,
       ...deps.fetch ? { fetch: deps.fetch } : {},
-      ...deps.sleep ? { sleep: deps.sleep } : {}
+      ...deps.sleep ? { sleep: deps.sleep } : {},
+      ephemeral: { mode: inputs.dryRun ? "plan" : "create", force: inputs.ephemeral }
     });
+    try {
+      return await afterFlow(flow, inputs, deps);
+    } catch (e) {
+      const d = await discardEphemeral(flow);
+      if (d) stdout.write(d.ok ? `deploy-token: ${d.line}
+` : annotate("warning", d.line));
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof DeployTokenError) {
+      stdout.write(annotate("error", `${e.message}${e.hint ? ` \u2014 ${e.hint}` : ""}`));
+      return e.exitCode;
+    }
+    stdout.write(annotate("error", `internal error: ${e.message ?? String(e)}`));
+    return 3;
+  }
+}
+async function afterFlow(flow, inputs, deps) {
+  const { env, stdout } = deps;
+  {
     const r = flow.resolution;
     const vars = r.ok ? jobVariables(flow, env) : [];
     const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
     stdout.write(maskCommands(forms));
+    if (flow.ephemeral) {
+      if (!env.GITHUB_STATE)
+        throw new UsageError("ephemeral needs GITHUB_STATE (run as a GitHub Action)", "remove ephemeral");
+      appendFileSync(
+        env.GITHUB_STATE,
+        heredoc("ephemeral", JSON.stringify([flow.ephemeral]), `ghadelimiter_${randomUUID()}`)
+      );
+      stdout.write(
+        `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it
+`
+      );
+    }
     if (inputs.dryRun) {
       const plan = buildPlan(r, {
         gitlabUrl: flow.settings.gitlabUrl,
@@ -201,13 +241,6 @@ async function runAction(deps) {
     stdout.write(`deploy-token: ${r.ruleText}
 `);
     return 0;
-  } catch (e) {
-    if (e instanceof DeployTokenError) {
-      stdout.write(annotate("error", `${e.message}${e.hint ? ` \u2014 ${e.hint}` : ""}`));
-      return e.exitCode;
-    }
-    stdout.write(annotate("error", `internal error: ${e.message ?? String(e)}`));
-    return 3;
   }
 }
 

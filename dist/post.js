@@ -6,7 +6,15 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-OQRBQRFD.js";
+} from "./chunks/chunk-4AACP5V5.js";
+import {
+  createGitLabClient
+} from "./chunks/chunk-DAFELATQ.js";
+import {
+  deleteEphemeral
+} from "./chunks/chunk-Q5F2PU2W.js";
+import "./chunks/chunk-LYWWAOIP.js";
+import "./chunks/chunk-IRJGCQ3S.js";
 import "./chunks/chunk-YIZN2NQI.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";
@@ -37,6 +45,59 @@ function runPost(env, stdout) {
   }
   return 0;
 }
+async function runPostAll(env, stdout, deps = {}) {
+  runPost(env, stdout);
+  const state = env.STATE_ephemeral;
+  if (!state) return 0;
+  const warn = (m) => stdout.write(`::warning::${escapeCommandData(`deploy-token: ${m}`)}
+`);
+  let records;
+  try {
+    records = parseRecords(state);
+  } catch {
+    warn("the saved ephemeral-token state is unreadable: run `deploy-token cleanup --ephemeral`");
+    return 0;
+  }
+  const token = (env["INPUT_GITLAB-TOKEN"] ?? "").trim() || env.GITLAB_TOKEN;
+  if (token) stdout.write(`::add-mask::${escapeCommandData(token)}
+`);
+  for (const r of records) {
+    if (!token) {
+      warn(
+        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` removes it`
+      );
+      continue;
+    }
+    try {
+      const client = createGitLabClient({
+        baseUrl: r.gitlabUrl,
+        token,
+        env,
+        ...deps.fetch ? { fetch: deps.fetch } : {},
+        ...deps.sleep ? { sleep: deps.sleep } : {}
+      });
+      const res = await deleteEphemeral(client, r);
+      stdout.write(
+        `deploy-token: ephemeral token #${r.tokenId} ${res === "deleted" ? "deleted" : "was already gone"}
+`
+      );
+    } catch (e) {
+      warn(
+        `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` removes it`
+      );
+    }
+  }
+  return 0;
+}
+function parseRecords(text) {
+  const v = JSON.parse(text);
+  if (!Array.isArray(v)) throw new Error("not a list");
+  return v.map((x) => {
+    if (x?.level !== "project" || !Number.isInteger(x.id) || !Number.isInteger(x.tokenId) || typeof x.gitlabUrl !== "string" || typeof x.name !== "string")
+      throw new Error("not a record");
+    return x;
+  });
+}
 
 // src/action/post.ts
-process.exitCode = runPost(process.env, { write: (s) => void process.stdout.write(s) });
+process.exitCode = await runPostAll(process.env, { write: (s) => void process.stdout.write(s) });

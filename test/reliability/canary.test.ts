@@ -41,9 +41,16 @@ const FORMS = (() => {
   return [...out];
 })();
 
-const leaksIn = (text: string) => FORMS.filter((f) => text.includes(f));
+/** Secrets made during the run (tokens the stand-in created for provision and ephemeral jobs). */
+const dynamic: string[] = [];
+function dynamicForms(s: string): string[] {
+  return [s, s.slice(5, 21), Buffer.from(s).toString('base64').slice(0, 24), encodeURIComponent(s)];
+}
+const leaksIn = (text: string) => [...FORMS, ...dynamic].filter((f) => text.includes(f));
 
 let standin: RunningStandin;
+/** A second GitLab for provision, audit and ephemeral tokens: a group whose variables hold the canary. */
+let writable: RunningStandin;
 let root: string;
 let argvSamples: string[] = [];
 let sampler: NodeJS.Timeout | undefined;
@@ -62,12 +69,22 @@ function sampleArgv(): void {
 
 beforeAll(async () => {
   standin = await startStandin(scenario);
+  writable = await startStandin(writableScenario(), {
+    intercept: (req, next) => {
+      const a = next();
+      if (req.method === 'POST' && a.status === 201 && req.url.endsWith('/deploy_tokens')) {
+        dynamic.push(...dynamicForms((JSON.parse(a.body) as { token: string }).token));
+      }
+      return a;
+    },
+  });
   root = mkdtempSync(join(tmpdir(), 'dt-canary-'));
   sampler = setInterval(sampleArgv, 5);
 });
 afterAll(async () => {
   if (sampler) clearInterval(sampler);
   await standin.close();
+  await writable.close();
   rmSync(root, { recursive: true, force: true });
   record('sweep', report.runs, 'canary sweep runs');
   record('leak', report.leaks.length, 'canary sweep');
@@ -75,6 +92,42 @@ afterAll(async () => {
     `canary sweep: ${report.runs} runs, ${report.files} files and ${report.argv} argv samples scanned, ${report.leaks.length} leaks`,
   );
 });
+
+function writableScenario(): Scenario {
+  return {
+    name: 'canary-writable',
+    title: 'canary',
+    description: 'provision, audit and ephemeral tokens',
+    version: '17.5.1-ee',
+    apiTokens: [API],
+    groups: [
+      {
+        id: 10,
+        full_path: 'tanuki',
+        parent_id: null,
+        tokens: [
+          {
+            id: 21,
+            name: 'gitlab-deploy-token',
+            expires: '+200d',
+            scopes: ['read_registry'],
+            token: PASSWORD,
+          },
+        ],
+        variables: [
+          { key: 'CI_DEPLOY_USER', value: 'gitlab+deploy-token-21', masked: false, environment_scope: '*' },
+          { key: 'CI_DEPLOY_PASSWORD', value: PASSWORD, masked: false, environment_scope: '*' },
+        ],
+      },
+      { id: 12, full_path: 'tanuki/sub', parent_id: 10 },
+    ],
+    projects: [
+      { id: 3, path_with_namespace: 'tanuki/awesome_project', namespace_id: 10, tokens: [] },
+      { id: 4, path_with_namespace: 'tanuki/sub/deep', namespace_id: 12, tokens: [] },
+    ],
+    project: 'tanuki/awesome_project',
+  };
+}
 
 interface Paths {
   work: string;
@@ -318,5 +371,136 @@ describe('the action', () => {
     const state = /manifest<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
     const post = await run('dist/post.js', [], p, { ...env, ...(state ? { STATE_manifest: state } : {}) });
     await sweep(name, p, { stdout: main.stdout + post.stdout, stderr: main.stderr + post.stderr });
+  });
+});
+
+describe('provision, rotate, audit, ephemeral tokens', () => {
+  const w = () => ({ ...job, CI_SERVER_URL: writable.url });
+  test.each<[string, string[], { stdoutMayHoldSecret?: boolean; code?: RegExp }]>([
+    [
+      'provision --dry-run --verbose',
+      [
+        'provision',
+        '--level',
+        'group',
+        '--group',
+        'tanuki',
+        '--scopes',
+        'read_registry',
+        '--store',
+        'group-variables',
+        '--rotate',
+        '--dry-run',
+        '--verbose',
+      ],
+      {},
+    ],
+    [
+      'provision --rotate --store group-variables --verbose',
+      [
+        'provision',
+        '--level',
+        'group',
+        '--group',
+        'tanuki',
+        '--scopes',
+        'read_registry',
+        '--expires-in',
+        '30',
+        '--store',
+        'group-variables',
+        '--rotate',
+        '--verbose',
+      ],
+      {},
+    ],
+    [
+      'provision --store project-variables',
+      ['provision', '--scopes', 'read_repository', '--store', 'project-variables', '--name', 'canary-stored'],
+      {},
+    ],
+    [
+      'provision --store none (prints once)',
+      ['provision', '--scopes', 'read_repository', '--name', 'canary-printed', '--format', 'shell'],
+      { stdoutMayHoldSecret: true },
+    ],
+    [
+      'provision, exists without --rotate',
+      ['provision', '--scopes', 'read_repository', '--name', 'canary-printed'],
+      { code: /^1$/ },
+    ],
+    ['provision, bad flag', ['provision', '--scopes', 'admin'], { code: /^2$/ }],
+    ['audit (text)', ['audit', '--group', 'tanuki'], { code: /^[01]$/ }],
+    ['audit (json)', ['audit', '--group', 'tanuki', '--format', 'json'], { code: /^[01]$/ }],
+    [
+      'audit (markdown, verbose)',
+      ['audit', '--group', 'tanuki', '--format', 'markdown', '--verbose'],
+      { code: /^[01]$/ },
+    ],
+    [
+      'exec with an ephemeral job',
+      [
+        'exec',
+        '--spec',
+        'eph.yml',
+        '--job',
+        'pull',
+        '--',
+        'sh',
+        '-c',
+        'echo "$CI_DEPLOY_PASSWORD"; echo "$CI_DEPLOY_PASSWORD" >&2',
+      ],
+      {},
+    ],
+    [
+      'resolve an ephemeral job, then cleanup',
+      ['resolve', '--spec', 'eph.yml', '--job', 'pull', '--export', 'github'],
+      {},
+    ],
+    ['cleanup --ephemeral --verbose', ['cleanup', '--ephemeral', '--older-than', '0', '--verbose'], {}],
+  ])('%s', async (name, args, opts) => {
+    const p = fresh();
+    writeFileSync(
+      join(p.work, 'eph.yml'),
+      'version: 1\njobs:\n  pull:\n    scopes: [read_registry]\n    ephemeral: true\n',
+    );
+    const r = await run(cli, args, p, w());
+    expect(String(r.code)).toMatch(opts.code ?? /^0$/);
+    if (args[0] === 'resolve') {
+      const c = await run(cli, ['cleanup'], p, w());
+      expect(c.code).toBe(0);
+      r.stdout += c.stdout;
+      r.stderr += c.stderr;
+    }
+    await sweep(name, p, r, opts);
+  });
+
+  test('the action with ephemeral: true, then post', async () => {
+    const p = fresh();
+    writeFileSync(join(p.work, 'eph.yml'), 'version: 1\njobs:\n  pull:\n    scopes: [read_registry]\n');
+    const env = {
+      ...w(),
+      'INPUT_GITLAB-URL': writable.url,
+      'INPUT_GITLAB-TOKEN': API,
+      INPUT_PROJECT: 'tanuki/awesome_project',
+      INPUT_EPHEMERAL: 'true',
+      INPUT_SPEC: 'eph.yml',
+      INPUT_JOB: 'pull',
+    };
+    const main = await run('dist/index.js', [], p, env);
+    expect(main.code).toBe(0);
+    const state = /ephemeral<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
+    expect(state).toBeDefined();
+    const post = await run('dist/post.js', [], p, { ...env, STATE_ephemeral: state! });
+    expect(post.stdout).toMatch(/ephemeral token #\d+ deleted/);
+    await sweep('action ephemeral', p, {
+      stdout: main.stdout + post.stdout,
+      stderr: main.stderr + post.stderr,
+    });
+    expect(
+      writable.gitlab.scenario.projects[0]!.tokens!.filter((t) =>
+        t.name.startsWith('deploy-token-ephemeral-'),
+      ),
+    ).toEqual([]);
   });
 });

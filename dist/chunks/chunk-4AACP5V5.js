@@ -353,7 +353,7 @@ function parseManifest(text, where) {
   const o = m;
   const strings = (x) => Array.isArray(x) && x.every((s) => typeof s === "string");
   const tokens = (x) => x === void 0 || Array.isArray(x) && x.every(
-    (t) => (t?.level === "project" || t?.level === "group") && (typeof t.id === "string" || typeof t.id === "number") && Number.isInteger(t.tokenId)
+    (t) => (t?.level === "project" || t?.level === "group") && (typeof t.id === "string" || typeof t.id === "number") && Number.isInteger(t.tokenId) && (t.name === void 0 || typeof t.name === "string") && (t.gitlabUrl === void 0 || typeof t.gitlabUrl === "string")
   );
   if (o?.version !== 1 || typeof o.dir !== "string" || !isAbsolute(o.dir) || !strings(o.files) || !strings(o.dirs) || !strings(o.variables) || !tokens(o.ephemeralTokens)) {
     throw new UsageError(`${where} is not a deploy-token manifest`, NOT_A_MANIFEST);

@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-7YTUG4TA.js");
+      const { runResolve } = await import("./resolve-FXV5GZ2P.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-7YTUG4TA.js");
+      const { runPlan } = await import("./resolve-FXV5GZ2P.js");
       return runPlan(o, ctx);
     })
   );
@@ -3571,15 +3571,24 @@ Examples:
       );
     })
   );
-  program2.command("cleanup").description("remove the credential files an earlier run created (from its manifest)").option("--manifest <file>", "the manifest to clean up (default: every run recorded on this machine)").option("--ephemeral", "also delete leftover ephemeral tokens (not available in this version)").addHelpText(
+  program2.command("cleanup").description(
+    "remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens"
+  ).option("--manifest <file>", "the manifest to clean up (default: every run recorded on this machine)").option("--ephemeral", "also delete the project's leftover ephemeral tokens (by name prefix and age)").option(
+    "--project <id|path>",
+    "with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
+  ).option(
+    "--older-than <duration>",
+    "with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)"
+  ).option("--dry-run", "with --ephemeral: list the leftovers, delete none").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
     "after",
     `
 Examples:
   deploy-token cleanup
-  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"`
+  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
+  deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-CW3RMOBB.js");
+      const { runCleanup } = await import("./cleanup-ZGJZIQLL.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3593,7 +3602,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-OCAZMTJ5.js");
+      const { runExec } = await import("./exec-RQDWETCB.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3634,9 +3643,63 @@ Examples:
       });
     })
   );
+  program2.command("provision").description(
+    "create a deploy token and store it where jobs find it; --rotate replaces the current one safely"
+  ).option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").addOption(
+    new Option("--level <level>", "project or group token").choices(["project", "group"]).default("project")
+  ).option("--group <id|path>", "with --level group: the group (default: the project's parent group)").option(
+    "--scopes <list>",
+    "comma list: read_repository, read_registry, write_registry, read_package_registry, write_package_registry, read_virtual_registry, write_virtual_registry"
+  ).option("--expires-at <date>", "expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant").option("--expires-in <days>", "expire this many days from today (00:00 UTC)").option("--name <name>", "token name (default gitlab-deploy-token)").option("--username <name>", "token username (default gitlab+deploy-token-{id})").addOption(
+    new Option("--store <where>", "where jobs find it: CI/CD variables, or print it once").choices(["group-variables", "project-variables", "none"]).default("none")
+  ).option("--protected", "store the variables as protected (protected branches and tags only)").addOption(
+    new Option("--format <format>", "with --store none: how the token is printed").choices([
+      "json",
+      "shell"
+    ])
+  ).option(
+    "--rotate",
+    "replace the active token of that name: create, store, verify, then delete the old one"
+  ).option("--dry-run", "check permissions and print the plan; change nothing").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
+    "after",
+    `
+Exit codes: 0 done (or nothing to do), 1 not allowed / already exists without --rotate, 2 bad flags,
+3 GitLab failed; on any failure the old token and variables are left working and the state is printed.
+
+Examples:
+  deploy-token provision --level group --group tanuki --scopes read_registry,read_repository --expires-in 90 --store group-variables --protected
+  deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
+  deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
+  deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
+  ).action(
+    run(async (o) => {
+      const { runProvisionCommand } = await import("./provision-U35XLNRM.js");
+      return runProvisionCommand(o, ctx);
+    })
+  );
+  program2.command("audit").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).addOption(
+    new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text")
+  ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
+    "--ephemeral-older-than <duration>",
+    "ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)"
+  ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
+    "after",
+    `
+Exit codes: 0 no error-level finding, 1 at least one, 2 bad flags, 3 GitLab could not be asked.
+
+Examples:
+  deploy-token audit --group tanuki
+  deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
+  deploy-token audit --group tanuki/platform --format json --expiring-within 14`
+  ).action(
+    run(async (o) => {
+      const { runAudit } = await import("./audit-7P2YLEE5.js");
+      return runAudit(o, ctx);
+    })
+  );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-UW2GQFWK.js");
+      const { runDemo } = await import("./demo-TGY62N5L.js");
       return runDemo(ctx);
     })
   );

@@ -11,5 +11,6 @@ function renderShell(vars) {
 }
 
 export {
+  shellQuote,
   renderShell
 };

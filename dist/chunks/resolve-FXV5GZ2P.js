@@ -2,38 +2,49 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   renderShell
-} from "./chunk-FTDUESFD.js";
+} from "./chunk-3WRJZRQ7.js";
 import {
   maskFormsFor
 } from "./chunk-GM5AMLCN.js";
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-LFCZ5MIQ.js";
+} from "./chunk-QMQ3WEQY.js";
+import {
+  credentialPlan,
+  parseClients,
+  recordManifest,
+  tokenManifest,
+  writeJobCredentials
+} from "./chunk-B7SN4D73.js";
 import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-2HVQRMXQ.js";
+} from "./chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunk-4WJARPEU.js";
+} from "./chunk-B33LRV6Q.js";
+import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
   renderGithub,
   writeGithub
 } from "./chunk-GU27M52E.js";
 import {
-  credentialPlan,
-  parseClients,
-  recordManifest,
-  writeJobCredentials
-} from "./chunk-4RDKWILY.js";
-import {
   planView,
   writeFileAtomic
-} from "./chunk-OQRBQRFD.js";
+} from "./chunk-4AACP5V5.js";
+import "./chunk-DAFELATQ.js";
+import {
+  discardEphemeral
+} from "./chunk-5SWJ54CO.js";
+import "./chunk-3C3ZEL4N.js";
+import "./chunk-NAHATI3F.js";
+import "./chunk-Q5F2PU2W.js";
+import "./chunk-LYWWAOIP.js";
+import "./chunk-IRJGCQ3S.js";
 import "./chunk-YIZN2NQI.js";
 import {
   UsageError
@@ -156,7 +167,17 @@ async function runResolve(flags, ctx) {
       "e.g. --output deploy.env, then artifacts:reports:dotenv: deploy.env"
     );
   }
-  const flow = await runFlow(flags, ctx);
+  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create" } });
+  try {
+    return await exportResolved(flow, targets, flags, ctx);
+  } catch (e) {
+    const d = await discardEphemeral(flow);
+    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+    throw e;
+  }
+}
+async function exportResolved(flow, targets, flags, ctx) {
   const r = flow.resolution;
   printWarnings(ctx, r.warnings);
   if (!r.ok || !r.credentials) {
@@ -204,12 +225,22 @@ async function runResolve(flags, ctx) {
   const written = writeJobCredentials(flow, ctx.env, clients);
   if (written) {
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
+    if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
     const where = recordManifest(written.manifest, ctx.env);
     ctx.stderr.write(
       `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})
 `
     );
     rendered = renderAll(vars);
+  } else if (flow.ephemeral) {
+    const m = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
+    recordManifest(m, ctx.env);
+  }
+  if (flow.ephemeral) {
+    ctx.stderr.write(
+      `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); run \`deploy-token cleanup\` when the job ends (e.g. in after_script) to delete it
+`
+    );
   }
   const order = targets.map((t, i) => ({ t, i })).sort((a, b) => Number(b.t === "github") - Number(a.t === "github"));
   for (const { i } of order) rendered[i]?.();

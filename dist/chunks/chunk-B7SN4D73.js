@@ -9,7 +9,7 @@ import {
   privateDir,
   saveManifest,
   writeCredentials
-} from "./chunk-OQRBQRFD.js";
+} from "./chunk-4AACP5V5.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -105,6 +105,14 @@ function stateDir(env) {
     `deploy-token-state-${process.getuid?.() ?? "u"}`
   );
 }
+function recordedManifests(env, manifestPath) {
+  if (manifestPath) return [manifestPath];
+  return existsSync(stateDir(env)) ? readdirSync(stateDir(env)).filter((f) => f.endsWith(".json")).map((f) => join(stateDir(env), f)) : [];
+}
+function tokenManifest(env, now) {
+  const dir = privateDir(env);
+  return { version: 1, createdAt: now.toISOString(), dir, files: [], dirs: [], variables: [] };
+}
 function recordManifest(m, env) {
   const dir = stateDir(env);
   mkdirSync(dir, { recursive: true, mode: 448 });
@@ -113,7 +121,7 @@ function recordManifest(m, env) {
   return path;
 }
 function cleanupRecorded(env, manifestPath) {
-  const paths = manifestPath ? [manifestPath] : existsSync(stateDir(env)) ? readdirSync(stateDir(env)).filter((f) => f.endsWith(".json")).map((f) => join(stateDir(env), f)) : [];
+  const paths = recordedManifests(env, manifestPath);
   const total = {
     removed: [],
     missing: [],
@@ -121,11 +129,13 @@ function cleanupRecorded(env, manifestPath) {
     manifests: paths
   };
   for (const p of paths) {
-    const r = cleanup(loadManifest(p));
+    const m = loadManifest(p);
+    const r = cleanup(m);
     total.removed.push(...r.removed);
     total.missing.push(...r.missing);
     total.refused.push(...r.refused);
-    if (r.refused.length === 0 && p.startsWith(stateDir(env))) rmSync(p, { force: true });
+    if (r.refused.length === 0 && !m.ephemeralTokens?.length && p.startsWith(stateDir(env)))
+      rmSync(p, { force: true });
   }
   return total;
 }
@@ -135,6 +145,8 @@ export {
   parseClients,
   credentialPlan,
   writeJobCredentials,
+  recordedManifests,
+  tokenManifest,
   recordManifest,
   cleanupRecorded
 };

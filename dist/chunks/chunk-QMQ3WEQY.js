@@ -1,12 +1,12 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  templateValues
+} from "./chunk-B7SN4D73.js";
+import {
   checkVariables,
   deployVariables
-} from "./chunk-4WJARPEU.js";
-import {
-  templateValues
-} from "./chunk-4RDKWILY.js";
+} from "./chunk-B33LRV6Q.js";
 import {
   checkTemplate,
   require_nunjucks

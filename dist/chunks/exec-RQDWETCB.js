@@ -6,18 +6,28 @@ import {
 } from "./chunk-W7Q2MD4E.js";
 import {
   jobVariables
-} from "./chunk-LFCZ5MIQ.js";
-import "./chunk-D4NMBEDX.js";
-import {
-  runFlow
-} from "./chunk-4WJARPEU.js";
+} from "./chunk-QMQ3WEQY.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-4RDKWILY.js";
+} from "./chunk-B7SN4D73.js";
+import "./chunk-D4NMBEDX.js";
+import {
+  runFlow
+} from "./chunk-B33LRV6Q.js";
+import "./chunk-FJEDMX6I.js";
 import {
   cleanup
-} from "./chunk-OQRBQRFD.js";
+} from "./chunk-4AACP5V5.js";
+import "./chunk-DAFELATQ.js";
+import {
+  discardEphemeral
+} from "./chunk-5SWJ54CO.js";
+import "./chunk-3C3ZEL4N.js";
+import "./chunk-NAHATI3F.js";
+import "./chunk-Q5F2PU2W.js";
+import "./chunk-LYWWAOIP.js";
+import "./chunk-IRJGCQ3S.js";
 import "./chunk-YIZN2NQI.js";
 import {
   UsageError
@@ -79,7 +89,16 @@ async function runExec(argv, flags, ctx, io) {
       "exec needs a command after --",
       "e.g. deploy-token exec -- docker pull registry.example.com/img"
     );
-  const flow = await runFlow(flags, ctx);
+  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create" } });
+  try {
+    return await execResolved(flow, command, args, flags, ctx, io);
+  } finally {
+    const d = await discardEphemeral(flow);
+    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+  }
+}
+async function execResolved(flow, command, args, flags, ctx, io) {
   const r = flow.resolution;
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
 `);

@@ -1,10 +1,12 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  describeToken
+} from "./chunk-NAHATI3F.js";
+import {
   daysLeft,
-  describeToken,
   formatInstant
-} from "./chunk-4WJARPEU.js";
+} from "./chunk-IRJGCQ3S.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {

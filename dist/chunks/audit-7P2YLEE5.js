@@ -1,0 +1,571 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  normaliseUrl
+} from "./chunk-FJEDMX6I.js";
+import {
+  createGitLabClient
+} from "./chunk-DAFELATQ.js";
+import {
+  durationMs,
+  ephemeralCreatedAt,
+  isEphemeralName
+} from "./chunk-LYWWAOIP.js";
+import {
+  formatInstant,
+  getGroup,
+  isSpecial,
+  listDeployTokens,
+  listDescendantGroups,
+  listGroupProjects,
+  listVariables,
+  tokenActivity
+} from "./chunk-IRJGCQ3S.js";
+import {
+  ExitCode,
+  GitLabApiError,
+  UsageError
+} from "./chunk-XSTXBMLW.js";
+import "./chunk-37K7DFDN.js";
+
+// src/audit/types.ts
+var USER_KEY = "CI_DEPLOY_USER";
+var PASSWORD_KEY = "CI_DEPLOY_PASSWORD";
+
+// src/audit/findings.ts
+var MINUTE_MS = 6e4;
+var HOUR_MS = 60 * MINUTE_MS;
+var DAY_MS = 24 * HOUR_MS;
+var TOKENS_PAGE = "Settings > Repository > Deploy tokens";
+var VARIABLES_PAGE = "Settings > CI/CD > Variables";
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function formatDuration(ms) {
+  const m = Math.max(0, Math.floor(ms / MINUTE_MS));
+  const d = Math.floor(m / (24 * 60));
+  const h = Math.floor(m % (24 * 60) / 60);
+  if (d > 0) return h > 0 ? `${plural(d, "day")} ${plural(h, "hour")}` : plural(d, "day");
+  if (h > 0) return plural(h, "hour");
+  return plural(m % 60, "minute");
+}
+var describe = (t) => `deploy token #${t.id} "${t.name}" (${t.username})`;
+var scopeOf = (v) => `environment scope "${v.environmentScope}"`;
+var RANK = { error: 0, warning: 1, info: 2 };
+function auditFindings(tree, settings) {
+  const { now } = settings;
+  const findings = [];
+  const add = (f) => findings.push(f);
+  const active = (t) => tokenActivity(t, now).active;
+  const groupById = new Map(tree.groups.map((g) => [g.id, g]));
+  const holders = [...tree.groups, ...tree.projects];
+  const groupChain = (id) => {
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (let g = id === null ? void 0 : groupById.get(id); g && !seen.has(g.id); ) {
+      seen.add(g.id);
+      out.push(g);
+      g = g.parentId === null ? void 0 : groupById.get(g.parentId);
+    }
+    return out;
+  };
+  const specialOf = (tokens2) => tokens2.filter((t) => isSpecial(t) && active(t)).sort((a, b) => a.id - b.id)[0];
+  const exposed = (p) => {
+    const own = specialOf(p.tokens);
+    if (own) return { token: own, from: p.fullPath };
+    const parent = groupById.get(p.namespaceId);
+    const inherited = parent ? specialOf(parent.tokens) : void 0;
+    return inherited && parent ? { token: inherited, from: parent.fullPath } : void 0;
+  };
+  const tokens = [];
+  for (const h of holders) {
+    for (const t of [...h.tokens].sort((a, b) => a.id - b.id)) {
+      const act = tokenActivity(t, now);
+      const state = act.active ? "active" : act.reason;
+      tokens.push({
+        level: h.kind,
+        owner: h.fullPath,
+        id: t.id,
+        name: t.name,
+        username: t.username,
+        scopes: [...t.scopes],
+        expiresAt: act.expiresAt ? act.expiresAt.toISOString() : null,
+        active: act.active,
+        state
+      });
+      const base = { where: h.fullPath, tokenId: t.id };
+      if (!act.active) {
+        const why = act.reason === "revoked" ? "is revoked" : `expired at ${formatInstant(act.expiresAt)} (GitLab stops accepting a token at midnight UTC of its expiry date)`;
+        add({
+          ...base,
+          severity: "info",
+          code: "inactive-token",
+          message: `${describe(t)} ${why}: GitLab neither exposes it to jobs nor accepts it. Delete it in ${TOKENS_PAGE} to tidy the list.`
+        });
+      } else if (act.expiresAt === null) {
+        add({
+          ...base,
+          severity: "warning",
+          code: "never-expires",
+          message: `${describe(t)} never expires: a leaked copy works forever. Create a replacement with an expiry date, switch to it, then delete this one.`
+        });
+      } else {
+        const left = act.expiresAt.getTime() - now.getTime();
+        if (left <= settings.expiringWithinDays * DAY_MS && !isEphemeralName(t.name)) {
+          add({
+            ...base,
+            severity: "warning",
+            code: "expiring-soon",
+            message: `${describe(t)} expires in ${formatDuration(left)} (${formatInstant(act.expiresAt)}). Create a replacement before then${isSpecial(t) ? " (jobs lose CI_DEPLOY_USER/CI_DEPLOY_PASSWORD when it dies)" : ""}.`
+          });
+        }
+      }
+      if (isEphemeralName(t.name)) {
+        const created = ephemeralCreatedAt(t.name);
+        const age = created ? now.getTime() - created.getTime() : void 0;
+        const reason = !act.active ? `is no longer active (${state})` : age === void 0 ? "has a name that records no readable creation time" : age > settings.ephemeralOlderThanMs ? `was created ${formatDuration(age)} ago (${formatInstant(created)})` : void 0;
+        if (reason) {
+          add({
+            ...base,
+            severity: "warning",
+            code: "leftover-ephemeral",
+            message: `ephemeral ${describe(t)} ${reason}: the job that made it did not clean up. Run \`deploy-token cleanup --ephemeral\` or delete it in ${TOKENS_PAGE}.`
+          });
+        }
+      }
+    }
+  }
+  for (const h of holders) {
+    const specials = h.tokens.filter((t) => isSpecial(t) && active(t)).sort((a, b) => a.id - b.id);
+    if (specials.length > 1) {
+      add({
+        where: h.fullPath,
+        tokenId: specials[0].id,
+        severity: "error",
+        code: "several-gitlab-deploy-tokens",
+        message: `${h.fullPath} has ${specials.length} active tokens named gitlab-deploy-token (#${specials.map((t) => t.id).join(", #")}): GitLab picks one with LIMIT 1 and no order, so which one a job gets is unspecified. Keep one and delete the others in ${TOKENS_PAGE}.`
+      });
+    }
+  }
+  for (const g of tree.groups) {
+    const special = specialOf(g.tokens);
+    if (!special) continue;
+    const deeper = tree.projects.filter((p) => p.namespaceId !== g.id && groupChain(p.namespaceId).some((x) => x.id === g.id)).filter((p) => exposed(p) === void 0).map((p) => p.fullPath).sort();
+    if (deeper.length === 0) continue;
+    const shown = deeper.slice(0, 20).join(", ") + (deeper.length > 20 ? `, and ${deeper.length - 20} more` : "");
+    add({
+      where: g.fullPath,
+      tokenId: special.id,
+      severity: "error",
+      code: "group-token-not-direct-parent",
+      message: `gitlab-deploy-token #${special.id} on ${g.fullPath} is exposed only to projects directly in ${g.fullPath}, not to projects of its subgroups; ${deeper.length === 1 ? "1 project below gets" : `${deeper.length} projects below get`} no CI_DEPLOY_USER/CI_DEPLOY_PASSWORD from GitLab: ${shown}. Create a gitlab-deploy-token on each of them or on their direct parent group.`
+    });
+  }
+  const aboveRoot = tree.ancestors.flatMap((a) => a.tokens ?? []);
+  const unreadableAbove = tree.ancestors.filter((a) => a.tokens === void 0);
+  const loginTokens = (h) => {
+    const chain = groupChain(h.kind === "group" ? h.id : h.namespaceId);
+    return [...h.kind === "project" ? h.tokens : [], ...chain.flatMap((g) => g.tokens), ...aboveRoot];
+  };
+  for (const a of unreadableAbove) {
+    add({
+      where: a.fullPath,
+      severity: "info",
+      code: "ancestor-not-readable",
+      message: `could not read the deploy tokens of ${a.fullPath}, a group above ${tree.root}: its tokens can log in below it, so a CI_DEPLOY_USER variable naming one of them may be reported as stale. Run the audit with a token that is Maintainer of ${a.fullPath}, or audit ${a.fullPath} itself.`
+    });
+  }
+  for (const h of holders) {
+    if (h.variables === void 0) {
+      add({
+        where: h.fullPath,
+        severity: "info",
+        code: "variables-not-readable",
+        message: `could not read the CI/CD variables of ${h.fullPath}: reading them needs ${h.kind === "group" ? "Owner" : "Maintainer"} access; stale, shadowing and unmasked CI_DEPLOY_* variables there were not checked. Run the audit with a token that has that role.`
+      });
+      continue;
+    }
+    for (const v of h.variables) {
+      if (v.key === PASSWORD_KEY && !v.hidden && !v.masked) {
+        add({
+          where: h.fullPath,
+          severity: "error",
+          code: "unmasked-password",
+          message: `the CI/CD variable CI_DEPLOY_PASSWORD (${scopeOf(v)}) on ${h.fullPath} is not masked: job logs can show the deploy token. Edit it in ${VARIABLES_PAGE} and tick "Mask variable" (or "Masked and hidden"); rotate the token if it may have been printed.`
+        });
+      }
+      if (v.key !== USER_KEY) continue;
+      if (v.hidden || v.value === null) {
+        add({
+          where: h.fullPath,
+          severity: "info",
+          code: "hidden-variable",
+          message: `the CI/CD variable CI_DEPLOY_USER (${scopeOf(v)}) on ${h.fullPath} is hidden, so the audit cannot tell which deploy token it names. Check it by hand in ${VARIABLES_PAGE}.`
+        });
+        continue;
+      }
+      const candidates = loginTokens(h).filter((t) => t.username === v.value);
+      if (candidates.some(active)) continue;
+      const dead = candidates[0];
+      const deadState = dead ? tokenActivity(dead, now) : void 0;
+      const what = dead ? `names ${describe(dead)}, which ${deadState && !deadState.active && deadState.reason === "revoked" ? "is revoked" : "has expired"}` : `names "${v.value}", which is no deploy token that can log in there${unreadableAbove.length > 0 ? ` (tokens of ${unreadableAbove.map((a) => a.fullPath).join(", ")} could not be read)` : ""}`;
+      add({
+        where: h.fullPath,
+        ...dead ? { tokenId: dead.id } : {},
+        severity: "error",
+        code: "stale-variables",
+        message: `the CI/CD variable CI_DEPLOY_USER (${scopeOf(v)}) on ${h.fullPath} ${what}: it overrides what GitLab gives jobs, so their logins fail. Delete CI_DEPLOY_USER and CI_DEPLOY_PASSWORD in ${VARIABLES_PAGE} (GitLab 15.1+ provides them from gitlab-deploy-token), or set both to an active token.`
+      });
+    }
+  }
+  for (const p of tree.projects) {
+    const given = exposed(p);
+    if (!given) continue;
+    const levels = [p, ...groupChain(p.namespaceId)];
+    const definer = levels.find((h) => h.variables?.some((v) => v.key === USER_KEY));
+    if (!definer) continue;
+    for (const v of (definer.variables ?? []).filter((x) => x.key === USER_KEY)) {
+      if (v.hidden || v.value === null || v.value === given.token.username) continue;
+      add({
+        where: p.fullPath,
+        tokenId: given.token.id,
+        severity: "warning",
+        code: "variables-shadow-token",
+        message: `jobs of ${p.fullPath} get CI_DEPLOY_USER "${v.value}" from the CI/CD variable on ${definer.fullPath} (${scopeOf(v)}), which overrides gitlab-deploy-token #${given.token.id} (${given.token.username}) that GitLab would expose from ${given.from}. Delete the CI_DEPLOY_USER and CI_DEPLOY_PASSWORD variables so jobs get the token.`
+      });
+    }
+  }
+  findings.sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || a.where.localeCompare(b.where) || a.code.localeCompare(b.code) || (a.tokenId ?? 0) - (b.tokenId ?? 0)
+  );
+  return { tokens, findings };
+}
+function summarise(findings) {
+  return {
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    infos: findings.filter((f) => f.severity === "info").length
+  };
+}
+
+// src/audit/format.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function plain(s) {
+  return s.replace(CONTROL, (c) => c === "\n" || c === "\r" || c === "	" ? " " : "?");
+}
+function mdCell(s) {
+  return plain(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([`*_[\]])/g, "\\$1");
+}
+var expiry = (t) => t.expiresAt === null ? "never" : formatInstant(new Date(t.expiresAt));
+function counts(findings) {
+  const s = summarise(findings);
+  const n = (k, w) => `${k} ${w}${k === 1 ? "" : "s"}`;
+  return `${n(s.errors, "error")}, ${n(s.warnings, "warning")}, ${n(s.infos, "info")}`;
+}
+function formatJson(r, meta) {
+  const out = {
+    group: meta.group,
+    generatedAt: meta.generatedAt.toISOString(),
+    expiringWithinDays: meta.expiringWithinDays,
+    tokens: r.tokens.map((t) => ({
+      level: t.level,
+      owner: t.owner,
+      id: t.id,
+      name: t.name,
+      username: t.username,
+      scopes: t.scopes,
+      expiresAt: t.expiresAt,
+      active: t.active,
+      state: t.state
+    })),
+    findings: r.findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      where: f.where,
+      ...f.tokenId === void 0 ? {} : { tokenId: f.tokenId },
+      message: f.message
+    })),
+    summary: summarise(r.findings)
+  };
+  return `${JSON.stringify(out, null, 2)}
+`;
+}
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+function formatText(r, meta) {
+  const lines = [];
+  const holders = new Set(r.tokens.map((t) => t.owner)).size;
+  lines.push(
+    `Deploy tokens of ${plain(meta.group)} and everything below it, ${formatInstant(meta.generatedAt)}: ${r.tokens.length} token(s) on ${holders} group(s)/project(s)`
+  );
+  lines.push("");
+  if (r.tokens.length === 0) lines.push("  (no deploy tokens)");
+  else
+    lines.push(
+      ...table(
+        ["LEVEL", "OWNER", "ID", "NAME", "USERNAME", "SCOPES", "EXPIRES", "STATE"],
+        r.tokens.map((t) => [
+          t.level,
+          plain(t.owner),
+          String(t.id),
+          plain(t.name),
+          plain(t.username),
+          plain(t.scopes.join(",")),
+          expiry(t),
+          t.state
+        ])
+      ).map((l) => `  ${l}`)
+    );
+  lines.push("");
+  lines.push(`Findings: ${counts(r.findings)}`);
+  if (r.findings.length === 0) lines.push("  none");
+  for (const f of r.findings) {
+    lines.push("");
+    lines.push(
+      `  ${f.severity.padEnd(7)} ${f.code}  ${plain(f.where)}${f.tokenId === void 0 ? "" : ` #${f.tokenId}`}`
+    );
+    lines.push(`          ${plain(f.message)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+var ICON = {
+  error: "\u{1F534} error",
+  warning: "\u{1F7E0} warning",
+  info: "\u{1F535} info"
+};
+function formatMarkdown(r, meta) {
+  const out = [];
+  out.push(`## Deploy-token audit: ${mdCell(meta.group)}`);
+  out.push("");
+  out.push(
+    `Generated ${formatInstant(meta.generatedAt)}; tokens expiring within ${meta.expiringWithinDays} days are flagged. **${counts(r.findings)}.**`
+  );
+  out.push("");
+  out.push(`### Deploy tokens (${r.tokens.length})`);
+  out.push("");
+  if (r.tokens.length === 0) out.push("No deploy tokens.");
+  else {
+    out.push("| Level | Owner | ID | Name | Username | Scopes | Expires | State |");
+    out.push("|---|---|---:|---|---|---|---|---|");
+    for (const t of r.tokens) {
+      out.push(
+        `| ${t.level} | ${mdCell(t.owner)} | ${t.id} | ${mdCell(t.name)} | ${mdCell(t.username)} | ${mdCell(t.scopes.join(", "))} | ${expiry(t)} | ${t.state} |`
+      );
+    }
+  }
+  out.push("");
+  out.push(`### Findings (${r.findings.length})`);
+  out.push("");
+  if (r.findings.length === 0) out.push("No findings.");
+  else {
+    out.push("| Severity | Code | Where | Token | Finding |");
+    out.push("|---|---|---|---:|---|");
+    for (const f of r.findings) {
+      out.push(
+        `| ${ICON[f.severity]} | ${f.code} | ${mdCell(f.where)} | ${f.tokenId ?? ""} | ${mdCell(f.message)} |`
+      );
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+function formatReport(format, r, meta) {
+  if (format === "json") return formatJson(r, meta);
+  if (format === "markdown") return formatMarkdown(r, meta);
+  return formatText(r, meta);
+}
+
+// src/audit/gather.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return out;
+}
+function isStatus(e, ...codes) {
+  return e instanceof GitLabApiError && e.status !== void 0 && codes.includes(e.status);
+}
+function deployVariables(vars) {
+  const out = [];
+  for (const v of vars) {
+    if (v.key !== USER_KEY && v.key !== PASSWORD_KEY) continue;
+    const hidden = v.hidden === true || v.value === null;
+    out.push({
+      key: v.key,
+      value: v.key === USER_KEY && !hidden ? v.value : null,
+      hidden,
+      masked: v.masked === true,
+      protected: v.protected === true,
+      environmentScope: v.environment_scope ?? "*"
+    });
+  }
+  return out;
+}
+async function readVariables(client, level, id) {
+  try {
+    return deployVariables(await listVariables(client, level, id));
+  } catch (e) {
+    if (isStatus(e, 403)) return void 0;
+    throw e;
+  }
+}
+async function readAncestors(client, parentId, max) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  let id = parentId;
+  while (id !== null && out.length < max && !seen.has(id)) {
+    seen.add(id);
+    let fullPath = `group ${id}`;
+    let next = null;
+    let tokens;
+    try {
+      const g = await getGroup(client, id);
+      fullPath = g.full_path;
+      next = g.parent_id;
+      tokens = await listDeployTokens(client, "groups", id);
+    } catch (e) {
+      if (!isStatus(e, 401, 403, 404)) throw e;
+    }
+    out.push({ id, fullPath, tokens });
+    id = next;
+  }
+  return out;
+}
+async function gatherTree(client, group, opts = {}) {
+  const limit = opts.concurrency ?? 4;
+  const root = await getGroup(client, group);
+  const [descendants, listed] = await Promise.all([
+    listDescendantGroups(client, root.id),
+    listGroupProjects(client, root.id, { includeSubgroups: true })
+  ]);
+  const groupInfo = [root, ...descendants.filter((g) => g.id !== root.id)];
+  const groupIds = new Set(groupInfo.map((g) => g.id));
+  const seen = /* @__PURE__ */ new Set();
+  const projectInfo = listed.filter((p) => {
+    if (seen.has(p.id) || p.namespace.kind !== "group" || !groupIds.has(p.namespace.id)) return false;
+    seen.add(p.id);
+    return true;
+  });
+  const groups = await mapLimit(groupInfo, limit, async (g) => {
+    const tokens = await listDeployTokens(client, "groups", g.id);
+    const variables = await readVariables(client, "groups", g.id);
+    return { kind: "group", id: g.id, fullPath: g.full_path, parentId: g.parent_id, tokens, variables };
+  });
+  const projects = await mapLimit(projectInfo, limit, async (p) => {
+    const tokens = await listDeployTokens(client, "projects", p.id);
+    const variables = await readVariables(client, "projects", p.id);
+    return {
+      kind: "project",
+      id: p.id,
+      fullPath: p.path_with_namespace,
+      namespaceId: p.namespace.id,
+      tokens,
+      variables
+    };
+  });
+  const ancestors = await readAncestors(client, root.parent_id, opts.maxAncestors ?? 20);
+  return { root: root.full_path, groups, projects, ancestors };
+}
+
+// src/audit/options.ts
+var AUDIT_FORMATS = ["text", "json", "markdown"];
+var NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseDuration(raw) {
+  const ms = durationMs(raw);
+  return ms !== void 0 && ms > 0 ? ms : void 0;
+}
+function parseDays(raw) {
+  const s = String(raw).trim();
+  if (!/^\d{1,5}(\.\d+)?$/.test(s)) return void 0;
+  return Number(s);
+}
+function auditSettings(flags, env) {
+  const format = flags.format ?? "text";
+  if (!AUDIT_FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(", ")}`, "e.g. --format markdown");
+  }
+  const expiringWithinDays = parseDays(flags.expiringWithin ?? 30);
+  if (expiringWithinDays === void 0) {
+    throw new UsageError(
+      `--expiring-within must be a number of days, not "${String(flags.expiringWithin).slice(0, 40)}"`,
+      "e.g. --expiring-within 14"
+    );
+  }
+  const ephemeralOlderThanMs = parseDuration(flags.ephemeralOlderThan ?? "6h");
+  if (ephemeralOlderThanMs === void 0) {
+    throw new UsageError(
+      `--ephemeral-older-than must be a duration such as 90m, 6h or 2d, not "${String(flags.ephemeralOlderThan).slice(0, 40)}"`,
+      "e.g. --ephemeral-older-than 12h"
+    );
+  }
+  const group = (flags.group ?? env.CI_PROJECT_NAMESPACE ?? "").trim().replace(/^\/+|\/+$/g, "");
+  if (group === "") {
+    throw new UsageError(
+      "audit needs --group",
+      "name the group to audit by id or full path, e.g. --group tanuki (in a job, $CI_PROJECT_NAMESPACE is the default)"
+    );
+  }
+  const gitlabUrl = normaliseUrl(flags.gitlabUrl ?? env.CI_SERVER_URL ?? "https://gitlab.com");
+  const apiTokenEnv = flags.apiTokenEnv ?? "GITLAB_TOKEN";
+  if (!NAME_RE.test(apiTokenEnv)) {
+    throw new UsageError(
+      `--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`,
+      "name the environment variable that holds the API token, e.g. GITLAB_TOKEN"
+    );
+  }
+  const apiToken = env[apiTokenEnv];
+  if (!apiToken) {
+    throw new UsageError(
+      `audit needs a GitLab API token in ${apiTokenEnv}`,
+      `create a personal, group or project access token with read_api (Maintainer to list deploy tokens, Owner to read group variables) and put it in ${apiTokenEnv}`
+    );
+  }
+  return { group, gitlabUrl, apiTokenEnv, apiToken, format, expiringWithinDays, ephemeralOlderThanMs };
+}
+
+// src/cli/commands/audit.ts
+async function runAudit(flags, ctx) {
+  const s = auditSettings(flags, ctx.env);
+  const clientOpts = {
+    ...ctx.http,
+    baseUrl: s.gitlabUrl,
+    env: ctx.env,
+    token: s.apiToken
+  };
+  if (ctx.fetch) clientOpts.fetch = ctx.fetch;
+  if (ctx.sleep) clientOpts.sleep = ctx.sleep;
+  if (ctx.onRequest) clientOpts.onRequest = ctx.onRequest;
+  const client = createGitLabClient(clientOpts);
+  const tree = await gatherTree(client, s.group);
+  const now = ctx.now();
+  const result = auditFindings(tree, {
+    now,
+    expiringWithinDays: s.expiringWithinDays,
+    ephemeralOlderThanMs: s.ephemeralOlderThanMs
+  });
+  ctx.stdout.write(
+    formatReport(s.format, result, {
+      group: tree.root,
+      generatedAt: now,
+      expiringWithinDays: s.expiringWithinDays
+    })
+  );
+  return result.findings.some((f) => f.severity === "error") ? ExitCode.No : ExitCode.Ok;
+}
+export {
+  runAudit
+};

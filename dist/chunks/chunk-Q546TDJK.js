@@ -1,0 +1,40 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  normaliseUrl
+} from "./chunk-FJEDMX6I.js";
+import {
+  createGitLabClient
+} from "./chunk-DAFELATQ.js";
+import {
+  UsageError
+} from "./chunk-XSTXBMLW.js";
+
+// src/cli/api-client.ts
+var NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function clientFor(flags, ctx, purpose) {
+  const baseUrl = normaliseUrl(flags.gitlabUrl ?? ctx.env.CI_SERVER_URL ?? "https://gitlab.com");
+  const tokenEnv = flags.apiTokenEnv ?? "GITLAB_TOKEN";
+  if (!NAME_RE.test(tokenEnv)) {
+    throw new UsageError(
+      `--api-token-env "${tokenEnv.slice(0, 60)}" is not a variable name`,
+      "e.g. GITLAB_TOKEN"
+    );
+  }
+  const token = ctx.env[tokenEnv];
+  if (!token) {
+    throw new UsageError(
+      `${purpose} needs a GitLab API token in $${tokenEnv}`,
+      `export ${tokenEnv} with a token that has the api scope (never pass it as a flag)`
+    );
+  }
+  const opts = { ...ctx.http, baseUrl, env: ctx.env, token };
+  if (ctx.fetch) opts.fetch = ctx.fetch;
+  if (ctx.sleep) opts.sleep = ctx.sleep;
+  if (ctx.onRequest) opts.onRequest = ctx.onRequest;
+  return { client: createGitLabClient(opts), baseUrl };
+}
+
+export {
+  clientFor
+};

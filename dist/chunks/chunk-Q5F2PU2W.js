@@ -1,0 +1,106 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  durationMs,
+  ephemeralCreatedAt,
+  ephemeralName,
+  isEphemeralName
+} from "./chunk-LYWWAOIP.js";
+import {
+  createDeployToken,
+  deleteDeployToken,
+  listDeployTokens,
+  tokenActivity
+} from "./chunk-IRJGCQ3S.js";
+import {
+  UsageError
+} from "./chunk-XSTXBMLW.js";
+
+// src/provision/ephemeral.ts
+var DAY_MS = 864e5;
+var HOUR_MS = 36e5;
+function nextMidnightUtc(now) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS);
+}
+async function createEphemeral(client, project, scopes, gitlabUrl, now, random) {
+  if (scopes.length === 0) {
+    throw new UsageError(
+      "an ephemeral token needs the job's scopes, and the job lists none",
+      "add scopes: [...] to the job in the spec (e.g. read_registry)"
+    );
+  }
+  const midnight = nextMidnightUtc(now);
+  const name = ephemeralName(now, random);
+  const token = await createDeployToken(client, "projects", project.id, {
+    name,
+    scopes: [...scopes],
+    expires_at: midnight.toISOString().slice(0, 10)
+  });
+  const warnings = [];
+  const left = midnight.getTime() - now.getTime();
+  if (left < HOUR_MS) {
+    warnings.push(
+      `the ephemeral token expires at ${midnight.toISOString()} (00:00 UTC), in ${Math.max(1, Math.round(left / 6e4))} minutes: a longer job loses access then`
+    );
+  }
+  return {
+    token,
+    record: { level: "project", id: project.id, tokenId: token.id, name, gitlabUrl },
+    warnings
+  };
+}
+function deleteEphemeral(client, r) {
+  return deleteDeployToken(client, "projects", r.id, r.tokenId);
+}
+function parseDuration(raw, flag) {
+  const ms = durationMs(raw);
+  if (ms === void 0) {
+    throw new UsageError(
+      `${flag} must be a duration like 90m, 6h or 2d, not "${raw.slice(0, 40)}"`,
+      `e.g. ${flag} 6h`
+    );
+  }
+  return ms;
+}
+function leftoverEphemeral(tokens, now, olderThanMs) {
+  const leftovers = [];
+  const young = [];
+  for (const t of tokens) {
+    if (!isEphemeralName(t.name)) continue;
+    const created = ephemeralCreatedAt(t.name);
+    const inactive = !tokenActivity(t, now).active;
+    const old = created !== void 0 && now.getTime() - created.getTime() >= olderThanMs;
+    if (inactive || old) leftovers.push(t);
+    else young.push(t);
+  }
+  return { leftovers, young };
+}
+async function sweepEphemeral(client, projectId, now, olderThanMs, opts = {}) {
+  const { leftovers, young } = leftoverEphemeral(
+    await listDeployTokens(client, "projects", projectId),
+    now,
+    olderThanMs
+  );
+  const out = { deleted: [], young, failed: [] };
+  for (const t of leftovers) {
+    if (opts.dryRun) {
+      out.deleted.push(t);
+      continue;
+    }
+    try {
+      await deleteDeployToken(client, "projects", projectId, t.id);
+      out.deleted.push(t);
+    } catch (e) {
+      out.failed.push({ token: t, why: e.message ?? String(e) });
+    }
+  }
+  return out;
+}
+
+export {
+  nextMidnightUtc,
+  createEphemeral,
+  deleteEphemeral,
+  parseDuration,
+  sweepEphemeral
+};

@@ -1,0 +1,946 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  renderShell
+} from "./chunk-3WRJZRQ7.js";
+import {
+  buildPlan,
+  formatPlanText,
+  pickStyle
+} from "./chunk-JONNWBUK.js";
+import {
+  deployVariables,
+  runFlow
+} from "./chunk-B33LRV6Q.js";
+import "./chunk-FJEDMX6I.js";
+import "./chunk-DAFELATQ.js";
+import "./chunk-NAHATI3F.js";
+import "./chunk-IRJGCQ3S.js";
+import "./chunk-XSTXBMLW.js";
+import "./chunk-37K7DFDN.js";
+
+// fixtures/scenarios/1-project-token.json
+var project_token_default = {
+  name: "project-token",
+  title: "A project gitlab-deploy-token (GitLab 17.5)",
+  description: "tanuki/awesome_project has an active token named gitlab-deploy-token; the runner injects it as CI_DEPLOY_USER / CI_DEPLOY_PASSWORD.",
+  version: "17.5.1-ee",
+  apiTokens: ["glpat-demoDemoDemoDemo1234"],
+  groups: [{ id: 10, full_path: "tanuki", parent_id: null }],
+  projects: [
+    {
+      id: 3,
+      path_with_namespace: "tanuki/awesome_project",
+      namespace_id: 10,
+      tokens: [
+        { id: 7, name: "docs-reader", expires: null, scopes: ["read_repository"], token: "gldt-DocsReaderDocsReader1" },
+        { id: 11, name: "gitlab-deploy-token", expires: "+90d", scopes: ["read_repository", "read_registry"], token: "gldt-ProjToken11ProjToken1" }
+      ]
+    }
+  ],
+  project: "tanuki/awesome_project",
+  jobEnv: { CI_DEPLOY_USER: "gitlab+deploy-token-11", CI_DEPLOY_PASSWORD: "gldt-ProjToken11ProjToken1" },
+  expectExit: 0
+};
+
+// fixtures/scenarios/2-group-token-15.0.json
+var group_token_15_0_default = {
+  name: "group-token-15.0",
+  title: "A group token on GitLab 15.0, through the group's CI/CD variables",
+  description: "GitLab 15.0 does not expose group tokens; the group sets CI_DEPLOY_USER / CI_DEPLOY_PASSWORD as CI/CD variables (the documented workaround), read here through the variables API.",
+  version: "15.0.5-ee",
+  apiTokens: ["glpat-demoDemoDemoDemo1234"],
+  groups: [
+    {
+      id: 10,
+      full_path: "tanuki",
+      parent_id: null,
+      tokens: [
+        { id: 21, name: "gitlab-deploy-token", username: "tanuki-deployer", expires: "+200d", scopes: ["read_repository", "read_registry", "read_package_registry"], token: "gldt-GroupTok21GroupTok21" }
+      ],
+      variables: [
+        { key: "CI_DEPLOY_USER", value: "tanuki-deployer", masked: false, protected: false, environment_scope: "*" },
+        { key: "CI_DEPLOY_PASSWORD", value: "gldt-GroupTok21GroupTok21", masked: true, protected: false, environment_scope: "*" }
+      ]
+    }
+  ],
+  projects: [{ id: 3, path_with_namespace: "tanuki/awesome_project", namespace_id: 10, tokens: [] }],
+  project: "tanuki/awesome_project",
+  expectExit: 0
+};
+
+// fixtures/scenarios/3-group-token-17.json
+var group_token_17_default = {
+  name: "group-token-17",
+  title: "The same group token on GitLab 17.5: exposed by GitLab itself",
+  description: "From 15.1 the direct parent group's gitlab-deploy-token reaches the project's jobs without any variables.",
+  version: "17.5.1-ee",
+  apiTokens: ["glpat-demoDemoDemoDemo1234"],
+  groups: [
+    {
+      id: 10,
+      full_path: "tanuki",
+      parent_id: null,
+      tokens: [
+        { id: 21, name: "gitlab-deploy-token", username: "tanuki-deployer", expires: "+5d", scopes: ["read_repository", "read_registry", "read_package_registry"], token: "gldt-GroupTok21GroupTok21" }
+      ]
+    }
+  ],
+  projects: [{ id: 3, path_with_namespace: "tanuki/awesome_project", namespace_id: 10, tokens: [] }],
+  project: "tanuki/awesome_project",
+  jobEnv: { CI_DEPLOY_USER: "tanuki-deployer", CI_DEPLOY_PASSWORD: "gldt-GroupTok21GroupTok21" },
+  expectExit: 0
+};
+
+// fixtures/scenarios/4-expired-token.json
+var expired_token_default = {
+  name: "expired-token",
+  title: "A token that expired at 00:00 UTC today is refused",
+  description: "The project's only gitlab-deploy-token expires today: GitLab stopped accepting it at 00:00 UTC, although the API still says expired: false. Its values, left behind as CI/CD variables, reach the job environment, and deploy-token refuses them.",
+  version: "17.5.1-ee",
+  apiTokens: [
+    "glpat-demoDemoDemoDemo1234"
+  ],
+  groups: [
+    {
+      id: 10,
+      full_path: "tanuki",
+      parent_id: null
+    }
+  ],
+  projects: [
+    {
+      id: 3,
+      path_with_namespace: "tanuki/awesome_project",
+      namespace_id: 10,
+      tokens: [
+        {
+          id: 31,
+          name: "gitlab-deploy-token",
+          expires: "+0d",
+          scopes: [
+            "read_repository"
+          ],
+          token: "gldt-Expired31Expired31Ex"
+        }
+      ]
+    }
+  ],
+  project: "tanuki/awesome_project",
+  expectExit: 1,
+  jobEnv: {
+    CI_DEPLOY_USER: "gitlab+deploy-token-31",
+    CI_DEPLOY_PASSWORD: "gldt-Expired31Expired31Ex"
+  }
+};
+
+// fixtures/scenarios/5-grandparent-token.json
+var grandparent_token_default = {
+  name: "grandparent-token",
+  title: "A token on a grandparent group reaches no job",
+  description: "tanuki/platform/api lives in the subgroup tanuki/platform; the gitlab-deploy-token sits on tanuki, which is not the direct parent, so GitLab exposes nothing.",
+  version: "17.5.1-ee",
+  apiTokens: ["glpat-demoDemoDemoDemo1234"],
+  groups: [
+    {
+      id: 10,
+      full_path: "tanuki",
+      parent_id: null,
+      tokens: [
+        { id: 41, name: "gitlab-deploy-token", expires: null, scopes: ["read_registry"], token: "gldt-Grandpa41Grandpa41Gr" }
+      ]
+    },
+    { id: 12, full_path: "tanuki/platform", parent_id: 10 }
+  ],
+  projects: [{ id: 5, path_with_namespace: "tanuki/platform/api", namespace_id: 12, tokens: [] }],
+  project: "tanuki/platform/api",
+  expectExit: 1
+};
+
+// src/standin/server.ts
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+
+// fixtures/gitlab/deploy_token.json
+var deploy_token_default = {
+  id: 1,
+  name: "MyToken",
+  username: "gitlab+deploy-token-1",
+  expires_at: "2020-02-14T00:00:00.000Z",
+  revoked: false,
+  expired: false,
+  scopes: ["read_repository", "read_registry"]
+};
+
+// fixtures/gitlab/deploy_token_created.json
+var deploy_token_created_default = {
+  id: 1,
+  name: "My deploy token",
+  username: "custom-user",
+  expires_at: "2021-01-01T00:00:00.000Z",
+  token: "gldt-jMRvtCNxrn3crTEGukpZ",
+  revoked: false,
+  expired: false,
+  scopes: ["read_repository"]
+};
+
+// fixtures/gitlab/errors.json
+var errors_default = {
+  "401": {
+    message: "401 Unauthorized"
+  },
+  "403": {
+    message: "403 Forbidden"
+  },
+  "404_project": {
+    message: "404 Project Not Found"
+  },
+  "404_group": {
+    message: "404 Group Not Found"
+  },
+  "404_variable": {
+    message: "404 Variable Not Found"
+  },
+  "409_variable": {
+    message: "There are multiple variables with provided parameters. Please use 'filter[environment_scope]'"
+  },
+  "429": {
+    message: "Retry later"
+  },
+  "500": {
+    message: "500 Internal Server Error"
+  },
+  "403_insufficient_scope": {
+    error: "insufficient_scope",
+    error_description: "The request requires higher privileges than provided by the access token.",
+    scope: "api"
+  },
+  "404_token": {
+    message: "404 Token Not Found"
+  },
+  "404_user": {
+    message: "404 User Not Found"
+  },
+  "404_member": {
+    message: "404 Member Not Found"
+  },
+  "400_missing": {
+    error: "{param} is missing"
+  },
+  "400_invalid_value": {
+    error: "{param} does not have a valid value"
+  },
+  "400_variable_value": {
+    message: {
+      value: [
+        "is invalid"
+      ]
+    }
+  },
+  "400_variable_key_taken": {
+    message: {
+      key: [
+        "({key}) has already been taken"
+      ]
+    }
+  },
+  "400_variable_key_format": {
+    message: {
+      key: [
+        "can contain only letters, digits and '_'."
+      ]
+    }
+  },
+  "400_scopes_blank": {
+    message: "Scopes can't be blank"
+  },
+  "400_username_format": {
+    message: "Username can contain only letters, digits, '_', '-', '+', and '.'"
+  }
+};
+
+// fixtures/gitlab/group.json
+var group_default = {
+  id: 10,
+  web_url: "https://gitlab.example.com/groups/tanuki",
+  name: "tanuki",
+  path: "tanuki",
+  description: "",
+  visibility: "private",
+  lfs_enabled: true,
+  full_name: "tanuki",
+  full_path: "tanuki",
+  created_at: "2020-01-15T12:36:29.590Z",
+  parent_id: null
+};
+
+// fixtures/gitlab/member.json
+var member_default = {
+  id: 1,
+  username: "raymond_smith",
+  name: "Raymond Smith",
+  state: "active",
+  avatar_url: "https://www.gravatar.com/avatar/c2525a7f58ae3776070e44c106c48e15?s=80&d=identicon",
+  web_url: "http://192.168.1.8:3000/root",
+  expires_at: "2012-10-22T14:13:35Z",
+  access_level: 30,
+  group_saml_identity: null,
+  membership_state: "active"
+};
+
+// fixtures/gitlab/personal_access_token.json
+var personal_access_token_default = {
+  id: 4,
+  name: "Test Token",
+  revoked: false,
+  created_at: "2020-07-23T14:31:47.729Z",
+  description: "Test Token description",
+  scopes: ["api"],
+  user_id: 3,
+  last_used_at: "2021-10-06T17:58:37.550Z",
+  active: true,
+  expires_at: null
+};
+
+// fixtures/gitlab/user.json
+var user_default = {
+  id: 1,
+  username: "john_smith",
+  name: "John Smith",
+  state: "active",
+  locked: false,
+  avatar_url: "http://localhost:3000/uploads/user/avatar/1/index.jpg",
+  web_url: "http://localhost:3000/john_smith",
+  created_at: "2012-05-23T08:00:58Z",
+  bio: "",
+  public_email: "john@example.com",
+  email: "john@example.com",
+  two_factor_enabled: true,
+  external: false,
+  private_profile: false
+};
+
+// fixtures/gitlab/metadata.json
+var metadata_default = {
+  version: "17.5.1-ee",
+  revision: "a8d5f3a1e2c",
+  kas: { enabled: true, externalUrl: "grpc://gitlab.example.com:8150", version: "17.5.1" },
+  enterprise: true
+};
+
+// fixtures/gitlab/pagination_headers.json
+var pagination_headers_default = {
+  comment: "Offset pagination headers as GitLab sends them (doc/api/rest/index.md#pagination-link-header). {base}, {page}, {next}, {prev}, {per_page}, {total}, {total_pages} are filled in per answer. GitLab.com may omit x-total and x-total-pages on large collections.",
+  "content-type": "application/json",
+  "x-page": "{page}",
+  "x-per-page": "{per_page}",
+  "x-next-page": "{next}",
+  "x-prev-page": "{prev}",
+  "x-total": "{total}",
+  "x-total-pages": "{total_pages}",
+  link: '<{base}&page={next}>; rel="next", <{base}&page=1>; rel="first", <{base}&page={total_pages}>; rel="last"'
+};
+
+// fixtures/gitlab/project.json
+var project_default = {
+  id: 3,
+  description: "Tanuki's project",
+  name: "awesome_project",
+  name_with_namespace: "Tanuki / awesome_project",
+  path: "awesome_project",
+  path_with_namespace: "tanuki/awesome_project",
+  created_at: "2013-09-30T13:46:02Z",
+  default_branch: "main",
+  visibility: "private",
+  ssh_url_to_repo: "git@gitlab.example.com:tanuki/awesome_project.git",
+  http_url_to_repo: "https://gitlab.example.com/tanuki/awesome_project.git",
+  web_url: "https://gitlab.example.com/tanuki/awesome_project",
+  namespace: {
+    id: 10,
+    name: "tanuki",
+    path: "tanuki",
+    kind: "group",
+    full_path: "tanuki",
+    parent_id: null,
+    avatar_url: null,
+    web_url: "https://gitlab.example.com/groups/tanuki"
+  },
+  container_registry_enabled: true,
+  container_registry_access_level: "enabled",
+  container_registry_image_prefix: "registry.example.com/tanuki/awesome_project",
+  lfs_enabled: true,
+  archived: false,
+  permissions: {
+    project_access: {
+      access_level: 10,
+      notification_level: 3
+    },
+    group_access: {
+      access_level: 50,
+      notification_level: 3
+    }
+  }
+};
+
+// fixtures/gitlab/variable.json
+var variable_default = {
+  variable_type: "env_var",
+  key: "TEST_VARIABLE_1",
+  value: "TEST_1",
+  protected: false,
+  masked: true,
+  hidden: false,
+  raw: false,
+  environment_scope: "*",
+  description: null
+};
+
+// fixtures/gitlab/version.json
+var version_default = { version: "17.5.1-ee", revision: "a8d5f3a1e2c" };
+
+// src/standin/model.ts
+var DAY_MS = 864e5;
+function expiryInstant(expires, now) {
+  if (expires === null || expires === void 0) return null;
+  const rel = /^([+-]\d+)d$/.exec(expires);
+  if (rel) {
+    const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    return new Date(midnight + Number(rel[1]) * DAY_MS).toISOString();
+  }
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(expires) ? `${expires}T00:00:00Z` : expires);
+  return d.toISOString();
+}
+
+// src/standin/server.ts
+var json = (status, body, headers = {}) => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body)
+});
+var noContent = () => ({ status: 204, headers: {}, body: "" });
+function fill(entry, values) {
+  let text = JSON.stringify(entry);
+  for (const [k, v] of Object.entries(values)) text = text.replaceAll(`{${k}}`, v.replace(/["\\]/g, ""));
+  return JSON.parse(text);
+}
+var DEPLOY_TOKEN_SCOPES = [
+  "read_repository",
+  "read_registry",
+  "write_registry",
+  "read_package_registry",
+  "write_package_registry",
+  "read_virtual_registry",
+  "write_virtual_registry"
+];
+var MASKABLE = /^[a-zA-Z0-9_+=/@:.~-]{8,}$/;
+var MASKABLE_RAW = /^\S{8,}$/;
+var DEPLOY_USERNAME = /^[a-zA-Z0-9.+_-]+$/;
+var VARIABLE_KEY = /^[a-zA-Z0-9_]+$/;
+var GUEST = 10;
+var MAINTAINER = 40;
+var OWNER = 50;
+function tokenView(t, now) {
+  const expires_at = expiryInstant(t.expires, now);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const expired = expires_at !== null && new Date(expires_at).getTime() < today;
+  return {
+    ...deploy_token_default,
+    id: t.id,
+    name: t.name,
+    username: t.username ?? `gitlab+deploy-token-${t.id}`,
+    expires_at,
+    revoked: t.revoked ?? false,
+    expired,
+    scopes: t.scopes
+  };
+}
+function activeNow(t, now) {
+  const e = expiryInstant(t.expires, now);
+  return !t.revoked && (e === null || new Date(e).getTime() >= now.getTime());
+}
+function paginate(items, url, base) {
+  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 20) || 20));
+  const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+  const page = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const q = new URLSearchParams(url.searchParams);
+  q.delete("page");
+  const linkBase = `${base}${url.pathname}?${q.toString()}`;
+  const fillHeader = (s) => s.replaceAll("{page}", String(page)).replaceAll("{per_page}", String(perPage)).replaceAll("{next}", page < totalPages ? String(page + 1) : "").replaceAll("{prev}", page > 1 ? String(page - 1) : "").replaceAll("{total}", String(items.length)).replaceAll("{total_pages}", String(totalPages)).replaceAll("{base}", linkBase);
+  const headers = {};
+  for (const [k, v] of Object.entries(pagination_headers_default)) {
+    if (k === "comment") continue;
+    headers[k] = fillHeader(v);
+  }
+  return { status: 200, headers, body: JSON.stringify(slice) };
+}
+function parseBody(req) {
+  const raw = req.body ?? "";
+  if (raw === "") return {};
+  const type = req.headers["content-type"] ?? "";
+  if (type.includes("application/json")) {
+    try {
+      const v = JSON.parse(raw);
+      return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  const out = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (k.endsWith("[]")) {
+      const key = k.slice(0, -2);
+      out[key] = [...out[key] ?? [], v];
+    } else out[k] = v;
+  }
+  return out;
+}
+function boolParam(v) {
+  if (v === void 0) return void 0;
+  if (v === true || v === "true" || v === "1" || v === 1) return true;
+  if (v === false || v === "false" || v === "0" || v === 0) return false;
+  return "invalid";
+}
+var missing = (param) => json(400, fill(errors_default["400_missing"], { param }));
+var invalid = (param) => json(400, { error: `${param} is invalid` });
+var StandinGitLab = class {
+  scenario;
+  requests = [];
+  now;
+  baseUrl;
+  intercept;
+  constructor(scenario, opts = {}) {
+    this.scenario = scenario;
+    this.now = opts.now ?? (() => /* @__PURE__ */ new Date());
+    this.baseUrl = opts.baseUrl ?? "https://gitlab.example.com";
+    this.intercept = opts.intercept;
+  }
+  findProject(id) {
+    return this.scenario.projects.find((p) => String(p.id) === id || p.path_with_namespace === id);
+  }
+  findGroup(id) {
+    return this.scenario.groups.find((g) => String(g.id) === id || g.full_path === id);
+  }
+  /** Every token of the scenario, for new ids (GitLab's ids are global). */
+  allTokens() {
+    return [...this.scenario.groups, ...this.scenario.projects].flatMap((e) => e.tokens ?? []);
+  }
+  user(token) {
+    return this.scenario.apiUsers?.find((u) => u.token === token) ?? {
+      token,
+      id: 1,
+      username: "root",
+      admin: true,
+      scopes: ["api"]
+    };
+  }
+  /** Paths whose membership applies to an entity: itself, then its ancestors (membership is inherited). */
+  chain(e) {
+    const paths = [];
+    let groupId;
+    if (e.level === "projects") {
+      paths.push(e.p.path_with_namespace);
+      groupId = e.p.namespace_id;
+    } else groupId = e.g.id;
+    for (let i = 0; i < 50 && groupId !== null && groupId !== void 0; i++) {
+      const g = this.scenario.groups.find((x) => x.id === groupId);
+      if (!g) break;
+      paths.push(g.full_path);
+      groupId = g.parent_id;
+    }
+    return paths;
+  }
+  accessLevel(u, e) {
+    if (u.admin) return OWNER;
+    return Math.max(0, ...this.chain(e).map((p) => u.access?.[p] ?? 0));
+  }
+  projectView(p, u) {
+    const g = p.namespace_id === null ? void 0 : this.scenario.groups.find((x) => x.id === p.namespace_id);
+    const nsPath = g ? g.full_path : p.path_with_namespace.split("/").slice(0, -1).join("/");
+    const name = p.path_with_namespace.split("/").pop() ?? "";
+    const host = new URL(this.baseUrl).host;
+    const view = {
+      ...project_default,
+      id: p.id,
+      name,
+      path: name,
+      name_with_namespace: p.path_with_namespace.split("/").join(" / "),
+      path_with_namespace: p.path_with_namespace,
+      ssh_url_to_repo: `git@${host}:${p.path_with_namespace}.git`,
+      http_url_to_repo: `${this.baseUrl}/${p.path_with_namespace}.git`,
+      web_url: `${this.baseUrl}/${p.path_with_namespace}`,
+      namespace: {
+        ...project_default.namespace,
+        id: g ? g.id : 1e3 + p.id,
+        name: nsPath.split("/").pop(),
+        path: nsPath.split("/").pop(),
+        kind: g ? "group" : "user",
+        full_path: nsPath,
+        parent_id: g ? g.parent_id ?? null : null,
+        web_url: `${this.baseUrl}/${g ? "groups/" : ""}${nsPath}`
+      },
+      container_registry_image_prefix: `registry.${host.replace(/^gitlab\./, "")}/${p.path_with_namespace}`
+    };
+    if (u === void 0) {
+      delete view.permissions;
+    } else {
+      const direct = u.access?.[p.path_with_namespace];
+      const inherited = this.chain({ level: "projects", p }).slice(1).map((path) => u.access?.[path] ?? 0);
+      const groupLevel = Math.max(0, ...inherited);
+      view.permissions = {
+        project_access: direct ? { access_level: direct, notification_level: 3 } : null,
+        group_access: groupLevel ? { access_level: groupLevel, notification_level: 3 } : null
+      };
+    }
+    return view;
+  }
+  groupView(g) {
+    return {
+      ...group_default,
+      id: g.id,
+      name: g.full_path.split("/").pop(),
+      path: g.full_path.split("/").pop(),
+      full_name: g.full_path.split("/").join(" / "),
+      full_path: g.full_path,
+      parent_id: g.parent_id ?? null,
+      web_url: `${this.baseUrl}/groups/${g.full_path}`
+    };
+  }
+  descendants(g) {
+    const out = [];
+    const queue = [g.id];
+    for (let i = 0; i < queue.length && i < 1e4; i++) {
+      for (const c of this.scenario.groups.filter((x) => x.parent_id === queue[i])) {
+        out.push(c);
+        queue.push(c.id);
+      }
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+  variableView(v) {
+    return { ...variable_default, ...v, value: v.hidden ? null : v.value };
+  }
+  variables(vars, url, key) {
+    const all = (vars ?? []).map((v) => this.variableView(v));
+    if (key === void 0) return paginate(all, url, this.baseUrl);
+    const scope = url.searchParams.get("filter[environment_scope]");
+    const found = all.filter((v) => v.key === key && (scope === null || v.environment_scope === scope));
+    if (found.length === 0) return json(404, errors_default["404_variable"]);
+    if (found.length > 1) return json(409, errors_default["409_variable"]);
+    return json(200, found[0]);
+  }
+  /** POST/PUT/DELETE on CI/CD variables (doc/api/project_level_variables.md, group_level_variables.md). */
+  writeVariable(holder, method, url, key, body) {
+    holder.variables ??= [];
+    const vars = holder.variables;
+    let target;
+    if (method === "POST") {
+      if (key !== void 0) return json(405, { message: "405 Method Not Allowed" });
+      if (body.key === void 0) return missing("key");
+      if (body.value === void 0) return missing("value");
+      if (typeof body.key !== "string" || typeof body.value !== "string") return invalid("value");
+    } else {
+      if (key === void 0) return json(405, { message: "405 Method Not Allowed" });
+      const scope = url.searchParams.get("filter[environment_scope]");
+      const found = vars.filter(
+        (v) => v.key === key && (scope === null || (v.environment_scope ?? "*") === scope)
+      );
+      if (found.length === 0) return json(404, errors_default["404_variable"]);
+      if (found.length > 1) return json(409, errors_default["409_variable"]);
+      target = found[0];
+      if (method === "DELETE") {
+        vars.splice(vars.indexOf(target), 1);
+        return noContent();
+      }
+      if (body.value !== void 0 && typeof body.value !== "string") return invalid("value");
+    }
+    const flags = {};
+    for (const f of ["masked", "protected", "raw"]) {
+      const b = boolParam(body[f]);
+      if (b === "invalid") return invalid(f);
+      if (b !== void 0) flags[f] = b;
+    }
+    const next = {
+      ...variable_default,
+      ...target ?? { masked: false, protected: false, raw: false, hidden: false, description: null },
+      ...typeof body.key === "string" ? { key: body.key } : {},
+      ...typeof body.value === "string" ? { value: body.value } : {},
+      ...typeof body.environment_scope === "string" ? { environment_scope: body.environment_scope } : {},
+      ...body.variable_type === "file" || body.variable_type === "env_var" ? { variable_type: body.variable_type } : {},
+      ...flags
+    };
+    if (target === void 0)
+      next.environment_scope = typeof body.environment_scope === "string" ? body.environment_scope : "*";
+    if (next.key.length > 255 || !VARIABLE_KEY.test(next.key))
+      return json(400, errors_default["400_variable_key_format"]);
+    const clash = vars.find(
+      (v) => v !== target && v.key === next.key && (v.environment_scope ?? "*") === (next.environment_scope ?? "*")
+    );
+    if (clash) return json(400, fill(errors_default["400_variable_key_taken"], { key: next.key }));
+    if (next.masked && !(next.raw ? MASKABLE_RAW : MASKABLE).test(next.value ?? ""))
+      return json(400, errors_default["400_variable_value"]);
+    if (target) {
+      Object.assign(target, next);
+      return json(200, this.variableView(target));
+    }
+    vars.push(next);
+    return json(201, this.variableView(next));
+  }
+  /** POST a deploy token (lib/api/deploy_tokens.rb, app/models/deploy_token.rb validations). */
+  createToken(holder, body, now) {
+    if (body.name === void 0) return missing("name");
+    if (body.scopes === void 0) return missing("scopes");
+    const scopes = Array.isArray(body.scopes) ? body.scopes : typeof body.scopes === "string" ? body.scopes.split(",").map((s) => s.trim()).filter(Boolean) : void 0;
+    if (!scopes || !scopes.every((s) => typeof s === "string" && DEPLOY_TOKEN_SCOPES.includes(s)))
+      return json(400, fill(errors_default["400_invalid_value"], { param: "scopes" }));
+    if (typeof body.name !== "string") return invalid("name");
+    let expires = null;
+    if (body.expires_at !== void 0 && body.expires_at !== null && body.expires_at !== "") {
+      const raw = String(body.expires_at);
+      const at = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : Date.parse(raw);
+      if (Number.isNaN(at)) return invalid("expires_at");
+      expires = new Date(at).toISOString();
+    }
+    if (scopes.length === 0) return json(400, errors_default["400_scopes_blank"]);
+    if (body.name.length > 255) return json(400, { message: "Name is too long (maximum is 255 characters)" });
+    let username;
+    if (body.username !== void 0 && body.username !== null) {
+      if (typeof body.username !== "string") return invalid("username");
+      if (!DEPLOY_USERNAME.test(body.username) || body.username.length > 255)
+        return json(400, errors_default["400_username_format"]);
+      username = body.username;
+    }
+    const id = Math.max(0, ...this.allTokens().map((t2) => t2.id)) + 1;
+    const token = `gldt-${randomBytes(15).toString("base64url").slice(0, 20)}`;
+    const t = {
+      id,
+      name: body.name,
+      scopes,
+      expires,
+      token,
+      ...username ? { username } : {}
+    };
+    holder.tokens ??= [];
+    holder.tokens.push(t);
+    return json(201, { ...deploy_token_created_default, ...tokenView(t, now), token });
+  }
+  /** Answer one request, as GitLab would (after the fault injector, if any). */
+  handle(req) {
+    this.requests.push(req);
+    return this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+  }
+  answer(req) {
+    const url = new URL(req.url, "http://standin");
+    const now = this.now();
+    const token = req.headers["private-token"];
+    if (!token || !this.scenario.apiTokens.includes(token)) return json(401, errors_default["401"]);
+    const u = this.user(token);
+    const method = req.method.toUpperCase();
+    const write = method !== "GET" && method !== "HEAD";
+    if (write ? !u.scopes.includes("api") : !u.scopes.some((s) => s === "api" || s === "read_api"))
+      return json(403, { ...errors_default["403_insufficient_scope"], scope: write ? "api" : "api read_api" });
+    const body = write ? parseBody(req) : {};
+    if (body === void 0) return json(400, { error: "The request body is not valid JSON" });
+    const path = url.pathname.replace(/^\/api\/v4/, "");
+    const major = Number(this.scenario.version.split(".")[0]);
+    const minor = Number(this.scenario.version.split(".")[1]);
+    if (method === "GET" && path === "/version")
+      return json(200, { ...version_default, version: this.scenario.version });
+    if (method === "GET" && path === "/metadata")
+      return json(200, { ...metadata_default, version: this.scenario.version });
+    if (method === "GET" && path === "/user")
+      return json(200, {
+        ...user_default,
+        id: u.id,
+        username: u.username,
+        ...u.admin ? { is_admin: true } : {}
+      });
+    if (method === "GET" && path === "/personal_access_tokens/self") {
+      if (major < 15 || major === 15 && minor < 5) return json(404, { message: "404 Not Found" });
+      return json(200, { ...personal_access_token_default, user_id: u.id, scopes: u.scopes });
+    }
+    const m = /^\/(projects|groups)\/([^/]+)(?:\/(deploy_tokens|variables|descendant_groups|projects|members\/all)(?:\/([^/]+))?)?$/.exec(
+      path
+    );
+    if (!m) return json(404, { message: "404 Not Found" });
+    const [, level, rawId = "", sub, key] = m;
+    const id = decodeURIComponent(rawId);
+    const p = level === "projects" ? this.findProject(id) : void 0;
+    const g = level === "groups" ? this.findGroup(id) : void 0;
+    const entity = p ? { level: "projects", p } : g ? { level: "groups", g } : void 0;
+    const notFound = level === "projects" ? errors_default["404_project"] : errors_default["404_group"];
+    if (!entity || this.accessLevel(u, entity) < GUEST) return json(404, notFound);
+    const access = this.accessLevel(u, entity);
+    const forbidden = json(403, errors_default["403"]);
+    const holder = p ?? g;
+    if (sub === void 0) {
+      if (method !== "GET") return json(405, { message: "405 Method Not Allowed" });
+      return p ? json(200, this.projectView(p, u)) : json(200, this.groupView(g));
+    }
+    if (sub === "descendant_groups" || sub === "projects") {
+      if (!g || method !== "GET" || key !== void 0) return json(404, { message: "404 Not Found" });
+      if (sub === "descendant_groups")
+        return paginate(
+          this.descendants(g).map((x) => this.groupView(x)),
+          url,
+          this.baseUrl
+        );
+      const groupIds = /* @__PURE__ */ new Set([
+        g.id,
+        ...url.searchParams.get("include_subgroups") === "true" ? this.descendants(g).map((x) => x.id) : []
+      ]);
+      const projects = this.scenario.projects.filter((x) => x.namespace_id !== null && groupIds.has(x.namespace_id)).sort((a, b) => a.id - b.id).map((x) => this.projectView(x));
+      return paginate(projects, url, this.baseUrl);
+    }
+    if (sub === "members/all") {
+      if (!g || method !== "GET" || key === void 0) return json(404, { message: "404 Not Found" });
+      const who = Number(key) === u.id ? u : this.scenario.apiUsers?.find((x) => x.id === Number(key));
+      const lvl = who && !who.admin ? Math.max(0, ...this.chain({ level: "groups", g }).map((x) => who.access?.[x] ?? 0)) : 0;
+      if (!who || lvl === 0) return json(404, errors_default["404_member"]);
+      return json(200, { ...member_default, id: who.id, username: who.username, access_level: lvl });
+    }
+    if (sub === "deploy_tokens") {
+      const needed = method === "GET" || level === "projects" ? MAINTAINER : OWNER;
+      if (access < needed) return forbidden;
+      const tokens = [...holder.tokens ?? []].sort((a, b) => a.id - b.id);
+      if (method === "POST") {
+        if (key !== void 0) return json(405, { message: "405 Method Not Allowed" });
+        return this.createToken(holder, body, now);
+      }
+      if (method === "DELETE") {
+        if (key === void 0) return json(405, { message: "405 Method Not Allowed" });
+        const t = tokens.find((x) => String(x.id) === key);
+        if (!t) return json(404, errors_default["404_token"]);
+        holder.tokens = (holder.tokens ?? []).filter((x) => x !== t);
+        return noContent();
+      }
+      if (method !== "GET") return json(405, { message: "405 Method Not Allowed" });
+      if (key !== void 0) {
+        const t = tokens.find((x) => String(x.id) === key);
+        return t ? json(200, tokenView(t, now)) : json(404, errors_default["404_token"]);
+      }
+      const list = url.searchParams.get("active") === "true" ? tokens.filter((t) => activeNow(t, now)) : tokens;
+      return paginate(
+        list.map((t) => tokenView(t, now)),
+        url,
+        this.baseUrl
+      );
+    }
+    if (access < (level === "projects" ? MAINTAINER : OWNER)) return forbidden;
+    const decodedKey = key === void 0 ? void 0 : decodeURIComponent(key);
+    if (method === "GET") return this.variables(holder.variables, url, decodedKey);
+    if (method === "POST" || method === "PUT" || method === "DELETE")
+      return this.writeVariable(holder, method, url, decodedKey, body);
+    return json(405, { message: "405 Method Not Allowed" });
+  }
+};
+async function startStandin(scenario, opts = {}) {
+  const holder = {};
+  const server = createServer((req, res) => {
+    const headers = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    const chunks = [];
+    let size = 0;
+    req.on("data", (c) => {
+      size += c.length;
+      if (size <= 1048576) chunks.push(c);
+    });
+    req.on("end", () => {
+      const answer = holder.gitlab.handle({
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        headers,
+        ...size > 0 ? { body: Buffer.concat(chunks).toString("utf8") } : {}
+      });
+      const send = () => {
+        if (answer.status === 0) {
+          res.socket?.destroy();
+          return;
+        }
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      };
+      if (opts.latencyMs) setTimeout(send, opts.latencyMs);
+      else send();
+    });
+  });
+  server.keepAliveTimeout = 1e3;
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address();
+  const url = `http://127.0.0.1:${port}`;
+  const gitlab = new StandinGitLab(scenario, { ...opts, baseUrl: url });
+  holder.gitlab = gitlab;
+  return {
+    url,
+    gitlab,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    })
+  };
+}
+
+// src/cli/commands/demo.ts
+var DEMO_SCENARIOS = [project_token_default, group_token_15_0_default, group_token_17_default, expired_token_default, grandparent_token_default];
+function redact(text, secrets) {
+  return secrets.reduce((t, s) => s.length >= 4 ? t.split(s).join("[MASKED]") : t, text);
+}
+async function runDemo(ctx, scenarios = DEMO_SCENARIOS) {
+  const style = pickStyle(ctx.stdout.isTTY, ctx.env);
+  let mismatches = 0;
+  for (const [i, sc] of scenarios.entries()) {
+    const secrets = [
+      ...sc.apiTokens,
+      ...sc.projects.flatMap((p) => (p.tokens ?? []).map((t) => t.token)),
+      ...sc.groups.flatMap((g) => (g.tokens ?? []).map((t) => t.token))
+    ];
+    const standin = await startStandin(sc, { now: ctx.now });
+    try {
+      const env = { GITLAB_TOKEN: sc.apiTokens[0], ...sc.jobEnv ?? {} };
+      const flags = { gitlabUrl: standin.url, project: sc.project };
+      const { resolution: r, settings } = await runFlow(flags, { env, cwd: ctx.cwd, now: ctx.now });
+      const plan = buildPlan(r, {
+        gitlabUrl: settings.gitlabUrl,
+        project: sc.project,
+        now: ctx.now(),
+        exports: r.ok ? [{ target: "shell", where: "stdout", variables: ["CI_DEPLOY_USER", "CI_DEPLOY_PASSWORD"] }] : []
+      });
+      let out = `
+${style.bold(`${i + 1}. ${sc.title}`)}
+   ${sc.description}
+
+$ deploy-token plan --project ${sc.project}
+`;
+      out += formatPlanText(plan, style);
+      if (r.ok && r.credentials) {
+        out += `
+$ eval "$(deploy-token resolve --export shell)"   # what it exports (secret masked here)
+`;
+        out += renderShell(deployVariables(r.credentials.username, r.credentials.password));
+      }
+      ctx.stdout.write(redact(out, secrets));
+      if (sc.expectExit !== void 0 && r.exitCode !== sc.expectExit) {
+        mismatches++;
+        ctx.stderr.write(
+          `deploy-token demo: scenario ${sc.name} gave exit ${r.exitCode}, expected ${sc.expectExit}
+`
+        );
+      }
+    } finally {
+      await standin.close();
+    }
+  }
+  ctx.stdout.write(
+    `
+${mismatches === 0 ? style.green("demo complete") : style.red("demo found a mismatch")}: ${scenarios.length} scenarios against a stand-in GitLab on 127.0.0.1; no network, no token.
+`
+  );
+  return mismatches === 0 ? 0 : 1;
+}
+export {
+  DEMO_SCENARIOS,
+  runDemo
+};

@@ -1,0 +1,19 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  deleteRecorded,
+  discardEphemeral,
+  ephemeralFlow
+} from "./chunk-5SWJ54CO.js";
+import "./chunk-3C3ZEL4N.js";
+import "./chunk-NAHATI3F.js";
+import "./chunk-Q5F2PU2W.js";
+import "./chunk-LYWWAOIP.js";
+import "./chunk-IRJGCQ3S.js";
+import "./chunk-XSTXBMLW.js";
+import "./chunk-37K7DFDN.js";
+export {
+  deleteRecorded,
+  discardEphemeral,
+  ephemeralFlow
+};

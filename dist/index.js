@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-QMQ3WEQY.js";
+} from "./chunks/chunk-MGY6MEFF.js";
 import {
   credentialPlan,
   parseClients,
@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunks/chunk-B33LRV6Q.js";
+} from "./chunks/chunk-HRUY6WK5.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -35,10 +35,10 @@ import {
 import "./chunks/chunk-DAFELATQ.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-5SWJ54CO.js";
+} from "./chunks/chunk-KURKY2DU.js";
 import "./chunks/chunk-3C3ZEL4N.js";
 import "./chunks/chunk-NAHATI3F.js";
-import "./chunks/chunk-Q5F2PU2W.js";
+import "./chunks/chunk-74URNURH.js";
 import "./chunks/chunk-LYWWAOIP.js";
 import "./chunks/chunk-IRJGCQ3S.js";
 import "./chunks/chunk-YIZN2NQI.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunks/chunk-DAFELATQ.js";
 import {
   deleteEphemeral
-} from "./chunks/chunk-Q5F2PU2W.js";
+} from "./chunks/chunk-74URNURH.js";
 import "./chunks/chunk-LYWWAOIP.js";
 import "./chunks/chunk-IRJGCQ3S.js";
 import "./chunks/chunk-YIZN2NQI.js";

@@ -46,11 +46,23 @@ export async function createEphemeral(
   }
   const midnight = nextMidnightUtc(now);
   const name = ephemeralName(now, random);
-  const token = await createDeployToken(client, 'projects', project.id, {
-    name,
-    scopes: [...scopes],
-    expires_at: midnight.toISOString().slice(0, 10),
-  });
+  let token: DeployToken & { token: string };
+  try {
+    token = await createDeployToken(client, 'projects', project.id, {
+      name,
+      scopes: [...scopes],
+      expires_at: midnight.toISOString().slice(0, 10),
+    });
+  } catch (e) {
+    // POST is not retried: if GitLab created the token but its answer was lost, the name finds it.
+    try {
+      const made = (await listDeployTokens(client, 'projects', project.id)).filter((t) => t.name === name);
+      for (const t of made) await deleteDeployToken(client, 'projects', project.id, t.id);
+    } catch {
+      /* the token, if any, expires at midnight and `cleanup --ephemeral` finds it by name */
+    }
+    throw e;
+  }
   const warnings: string[] = [];
   const left = midnight.getTime() - now.getTime();
   if (left < HOUR_MS) {

@@ -3,6 +3,7 @@
  * the action's main and post steps, plan, and the leftover sweep. The stand-in's model is the truth:
  * which tokens exist while and after the job runs.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -230,6 +231,75 @@ describe('exec with an ephemeral job', () => {
     expect(r.code).not.toBe(0);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
   });
+
+  test('GitLab creates it but the answer is lost: found by its name and deleted, exit 3', async () => {
+    const sc = scenario();
+    running = await startStandin(sc, {
+      now: () => NOW,
+      intercept: (req, next) => {
+        const a = next();
+        return req.method === 'POST' ? { status: 0, headers: {}, body: '' } : a;
+      },
+    });
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      ['exec', '--spec', file, '--job', 'pull', '--gitlab-url', running.url, '--project', '3', '--', 'true'],
+      { GITLAB_TOKEN: OWNER, PATH: process.env.PATH },
+      { now: NOW },
+    );
+    expect(r.code).toBe(3);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    expect(running.gitlab.requests.filter((q) => q.method === 'DELETE').length).toBe(1);
+  });
+
+  test('SIGTERM to a real deploy-token process: the command stops and the token is deleted', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const child = spawn(
+      process.execPath,
+      [
+        'dist/cli.js',
+        'exec',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--',
+        'sh',
+        '-c',
+        'echo started; sleep 30',
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '', GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    let during = false;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('started')) {
+          during = tokens(sc).some((t) => t.name.startsWith(EPHEMERAL_PREFIX));
+          child.kill('SIGTERM');
+        }
+      });
+      child.on('close', (c) => {
+        clearTimeout(kill);
+        resolve(c);
+      });
+    });
+    expect(during).toBe(true);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/ephemeral token #\d+ deleted/);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  }, 30_000);
 
   test("a Developer cannot create one: GitLab's 403 is reported and nothing is left", async () => {
     const sc = scenario();

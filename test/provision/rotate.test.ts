@@ -229,3 +229,104 @@ describe('provision --rotate, double faults and re-runs', () => {
     expect(working(sc)).toBeDefined();
   });
 });
+
+describe('provision --rotate at project level, a fault at every request', () => {
+  /** tanuki/awesome_project's own gitlab-deploy-token #11, named by project variables. */
+  function projectScenario(): Scenario {
+    const sc = structuredClone(loadScenario('1-project-token.json'));
+    sc.projects[0]!.variables = [
+      {
+        key: 'CI_DEPLOY_USER',
+        value: 'gitlab+deploy-token-11',
+        masked: true,
+        protected: true,
+        environment_scope: '*',
+      },
+      {
+        key: 'CI_DEPLOY_PASSWORD',
+        value: 'gldt-ProjToken11ProjToken1',
+        masked: true,
+        protected: true,
+        environment_scope: '*',
+      },
+    ];
+    return sc;
+  }
+  const project = (sc: Scenario) => sc.projects[0]!;
+  const state = (sc: Scenario) => ({
+    tokens: (project(sc).tokens ?? []).map((t) => t.id).sort((a, b) => a - b),
+    vars: (project(sc).variables ?? [])
+      .map((v) => `${v.key}=${v.value} masked=${v.masked} protected=${v.protected}`)
+      .sort(),
+  });
+  const ARGV = [
+    'provision',
+    '--project',
+    'tanuki/awesome_project',
+    '--scopes',
+    'read_repository,read_registry',
+    '--expires-in',
+    '30',
+    '--store',
+    'project-variables',
+    '--protected',
+    '--rotate',
+  ];
+
+  async function go(sc: Scenario, fault?: number, kind?: 'refuse' | 'lost') {
+    let n = 0;
+    running = await startStandin(sc, {
+      now: () => NOW,
+      intercept: (_req, next) => {
+        if (n++ !== fault) return next();
+        if (kind === 'refuse')
+          return {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+            body: '{"message":"403 Forbidden"}',
+          };
+        next();
+        return { status: 0, headers: {}, body: '' };
+      },
+    });
+    const r = await runCli([...ARGV, '--gitlab-url', running.url], { GITLAB_TOKEN: API }, { now: NOW });
+    const count = running.gitlab.requests.length;
+    await running.close();
+    running = undefined;
+    return { ...r, count };
+  }
+
+  test('every request refused or its answer lost: either done (one new token, variables name it) or exactly as before', async () => {
+    const clean = await go(projectScenario());
+    expect(clean.code).toBe(0);
+    let cases = 0;
+    for (let i = 0; i < clean.count; i++) {
+      for (const kind of ['refuse', 'lost'] as const) {
+        const sc = projectScenario();
+        const before = state(sc);
+        const r = await go(sc, i, kind);
+        cases++;
+        const label = `${kind} at request ${i + 1}: exit ${r.code}\n${r.stderr}`;
+        const after = state(sc);
+        if (r.code === 0) {
+          const t = project(sc).tokens!.find((x) => x.name === 'gitlab-deploy-token')!;
+          expect({ label, ids: after.tokens, docs: after.tokens.includes(7) }).toEqual({
+            label,
+            ids: [7, t.id],
+            docs: true,
+          });
+          expect({ label, vars: after.vars }).toEqual({
+            label,
+            vars: [
+              `CI_DEPLOY_PASSWORD=${t.token} masked=true protected=true`,
+              `CI_DEPLOY_USER=gitlab+deploy-token-${t.id} masked=true protected=true`,
+            ],
+          });
+        } else {
+          expect({ label, after }).toEqual({ label, after: before });
+        }
+      }
+    }
+    record('fault', cases, 'project-level rotation faults (every request × refuse/lost)');
+  }, 120_000);
+});

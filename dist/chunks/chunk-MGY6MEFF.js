@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-B33LRV6Q.js";
+} from "./chunk-HRUY6WK5.js";
 import {
   checkTemplate,
   require_nunjucks

@@ -16,7 +16,7 @@ import "./chunk-DAFELATQ.js";
 import {
   parseDuration,
   sweepEphemeral
-} from "./chunk-Q5F2PU2W.js";
+} from "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import {
   deleteDeployToken,

@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-QMQ3WEQY.js";
+} from "./chunk-MGY6MEFF.js";
 import {
   credentialPlan,
   parseClients,
@@ -25,7 +25,7 @@ import {
 } from "./chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunk-B33LRV6Q.js";
+} from "./chunk-HRUY6WK5.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -39,10 +39,10 @@ import {
 import "./chunk-DAFELATQ.js";
 import {
   discardEphemeral
-} from "./chunk-5SWJ54CO.js";
+} from "./chunk-KURKY2DU.js";
 import "./chunk-3C3ZEL4N.js";
 import "./chunk-NAHATI3F.js";
-import "./chunk-Q5F2PU2W.js";
+import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";
 import "./chunk-YIZN2NQI.js";

@@ -314,7 +314,7 @@ async function runFlow(flags, deps) {
   if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
   const client = settings.apiToken ? createGitLabClient(clientOpts) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-HEICGXFU.js");
+    const { ephemeralFlow } = await import("./ephemeral-NJPGFZC4.js");
     const e = await ephemeralFlow(
       settings,
       client,

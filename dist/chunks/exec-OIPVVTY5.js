@@ -6,7 +6,7 @@ import {
 } from "./chunk-W7Q2MD4E.js";
 import {
   jobVariables
-} from "./chunk-QMQ3WEQY.js";
+} from "./chunk-MGY6MEFF.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,7 +14,7 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-B33LRV6Q.js";
+} from "./chunk-HRUY6WK5.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
@@ -22,10 +22,10 @@ import {
 import "./chunk-DAFELATQ.js";
 import {
   discardEphemeral
-} from "./chunk-5SWJ54CO.js";
+} from "./chunk-KURKY2DU.js";
 import "./chunk-3C3ZEL4N.js";
 import "./chunk-NAHATI3F.js";
-import "./chunk-Q5F2PU2W.js";
+import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";
 import "./chunk-YIZN2NQI.js";

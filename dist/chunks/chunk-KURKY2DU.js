@@ -11,7 +11,7 @@ import {
   createEphemeral,
   deleteEphemeral,
   nextMidnightUtc
-} from "./chunk-Q5F2PU2W.js";
+} from "./chunk-74URNURH.js";
 import {
   getProject
 } from "./chunk-IRJGCQ3S.js";

@@ -4,10 +4,10 @@ import {
   deleteRecorded,
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-5SWJ54CO.js";
+} from "./chunk-KURKY2DU.js";
 import "./chunk-3C3ZEL4N.js";
 import "./chunk-NAHATI3F.js";
-import "./chunk-Q5F2PU2W.js";
+import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";
 import "./chunk-XSTXBMLW.js";

@@ -31,11 +31,21 @@ async function createEphemeral(client, project, scopes, gitlabUrl, now, random) 
   }
   const midnight = nextMidnightUtc(now);
   const name = ephemeralName(now, random);
-  const token = await createDeployToken(client, "projects", project.id, {
-    name,
-    scopes: [...scopes],
-    expires_at: midnight.toISOString().slice(0, 10)
-  });
+  let token;
+  try {
+    token = await createDeployToken(client, "projects", project.id, {
+      name,
+      scopes: [...scopes],
+      expires_at: midnight.toISOString().slice(0, 10)
+    });
+  } catch (e) {
+    try {
+      const made = (await listDeployTokens(client, "projects", project.id)).filter((t) => t.name === name);
+      for (const t of made) await deleteDeployToken(client, "projects", project.id, t.id);
+    } catch {
+    }
+    throw e;
+  }
   const warnings = [];
   const left = midnight.getTime() - now.getTime();
   if (left < HOUR_MS) {

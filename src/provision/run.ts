@@ -289,8 +289,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
     return { exitCode: 0, created, owner, state };
   } catch (e) {
     const d = describe(e);
-    log(`failed while ${step}: ${d.message}`);
-    const state = await recover(client, owner, vars, current, snapshot, journal, log);
+    const state = await recover(client, owner, vars, current, snapshot, journal);
     return {
       exitCode: d.code,
       owner,
@@ -376,7 +375,6 @@ async function recover(
   current: DeployToken[],
   snapshot: Map<Key, Snapshot>,
   journal: { created?: DeployToken & { token: string }; attempted: Key[]; deleted: DeployToken[] },
-  log: (l: string) => void,
 ): Promise<string[]> {
   const state: string[] = [];
   if (journal.deleted.length > 0) {
@@ -438,6 +436,10 @@ async function recover(
     }
   } else state.push('no new token exists');
   for (const t of current) state.push(`old token ${tokenLine(t)}: kept, still active`);
-  log('rolled back');
+  state.push(
+    current.length > 0
+      ? 'rolled back: jobs get the old token, as before; run the same command again to retry'
+      : 'rolled back: nothing was created; run the same command again to retry',
+  );
   return state;
 }

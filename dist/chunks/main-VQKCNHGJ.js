@@ -3673,7 +3673,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-U35XLNRM.js");
+      const { runProvisionCommand } = await import("./provision-PEKYSU2Z.js");
       return runProvisionCommand(o, ctx);
     })
   );

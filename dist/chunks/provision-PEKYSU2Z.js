@@ -371,8 +371,7 @@ async function provision(req, deps) {
     return { exitCode: 0, created, owner, state };
   } catch (e) {
     const d = describe(e);
-    log(`failed while ${step}: ${d.message}`);
-    const state = await recover(client, owner, vars, current, snapshot, journal, log);
+    const state = await recover(client, owner, vars, current, snapshot, journal);
     return {
       exitCode: d.code,
       owner,
@@ -432,7 +431,7 @@ async function deleteOld(client, owner, old) {
     throw e;
   }
 }
-async function recover(client, owner, vars, current, snapshot, journal, log) {
+async function recover(client, owner, vars, current, snapshot, journal) {
   const state = [];
   if (journal.deleted.length > 0) {
     state.push(
@@ -490,7 +489,9 @@ async function recover(client, owner, vars, current, snapshot, journal, log) {
     }
   } else state.push("no new token exists");
   for (const t of current) state.push(`old token ${tokenLine(t)}: kept, still active`);
-  log("rolled back");
+  state.push(
+    current.length > 0 ? "rolled back: jobs get the old token, as before; run the same command again to retry" : "rolled back: nothing was created; run the same command again to retry"
+  );
   return state;
 }
 

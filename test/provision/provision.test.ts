@@ -345,3 +345,70 @@ describe('provision: bad flags exit 2 before GitLab is asked', () => {
     expect(r.stderr).toContain('$GITLAB_TOKEN');
   });
 });
+
+describe('provision and audit agree', () => {
+  test('after provisioning and after rotating, audit finds no error', async () => {
+    const sc = scenario();
+    const argv = [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--scopes',
+      'read_registry',
+      '--expires-in',
+      '90',
+      '--store',
+      'group-variables',
+      '--protected',
+    ];
+    expect((await run(sc, argv)).code).toBe(0);
+    const audit = async () => {
+      const r = await runCli(
+        ['audit', '--group', 'tanuki', '--gitlab-url', running!.url, '--format', 'json'],
+        { GITLAB_TOKEN: OWNER },
+        { now: NOW },
+      );
+      return {
+        code: r.code,
+        report: JSON.parse(r.stdout) as { findings: { severity: string; code: string }[] },
+      };
+    };
+    let a = await audit();
+    expect(a.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(a.code).toBe(0);
+    await running!.close();
+    expect((await run(sc, [...argv, '--rotate'])).code).toBe(0);
+    a = await audit();
+    expect(a.report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(a.code).toBe(0);
+  });
+
+  test('--rotate --store none prints the new token once and deletes the old one', async () => {
+    const sc = scenario();
+    P(sc).tokens = [
+      {
+        id: 5,
+        name: 'gitlab-deploy-token',
+        expires: '+3d',
+        scopes: ['read_registry'],
+        token: 'gldt-Existing5Existing5Ex',
+      },
+    ];
+    const r = await run(sc, [
+      '--project',
+      '3',
+      '--scopes',
+      'read_registry',
+      '--expires-in',
+      '30',
+      '--rotate',
+    ]);
+    expect(r.code).toBe(0);
+    const t = P(sc).tokens!;
+    expect(t.length).toBe(1);
+    expect(t[0]!.id).not.toBe(5);
+    expect((JSON.parse(r.stdout) as { token: string }).token).toBe(t[0]!.token);
+    expect(r.stderr).toContain('deleted old token #5');
+  });
+});

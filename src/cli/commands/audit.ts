@@ -4,21 +4,12 @@ import { formatReport } from '../../audit/format.js';
 import { gatherTree } from '../../audit/gather.js';
 import { auditSettings, type AuditFlags } from '../../audit/options.js';
 import { ExitCode } from '../../core/errors.js';
-import { createGitLabClient, type GitLabClientOptions } from '../../gitlab/client.js';
+import { clientFor } from '../api-client.js';
 import type { CliContext } from '../context.js';
 
 export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<number> {
   const s = auditSettings(flags, ctx.env);
-  const clientOpts: GitLabClientOptions = {
-    ...ctx.http,
-    baseUrl: s.gitlabUrl,
-    env: ctx.env,
-    token: s.apiToken,
-  };
-  if (ctx.fetch) clientOpts.fetch = ctx.fetch;
-  if (ctx.sleep) clientOpts.sleep = ctx.sleep;
-  if (ctx.onRequest) clientOpts.onRequest = ctx.onRequest;
-  const client = createGitLabClient(clientOpts);
+  const { client } = clientFor(s, ctx, 'audit');
   const tree = await gatherTree(client, s.group);
   const now = ctx.now();
   const result = auditFindings(tree, {

@@ -3693,7 +3693,7 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-7P2YLEE5.js");
+      const { runAudit } = await import("./audit-MUOEGWPJ.js");
       return runAudit(o, ctx);
     })
   );

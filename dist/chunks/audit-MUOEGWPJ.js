@@ -1,11 +1,12 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  clientFor
+} from "./chunk-Q546TDJK.js";
+import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
-import {
-  createGitLabClient
-} from "./chunk-DAFELATQ.js";
+import "./chunk-DAFELATQ.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -540,16 +541,7 @@ function auditSettings(flags, env) {
 // src/cli/commands/audit.ts
 async function runAudit(flags, ctx) {
   const s = auditSettings(flags, ctx.env);
-  const clientOpts = {
-    ...ctx.http,
-    baseUrl: s.gitlabUrl,
-    env: ctx.env,
-    token: s.apiToken
-  };
-  if (ctx.fetch) clientOpts.fetch = ctx.fetch;
-  if (ctx.sleep) clientOpts.sleep = ctx.sleep;
-  if (ctx.onRequest) clientOpts.onRequest = ctx.onRequest;
-  const client = createGitLabClient(clientOpts);
+  const { client } = clientFor(s, ctx, "audit");
   const tree = await gatherTree(client, s.group);
   const now = ctx.now();
   const result = auditFindings(tree, {

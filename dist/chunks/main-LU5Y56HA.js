@@ -3699,7 +3699,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-UVOD6GKC.js");
+      const { runDemo } = await import("./demo-LU4MGGGD.js");
       return runDemo(ctx);
     })
   );

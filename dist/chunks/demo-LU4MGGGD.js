@@ -157,6 +157,111 @@ var grandparent_token_default = {
   expectExit: 1
 };
 
+// fixtures/scenarios/audit-tree.json
+var audit_tree_default = {
+  name: "audit-tree",
+  title: "A group tree four levels deep with every problem `deploy-token audit` reports",
+  description: "acme has a never-expiring gitlab-deploy-token that reaches only acme/site; acme/platform has stale, unmasked CI_DEPLOY_* variables; acme/platform/backend has a token expiring in 5 days that does not reach acme/platform/backend/db/schema; acme/web has two active gitlab-deploy-tokens (and a revoked one); acme/web/shop has an expired token, a token dead since 00:00 UTC today and a leftover ephemeral token; acme/site's own CI_DEPLOY_USER variable shadows the token GitLab would expose; acme/hidden has a hidden CI_DEPLOY_USER.",
+  version: "17.5.1-ee",
+  apiTokens: ["glpat-auditAdminAuditAdmin1", "glpat-auditMaintainer00001"],
+  apiUsers: [
+    {
+      token: "glpat-auditMaintainer00001",
+      id: 77,
+      username: "maintainer",
+      scopes: ["read_api"],
+      access: { acme: 40 }
+    }
+  ],
+  groups: [
+    {
+      id: 100,
+      full_path: "acme",
+      parent_id: null,
+      tokens: [
+        { id: 201, name: "gitlab-deploy-token", expires: null, scopes: ["read_registry"], token: "gldt-AcmeRoot201AcmeRoot2" }
+      ]
+    },
+    {
+      id: 101,
+      full_path: "acme/platform",
+      parent_id: 100,
+      variables: [
+        { variable_type: "env_var", key: "CI_DEPLOY_USER", value: "gitlab+deploy-token-999", protected: false, masked: false, hidden: false, raw: false, environment_scope: "*", description: null },
+        { variable_type: "env_var", key: "CI_DEPLOY_PASSWORD", value: "gldt-PlatformSecretXYZ9876", protected: false, masked: false, hidden: false, raw: false, environment_scope: "*", description: null },
+        { variable_type: "env_var", key: "UNRELATED", value: "hello", protected: false, masked: false, hidden: false, raw: false, environment_scope: "*", description: null }
+      ]
+    },
+    {
+      id: 102,
+      full_path: "acme/platform/backend",
+      parent_id: 101,
+      tokens: [
+        { id: 202, name: "gitlab-deploy-token", expires: "+5d", scopes: ["read_repository", "read_registry"], token: "gldt-Backend202Backend202" }
+      ]
+    },
+    { id: 103, full_path: "acme/platform/backend/db", parent_id: 102 },
+    {
+      id: 104,
+      full_path: "acme/web",
+      parent_id: 100,
+      tokens: [
+        { id: 203, name: "gitlab-deploy-token", expires: "+60d", scopes: ["read_registry"], token: "gldt-WebTokenA203WebToken" },
+        { id: 204, name: "gitlab-deploy-token", expires: "+90d", scopes: ["read_registry"], token: "gldt-WebTokenB204WebToken" },
+        { id: 205, name: "gitlab-deploy-token", username: "web-old", expires: "+90d", revoked: true, scopes: ["read_registry"], token: "gldt-WebRevoked205WebRevo" }
+      ]
+    },
+    {
+      id: 105,
+      full_path: "acme/hidden",
+      parent_id: 100,
+      variables: [
+        { variable_type: "env_var", key: "CI_DEPLOY_USER", value: "someone", protected: false, masked: true, hidden: true, raw: false, environment_scope: "*", description: null },
+        { variable_type: "env_var", key: "CI_DEPLOY_PASSWORD", value: "gldt-HiddenSecretValue555", protected: false, masked: true, hidden: true, raw: false, environment_scope: "*", description: null }
+      ]
+    }
+  ],
+  projects: [
+    {
+      id: 301,
+      path_with_namespace: "acme/site",
+      namespace_id: 100,
+      tokens: [
+        { id: 206, name: "ci-deployer", username: "site-deployer", expires: "+200d", scopes: ["read_repository"], token: "gldt-SiteDeployer206Site" }
+      ],
+      variables: [
+        { variable_type: "env_var", key: "CI_DEPLOY_USER", value: "site-deployer", protected: false, masked: false, hidden: false, raw: false, environment_scope: "*", description: null },
+        { variable_type: "env_var", key: "CI_DEPLOY_PASSWORD", value: "gldt-SiteSecretMasked0001", protected: false, masked: true, hidden: false, raw: false, environment_scope: "*", description: null }
+      ]
+    },
+    { id: 302, path_with_namespace: "acme/platform/api", namespace_id: 101 },
+    { id: 303, path_with_namespace: "acme/platform/backend/worker", namespace_id: 102 },
+    { id: 304, path_with_namespace: "acme/platform/backend/db/schema", namespace_id: 103 },
+    {
+      id: 305,
+      path_with_namespace: "acme/web/shop",
+      namespace_id: 104,
+      tokens: [
+        { id: 207, name: "gitlab-deploy-token", expires: "-1d", scopes: ["read_registry"], token: "gldt-ShopExpired207Shop2" },
+        { id: 208, name: "deploy-token-ephemeral-20261124T080000Z-abc123", expires: "+1d", scopes: ["read_registry"], token: "gldt-Ephemeral208Ephemera" },
+        { id: 209, name: "deploy-token-ephemeral-20261125T093000Z-fresh1", expires: "+1d", scopes: ["read_registry"], token: "gldt-Ephemeral209Ephemera" },
+        { id: 210, name: "nightly", expires: "+0d", scopes: ["read_repository"], token: "gldt-Nightly210Nightly210" }
+      ]
+    },
+    {
+      id: 306,
+      path_with_namespace: "acme/web/legacy",
+      namespace_id: 104,
+      variables: [
+        { variable_type: "env_var", key: "CI_DEPLOY_USER", value: "web-old", protected: true, masked: false, hidden: false, raw: false, environment_scope: "production", description: null },
+        { variable_type: "env_var", key: "CI_DEPLOY_PASSWORD", value: "gldt-LegacySecretValue0001", protected: true, masked: true, hidden: false, raw: false, environment_scope: "production", description: null }
+      ]
+    }
+  ],
+  project: "acme/site",
+  expectExit: 1
+};
+
 // src/standin/server.ts
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -888,6 +993,100 @@ var DEMO_SCENARIOS = [project_token_default, group_token_15_0_default, group_tok
 function redact(text, secrets) {
   return secrets.reduce((t, s) => s.length >= 4 ? t.split(s).join("[MASKED]") : t, text);
 }
+function secretsOf(sc) {
+  return [
+    ...sc.apiTokens,
+    ...sc.projects.flatMap((p) => (p.tokens ?? []).map((t) => t.token)),
+    ...sc.groups.flatMap((g) => (g.tokens ?? []).map((t) => t.token)),
+    ...[...sc.projects, ...sc.groups].flatMap(
+      (h) => (h.variables ?? []).filter((v) => v.key === "CI_DEPLOY_PASSWORD" && v.value).map((v) => v.value)
+    )
+  ];
+}
+async function captured(ctx, sc, fn) {
+  let text = "";
+  const sink = { write: (t) => void (text += t), isTTY: false };
+  const code = await fn({ ...ctx, stdout: sink, stderr: sink, env: { GITLAB_TOKEN: sc.apiTokens[0] ?? "" } });
+  return { code, text: redact(text, secretsOf(sc)) };
+}
+async function demoChanges(ctx, style, first) {
+  let mismatches = 0;
+  const sc = structuredClone(group_token_15_0_default);
+  const standin = await startStandin(sc, { now: ctx.now });
+  try {
+    const argv = `provision --level group --group tanuki --scopes read_repository,read_registry --expires-in 90 --store group-variables --rotate`;
+    let out = `
+${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variables (GitLab 15.0)`)}
+   A new token, the variables updated and verified, and only then the old token deleted; any failure rolls back.
+
+$ deploy-token ${argv}
+`;
+    const { runProvisionCommand } = await import("./provision-PEKYSU2Z.js");
+    const r = await captured(
+      ctx,
+      sc,
+      (sub) => runProvisionCommand(
+        {
+          level: "group",
+          group: "tanuki",
+          scopes: "read_repository,read_registry",
+          expiresIn: "90",
+          store: "group-variables",
+          rotate: true,
+          gitlabUrl: standin.url
+        },
+        sub
+      )
+    );
+    out += r.text;
+    const env = { GITLAB_TOKEN: sc.apiTokens[0] };
+    const { resolution, settings } = await runFlow(
+      { gitlabUrl: standin.url, project: sc.project },
+      { env, cwd: ctx.cwd, now: ctx.now }
+    );
+    out += `
+$ deploy-token plan --project ${sc.project}   # the job now gets the new token
+`;
+    out += formatPlanText(
+      buildPlan(resolution, {
+        gitlabUrl: settings.gitlabUrl,
+        project: sc.project,
+        now: ctx.now(),
+        exports: []
+      }),
+      style
+    );
+    ctx.stdout.write(redact(out, secretsOf(sc)));
+    if (r.code !== 0 || !resolution.ok || resolution.token?.id === 21) {
+      mismatches++;
+      ctx.stderr.write("deploy-token demo: the rotation did not give the job a new working token\n");
+    }
+  } finally {
+    await standin.close();
+  }
+  const tree = structuredClone(audit_tree_default);
+  const audit = await startStandin(tree, { now: ctx.now });
+  try {
+    const { runAudit } = await import("./audit-MUOEGWPJ.js");
+    const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
+    ctx.stdout.write(
+      `
+${style.bold(`${first + 1}. Audit a group tree`)}
+   Every deploy token of acme, its subgroups and projects, with what is wrong and what to do (exit 1: errors found).
+
+$ deploy-token audit --group acme
+${r.text}`
+    );
+    if (r.code !== 1) {
+      mismatches++;
+      ctx.stderr.write(`deploy-token demo: the audit gave exit ${r.code}, expected 1
+`);
+    }
+  } finally {
+    await audit.close();
+  }
+  return mismatches;
+}
 async function runDemo(ctx, scenarios = DEMO_SCENARIOS) {
   const style = pickStyle(ctx.stdout.isTTY, ctx.env);
   let mismatches = 0;
@@ -933,9 +1132,11 @@ $ eval "$(deploy-token resolve --export shell)"   # what it exports (secret mask
       await standin.close();
     }
   }
+  if (scenarios === DEMO_SCENARIOS) mismatches += await demoChanges(ctx, style, scenarios.length + 1);
+  const total = scenarios.length + (scenarios === DEMO_SCENARIOS ? 2 : 0);
   ctx.stdout.write(
     `
-${mismatches === 0 ? style.green("demo complete") : style.red("demo found a mismatch")}: ${scenarios.length} scenarios against a stand-in GitLab on 127.0.0.1; no network, no token.
+${mismatches === 0 ? style.green("demo complete") : style.red("demo found a mismatch")}: ${total} scenarios against a stand-in GitLab on 127.0.0.1; no network, no token.
 `
   );
   return mismatches === 0 ? 0 : 1;

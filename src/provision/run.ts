@@ -311,7 +311,7 @@ async function removeOrphans(
     const now = await listDeployTokens(client, owner.level, owner.id);
     for (const t of now.filter((x) => x.name === name && !before.has(x.id))) {
       await deleteDeployToken(client, owner.level, owner.id, t.id);
-      log(`deleted token #${t.id}, created although GitLab's answer was lost`);
+      log(`deleted token #${t.id}: GitLab created it, but its answer was lost or unusable`);
     }
   } catch {
     log(

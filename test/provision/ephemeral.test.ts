@@ -4,7 +4,7 @@
  * which tokens exist while and after the job runs.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
@@ -358,11 +358,11 @@ describe('resolve + cleanup, plan', () => {
     const made = tokens(sc).find((t) => t.name.startsWith(EPHEMERAL_PREFIX))!;
     expect(out.password).toBe(made.token);
     expect(r.stderr).toContain('deploy-token cleanup');
-    const c = await runCli(['cleanup'], env, { now: NOW });
+    const c = await runCli(['cleanup'], { ...env, CI_SERVER_URL: s.url }, { now: NOW });
     expect(c.code).toBe(0);
     expect(c.stdout).toContain(`deleted ephemeral token #${made.id}`);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
-    const again = await runCli(['cleanup'], env, { now: NOW });
+    const again = await runCli(['cleanup'], { ...env, CI_SERVER_URL: s.url }, { now: NOW });
     expect(again.stdout).not.toContain('ephemeral token');
     expect(again.stdout).toContain('from 0 manifest(s)');
   });
@@ -388,13 +388,74 @@ describe('resolve + cleanup, plan', () => {
       { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
       { now: NOW },
     );
-    const c = await runCli(['cleanup'], { RUNNER_TEMP: dir }, { now: NOW });
+    const c = await runCli(['cleanup'], { RUNNER_TEMP: dir, CI_SERVER_URL: s.url }, { now: NOW });
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('GITLAB_TOKEN');
     expect(tokens(sc).length).toBe(2);
-    const later = await runCli(['cleanup'], { RUNNER_TEMP: dir, GITLAB_TOKEN: OWNER }, { now: NOW });
+    const later = await runCli(
+      ['cleanup', '--gitlab-url', s.url],
+      { RUNNER_TEMP: dir, GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
     expect(later.code).toBe(0);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('a recorded token on another instance, or a manifest that is not ours: the API token is not sent', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const other = await startStandin(scenario(), { now: () => NOW });
+    try {
+      const file = spec({ scopes: ['read_registry'], ephemeral: true });
+      await runCli(
+        [
+          'resolve',
+          '--spec',
+          file,
+          '--job',
+          'pull',
+          '--gitlab-url',
+          other.url,
+          '--project',
+          '3',
+          '--export',
+          'json',
+        ],
+        { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+        { now: NOW },
+      );
+      const sent = other.gitlab.requests.length;
+      // The user's instance is s; the manifest names `other`: nothing is sent anywhere for it.
+      const c = await runCli(
+        ['cleanup'],
+        { RUNNER_TEMP: dir, GITLAB_TOKEN: OWNER, CI_SERVER_URL: s.url },
+        { now: NOW },
+      );
+      expect(c.code).toBe(2);
+      expect(c.stderr).toContain(`pass --gitlab-url ${other.url}`);
+      expect(other.gitlab.requests.length).toBe(sent);
+      expect(s.gitlab.requests.length).toBe(0);
+      // A manifest others can write is ignored for tokens.
+      const state = join(dir, `deploy-token-state-${process.getuid?.() ?? 'u'}`);
+      for (const f of readdirSync(state)) chmodSync(join(state, f), 0o666);
+      const d = await runCli(
+        ['cleanup', '--gitlab-url', other.url],
+        { RUNNER_TEMP: dir, GITLAB_TOKEN: OWNER },
+        { now: NOW },
+      );
+      expect(d.stderr).toContain('the file is not ours');
+      expect(other.gitlab.requests.length).toBe(sent);
+      for (const f of readdirSync(state)) chmodSync(join(state, f), 0o600);
+      const e = await runCli(
+        ['cleanup', '--gitlab-url', other.url],
+        { RUNNER_TEMP: dir, GITLAB_TOKEN: OWNER },
+        { now: NOW },
+      );
+      expect(e.code).toBe(0);
+      expect(other.gitlab.scenario.projects[0]!.tokens!.map((t) => t.id)).toEqual([11]);
+    } finally {
+      await other.close();
+    }
   });
 
   test('resolve that fails after creating (dotenv refused) deletes the token again', async () => {

@@ -5,7 +5,12 @@
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
-import { startStandin, type RunningStandin, type StandinResponse } from '../../src/standin/server.js';
+import {
+  startStandin,
+  type RunningStandin,
+  type StandinRequest,
+  type StandinResponse,
+} from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { record } from '../helpers/report.js';
 import { loadScenario } from '../helpers/scenarios.js';
@@ -71,11 +76,7 @@ const ROTATE = [
 
 async function rotate(
   sc: Scenario,
-  intercept?: (
-    req: { method: string; url: string },
-    n: number,
-    next: () => StandinResponse,
-  ) => StandinResponse,
+  intercept?: (req: StandinRequest, n: number, next: () => StandinResponse) => StandinResponse,
 ) {
   let n = 0;
   running = await startStandin(sc, {
@@ -329,4 +330,51 @@ describe('provision --rotate at project level, a fault at every request', () => 
     }
     record('fault', cases, 'project-level rotation faults (every request × refuse/lost)');
   }, 120_000);
+});
+
+describe('provision --rotate against a GitLab that says yes but does not do it', () => {
+  test('a variable write answered 200 but not applied is caught by verification and rolled back', async () => {
+    const sc = fresh();
+    const before = vars(sc);
+    const r = await rotate(sc, (req, _n, next) =>
+      req.method === 'PUT' &&
+      req.url.includes('CI_DEPLOY_PASSWORD') &&
+      !(req.body ?? '').includes('GroupTok21')
+        ? {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              key: 'CI_DEPLOY_PASSWORD',
+              value: 'x',
+              masked: true,
+              environment_scope: '*',
+            }),
+          }
+        : next(),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      'verification failed: CI_DEPLOY_PASSWORD on group tanuki does not hold the new value',
+    );
+    expect(vars(sc)).toEqual(before);
+    expect(group(sc).tokens!.map((t) => t.id)).toEqual([21]);
+    expect(working(sc)!.id).toBe(21);
+  });
+
+  test('a created token answered 201 without its secret: the token is found and deleted, nothing else changes', async () => {
+    const sc = fresh();
+    const before = vars(sc);
+    const r = await rotate(sc, (req, _n, next) => {
+      const a = next();
+      if (req.method !== 'POST' || !req.url.endsWith('/deploy_tokens')) return a;
+      const body = JSON.parse(a.body) as Record<string, unknown>;
+      delete body.token;
+      return { ...a, body: JSON.stringify(body) };
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('no `token`');
+    expect(r.stderr).toMatch(/deleted token #\d+: GitLab created it, but its answer was lost or unusable/);
+    expect(vars(sc)).toEqual(before);
+    expect(group(sc).tokens!.map((t) => t.id)).toEqual([21]);
+  });
 });

@@ -3,7 +3,9 @@
  * and ephemeral tokens they recorded); idempotent. `--ephemeral` also sweeps the project's leftover
  * ephemeral tokens (a crashed runner's) by name prefix and age.
  */
+import { lstatSync } from 'node:fs';
 import { cleanupRecorded, recordedManifests } from '../../app/credentials.js';
+import { normaliseUrl } from '../../app/options.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import { loadManifest, saveManifest, type EphemeralToken } from '../../credentials/index.js';
 import { deleteDeployToken, getProject } from '../../gitlab/api.js';
@@ -24,6 +26,18 @@ export interface CleanupFlags {
 
 const DEFAULT_OLDER_THAN = '6h';
 
+/** A manifest we wrote: a regular file of this user, writable by nobody else. */
+function ownedByUs(path: string): boolean {
+  try {
+    const st = lstatSync(path);
+    return (
+      st.isFile() && (st.mode & 0o022) === 0 && (process.getuid === undefined || st.uid === process.getuid())
+    );
+  } catch {
+    return false;
+  }
+}
+
 export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<number> {
   // Check every flag before anything is removed.
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
@@ -42,18 +56,35 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
   let code: number = ExitCode.Ok;
 
   // 1. Ephemeral tokens recorded by earlier runs (resolve records them; exec and the action delete their own).
-  const clients = new Map<string, GitLabClient>();
+  // The API token goes only to the instance the user named (--gitlab-url, or $CI_SERVER_URL), never to
+  // one a manifest names: a planted manifest must not be able to send the token elsewhere.
+  const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
+  const instance = configured ? normaliseUrl(configured) : undefined;
+  let client: GitLabClient | undefined;
   for (const path of recordedManifests(ctx.env, flags.manifest)) {
     const m = loadManifest(path);
     if (!m.ephemeralTokens?.length) continue;
+    if (!ownedByUs(path)) {
+      warn(`ignored the ephemeral tokens recorded in ${path}: the file is not ours (owner or mode)`);
+      continue;
+    }
     const left: EphemeralToken[] = [];
     for (const t of m.ephemeralTokens) {
+      const recorded = t.gitlabUrl ? normaliseUrl(t.gitlabUrl) : instance;
+      if (!recorded || recorded !== instance) {
+        left.push(t);
+        warn(
+          `ephemeral token #${t.tokenId} was created on ${recorded ?? 'an unrecorded instance'}; pass --gitlab-url ${recorded ?? 'URL'} to delete it (the API token is sent only to the instance you name)`,
+        );
+        code = ExitCode.Usage;
+        continue;
+      }
       try {
-        const url = t.gitlabUrl ?? flags.gitlabUrl ?? ctx.env.CI_SERVER_URL ?? 'https://gitlab.com';
-        const client =
-          clients.get(url) ??
-          clientFor({ ...flags, gitlabUrl: url }, ctx, 'deleting a recorded ephemeral token').client;
-        clients.set(url, client);
+        client ??= clientFor(
+          { ...flags, gitlabUrl: recorded },
+          ctx,
+          'deleting a recorded ephemeral token',
+        ).client;
         const r = await deleteDeployToken(
           client,
           t.level === 'group' ? 'groups' : 'projects',

@@ -3588,7 +3588,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-KV743BPR.js");
+      const { runCleanup } = await import("./cleanup-57W67T3V.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3673,7 +3673,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-PEKYSU2Z.js");
+      const { runProvisionCommand } = await import("./provision-LKBN2RND.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3699,7 +3699,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-LU4MGGGD.js");
+      const { runDemo } = await import("./demo-PQTAY7AT.js");
       return runDemo(ctx);
     })
   );

@@ -7,7 +7,9 @@ import {
   cleanupRecorded,
   recordedManifests
 } from "./chunk-B7SN4D73.js";
-import "./chunk-FJEDMX6I.js";
+import {
+  normaliseUrl
+} from "./chunk-FJEDMX6I.js";
 import {
   loadManifest,
   saveManifest
@@ -30,7 +32,16 @@ import {
 import "./chunk-37K7DFDN.js";
 
 // src/cli/commands/cleanup.ts
+import { lstatSync } from "node:fs";
 var DEFAULT_OLDER_THAN = "6h";
+function ownedByUs(path) {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() && (st.mode & 18) === 0 && (process.getuid === void 0 || st.uid === process.getuid());
+  } catch {
+    return false;
+  }
+}
 async function runCleanup(flags, ctx) {
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, "--older-than");
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || void 0);
@@ -48,16 +59,33 @@ async function runCleanup(flags, ctx) {
   const warn = (l) => ctx.stderr.write(`deploy-token: warning: ${l}
 `);
   let code = ExitCode.Ok;
-  const clients = /* @__PURE__ */ new Map();
+  const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
+  const instance = configured ? normaliseUrl(configured) : void 0;
+  let client;
   for (const path of recordedManifests(ctx.env, flags.manifest)) {
     const m = loadManifest(path);
     if (!m.ephemeralTokens?.length) continue;
+    if (!ownedByUs(path)) {
+      warn(`ignored the ephemeral tokens recorded in ${path}: the file is not ours (owner or mode)`);
+      continue;
+    }
     const left = [];
     for (const t of m.ephemeralTokens) {
+      const recorded = t.gitlabUrl ? normaliseUrl(t.gitlabUrl) : instance;
+      if (!recorded || recorded !== instance) {
+        left.push(t);
+        warn(
+          `ephemeral token #${t.tokenId} was created on ${recorded ?? "an unrecorded instance"}; pass --gitlab-url ${recorded ?? "URL"} to delete it (the API token is sent only to the instance you name)`
+        );
+        code = ExitCode.Usage;
+        continue;
+      }
       try {
-        const url = t.gitlabUrl ?? flags.gitlabUrl ?? ctx.env.CI_SERVER_URL ?? "https://gitlab.com";
-        const client = clients.get(url) ?? clientFor({ ...flags, gitlabUrl: url }, ctx, "deleting a recorded ephemeral token").client;
-        clients.set(url, client);
+        client ??= clientFor(
+          { ...flags, gitlabUrl: recorded },
+          ctx,
+          "deleting a recorded ephemeral token"
+        ).client;
         const r2 = await deleteDeployToken(
           client,
           t.level === "group" ? "groups" : "projects",
@@ -85,9 +113,9 @@ async function runCleanup(flags, ctx) {
     `deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone, ${r.refused.length} left, from ${r.manifests.length} manifest(s)`
   );
   if (flags.ephemeral) {
-    const { client } = clientFor(flags, ctx, "cleanup --ephemeral");
-    const p = await getProject(client, project);
-    const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: flags.dryRun === true });
+    const { client: client2 } = clientFor(flags, ctx, "cleanup --ephemeral");
+    const p = await getProject(client2, project);
+    const s = await sweepEphemeral(client2, p.id, ctx.now(), olderThanMs, { dryRun: flags.dryRun === true });
     for (const t of s.deleted)
       say(
         `${flags.dryRun ? "would delete" : "deleted"} leftover ephemeral token #${t.id} ${t.name} on ${p.path_with_namespace}`

@@ -52,6 +52,8 @@ export interface ProvisionOutcome {
   owner?: Holder;
   /** What GitLab holds now, one line each: the promise "says exactly what state it left". */
   state: string[];
+  /** With --dry-run: what would be done, step by step. */
+  plan?: string[];
   /** Why it failed, when it did. */
   error?: string;
   hint?: string;
@@ -216,8 +218,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
       'warning: the token never expires; `deploy-token audit` flags that (use --expires-in DAYS and rotate)',
     );
   if (req.dryRun) {
-    for (const p of plan) log(`would ${p}`);
-    return { exitCode: 0, owner, state: ['nothing changed (dry run)'] };
+    return { exitCode: 0, owner, state: ['nothing changed (dry run)'], plan: plan.map((p) => `would ${p}`) };
   }
 
   // 4. Do it, journaling every change.

@@ -267,9 +267,10 @@ describe('provision: idempotence and refusals', () => {
     expect(r.code).toBe(0);
     expect(r.writes).toEqual([]);
     expect(r.stderr).toContain('permissions: user olivia: Owner on group tanuki');
-    expect(r.stderr).toContain('would create group deploy token "gitlab-deploy-token" on group tanuki');
-    expect(r.stderr).toContain('would create CI_DEPLOY_USER on group tanuki (masked, all environments)');
-    expect(r.stderr).toContain('would delete the old token #8');
+    expect(r.stdout).toContain('would create group deploy token "gitlab-deploy-token" on group tanuki');
+    expect(r.stdout).toContain('would create CI_DEPLOY_USER on group tanuki (masked, all environments)');
+    expect(r.stdout).toContain('would delete the old token #8');
+    expect(r.stdout.split('\n')[0]).toMatch(/^would create group deploy token/);
     expect(r.stderr).toContain('nothing changed (dry run)');
   });
 });

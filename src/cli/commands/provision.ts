@@ -22,6 +22,8 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: CliCont
     ctx.stderr.write(`deploy-token: error: ${out.error}\n`);
     if (out.hint) ctx.stderr.write(`  hint: ${out.hint}\n`);
   }
+  // The plan of a dry run is the answer asked for: stdout (it never holds a secret).
+  for (const p of out.plan ?? []) ctx.stdout.write(`${p}\n`);
   ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? '' : ' left'}:\n`);
   for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
   if (out.exitCode === 0 && out.created && req.store === 'none') {

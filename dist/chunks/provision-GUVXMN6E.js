@@ -301,8 +301,7 @@ async function provision(req, deps) {
       "warning: the token never expires; `deploy-token audit` flags that (use --expires-in DAYS and rotate)"
     );
   if (req.dryRun) {
-    for (const p of plan) log(`would ${p}`);
-    return { exitCode: 0, owner, state: ["nothing changed (dry run)"] };
+    return { exitCode: 0, owner, state: ["nothing changed (dry run)"], plan: plan.map((p) => `would ${p}`) };
   }
   const journal = {
     attempted: [],
@@ -511,6 +510,8 @@ async function runProvisionCommand(flags, ctx) {
     if (out.hint) ctx.stderr.write(`  hint: ${out.hint}
 `);
   }
+  for (const p of out.plan ?? []) ctx.stdout.write(`${p}
+`);
   ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? "" : " left"}:
 `);
   for (const s of out.state) ctx.stderr.write(`  ${s}

@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-MGY6MEFF.js";
+} from "./chunks/chunk-36U7QQBF.js";
 import {
   credentialPlan,
   parseClients,
@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunks/chunk-HRUY6WK5.js";
+} from "./chunks/chunk-336XMAXQ.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,

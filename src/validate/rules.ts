@@ -43,6 +43,11 @@ export const RULES = {
     summary: 'the job uses the deploy token for something its scopes do not allow',
     help: 'From the seed’s scope table: git clone needs read_repository, image pull read_registry, image push write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run.',
   },
+  'ephemeral-job': {
+    severity: 'error',
+    summary: 'an ephemeral job that declares no scopes',
+    help: 'An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs.',
+  },
   'git-push': {
     severity: 'error',
     summary: 'git push with a deploy token',

@@ -6,6 +6,7 @@
 import type { CredentialNames } from './commands.js';
 import type { Finding } from './finding.js';
 import { checkDotenvExport } from './rules/dotenv-export.js';
+import { checkEphemeralJob } from './rules/ephemeral-job.js';
 import { checkGitPush } from './rules/git-push.js';
 import { checkLfsGroupToken } from './rules/lfs-group-token.js';
 import { checkPasswordOnCommandLine } from './rules/password-on-command-line.js';
@@ -90,6 +91,7 @@ export function specRuleFindings(root: YNode): Finding[] {
     }
     checkLfsGroupToken(root, job, report);
     checkDotenvExport(job, report);
+    checkEphemeralJob(job, report);
     checkPasswordOnCommandLine(scope);
     commandPasswordFindings(scope);
     checkTokenInUrl(scope);

@@ -325,7 +325,7 @@ describe('exec with an ephemeral job', () => {
       { now: NOW },
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("needs the job's scopes");
+    expect(r.stderr).toMatch(/ephemeral job "pull" declares no scopes .*\[ephemeral-job\]/);
     expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
   });
 });
@@ -483,6 +483,35 @@ describe('resolve + cleanup, plan', () => {
     );
     expect(r.code).toBe(2);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('an ephemeral job cannot go into a dotenv report (later jobs would get a dead token): exit 2, nothing created', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const r = await runCli(
+      [
+        'resolve',
+        '--spec',
+        file,
+        '--job',
+        'pull',
+        '--gitlab-url',
+        s.url,
+        '--project',
+        '3',
+        '--export',
+        'dotenv',
+        '--output',
+        join(dir, 'x.env'),
+        '--allow-unmasked-dotenv',
+      ],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+      { now: NOW },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is ephemeral');
+    expect(s.gitlab.requests.length).toBe(0);
   });
 
   test('plan creates nothing and says what would be created; for a Developer it says no (exit 1)', async () => {

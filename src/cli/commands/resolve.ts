@@ -8,7 +8,7 @@ import {
   writeJobCredentials,
 } from '../../app/credentials.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
-import { runFlow } from '../../app/flow.js';
+import { loadSpecFor, runFlow } from '../../app/flow.js';
 import { planView } from '../../credentials/index.js';
 import type { CommonFlags } from '../../app/options.js';
 import { UsageError } from '../../core/errors.js';
@@ -94,6 +94,15 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
       '--export dotenv needs --output FILE',
       'e.g. --output deploy.env, then artifacts:reports:dotenv: deploy.env',
     );
+  }
+  if (targets.includes('dotenv') && flags.job !== undefined) {
+    const spec = await loadSpecFor(flags, ctx.cwd);
+    if (spec?.jobs[flags.job]?.ephemeral === true) {
+      throw new UsageError(
+        `job "${flags.job}" is ephemeral: its token is deleted when this job ends, so a dotenv report would hand later jobs a dead token`,
+        'use `deploy-token exec --job NAME -- CMD` in the job that needs it',
+      );
+    }
   }
   const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: 'create' } });
   try {

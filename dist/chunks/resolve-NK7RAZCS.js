@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-MGY6MEFF.js";
+} from "./chunk-36U7QQBF.js";
 import {
   credentialPlan,
   parseClients,
@@ -24,8 +24,9 @@ import {
   pickStyle
 } from "./chunk-JONNWBUK.js";
 import {
+  loadSpecFor,
   runFlow
-} from "./chunk-HRUY6WK5.js";
+} from "./chunk-336XMAXQ.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -166,6 +167,15 @@ async function runResolve(flags, ctx) {
       "--export dotenv needs --output FILE",
       "e.g. --output deploy.env, then artifacts:reports:dotenv: deploy.env"
     );
+  }
+  if (targets.includes("dotenv") && flags.job !== void 0) {
+    const spec = await loadSpecFor(flags, ctx.cwd);
+    if (spec?.jobs[flags.job]?.ephemeral === true) {
+      throw new UsageError(
+        `job "${flags.job}" is ephemeral: its token is deleted when this job ends, so a dotenv report would hand later jobs a dead token`,
+        "use `deploy-token exec --job NAME -- CMD` in the job that needs it"
+      );
+    }
   }
   const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create" } });
   try {

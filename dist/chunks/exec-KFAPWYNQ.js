@@ -6,7 +6,7 @@ import {
 } from "./chunk-W7Q2MD4E.js";
 import {
   jobVariables
-} from "./chunk-MGY6MEFF.js";
+} from "./chunk-36U7QQBF.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,7 +14,7 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-HRUY6WK5.js";
+} from "./chunk-336XMAXQ.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup

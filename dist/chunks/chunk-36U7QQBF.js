@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-HRUY6WK5.js";
+} from "./chunk-336XMAXQ.js";
 import {
   checkTemplate,
   require_nunjucks

@@ -28,7 +28,7 @@ import {
   specJobs,
   str,
   wordSpan
-} from "./chunk-URALAHQ7.js";
+} from "./chunk-DU43MKXZ.js";
 import "./chunk-YIZN2NQI.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";

@@ -7380,6 +7380,11 @@ var RULES = {
     summary: "the job uses the deploy token for something its scopes do not allow",
     help: "From the seed\u2019s scope table: git clone needs read_repository, image pull read_registry, image push write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run."
   },
+  "ephemeral-job": {
+    severity: "error",
+    summary: "an ephemeral job that declares no scopes",
+    help: "An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs."
+  },
   "git-push": {
     severity: "error",
     summary: "git push with a deploy token",
@@ -7579,18 +7584,37 @@ function hasErrors(findings) {
 function checkDotenvExport(job, report) {
   const seq = get(job.node, "export");
   if (seq?.kind !== "seq") return;
+  const eph = get(job.node, "ephemeral");
+  const ephemeral = eph?.kind === "scalar" && eph.value === true;
   seq.items.forEach((it, i) => {
     if (it.kind === "scalar" && it.value === "dotenv") {
       report(
         findingAt(
           "dotenv-export",
-          "dotenv variables are not masked and stay in an artifact; expected exec or the shell export in the same job",
+          ephemeral ? "dotenv variables are not masked and stay in an artifact, and this ephemeral token is deleted when the job ends (later jobs would get a dead token); expected exec in the job that needs it" : "dotenv variables are not masked and stay in an artifact; expected exec or the shell export in the same job",
           it.span,
           seq.via[i]
         )
       );
     }
   });
+}
+
+// src/validate/rules/ephemeral-job.ts
+function checkEphemeralJob(job, report) {
+  const entry = getEntry(job.node, "ephemeral");
+  if (entry?.value.kind !== "scalar" || entry.value.value !== true) return;
+  const scopes = get(job.node, "scopes");
+  if (scopes === void 0 || scopes.kind === "seq" && scopes.items.length === 0) {
+    report(
+      findingAt(
+        "ephemeral-job",
+        `ephemeral job "${job.name}" declares no scopes; an ephemeral token gets exactly the job's scopes, and GitLab refuses a token without any`,
+        entry.value.span,
+        entry.via
+      )
+    );
+  }
 }
 
 // src/validate/shell.ts
@@ -10152,6 +10176,7 @@ function specRuleFindings(root) {
     }
     checkLfsGroupToken(root, job, report);
     checkDotenvExport(job, report);
+    checkEphemeralJob(job, report);
     checkPasswordOnCommandLine(scope);
     commandPasswordFindings(scope);
     checkTokenInUrl(scope);

@@ -325,7 +325,7 @@ describe('exec with an ephemeral job', () => {
       { now: NOW },
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/ephemeral job "pull" declares no scopes .*\[ephemeral-job\]/);
+    expect(r.stderr).toMatch(/ephemeral job "pull" declares no scopes.*\[ephemeral-job\]/);
     expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-36U7QQBF.js";
+} from "./chunks/chunk-ZRHERA7F.js";
 import {
   credentialPlan,
   parseClients,
@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunks/chunk-336XMAXQ.js";
+} from "./chunks/chunk-2LYENVST.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,

@@ -28,7 +28,7 @@ import {
   specJobs,
   str,
   wordSpan
-} from "./chunk-DU43MKXZ.js";
+} from "./chunk-CATH7QQI.js";
 import "./chunk-YIZN2NQI.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";

@@ -291,7 +291,7 @@ async function gatherInput(opts) {
 async function loadSpecFor(flags, cwd) {
   const path = specPath(flags, cwd);
   if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-JUOZ6IDN.js");
+  const { loadSpecFile } = await import("./load-BHSVOU2A.js");
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === "error");
   if (!spec || errors.length > 0) {

@@ -11,7 +11,7 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-336XMAXQ.js";
+} from "./chunk-2LYENVST.js";
 import "./chunk-FJEDMX6I.js";
 import "./chunk-DAFELATQ.js";
 import "./chunk-NAHATI3F.js";

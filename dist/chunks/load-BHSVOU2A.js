@@ -6,7 +6,7 @@ import {
   analyzeSpec,
   loadSpec,
   loadSpecFile
-} from "./chunk-DU43MKXZ.js";
+} from "./chunk-CATH7QQI.js";
 import "./chunk-YIZN2NQI.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-W7Q2MD4E.js";
 import {
   jobVariables
-} from "./chunk-36U7QQBF.js";
+} from "./chunk-ZRHERA7F.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,7 +14,7 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-336XMAXQ.js";
+} from "./chunk-2LYENVST.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup

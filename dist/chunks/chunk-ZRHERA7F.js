@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-336XMAXQ.js";
+} from "./chunk-2LYENVST.js";
 import {
   checkTemplate,
   require_nunjucks

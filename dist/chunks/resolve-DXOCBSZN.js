@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-36U7QQBF.js";
+} from "./chunk-ZRHERA7F.js";
 import {
   credentialPlan,
   parseClients,
@@ -26,7 +26,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-336XMAXQ.js";
+} from "./chunk-2LYENVST.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,

@@ -701,6 +701,21 @@ describe('the action: ephemeral input', () => {
     expect(post.replace(`::add-mask::${OWNER}\n`, '')).not.toContain(OWNER.slice(6));
   });
 
+  test('dry-run with ephemeral: the plan says what would be created, nothing is created or exported', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'] });
+    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': 'true' });
+    let out = '';
+    expect(
+      await runAction({ env, cwd: dir, now: () => NOW, stdout: { write: (t) => void (out += t) } }),
+    ).toBe(0);
+    expect(out).toContain('would be created with scopes read_registry');
+    expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+    expect(readFileSync(env.GITHUB_ENV!, 'utf8')).toBe('');
+    expect(readFileSync(env.GITHUB_STATE!, 'utf8')).toBe('');
+  });
+
   test('ephemeral without a job: a clear error, nothing created', async () => {
     const sc = scenario();
     const s = await serve(sc);

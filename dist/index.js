@@ -6,12 +6,12 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-ZRHERA7F.js";
+} from "./chunks/chunk-SP2MIH23.js";
 import {
   credentialPlan,
   parseClients,
   writeJobCredentials
-} from "./chunks/chunk-B7SN4D73.js";
+} from "./chunks/chunk-AJB6IMTT.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-JONNWBUK.js";
 import {
   runFlow
-} from "./chunks/chunk-2LYENVST.js";
+} from "./chunks/chunk-OG6U2FSV.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -31,7 +31,7 @@ import {
 } from "./chunks/chunk-GU27M52E.js";
 import {
   planView
-} from "./chunks/chunk-4AACP5V5.js";
+} from "./chunks/chunk-H3IUSMMK.js";
 import "./chunks/chunk-DAFELATQ.js";
 import {
   discardEphemeral
@@ -41,7 +41,7 @@ import "./chunks/chunk-NAHATI3F.js";
 import "./chunks/chunk-74URNURH.js";
 import "./chunks/chunk-LYWWAOIP.js";
 import "./chunks/chunk-IRJGCQ3S.js";
-import "./chunks/chunk-YIZN2NQI.js";
+import "./chunks/chunk-4OYPS3EV.js";
 import {
   DeployTokenError,
   UsageError
@@ -176,7 +176,7 @@ async function afterFlow(flow, inputs, deps) {
   const { env, stdout } = deps;
   {
     const r = flow.resolution;
-    const vars = r.ok ? jobVariables(flow, env) : [];
+    const vars = r.ok ? await jobVariables(flow, env) : [];
     const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
     stdout.write(maskCommands(forms));
     if (flow.ephemeral) {
@@ -201,7 +201,7 @@ async function afterFlow(flow, inputs, deps) {
       stdout.write(formatPlanText(plan));
       if (r.ok) {
         for (const f of planView(
-          credentialPlan(flow, env, parseClients(inputs.configure), "<private dir>")
+          await credentialPlan(flow, env, parseClients(inputs.configure), "<private dir>")
         )) {
           stdout.write(
             `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
@@ -220,7 +220,7 @@ async function afterFlow(flow, inputs, deps) {
     const files = githubFiles(env);
     const outputs = stepOutputs(flow, inputs.passwordOutput);
     renderGithub(inputs.export === "env" ? vars : [], outputs, []);
-    const written = writeJobCredentials(flow, env, parseClients(inputs.configure));
+    const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
     if (written) {
       if (!env.GITHUB_STATE)
         throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");

@@ -6,7 +6,7 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-4AACP5V5.js";
+} from "./chunks/chunk-H3IUSMMK.js";
 import {
   createGitLabClient
 } from "./chunks/chunk-DAFELATQ.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunks/chunk-74URNURH.js";
 import "./chunks/chunk-LYWWAOIP.js";
 import "./chunks/chunk-IRJGCQ3S.js";
-import "./chunks/chunk-YIZN2NQI.js";
+import "./chunks/chunk-4OYPS3EV.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";
 

@@ -104,7 +104,7 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
   {
     const r = flow.resolution;
     // Masks before any other line that could contain a value.
-    const vars = r.ok ? jobVariables(flow, env) : [];
+    const vars = r.ok ? await jobVariables(flow, env) : [];
     const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
     stdout.write(maskCommands(forms));
     if (flow.ephemeral) {
@@ -133,7 +133,7 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
       stdout.write(formatPlanText(plan));
       if (r.ok) {
         for (const f of planView(
-          credentialPlan(flow, env, parseClients(inputs.configure), '<private dir>'),
+          await credentialPlan(flow, env, parseClients(inputs.configure), '<private dir>'),
         )) {
           stdout.write(
             `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
@@ -153,7 +153,7 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
     const outputs = stepOutputs(flow, inputs.passwordOutput);
     // Render first (refuses bad values), then write the credential files, then export everything.
     renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
-    const written = writeJobCredentials(flow, env, parseClients(inputs.configure));
+    const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
     if (written) {
       // The post step removes exactly what the manifest lists (GITHUB_STATE → STATE_manifest).
       if (!env.GITHUB_STATE)

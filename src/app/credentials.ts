@@ -21,6 +21,7 @@ import {
   type Manifest,
 } from '../credentials/index.js';
 import { UsageError } from '../core/errors.js';
+import { loadTemplating } from '../export/templating.js';
 import type { FlowResult } from './flow.js';
 import { templateValues } from './values.js';
 
@@ -44,16 +45,17 @@ export function wantedFiles(flow: FlowResult, extraClients: readonly ClientName[
   return { clients, userFiles: job?.files ?? [] };
 }
 
-export function credentialPlan(
+export async function credentialPlan(
   flow: FlowResult,
   env: Env,
   extraClients: readonly ClientName[],
   dir: string,
-): CredentialPlan {
+): Promise<CredentialPlan> {
   const r = flow.resolution;
   if (!r.credentials) return { files: [], variables: [] };
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return { files: [], variables: [] };
+  await loadTemplating();
   const v = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
   // The user's own git and docker settings keep working: included / merged under ours.
   const userConfig = existingUserConfig(env);
@@ -77,17 +79,17 @@ export function credentialPlan(
 }
 
 /** Plans, then writes into a fresh private directory. Returns undefined when the job needs no files. */
-export function writeJobCredentials(
+export async function writeJobCredentials(
   flow: FlowResult,
   env: Env,
   extraClients: readonly ClientName[],
-): { manifest: Manifest; variables: { name: string; value: string }[] } | undefined {
+): Promise<{ manifest: Manifest; variables: { name: string; value: string }[] } | undefined> {
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return undefined;
   const dir = privateDir(env);
   let plan: CredentialPlan;
   try {
-    plan = credentialPlan(flow, env, extraClients, dir);
+    plan = await credentialPlan(flow, env, extraClients, dir);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

@@ -1,14 +1,17 @@
 /** What a resolved job exports, shared by the CLI and the action. */
 import type { Env } from '../core/env.js';
 import { renderSpecVariables } from '../export/render.js';
+import { loadTemplating } from '../export/templating.js';
 import { checkVariables, deployVariables, type ExportVariable } from '../export/variables.js';
 import type { FlowResult } from './flow.js';
 import { templateValues } from './values.js';
 
 /** The variables a job gets: CI_DEPLOY_USER / CI_DEPLOY_PASSWORD and the spec's own, checked first. */
-export function jobVariables(flow: FlowResult, env: Env): ExportVariable[] {
+export async function jobVariables(flow: FlowResult, env: Env): Promise<ExportVariable[]> {
   const r = flow.resolution;
   if (!r.credentials) return [];
+  const templates = flow.settings.job?.spec.variables;
+  if (templates && Object.keys(templates).length > 0) await loadTemplating();
   const values = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
   const vars = [
     ...deployVariables(r.credentials.username, r.credentials.password),

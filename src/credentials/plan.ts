@@ -4,7 +4,8 @@
  * allow-list of src/export/template-guard.ts, and format filters (escape.ts), so a value cannot break
  * out of its file format and a template sees nothing but the values given to it.
  */
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
+import { templating } from '../export/templating.js';
 import { UsageError } from '../core/errors.js';
 import { checkTemplate } from '../export/template-guard.js';
 import dockerTpl from '../../templates/clients/docker-config.json.njk';
@@ -27,7 +28,7 @@ import type {
 let engine: nunjucks.Environment | undefined;
 function env(): nunjucks.Environment {
   if (!engine) {
-    engine = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+    engine = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
     for (const [name, fn] of Object.entries(FORMAT_FILTERS)) engine.addFilter(name, fn);
     engine.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
   }
@@ -48,7 +49,7 @@ const isNode = (x: unknown): x is AstNode =>
  * would otherwise answer `{{ constructor }}` from Object.prototype, or `{{ range }}` from its globals.
  */
 function checkNames(source: string, values: Record<string, unknown>): void {
-  const parser = (nunjucks as unknown as { parser: { parse(src: string): unknown } }).parser;
+  const parser = (templating() as unknown as { parser: { parse(src: string): unknown } }).parser;
   const bound = new Set(['loop']);
   const symbols: string[] = [];
   const collect = (n: unknown, into: (name: string) => void): void => {

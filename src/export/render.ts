@@ -3,7 +3,8 @@
  * not a template value is an error, not an empty string), no autoescape (these are plain values), and
  * nothing in scope but the template values. A value rendered from the password is secret.
  */
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
+import { templating } from './templating.js';
 import { UsageError } from '../core/errors.js';
 import type { TemplateValueName } from '../spec/template-values.js';
 import { checkTemplate } from './template-guard.js';
@@ -14,7 +15,7 @@ export type TemplateValues = Record<TemplateValueName, string | number | string[
 let env: nunjucks.Environment | undefined;
 function engine(): nunjucks.Environment {
   if (!env) {
-    env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+    env = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
     // base64: for Basic auth headers and docker's `auth` in user templates.
     env.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
   }

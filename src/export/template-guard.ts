@@ -4,7 +4,7 @@
  * names, lookups by a literal key that is not a prototype door, if/for, and a few pure filters.
  * Function calls, computed lookups, set/macro/include/import/extends and everything else are refused.
  */
-import nunjucks from 'nunjucks';
+import { templating } from './templating.js';
 
 const ALLOWED_NODES = new Set([
   'Root',
@@ -81,7 +81,7 @@ function isNode(x: unknown): x is AstNode {
 /** Throws an Error naming the first construct that is not allowed. */
 export function checkTemplate(source: string): void {
   // nunjucks ships no types for its parser; the shape used here is its documented AST (nodes.js).
-  const parser = (nunjucks as unknown as { parser: { parse(src: string): unknown } }).parser;
+  const parser = (templating() as unknown as { parser: { parse(src: string): unknown } }).parser;
   const root = parser.parse(source);
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) return n.forEach(walk);

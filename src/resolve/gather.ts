@@ -3,9 +3,10 @@
  * trips as possible) and the job environment. All I/O of resolution lives here.
  *
  * Round trips: (1) version, project, the project's active tokens; (2) the project's remaining pages
- * and, once the project's namespace is known, every group's active tokens and CI/CD variables;
- * (3) an unfiltered listing only where the active one has no gitlab-deploy-token, so the plan can say
- * why (expired at…, revoked) — GITLAB_FACTS §3.
+ * and, once the project's namespace is known, every group's tokens (unfiltered: groups hold few, and
+ * the plan must explain an expired or revoked gitlab-deploy-token) and CI/CD variables; (3) for the
+ * project, an unfiltered listing only where the active one has no gitlab-deploy-token, so the plan
+ * can say why (expired at…, revoked) — GITLAB_FACTS §3.
  */
 import { GitLabApiError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
@@ -54,7 +55,9 @@ function why(e: unknown): string {
 
 async function groupTokens(client: GitLabClient, path: string, now: Date, id?: number): Promise<GroupTokens> {
   try {
-    const tokens = await tokensOf(client, 'groups', id ?? path, now);
+    // One unfiltered listing: a group holds few tokens, and when none is an active
+    // gitlab-deploy-token the plan needs them all to say why, which would cost a second request.
+    const tokens = await listDeployTokens(client, 'groups', id ?? path);
     return id === undefined ? { path, tokens } : { path, id, tokens };
   } catch (e) {
     // Access to a group's tokens needs Maintainer there; without it we can only say so.

@@ -4,6 +4,7 @@
  * and PyPI, hostile values that must not break out, user templates that see only their values, the
  * private directory's guarantees, the manifest, and cleanup.
  */
+import { loadTemplating } from '../../src/export/templating.js';
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -65,6 +66,9 @@ const npmRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim()
 const npmIni = createRequire(join(npmRoot, 'npm', 'package.json'))('ini') as {
   parse(s: string): Record<string, unknown>;
 };
+
+// The renderers use the template engine loaded on demand (src/export/templating.ts).
+beforeAll(() => loadTemplating());
 
 describe('each client gets its file, read back by a real parser', () => {
   test.each([ctx.password, HOSTILE])(

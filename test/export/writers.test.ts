@@ -1,4 +1,5 @@
 /** Export round trips: each writer's output read back by an independent reader of its real consumer. */
+import { loadTemplating } from '../../src/export/templating.js';
 import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
 import { escapeCommandData, renderGithub } from '../../src/export/github.js';
@@ -9,6 +10,9 @@ import { record } from '../helpers/report.js';
 import { parseGithubFile, parseGitlabDotenv } from './parsers.js';
 
 const v = (name: string, value: string, secret = false): ExportVariable => ({ name, value, secret });
+
+// The renderers use the template engine loaded on demand (src/export/templating.ts).
+beforeAll(() => loadTemplating());
 
 describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () => {
   test('values with newlines, = and quotes come back exactly', () => {

@@ -53,7 +53,7 @@ async function execResolved(
     if (r.fix) ctx.stderr.write(`  fix: ${r.fix}\n`);
     return r.exitCode;
   }
-  const vars = jobVariables(flow, ctx.env);
+  const vars = await jobVariables(flow, ctx.env);
   const registry = new SecretRegistry();
   for (const v of vars) {
     if (!v.secret) continue;
@@ -62,7 +62,7 @@ async function execResolved(
     }
   }
   // Credential files live only as long as the command: removed at its end, also on failure or signal.
-  const files = writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
+  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
   // Last resort: even an unexpected crash of this process removes them (synchronously, on exit).
   const onExit = () => {
     if (files) cleanup(files.manifest);

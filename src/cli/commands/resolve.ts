@@ -130,7 +130,7 @@ async function exportResolved(
   }
   // All or nothing: render every target first; only then write.
   const clients = parseClients(flags.configure);
-  let vars: ExportVariable[] = jobVariables(flow, ctx.env);
+  let vars: ExportVariable[] = await jobVariables(flow, ctx.env);
   const creds = r.credentials;
   const renderAll = (list: ExportVariable[]): (() => void)[] =>
     targets.map((t) => {
@@ -167,7 +167,7 @@ async function exportResolved(
   let rendered = renderAll(vars);
   // Credential files next: if they fail, nothing was exported; the recorded manifest lets
   // `deploy-token cleanup` remove them later.
-  const written = writeJobCredentials(flow, ctx.env, clients);
+  const written = await writeJobCredentials(flow, ctx.env, clients);
   if (written) {
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
     if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
@@ -202,9 +202,9 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
   const targets = parseTargets(flags.export, ctx.env, false);
   const flow = await runFlow(flags, ctx);
   const { resolution: r, settings } = flow;
-  const names = r.ok ? jobVariables(flow, ctx.env).map((v) => v.name) : [];
+  const names = r.ok ? (await jobVariables(flow, ctx.env)).map((v) => v.name) : [];
   const filePlan = r.ok
-    ? credentialPlan(flow, ctx.env, parseClients(flags.configure), '<private dir>')
+    ? await credentialPlan(flow, ctx.env, parseClients(flags.configure), '<private dir>')
     : undefined;
   if (filePlan) names.push(...filePlan.variables.map((v) => v.name));
   const plan = buildPlan(r, {

@@ -6,19 +6,19 @@ import {
 } from "./chunk-W7Q2MD4E.js";
 import {
   jobVariables
-} from "./chunk-ZRHERA7F.js";
+} from "./chunk-SP2MIH23.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-B7SN4D73.js";
+} from "./chunk-AJB6IMTT.js";
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-2LYENVST.js";
+} from "./chunk-OG6U2FSV.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
-} from "./chunk-4AACP5V5.js";
+} from "./chunk-H3IUSMMK.js";
 import "./chunk-DAFELATQ.js";
 import {
   discardEphemeral
@@ -28,7 +28,7 @@ import "./chunk-NAHATI3F.js";
 import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";
-import "./chunk-YIZN2NQI.js";
+import "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -109,7 +109,7 @@ async function execResolved(flow, command, args, flags, ctx, io) {
 `);
     return r.exitCode;
   }
-  const vars = jobVariables(flow, ctx.env);
+  const vars = await jobVariables(flow, ctx.env);
   const registry = new SecretRegistry();
   for (const v of vars) {
     if (!v.secret) continue;
@@ -118,7 +118,7 @@ async function execResolved(flow, command, args, flags, ctx, io) {
 `);
     }
   }
-  const files = writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
+  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
   const onExit = () => {
     if (files) cleanup(files.manifest);
   };

@@ -6,14 +6,14 @@ import {
 import {
   cleanupRecorded,
   recordedManifests
-} from "./chunk-B7SN4D73.js";
+} from "./chunk-AJB6IMTT.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
 import {
   loadManifest,
   saveManifest
-} from "./chunk-4AACP5V5.js";
+} from "./chunk-H3IUSMMK.js";
 import "./chunk-DAFELATQ.js";
 import {
   parseDuration,
@@ -24,7 +24,7 @@ import {
   deleteDeployToken,
   getProject
 } from "./chunk-IRJGCQ3S.js";
-import "./chunk-YIZN2NQI.js";
+import "./chunk-4OYPS3EV.js";
 import {
   ExitCode,
   UsageError

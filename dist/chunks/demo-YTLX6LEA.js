@@ -11,7 +11,7 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-2LYENVST.js";
+} from "./chunk-OG6U2FSV.js";
 import "./chunk-FJEDMX6I.js";
 import "./chunk-DAFELATQ.js";
 import "./chunk-NAHATI3F.js";

@@ -6,8 +6,9 @@ import {
   analyzeSpec,
   loadSpec,
   loadSpecFile
-} from "./chunk-CATH7QQI.js";
-import "./chunk-YIZN2NQI.js";
+} from "./chunk-SS7TTPVJ.js";
+import "./chunk-TC5M5IGD.js";
+import "./chunk-4OYPS3EV.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

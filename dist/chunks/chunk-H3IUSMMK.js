@@ -2,17 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkTemplate,
-  require_nunjucks
-} from "./chunk-YIZN2NQI.js";
+  templating
+} from "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import {
-  __toESM
-} from "./chunk-37K7DFDN.js";
-
-// src/credentials/plan.ts
-var import_nunjucks = __toESM(require_nunjucks(), 1);
 
 // templates/clients/docker-config.json.njk
 var docker_config_json_default = '{# docker, podman, skopeo, buildah: auths.<registry>.auth = base64 of username:password (docker config.json). -#}\n{\n  "auths": {\n{%- for host in registries %}\n    {{ host | json }}: { "auth": {{ ((username + ":" + password) | base64) | json }} }{% if not loop.last %},{% endif %}\n{%- endfor %}\n  }\n}\n';
@@ -88,7 +82,7 @@ var FORMAT_FILTERS = { xml, json, ini, npmrc, gitq, sh };
 var engine;
 function env() {
   if (!engine) {
-    engine = new import_nunjucks.default.Environment(null, { autoescape: false, throwOnUndefined: true });
+    engine = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
     for (const [name, fn] of Object.entries(FORMAT_FILTERS)) engine.addFilter(name, fn);
     engine.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
   }
@@ -96,7 +90,7 @@ function env() {
 }
 var isNode = (x) => typeof x === "object" && x !== null && typeof x.typename === "string";
 function checkNames(source, values) {
-  const parser = import_nunjucks.default.parser;
+  const parser = templating().parser;
   const bound = /* @__PURE__ */ new Set(["loop"]);
   const symbols = [];
   const collect = (n, into) => {

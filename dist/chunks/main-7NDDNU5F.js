@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-DXOCBSZN.js");
+      const { runResolve } = await import("./resolve-SCGUIRG3.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-DXOCBSZN.js");
+      const { runPlan } = await import("./resolve-SCGUIRG3.js");
       return runPlan(o, ctx);
     })
   );
@@ -3560,7 +3560,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-RR66GM3K.js");
+      const { runValidate } = await import("./run-IUOMURN5.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3588,7 +3588,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-57W67T3V.js");
+      const { runCleanup } = await import("./cleanup-LPKK3NTI.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3602,7 +3602,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-4ZUXVDIC.js");
+      const { runExec } = await import("./exec-FCCTI3DK.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3699,7 +3699,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-VXCYDIA7.js");
+      const { runDemo } = await import("./demo-YTLX6LEA.js");
       return runDemo(ctx);
     })
   );

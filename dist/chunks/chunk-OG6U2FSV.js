@@ -178,7 +178,7 @@ function why(e) {
 }
 async function groupTokens(client, path, now, id) {
   try {
-    const tokens = await tokensOf(client, "groups", id ?? path, now);
+    const tokens = await listDeployTokens(client, "groups", id ?? path);
     return id === void 0 ? { path, tokens } : { path, id, tokens };
   } catch (e) {
     if (e instanceof GitLabApiError && e.status !== void 0 && e.status < 500) return { path, why: why(e) };
@@ -291,7 +291,7 @@ async function gatherInput(opts) {
 async function loadSpecFor(flags, cwd) {
   const path = specPath(flags, cwd);
   if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-BHSVOU2A.js");
+  const { loadSpecFile } = await import("./load-C2WDM3D4.js");
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === "error");
   if (!spec || errors.length > 0) {

@@ -1,9 +1,12 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  checkTemplate,
   require_nunjucks
-} from "./chunk-YIZN2NQI.js";
+} from "./chunk-TC5M5IGD.js";
+import {
+  checkTemplate,
+  provideTemplating
+} from "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -9870,6 +9873,7 @@ function schemaFindings(data, root) {
 }
 
 // src/validate/rules/template.ts
+provideTemplating(import_nunjucks.default);
 function isNode(x) {
   return typeof x === "object" && x !== null && typeof x.typename === "string";
 }

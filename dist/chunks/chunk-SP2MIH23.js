@@ -2,28 +2,25 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   templateValues
-} from "./chunk-B7SN4D73.js";
+} from "./chunk-AJB6IMTT.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-2LYENVST.js";
+} from "./chunk-OG6U2FSV.js";
 import {
   checkTemplate,
-  require_nunjucks
-} from "./chunk-YIZN2NQI.js";
+  loadTemplating,
+  templating
+} from "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import {
-  __toESM
-} from "./chunk-37K7DFDN.js";
 
 // src/export/render.ts
-var import_nunjucks = __toESM(require_nunjucks(), 1);
 var env;
 function engine() {
   if (!env) {
-    env = new import_nunjucks.default.Environment(null, { autoescape: false, throwOnUndefined: true });
+    env = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
     env.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
   }
   return env;
@@ -50,9 +47,11 @@ function renderSpecVariables(templates, values, password) {
 }
 
 // src/app/exports.ts
-function jobVariables(flow, env2) {
+async function jobVariables(flow, env2) {
   const r = flow.resolution;
   if (!r.credentials) return [];
+  const templates = flow.settings.job?.spec.variables;
+  if (templates && Object.keys(templates).length > 0) await loadTemplating();
   const values = templateValues(r, flow.input, flow.settings.gitlabUrl, env2);
   const vars = [
     ...deployVariables(r.credentials.username, r.credentials.password),

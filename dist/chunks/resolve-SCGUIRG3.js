@@ -9,14 +9,14 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-ZRHERA7F.js";
+} from "./chunk-SP2MIH23.js";
 import {
   credentialPlan,
   parseClients,
   recordManifest,
   tokenManifest,
   writeJobCredentials
-} from "./chunk-B7SN4D73.js";
+} from "./chunk-AJB6IMTT.js";
 import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -26,7 +26,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-2LYENVST.js";
+} from "./chunk-OG6U2FSV.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -36,7 +36,7 @@ import {
 import {
   planView,
   writeFileAtomic
-} from "./chunk-4AACP5V5.js";
+} from "./chunk-H3IUSMMK.js";
 import "./chunk-DAFELATQ.js";
 import {
   discardEphemeral
@@ -46,7 +46,7 @@ import "./chunk-NAHATI3F.js";
 import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";
-import "./chunk-YIZN2NQI.js";
+import "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -198,7 +198,7 @@ async function exportResolved(flow, targets, flags, ctx) {
     return r.exitCode;
   }
   const clients = parseClients(flags.configure);
-  let vars = jobVariables(flow, ctx.env);
+  let vars = await jobVariables(flow, ctx.env);
   const creds = r.credentials;
   const renderAll = (list) => targets.map((t) => {
     if (t === "shell") {
@@ -232,7 +232,7 @@ async function exportResolved(flow, targets, flags, ctx) {
     return () => writeGithub(w, files, ctx.stdout);
   });
   let rendered = renderAll(vars);
-  const written = writeJobCredentials(flow, ctx.env, clients);
+  const written = await writeJobCredentials(flow, ctx.env, clients);
   if (written) {
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
     if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
@@ -264,8 +264,8 @@ async function runPlan(flags, ctx) {
   const targets = parseTargets(flags.export, ctx.env, false);
   const flow = await runFlow(flags, ctx);
   const { resolution: r, settings } = flow;
-  const names = r.ok ? jobVariables(flow, ctx.env).map((v) => v.name) : [];
-  const filePlan = r.ok ? credentialPlan(flow, ctx.env, parseClients(flags.configure), "<private dir>") : void 0;
+  const names = r.ok ? (await jobVariables(flow, ctx.env)).map((v) => v.name) : [];
+  const filePlan = r.ok ? await credentialPlan(flow, ctx.env, parseClients(flags.configure), "<private dir>") : void 0;
   if (filePlan) names.push(...filePlan.variables.map((v) => v.name));
   const plan = buildPlan(r, {
     gitlabUrl: settings.gitlabUrl,

@@ -9,7 +9,10 @@ import {
   privateDir,
   saveManifest,
   writeCredentials
-} from "./chunk-4AACP5V5.js";
+} from "./chunk-H3IUSMMK.js";
+import {
+  loadTemplating
+} from "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -58,11 +61,12 @@ function wantedFiles(flow, extraClients) {
   const clients = [.../* @__PURE__ */ new Set([...parseClients(job?.configure ?? []), ...extraClients])];
   return { clients, userFiles: job?.files ?? [] };
 }
-function credentialPlan(flow, env, extraClients, dir) {
+async function credentialPlan(flow, env, extraClients, dir) {
   const r = flow.resolution;
   if (!r.credentials) return { files: [], variables: [] };
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return { files: [], variables: [] };
+  await loadTemplating();
   const v = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
   const userConfig = existingUserConfig(env);
   return planCredentials(
@@ -81,13 +85,13 @@ function credentialPlan(flow, env, extraClients, dir) {
     { ...userConfig, userValues: v }
   );
 }
-function writeJobCredentials(flow, env, extraClients) {
+async function writeJobCredentials(flow, env, extraClients) {
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return void 0;
   const dir = privateDir(env);
   let plan;
   try {
-    plan = credentialPlan(flow, env, extraClients, dir);
+    plan = await credentialPlan(flow, env, extraClients, dir);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

@@ -42,6 +42,38 @@ function isWs(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d);
 }
 
+/** A run of white space being read: where it began, how long it is, whether it is already a break. */
+interface WsRun {
+  start: number;
+  len: number;
+  broken: boolean;
+}
+
+/**
+ * One input byte as the white-space automaton sees it: a run of white space becomes one symbol
+ * (WS_SEP for 1..MAX_WS_GAP bytes, fed when the run ends; WS_BREAK as soon as it grows longer), any
+ * other byte itself. The one definition for both the stream scan and the rescan of held bytes.
+ */
+function wsByte(run: WsRun, b: number, at: number, feed: (sym: number, at: number) => void): void {
+  if (isWs(b)) {
+    if (run.start < 0) {
+      run.start = at;
+      run.len = 1;
+      run.broken = false;
+    } else run.len++;
+    if (!run.broken && run.len > MAX_WS_GAP) {
+      feed(WS_BREAK, run.start);
+      run.broken = true;
+    }
+    return;
+  }
+  if (run.start >= 0) {
+    if (!run.broken) feed(WS_SEP, run.start);
+    run.start = -1;
+  }
+  feed(b, at);
+}
+
 function pow2AtLeast(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
@@ -381,9 +413,7 @@ export class Masker {
     const rmask = ring.length - 1;
     let s = this.wsState;
     let count = this.wsCount;
-    let runStart = this.runStart;
-    let runLen = this.runLen;
-    let broken = this.runBroken;
+    const run: WsRun = { start: this.runStart, len: this.runLen, broken: this.runBroken };
     const feed = (sym: number, at: number): void => {
       s = step(w, s, sym);
       ring[count & rmask] = at;
@@ -391,31 +421,12 @@ export class Masker {
       const o = w.outLen[s] as number;
       if (o > 0) this.addAny(ring[(count - o) & rmask] as number, at + 1);
     };
-    for (let i = 0; i < buf.length; i++) {
-      const b = buf[i] as number;
-      if (isWs(b)) {
-        if (runStart < 0) {
-          runStart = base + i;
-          runLen = 1;
-          broken = false;
-        } else runLen++;
-        if (!broken && runLen > MAX_WS_GAP) {
-          feed(WS_BREAK, runStart);
-          broken = true;
-        }
-        continue;
-      }
-      if (runStart >= 0) {
-        if (!broken) feed(WS_SEP, runStart);
-        runStart = -1;
-      }
-      feed(b, base + i);
-    }
+    for (let i = 0; i < buf.length; i++) wsByte(run, buf[i] as number, base + i, feed);
     this.wsState = s;
     this.wsCount = count;
-    this.runStart = runStart;
-    this.runLen = runLen;
-    this.runBroken = broken;
+    this.runStart = run.start;
+    this.runLen = run.len;
+    this.runBroken = run.broken;
   }
 
   /** A match in end order (the main scan): merge with the ranges it reaches. */
@@ -575,9 +586,7 @@ export class Masker {
       const wm = wr.length - 1;
       let ws = 0;
       let count = 0;
-      let runStart = -1;
-      let runLen = 0;
-      let broken = false;
+      const run: WsRun = { start: -1, len: 0, broken: false };
       const feed = (sym: number, at: number) => {
         ws = step(w, ws, sym);
         wr[count & wm] = at;
@@ -585,28 +594,9 @@ export class Masker {
         const o = w.outLen[ws] as number;
         if (o > 0) keep(wr[(count - o) & wm] as number, at + 1);
       };
-      for (let q = start; q < this.pos; q++) {
-        const b = ring[q & rmask] as number;
-        if (isWs(b)) {
-          if (runStart < 0) {
-            runStart = q;
-            runLen = 1;
-            broken = false;
-          } else runLen++;
-          if (!broken && runLen > MAX_WS_GAP) {
-            feed(WS_BREAK, runStart);
-            broken = true;
-          }
-          continue;
-        }
-        if (runStart >= 0) {
-          if (!broken) feed(WS_SEP, runStart);
-          runStart = -1;
-        }
-        feed(b, q);
-      }
+      for (let q = start; q < this.pos; q++) wsByte(run, ring[q & rmask] as number, q, feed);
       // The pending run is the real one (it may have begun before the bytes we still have).
-      if (this.runStart >= 0 && this.runBroken && !broken) ws = step(w, ws, WS_BREAK);
+      if (this.runStart >= 0 && this.runBroken && !run.broken) ws = step(w, ws, WS_BREAK);
       this.wsState = ws;
       this.wsCount = count;
     }

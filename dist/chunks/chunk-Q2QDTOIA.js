@@ -515,6 +515,25 @@ var EARLY_SAMPLES = 65536;
 function isWs(b) {
   return b === 32 || b >= 9 && b <= 13;
 }
+function wsByte(run, b, at, feed) {
+  if (isWs(b)) {
+    if (run.start < 0) {
+      run.start = at;
+      run.len = 1;
+      run.broken = false;
+    } else run.len++;
+    if (!run.broken && run.len > MAX_WS_GAP) {
+      feed(WS_BREAK, run.start);
+      run.broken = true;
+    }
+    return;
+  }
+  if (run.start >= 0) {
+    if (!run.broken) feed(WS_SEP, run.start);
+    run.start = -1;
+  }
+  feed(b, at);
+}
 function pow2AtLeast(n) {
   let p = 1;
   while (p < n) p *= 2;
@@ -810,9 +829,7 @@ var Masker = class {
     const rmask = ring.length - 1;
     let s = this.wsState;
     let count = this.wsCount;
-    let runStart = this.runStart;
-    let runLen = this.runLen;
-    let broken = this.runBroken;
+    const run = { start: this.runStart, len: this.runLen, broken: this.runBroken };
     const feed = (sym, at) => {
       s = step(w, s, sym);
       ring[count & rmask] = at;
@@ -820,31 +837,12 @@ var Masker = class {
       const o = w.outLen[s];
       if (o > 0) this.addAny(ring[count - o & rmask], at + 1);
     };
-    for (let i = 0; i < buf.length; i++) {
-      const b = buf[i];
-      if (isWs(b)) {
-        if (runStart < 0) {
-          runStart = base + i;
-          runLen = 1;
-          broken = false;
-        } else runLen++;
-        if (!broken && runLen > MAX_WS_GAP) {
-          feed(WS_BREAK, runStart);
-          broken = true;
-        }
-        continue;
-      }
-      if (runStart >= 0) {
-        if (!broken) feed(WS_SEP, runStart);
-        runStart = -1;
-      }
-      feed(b, base + i);
-    }
+    for (let i = 0; i < buf.length; i++) wsByte(run, buf[i], base + i, feed);
     this.wsState = s;
     this.wsCount = count;
-    this.runStart = runStart;
-    this.runLen = runLen;
-    this.runBroken = broken;
+    this.runStart = run.start;
+    this.runLen = run.len;
+    this.runBroken = run.broken;
   }
   /** A match in end order (the main scan): merge with the ranges it reaches. */
   add(s, e) {
@@ -997,9 +995,7 @@ var Masker = class {
       const wm = wr.length - 1;
       let ws = 0;
       let count = 0;
-      let runStart = -1;
-      let runLen = 0;
-      let broken = false;
+      const run = { start: -1, len: 0, broken: false };
       const feed = (sym, at) => {
         ws = step(w, ws, sym);
         wr[count & wm] = at;
@@ -1007,27 +1003,8 @@ var Masker = class {
         const o = w.outLen[ws];
         if (o > 0) keep(wr[count - o & wm], at + 1);
       };
-      for (let q = start; q < this.pos; q++) {
-        const b = ring[q & rmask];
-        if (isWs(b)) {
-          if (runStart < 0) {
-            runStart = q;
-            runLen = 1;
-            broken = false;
-          } else runLen++;
-          if (!broken && runLen > MAX_WS_GAP) {
-            feed(WS_BREAK, runStart);
-            broken = true;
-          }
-          continue;
-        }
-        if (runStart >= 0) {
-          if (!broken) feed(WS_SEP, runStart);
-          runStart = -1;
-        }
-        feed(b, q);
-      }
-      if (this.runStart >= 0 && this.runBroken && !broken) ws = step(w, ws, WS_BREAK);
+      for (let q = start; q < this.pos; q++) wsByte(run, ring[q & rmask], q, feed);
+      if (this.runStart >= 0 && this.runBroken && !run.broken) ws = step(w, ws, WS_BREAK);
       this.wsState = ws;
       this.wsCount = count;
     }

@@ -3602,7 +3602,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-FCCTI3DK.js");
+      const { runExec } = await import("./exec-JXJI5NIO.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3629,7 +3629,7 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(async (o) => {
-      const { runMask } = await import("./mask-375RYYRT.js");
+      const { runMask } = await import("./mask-SF5ANPPN.js");
       const streams = await import("node:stream");
       const out = ctx.stdoutStream ?? new streams.Writable({
         write(chunk, _enc, cb) {

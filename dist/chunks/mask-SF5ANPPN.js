@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-W7Q2MD4E.js";
+} from "./chunk-Q2QDTOIA.js";
 import "./chunk-D4NMBEDX.js";
 import {
   UsageError

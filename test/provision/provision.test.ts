@@ -105,6 +105,15 @@ describe('provision: stores and printing', () => {
     expect(r.stdout.split('\n')[0]).toMatch(/^::add-mask::gldt-/);
   });
 
+  test('in a GitLab job, printing is warned about (GitLab cannot mask it at run time)', async () => {
+    const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry'], OWNER, {
+      GITLAB_CI: 'true',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('GitLab cannot mask a value printed at run time');
+    expect(r.stderr).not.toMatch(/gldt-/);
+  });
+
   test('--store project-variables --protected writes both variables masked and protected', async () => {
     const sc = scenario();
     const r = await run(

@@ -28,8 +28,14 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: CliCont
   for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
   if (out.exitCode === 0 && out.created && req.store === 'none') {
     const c = out.created;
-    // In a GitHub step, mask the value before it is printed (GitLab has no such command).
+    // In a GitHub step, mask the value before it is printed. GitLab has no such command: in a GitLab
+    // job the runner shows stdout in the log unmasked unless the caller captures it (GITLAB_FACTS §6).
     if (ctx.env.GITHUB_ACTIONS === 'true') ctx.stdout.write(`::add-mask::${c.token}\n`);
+    if (ctx.env.GITLAB_CI === 'true') {
+      ctx.stderr.write(
+        'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision … --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n',
+      );
+    }
     if (req.format === 'shell') {
       ctx.stdout.write(
         `export CI_DEPLOY_USER=${shellQuote(c.username)}\nexport CI_DEPLOY_PASSWORD=${shellQuote(c.token)}\n`,

@@ -520,6 +520,11 @@ async function runProvisionCommand(flags, ctx) {
     const c = out.created;
     if (ctx.env.GITHUB_ACTIONS === "true") ctx.stdout.write(`::add-mask::${c.token}
 `);
+    if (ctx.env.GITLAB_CI === "true") {
+      ctx.stderr.write(
+        'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision \u2026 --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n'
+      );
+    }
     if (req.format === "shell") {
       ctx.stdout.write(
         `export CI_DEPLOY_USER=${shellQuote(c.username)}

@@ -248,6 +248,32 @@ describe('provision: idempotence and refusals', () => {
     expect(r.writes).toEqual([]);
   });
 
+  test('the same key in another environment scope is refused before any change (those jobs would break)', async () => {
+    const sc = scenario();
+    G(sc).variables = [
+      {
+        key: 'CI_DEPLOY_PASSWORD',
+        value: 'gldt-ProdOnlyProdOnly123',
+        masked: true,
+        environment_scope: 'production',
+      },
+    ];
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--scopes',
+      'read_registry',
+      '--store',
+      'group-variables',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CI_DEPLOY_PASSWORD for environment scope "production"');
+    expect(r.stderr).toContain('nothing was changed');
+    expect(r.writes).toEqual([]);
+  });
+
   test('--dry-run checks permissions, prints the plan and changes nothing', async () => {
     const sc = scenario();
     G(sc).tokens = [

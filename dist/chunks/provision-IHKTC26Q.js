@@ -22,6 +22,7 @@ import {
   getProject,
   getVariable,
   listDeployTokens,
+  listVariables,
   tokenActivity,
   writeVariable
 } from "./chunk-IRJGCQ3S.js";
@@ -253,6 +254,18 @@ async function provision(req, deps) {
   const current = all.filter((t) => t.name === req.name && tokenActivity(t, now).active);
   const snapshot = /* @__PURE__ */ new Map();
   if (vars) for (const k of VARIABLE_KEYS) snapshot.set(k, await readVariable(client, vars, k));
+  if (vars) {
+    const scoped = (await listVariables(client, vars.level, vars.id)).filter(
+      (v) => VARIABLE_KEYS.includes(v.key) && (v.environment_scope ?? "*") !== "*"
+    );
+    if (scoped.length > 0) {
+      throw new DeployTokenError(
+        `${where(vars)} also has ${scoped.map((v) => `${v.key} for environment scope "${v.environment_scope ?? ""}"`).join(", ")}: jobs in those environments would keep other credentials, which a rotation can break`,
+        ExitCode.No,
+        "delete those scoped variables (Settings > CI/CD > Variables), or store elsewhere; deploy-token writes the variables for all environments (*)"
+      );
+    }
+  }
   for (const [k, v] of snapshot) {
     if (v?.hidden || v && v.value === null) {
       throw new DeployTokenError(
@@ -367,6 +380,11 @@ async function provision(req, deps) {
         `CI_DEPLOY_USER and CI_DEPLOY_PASSWORD on ${where(vars)}: name the new token (masked${req.protected ? ", protected" : ""})`
       );
     for (const t of current) state.push(`old token #${t.id}: deleted`);
+    if (current.length > 0 && owner.level === "groups") {
+      log(
+        `check that no project or subgroup variable still names the old token: deploy-token audit --group ${owner.path}`
+      );
+    }
     return { exitCode: 0, created, owner, state };
   } catch (e) {
     const d = describe(e);

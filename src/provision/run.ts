@@ -401,7 +401,7 @@ async function recover(
   if (journal.deleted.length > 0) {
     // An old token is gone: going back is impossible, so the new token and variables stay.
     state.push(
-      `new token ${tokenLine(journal.created as DeployToken)}: active, kept (the variables name it)`,
+      `new token ${tokenLine(journal.created as DeployToken)}: active, kept${vars ? ' (the variables name it)' : ''}`,
     );
     for (const t of current) {
       state.push(

@@ -231,6 +231,39 @@ describe('provision --rotate, double faults and re-runs', () => {
   });
 });
 
+describe('provision --rotate past the point of no return', () => {
+  test('an old token already deleted, the next delete fails: the new token stays, the state names what remains', async () => {
+    const sc = fresh();
+    group(sc).tokens!.push({
+      id: 30,
+      name: 'gitlab-deploy-token',
+      expires: '+10d',
+      scopes: ['read_registry'],
+      token: 'gldt-Orphan30Orphan30Orph',
+    });
+    const r = await rotate(sc, (req, _n, next) =>
+      req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/30')
+        ? {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+            body: '{"message":"403 Forbidden"}',
+          }
+        : next(),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/new token #\d+ .*: active, kept \(the variables name it\)/);
+    expect(r.stderr).toContain('old token #21: deleted');
+    expect(r.stderr).toContain('old token #30: still active');
+    const w = working(sc)!;
+    expect(w.id).not.toBe(21);
+    expect(
+      group(sc)
+        .tokens!.map((t) => t.id)
+        .sort((a, b) => a - b),
+    ).toEqual([30, w.id]);
+  });
+});
+
 describe('provision --rotate at project level, a fault at every request', () => {
   /** tanuki/awesome_project's own gitlab-deploy-token #11, named by project variables. */
   function projectScenario(): Scenario {

@@ -452,7 +452,7 @@ async function recover(client, owner, vars, current, snapshot, journal) {
   const state = [];
   if (journal.deleted.length > 0) {
     state.push(
-      `new token ${tokenLine(journal.created)}: active, kept (the variables name it)`
+      `new token ${tokenLine(journal.created)}: active, kept${vars ? " (the variables name it)" : ""}`
     );
     for (const t of current) {
       state.push(

@@ -3673,7 +3673,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-IHKTC26Q.js");
+      const { runProvisionCommand } = await import("./provision-6IMFKHDT.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3699,7 +3699,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-KZQXVGHO.js");
+      const { runDemo } = await import("./demo-HF663Y5V.js");
       return runDemo(ctx);
     })
   );

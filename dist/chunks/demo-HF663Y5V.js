@@ -1021,7 +1021,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-IHKTC26Q.js");
+    const { runProvisionCommand } = await import("./provision-6IMFKHDT.js");
     const r = await captured(
       ctx,
       sc,

@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-SP2MIH23.js";
+} from "./chunks/chunk-JHSGSEFZ.js";
 import {
   credentialPlan,
   parseClients,
@@ -16,10 +16,10 @@ import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-JONNWBUK.js";
+} from "./chunks/chunk-U5TDEOUD.js";
 import {
   runFlow
-} from "./chunks/chunk-OG6U2FSV.js";
+} from "./chunks/chunk-RGJNMFVC.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -35,9 +35,10 @@ import {
 import "./chunks/chunk-DAFELATQ.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-KURKY2DU.js";
+} from "./chunks/chunk-TLW55D3J.js";
 import "./chunks/chunk-3C3ZEL4N.js";
-import "./chunks/chunk-NAHATI3F.js";
+import "./chunks/chunk-LIADXNYY.js";
+import "./chunks/chunk-HYBTJBPM.js";
 import "./chunks/chunk-74URNURH.js";
 import "./chunks/chunk-LYWWAOIP.js";
 import "./chunks/chunk-IRJGCQ3S.js";

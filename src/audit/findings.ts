@@ -7,6 +7,7 @@
  */
 import { ephemeralCreatedAt, isEphemeralName } from '../provision/ephemeral-name.js';
 import { formatInstant, isSpecial, tokenActivity } from '../resolve/activity.js';
+import { exposesGroupDeployToken, parseGitLabVersion } from '../resolve/version.js';
 import type { DeployToken } from '../gitlab/types.js';
 import {
   PASSWORD_KEY,
@@ -69,10 +70,14 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
   /** The active gitlab-deploy-token GitLab picks on one holder (lowest id when several: LIMIT 1 is unspecified). */
   const specialOf = (tokens: DeployToken[]): DeployToken | undefined =>
     tokens.filter((t) => isSpecial(t) && active(t)).sort((a, b) => a.id - b.id)[0];
+  const version = tree.version === undefined ? undefined : parseGitLabVersion(tree.version);
+  /** GitLab ≤ 15.0 exposes only project tokens (GITLAB_FACTS §2); unknown version: assume 15.1+. */
+  const groupTokensExposed = version === undefined || exposesGroupDeployToken(version);
   /** What GitLab exposes to a project's jobs: its own token, else its direct parent group's (app/models/project.rb). */
   const exposed = (p: AuditProject): { token: DeployToken; from: string } | undefined => {
     const own = specialOf(p.tokens);
     if (own) return { token: own, from: p.fullPath };
+    if (!groupTokensExposed) return undefined;
     const parent = groupById.get(p.namespaceId);
     const inherited = parent ? specialOf(parent.tokens) : undefined;
     return inherited && parent ? { token: inherited, from: parent.fullPath } : undefined;
@@ -243,6 +248,25 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
         severity: 'error',
         code: 'stale-variables',
         message: `the CI/CD variable CI_DEPLOY_USER (${scopeOf(v)}) on ${h.fullPath} ${what}: it overrides what GitLab gives jobs, so their logins fail. Delete CI_DEPLOY_USER and CI_DEPLOY_PASSWORD in ${VARIABLES_PAGE} (GitLab 15.1+ provides them from gitlab-deploy-token), or set both to an active token.`,
+      });
+    }
+  }
+
+  // --- GitLab ≤ 15.0: a group token reaches its direct child projects only through CI/CD variables
+  if (!groupTokensExposed) {
+    for (const p of tree.projects) {
+      if (specialOf(p.tokens)) continue;
+      const parent = groupById.get(p.namespaceId);
+      const groupToken = parent ? specialOf(parent.tokens) : undefined;
+      if (!parent || !groupToken) continue;
+      const levels: Holder[] = [p, ...groupChain(p.namespaceId)];
+      if (levels.some((h) => h.variables?.some((v) => v.key === USER_KEY))) continue; // judged below / as stale
+      add({
+        where: p.fullPath,
+        tokenId: groupToken.id,
+        severity: 'error',
+        code: 'group-token-before-15.1',
+        message: `GitLab ${tree.version ?? ''} exposes only project tokens (group tokens from 15.1): jobs of ${p.fullPath} get nothing from gitlab-deploy-token #${groupToken.id} on ${parent.fullPath}. Store it in the group's CI/CD variables (deploy-token provision --level group --group ${parent.fullPath} --store group-variables --rotate), or create a project token.`,
       });
     }
   }

@@ -6,6 +6,7 @@
 import { GitLabApiError } from '../core/errors.js';
 import {
   getGroup,
+  getVersion,
   listDeployTokens,
   listDescendantGroups,
   listGroupProjects,
@@ -154,5 +155,13 @@ export async function gatherTree(
     };
   });
   const ancestors = await readAncestors(client, root.parent_id, opts.maxAncestors ?? 20);
-  return { root: root.full_path, groups, projects, ancestors };
+  // Group tokens reach jobs only from 15.1 (GITLAB_FACTS §2); an instance that will not say is not judged.
+  const version = await getVersion(client).then(
+    (v) => v.version,
+    (e: unknown) => {
+      if (isStatus(e, 401, 403, 404)) return undefined;
+      throw e;
+    },
+  );
+  return { root: root.full_path, groups, projects, ancestors, ...(version ? { version } : {}) };
 }

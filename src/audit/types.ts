@@ -58,6 +58,8 @@ export interface AuditTree {
   projects: AuditProject[];
   /** Groups above the audited one, nearest first. */
   ancestors: AuditAncestor[];
+  /** GitLab's version string (`15.0.5-ee`), when the instance said it. */
+  version?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -67,6 +69,7 @@ export type FindingCode =
   | 'never-expires'
   | 'several-gitlab-deploy-tokens'
   | 'group-token-not-direct-parent'
+  | 'group-token-before-15.1'
   | 'stale-variables'
   | 'variables-shadow-token'
   | 'unmasked-password'

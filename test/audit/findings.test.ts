@@ -568,3 +568,45 @@ test('formatDuration', () => {
   expect(formatDuration(2 * DAY + 3 * HOUR + 59_000)).toBe('2 days 3 hours');
   expect(formatDuration(-5)).toBe('0 minutes');
 });
+
+describe('group-token-before-15.1 (error): GitLab ≤ 15.0 exposes only project tokens', () => {
+  const at = (version: string | undefined, t: AuditTree): AuditTree => ({
+    ...t,
+    ...(version ? { version } : {}),
+  });
+  const g = () => special({ id: 1 });
+  test('a direct child project with neither own token nor variables gets nothing on 15.0', () => {
+    const t = tree(
+      [grp(1, 'top', null, [g()])],
+      [prj(10, 'top/app', 1), prj(11, 'top/own', 1, [special({ id: 2 })])],
+    );
+    const r = run(at('15.0.5-ee', t));
+    const f = of(r, 'group-token-before-15.1');
+    expect(f.map((x) => [x.where, x.severity, x.tokenId])).toEqual([['top/app', 'error', 1]]);
+    expect(f[0]!.message).toContain(
+      'deploy-token provision --level group --group top --store group-variables --rotate',
+    );
+  });
+  test('on 15.1 and later, and when the version is unknown, the group token is exposed: no finding', () => {
+    const t = tree([grp(1, 'top', null, [g()])], [prj(10, 'top/app', 1)]);
+    expect(of(run(at('15.1.0', t)), 'group-token-before-15.1')).toEqual([]);
+    expect(of(run(at('17.5.1-ee', t)), 'group-token-before-15.1')).toEqual([]);
+    expect(of(run(at(undefined, t)), 'group-token-before-15.1')).toEqual([]);
+  });
+  test('the 15.0 workaround (group variables naming the token) is no finding, and no shadow either', () => {
+    const t = tree(
+      [grp(1, 'top', null, [g()], [userVar('gitlab+deploy-token-1'), passVar()])],
+      [prj(10, 'top/app', 1)],
+    );
+    const r = run(at('15.0.5-ee', t));
+    expect(r.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+  test('on 15.0 variables naming another token do not "shadow" a group token GitLab would not expose', () => {
+    const t = tree(
+      [grp(1, 'top', null, [g(), tok('other', { id: 3 })], [userVar('gitlab+deploy-token-3'), passVar()])],
+      [prj(10, 'top/app', 1)],
+    );
+    expect(of(run(at('15.0.5-ee', t)), 'variables-shadow-token')).toEqual([]);
+    expect(of(run(at('16.0.0', t)), 'variables-shadow-token').length).toBe(1);
+  });
+});

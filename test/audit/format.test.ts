@@ -267,6 +267,7 @@ describe('gather', () => {
         { id: 12, path_with_namespace: 'alice/mine', namespace: ns(2, 'alice', 'user') },
       ];
     if (path.endsWith('/deploy_tokens')) return [];
+    if (path === '/version') return { version: '15.0.5-ee' };
     if (path === '/groups/1/variables')
       return new GitLabApiError('403 Forbidden', '/groups/:id/variables', 403);
     if (path.endsWith('/variables'))
@@ -284,6 +285,7 @@ describe('gather', () => {
     ]);
     expect(t.projects.map((p) => p.fullPath)).toEqual(['top/a/p']);
     expect(t.ancestors).toEqual([{ id: 99, fullPath: 'group 99', tokens: undefined }]);
+    expect(t.version).toBe('15.0.5-ee');
     expect(JSON.stringify(t)).not.toContain('gldt-');
     expect(c.paths.filter((p) => p.includes('/projects/11') || p.includes('/projects/12'))).toEqual([]);
   });

@@ -448,3 +448,60 @@ describe('provision and audit agree', () => {
     expect(r.stderr).toContain('deleted old token #5');
   });
 });
+
+describe('the 15.0 caveat, found and fixed', () => {
+  test('audit on 15.0 finds a group token jobs never get; provision --rotate into group variables fixes it', async () => {
+    const sc = { ...scenario(), version: '15.0.5-ee' };
+    G(sc).tokens = [
+      {
+        id: 21,
+        name: 'gitlab-deploy-token',
+        expires: '+60d',
+        scopes: ['read_registry'],
+        token: 'gldt-GroupTok21GroupTok21',
+      },
+    ];
+    running = await startStandin(sc, { now: () => NOW });
+    const audit = () =>
+      runCli(
+        ['audit', '--group', 'tanuki', '--gitlab-url', running!.url],
+        { GITLAB_TOKEN: OWNER },
+        { now: NOW },
+      );
+    const before = await audit();
+    expect(before.code).toBe(1);
+    expect(before.stdout).toMatch(/error +group-token-before-15\.1 +tanuki\/app #21/);
+    const fix = await runCli(
+      [
+        'provision',
+        '--gitlab-url',
+        running.url,
+        '--level',
+        'group',
+        '--group',
+        'tanuki',
+        '--scopes',
+        'read_registry',
+        '--expires-in',
+        '60',
+        '--store',
+        'group-variables',
+        '--rotate',
+      ],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(fix.code).toBe(0);
+    const after = await audit();
+    expect(after.stdout).not.toContain('group-token-before-15.1');
+    expect(after.code).toBe(0);
+    // And the job now resolves working credentials through the variables (the 15.0 workaround).
+    const plan = await runCli(
+      ['plan', '--gitlab-url', running.url, '--project', 'tanuki/app'],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('group tokens reach jobs only through CI/CD variables');
+  });
+});

@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-SP2MIH23.js";
+} from "./chunk-JHSGSEFZ.js";
 import {
   credentialPlan,
   parseClients,
@@ -22,11 +22,11 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-JONNWBUK.js";
+} from "./chunk-U5TDEOUD.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-OG6U2FSV.js";
+} from "./chunk-RGJNMFVC.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -40,9 +40,10 @@ import {
 import "./chunk-DAFELATQ.js";
 import {
   discardEphemeral
-} from "./chunk-KURKY2DU.js";
+} from "./chunk-TLW55D3J.js";
 import "./chunk-3C3ZEL4N.js";
-import "./chunk-NAHATI3F.js";
+import "./chunk-LIADXNYY.js";
+import "./chunk-HYBTJBPM.js";
 import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";

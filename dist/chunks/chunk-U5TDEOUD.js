@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken
-} from "./chunk-NAHATI3F.js";
+} from "./chunk-LIADXNYY.js";
 import {
   daysLeft,
   formatInstant

@@ -9,9 +9,11 @@ import {
 } from "./chunk-DAFELATQ.js";
 import {
   UNKNOWN_PAIR,
-  parseGitLabVersion,
   resolveCredentials
-} from "./chunk-NAHATI3F.js";
+} from "./chunk-LIADXNYY.js";
+import {
+  parseGitLabVersion
+} from "./chunk-HYBTJBPM.js";
 import {
   getProject,
   getVariable,
@@ -314,7 +316,7 @@ async function runFlow(flags, deps) {
   if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
   const client = settings.apiToken ? createGitLabClient(clientOpts) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-NJPGFZC4.js");
+    const { ephemeralFlow } = await import("./ephemeral-ACHNKHGK.js");
     const e = await ephemeralFlow(
       settings,
       client,

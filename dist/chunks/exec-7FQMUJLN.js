@@ -6,7 +6,7 @@ import {
 } from "./chunk-Q2QDTOIA.js";
 import {
   jobVariables
-} from "./chunk-SP2MIH23.js";
+} from "./chunk-JHSGSEFZ.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,7 +14,7 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-OG6U2FSV.js";
+} from "./chunk-RGJNMFVC.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
@@ -22,9 +22,10 @@ import {
 import "./chunk-DAFELATQ.js";
 import {
   discardEphemeral
-} from "./chunk-KURKY2DU.js";
+} from "./chunk-TLW55D3J.js";
 import "./chunk-3C3ZEL4N.js";
-import "./chunk-NAHATI3F.js";
+import "./chunk-LIADXNYY.js";
+import "./chunk-HYBTJBPM.js";
 import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";

@@ -6,7 +6,7 @@ import {
 import {
   UNKNOWN_PAIR,
   ruleTextFor
-} from "./chunk-NAHATI3F.js";
+} from "./chunk-LIADXNYY.js";
 import {
   createEphemeral,
   deleteEphemeral,

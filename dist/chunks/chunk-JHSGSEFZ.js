@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-OG6U2FSV.js";
+} from "./chunk-RGJNMFVC.js";
 import {
   checkTemplate,
   loadTemplating,

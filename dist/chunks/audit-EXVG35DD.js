@@ -8,6 +8,10 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import "./chunk-DAFELATQ.js";
 import {
+  exposesGroupDeployToken,
+  parseGitLabVersion
+} from "./chunk-HYBTJBPM.js";
+import {
   durationMs,
   ephemeralCreatedAt,
   isEphemeralName
@@ -15,6 +19,7 @@ import {
 import {
   formatInstant,
   getGroup,
+  getVersion,
   isSpecial,
   listDeployTokens,
   listDescendantGroups,
@@ -69,9 +74,12 @@ function auditFindings(tree, settings) {
     return out;
   };
   const specialOf = (tokens2) => tokens2.filter((t) => isSpecial(t) && active(t)).sort((a, b) => a.id - b.id)[0];
+  const version = tree.version === void 0 ? void 0 : parseGitLabVersion(tree.version);
+  const groupTokensExposed = version === void 0 || exposesGroupDeployToken(version);
   const exposed = (p) => {
     const own = specialOf(p.tokens);
     if (own) return { token: own, from: p.fullPath };
+    if (!groupTokensExposed) return void 0;
     const parent = groupById.get(p.namespaceId);
     const inherited = parent ? specialOf(parent.tokens) : void 0;
     return inherited && parent ? { token: inherited, from: parent.fullPath } : void 0;
@@ -214,6 +222,23 @@ function auditFindings(tree, settings) {
         severity: "error",
         code: "stale-variables",
         message: `the CI/CD variable CI_DEPLOY_USER (${scopeOf(v)}) on ${h.fullPath} ${what}: it overrides what GitLab gives jobs, so their logins fail. Delete CI_DEPLOY_USER and CI_DEPLOY_PASSWORD in ${VARIABLES_PAGE} (GitLab 15.1+ provides them from gitlab-deploy-token), or set both to an active token.`
+      });
+    }
+  }
+  if (!groupTokensExposed) {
+    for (const p of tree.projects) {
+      if (specialOf(p.tokens)) continue;
+      const parent = groupById.get(p.namespaceId);
+      const groupToken = parent ? specialOf(parent.tokens) : void 0;
+      if (!parent || !groupToken) continue;
+      const levels = [p, ...groupChain(p.namespaceId)];
+      if (levels.some((h) => h.variables?.some((v) => v.key === USER_KEY))) continue;
+      add({
+        where: p.fullPath,
+        tokenId: groupToken.id,
+        severity: "error",
+        code: "group-token-before-15.1",
+        message: `GitLab ${tree.version ?? ""} exposes only project tokens (group tokens from 15.1): jobs of ${p.fullPath} get nothing from gitlab-deploy-token #${groupToken.id} on ${parent.fullPath}. Store it in the group's CI/CD variables (deploy-token provision --level group --group ${parent.fullPath} --store group-variables --rotate), or create a project token.`
       });
     }
   }
@@ -479,7 +504,14 @@ async function gatherTree(client, group, opts = {}) {
     };
   });
   const ancestors = await readAncestors(client, root.parent_id, opts.maxAncestors ?? 20);
-  return { root: root.full_path, groups, projects, ancestors };
+  const version = await getVersion(client).then(
+    (v) => v.version,
+    (e) => {
+      if (isStatus(e, 401, 403, 404)) return void 0;
+      throw e;
+    }
+  );
+  return { root: root.full_path, groups, projects, ancestors, ...version ? { version } : {} };
 }
 
 // src/audit/options.ts

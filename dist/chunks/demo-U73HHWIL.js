@@ -7,14 +7,15 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-JONNWBUK.js";
+} from "./chunk-U5TDEOUD.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-OG6U2FSV.js";
+} from "./chunk-RGJNMFVC.js";
 import "./chunk-FJEDMX6I.js";
 import "./chunk-DAFELATQ.js";
-import "./chunk-NAHATI3F.js";
+import "./chunk-LIADXNYY.js";
+import "./chunk-HYBTJBPM.js";
 import "./chunk-IRJGCQ3S.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
@@ -1067,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-MUOEGWPJ.js");
+    const { runAudit } = await import("./audit-EXVG35DD.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

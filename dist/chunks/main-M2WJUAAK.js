@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-SCGUIRG3.js");
+      const { runResolve } = await import("./resolve-M7ETX7J6.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-SCGUIRG3.js");
+      const { runPlan } = await import("./resolve-M7ETX7J6.js");
       return runPlan(o, ctx);
     })
   );
@@ -3602,7 +3602,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-JXJI5NIO.js");
+      const { runExec } = await import("./exec-7FQMUJLN.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3693,13 +3693,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-MUOEGWPJ.js");
+      const { runAudit } = await import("./audit-EXVG35DD.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-HF663Y5V.js");
+      const { runDemo } = await import("./demo-U73HHWIL.js");
       return runDemo(ctx);
     })
   );

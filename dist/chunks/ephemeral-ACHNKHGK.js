@@ -4,9 +4,10 @@ import {
   deleteRecorded,
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-KURKY2DU.js";
+} from "./chunk-TLW55D3J.js";
 import "./chunk-3C3ZEL4N.js";
-import "./chunk-NAHATI3F.js";
+import "./chunk-LIADXNYY.js";
+import "./chunk-HYBTJBPM.js";
 import "./chunk-74URNURH.js";
 import "./chunk-LYWWAOIP.js";
 import "./chunk-IRJGCQ3S.js";

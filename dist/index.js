@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-JHSGSEFZ.js";
+} from "./chunks/chunk-Q7KNYJ5U.js";
 import {
   credentialPlan,
   parseClients,
@@ -16,10 +16,10 @@ import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-U5TDEOUD.js";
+} from "./chunks/chunk-PTUVOLZR.js";
 import {
   runFlow
-} from "./chunks/chunk-RGJNMFVC.js";
+} from "./chunks/chunk-JHZEIRPQ.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -32,16 +32,16 @@ import {
 import {
   planView
 } from "./chunks/chunk-H3IUSMMK.js";
-import "./chunks/chunk-DAFELATQ.js";
+import "./chunks/chunk-RO2SMUZE.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-TLW55D3J.js";
-import "./chunks/chunk-3C3ZEL4N.js";
-import "./chunks/chunk-LIADXNYY.js";
+} from "./chunks/chunk-VTOBZ5XO.js";
+import "./chunks/chunk-JS6S37IK.js";
+import "./chunks/chunk-T2Z4QM6I.js";
 import "./chunks/chunk-HYBTJBPM.js";
-import "./chunks/chunk-74URNURH.js";
+import "./chunks/chunk-JYN6UXQC.js";
 import "./chunks/chunk-LYWWAOIP.js";
-import "./chunks/chunk-IRJGCQ3S.js";
+import "./chunks/chunk-T7ZD4NLQ.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import {
   DeployTokenError,

@@ -9,12 +9,12 @@ import {
 } from "./chunks/chunk-H3IUSMMK.js";
 import {
   createGitLabClient
-} from "./chunks/chunk-DAFELATQ.js";
+} from "./chunks/chunk-RO2SMUZE.js";
 import {
   deleteEphemeral
-} from "./chunks/chunk-74URNURH.js";
+} from "./chunks/chunk-JYN6UXQC.js";
 import "./chunks/chunk-LYWWAOIP.js";
-import "./chunks/chunk-IRJGCQ3S.js";
+import "./chunks/chunk-T7ZD4NLQ.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";

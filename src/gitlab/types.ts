@@ -85,6 +85,8 @@ function need(cond: boolean, what: string): asserts cond {
   if (!cond) throw new ShapeError(what);
 }
 
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 export function asDeployToken(x: unknown): DeployToken {
   need(isObject(x), 'a deploy token must be a JSON object');
   need(typeof x.id === 'number', 'deploy token `id` must be a number');
@@ -104,8 +106,10 @@ export function asDeployToken(x: unknown): DeployToken {
   );
   const t: DeployToken = {
     id: x.id,
-    name: x.name,
-    username: x.username,
+    // A name is free text anyone with Maintainer can set: control characters (terminal escapes,
+    // newlines) never reach an output. GitLab's special name has none, so matching is unaffected.
+    name: x.name.replace(CONTROL_CHARS, '?'),
+    username: x.username.replace(CONTROL_CHARS, '?'),
     expires_at: (x.expires_at as string | null | undefined) ?? null,
     revoked: x.revoked,
     scopes: [...(x.scopes as string[])],

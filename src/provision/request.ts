@@ -129,9 +129,9 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
     }
   }
   const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
-  if (name.trim() === '' || name.length > 255 || /[\r\n]/.test(name)) {
+  if (name.trim() === '' || name.length > 255 || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
     throw new UsageError(
-      '--name must be one line of 1 to 255 characters',
+      '--name must be 1 to 255 characters without control characters',
       `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`,
     );
   }

@@ -505,3 +505,43 @@ describe('the 15.0 caveat, found and fixed', () => {
     expect(plan.stdout).toContain('group tokens reach jobs only through CI/CD variables');
   });
 });
+
+describe('hostile names from GitLab', () => {
+  test('a token name with terminal escapes and newlines never reaches provision, plan, audit or cleanup output raw', async () => {
+    const sc = scenario();
+    const evil = 'deploy-token-ephemeral-x\u001b[31mRED\u001b]0;title\u0007\nforged: line\u2028';
+    P(sc).tokens = [
+      {
+        id: 5,
+        name: 'gitlab-deploy-token',
+        username: 'gitlab+deploy-token-5',
+        expires: '+3d',
+        scopes: ['read_registry'],
+        token: 'gldt-Existing5Existing5Ex',
+      },
+      { id: 6, name: evil, expires: null, scopes: ['read_registry'], token: 'gldt-Evil6Evil6Evil6Evil6' },
+    ];
+    const outs: string[] = [];
+    const rot = await run(sc, ['--project', '3', '--scopes', 'read_registry', '--rotate', '--dry-run']);
+    outs.push(rot.stdout, rot.stderr);
+    for (const argv of [
+      ['plan', '--project', '3'],
+      ['audit', '--group', 'tanuki'],
+      ['audit', '--group', 'tanuki', '--format', 'markdown'],
+      ['cleanup', '--ephemeral', '--dry-run', '--project', '3'],
+    ]) {
+      const r = await runCli([...argv, '--gitlab-url', running!.url], { GITLAB_TOKEN: OWNER }, { now: NOW });
+      outs.push(r.stdout, r.stderr);
+    }
+    const all = outs.join('');
+    expect(all).toContain('deploy-token-ephemeral-x?[31mRED');
+    expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028]/);
+    expect(all).not.toContain('\nforged: line');
+  });
+
+  test('--name with control characters is refused (exit 2)', async () => {
+    const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry', '--name', 'a\u001b[0m']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('without control characters');
+  });
+});

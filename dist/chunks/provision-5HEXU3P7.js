@@ -2,16 +2,16 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-Q546TDJK.js";
+} from "./chunk-6RLSO5CK.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-DAFELATQ.js";
+import "./chunk-RO2SMUZE.js";
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-3C3ZEL4N.js";
+} from "./chunk-JS6S37IK.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -25,7 +25,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -112,9 +112,9 @@ function parseProvisionFlags(flags, now) {
     }
   }
   const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
-  if (name.trim() === "" || name.length > 255 || /[\r\n]/.test(name)) {
+  if (name.trim() === "" || name.length > 255 || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
     throw new UsageError(
-      "--name must be one line of 1 to 255 characters",
+      "--name must be 1 to 255 characters without control characters",
       `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`
     );
   }

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-Q546TDJK.js";
+} from "./chunk-6RLSO5CK.js";
 import {
   cleanupRecorded,
   recordedManifests
@@ -14,16 +14,16 @@ import {
   loadManifest,
   saveManifest
 } from "./chunk-H3IUSMMK.js";
-import "./chunk-DAFELATQ.js";
+import "./chunk-RO2SMUZE.js";
 import {
   parseDuration,
   sweepEphemeral
-} from "./chunk-74URNURH.js";
+} from "./chunk-JYN6UXQC.js";
 import "./chunk-LYWWAOIP.js";
 import {
   deleteDeployToken,
   getProject
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import "./chunk-4OYPS3EV.js";
 import {
   ExitCode,

@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken
-} from "./chunk-LIADXNYY.js";
+} from "./chunk-T2Z4QM6I.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {

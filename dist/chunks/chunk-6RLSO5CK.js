@@ -5,7 +5,7 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   createGitLabClient
-} from "./chunk-DAFELATQ.js";
+} from "./chunk-RO2SMUZE.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

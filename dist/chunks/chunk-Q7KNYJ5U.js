@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-RGJNMFVC.js";
+} from "./chunk-JHZEIRPQ.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -10,7 +10,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 
 // src/resolve/resolver.ts
 var SETTINGS_VARIABLES = "Settings > CI/CD > Variables";

@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-JHSGSEFZ.js";
+} from "./chunk-Q7KNYJ5U.js";
 import {
   credentialPlan,
   parseClients,
@@ -22,11 +22,11 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-U5TDEOUD.js";
+} from "./chunk-PTUVOLZR.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-RGJNMFVC.js";
+} from "./chunk-JHZEIRPQ.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -37,16 +37,16 @@ import {
   planView,
   writeFileAtomic
 } from "./chunk-H3IUSMMK.js";
-import "./chunk-DAFELATQ.js";
+import "./chunk-RO2SMUZE.js";
 import {
   discardEphemeral
-} from "./chunk-TLW55D3J.js";
-import "./chunk-3C3ZEL4N.js";
-import "./chunk-LIADXNYY.js";
+} from "./chunk-VTOBZ5XO.js";
+import "./chunk-JS6S37IK.js";
+import "./chunk-T2Z4QM6I.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-74URNURH.js";
+import "./chunk-JYN6UXQC.js";
 import "./chunk-LYWWAOIP.js";
-import "./chunk-IRJGCQ3S.js";
+import "./chunk-T7ZD4NLQ.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError

@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-Q546TDJK.js";
+} from "./chunk-6RLSO5CK.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
-import "./chunk-DAFELATQ.js";
+import "./chunk-RO2SMUZE.js";
 import {
   exposesGroupDeployToken,
   parseGitLabVersion
@@ -26,7 +26,7 @@ import {
   listGroupProjects,
   listVariables,
   tokenActivity
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import {
   ExitCode,
   GitLabApiError,

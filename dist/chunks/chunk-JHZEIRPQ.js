@@ -6,11 +6,11 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   createGitLabClient
-} from "./chunk-DAFELATQ.js";
+} from "./chunk-RO2SMUZE.js";
 import {
   UNKNOWN_PAIR,
   resolveCredentials
-} from "./chunk-LIADXNYY.js";
+} from "./chunk-T2Z4QM6I.js";
 import {
   parseGitLabVersion
 } from "./chunk-HYBTJBPM.js";
@@ -22,7 +22,7 @@ import {
   isSpecial,
   listDeployTokens,
   listVariables
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import {
   GitLabApiError,
   UsageError
@@ -316,7 +316,7 @@ async function runFlow(flags, deps) {
   if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
   const client = settings.apiToken ? createGitLabClient(clientOpts) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-ACHNKHGK.js");
+    const { ephemeralFlow } = await import("./ephemeral-UODEE5ZE.js");
     const e = await ephemeralFlow(
       settings,
       client,

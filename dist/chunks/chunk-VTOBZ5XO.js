@@ -2,19 +2,19 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-3C3ZEL4N.js";
+} from "./chunk-JS6S37IK.js";
 import {
   UNKNOWN_PAIR,
   ruleTextFor
-} from "./chunk-LIADXNYY.js";
+} from "./chunk-T2Z4QM6I.js";
 import {
   createEphemeral,
   deleteEphemeral,
   nextMidnightUtc
-} from "./chunk-74URNURH.js";
+} from "./chunk-JYN6UXQC.js";
 import {
   getProject
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -7,16 +7,16 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-U5TDEOUD.js";
+} from "./chunk-PTUVOLZR.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-RGJNMFVC.js";
+} from "./chunk-JHZEIRPQ.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-DAFELATQ.js";
-import "./chunk-LIADXNYY.js";
+import "./chunk-RO2SMUZE.js";
+import "./chunk-T2Z4QM6I.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-IRJGCQ3S.js";
+import "./chunk-T7ZD4NLQ.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 
@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-6IMFKHDT.js");
+    const { runProvisionCommand } = await import("./provision-5HEXU3P7.js");
     const r = await captured(
       ctx,
       sc,
@@ -1068,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-EXVG35DD.js");
+    const { runAudit } = await import("./audit-DXJSZQYN.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Q2QDTOIA.js";
 import {
   jobVariables
-} from "./chunk-JHSGSEFZ.js";
+} from "./chunk-Q7KNYJ5U.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,21 +14,21 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-RGJNMFVC.js";
+} from "./chunk-JHZEIRPQ.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
 } from "./chunk-H3IUSMMK.js";
-import "./chunk-DAFELATQ.js";
+import "./chunk-RO2SMUZE.js";
 import {
   discardEphemeral
-} from "./chunk-TLW55D3J.js";
-import "./chunk-3C3ZEL4N.js";
-import "./chunk-LIADXNYY.js";
+} from "./chunk-VTOBZ5XO.js";
+import "./chunk-JS6S37IK.js";
+import "./chunk-T2Z4QM6I.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-74URNURH.js";
+import "./chunk-JYN6UXQC.js";
 import "./chunk-LYWWAOIP.js";
-import "./chunk-IRJGCQ3S.js";
+import "./chunk-T7ZD4NLQ.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   ShapeError
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import {
   GitLabApiError,
   UsageError

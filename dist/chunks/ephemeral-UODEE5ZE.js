@@ -4,13 +4,13 @@ import {
   deleteRecorded,
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-TLW55D3J.js";
-import "./chunk-3C3ZEL4N.js";
-import "./chunk-LIADXNYY.js";
+} from "./chunk-VTOBZ5XO.js";
+import "./chunk-JS6S37IK.js";
+import "./chunk-T2Z4QM6I.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-74URNURH.js";
+import "./chunk-JYN6UXQC.js";
 import "./chunk-LYWWAOIP.js";
-import "./chunk-IRJGCQ3S.js";
+import "./chunk-T7ZD4NLQ.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

@@ -11,7 +11,7 @@ import {
   deleteDeployToken,
   listDeployTokens,
   tokenActivity
-} from "./chunk-IRJGCQ3S.js";
+} from "./chunk-T7ZD4NLQ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -175,74 +175,72 @@ async function runAction(deps) {
 }
 async function afterFlow(flow, inputs, deps) {
   const { env, stdout } = deps;
-  {
-    const r = flow.resolution;
-    const vars = r.ok ? await jobVariables(flow, env) : [];
-    const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
-    stdout.write(maskCommands(forms));
-    if (flow.ephemeral) {
-      if (!env.GITHUB_STATE)
-        throw new UsageError("ephemeral needs GITHUB_STATE (run as a GitHub Action)", "remove ephemeral");
-      appendFileSync(
-        env.GITHUB_STATE,
-        heredoc("ephemeral", JSON.stringify([flow.ephemeral]), `ghadelimiter_${randomUUID()}`)
-      );
-      stdout.write(
-        `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it
+  const r = flow.resolution;
+  const vars = r.ok ? await jobVariables(flow, env) : [];
+  const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
+  stdout.write(maskCommands(forms));
+  if (flow.ephemeral) {
+    if (!env.GITHUB_STATE)
+      throw new UsageError("ephemeral needs GITHUB_STATE (run as a GitHub Action)", "remove ephemeral");
+    appendFileSync(
+      env.GITHUB_STATE,
+      heredoc("ephemeral", JSON.stringify([flow.ephemeral]), `ghadelimiter_${randomUUID()}`)
+    );
+    stdout.write(
+      `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it
 `
-      );
-    }
-    if (inputs.dryRun) {
-      const plan = buildPlan(r, {
-        gitlabUrl: flow.settings.gitlabUrl,
-        ...flow.settings.project ? { project: flow.settings.project } : {},
-        now: deps.now(),
-        exports: r.ok && inputs.export === "env" ? [{ target: "github", where: "$GITHUB_ENV", variables: vars.map((v) => v.name) }] : []
-      });
-      stdout.write(formatPlanText(plan));
-      if (r.ok) {
-        for (const f of planView(
-          await credentialPlan(flow, env, parseClients(inputs.configure), "<private dir>")
-        )) {
-          stdout.write(
-            `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
+    );
+  }
+  if (inputs.dryRun) {
+    const plan = buildPlan(r, {
+      gitlabUrl: flow.settings.gitlabUrl,
+      ...flow.settings.project ? { project: flow.settings.project } : {},
+      now: deps.now(),
+      exports: r.ok && inputs.export === "env" ? [{ target: "github", where: "$GITHUB_ENV", variables: vars.map((v) => v.name) }] : []
+    });
+    stdout.write(formatPlanText(plan));
+    if (r.ok) {
+      for (const f of planView(
+        await credentialPlan(flow, env, parseClients(inputs.configure), "<private dir>")
+      )) {
+        stdout.write(
+          `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
 `
-          );
-        }
+        );
       }
     }
-    for (const w of r.warnings) stdout.write(annotate("warning", `${w.message} [${w.code}]`));
-    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
-    if (!r.ok) {
-      stdout.write(annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`));
-      return r.exitCode;
-    }
-    if (inputs.dryRun) return 0;
-    const files = githubFiles(env);
-    const outputs = stepOutputs(flow, inputs.passwordOutput);
-    renderGithub(inputs.export === "env" ? vars : [], outputs, []);
-    const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
-    if (written) {
-      if (!env.GITHUB_STATE)
-        throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
-      appendFileSync(
-        env.GITHUB_STATE,
-        heredoc("manifest", JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`)
-      );
-      stdout.write(
-        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}
-`
-      );
-    }
-    const exported = [
-      ...inputs.export === "env" ? vars : [],
-      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
-    ];
-    writeGithub(renderGithub(exported, outputs, []), files, stdout);
-    stdout.write(`deploy-token: ${r.ruleText}
-`);
-    return 0;
   }
+  for (const w of r.warnings) stdout.write(annotate("warning", `${w.message} [${w.code}]`));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
+  if (!r.ok) {
+    stdout.write(annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`));
+    return r.exitCode;
+  }
+  if (inputs.dryRun) return 0;
+  const files = githubFiles(env);
+  const outputs = stepOutputs(flow, inputs.passwordOutput);
+  renderGithub(inputs.export === "env" ? vars : [], outputs, []);
+  const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
+  if (written) {
+    if (!env.GITHUB_STATE)
+      throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
+    appendFileSync(
+      env.GITHUB_STATE,
+      heredoc("manifest", JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`)
+    );
+    stdout.write(
+      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}
+`
+    );
+  }
+  const exported = [
+    ...inputs.export === "env" ? vars : [],
+    ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
+  ];
+  writeGithub(renderGithub(exported, outputs, []), files, stdout);
+  stdout.write(`deploy-token: ${r.ruleText}
+`);
+  return 0;
 }
 
 // src/action/main.ts

@@ -101,77 +101,75 @@ export async function runAction(deps: ActionDeps): Promise<number> {
 
 async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDeps): Promise<number> {
   const { env, stdout } = deps;
-  {
-    const r = flow.resolution;
-    // Masks before any other line that could contain a value.
-    const vars = r.ok ? await jobVariables(flow, env) : [];
-    const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
-    stdout.write(maskCommands(forms));
-    if (flow.ephemeral) {
-      // Recorded before anything is exported: the post step (post-if: always()) deletes it.
-      if (!env.GITHUB_STATE)
-        throw new UsageError('ephemeral needs GITHUB_STATE (run as a GitHub Action)', 'remove ephemeral');
-      appendFileSync(
-        env.GITHUB_STATE,
-        heredoc('ephemeral', JSON.stringify([flow.ephemeral]), `ghadelimiter_${randomUUID()}`),
-      );
-      stdout.write(
-        `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it\n`,
-      );
-    }
+  const r = flow.resolution;
+  // Masks before any other line that could contain a value.
+  const vars = r.ok ? await jobVariables(flow, env) : [];
+  const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
+  stdout.write(maskCommands(forms));
+  if (flow.ephemeral) {
+    // Recorded before anything is exported: the post step (post-if: always()) deletes it.
+    if (!env.GITHUB_STATE)
+      throw new UsageError('ephemeral needs GITHUB_STATE (run as a GitHub Action)', 'remove ephemeral');
+    appendFileSync(
+      env.GITHUB_STATE,
+      heredoc('ephemeral', JSON.stringify([flow.ephemeral]), `ghadelimiter_${randomUUID()}`),
+    );
+    stdout.write(
+      `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it\n`,
+    );
+  }
 
-    if (inputs.dryRun) {
-      const plan = buildPlan(r, {
-        gitlabUrl: flow.settings.gitlabUrl,
-        ...(flow.settings.project ? { project: flow.settings.project } : {}),
-        now: deps.now(),
-        exports:
-          r.ok && inputs.export === 'env'
-            ? [{ target: 'github', where: '$GITHUB_ENV', variables: vars.map((v) => v.name) }]
-            : [],
-      });
-      stdout.write(formatPlanText(plan));
-      if (r.ok) {
-        for (const f of planView(
-          await credentialPlan(flow, env, parseClients(inputs.configure), '<private dir>'),
-        )) {
-          stdout.write(
-            `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
-          );
-        }
+  if (inputs.dryRun) {
+    const plan = buildPlan(r, {
+      gitlabUrl: flow.settings.gitlabUrl,
+      ...(flow.settings.project ? { project: flow.settings.project } : {}),
+      now: deps.now(),
+      exports:
+        r.ok && inputs.export === 'env'
+          ? [{ target: 'github', where: '$GITHUB_ENV', variables: vars.map((v) => v.name) }]
+          : [],
+    });
+    stdout.write(formatPlanText(plan));
+    if (r.ok) {
+      for (const f of planView(
+        await credentialPlan(flow, env, parseClients(inputs.configure), '<private dir>'),
+      )) {
+        stdout.write(
+          `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
+        );
       }
     }
-    for (const w of r.warnings) stdout.write(annotate('warning', `${w.message} [${w.code}]`));
-    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
-    if (!r.ok) {
-      stdout.write(annotate('error', `${r.reason ?? 'no credentials'}${r.fix ? ` — fix: ${r.fix}` : ''}`));
-      return r.exitCode;
-    }
-    if (inputs.dryRun) return 0;
-
-    const files = githubFiles(env);
-    const outputs = stepOutputs(flow, inputs.passwordOutput);
-    // Render first (refuses bad values), then write the credential files, then export everything.
-    renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
-    const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
-    if (written) {
-      // The post step removes exactly what the manifest lists (GITHUB_STATE → STATE_manifest).
-      if (!env.GITHUB_STATE)
-        throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
-      appendFileSync(
-        env.GITHUB_STATE,
-        heredoc('manifest', JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`),
-      );
-      stdout.write(
-        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}\n`,
-      );
-    }
-    const exported = [
-      ...(inputs.export === 'env' ? vars : []),
-      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false })),
-    ];
-    writeGithub(renderGithub(exported, outputs, []), files, stdout);
-    stdout.write(`deploy-token: ${r.ruleText}\n`);
-    return 0;
   }
+  for (const w of r.warnings) stdout.write(annotate('warning', `${w.message} [${w.code}]`));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
+  if (!r.ok) {
+    stdout.write(annotate('error', `${r.reason ?? 'no credentials'}${r.fix ? ` — fix: ${r.fix}` : ''}`));
+    return r.exitCode;
+  }
+  if (inputs.dryRun) return 0;
+
+  const files = githubFiles(env);
+  const outputs = stepOutputs(flow, inputs.passwordOutput);
+  // Render first (refuses bad values), then write the credential files, then export everything.
+  renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
+  const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
+  if (written) {
+    // The post step removes exactly what the manifest lists (GITHUB_STATE → STATE_manifest).
+    if (!env.GITHUB_STATE)
+      throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
+    appendFileSync(
+      env.GITHUB_STATE,
+      heredoc('manifest', JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`),
+    );
+    stdout.write(
+      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}\n`,
+    );
+  }
+  const exported = [
+    ...(inputs.export === 'env' ? vars : []),
+    ...(written?.variables ?? []).map((v) => ({ ...v, secret: false })),
+  ];
+  writeGithub(renderGithub(exported, outputs, []), files, stdout);
+  stdout.write(`deploy-token: ${r.ruleText}\n`);
+  return 0;
 }

@@ -11,7 +11,7 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-RY7PXP5Z.js");
+  const { main } = await import("./chunks/main-GA7ELRED.js");
   process.exitCode = await main(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),

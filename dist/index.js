@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-Q7KNYJ5U.js";
+} from "./chunks/chunk-3OP52GHY.js";
 import {
   credentialPlan,
   parseClients,
@@ -19,7 +19,7 @@ import {
 } from "./chunks/chunk-PTUVOLZR.js";
 import {
   runFlow
-} from "./chunks/chunk-JHZEIRPQ.js";
+} from "./chunks/chunk-R6WHY4I4.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -32,7 +32,7 @@ import {
 import {
   planView
 } from "./chunks/chunk-H3IUSMMK.js";
-import "./chunks/chunk-RO2SMUZE.js";
+import "./chunks/chunk-MS3PQTP7.js";
 import {
   discardEphemeral
 } from "./chunks/chunk-VTOBZ5XO.js";

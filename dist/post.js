@@ -8,8 +8,8 @@ import {
   parseManifest
 } from "./chunks/chunk-H3IUSMMK.js";
 import {
-  createGitLabClient
-} from "./chunks/chunk-RO2SMUZE.js";
+  clientWith
+} from "./chunks/chunk-MS3PQTP7.js";
 import {
   deleteEphemeral
 } from "./chunks/chunk-JYN6UXQC.js";
@@ -69,13 +69,7 @@ async function runPostAll(env, stdout, deps = {}) {
       continue;
     }
     try {
-      const client = createGitLabClient({
-        baseUrl: r.gitlabUrl,
-        token,
-        env,
-        ...deps.fetch ? { fetch: deps.fetch } : {},
-        ...deps.sleep ? { sleep: deps.sleep } : {}
-      });
+      const client = clientWith(r.gitlabUrl, token, { ...deps, env });
       const res = await deleteEphemeral(client, r);
       stdout.write(
         `deploy-token: ephemeral token #${r.tokenId} ${res === "deleted" ? "deleted" : "was already gone"}

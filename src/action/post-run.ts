@@ -5,7 +5,7 @@
 import type { Env } from '../core/env.js';
 import { cleanup, parseManifest } from '../credentials/index.js';
 import { escapeCommandData } from '../export/github.js';
-import { createGitLabClient } from '../gitlab/client.js';
+import { clientWith } from '../gitlab/client.js';
 import { deleteEphemeral, type EphemeralRecord } from '../provision/ephemeral.js';
 
 export function runPost(env: Env, stdout: { write(s: string): void }): number {
@@ -61,13 +61,7 @@ export async function runPostAll(
       continue;
     }
     try {
-      const client = createGitLabClient({
-        baseUrl: r.gitlabUrl,
-        token,
-        env,
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      });
+      const client = clientWith(r.gitlabUrl, token, { ...deps, env });
       const res = await deleteEphemeral(client, r);
       stdout.write(
         `deploy-token: ephemeral token #${r.tokenId} ${res === 'deleted' ? 'deleted' : 'was already gone'}\n`,

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import { createGitLabClient, type GitLabClient, type GitLabClientOptions } from '../gitlab/client.js';
+import { clientWith, type ClientDeps, type GitLabClient } from '../gitlab/client.js';
 import type { EphemeralRecord } from '../provision/ephemeral.js';
 import { gatherInput } from '../resolve/gather.js';
 import { resolveCredentials } from '../resolve/resolver.js';
@@ -18,7 +18,7 @@ export interface FlowDeps {
   now: () => Date;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-  onRequest?: GitLabClientOptions['onRequest'];
+  onRequest?: ClientDeps['onRequest'];
   /**
    * Ephemeral tokens (job spec `ephemeral: true`, or `force` from the action input): `create` makes
    * one (resolve, exec, the action), `plan` only checks and explains (plan, dry runs). Without it, an
@@ -26,10 +26,7 @@ export interface FlowDeps {
    */
   ephemeral?: { mode: 'create' | 'plan'; force?: boolean; random?: () => string };
   /** Timeouts and retry bounds for the API client (tests shorten them; users keep the defaults). */
-  http?: Pick<
-    GitLabClientOptions,
-    'attemptTimeoutMs' | 'deadlineMs' | 'maxAttempts' | 'baseDelayMs' | 'random' | 'now'
-  >;
+  http?: ClientDeps['http'];
 }
 
 export interface FlowResult {
@@ -67,12 +64,7 @@ export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec
 export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowResult> {
   const spec = await loadSpecFor(flags, deps.cwd);
   const settings = resolveSettings(flags, deps.env, spec);
-  const clientOpts: GitLabClientOptions = { ...deps.http, baseUrl: settings.gitlabUrl, env: deps.env };
-  if (settings.apiToken) clientOpts.token = settings.apiToken;
-  if (deps.fetch) clientOpts.fetch = deps.fetch;
-  if (deps.sleep) clientOpts.sleep = deps.sleep;
-  if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
-  const client = settings.apiToken ? createGitLabClient(clientOpts) : undefined;
+  const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : undefined;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
     const { ephemeralFlow } = await import('./ephemeral.js');
     const e = await ephemeralFlow(

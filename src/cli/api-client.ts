@@ -1,7 +1,7 @@
 /** The GitLab client for commands that only need the instance and the API token (provision, cleanup). */
 import { normaliseUrl } from '../app/options.js';
 import { UsageError } from '../core/errors.js';
-import { createGitLabClient, type GitLabClientOptions } from '../gitlab/client.js';
+import { clientWith } from '../gitlab/client.js';
 import type { CliContext } from './context.js';
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -27,9 +27,5 @@ export function clientFor(
       `export ${tokenEnv} with a token that has the api scope (never pass it as a flag)`,
     );
   }
-  const opts: GitLabClientOptions = { ...ctx.http, baseUrl, env: ctx.env, token };
-  if (ctx.fetch) opts.fetch = ctx.fetch;
-  if (ctx.sleep) opts.sleep = ctx.sleep;
-  if (ctx.onRequest) opts.onRequest = ctx.onRequest;
-  return { client: createGitLabClient(opts), baseUrl };
+  return { client: clientWith(baseUrl, token, ctx), baseUrl };
 }

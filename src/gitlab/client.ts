@@ -707,3 +707,25 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     apiUrl,
   };
 }
+
+/** What callers inject into every client (tests shorten the bounds; users keep the defaults). */
+export interface ClientDeps {
+  env?: Env;
+  fetch?: FetchLike;
+  sleep?: (ms: number) => Promise<void>;
+  onRequest?: GitLabClientOptions['onRequest'];
+  http?: Pick<
+    GitLabClientOptions,
+    'attemptTimeoutMs' | 'deadlineMs' | 'maxAttempts' | 'baseDelayMs' | 'random' | 'now'
+  >;
+}
+
+/** A client for `baseUrl` with `token`, wired with whatever the caller injects. */
+export function clientWith(baseUrl: string, token: string, deps: ClientDeps): GitLabClient {
+  const opts: GitLabClientOptions = { ...deps.http, baseUrl, token };
+  if (deps.env) opts.env = deps.env;
+  if (deps.fetch) opts.fetch = deps.fetch;
+  if (deps.sleep) opts.sleep = deps.sleep;
+  if (deps.onRequest) opts.onRequest = deps.onRequest;
+  return createGitLabClient(opts);
+}

@@ -74,6 +74,11 @@ function spec(job: Record<string, unknown>): string {
   return path;
 }
 
+/** `CMD --spec FILE --job pull --gitlab-url URL --project P`, the start of every job command here. */
+function jobArgs(cmd: string, file: string, url: string, project: string): string[] {
+  return [cmd, '--spec', file, '--job', 'pull', '--gitlab-url', url, '--project', project];
+}
+
 async function serve(sc: Scenario) {
   running = await startStandin(sc, { now: () => NOW });
   return running;
@@ -144,15 +149,7 @@ describe('exec with an ephemeral job', () => {
     const seen = join(dir, 'seen');
     const r = await runCli(
       [
-        'exec',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        'tanuki/app',
+        ...jobArgs('exec', file, s.url, 'tanuki/app'),
         '--',
         'sh',
         '-c',
@@ -185,21 +182,7 @@ describe('exec with an ephemeral job', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
-      [
-        'exec',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
-        '--',
-        'sh',
-        '-c',
-        'exit 7',
-      ],
+      [...jobArgs('exec', file, s.url, '3'), '--', 'sh', '-c', 'exit 7'],
       { GITLAB_TOKEN: OWNER, PATH: process.env.PATH, RUNNER_TEMP: dir },
       { now: NOW },
     );
@@ -212,19 +195,7 @@ describe('exec with an ephemeral job', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
-      [
-        'exec',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
-        '--',
-        '/nonexistent/cmd',
-      ],
+      [...jobArgs('exec', file, s.url, '3'), '--', '/nonexistent/cmd'],
       { GITLAB_TOKEN: OWNER, PATH: process.env.PATH, RUNNER_TEMP: dir },
       { now: NOW },
     );
@@ -243,7 +214,7 @@ describe('exec with an ephemeral job', () => {
     });
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
-      ['exec', '--spec', file, '--job', 'pull', '--gitlab-url', running.url, '--project', '3', '--', 'true'],
+      [...jobArgs('exec', file, running.url, '3'), '--', 'true'],
       { GITLAB_TOKEN: OWNER, PATH: process.env.PATH },
       { now: NOW },
     );
@@ -306,7 +277,7 @@ describe('exec with an ephemeral job', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
-      ['exec', '--spec', file, '--job', 'pull', '--gitlab-url', s.url, '--project', '3', '--', 'true'],
+      [...jobArgs('exec', file, s.url, '3'), '--', 'true'],
       { GITLAB_TOKEN: DEV, PATH: process.env.PATH },
       { now: NOW },
     );
@@ -320,7 +291,7 @@ describe('exec with an ephemeral job', () => {
     const s = await serve(sc);
     const file = spec({ ephemeral: true });
     const r = await runCli(
-      ['exec', '--spec', file, '--job', 'pull', '--gitlab-url', s.url, '--project', '3', '--', 'true'],
+      [...jobArgs('exec', file, s.url, '3'), '--', 'true'],
       { GITLAB_TOKEN: OWNER, PATH: process.env.PATH },
       { now: NOW },
     );
@@ -336,23 +307,7 @@ describe('resolve + cleanup, plan', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const env = { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir };
-    const r = await runCli(
-      [
-        'resolve',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
-        '--export',
-        'json',
-      ],
-      env,
-      { now: NOW },
-    );
+    const r = await runCli([...jobArgs('resolve', file, s.url, '3'), '--export', 'json'], env, { now: NOW });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { username: string; password: string };
     const made = tokens(sc).find((t) => t.name.startsWith(EPHEMERAL_PREFIX))!;
@@ -372,19 +327,7 @@ describe('resolve + cleanup, plan', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     await runCli(
-      [
-        'resolve',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
-        '--export',
-        'json',
-      ],
+      [...jobArgs('resolve', file, s.url, '3'), '--export', 'json'],
       { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
       { now: NOW },
     );
@@ -408,19 +351,7 @@ describe('resolve + cleanup, plan', () => {
     try {
       const file = spec({ scopes: ['read_registry'], ephemeral: true });
       await runCli(
-        [
-          'resolve',
-          '--spec',
-          file,
-          '--job',
-          'pull',
-          '--gitlab-url',
-          other.url,
-          '--project',
-          '3',
-          '--export',
-          'json',
-        ],
+        [...jobArgs('resolve', file, other.url, '3'), '--export', 'json'],
         { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
         { now: NOW },
       );
@@ -458,31 +389,19 @@ describe('resolve + cleanup, plan', () => {
     }
   });
 
-  test('resolve that fails after creating (dotenv refused) deletes the token again', async () => {
+  test('resolve that fails after creating (no GITHUB_ENV to export to) deletes the token again', async () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
-      [
-        'resolve',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
-        '--export',
-        'dotenv',
-        '--output',
-        join(dir, 'x.env'),
-      ],
+      [...jobArgs('resolve', file, s.url, '3'), '--export', 'github'],
       { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
       { now: NOW },
     );
     expect(r.code).toBe(2);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    // It did get as far as creating one (the deletion is what is tested here).
+    expect(s.gitlab.requests.map((q) => q.method)).toEqual(expect.arrayContaining(['POST', 'DELETE']));
   });
 
   test('an ephemeral job cannot go into a dotenv report (later jobs would get a dead token): exit 2, nothing created', async () => {
@@ -491,15 +410,7 @@ describe('resolve + cleanup, plan', () => {
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
       [
-        'resolve',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
+        ...jobArgs('resolve', file, s.url, '3'),
         '--export',
         'dotenv',
         '--output',

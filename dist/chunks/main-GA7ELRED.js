@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-GI77FRB4.js");
+      const { runResolve } = await import("./resolve-PMVKZVEU.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-GI77FRB4.js");
+      const { runPlan } = await import("./resolve-PMVKZVEU.js");
       return runPlan(o, ctx);
     })
   );
@@ -3588,7 +3588,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-3V6SHRHR.js");
+      const { runCleanup } = await import("./cleanup-GXEZHLEH.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3602,7 +3602,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-OEXWVTPU.js");
+      const { runExec } = await import("./exec-RBKBW22G.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3673,7 +3673,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-5HEXU3P7.js");
+      const { runProvisionCommand } = await import("./provision-33OY3KJY.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3693,13 +3693,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-DXJSZQYN.js");
+      const { runAudit } = await import("./audit-CYWDPUU3.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-P4NSNTEP.js");
+      const { runDemo } = await import("./demo-36ODDW4C.js");
       return runDemo(ctx);
     })
   );

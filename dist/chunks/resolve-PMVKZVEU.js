@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-Q7KNYJ5U.js";
+} from "./chunk-3OP52GHY.js";
 import {
   credentialPlan,
   parseClients,
@@ -26,7 +26,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-JHZEIRPQ.js";
+} from "./chunk-R6WHY4I4.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -37,7 +37,7 @@ import {
   planView,
   writeFileAtomic
 } from "./chunk-H3IUSMMK.js";
-import "./chunk-RO2SMUZE.js";
+import "./chunk-MS3PQTP7.js";
 import {
   discardEphemeral
 } from "./chunk-VTOBZ5XO.js";

@@ -620,7 +620,15 @@ function createGitLabClient(opts) {
     apiUrl
   };
 }
+function clientWith(baseUrl, token, deps) {
+  const opts = { ...deps.http, baseUrl, token };
+  if (deps.env) opts.env = deps.env;
+  if (deps.fetch) opts.fetch = deps.fetch;
+  if (deps.sleep) opts.sleep = deps.sleep;
+  if (deps.onRequest) opts.onRequest = deps.onRequest;
+  return createGitLabClient(opts);
+}
 
 export {
-  createGitLabClient
+  clientWith
 };

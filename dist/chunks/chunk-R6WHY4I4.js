@@ -5,8 +5,8 @@ import {
   specPath
 } from "./chunk-FJEDMX6I.js";
 import {
-  createGitLabClient
-} from "./chunk-RO2SMUZE.js";
+  clientWith
+} from "./chunk-MS3PQTP7.js";
 import {
   UNKNOWN_PAIR,
   resolveCredentials
@@ -309,12 +309,7 @@ async function loadSpecFor(flags, cwd) {
 async function runFlow(flags, deps) {
   const spec = await loadSpecFor(flags, deps.cwd);
   const settings = resolveSettings(flags, deps.env, spec);
-  const clientOpts = { ...deps.http, baseUrl: settings.gitlabUrl, env: deps.env };
-  if (settings.apiToken) clientOpts.token = settings.apiToken;
-  if (deps.fetch) clientOpts.fetch = deps.fetch;
-  if (deps.sleep) clientOpts.sleep = deps.sleep;
-  if (deps.onRequest) clientOpts.onRequest = deps.onRequest;
-  const client = settings.apiToken ? createGitLabClient(clientOpts) : void 0;
+  const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
     const { ephemeralFlow } = await import("./ephemeral-UODEE5ZE.js");
     const e = await ephemeralFlow(

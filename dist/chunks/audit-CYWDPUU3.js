@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-6RLSO5CK.js";
+} from "./chunk-3CBJXPK4.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
-import "./chunk-RO2SMUZE.js";
+import "./chunk-MS3PQTP7.js";
 import {
   exposesGroupDeployToken,
   parseGitLabVersion

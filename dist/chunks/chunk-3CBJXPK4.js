@@ -4,8 +4,8 @@ import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
 import {
-  createGitLabClient
-} from "./chunk-RO2SMUZE.js";
+  clientWith
+} from "./chunk-MS3PQTP7.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -28,11 +28,7 @@ function clientFor(flags, ctx, purpose) {
       `export ${tokenEnv} with a token that has the api scope (never pass it as a flag)`
     );
   }
-  const opts = { ...ctx.http, baseUrl, env: ctx.env, token };
-  if (ctx.fetch) opts.fetch = ctx.fetch;
-  if (ctx.sleep) opts.sleep = ctx.sleep;
-  if (ctx.onRequest) opts.onRequest = ctx.onRequest;
-  return { client: createGitLabClient(opts), baseUrl };
+  return { client: clientWith(baseUrl, token, ctx), baseUrl };
 }
 
 export {

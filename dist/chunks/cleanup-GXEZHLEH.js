@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-6RLSO5CK.js";
+} from "./chunk-3CBJXPK4.js";
 import {
   cleanupRecorded,
   recordedManifests
@@ -14,7 +14,7 @@ import {
   loadManifest,
   saveManifest
 } from "./chunk-H3IUSMMK.js";
-import "./chunk-RO2SMUZE.js";
+import "./chunk-MS3PQTP7.js";
 import {
   parseDuration,
   sweepEphemeral

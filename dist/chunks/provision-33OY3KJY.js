@@ -2,12 +2,12 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-6RLSO5CK.js";
+} from "./chunk-3CBJXPK4.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-RO2SMUZE.js";
+import "./chunk-MS3PQTP7.js";
 import {
   PermissionError,
   checkPermissions

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Q2QDTOIA.js";
 import {
   jobVariables
-} from "./chunk-Q7KNYJ5U.js";
+} from "./chunk-3OP52GHY.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,12 +14,12 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-JHZEIRPQ.js";
+} from "./chunk-R6WHY4I4.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
 } from "./chunk-H3IUSMMK.js";
-import "./chunk-RO2SMUZE.js";
+import "./chunk-MS3PQTP7.js";
 import {
   discardEphemeral
 } from "./chunk-VTOBZ5XO.js";

@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-JHZEIRPQ.js";
+} from "./chunk-R6WHY4I4.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -11,9 +11,9 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-JHZEIRPQ.js";
+} from "./chunk-R6WHY4I4.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-RO2SMUZE.js";
+import "./chunk-MS3PQTP7.js";
 import "./chunk-T2Z4QM6I.js";
 import "./chunk-HYBTJBPM.js";
 import "./chunk-T7ZD4NLQ.js";
@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-5HEXU3P7.js");
+    const { runProvisionCommand } = await import("./provision-33OY3KJY.js");
     const r = await captured(
       ctx,
       sc,
@@ -1068,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-DXJSZQYN.js");
+    const { runAudit } = await import("./audit-CYWDPUU3.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

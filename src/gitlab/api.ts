@@ -196,6 +196,8 @@ export async function deleteDeployToken(
 export interface VariableWrite {
   key: string;
   value: string;
+  /** `env_var` (the value) or `file` (a path to a file holding it); GitLab keeps the old type when omitted. */
+  variable_type?: 'env_var' | 'file';
   masked?: boolean;
   protected?: boolean;
   raw?: boolean;

@@ -80,7 +80,7 @@ function parseExpiry(flags: ProvisionFlags, now: Date): string | null {
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
     const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
     const at = dateOnly ? Date.parse(`${raw}T00:00:00Z`) : instant ? Date.parse(raw) : NaN;
-    if (Number.isNaN(at) || (dateOnly && new Date(at).toISOString().slice(0, 10) !== raw)) {
+    if (Number.isNaN(at) || !realCalendar(raw)) {
       throw new UsageError(
         `--expires-at must be a date (YYYY-MM-DD) or an ISO 8601 instant with a time zone, not "${raw.slice(0, 40)}"`,
         'e.g. --expires-at 2027-01-31 (the token dies at 00:00 UTC that day)',
@@ -95,6 +95,25 @@ function parseExpiry(flags: ProvisionFlags, now: Date): string | null {
     return dateOnly ? raw : new Date(at).toISOString();
   }
   return null;
+}
+
+/**
+ * Date.parse rolls impossible dates over (2027-02-30 → March 2, T24:00 → the next day): the date and
+ * time a user wrote must exist as written.
+ */
+function realCalendar(raw: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw);
+  if (!m) return false;
+  const [y, mo, d, h = '0', mi = '0', sec = '0'] = m.slice(1);
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return (
+    day.getUTCFullYear() === Number(y) &&
+    day.getUTCMonth() === Number(mo) - 1 &&
+    day.getUTCDate() === Number(d) &&
+    Number(h) < 24 &&
+    Number(mi) < 60 &&
+    Number(sec) < 60
+  );
 }
 
 export function parseProvisionFlags(flags: ProvisionFlags, now: Date): ProvisionRequest {
@@ -120,6 +139,9 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
         .filter(Boolean),
     ),
   ];
+  if (scopes.length === 0) {
+    throw new UsageError('--scopes names no scope', `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(', ')}`);
+  }
   for (const s of scopes) {
     if (!(DEPLOY_TOKEN_SCOPES as readonly string[]).includes(s)) {
       throw new UsageError(
@@ -129,9 +151,15 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
     }
   }
   const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
-  if (name.trim() === '' || name.length > 255 || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+  if (
+    name.trim() !== name ||
+    name === '' ||
+    name.length > 255 ||
+    // Control, bidi and zero-width characters: a name that looks like another is not that name.
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/.test(name)
+  ) {
     throw new UsageError(
-      '--name must be 1 to 255 characters without control characters',
+      '--name must be 1 to 255 characters, without leading or trailing space, control, bidi or zero-width characters',
       `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`,
     );
   }

@@ -8,7 +8,7 @@
  * (lib/api/deploy_tokens.rb); CI/CD variables POST/PUT/DELETE with masked values matching
  * app/models/concerns/ci/maskable.rb (GITLAB_FACTS §3–4); "active" = not revoked, not expired.
  */
-import { DeployTokenError, ExitCode, UsageError } from '../core/errors.js';
+import { DeployTokenError, ExitCode, GitLabApiError, UsageError } from '../core/errors.js';
 import {
   createDeployToken,
   deleteDeployToken,
@@ -72,12 +72,26 @@ async function readVariable(client: GitLabClient, h: Holder, key: Key): Promise<
   }
 }
 
-function describe(e: unknown): { message: string; hint?: string; code: 1 | 2 | 3 } {
+/** `text` with every secret replaced (GitLab's messages could echo a value sent to it). */
+function scrub(text: string, secrets: readonly string[]): string {
+  return secrets.filter((x) => x.length >= 4).reduce((t, x) => t.split(x).join('[MASKED]'), text);
+}
+
+function describe(
+  e: unknown,
+  secrets: readonly string[] = [],
+): { message: string; hint?: string; code: 1 | 2 | 3 } {
   if (e instanceof DeployTokenError) {
-    const code = e.exitCode === 0 ? 3 : e.exitCode;
-    return { message: e.message, ...(e.hint ? { hint: e.hint } : {}), code };
+    let code: 1 | 2 | 3 = e.exitCode === 0 ? 3 : e.exitCode;
+    // GitLab was asked and said no (role, token scope): "the answer is no", exit 1 (PRODUCT.md).
+    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
+    return {
+      message: scrub(e.message, secrets),
+      ...(e.hint ? { hint: scrub(e.hint, secrets) } : {}),
+      code,
+    };
   }
-  return { message: (e as { message?: string })?.message ?? String(e), code: 3 };
+  return { message: scrub((e as { message?: string })?.message ?? String(e), secrets), code: 3 };
 }
 
 function tokenLine(t: DeployToken): string {
@@ -146,6 +160,29 @@ export async function runProvision(req: ProvisionRequest, deps: ProvisionDeps): 
   }
 }
 
+/** What became of one variable during a run: as before, the new value, or not known. */
+type VarState = 'old' | 'new' | 'unknown';
+
+interface Journal {
+  created?: DeployToken & { token: string };
+  /** Each variable written (or being written): `done` once GitLab answered, `unknown` while it may have applied. */
+  writes: Map<Key, 'done' | 'unknown'>;
+  deleted: DeployToken[];
+  /** A creation whose answer was lost: what the search for the token found. */
+  orphans?: OrphanSearch;
+}
+
+interface OrphanSearch {
+  deleted: number[];
+  /** Found but not deleted. */
+  left: number[];
+  /** The search itself failed: a token may exist. */
+  unknown: boolean;
+}
+
+const same = (a: CiVariable['variable_type'], b: 'env_var' | 'file' | undefined) =>
+  (a ?? 'env_var') === (b ?? 'env_var');
+
 async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<ProvisionOutcome> {
   const { client, log } = deps;
   const now = deps.now();
@@ -192,37 +229,25 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
       );
     }
   }
-  if (current.length > 0 && !req.rotate) {
-    const named = snapshot.get('CI_DEPLOY_USER')?.value;
-    const match = current.find((t) => t.username === named && req.scopes.every((s) => t.scopes.includes(s)));
-    if (vars && match && snapshot.get('CI_DEPLOY_PASSWORD') !== undefined) {
-      log(
-        `already provisioned: token ${tokenLine(match)} on ${where(owner)}, named by the variables on ${where(vars)}`,
-      );
-      return {
-        exitCode: 0,
-        owner,
-        state: [`token ${tokenLine(match)}: unchanged`, `variables on ${where(vars)}: unchanged`],
-      };
-    }
-    return {
-      exitCode: 1,
-      owner,
-      state: current.map((t) => `token ${tokenLine(t)}: unchanged`),
-      error: `${where(owner)} already has an active deploy token named "${req.name}" (${current.map((t) => `#${t.id}`).join(', ')}); its secret cannot be read again`,
-      hint: 'run with --rotate to replace it safely (new token, variables, verify, then delete the old one)',
-    };
-  }
+  if (current.length > 0 && !req.rotate) return alreadyThere(req, owner, vars, current, snapshot, log);
+  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log);
 
   // 3. The plan.
   const plan: string[] = [
     `create ${owner.level === 'groups' ? 'group' : 'project'} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(', ')}, ${req.expiresAt ? `expires ${req.expiresAt}` : 'never expires'}${req.username ? `, username ${req.username}` : ''}`,
   ];
   if (vars) {
-    for (const k of VARIABLE_KEYS)
-      plan.push(
-        `${snapshot.get(k) ? 'update' : 'create'} ${k} on ${where(vars)} (masked${req.protected ? ', protected' : ''}, all environments)`,
-      );
+    for (const k of VARIABLE_KEYS) {
+      const before = snapshot.get(k);
+      const notes = [
+        'masked',
+        ...(wantProtected(req, before) ? ['protected'] : []),
+        'all environments',
+        ...(before?.protected && !req.protected ? ['stays protected as it was'] : []),
+        ...(before?.variable_type === 'file' ? ['was a file variable: becomes a plain one'] : []),
+      ];
+      plan.push(`${before ? 'update' : 'create'} ${k} on ${where(vars)} (${notes.join(', ')})`);
+    }
   } else plan.push('print the new token once on stdout (it cannot be read again)');
   plan.push('verify the new token and what was stored');
   for (const t of current) plan.push(`delete the old token ${tokenLine(t)}`);
@@ -237,10 +262,13 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
   }
 
   // 4. Do it, journaling every change.
-  const journal: { created?: DeployToken & { token: string }; attempted: Key[]; deleted: DeployToken[] } = {
-    attempted: [],
-    deleted: [],
-  };
+  const journal: Journal = { writes: new Map(), deleted: [] };
+  const secrets = () => [
+    ...(journal.created ? [journal.created.token] : []),
+    ...(snapshot.get('CI_DEPLOY_PASSWORD')?.value
+      ? [snapshot.get('CI_DEPLOY_PASSWORD')?.value as string]
+      : []),
+  ];
   let step = 'creating the new token';
   try {
     const before = new Set(all.map((t) => t.id));
@@ -253,7 +281,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
       });
     } catch (e) {
       // A lost answer may still have created a token (POST is not retried): find and remove it.
-      await removeOrphans(client, owner, req.name, before, log);
+      journal.orphans = await removeOrphans(client, owner, req.name, before, log);
       throw e;
     }
     const created = journal.created;
@@ -268,8 +296,9 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
         );
       }
       for (const k of VARIABLE_KEYS) {
-        step = `${snapshot.get(k) ? 'updating' : 'creating'} ${k} on ${where(vars)}`;
-        journal.attempted.push(k);
+        const prior = snapshot.get(k);
+        step = `${prior ? 'updating' : 'creating'} ${k} on ${where(vars)}`;
+        journal.writes.set(k, 'unknown');
         await writeVariable(
           client,
           vars.level,
@@ -277,19 +306,24 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
           {
             key: k,
             value: k === 'CI_DEPLOY_USER' ? created.username : created.token,
+            // A file variable would hand jobs a path, not the password (GitLab keeps the type unless told).
+            variable_type: 'env_var',
             masked: true,
-            protected: req.protected,
+            protected: wantProtected(req, prior),
             raw: false,
             environment_scope: '*',
           },
-          snapshot.get(k) ? 'update' : 'create',
+          prior ? 'update' : 'create',
         );
-        log(`${snapshot.get(k) ? 'updated' : 'created'} ${k} on ${where(vars)}`);
+        journal.writes.set(k, 'done');
+        log(`${prior ? 'updated' : 'created'} ${k} on ${where(vars)}`);
       }
     }
     step = 'verifying';
-    await verify(client, owner, vars, created, req, deps.now());
-    log('verified: the new token is active with the scopes asked, and the variables hold it');
+    await verify(client, owner, vars, created, req, snapshot, deps.now());
+    log(
+      `verified: the new token is active with the scopes asked${vars ? ', and the variables hold it' : ''}`,
+    );
     for (const old of current) {
       step = `deleting the old token #${old.id}`;
       const r = await deleteOld(client, owner, old);
@@ -299,7 +333,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
     const state = [`token ${tokenLine(created)} on ${where(owner)}: active (new)`];
     if (vars)
       state.push(
-        `CI_DEPLOY_USER and CI_DEPLOY_PASSWORD on ${where(vars)}: name the new token (masked${req.protected ? ', protected' : ''})`,
+        `CI_DEPLOY_USER and CI_DEPLOY_PASSWORD on ${where(vars)}: name the new token (masked${wantProtected(req, snapshot.get('CI_DEPLOY_USER')) ? ', protected' : ''})`,
       );
     for (const t of current) state.push(`old token #${t.id}: deleted`);
     if (current.length > 0 && owner.level === 'groups') {
@@ -309,16 +343,127 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
     }
     return { exitCode: 0, created, owner, state };
   } catch (e) {
-    const d = describe(e);
-    const state = await recover(client, owner, vars, current, snapshot, journal);
+    const d = describe(e, secrets());
+    const { state, kept } = await recover(client, owner, vars, current, snapshot, journal, secrets());
     return {
       exitCode: d.code,
       owner,
       state,
+      // A kept token is handed on (with --store none its secret exists nowhere else).
+      ...(kept && journal.created ? { created: journal.created } : {}),
       error: `failed while ${step}: ${d.message}`,
       ...(d.hint ? { hint: d.hint } : {}),
     };
   }
+}
+
+/** --protected asks for it; a variable that was protected stays so (unprotecting it would widen who reads it). */
+function wantProtected(req: ProvisionRequest, before: Snapshot): boolean {
+  return req.protected || before?.protected === true;
+}
+
+/**
+ * Without --rotate, an active token of that name exists. Exit 0 ("already provisioned") only when the
+ * variables name it as this command would have stored it; its expiry is kept (comparing it would make
+ * a scheduled run rotate every day).
+ */
+function alreadyThere(
+  req: ProvisionRequest,
+  owner: Holder,
+  vars: Holder | undefined,
+  current: DeployToken[],
+  snapshot: Map<Key, Snapshot>,
+  log: (l: string) => void,
+): ProvisionOutcome {
+  const user = snapshot.get('CI_DEPLOY_USER');
+  const pass = snapshot.get('CI_DEPLOY_PASSWORD');
+  const match = current.find(
+    (t) => t.username === user?.value && req.scopes.every((s) => t.scopes.includes(s)),
+  );
+  const unchanged = current.map((t) => `token ${tokenLine(t)}: unchanged`);
+  if (vars && match && user && pass) {
+    const off: string[] = [];
+    for (const [k, v] of [
+      ['CI_DEPLOY_USER', user],
+      ['CI_DEPLOY_PASSWORD', pass],
+    ] as const) {
+      if (v.masked !== true) off.push(`${k} is not masked`);
+      if (!same(v.variable_type, 'env_var')) off.push(`${k} is a file variable (jobs get a path)`);
+      if (req.protected && v.protected !== true) off.push(`${k} is not protected`);
+    }
+    if (off.length > 0) {
+      return {
+        exitCode: 1,
+        owner,
+        state: [...unchanged, `variables on ${where(vars)}: unchanged`],
+        error: `the variables on ${where(vars)} name token #${match.id}, but ${off.join('; ')}`,
+        hint: 'run with --rotate: it creates a new token and rewrites both variables as asked',
+      };
+    }
+    log(
+      `already provisioned: token ${tokenLine(match)} on ${where(owner)}, named by the variables on ${where(vars)}`,
+    );
+    if (req.expiresAt && match.expires_at?.slice(0, 10) !== req.expiresAt.slice(0, 10))
+      log(`its expiry is kept; --expires-* apply to a new token (--rotate replaces it)`);
+    return {
+      exitCode: 0,
+      owner,
+      state: [`token ${tokenLine(match)}: unchanged`, `variables on ${where(vars)}: unchanged`],
+    };
+  }
+  return {
+    exitCode: 1,
+    owner,
+    state: unchanged,
+    error: `${where(owner)} already has an active deploy token named "${req.name}" (${current.map((t) => `#${t.id}`).join(', ')}); its secret cannot be read again`,
+    hint: 'run with --rotate to replace it safely (new token, variables, verify, then delete the old one)',
+  };
+}
+
+/**
+ * A rotation deletes the old token. CI_DEPLOY_USER variables that name it where this run does not
+ * write (the token's own project or group, the project) would then name a deleted token and override
+ * what GitLab gives jobs (GITLAB_FACTS §1): refuse before any change.
+ */
+async function refuseIfNamedElsewhere(
+  client: GitLabClient,
+  req: ProvisionRequest,
+  owner: Holder,
+  vars: Holder | undefined,
+  project: Project | undefined,
+  current: DeployToken[],
+  log: (l: string) => void,
+): Promise<void> {
+  const holders: Holder[] = [owner];
+  if (project && !(owner.level === 'projects' && owner.id === project.id))
+    holders.push({ level: 'projects', id: project.id, path: project.path_with_namespace });
+  const names = new Set(current.map((t) => t.username));
+  const found: string[] = [];
+  for (const h of holders) {
+    if (vars && vars.level === h.level && vars.id === h.id) continue;
+    let list: CiVariable[];
+    try {
+      list = await listVariables(client, h.level, h.id);
+    } catch (e) {
+      if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
+        log(`could not read the CI/CD variables of ${where(h)}: check that none names the old token`);
+        continue;
+      }
+      throw e;
+    }
+    for (const v of list)
+      if (v.key === 'CI_DEPLOY_USER' && v.value !== null && names.has(v.value))
+        found.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? '*'}")`);
+  }
+  if (found.length === 0) return;
+  const store = holders.find((h) => found.some((f) => f.includes(` on ${where(h)} `)));
+  throw new DeployTokenError(
+    `${found.join(', ')} names the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(', ')}): those jobs would be left with a deleted token`,
+    ExitCode.No,
+    store
+      ? `store the new token there: add --store ${store.level === 'groups' ? 'group-variables' : 'project-variables'}${req.level === 'project' && store.level === 'groups' ? ' --level group' : ''}, or delete those variables first`
+      : 'store the new token where those variables are, or delete them first',
+  );
 }
 
 async function removeOrphans(
@@ -327,18 +472,29 @@ async function removeOrphans(
   name: string,
   before: Set<number>,
   log: (l: string) => void,
-): Promise<void> {
+): Promise<OrphanSearch> {
+  const out: OrphanSearch = { deleted: [], left: [], unknown: false };
+  let found: DeployToken[];
   try {
-    const now = await listDeployTokens(client, owner.level, owner.id);
-    for (const t of now.filter((x) => x.name === name && !before.has(x.id))) {
-      await deleteDeployToken(client, owner.level, owner.id, t.id);
-      log(`deleted token #${t.id}: GitLab created it, but its answer was lost or unusable`);
-    }
+    found = (await listDeployTokens(client, owner.level, owner.id)).filter(
+      (x) => x.name === name && !before.has(x.id),
+    );
   } catch {
     log(
-      `could not check whether a token was created although the answer was lost: \`deploy-token audit\` shows any extra "${name}"`,
+      `could not check whether GitLab created a token although its answer was lost: \`deploy-token audit\` shows any extra "${name}"`,
     );
+    return { ...out, unknown: true };
   }
+  for (const t of found) {
+    try {
+      await deleteDeployToken(client, owner.level, owner.id, t.id);
+      out.deleted.push(t.id);
+      log(`deleted token #${t.id}: GitLab created it, but its answer was lost or unusable`);
+    } catch {
+      out.left.push(t.id);
+    }
+  }
+  return out;
 }
 
 async function verify(
@@ -347,6 +503,7 @@ async function verify(
   vars: Holder | undefined,
   created: DeployToken & { token: string },
   req: ProvisionRequest,
+  snapshot: Map<Key, Snapshot>,
   now: Date,
 ): Promise<void> {
   const t = await getDeployToken(client, owner.level, owner.id, created.id);
@@ -360,9 +517,11 @@ async function verify(
       const v = await readVariable(client, vars, k);
       const want = k === 'CI_DEPLOY_USER' ? created.username : created.token;
       if (!v) problems.push(`${k} is missing on ${where(vars)}`);
-      else if (v.value !== null && v.value !== want)
-        problems.push(`${k} on ${where(vars)} does not hold the new value`);
+      else if (v.value !== want) problems.push(`${k} on ${where(vars)} does not hold the new value`);
       else if (v.masked !== true) problems.push(`${k} on ${where(vars)} is not masked`);
+      else if (!same(v.variable_type, 'env_var')) problems.push(`${k} on ${where(vars)} is a file variable`);
+      else if (wantProtected(req, snapshot.get(k)) && v.protected !== true)
+        problems.push(`${k} on ${where(vars)} is not protected`);
     }
   }
   if (problems.length) {
@@ -388,20 +547,46 @@ async function deleteOld(client: GitLabClient, owner: Holder, old: DeployToken):
   }
 }
 
-/** Undo what the journal says was (or may have been) done; report every item's final state. */
+/** Ask GitLab what a variable holds now: the old value, the new one, or neither (compared here, never shown). */
+async function observe(
+  client: GitLabClient,
+  h: Holder,
+  k: Key,
+  before: Snapshot,
+  created: (DeployToken & { token: string }) | undefined,
+): Promise<VarState> {
+  try {
+    const v = await readVariable(client, h, k);
+    if (v === undefined) return before === undefined ? 'old' : 'unknown';
+    if (before !== undefined && v.value === before.value && same(v.variable_type, before.variable_type))
+      return 'old';
+    if (created && v.value === (k === 'CI_DEPLOY_USER' ? created.username : created.token)) return 'new';
+    return 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Undo what the journal says was (or may have been) done and report every item's final state.
+ * The new token is deleted only when every variable is known to be as before: a variable that may
+ * name it keeps it, since deleting it would leave that variable naming a deleted token.
+ */
 async function recover(
   client: GitLabClient,
   owner: Holder,
   vars: Holder | undefined,
   current: DeployToken[],
   snapshot: Map<Key, Snapshot>,
-  journal: { created?: DeployToken & { token: string }; attempted: Key[]; deleted: DeployToken[] },
-): Promise<string[]> {
+  journal: Journal,
+  secrets: readonly string[],
+): Promise<{ state: string[]; kept: boolean }> {
   const state: string[] = [];
+  const created = journal.created;
   if (journal.deleted.length > 0) {
     // An old token is gone: going back is impossible, so the new token and variables stay.
     state.push(
-      `new token ${tokenLine(journal.created as DeployToken)}: active, kept${vars ? ' (the variables name it)' : ''}`,
+      `new token ${tokenLine(created as DeployToken)}: active, kept${vars ? ' (the variables name it)' : ''}`,
     );
     for (const t of current) {
       state.push(
@@ -410,9 +595,10 @@ async function recover(
           : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`,
       );
     }
-    return state;
+    return { state, kept: true };
   }
-  for (const k of [...journal.attempted].reverse()) {
+  const final = new Map<Key, VarState>();
+  for (const k of [...journal.writes.keys()].reverse()) {
     const h = vars as Holder;
     const before = snapshot.get(k);
     try {
@@ -424,6 +610,7 @@ async function recover(
           {
             key: k,
             value: before.value as string,
+            variable_type: before.variable_type === 'file' ? 'file' : 'env_var',
             masked: before.masked === true,
             protected: before.protected === true,
             raw: before.raw === true,
@@ -436,31 +623,69 @@ async function recover(
         await deleteVariable(client, h.level, h.id, k, '*');
         state.push(`${k} on ${where(h)}: removed again (it did not exist before)`);
       }
+      final.set(k, 'old');
     } catch (e) {
+      const now = await observe(client, h, k, before, created);
+      final.set(k, now);
+      const why = describe(e, secrets).message;
       state.push(
-        `${k} on ${where(h)}: COULD NOT BE RESTORED (${describe(e).message}); it may name the new token, which is about to be deleted: set it back by hand or run the command again`,
+        now === 'old'
+          ? `${k} on ${where(h)}: as before (the ${before ? 'write' : 'creation'} did not apply)`
+          : now === 'new'
+            ? `${k} on ${where(h)}: COULD NOT BE RESTORED (${why}); it names the new token`
+            : `${k} on ${where(h)}: COULD NOT BE RESTORED (${why}); what it holds now is unknown`,
       );
     }
   }
   for (const k of VARIABLE_KEYS) {
-    if (vars && !journal.attempted.includes(k)) state.push(`${k} on ${where(vars)}: unchanged`);
+    if (vars && !journal.writes.has(k)) state.push(`${k} on ${where(vars)}: unchanged`);
   }
-  if (journal.created) {
-    const c = journal.created;
+  const changed = [...final].filter(([, s]) => s !== 'old').map(([k]) => k);
+  let kept = false;
+  let undeleted = false;
+  if (created && changed.length > 0) {
+    kept = true;
+    state.push(
+      `new token #${created.id}: kept, active (${changed.join(' and ')} may name it; deleting it would leave ${changed.length === 1 ? 'that variable' : 'them'} naming a deleted token)`,
+    );
+  } else if (created) {
     try {
-      const r = await deleteDeployToken(client, owner.level, owner.id, c.id);
-      state.push(`new token #${c.id}: ${r === 'deleted' ? 'deleted' : 'already gone'}`);
+      const r = await deleteDeployToken(client, owner.level, owner.id, created.id);
+      state.push(`new token #${created.id}: ${r === 'deleted' ? 'deleted' : 'already gone'}`);
     } catch (e) {
+      kept = true;
+      undeleted = true;
       state.push(
-        `new token #${c.id}: COULD NOT BE DELETED (${describe(e).message}); delete it in Settings > Repository > Deploy tokens`,
+        `new token #${created.id}: COULD NOT BE DELETED (${describe(e, secrets).message}); delete it in Settings > Repository > Deploy tokens`,
       );
     }
-  } else state.push('no new token exists');
+  } else {
+    const o = journal.orphans;
+    if (o?.left.length)
+      state.push(
+        `token ${o.left.map((id) => `#${id}`).join(', ')}: created by GitLab although its answer was lost, COULD NOT BE DELETED; delete it in Settings > Repository > Deploy tokens`,
+      );
+    else if (o?.unknown)
+      state.push(
+        'a new token may exist (GitLab may have created it although its answer was lost, and the check failed): `deploy-token audit` shows it',
+      );
+    else state.push('no new token exists');
+  }
   for (const t of current) state.push(`old token ${tokenLine(t)}: kept, still active`);
-  state.push(
-    current.length > 0
-      ? 'rolled back: jobs get the old token, as before; run the same command again to retry'
-      : 'rolled back: nothing was created; run the same command again to retry',
-  );
-  return state;
+  if (changed.length > 0) {
+    const allNew = VARIABLE_KEYS.every((k) => final.get(k) === 'new');
+    state.push(
+      allNew
+        ? 'NOT rolled back: both variables name the new token, so jobs get it; run the same command again to finish the rotation'
+        : `NOT rolled back: jobs may get mismatched credentials (${changed.join(' and ')} not as before); run the same command again: it rewrites both variables to one new token`,
+    );
+  } else {
+    const extra = undeleted || (journal.orphans?.left.length ?? 0) > 0 || journal.orphans?.unknown === true;
+    state.push(
+      current.length > 0
+        ? `rolled back: jobs get the old token, as before${extra ? ' (see the extra token above)' : ''}; run the same command again to retry`
+        : `rolled back: ${extra ? 'see the token above' : 'nothing was created'}; run the same command again to retry`,
+    );
+  }
+  return { state, kept };
 }

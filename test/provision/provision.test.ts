@@ -351,6 +351,13 @@ describe('provision: bad flags exit 2 before GitLab is asked', () => {
     [['--scopes', 'read_registry', '--expires-in', '3', '--expires-at', '2027-01-01'], /not both/],
     [['--scopes', 'read_registry', '--expires-at', '2026-11-25'], /not in the future/],
     [['--scopes', 'read_registry', '--expires-at', '2027-02-30'], /must be a date/],
+    [['--scopes', ','], /--scopes names no scope/],
+    [['--scopes', ' , '], /--scopes names no scope/],
+    // Date.parse would roll these over to another day.
+    [['--scopes', 'read_registry', '--expires-at', '2027-02-30T00:00Z'], /must be a date/],
+    [['--scopes', 'read_registry', '--expires-at', '2027-03-01T24:00Z'], /must be a date/],
+    [['--scopes', 'read_registry', '--name', ' gitlab-deploy-token'], /without leading or trailing space/],
+    [['--scopes', 'read_registry', '--name', '\u202enekot-yolped-baltig'], /bidi/],
     [['--scopes', 'read_registry', '--username', 'bad name'], /is not a deploy-token username/],
     [
       ['--scopes', 'read_registry', '--username', 'short', '--store', 'project-variables'],
@@ -542,6 +549,304 @@ describe('hostile names from GitLab', () => {
   test('--name with control characters is refused (exit 2)', async () => {
     const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry', '--name', 'a\u001b[0m']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('without control characters');
+    expect(r.stderr).toContain('without leading or trailing space, control, bidi or zero-width characters');
+  });
+});
+
+describe('provision: what a rotation must not break', () => {
+  const OLD = {
+    id: 5,
+    name: 'gitlab-deploy-token',
+    expires: '+3d',
+    scopes: ['read_registry'],
+    token: 'gldt-Existing5Existing5Ex',
+  };
+  const userVar = (value: string) => ({ key: 'CI_DEPLOY_USER', value, masked: true, environment_scope: '*' });
+  const passVar = (value: string) => ({
+    key: 'CI_DEPLOY_PASSWORD',
+    value,
+    masked: true,
+    environment_scope: '*',
+  });
+
+  test('--rotate --store none while the project variables name the old token: exit 1, nothing changed', async () => {
+    const sc = scenario();
+    P(sc).tokens = [{ ...OLD }];
+    P(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
+    const r = await run(sc, [
+      '--project',
+      '3',
+      '--scopes',
+      'read_registry',
+      '--expires-in',
+      '30',
+      '--rotate',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'CI_DEPLOY_USER on project tanuki/app (environment scope "*") names the token this rotation would delete',
+    );
+    expect(r.stderr).toContain('--store project-variables');
+    expect(r.writes).toEqual([]);
+    expect(r.stdout).toBe('');
+  });
+
+  test('--rotate of a group token (--store none) while the group variables name it: exit 1, nothing changed', async () => {
+    const sc = scenario();
+    G(sc).tokens = [{ ...OLD }];
+    G(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--scopes',
+      'read_registry',
+      '--rotate',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CI_DEPLOY_USER on group tanuki');
+    expect(r.stderr).toContain('--store group-variables');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('with --store none, a token kept after a failure past the point of no return is still printed (its only copy)', async () => {
+    const sc = scenario();
+    P(sc).tokens = [{ ...OLD }, { ...OLD, id: 6, token: 'gldt-Orphan6Orphan6Orphan' }];
+    running = await startStandin(sc, {
+      now: () => NOW,
+      intercept: (req, next) =>
+        req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/6')
+          ? {
+              status: 403,
+              headers: { 'content-type': 'application/json' },
+              body: '{"message":"403 Forbidden"}',
+            }
+          : next(),
+    });
+    const r = await runCli(
+      [
+        'provision',
+        '--gitlab-url',
+        running.url,
+        '--project',
+        '3',
+        '--scopes',
+        'read_registry',
+        '--expires-in',
+        '30',
+        '--rotate',
+      ],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(r.code).toBe(1);
+    const kept = P(sc).tokens!.find((t) => t.id !== 6)!;
+    expect(kept.id).not.toBe(5);
+    expect(r.stderr).toContain('old token #5: deleted');
+    expect((JSON.parse(r.stdout) as { token: string }).token).toBe(kept.token);
+    expect(r.stderr).not.toContain(kept.token);
+  });
+
+  test('existing file-type and protected variables become plain, masked variables and stay protected', async () => {
+    const sc = scenario();
+    P(sc).tokens = [{ ...OLD }];
+    P(sc).variables = [
+      { ...userVar('gitlab+deploy-token-5'), variable_type: 'file', protected: true },
+      { ...passVar(OLD.token), variable_type: 'file', protected: true },
+    ];
+    const r = await run(sc, [
+      '--project',
+      '3',
+      '--scopes',
+      'read_registry',
+      '--expires-in',
+      '30',
+      '--store',
+      'project-variables',
+      '--rotate',
+    ]);
+    expect(r.code).toBe(0);
+    for (const v of P(sc).variables!) {
+      expect({ key: v.key, type: v.variable_type, protected: v.protected, masked: v.masked }).toEqual({
+        key: v.key,
+        type: 'env_var',
+        protected: true,
+        masked: true,
+      });
+    }
+  });
+
+  test('the plan says a file variable becomes a plain one and a protected one stays protected', async () => {
+    const sc = scenario();
+    P(sc).tokens = [{ ...OLD }];
+    P(sc).variables = [
+      { ...userVar('gitlab+deploy-token-5'), variable_type: 'file', protected: true },
+      passVar(OLD.token),
+    ];
+    const r = await run(sc, [
+      '--project',
+      '3',
+      '--scopes',
+      'read_registry',
+      '--store',
+      'project-variables',
+      '--rotate',
+      '--dry-run',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'would update CI_DEPLOY_USER on project tanuki/app (masked, protected, all environments, stays protected as it was, was a file variable: becomes a plain one)',
+    );
+    expect(r.stdout).toContain(
+      'would update CI_DEPLOY_PASSWORD on project tanuki/app (masked, all environments)',
+    );
+  });
+
+  test('"already provisioned" only when the variables are as this command stores them', async () => {
+    const cases: [string, Record<string, unknown>, string[], RegExp][] = [
+      ['unmasked password', { masked: false }, [], /CI_DEPLOY_PASSWORD is not masked/],
+      ['file-type password', { variable_type: 'file' }, [], /CI_DEPLOY_PASSWORD is a file variable/],
+      ['--protected asked, not protected', {}, ['--protected'], /CI_DEPLOY_PASSWORD is not protected/],
+    ];
+    for (const [label, flags, extra, message] of cases) {
+      const sc = scenario();
+      P(sc).tokens = [{ ...OLD }];
+      P(sc).variables = [
+        { ...userVar('gitlab+deploy-token-5'), protected: false },
+        { ...passVar(OLD.token), protected: false, ...flags },
+      ];
+      const r = await run(sc, [
+        '--project',
+        '3',
+        '--scopes',
+        'read_registry',
+        '--store',
+        'project-variables',
+        ...extra,
+      ]);
+      await running!.close();
+      running = undefined;
+      expect({ label, code: r.code, writes: r.writes }).toEqual({ label, code: 1, writes: [] });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain('run with --rotate');
+    }
+  });
+
+  test('a lost creation whose orphan cannot be deleted is reported, not "nothing was created"', async () => {
+    const sc = scenario();
+    running = await startStandin(sc, {
+      now: () => NOW,
+      intercept: (req, next) => {
+        if (req.method === 'POST' && req.url.includes('/deploy_tokens')) {
+          next();
+          return { status: 0, headers: {}, body: '' };
+        }
+        if (req.method === 'DELETE')
+          return {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+            body: '{"message":"403 Forbidden"}',
+          };
+        return next();
+      },
+    });
+    const r = await runCli(
+      [
+        'provision',
+        '--gitlab-url',
+        running.url,
+        '--project',
+        '3',
+        '--scopes',
+        'read_registry',
+        '--expires-in',
+        '30',
+      ],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(r.code).toBe(3);
+    const orphan = P(sc).tokens![0]!;
+    expect(r.stderr).toContain(
+      `token #${orphan.id}: created by GitLab although its answer was lost, COULD NOT BE DELETED`,
+    );
+    expect(r.stderr).not.toContain('no new token exists');
+    expect(r.stderr).not.toContain('nothing was created');
+  });
+
+  test('GitLab refusing the change (403, e.g. a read_api token on 15.0 where scopes cannot be checked) is exit 1', async () => {
+    const sc = scenario();
+    sc.version = '15.0.5-ee';
+    running = await startStandin(sc, {
+      now: () => NOW,
+      intercept: (req, next) =>
+        req.method === 'POST'
+          ? {
+              status: 403,
+              headers: { 'content-type': 'application/json' },
+              body: '{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}',
+            }
+          : next(),
+    });
+    const r = await runCli(
+      [
+        'provision',
+        '--gitlab-url',
+        running.url,
+        '--project',
+        '3',
+        '--scopes',
+        'read_registry',
+        '--expires-in',
+        '30',
+      ],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('rolled back: nothing was created');
+  });
+
+  test('a GitLab error that echoes a value sent is scrubbed: neither token reaches stderr', async () => {
+    const sc = scenario();
+    P(sc).tokens = [{ ...OLD }];
+    P(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
+    running = await startStandin(sc, {
+      now: () => NOW,
+      intercept: (req, next) => {
+        if (req.method === 'PUT' && req.url.includes('CI_DEPLOY_PASSWORD')) {
+          const body = JSON.parse(req.body || '{}') as { value?: string };
+          return {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ message: { value: [`${body.value ?? ''} is invalid`] } }),
+          };
+        }
+        return next();
+      },
+    });
+    const r = await runCli(
+      [
+        'provision',
+        '--gitlab-url',
+        running.url,
+        '--project',
+        '3',
+        '--scopes',
+        'read_registry',
+        '--expires-in',
+        '30',
+        '--store',
+        'project-variables',
+        '--rotate',
+      ],
+      { GITLAB_TOKEN: OWNER },
+      { now: NOW },
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('[MASKED]');
+    expect(r.stderr).not.toContain(OLD.token);
+    for (const t of P(sc).tokens!) expect(r.stderr).not.toContain(t.token);
   });
 });

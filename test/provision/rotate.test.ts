@@ -197,20 +197,63 @@ describe('provision --rotate, double faults and re-runs', () => {
         };
       return next();
     });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(1); // GitLab said no (403)
     expect(r.stderr).toContain('failed while updating CI_DEPLOY_PASSWORD on group tanuki');
-    expect(r.stderr).toMatch(/CI_DEPLOY_USER on group tanuki: COULD NOT BE RESTORED/);
+    expect(r.stderr).toMatch(
+      /CI_DEPLOY_USER on group tanuki: COULD NOT BE RESTORED .*it names the new token/,
+    );
     expect(r.stderr).toContain('CI_DEPLOY_PASSWORD on group tanuki: restored to its previous value');
-    expect(r.stderr).toMatch(/new token #\d+: deleted/);
+    // The user variable names the new token: deleting it would leave a variable naming a deleted token.
+    expect(r.stderr).toMatch(/new token #(\d+): kept, active \(CI_DEPLOY_USER may name it/);
+    expect(r.stderr).toContain('NOT rolled back: jobs may get mismatched credentials');
+    expect(r.stderr).not.toContain('rolled back: jobs get the old token');
+    const newId = Number(/new token #(\d+): kept/.exec(r.stderr)![1]);
+    expect(group(sc).tokens!.map((t) => t.id)).toEqual([21, newId]);
+    const user = group(sc).variables!.find((v) => v.key === 'CI_DEPLOY_USER')!.value;
+    expect(user).toBe(`gitlab+deploy-token-${newId}`);
     await running!.close();
     running = undefined;
-    // The state is broken the way the output said (the user variable names the deleted token)…
+    // The state is broken the way the output said (user and password of different tokens)…
     expect(working(sc)).toBeUndefined();
     // …and running the same command again repairs it.
     const again = await rotate(sc);
     expect(again.code).toBe(0);
     expect(working(sc)).toBeDefined();
     expect(group(sc).tokens!.filter((t) => t.name === 'gitlab-deploy-token').length).toBe(1);
+  });
+
+  test('both writes applied, verification fails, both restores fail: the new token is kept and jobs get it', async () => {
+    const sc = fresh();
+    let verifying = false;
+    const r = await rotate(sc, (req, _n, next) => {
+      // The token read-back of verification says it is not active; then every restore is refused.
+      if (req.method === 'GET' && /\/deploy_tokens\/\d+$/.test(req.url) && !verifying) {
+        verifying = true;
+        const res = next();
+        const body = JSON.parse(res.body) as Record<string, unknown>;
+        return { ...res, body: JSON.stringify({ ...body, revoked: true }) };
+      }
+      if (verifying && req.method === 'PUT')
+        return {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"500 Internal Server Error"}',
+        };
+      return next();
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('verification failed');
+    expect(r.stderr).toMatch(
+      /CI_DEPLOY_PASSWORD on group tanuki: COULD NOT BE RESTORED .*it names the new token/,
+    );
+    expect(r.stderr).toMatch(
+      /CI_DEPLOY_USER on group tanuki: COULD NOT BE RESTORED .*it names the new token/,
+    );
+    expect(r.stderr).toContain('NOT rolled back: both variables name the new token, so jobs get it');
+    const w = working(sc)!;
+    expect(w.id).not.toBe(21);
+    // The old token is kept too: nothing that worked was deleted.
+    expect(group(sc).tokens!.map((t) => t.id)).toContain(21);
   });
 
   test('an orphan from a crashed run (two active gitlab-deploy-token) is cleaned up by the next rotation', async () => {
@@ -250,7 +293,7 @@ describe('provision --rotate past the point of no return', () => {
           }
         : next(),
     );
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(1); // GitLab refused the delete (403): the answer is no
     expect(r.stderr).toMatch(/new token #\d+ .*: active, kept \(the variables name it\)/);
     expect(r.stderr).toContain('old token #21: deleted');
     expect(r.stderr).toContain('old token #30: still active');
@@ -410,4 +453,83 @@ describe('provision --rotate against a GitLab that says yes but does not do it',
     expect(vars(sc)).toEqual(before);
     expect(group(sc).tokens!.map((t) => t.id)).toEqual([21]);
   });
+});
+
+describe('provision --rotate, two faults at any two requests', () => {
+  /**
+   * Every pair of requests of a clean rotation, each refused (403, not applied) or lost (applied, the
+   * answer dropped): what the summary says must be what GitLab holds, and the same command run again
+   * must always end with exactly one working token.
+   */
+  test('the state printed is the state left, and a re-run converges', async () => {
+    const clean = await rotate(fresh());
+    expect(clean.code).toBe(0);
+    const steps = clean.requests.length;
+    await running!.close();
+    running = undefined;
+    const kinds = ['refuse', 'lost'] as const;
+    const fault = (kind: (typeof kinds)[number], next: () => StandinResponse): StandinResponse => {
+      if (kind === 'refuse')
+        return {
+          status: 403,
+          headers: { 'content-type': 'application/json' },
+          body: '{"message":"403 Forbidden"}',
+        };
+      next();
+      return { status: 0, headers: {}, body: '' };
+    };
+    let cases = 0;
+    for (let i = 0; i < steps; i++) {
+      for (let j = i + 1; j < steps + 4; j++) {
+        for (const ki of kinds) {
+          for (const kj of kinds) {
+            const sc = fresh();
+            const varsBefore = vars(sc);
+            // The second fault may fall on a request of the rollback (beyond the clean run's count).
+            const r = await rotate(sc, (_req, n, next) =>
+              n === i ? fault(ki, next) : n === j ? fault(kj, next) : next(),
+            );
+            await running!.close();
+            running = undefined;
+            cases++;
+            const label = `${ki}@${i + 1} ${kj}@${j + 1} → exit ${r.code}\n${r.stderr}`;
+            const ids = group(sc).tokens!.map((t) => t.id);
+            const w = working(sc);
+            if (r.code === 0)
+              expect({ label, ok: w !== undefined && w.id !== 21 }).toEqual({ label, ok: true });
+            if (r.stderr.includes('rolled back: jobs get the old token, as before')) {
+              expect({ label, vars: vars(sc), w: w?.id }).toEqual({ label, vars: varsBefore, w: 21 });
+              if (!r.stderr.includes('see the extra token above'))
+                expect({ label, ids }).toEqual({ label, ids: [21] });
+            }
+            if (r.stderr.includes('both variables name the new token, so jobs get it'))
+              expect({ label, ok: w !== undefined && w.id !== 21 }).toEqual({ label, ok: true });
+            for (const m of r.stderr.matchAll(/new token #(\d+): (deleted|kept)/g))
+              expect({ label, present: ids.includes(Number(m[1])) }).toEqual({
+                label,
+                present: m[2] === 'kept',
+              });
+            // Whatever was left, the same command again repairs it.
+            const again = await rotate(sc);
+            await running!.close();
+            running = undefined;
+            const named = group(sc).tokens!.filter((t) => t.name === 'gitlab-deploy-token' && active(t));
+            expect({
+              label,
+              code: again.code,
+              one: named.length,
+              ok: working(sc)?.id === named[0]?.id,
+            }).toEqual({
+              label,
+              code: 0,
+              one: 1,
+              ok: true,
+            });
+          }
+        }
+      }
+    }
+    record('fault', cases, 'rotation double faults (every pair of requests × refuse/lost), each re-run');
+    expect(cases).toBeGreaterThan(200);
+  }, 300_000);
 });

@@ -26,7 +26,8 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: CliCont
   for (const p of out.plan ?? []) ctx.stdout.write(`${p}\n`);
   ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? '' : ' left'}:\n`);
   for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
-  if (out.exitCode === 0 && out.created && req.store === 'none') {
+  // A token kept after a failure is printed too: with --store none, stdout is its only copy.
+  if (out.created && req.store === 'none') {
     const c = out.created;
     // In a GitHub step, mask the value before it is printed. GitLab has no such command: in a GitLab
     // job the runner shows stdout in the log unmasked unless the caller captures it (GITLAB_FACTS §6).

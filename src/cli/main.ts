@@ -300,8 +300,8 @@ Examples:
     .addHelpText(
       'after',
       `
-Exit codes: 0 done (or nothing to do), 1 not allowed / already exists without --rotate, 2 bad flags,
-3 GitLab failed; on any failure the old token and variables are left working and the state is printed.
+Exit codes: 0 done (or nothing to do), 1 not allowed or refused by GitLab / already exists without --rotate,
+2 bad flags, 3 GitLab failed; a failure rolls back (a token a variable may still name is kept) and prints the state left.
 
 Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry,read_repository --expires-in 90 --store group-variables --protected

@@ -381,6 +381,16 @@ function alreadyThere(
     (t) => t.username === user?.value && req.scopes.every((s) => t.scopes.includes(s)),
   );
   const unchanged = current.map((t) => `token ${tokenLine(t)}: unchanged`);
+  if (current.length > 1) {
+    // GitLab picks one of several with LIMIT 1 and no order (GITLAB_FACTS §1): not a settled state.
+    return {
+      exitCode: 1,
+      owner,
+      state: unchanged,
+      error: `${where(owner)} has ${current.length} active deploy tokens named "${req.name}" (${current.map((t) => `#${t.id}`).join(', ')}): which one GitLab gives jobs is unspecified`,
+      hint: 'run with --rotate: it replaces them all with one new token',
+    };
+  }
   if (vars && match && user && pass) {
     const off: string[] = [];
     for (const [k, v] of [

@@ -850,3 +850,34 @@ describe('provision: what a rotation must not break', () => {
     for (const t of P(sc).tokens!) expect(r.stderr).not.toContain(t.token);
   });
 });
+
+describe('provision: two tokens of one name are not "already provisioned"', () => {
+  test('a crashed run left a second active gitlab-deploy-token: exit 1, --rotate suggested, nothing written', async () => {
+    const sc = scenario();
+    P(sc).tokens = [
+      {
+        id: 5,
+        name: 'gitlab-deploy-token',
+        expires: '+30d',
+        scopes: ['read_registry'],
+        token: 'gldt-Existing5Existing5Ex',
+      },
+      {
+        id: 6,
+        name: 'gitlab-deploy-token',
+        expires: '+30d',
+        scopes: ['read_registry'],
+        token: 'gldt-Orphan6Orphan6Orphan',
+      },
+    ];
+    P(sc).variables = [
+      { key: 'CI_DEPLOY_USER', value: 'gitlab+deploy-token-5', masked: true, environment_scope: '*' },
+      { key: 'CI_DEPLOY_PASSWORD', value: 'gldt-Existing5Existing5Ex', masked: true, environment_scope: '*' },
+    ];
+    const r = await run(sc, ['--project', '3', '--scopes', 'read_registry', '--store', 'project-variables']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('has 2 active deploy tokens named "gitlab-deploy-token" (#5, #6)');
+    expect(r.stderr).toContain('run with --rotate');
+    expect(r.writes).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * `audit` output, pure: text (aligned, for a terminal or a job log), JSON (for scripts) and Markdown
- * (for an issue or $GITHUB_STEP_SUMMARY). Names come from GitLab and may hold anything: control
- * characters are neutralised in text, and Markdown cells are escaped (`|`, newlines, HTML).
+ * (for an issue or $GITHUB_STEP_SUMMARY). Names come from GitLab and may hold anything: control and
+ * invisible format characters are neutralised everywhere, and in Markdown every value from GitLab is
+ * a code span, where neither GitHub nor GitLab parses mentions, links, references, emoji or HTML.
  *
  * JSON shape (stable; documented in docs/audit.md):
  * { group, generatedAt, expiringWithinDays,
@@ -11,7 +12,7 @@
  */
 import { formatInstant } from '../resolve/activity.js';
 import { summarise } from './findings.js';
-import type { AuditResult, Finding, TokenRow } from './types.js';
+import type { AuditResult, Finding, MessagePart, TokenRow } from './types.js';
 
 export interface ReportMeta {
   group: string;
@@ -19,15 +20,24 @@ export interface ReportMeta {
   expiringWithinDays: number;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators, and format characters (\p{Cf}:
+ * bidi embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F,
+ * U+061C, zero-width characters): with them "\u202enekot-yolped-baltig" displays as
+ * gitlab-deploy-token, so a name could pass for another.
+ */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
-/** One line, no terminal escapes. */
+/** One line, no terminal escapes, nothing invisible: each such character becomes `?` (white space a space). */
 export function plain(s: string): string {
   return s.replace(CONTROL, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '?'));
 }
 
-/** A Markdown table cell: no line breaks, no column breaks, no HTML, no accidental emphasis or links. */
-export function mdCell(s: string): string {
+/**
+ * The tool's own words in a Markdown table cell: no line breaks, no column breaks, no HTML, no
+ * accidental emphasis, code or links. (Values from GitLab never come here: they go to mdCode.)
+ */
+export function mdText(s: string): string {
   return plain(s)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
@@ -36,6 +46,32 @@ export function mdCell(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([`*_[\]])/g, '\\$1');
 }
+
+/**
+ * A value from GitLab as an inline code span, inert on GitHub and GitLab: the fence is one backtick
+ * longer than any run in the value and padded with a space (CommonMark strips one each side), so no
+ * backtick in the value can close it. `|` stays escaped as `\|`: GFM splits table cells before it
+ * parses code spans, and removes that backslash again in the cell (cmark-gfm `unescape_pipes`).
+ */
+export function mdCode(s: string): string {
+  const v = plain(s);
+  if (v === '') return '""';
+  const longest = Math.max(0, ...(v.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${v.replace(/\|/g, '\\|')} ${fence}`;
+}
+
+/** A finding's message in Markdown: the tool's words escaped, every literal a code span. */
+export function mdMessage(parts: MessagePart[]): string {
+  return parts.map((p) => (typeof p === 'string' ? mdText(p) : mdCode(p.literal))).join('');
+}
+
+/**
+ * The most Markdown output may take, in UTF-8 bytes: under GitHub's 1 MiB for $GITHUB_STEP_SUMMARY
+ * and GitLab's 1,048,576 characters for an issue description (bytes ≥ characters), with room to spare
+ * for whatever a job appends.
+ */
+export const MARKDOWN_MAX_BYTES = 900 * 1024;
 
 const expiry = (t: TokenRow) => (t.expiresAt === null ? 'never' : formatInstant(new Date(t.expiresAt)));
 
@@ -126,38 +162,72 @@ const ICON: Record<Finding['severity'], string> = {
   info: '🔵 info',
 };
 
-export function formatMarkdown(r: AuditResult, meta: ReportMeta): string {
+/** Room kept free while listing findings: the token section's heading, table header and omission line. */
+const TOKENS_SECTION_BYTES = 2048;
+/** Room kept free while listing rows: the line that says how many were left out. */
+const OMISSION_BYTES = 512;
+
+export function formatMarkdown(r: AuditResult, meta: ReportMeta, maxBytes = MARKDOWN_MAX_BYTES): string {
   const out: string[] = [];
-  out.push(`## Deploy-token audit: ${mdCell(meta.group)}`);
-  out.push('');
-  out.push(
+  let size = 0;
+  const push = (...lines: string[]) => {
+    for (const l of lines) {
+      out.push(l);
+      size += Buffer.byteLength(l) + 1;
+    }
+  };
+  /** Adds rows while they fit with `reserve` bytes to spare; returns how many it added. */
+  const rows = (lines: string[], reserve: number): number => {
+    let n = 0;
+    for (const l of lines) {
+      if (size + Buffer.byteLength(l) + 1 + reserve > maxBytes) break;
+      push(l);
+      n++;
+    }
+    return n;
+  };
+  const leftOut = (n: number, total: number, what: string) =>
+    `**${n} of ${total} ${what} left out** to stay under 1 MiB, the most a GitHub step summary or a GitLab issue takes: \`deploy-token audit --format json\` has them all.`;
+
+  push(
+    `## Deploy-token audit: ${mdCode(meta.group)}`,
+    '',
     `Generated ${formatInstant(meta.generatedAt)}; tokens expiring within ${meta.expiringWithinDays} days are flagged. **${counts(r.findings)}.**`,
+    '',
+    `### Findings (${r.findings.length})`,
+    '',
   );
-  out.push('');
-  out.push(`### Deploy tokens (${r.tokens.length})`);
-  out.push('');
-  if (r.tokens.length === 0) out.push('No deploy tokens.');
+  // Findings first (errors, warnings, infos): they are what the reader must act on; token rows
+  // fill what room is left, and none are listed when not even the findings fit.
+  let findingsCut = false;
+  if (r.findings.length === 0) push('No findings.');
   else {
-    out.push('| Level | Owner | ID | Name | Username | Scopes | Expires | State |');
-    out.push('|---|---|---:|---|---|---|---|---|');
-    for (const t of r.tokens) {
-      out.push(
-        `| ${t.level} | ${mdCell(t.owner)} | ${t.id} | ${mdCell(t.name)} | ${mdCell(t.username)} | ${mdCell(t.scopes.join(', '))} | ${expiry(t)} | ${t.state} |`,
-      );
-    }
+    push('| Severity | Code | Where | Token | Finding |', '|---|---|---|---:|---|');
+    const shown = rows(
+      r.findings.map(
+        (f) =>
+          `| ${ICON[f.severity]} | ${f.code} | ${mdCode(f.where)} | ${f.tokenId ?? ''} | ${mdMessage(f.parts)} |`,
+      ),
+      TOKENS_SECTION_BYTES + OMISSION_BYTES,
+    );
+    findingsCut = shown < r.findings.length;
+    if (findingsCut) push('', leftOut(r.findings.length - shown, r.findings.length, 'findings'));
   }
-  out.push('');
-  out.push(`### Findings (${r.findings.length})`);
-  out.push('');
-  if (r.findings.length === 0) out.push('No findings.');
+  push('', `### Deploy tokens (${r.tokens.length})`, '');
+  if (r.tokens.length === 0) push('No deploy tokens.');
   else {
-    out.push('| Severity | Code | Where | Token | Finding |');
-    out.push('|---|---|---|---:|---|');
-    for (const f of r.findings) {
-      out.push(
-        `| ${ICON[f.severity]} | ${f.code} | ${mdCell(f.where)} | ${f.tokenId ?? ''} | ${mdCell(f.message)} |`,
-      );
-    }
+    push(
+      '| Level | Owner | ID | Name | Username | Scopes | Expires | State |',
+      '|---|---|---:|---|---|---|---|---|',
+    );
+    const shown = rows(
+      r.tokens.map(
+        (t) =>
+          `| ${t.level} | ${mdCode(t.owner)} | ${t.id} | ${mdCode(t.name)} | ${mdCode(t.username)} | ${t.scopes.length === 0 ? '' : mdCode(t.scopes.join(', '))} | ${expiry(t)} | ${t.state} |`,
+      ),
+      findingsCut ? maxBytes : OMISSION_BYTES,
+    );
+    if (shown < r.tokens.length) push('', leftOut(r.tokens.length - shown, r.tokens.length, 'token rows'));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 /**
  * Read a group tree for `audit`: the group, its descendant groups, their projects, every deploy token
  * of each (unfiltered: revoked and expired ones too, so the report can explain them) and their
- * CI_DEPLOY_USER / CI_DEPLOY_PASSWORD variables. I/O only; every decision is in findings.ts.
+ * CI_DEPLOY_USER / CI_DEPLOY_PASSWORD variables, and the same for the groups above it (their tokens
+ * log in below them, their variables are inherited). I/O only; every decision is in findings.ts.
  */
 import { GitLabApiError } from '../core/errors.js';
 import {
@@ -14,7 +15,7 @@ import {
   type Level,
 } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
-import type { CiVariable, DeployToken } from '../gitlab/types.js';
+import type { CiVariable } from '../gitlab/types.js';
 import {
   PASSWORD_KEY,
   USER_KEY,
@@ -28,7 +29,7 @@ import {
 export interface GatherOptions {
   /** Requests in flight at once (each holder needs two listings). Default 4. */
   concurrency?: number;
-  /** How many groups above the audited one to read at most (their tokens can log in below). Default 20. */
+  /** How many groups above the audited one to read at most (tokens and variables). Default 20. */
   maxAncestors?: number;
 }
 
@@ -91,26 +92,37 @@ async function readVariables(
   }
 }
 
+/**
+ * The groups above the audited one, nearest first, best effort: their tokens can log in below them
+ * and their CI/CD variables are inherited by the tree's projects. One group lookup, one token list
+ * and one variables list each; what the API token may not see (401/403/404) is recorded as unreadable.
+ */
 async function readAncestors(client: GitLabClient, parentId: number | null, max: number) {
   const out: AuditAncestor[] = [];
   const seen = new Set<number>();
+  const unlessRefused = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (e) {
+      // A parent the API token may not see or list (not a member, not Maintainer, not Owner there).
+      if (isStatus(e, 401, 403, 404)) return undefined;
+      throw e;
+    }
+  };
   let id = parentId;
   while (id !== null && out.length < max && !seen.has(id)) {
     seen.add(id);
-    let fullPath = `group ${id}`;
-    let next: number | null = null;
-    let tokens: DeployToken[] | undefined;
-    try {
-      const g = await getGroup(client, id);
-      fullPath = g.full_path;
-      next = g.parent_id;
-      tokens = await listDeployTokens(client, 'groups', id);
-    } catch (e) {
-      // A parent the API token may not see or list (not a member, or not Maintainer there).
-      if (!isStatus(e, 401, 403, 404)) throw e;
-    }
-    out.push({ id, fullPath, tokens });
-    id = next;
+    const groupId = id;
+    const g = await unlessRefused(() => getGroup(client, groupId));
+    const tokens = g ? await unlessRefused(() => listDeployTokens(client, 'groups', groupId)) : undefined;
+    const vars = g ? await unlessRefused(() => listVariables(client, 'groups', groupId)) : undefined;
+    out.push({
+      id: groupId,
+      fullPath: g?.full_path ?? `group ${groupId}`,
+      tokens,
+      variables: vars === undefined ? undefined : deployVariables(vars),
+    });
+    id = g?.parent_id ?? null;
   }
   return out;
 }

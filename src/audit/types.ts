@@ -42,12 +42,17 @@ export interface AuditProject {
   variables: AuditVariable[] | undefined;
 }
 
-/** A group above the audited one: its tokens can still log in below it (lib/gitlab/auth.rb). */
+/**
+ * A group above the audited one: its tokens can still log in below it (lib/gitlab/auth.rb), and its
+ * CI/CD variables are inherited by every project below it.
+ */
 export interface AuditAncestor {
   id: number;
   fullPath: string;
   /** undefined: not readable by the API token (403/404). */
   tokens: DeployToken[] | undefined;
+  /** undefined: not readable by the API token (403/404: group variables need Owner). */
+  variables: AuditVariable[] | undefined;
 }
 
 export interface AuditTree {
@@ -73,17 +78,34 @@ export type FindingCode =
   | 'stale-variables'
   | 'variables-shadow-token'
   | 'unmasked-password'
+  | 'user-without-password'
+  | 'password-without-user'
   | 'leftover-ephemeral'
   | 'inactive-token'
   | 'hidden-variable'
   | 'variables-not-readable'
   | 'ancestor-not-readable';
 
+/**
+ * A piece of a finding's message: the tool's own words (a string), or a literal, a value from GitLab
+ * (a path, a token name, a username, a variable's value) or a command. A name is free text any
+ * Maintainer can set, so formats render literals inert (Markdown: as code spans, where no mention,
+ * link, reference, emoji or emphasis is parsed).
+ */
+export type MessagePart = string | MessageLiteral;
+export interface MessageLiteral {
+  literal: string;
+  /** In text: `quoted` → "value", `code` → `value`; plain otherwise. */
+  as?: 'quoted' | 'code';
+}
+
 export interface Finding {
   severity: Severity;
   code: FindingCode;
-  /** What is wrong and what to do. Never a CI_DEPLOY_PASSWORD value. */
+  /** What is wrong and what to do, as plain text (text and JSON). Never a CI_DEPLOY_PASSWORD value. */
   message: string;
+  /** The same message in pieces, so Markdown can keep GitLab's values inert. */
+  parts: MessagePart[];
   /** Full path of the group or project concerned. */
   where: string;
   tokenId?: number;

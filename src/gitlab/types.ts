@@ -85,7 +85,13 @@ function need(cond: boolean, what: string): asserts cond {
   if (!cond) throw new ShapeError(what);
 }
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators, and Unicode format characters
+ * (\p{Cf}: the bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, the marks
+ * U+200E, U+200F and U+061C, zero-width characters): a name holding them could display as another
+ * ("\u202enekot-yolped-baltig" shows as gitlab-deploy-token).
+ */
+const CONTROL_CHARS = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 export function asDeployToken(x: unknown): DeployToken {
   need(isObject(x), 'a deploy token must be a JSON object');
@@ -107,7 +113,8 @@ export function asDeployToken(x: unknown): DeployToken {
   const t: DeployToken = {
     id: x.id,
     // A name is free text anyone with Maintainer can set: control characters (terminal escapes,
-    // newlines) never reach an output. GitLab's special name has none, so matching is unaffected.
+    // newlines) and invisible format characters (bidi overrides) never reach an output. GitLab's
+    // special name has none, so matching is unaffected.
     name: x.name.replace(CONTROL_CHARS, '?'),
     username: x.username.replace(CONTROL_CHARS, '?'),
     expires_at: (x.expires_at as string | null | undefined) ?? null,

@@ -6,6 +6,7 @@ import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { LIVE_SYNTAX, outsideCode } from './markdown.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const ADMIN = 'glpat-auditAdminAuditAdmin1';
@@ -109,12 +110,15 @@ describe('the audit-tree scenario (four levels deep)', () => {
   test('markdown: the token table and the findings table have the rows', async () => {
     const r = await audit(acme, ['--group', 'acme', '--format', 'markdown']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^## Deploy-token audit: acme\n/);
+    expect(r.stdout).toMatch(/^## Deploy-token audit: ` acme `\n/);
     expect(r.stdout).toContain('| Level | Owner | ID | Name | Username | Scopes | Expires | State |');
     expect(r.stdout).toContain(
-      '| group | acme/web | 205 | gitlab-deploy-token | web-old | read\\_registry | 2027-02-23 00:00 UTC | revoked |',
+      '| group | ` acme/web ` | 205 | ` gitlab-deploy-token ` | ` web-old ` | ` read_registry ` | 2027-02-23 00:00 UTC | revoked |',
     );
-    expect(r.stdout).toContain('| project | acme/web/shop | 210 | nightly |');
+    expect(r.stdout).toContain('| project | ` acme/web/shop ` | 210 | ` nightly ` |');
+    // Token ids in messages are code (`#203` in a GitLab issue links to issue 203), and nothing else is live.
+    expect(r.stdout).toContain('2 active tokens named gitlab-deploy-token (` #203 `, ` #204 `)');
+    expect(outsideCode(r.stdout)).not.toMatch(LIVE_SYNTAX);
     expect(r.stdout.split('\n').filter((l) => /^\| (group|project) \|/.test(l))).toHaveLength(10);
     expect(r.stdout.split('\n').filter((l) => /^\| \S+ (error|warning|info) \|/.test(l))).toHaveLength(16);
   });
@@ -340,6 +344,162 @@ test('--verbose: request lines on stderr, never the API token', async () => {
   expect(r.code).toBe(0);
   expect(r.stderr).toMatch(/GET .*deploy_tokens/);
   expect(r.stderr).not.toContain('glpat-');
+});
+
+describe('GitLab ≤ 15.0: the printed fix command works', () => {
+  const OWNER = 'glpat-fifteenOwnerFifteen01';
+  const fifteen = (): Scenario => ({
+    name: 'fifteen',
+    title: 'a group token on 15.0',
+    description: 'tanuki has a gitlab-deploy-token; 15.0 exposes it to no job',
+    version: '15.0.5-ee',
+    apiTokens: [OWNER],
+    groups: [
+      {
+        id: 10,
+        full_path: 'tanuki',
+        parent_id: null,
+        tokens: [
+          {
+            id: 21,
+            name: 'gitlab-deploy-token',
+            expires: '+60d',
+            scopes: ['read_repository', 'read_registry'],
+            token: 'gldt-FifteenGroupTok21Fif',
+          },
+        ],
+      },
+      { id: 11, full_path: 'tanuki/sub', parent_id: 10 },
+    ],
+    projects: [
+      { id: 3, path_with_namespace: 'tanuki/app', namespace_id: 10 },
+      { id: 4, path_with_namespace: 'tanuki/sub/api', namespace_id: 11 },
+    ],
+    project: 'tanuki/app',
+  });
+  const fixCommand = (message: string): string[] => {
+    const cmd = /`(deploy-token provision [^`]+)`/.exec(message)?.[1];
+    expect(cmd).toBeDefined();
+    return (cmd as string).split(' ').slice(1);
+  };
+
+  test('group-token-before-15.1 and group-token-not-direct-parent give a provision command that exits 0 and clears both', async () => {
+    const sc = fifteen();
+    const s = await startStandin(sc, { now: () => NOW });
+    try {
+      const run = (argv: string[]) =>
+        runCli([...argv, '--gitlab-url', s.url], { GITLAB_TOKEN: OWNER }, { now: NOW, http: HTTP });
+      const before = await run(['audit', '--group', 'tanuki', '--format', 'json']);
+      outputs.push({ sc, r: before });
+      expect(before.code).toBe(1);
+      const found = JSON.parse(before.stdout) as {
+        findings: { code: FindingCode; where: string; message: string }[];
+      };
+      const direct = found.findings.find((f) => f.code === 'group-token-before-15.1');
+      const deeper = found.findings.find((f) => f.code === 'group-token-not-direct-parent');
+      expect([direct?.where, deeper?.where]).toEqual(['tanuki/app', 'tanuki']);
+      expect(deeper?.message).toContain('tanuki/sub/api');
+      const argv = fixCommand(direct?.message ?? '');
+      expect(argv).toEqual([
+        'provision',
+        '--level',
+        'group',
+        '--group',
+        'tanuki',
+        '--scopes',
+        'read_repository,read_registry',
+        '--store',
+        'group-variables',
+        '--rotate',
+      ]);
+      expect(fixCommand(deeper?.message ?? '')).toEqual(argv);
+
+      const fix = await run(argv);
+      outputs.push({ sc, r: fix });
+      expect(fix.stderr).not.toContain('needs --scopes');
+      expect(fix.code).toBe(0);
+
+      const after = await run(['audit', '--group', 'tanuki', '--format', 'json']);
+      outputs.push({ sc, r: after });
+      const codes = (JSON.parse(after.stdout) as { findings: { code: string; severity: string }[] }).findings;
+      expect(codes.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(after.code).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a Maintainer auditing the working workaround (group variables it may not read): exit 0, an info instead of an error', async () => {
+    const sc = loadScenario('audit-15.0-maintainer.json');
+    const s = await startStandin(sc, { now: () => NOW });
+    try {
+      const r = await runCli(
+        ['audit', '--group', 'tanuki', '--gitlab-url', s.url, '--format', 'json'],
+        { GITLAB_TOKEN: 'glpat-maint0000000000000001' },
+        { now: NOW, http: HTTP },
+      );
+      outputs.push({ sc, r });
+      expect(r.code).toBe(0);
+      const o = json(r);
+      expect(o.findings.map((f) => [f.code, f.where])).toEqual([['variables-not-readable', 'tanuki']]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+test('variables of a group above the audited one are read and judged for its projects', async () => {
+  const sc = loadScenario('audit-ancestor.json');
+  const s = await startStandin(sc, { now: () => NOW });
+  try {
+    const r = await runCli(
+      ['audit', '--group', 'top/sub', '--gitlab-url', s.url, '--format', 'json'],
+      { GITLAB_TOKEN: sc.apiTokens[0] },
+      { now: NOW, http: HTTP },
+    );
+    outputs.push({ sc, r });
+    expect(r.code).toBe(1);
+    expect(json(r).findings.map((f) => [f.severity, f.code, f.where, f.tokenId ?? null])).toEqual([
+      ['error', 'stale-variables', 'top', null],
+      ['error', 'unmasked-password', 'top', null],
+      ['error', 'group-token-not-direct-parent', 'top/sub', 12],
+      ['warning', 'variables-shadow-token', 'top/sub/app', 12],
+    ]);
+    // One variables listing for the one group above.
+    expect(s.gitlab.requests.filter((q) => q.url.startsWith('/api/v4/groups/1/variables'))).toHaveLength(1);
+  } finally {
+    await s.close();
+  }
+});
+
+test('markdown of hostile names from GitLab: exact rows, nothing live outside code spans', async () => {
+  const sc = loadScenario('audit-hostile.json');
+  const s = await startStandin(sc, { now: () => NOW });
+  try {
+    const r = await runCli(
+      ['audit', '--group', 'evil', '--gitlab-url', s.url, '--format', 'markdown'],
+      { GITLAB_TOKEN: sc.apiTokens[0] },
+      { now: NOW, http: HTTP },
+    );
+    outputs.push({ sc, r });
+    expect(r.code).toBe(1);
+    const rows = r.stdout.split('\n').filter((l) => /^\| (group|project) \|/.test(l));
+    expect(rows).toEqual([
+      '| group | ` evil ` | 11 | ` @all please look https://evil.example/x www.evil.example ~~strike~~ $\\sqrt{x}$ #1 !2 ~label :tada: ` | ` x@evil.example ` | ` read_registry ` | 2026-12-05 00:00 UTC | active |',
+      '| group | ` evil ` | 12 | `` ?[31mRED?[0m?FAKE LINE?\\| a \\| b \\|<img src=x onerror=alert(1)>`code`**bold**[link](http://e) `` | ` gitlab+deploy-token-12 ` | ` read_registry ` | never | active |',
+      '| group | ` evil ` | 13 | ` ?nekot-yolped-baltig ` | ` gitlab+deploy-token-13 ` | ` read_registry ` | 2027-06-13 00:00 UTC | active |',
+    ]);
+    expect(r.stdout).toContain(
+      '| 🔴 error | stale-variables | ` evil ` |  | the CI/CD variable CI\\_DEPLOY\\_USER (environment scope ` * `) on ` evil ` names ` ghost?]8;;http://evil?click?]8;;? <b>x</b> \\| y @all `, which is no deploy token',
+    );
+    expect(r.stdout).toContain(
+      '| 🟠 warning | never-expires | ` evil ` | 12 | deploy token ` #12 ` `` ?[31mRED?[0m?FAKE LINE?\\| a \\| b \\|<img src=x onerror=alert(1)>`code`**bold**[link](http://e) `` (` gitlab+deploy-token-12 `) never expires',
+    );
+    expect(outsideCode(r.stdout)).not.toMatch(LIVE_SYNTAX);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e\u2066-\u2069]/);
+  } finally {
+    await s.close();
+  }
 });
 
 test('no output of any run above holds a secret (token values, CI_DEPLOY_PASSWORD values, API tokens)', () => {

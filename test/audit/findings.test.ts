@@ -378,14 +378,14 @@ describe('stale-variables (error) and hidden-variable (info)', () => {
     const t = tree(
       [grp(11, 'top/a', 10, [], [userVar('above-user')])],
       [],
-      [{ id: 10, fullPath: 'top', tokens: [above] }],
+      [{ id: 10, fullPath: 'top', tokens: [above], variables: [] }],
     );
     expect(of(run(t), 'stale-variables')).toEqual([]);
     const blind = run(
       tree(
         [grp(11, 'top/a', 10, [], [userVar('above-user')])],
         [],
-        [{ id: 10, fullPath: 'top', tokens: undefined }],
+        [{ id: 10, fullPath: 'top', tokens: undefined, variables: undefined }],
       ),
     );
     expect(of(blind, 'stale-variables')[0]?.message).toContain('tokens of top could not be read');
@@ -584,8 +584,50 @@ describe('group-token-before-15.1 (error): GitLab ≤ 15.0 exposes only project 
     const f = of(r, 'group-token-before-15.1');
     expect(f.map((x) => [x.where, x.severity, x.tokenId])).toEqual([['top/app', 'error', 1]]);
     expect(f[0]!.message).toContain(
-      'deploy-token provision --level group --group top --store group-variables --rotate',
+      '`deploy-token provision --level group --group top --scopes read_registry --store group-variables --rotate`',
     );
+  });
+  test('the fix command carries the token’s scopes (provision refuses to run without --scopes)', () => {
+    const t = tree(
+      [grp(1, 'top', null, [special({ id: 1, scopes: ['read_repository', 'read_registry'] })])],
+      [prj(10, 'top/app', 1)],
+    );
+    expect(of(run(at('15.0.5-ee', t)), 'group-token-before-15.1')[0]?.message).toContain(
+      '--scopes read_repository,read_registry --store group-variables --rotate',
+    );
+  });
+  test('variables GitLab would not show (a Maintainer’s audit) are not judged: no error, and the info says what was not judged', () => {
+    // The working ≤ 15.0 setup, audited without Owner: the group's variables are refused.
+    const working = tree([grp(1, 'top', null, [g()], 'refused')], [prj(10, 'top/app', 1)]);
+    const r = run(at('15.0.5-ee', working));
+    expect(r.findings.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(of(r, 'variables-not-readable')[0]?.message).toContain(
+      'nor whether the projects below get working credentials through them',
+    );
+    // The same when the project's own variables, or those of a group above the tree, are refused.
+    const ownRefused = tree([grp(1, 'top', null, [g()])], [prj(10, 'top/app', 1, [], 'refused')]);
+    expect(of(run(at('15.0.5-ee', ownRefused)), 'group-token-before-15.1')).toEqual([]);
+    const aboveRefused = tree(
+      [grp(1, 'top', 0, [g()])],
+      [prj(10, 'top/app', 1)],
+      [{ id: 0, fullPath: 'org', tokens: [], variables: undefined }],
+    );
+    expect(of(run(at('15.0.5-ee', aboveRefused)), 'group-token-before-15.1')).toEqual([]);
+  });
+  test('the workaround on a group above the audited one counts', () => {
+    const up = special({ id: 5 });
+    const t = tree(
+      [grp(1, 'top', 0, [g()])],
+      [prj(10, 'top/app', 1)],
+      [{ id: 0, fullPath: 'org', tokens: [up], variables: [userVar(up.username), passVar()] }],
+    );
+    expect(run(at('15.0.5-ee', t)).findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+  test('variables that do not work (a username without a password) do not hide the finding', () => {
+    const t = tree([grp(1, 'top', null, [g()], [userVar('gitlab+deploy-token-1')])], [prj(10, 'top/app', 1)]);
+    const r = run(at('15.0.5-ee', t));
+    expect(of(r, 'group-token-before-15.1').map((x) => x.where)).toEqual(['top/app']);
+    expect(of(r, 'user-without-password').map((x) => x.where)).toEqual(['top/app']);
   });
   test('on 15.1 and later, and when the version is unknown, the group token is exposed: no finding', () => {
     const t = tree([grp(1, 'top', null, [g()])], [prj(10, 'top/app', 1)]);
@@ -609,4 +651,249 @@ describe('group-token-before-15.1 (error): GitLab ≤ 15.0 exposes only project 
     expect(of(run(at('15.0.5-ee', t)), 'variables-shadow-token')).toEqual([]);
     expect(of(run(at('16.0.0', t)), 'variables-shadow-token').length).toBe(1);
   });
+});
+
+describe('group-token-not-direct-parent: CI/CD variables that give working credentials count', () => {
+  const t = () => special({ id: 41, username: 'top-deployer' });
+  test('group variables naming the group token (it logs in to all subgroups) serve the projects below', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [t()], [userVar('top-deployer'), passVar()]), grp(12, 'top/sub', 10)],
+        [prj(5, 'top/sub/p', 12)],
+      ),
+    );
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('so do variables on the project, or on a group above the audited one naming a token that logs in there', () => {
+    const up = tok('org-ci', { username: 'org-ci' });
+    const r = run(
+      tree(
+        [grp(10, 'top', 9, [t()]), grp(12, 'top/sub', 10)],
+        [prj(5, 'top/sub/p', 12, [], [userVar('top-deployer'), passVar()]), prj(6, 'top/sub/q', 12)],
+        [{ id: 9, fullPath: 'org', tokens: [up], variables: [userVar('org-ci'), passVar()] }],
+      ),
+    );
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+  });
+
+  test('variables that do not work are no credentials: a dead token, a token that cannot log in there, no password', () => {
+    const r = run(
+      tree(
+        [
+          grp(10, 'top', null, [t(), tok('dead', { username: 'dead', revoked: true })]),
+          grp(12, 'top/sub', 10),
+        ],
+        [
+          prj(1, 'top/sub/dead', 12, [], [userVar('dead'), passVar()]),
+          prj(2, 'top/sub/sibling', 12, [], [userVar('sibling-user'), passVar()]),
+          prj(3, 'top/sub/other', 12, [tok('s', { username: 'sibling-user' })]),
+          prj(4, 'top/sub/nopass', 12, [], [userVar('top-deployer')]),
+        ],
+      ),
+    );
+    expect(of(r, 'group-token-not-direct-parent')[0]?.message).toContain(
+      'top/sub/dead, top/sub/nopass, top/sub/other, top/sub/sibling',
+    );
+  });
+
+  test('where a level that could hold them is unreadable, the project is not judged (like group-token-before-15.1)', () => {
+    const r = run(
+      tree([grp(10, 'top', null, [t()]), grp(12, 'top/sub', 10, [], 'refused')], [prj(5, 'top/sub/p', 12)]),
+    );
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+    expect(of(r, 'variables-not-readable').map((f) => f.where)).toEqual(['top/sub']);
+  });
+
+  test('on GitLab ≤ 15.0 the message says no group token is exposed at all, and gives the command that fixes it', () => {
+    const base = tree([grp(10, 'top', null, [t()]), grp(12, 'top/sub', 10)], [prj(5, 'top/sub/p', 12)]);
+    const msg =
+      of(run({ ...base, version: '15.0.5-ee' }, {}), 'group-token-not-direct-parent')[0]?.message ?? '';
+    expect(msg).toContain('GitLab 15.0.5-ee exposes no group token to jobs');
+    expect(msg).not.toContain('is exposed only to projects directly in');
+    expect(msg).toContain(
+      '`deploy-token provision --level group --group top --scopes read_registry --store group-variables --rotate`',
+    );
+    expect(of(run(base), 'group-token-not-direct-parent')[0]?.message).toContain(
+      'is exposed only to projects directly in top',
+    );
+  });
+
+  test('the two checks agree on ≤ 15.0: the workaround on the group serves its projects at every depth', () => {
+    const tk = t();
+    const base = tree(
+      [grp(10, 'top', null, [tk]), grp(12, 'top/sub', 10)],
+      [prj(4, 'top/app', 10), prj(5, 'top/sub/p', 12)],
+    );
+    const before = run({ ...base, version: '15.0.5-ee' });
+    expect(of(before, 'group-token-before-15.1').map((f) => f.where)).toEqual(['top/app']);
+    expect(of(before, 'group-token-not-direct-parent').map((f) => f.where)).toEqual(['top']);
+    const fixed = tree(
+      [grp(10, 'top', null, [tk], [userVar('top-deployer'), passVar()]), grp(12, 'top/sub', 10)],
+      [prj(4, 'top/app', 10), prj(5, 'top/sub/p', 12)],
+    );
+    expect(run({ ...fixed, version: '15.0.5-ee' }).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('CI/CD variables of groups above the audited one are inherited by its projects', () => {
+  const above = (variables: AuditVariable[] | undefined, tokens: DeployToken[] = []): AuditAncestor => ({
+    id: 9,
+    fullPath: 'org',
+    tokens,
+    variables,
+  });
+  const sub = (): AuditGroup[] => [grp(10, 'org/top', 9, [special({ id: 12 })])];
+
+  test('a stale CI_DEPLOY_USER above the tree overrides the token its projects get: stale and shadowing', () => {
+    const r = run(
+      tree(sub(), [prj(5, 'org/top/app', 10)], [above([userVar('gitlab+deploy-token-999'), passVar()])]),
+    );
+    expect(of(r, 'stale-variables').map((f) => [f.where, f.severity])).toEqual([['org', 'error']]);
+    expect(of(r, 'stale-variables')[0]?.message).toContain(
+      'on org (a group above org/top, inherited by its projects)',
+    );
+    expect(of(r, 'variables-shadow-token').map((f) => [f.where, f.tokenId])).toEqual([['org/top/app', 12]]);
+    expect(of(r, 'variables-shadow-token')[0]?.message).toContain('from the CI/CD variable on org');
+  });
+
+  test('naming a token of the audited group or above it is fine (it logs in to the whole tree)', () => {
+    const r = run(
+      tree(sub(), [prj(5, 'org/top/app', 10)], [above([userVar('gitlab+deploy-token-12'), passVar()])]),
+    );
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('an unmasked CI_DEPLOY_PASSWORD above the tree shows in its job logs', () => {
+    const r = run(tree(sub(), [prj(5, 'org/top/app', 10)], [above([passVar({ masked: false })])]));
+    expect(of(r, 'unmasked-password').map((f) => f.where)).toEqual(['org']);
+  });
+
+  test('variables above the tree that every project overrides are not the tree’s business', () => {
+    const r = run(
+      tree(
+        [grp(10, 'org/top', 9, [special({ id: 12 })], [userVar('gitlab+deploy-token-12'), passVar()])],
+        [prj(5, 'org/top/app', 10)],
+        [above([userVar('gitlab+deploy-token-999'), passVar({ masked: false })])],
+      ),
+    );
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('unreadable variables above the tree: an info that names what was not judged', () => {
+    const r = run(tree(sub(), [prj(5, 'org/top/app', 10)], [above(undefined)]));
+    const f = of(r, 'variables-not-readable');
+    expect(f.map((x) => [x.where, x.severity])).toEqual([['org', 'info']]);
+    expect(f[0]?.message).toContain('a group above org/top whose variables its projects inherit');
+    expect(f[0]?.message).toContain('Owner');
+  });
+});
+
+describe('password-without-user (warning): a CI_DEPLOY_PASSWORD with no CI_DEPLOY_USER anywhere above it', () => {
+  test('it replaces the exposed token’s password: a warning, since the audit cannot see whether it holds that secret', () => {
+    const r = run(tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [special({ id: 2 })], [passVar()])]));
+    const f = of(r, 'password-without-user');
+    expect(f.map((x) => [x.where, x.severity, x.tokenId])).toEqual([['top/p', 'warning', 2]]);
+    expect(f[0]?.message).toContain("logins fail unless the variable holds exactly that token's secret");
+    expect(f[0]?.message).toContain('A warning, not an error: the audit never reads passwords');
+  });
+
+  test('a group’s lone password reaches each project below it', () => {
+    const r = run(
+      tree(
+        [grp(10, 'top', null, [special({ id: 3 })], [passVar()])],
+        [prj(1, 'top/a', 10), prj(2, 'top/b', 10, [special({ id: 4 })])],
+      ),
+    );
+    expect(of(r, 'password-without-user').map((x) => [x.where, x.tokenId])).toEqual([
+      ['top/a', 3],
+      ['top/b', 4],
+    ]);
+  });
+
+  test('no token exposed either: the password is of no use (still a warning: nothing worked without it)', () => {
+    const r = run(tree([grp(10, 'top', null)], [prj(1, 'top/p', 10, [], [passVar()])]));
+    expect(of(r, 'password-without-user')[0]?.message).toContain('so the password is of no use');
+  });
+
+  test('a CI_DEPLOY_USER at any level above, or a level that cannot be read, means it is not alone', () => {
+    const withUser = run(
+      tree(
+        [grp(10, 'top', null, [tok('x', { username: 'u' })], [userVar('u')])],
+        [prj(1, 'top/p', 10, [special()], [passVar()])],
+      ),
+    );
+    expect(of(withUser, 'password-without-user')).toEqual([]);
+    const blind = run(
+      tree([grp(10, 'top', null, [], 'refused')], [prj(1, 'top/p', 10, [special()], [passVar()])]),
+    );
+    expect(of(blind, 'password-without-user')).toEqual([]);
+  });
+});
+
+describe('user-without-password (error): a CI_DEPLOY_USER with no CI_DEPLOY_PASSWORD and no token to supply one', () => {
+  test('jobs get a username and no password', () => {
+    const r = run(
+      tree(
+        [grp(1, 'top', null, [tok('ci', { username: 'ci-user' })])],
+        [prj(10, 'top/p', 1, [], [userVar('ci-user')])],
+      ),
+    );
+    const f = of(r, 'user-without-password');
+    expect(f.map((x) => [x.where, x.severity])).toEqual([['top/p', 'error']]);
+    expect(f[0]?.message).toContain(
+      'CI_DEPLOY_USER "ci-user" from the CI/CD variable on top/p but no CI_DEPLOY_PASSWORD',
+    );
+    expect(f[0]?.message).toContain('Add a masked CI_DEPLOY_PASSWORD');
+  });
+
+  test('a group’s CI_DEPLOY_USER: each project below without a token is affected', () => {
+    const r = run(
+      tree(
+        [grp(1, 'top', null, [tok('ci', { username: 'ci-user' })], [userVar('ci-user')]), grp(2, 'top/s', 1)],
+        [prj(10, 'top/s/a', 2), prj(11, 'top/s/b', 2, [special({ id: 7, username: 'ci-user' })])],
+      ),
+    );
+    expect(of(r, 'user-without-password').map((x) => x.where)).toEqual(['top/s/a']);
+  });
+
+  test('an exposed token supplies the password (and naming it works); a password at any level counts; unreadable levels are not judged', () => {
+    const own = special({ id: 8 });
+    expect(
+      of(
+        run(tree([grp(1, 'top', null)], [prj(10, 'top/p', 1, [own], [userVar(own.username)])])),
+        'user-without-password',
+      ),
+    ).toEqual([]);
+    const passAbove = tree(
+      [grp(1, 'top', null, [tok('ci', { username: 'ci-user' })], [passVar()])],
+      [prj(10, 'top/p', 1, [], [userVar('ci-user')])],
+    );
+    expect(run(passAbove).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    const blind = tree(
+      [grp(1, 'top', null, [tok('ci', { username: 'ci-user' })], 'refused')],
+      [prj(10, 'top/p', 1, [], [userVar('ci-user')])],
+    );
+    expect(of(run(blind), 'user-without-password')).toEqual([]);
+  });
+
+  test('on GitLab ≤ 15.0 a group token supplies nothing: naming it without a password is this error', () => {
+    const g = special({ id: 1 });
+    const t: AuditTree = {
+      ...tree([grp(1, 'top', null, [g])], [prj(10, 'top/p', 1, [], [userVar(g.username)])]),
+      version: '15.0.0',
+    };
+    expect(of(run(t), 'user-without-password').map((x) => x.where)).toEqual(['top/p']);
+    expect(of(run({ ...t, version: '15.1.0' }), 'user-without-password')).toEqual([]);
+  });
+});
+
+test('findings are ordered by code unit, whatever the locale (B before a, z before ä)', () => {
+  const r = run(
+    tree(
+      [grp(10, 'top', null)],
+      ['top/ä', 'top/a', 'top/z', 'top/B'].map((path, i) => prj(i + 1, path, 10, [], [userVar('nobody')])),
+    ),
+  );
+  expect(of(r, 'stale-variables').map((f) => f.where)).toEqual(['top/B', 'top/a', 'top/z', 'top/ä']);
 });

@@ -7,6 +7,9 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   process.stdout.write(`${pkg.version}\n`);
 } else {
   const { main } = await import('./cli/main.js');
+  // exec handles SIGINT/SIGTERM/SIGHUP for its whole life (it may hold an ephemeral token to delete).
+  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),
@@ -16,14 +19,17 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
     stdoutStream: process.stdout,
     stderrStream: process.stderr,
     onSignal: (forward) => {
-      const on = (sig: NodeJS.Signals) => forward(sig);
-      process.on('SIGINT', on);
-      process.on('SIGTERM', on);
+      const on = (sig: NodeJS.Signals) => {
+        signalled = true;
+        forward(sig);
+      };
+      for (const sig of SIGNALS) process.on(sig, on);
       return () => {
-        process.off('SIGINT', on);
-        process.off('SIGTERM', on);
+        for (const sig of SIGNALS) process.off(sig, on);
       };
     },
     now: () => new Date(),
   });
+  // Stopped by a signal: everything is cleaned up; a request left in flight must not keep us alive.
+  if (signalled) process.exit();
 }

@@ -56,7 +56,7 @@ export async function runPostAll(
   for (const r of records) {
     if (!token) {
       warn(
-        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` removes it`,
+        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`,
       );
       continue;
     }
@@ -68,7 +68,7 @@ export async function runPostAll(
       );
     } catch (e) {
       warn(
-        `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` removes it`,
+        `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`,
       );
     }
   }

@@ -1,7 +1,9 @@
 /**
  * Running the job's command: the variables go into the child's environment only (never the parent's,
  * never argv), stdout and stderr each stream through their own masker over the same secrets, stdin
- * is inherited, SIGINT/SIGTERM are forwarded, and the child's exit code is returned (128 + signal
+ * is inherited, the signals `onSignal` delivers are forwarded (exec: SIGINT, SIGTERM, SIGHUP; exec
+ * subscribes for its whole life, so a signal before or after the child is its to handle), and the
+ * child's exit code is returned (128 + signal
  * number when it was killed, 127 when it could not be started, as shells do).
  */
 import { spawn } from 'node:child_process';

@@ -2,24 +2,27 @@
  * Credential files for a resolved job: which clients (spec `configure`, the action's `configure`
  * input, `--configure`), their plan, writing them, and where runs are recorded for `cleanup`.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import {
   CLIENT_NAMES,
-  cleanup,
   existingUserConfig,
-  loadManifest,
   planCredentials,
   privateDir,
-  saveManifest,
   writeCredentials,
   type ClientName,
-  type CleanupReport,
   type CredentialPlan,
-  type Manifest,
 } from '../credentials/index.js';
+import {
+  cleanup,
+  loadManifest,
+  saveManifest,
+  untrustedManifest,
+  type CleanupReport,
+  type Manifest,
+} from '../credentials/manifest.js';
 import { UsageError } from '../core/errors.js';
 import { loadTemplating } from '../export/templating.js';
 import type { FlowResult } from './flow.js';
@@ -103,20 +106,69 @@ export async function writeJobCredentials(
 }
 
 /** Where CLI runs record their manifests, so `deploy-token cleanup` finds them. */
-export function stateDir(env: Env): string {
+export function stateDir(env: Env, uid: number | undefined = process.getuid?.()): string {
   return join(
     env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir(),
-    `deploy-token-state-${process.getuid?.() ?? 'u'}`,
+    `deploy-token-state-${uid ?? 'u'}`,
   );
+}
+
+/**
+ * The CI job this process runs in, as recorded in manifests: on a shell runner concurrent jobs of
+ * one user share the temp dir, so `cleanup` must tell their records apart. Undefined outside CI.
+ */
+export function jobIdentity(env: Env): string | undefined {
+  const v = (name: string) => (env[name] && env[name] !== '' ? env[name] : undefined);
+  const gitlabJob = v('CI_JOB_ID');
+  if (gitlabJob)
+    return `GitLab job ${gitlabJob} of project ${v('CI_PROJECT_ID') ?? '?'} on ${v('CI_SERVER_URL') ?? '?'}`;
+  const run = v('GITHUB_RUN_ID');
+  if (run) return `GitHub run ${run} attempt ${v('GITHUB_RUN_ATTEMPT') ?? '1'} job ${v('GITHUB_JOB') ?? '?'}`;
+  return undefined;
+}
+
+/** Why the state directory must not be used, or undefined when it is ours (or not there yet). */
+export function unsafeStateDir(
+  dir: string,
+  uid: number | undefined = process.getuid?.(),
+): string | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(dir);
+  } catch (e) {
+    return (e as { code?: string }).code === 'ENOENT'
+      ? undefined
+      : `it cannot be read (${(e as { code?: string }).code ?? 'error'})`;
+  }
+  if (st.isSymbolicLink()) return 'it is a symlink';
+  if (!st.isDirectory()) return 'it is not a directory';
+  if (uid !== undefined && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
+  if ((st.mode & 0o022) !== 0) return `others may write in it (mode ${(st.mode & 0o777).toString(8)})`;
+  return undefined;
+}
+
+/** Refuses (exit 2) a state directory someone else made or may write in: its records would steer cleanup. */
+export function checkStateDir(env: Env, uid: number | undefined = process.getuid?.()): string {
+  const dir = stateDir(env, uid);
+  const why = unsafeStateDir(dir, uid);
+  if (why) {
+    throw new UsageError(
+      `the state directory ${dir} is not safe to use: ${why}`,
+      'someone else may have planted it: inspect and remove it (or set RUNNER_TEMP to a private directory), then run again',
+    );
+  }
+  return dir;
 }
 
 /** The manifests recorded on this machine (or the one given). */
 export function recordedManifests(env: Env, manifestPath?: string): string[] {
   if (manifestPath) return [manifestPath];
-  return existsSync(stateDir(env))
-    ? readdirSync(stateDir(env))
+  const dir = checkStateDir(env);
+  return existsSync(dir)
+    ? readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
-        .map((f) => join(stateDir(env), f))
+        .sort()
+        .map((f) => join(dir, f))
     : [];
 }
 
@@ -126,32 +178,107 @@ export function tokenManifest(env: Env, now: Date): Manifest {
   return { version: 1, createdAt: now.toISOString(), dir, files: [], dirs: [], variables: [] };
 }
 
+/** Records `m` (with this job's identity) in the state directory, made 0700 if missing; returns its path. */
 export function recordManifest(m: Manifest, env: Env): string {
   const dir = stateDir(env);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'EEXIST') {
+      throw new UsageError(
+        `cannot create the state directory ${dir}${code ? ` (${code})` : ''}`,
+        'check that RUNNER_TEMP (or the system temp dir) exists and is writable',
+      );
+    }
+  }
+  checkStateDir(env);
+  const job = jobIdentity(env);
+  if (job) m.job = job;
   const path = join(dir, `${m.dir.split('/').pop() ?? 'run'}.json`);
   saveManifest(m, path);
   return path;
 }
 
-/** Cleans up the given manifest, or every recorded one; removes the records of finished runs. */
-export function cleanupRecorded(env: Env, manifestPath?: string): CleanupReport & { manifests: string[] } {
-  const paths = recordedManifests(env, manifestPath);
-  const total: CleanupReport & { manifests: string[] } = {
-    removed: [],
-    missing: [],
-    refused: [],
-    manifests: paths,
-  };
-  for (const p of paths) {
-    const m = loadManifest(p);
-    const r = cleanup(m);
-    total.removed.push(...r.removed);
-    total.missing.push(...r.missing);
-    total.refused.push(...r.refused);
-    // The record stays while it still names something to remove (files, or ephemeral tokens).
-    if (r.refused.length === 0 && !m.ephemeralTokens?.length && p.startsWith(stateDir(env)))
-      rmSync(p, { force: true });
+/** A record `cleanup` may act on: its path and what it says. */
+export interface RecordedRun {
+  path: string;
+  manifest: Manifest;
+}
+
+export interface RecordedSelection {
+  /** Ours and of this job (or every one, with `all`, or the one named). */
+  runs: RecordedRun[];
+  /** Records of another job (or of none, when this one is known): not touched. */
+  leftAlone: { path: string; job: string | undefined }[];
+  /** Records that must not be used at all: not ours, or not a manifest. */
+  refused: { path: string; why: string }[];
+}
+
+/**
+ * Which recorded runs `cleanup` handles. A record is used only when it is ours (regular file, this
+ * user's, writable by nobody else) in a safe state directory, and — unless `all`, or the manifest
+ * was named — when it was recorded by the current job (`jobIdentity`; none outside CI).
+ */
+export function selectRecorded(
+  env: Env,
+  opts: { manifest?: string; all?: boolean; uid?: number | undefined } = {},
+): RecordedSelection {
+  const uid = 'uid' in opts ? opts.uid : process.getuid?.();
+  const current = jobIdentity(env);
+  const out: RecordedSelection = { runs: [], leftAlone: [], refused: [] };
+  const paths = opts.manifest ? [opts.manifest] : recordedManifests(env);
+  for (const path of paths) {
+    const why = untrustedManifest(path, uid);
+    if (why && opts.manifest) {
+      throw new UsageError(
+        `the manifest ${path} cannot be used: ${why}`,
+        "pass a manifest that this user's deploy-token run wrote (0600)",
+      );
+    }
+    if (why) {
+      out.refused.push({ path, why: `the file is not ours: ${why}` });
+      continue;
+    }
+    let manifest: Manifest;
+    try {
+      manifest = loadManifest(path);
+    } catch (e) {
+      if (opts.manifest) throw e;
+      out.refused.push({ path, why: (e as Error).message });
+      continue;
+    }
+    if (!opts.manifest && !opts.all && manifest.job !== current) {
+      out.leftAlone.push({ path, job: manifest.job });
+      continue;
+    }
+    out.runs.push({ path, manifest });
   }
-  return total;
+  return out;
+}
+
+/**
+ * Removes what one recorded run wrote (or, with `dryRun`, lists it); the record itself goes once
+ * nothing is left to remove (files, or ephemeral tokens still listed in `manifest`).
+ */
+export function cleanupRun(
+  run: RecordedRun,
+  env: Env,
+  opts: { dryRun?: boolean; uid?: number | undefined } = {},
+): CleanupReport {
+  const uid = 'uid' in opts ? opts.uid : process.getuid?.();
+  const r = cleanup(run.manifest, { dryRun: opts.dryRun === true, uid });
+  if (
+    !opts.dryRun &&
+    r.refused.length === 0 &&
+    !run.manifest.ephemeralTokens?.length &&
+    dirname(run.path) === stateDir(env, uid)
+  )
+    rmSync(run.path, { force: true });
+  return r;
+}
+
+/** Removes a record this run wrote (a failed `resolve` undoing itself). */
+export function forgetManifest(path: string): void {
+  rmSync(path, { force: true });
 }

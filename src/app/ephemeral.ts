@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { getProject } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import {
+  checkEphemeralScopes,
   createEphemeral,
   deleteEphemeral,
   nextMidnightUtc,
@@ -46,6 +47,8 @@ export async function ephemeralFlow(
       'pass --job NAME (the action: input job) naming a job with scopes',
     );
   }
+  // The same checks in both modes, before any request: a dry run says what the real run would.
+  checkEphemeralScopes(settings.job.scopes);
   const project = await getProject(client, settings.project);
   const input: ResolveInput = {
     now,
@@ -134,7 +137,8 @@ export function deleteRecorded(client: GitLabClient, r: EphemeralRecord): Promis
 
 /**
  * Delete the flow's ephemeral token, if it made one; never throws. Returns the line to print
- * (a warning when it failed: the token then expires at midnight, and `cleanup --ephemeral` finds it).
+ * (a warning when it failed: the token then expires at midnight, and `cleanup --ephemeral` deletes it
+ * once older than --older-than or expired).
  */
 export async function discardEphemeral(flow: {
   ephemeral?: EphemeralRecord;
@@ -153,7 +157,7 @@ export async function discardEphemeral(flow: {
   } catch (e) {
     return {
       ok: false,
-      line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC, and \`deploy-token cleanup --ephemeral\` removes it`,
+      line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired at midnight`,
     };
   }
 }

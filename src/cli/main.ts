@@ -161,7 +161,14 @@ Examples:
     .description(
       'remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens',
     )
-    .option('--manifest <file>', 'the manifest to clean up (default: every run recorded on this machine)')
+    .option(
+      '--manifest <file>',
+      'the manifest to clean up (default: every run this job recorded on this machine; outside CI, every run recorded outside CI)',
+    )
+    .option(
+      '--all',
+      "every run recorded on this machine, also other jobs' (leftovers of crashed runners; not while other jobs run here)",
+    )
     .option('--ephemeral', "also delete the project's leftover ephemeral tokens (by name prefix and age)")
     .option(
       '--project <id|path>',
@@ -171,7 +178,10 @@ Examples:
       '--older-than <duration>',
       'with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)',
     )
-    .option('--dry-run', 'with --ephemeral: list the leftovers, delete none')
+    .option(
+      '--dry-run',
+      'list what would be deleted and removed (recorded tokens, files, leftovers); touch nothing',
+    )
     .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
     .option('--api-token-env <name>', 'environment variable holding the GitLab API token (scope api)')
     .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
@@ -180,6 +190,7 @@ Examples:
       `
 Examples:
   deploy-token cleanup
+  deploy-token cleanup --all --dry-run
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`,
     )

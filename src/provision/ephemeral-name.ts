@@ -25,14 +25,20 @@ export function ephemeralName(now: Date, random: () => string): string {
   return `${EPHEMERAL_PREFIX}${compact(now)}-${suffix}`;
 }
 
-/** The creation time an ephemeral token's name records, or undefined when the name is not one of ours. */
+/**
+ * The creation time an ephemeral token's name records, or undefined when the name is not one of ours.
+ * The stamp must be one `ephemeralName` could have written: an impossible date or time (20260230,
+ * T240000), which Date would roll over, is not ours, so it is never swept by age.
+ */
 export function ephemeralCreatedAt(name: string): Date | undefined {
   const m = NAME_RE.exec(name);
   if (!m) return undefined;
   const s = m[1] as string;
   const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? undefined : new Date(t);
+  if (Number.isNaN(t)) return undefined;
+  const d = new Date(t);
+  return compact(d) === s ? d : undefined;
 }
 
 /** True for any name starting with the ephemeral prefix (also ones whose time cannot be read). */

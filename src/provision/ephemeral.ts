@@ -5,11 +5,12 @@
  * A crashed runner's leftovers are found by name prefix and age and deleted by the sweep.
  */
 import { durationMs } from '../core/duration.js';
-import { UsageError } from '../core/errors.js';
+import { DeployTokenError, ExitCode, GitLabApiError, UsageError } from '../core/errors.js';
 import { createDeployToken, deleteDeployToken, listDeployTokens } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import type { DeployToken, Project } from '../gitlab/types.js';
 import { tokenActivity } from '../resolve/activity.js';
+import { checkPermissions } from './permissions.js';
 import { ephemeralCreatedAt, ephemeralName, isEphemeralName } from './ephemeral-name.js';
 
 const DAY_MS = 86_400_000;
@@ -30,6 +31,50 @@ export function nextMidnightUtc(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS);
 }
 
+/** An ephemeral token takes the job's scopes: none is a usage error (exit 2), before any request. */
+export function checkEphemeralScopes(scopes: readonly string[]): void {
+  if (scopes.length === 0) {
+    throw new UsageError(
+      "an ephemeral token needs the job's scopes, and the job lists none",
+      'add scopes: [...] to the job in the spec (e.g. read_registry)',
+    );
+  }
+}
+
+const REFUSED_HINT = 'use an API token with the api scope whose user is Maintainer (or Owner) on the project';
+
+/**
+ * GitLab said no to creating the token (401/403): the answer is no (exit 1), as `plan` says, with
+ * what is missing when GitLab tells (the token's scopes, the user's role).
+ */
+async function refusedCreate(
+  client: GitLabClient,
+  project: Project,
+  e: GitLabApiError,
+): Promise<DeployTokenError> {
+  let problems: string[] = [];
+  try {
+    problems = (
+      await checkPermissions(client, {
+        project,
+        purpose: 'create and delete an ephemeral project deploy token',
+      })
+    ).problems;
+  } catch {
+    /* the hint still says what is needed */
+  }
+  const why = problems.length
+    ? problems.join('; ')
+    : 'creating a project deploy token needs an API token with the api scope whose user is Maintainer or Owner';
+  return new DeployTokenError(
+    `GitLab refused to create the ephemeral token on ${project.path_with_namespace} (HTTP ${e.status}): ${why}`,
+    ExitCode.No,
+    REFUSED_HINT,
+  );
+}
+
+const minutes = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
+
 export async function createEphemeral(
   client: GitLabClient,
   project: Project,
@@ -38,12 +83,7 @@ export async function createEphemeral(
   now: Date,
   random: () => string,
 ): Promise<{ token: DeployToken & { token: string }; record: EphemeralRecord; warnings: string[] }> {
-  if (scopes.length === 0) {
-    throw new UsageError(
-      "an ephemeral token needs the job's scopes, and the job lists none",
-      'add scopes: [...] to the job in the spec (e.g. read_registry)',
-    );
-  }
+  checkEphemeralScopes(scopes);
   const midnight = nextMidnightUtc(now);
   const name = ephemeralName(now, random);
   let token: DeployToken & { token: string };
@@ -54,6 +94,9 @@ export async function createEphemeral(
       expires_at: midnight.toISOString().slice(0, 10),
     });
   } catch (e) {
+    // GitLab answered no: nothing was created, and the answer is no (exit 1), not "could not ask".
+    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403))
+      throw await refusedCreate(client, project, e);
     // POST is not retried: if GitLab created the token but its answer was lost, the name finds it.
     try {
       const made = (await listDeployTokens(client, 'projects', project.id)).filter((t) => t.name === name);
@@ -67,7 +110,7 @@ export async function createEphemeral(
   const left = midnight.getTime() - now.getTime();
   if (left < HOUR_MS) {
     warnings.push(
-      `the ephemeral token expires at ${midnight.toISOString()} (00:00 UTC), in ${Math.max(1, Math.round(left / 60_000))} minutes: a longer job loses access then`,
+      `the ephemeral token expires at ${midnight.toISOString()} (00:00 UTC), in ${minutes(Math.max(1, Math.round(left / 60_000)))}: a longer job loses access then`,
     );
   }
   return {

@@ -4,9 +4,18 @@
  * which tokens exist while and after the job runs.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { runPostAll } from '../../src/action/post-run.js';
 import { runAction } from '../../src/action/run.js';
@@ -86,6 +95,48 @@ async function serve(sc: Scenario) {
 
 const tokens = (sc: Scenario) => sc.projects[0]!.tokens!;
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The CLI from src/ as a real process (tsx, plus the hooks that load the *.njk templates as the
+ * build does), so signal handling is tested on the code under test, not on the last build.
+ */
+function spawnCli(args: string[], env: Record<string, string>) {
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      join(ROOT, 'test/action/local-action/njk-hooks.mjs'),
+      join(ROOT, 'src/cli.ts'),
+      ...args,
+    ],
+    { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+/** Resolves when the process ends: its exit code (null when a signal killed it) and output. */
+function ended(child: ReturnType<typeof spawnCli>) {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 25_000);
+      child.on('close', (code, signal) => {
+        clearTimeout(kill);
+        resolve({ code, signal, stdout, stderr });
+      });
+    },
+  );
+}
+
+/** Polls until `cond` holds (every 5 ms, at most 20 s). */
+async function until(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 4000 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
 describe('names, expiry and the leftover rule (pure)', () => {
   test('the name records the creation time, carries the prefix, and is never gitlab-deploy-token', () => {
     const n = ephemeralName(NOW, () => 'AbC-123xyz');
@@ -94,6 +145,24 @@ describe('names, expiry and the leftover rule (pure)', () => {
     expect(ephemeralCreatedAt('gitlab-deploy-token')).toBeUndefined();
     expect(ephemeralCreatedAt(`${EPHEMERAL_PREFIX}2026-11-25-x`)).toBeUndefined();
   });
+
+  test.each(['20260230T000000Z', '20261131T120000Z', '20261125T240000Z', '20261125T235960Z'])(
+    'an impossible stamp (%s) is not ours: no creation time, never swept by age',
+    (stamp) => {
+      const name = `${EPHEMERAL_PREFIX}${stamp}-abcdef`;
+      expect(ephemeralCreatedAt(name)).toBeUndefined();
+      const t = {
+        id: 1,
+        name,
+        username: 'u1',
+        expires_at: '2026-11-26T00:00:00.000Z',
+        revoked: false,
+        scopes: ['read_registry'],
+      };
+      // Rolled over, 20260230 would read as 2 March, months old: it must stay (only its expiry counts).
+      expect(leftoverEphemeral([t], NOW, 0).young.map((x) => x.id)).toEqual([1]);
+    },
+  );
 
   test.each([
     ['2026-11-25T10:00:00Z', '2026-11-26T00:00:00.000Z'],
@@ -227,63 +296,101 @@ describe('exec with an ephemeral job', () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
-    const child = spawn(
-      process.execPath,
-      [
-        'dist/cli.js',
-        'exec',
-        '--spec',
-        file,
-        '--job',
-        'pull',
-        '--gitlab-url',
-        s.url,
-        '--project',
-        '3',
-        '--',
-        'sh',
-        '-c',
-        'echo started; sleep 30',
-      ],
-      {
-        env: { PATH: process.env.PATH ?? '', GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+    const child = spawnCli(
+      [...jobArgs('exec', file, s.url, '3'), '--', 'sh', '-c', 'echo started; sleep 30'],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
     );
-    let stderr = '';
     let during = false;
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => {
-      const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      child.stdout.on('data', (d: Buffer) => {
-        if (d.toString().includes('started')) {
-          during = tokens(sc).some((t) => t.name.startsWith(EPHEMERAL_PREFIX));
-          child.kill('SIGTERM');
-        }
-      });
-      child.on('close', (c) => {
-        clearTimeout(kill);
-        resolve(c);
-      });
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('started')) {
+        during = tokens(sc).some((t) => t.name.startsWith(EPHEMERAL_PREFIX));
+        child.kill('SIGTERM');
+      }
     });
+    const r = await ended(child);
     expect(during).toBe(true);
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(/ephemeral token #\d+ deleted/);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/ephemeral token #\d+ deleted/);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
   }, 30_000);
 
-  test("a Developer cannot create one: GitLab's 403 is reported and nothing is left", async () => {
+  test('SIGTERM while the token is being created: exec waits for the answer, deletes the token, exits 143; a second signal does not cut the delete short', async () => {
+    const sc = scenario();
+    // Every answer takes 300 ms: the signals land while the POST, then the DELETE, are in flight.
+    running = await startStandin(sc, { now: () => NOW, latencyMs: 300 });
+    const s = running;
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const child = spawnCli(
+      [...jobArgs('exec', file, s.url, '3'), '--', 'sh', '-c', 'echo started; sleep 30'],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+    );
+    const done = ended(child);
+    const sent = (method: string) => s.gitlab.requests.some((q) => q.method === method);
+    await until(() => sent('POST'));
+    child.kill('SIGTERM');
+    await until(() => sent('DELETE'));
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(143);
+    expect(r.stdout).not.toContain('started'); // the command never ran
+    expect(r.stderr).toContain('stopped by SIGTERM before the command started');
+    expect(r.stderr).toMatch(/ephemeral token #\d+ deleted/);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  }, 30_000);
+
+  test('SIGHUP while the command runs (the terminal or runner went away): forwarded, the token is deleted, exit 129', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    const child = spawnCli(
+      [...jobArgs('exec', file, s.url, '3'), '--', 'sh', '-c', 'echo started; exec sleep 30'],
+      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+    );
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('started')) child.kill('SIGHUP');
+    });
+    const r = await ended(child);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(129);
+    expect(r.stderr).toMatch(/ephemeral token #\d+ deleted/);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  }, 30_000);
+
+  test("a Developer cannot create one: GitLab's 403 is a no (exit 1, as plan says), naming what is missing; nothing is left", async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true });
+    for (const argv of [
+      [...jobArgs('exec', file, s.url, '3'), '--', 'true'],
+      [...jobArgs('resolve', file, s.url, '3'), '--export', 'json'],
+    ]) {
+      const r = await runCli(
+        argv,
+        { GITLAB_TOKEN: DEV, PATH: process.env.PATH, RUNNER_TEMP: dir },
+        { now: NOW },
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('GitLab refused to create the ephemeral token on tanuki/app (HTTP 403)');
+      expect(r.stderr).toMatch(/dana is Developer on tanuki\/app.*needs Maintainer or Owner/);
+      expect(r.stderr).toMatch(/hint: .*api scope.*Maintainer/);
+      expect(r.stdout).toBe('');
+    }
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    expect(s.gitlab.requests.filter((q) => q.method === 'DELETE')).toEqual([]);
+  });
+
+  test('a job starting a minute before midnight is warned in the singular', async () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
     const r = await runCli(
       [...jobArgs('exec', file, s.url, '3'), '--', 'true'],
-      { GITLAB_TOKEN: DEV, PATH: process.env.PATH },
-      { now: NOW },
+      { GITLAB_TOKEN: OWNER, PATH: process.env.PATH, RUNNER_TEMP: dir },
+      { now: new Date('2026-11-25T23:59:10Z') },
     );
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/403/);
-    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('(00:00 UTC), in 1 minute: a longer job loses access then');
   });
 
   test('a job without scopes: exit 2 before anything is created', async () => {
@@ -387,6 +494,119 @@ describe('resolve + cleanup, plan', () => {
     } finally {
       await other.close();
     }
+  });
+
+  test('concurrent jobs sharing a temp dir: cleanup in one leaves the other job\'s token and files ("left alone"); --all takes both', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true, configure: ['docker'] });
+    // A GitLab shell runner: two jobs of one user, one temp dir, each with its own CI_JOB_ID.
+    const job = (id: string) => ({
+      GITLAB_TOKEN: OWNER,
+      RUNNER_TEMP: dir,
+      HOME: dir,
+      CI_SERVER_URL: s.url,
+      CI_PROJECT_ID: '3',
+      CI_JOB_ID: id,
+    });
+    const run = async (id: string) => {
+      const r = await runCli([...jobArgs('resolve', file, s.url, '3'), '--export', 'json'], job(id), {
+        now: NOW,
+      });
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { variables: Record<string, string> };
+      return { file: out.variables.DOCKER_CONFIG!, id: tokens(sc).at(-1)!.id };
+    };
+    const a = await run('101');
+    const b = await run('102');
+    expect(existsSync(a.file) && existsSync(b.file)).toBe(true);
+
+    const c = await runCli(['cleanup'], job('101'), { now: NOW });
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain(`deleted ephemeral token #${a.id}`);
+    expect(c.stdout).not.toContain(`#${b.id}`);
+    expect(c.stderr).toMatch(
+      /left alone .*: recorded by GitLab job 102 of project 3 on .*not by this job \(GitLab job 101/,
+    );
+    expect(c.stderr).toContain('deploy-token cleanup --all');
+    expect(existsSync(a.file)).toBe(false);
+    expect(existsSync(b.file)).toBe(true);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11, b.id]);
+
+    // Outside that job (a crashed runner's leftovers): only --all takes them.
+    const none = await runCli(['cleanup'], { ...job('103') }, { now: NOW });
+    expect(none.stderr).toContain('left alone');
+    expect(tokens(sc).map((t) => t.id)).toEqual([11, b.id]);
+    const all = await runCli(['cleanup', '--all'], job('103'), { now: NOW });
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain(`deleted ephemeral token #${b.id}`);
+    expect(existsSync(b.file)).toBe(false);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+  });
+
+  test('cleanup --ephemeral --dry-run deletes no recorded token and removes no file: it lists them', async () => {
+    const sc = scenario([
+      {
+        id: 20,
+        name: `${EPHEMERAL_PREFIX}20261125T010000Z-abcdef`,
+        expires: '+1d',
+        scopes: ['read_registry'],
+        token: 'gldt-Leftover20Leftover20x',
+      },
+    ]);
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true, configure: ['docker'] });
+    const env = { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir, HOME: dir, CI_SERVER_URL: s.url };
+    const r = await runCli([...jobArgs('resolve', file, s.url, '3'), '--export', 'json'], env, { now: NOW });
+    const docker = (JSON.parse(r.stdout) as { variables: Record<string, string> }).variables.DOCKER_CONFIG!;
+    const made = tokens(sc).at(-1)!;
+    const before = s.gitlab.requests.length;
+    for (const argv of [
+      ['cleanup', '--dry-run'],
+      ['cleanup', '--ephemeral', '--dry-run', '--project', '3'],
+    ]) {
+      const d = await runCli(argv, env, { now: NOW });
+      expect(d.code).toBe(0);
+      expect(d.stdout).toContain(`would delete ephemeral token #${made.id}`);
+      expect(d.stdout).toContain(`would remove ${join(docker, 'config.json')}`);
+      expect(d.stdout).toContain('cleanup --dry-run: 3 would be removed');
+    }
+    expect(s.gitlab.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([]);
+    expect(tokens(sc).map((t) => t.id)).toEqual([11, 20, made.id]);
+    expect(existsSync(join(docker, 'config.json'))).toBe(true);
+    // The real run then does what the dry run listed.
+    const c = await runCli(['cleanup'], env, { now: NOW });
+    expect(c.stdout).toContain(`deleted ephemeral token #${made.id}`);
+    expect(existsSync(docker)).toBe(false);
+  });
+
+  test('resolve failing after writing (GITHUB_OUTPUT unwritable) deletes the token and removes its files and record', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'], ephemeral: true, configure: ['docker'] });
+    writeFileSync(join(dir, 'env'), '');
+    const r = await runCli(
+      [...jobArgs('resolve', file, s.url, '3'), '--export', 'github'],
+      {
+        GITLAB_TOKEN: OWNER,
+        RUNNER_TEMP: dir,
+        HOME: dir,
+        GITHUB_ENV: join(dir, 'env'),
+        GITHUB_OUTPUT: join(dir, 'no', 'such', 'dir', 'output'),
+      },
+      { now: NOW },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('removed the 1 credential file(s) this run wrote');
+    expect(tokens(sc).map((t) => t.id)).toEqual([11]);
+    const state = join(dir, `deploy-token-state-${process.getuid?.() ?? 'u'}`);
+    expect(
+      readdirSync(dir).filter(
+        (f) => f.startsWith('deploy-token-') && f !== `deploy-token-state-${process.getuid?.() ?? 'u'}`,
+      ),
+    ).toEqual([]);
+    expect(existsSync(state) ? readdirSync(state) : []).toEqual([]);
+    expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');
   });
 
   test('resolve that fails after creating (no GITHUB_ENV to export to) deletes the token again', async () => {
@@ -625,6 +845,25 @@ describe('the action: ephemeral input', () => {
     expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
     expect(readFileSync(env.GITHUB_ENV!, 'utf8')).toBe('');
     expect(readFileSync(env.GITHUB_STATE!, 'utf8')).toBe('');
+  });
+
+  test('ephemeral for a job without scopes: the dry run refuses it as the real run does (exit 2), before any request', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ run: ['true'] });
+    for (const dry of ['true', 'false']) {
+      const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': dry });
+      let out = '';
+      const code = await runAction({
+        env,
+        cwd: dir,
+        now: () => NOW,
+        stdout: { write: (t) => void (out += t) },
+      });
+      expect([dry, code]).toEqual([dry, 2]);
+      expect(out).toContain("an ephemeral token needs the job's scopes, and the job lists none");
+    }
+    expect(s.gitlab.requests).toEqual([]);
   });
 
   test('ephemeral without a job: a clear error, nothing created', async () => {

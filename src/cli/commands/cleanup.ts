@@ -3,11 +3,10 @@
  * and ephemeral tokens they recorded); idempotent. `--ephemeral` also sweeps the project's leftover
  * ephemeral tokens (a crashed runner's) by name prefix and age.
  */
-import { lstatSync } from 'node:fs';
-import { cleanupRecorded, recordedManifests } from '../../app/credentials.js';
+import { cleanupRun, jobIdentity, selectRecorded } from '../../app/credentials.js';
 import { normaliseUrl } from '../../app/options.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
-import { loadManifest, saveManifest, type EphemeralToken } from '../../credentials/index.js';
+import { saveManifest, type EphemeralToken } from '../../credentials/manifest.js';
 import { deleteDeployToken, getProject } from '../../gitlab/api.js';
 import type { GitLabClient } from '../../gitlab/client.js';
 import { parseDuration, sweepEphemeral } from '../../provision/ephemeral.js';
@@ -16,6 +15,7 @@ import { clientFor } from '../api-client.js';
 
 export interface CleanupFlags {
   manifest?: string;
+  all?: boolean;
   ephemeral?: boolean;
   project?: string;
   gitlabUrl?: string;
@@ -25,18 +25,6 @@ export interface CleanupFlags {
 }
 
 const DEFAULT_OLDER_THAN = '6h';
-
-/** A manifest we wrote: a regular file of this user, writable by nobody else. */
-function ownedByUs(path: string): boolean {
-  try {
-    const st = lstatSync(path);
-    return (
-      st.isFile() && (st.mode & 0o022) === 0 && (process.getuid === undefined || st.uid === process.getuid())
-    );
-  } catch {
-    return false;
-  }
-}
 
 export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<number> {
   // Check every flag before anything is removed.
@@ -48,12 +36,32 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
       'pass --project ID|PATH (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)',
     );
   }
-  if ((flags.olderThan !== undefined || flags.dryRun) && !flags.ephemeral) {
-    throw new UsageError('--older-than and --dry-run apply to --ephemeral', 'add --ephemeral');
+  if (flags.olderThan !== undefined && !flags.ephemeral) {
+    throw new UsageError('--older-than applies to --ephemeral', 'add --ephemeral');
   }
+  if (flags.all && flags.manifest) {
+    throw new UsageError(
+      '--all and --manifest exclude each other',
+      'pass --manifest FILE for one run, or --all for every run recorded on this machine',
+    );
+  }
+  const dry = flags.dryRun === true;
   const say = (l: string) => ctx.stdout.write(`${l}\n`);
   const warn = (l: string) => ctx.stderr.write(`deploy-token: warning: ${l}\n`);
   let code: number = ExitCode.Ok;
+
+  // Which records: ours (owner, mode, a regular file in a safe state directory), of this job unless --all.
+  const sel = selectRecorded(ctx.env, {
+    ...(flags.manifest ? { manifest: flags.manifest } : {}),
+    all: flags.all === true,
+  });
+  for (const r of sel.refused) warn(`ignored ${r.path}: ${r.why}`);
+  const current = jobIdentity(ctx.env);
+  for (const l of sel.leftAlone) {
+    ctx.stderr.write(
+      `deploy-token: left alone ${l.path}: recorded by ${l.job ?? 'a run outside CI'}, not by this job (${current ?? 'outside CI'}); \`deploy-token cleanup --all\` cleans up every run recorded on this machine\n`,
+    );
+  }
 
   // 1. Ephemeral tokens recorded by earlier runs (resolve records them; exec and the action delete their own).
   // The API token goes only to the instance the user named (--gitlab-url, or $CI_SERVER_URL), never to
@@ -61,13 +69,9 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
   const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
   const instance = configured ? normaliseUrl(configured) : undefined;
   let client: GitLabClient | undefined;
-  for (const path of recordedManifests(ctx.env, flags.manifest)) {
-    const m = loadManifest(path);
+  for (const run of sel.runs) {
+    const m = run.manifest;
     if (!m.ephemeralTokens?.length) continue;
-    if (!ownedByUs(path)) {
-      warn(`ignored the ephemeral tokens recorded in ${path}: the file is not ours (owner or mode)`);
-      continue;
-    }
     const left: EphemeralToken[] = [];
     for (const t of m.ephemeralTokens) {
       const recorded = t.gitlabUrl ? normaliseUrl(t.gitlabUrl) : instance;
@@ -85,6 +89,11 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
           ctx,
           'deleting a recorded ephemeral token',
         ).client;
+        if (dry) {
+          left.push(t);
+          say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`);
+          continue;
+        }
         const r = await deleteDeployToken(
           client,
           t.level === 'group' ? 'groups' : 'projects',
@@ -102,16 +111,25 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
         code = e instanceof UsageError ? ExitCode.Usage : ExitCode.GitLab;
       }
     }
-    saveManifest({ ...m, ephemeralTokens: left }, path);
+    if (!dry) {
+      run.manifest = { ...m, ephemeralTokens: left };
+      saveManifest(run.manifest, run.path);
+    }
   }
 
-  // 2. Files and directories.
-  const r = cleanupRecorded(ctx.env, flags.manifest);
-  for (const p of r.removed) say(`removed ${p}`);
-  for (const p of r.refused)
+  // 2. Files and directories (a dry run only lists them).
+  const total = { removed: [] as string[], missing: [] as string[], refused: [] as string[] };
+  for (const run of sel.runs) {
+    const r = cleanupRun(run, ctx.env, { dryRun: dry });
+    total.removed.push(...r.removed);
+    total.missing.push(...r.missing);
+    total.refused.push(...r.refused);
+  }
+  for (const p of total.removed) say(`${dry ? 'would remove' : 'removed'} ${p}`);
+  for (const p of total.refused)
     warn(`left ${p} in place (not empty, not ours, or outside the credentials directory)`);
   say(
-    `deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone, ${r.refused.length} left, from ${r.manifests.length} manifest(s)`,
+    `deploy-token: cleanup${dry ? ' --dry-run' : ''}: ${total.removed.length} ${dry ? 'would be ' : ''}removed, ${total.missing.length} already gone, ${total.refused.length} left, from ${sel.runs.length} manifest(s)${sel.leftAlone.length ? `; ${sel.leftAlone.length} of other jobs left alone` : ''}`,
   );
 
   // 3. Leftover ephemeral tokens of the project.

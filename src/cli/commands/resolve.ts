@@ -1,12 +1,15 @@
 /** `resolve` and `plan`: the same resolution; `plan` writes nothing and prints no secret. */
 import { jobVariables, stepOutputs } from '../../app/exports.js';
 import {
+  checkStateDir,
   credentialPlan,
+  forgetManifest,
   parseClients,
   recordManifest,
   tokenManifest,
   writeJobCredentials,
 } from '../../app/credentials.js';
+import { cleanup, saveManifest, type Manifest } from '../../credentials/manifest.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
 import { loadSpecFor, runFlow } from '../../app/flow.js';
 import { planView } from '../../credentials/index.js';
@@ -104,14 +107,46 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
       );
     }
   }
+  // The run may record there (credential files, an ephemeral token): refuse a planted one first.
+  checkStateDir(ctx.env);
   const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: 'create' } });
+  const wrote: Wrote = {};
   try {
-    return await exportResolved(flow, targets, flags, ctx);
+    return await exportResolved(flow, targets, flags, ctx, wrote);
   } catch (e) {
-    // Nothing half-done: a token made for this run goes again when the run fails.
+    // Nothing half-done: a token made for this run goes again when the run fails, and so do the
+    // files and the record it wrote.
     const d = await discardEphemeral(flow);
     if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
+    undoWritten(wrote, d !== undefined && !d.ok, ctx);
     throw e;
+  }
+}
+
+/** What a resolve run has written so far: its credential files (and private dir) and its record. */
+interface Wrote {
+  manifest?: Manifest;
+  record?: string;
+}
+
+/**
+ * Removes what a failing run wrote. The record stays (naming only the token) when the run's token
+ * could not be deleted, so `deploy-token cleanup` can delete it later.
+ */
+function undoWritten(w: Wrote, tokenLeft: boolean, ctx: CliContext): void {
+  if (w.manifest) {
+    const r = cleanup(w.manifest);
+    if (w.manifest.files.length > 0)
+      ctx.stderr.write(
+        `deploy-token: removed the ${w.manifest.files.length} credential file(s) this run wrote${r.refused.length ? `; left ${r.refused.join(', ')}` : ''}\n`,
+      );
+  }
+  if (!w.record) return;
+  try {
+    if (tokenLeft && w.manifest) saveManifest({ ...w.manifest, files: [], dirs: [] }, w.record);
+    else forgetManifest(w.record);
+  } catch {
+    ctx.stderr.write(`deploy-token: warning: could not update the record ${w.record}; remove it\n`);
   }
 }
 
@@ -120,6 +155,7 @@ async function exportResolved(
   targets: ExportTarget[],
   flags: ResolveFlags,
   ctx: CliContext,
+  wrote: Wrote,
 ): Promise<number> {
   const r = flow.resolution;
   printWarnings(ctx, r.warnings);
@@ -166,20 +202,23 @@ async function exportResolved(
   // Render once to refuse bad input before anything is written (files included).
   let rendered = renderAll(vars);
   // Credential files next: if they fail, nothing was exported; the recorded manifest lets
-  // `deploy-token cleanup` remove them later.
+  // `deploy-token cleanup` remove them later. A failure from here on removes them again (runResolve).
   const written = await writeJobCredentials(flow, ctx.env, clients);
   if (written) {
+    wrote.manifest = written.manifest;
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
     if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
     const where = recordManifest(written.manifest, ctx.env);
+    wrote.record = where;
     ctx.stderr.write(
       `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})\n`,
     );
     rendered = renderAll(vars);
   } else if (flow.ephemeral) {
     // The process ends before the job does: the record lets `deploy-token cleanup` delete the token.
-    const m = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
-    recordManifest(m, ctx.env);
+    const m: Manifest = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
+    wrote.manifest = m;
+    wrote.record = recordManifest(m, ctx.env);
   }
   if (flow.ephemeral) {
     ctx.stderr.write(

@@ -11,7 +11,9 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-GA7ELRED.js");
+  const { main } = await import("./chunks/main-H7IJPQ7A.js");
+  const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+  let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),
@@ -21,14 +23,16 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
     stdoutStream: process.stdout,
     stderrStream: process.stderr,
     onSignal: (forward) => {
-      const on = (sig) => forward(sig);
-      process.on("SIGINT", on);
-      process.on("SIGTERM", on);
+      const on = (sig) => {
+        signalled = true;
+        forward(sig);
+      };
+      for (const sig of SIGNALS) process.on(sig, on);
       return () => {
-        process.off("SIGINT", on);
-        process.off("SIGTERM", on);
+        for (const sig of SIGNALS) process.off(sig, on);
       };
     },
     now: () => /* @__PURE__ */ new Date()
   });
+  if (signalled) process.exit();
 }

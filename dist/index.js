@@ -6,20 +6,20 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-3OP52GHY.js";
+} from "./chunks/chunk-ZZGKWCZ5.js";
 import {
   credentialPlan,
   parseClients,
   writeJobCredentials
-} from "./chunks/chunk-AJB6IMTT.js";
+} from "./chunks/chunk-QVAHTHKV.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-PTUVOLZR.js";
+} from "./chunks/chunk-GBFXQBAT.js";
 import {
   runFlow
-} from "./chunks/chunk-R6WHY4I4.js";
+} from "./chunks/chunk-MMAHPRY6.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -31,17 +31,17 @@ import {
 } from "./chunks/chunk-GU27M52E.js";
 import {
   planView
-} from "./chunks/chunk-H3IUSMMK.js";
-import "./chunks/chunk-MS3PQTP7.js";
+} from "./chunks/chunk-H26R332A.js";
+import "./chunks/chunk-FDFNMWDX.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-VTOBZ5XO.js";
-import "./chunks/chunk-JS6S37IK.js";
-import "./chunks/chunk-T2Z4QM6I.js";
+} from "./chunks/chunk-MPL3VCE5.js";
+import "./chunks/chunk-FPNGZR6X.js";
 import "./chunks/chunk-HYBTJBPM.js";
-import "./chunks/chunk-JYN6UXQC.js";
-import "./chunks/chunk-LYWWAOIP.js";
-import "./chunks/chunk-T7ZD4NLQ.js";
+import "./chunks/chunk-YEUEITLX.js";
+import "./chunks/chunk-RN7I22FU.js";
+import "./chunks/chunk-ZXYRMQQA.js";
+import "./chunks/chunk-ECPKZTKR.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import {
   DeployTokenError,

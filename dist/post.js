@@ -6,15 +6,16 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-H3IUSMMK.js";
+} from "./chunks/chunk-H26R332A.js";
 import {
   clientWith
-} from "./chunks/chunk-MS3PQTP7.js";
+} from "./chunks/chunk-FDFNMWDX.js";
 import {
   deleteEphemeral
-} from "./chunks/chunk-JYN6UXQC.js";
-import "./chunks/chunk-LYWWAOIP.js";
-import "./chunks/chunk-T7ZD4NLQ.js";
+} from "./chunks/chunk-YEUEITLX.js";
+import "./chunks/chunk-RN7I22FU.js";
+import "./chunks/chunk-ZXYRMQQA.js";
+import "./chunks/chunk-ECPKZTKR.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";
@@ -64,7 +65,7 @@ async function runPostAll(env, stdout, deps = {}) {
   for (const r of records) {
     if (!token) {
       warn(
-        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` removes it`
+        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`
       );
       continue;
     }
@@ -77,7 +78,7 @@ async function runPostAll(env, stdout, deps = {}) {
       );
     } catch (e) {
       warn(
-        `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` removes it`
+        `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`
       );
     }
   }

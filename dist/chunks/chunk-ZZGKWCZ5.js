@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   templateValues
-} from "./chunk-AJB6IMTT.js";
+} from "./chunk-QVAHTHKV.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-R6WHY4I4.js";
+} from "./chunk-MMAHPRY6.js";
 import {
   checkTemplate,
   loadTemplating,

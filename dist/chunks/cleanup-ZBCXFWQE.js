@@ -2,28 +2,29 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-3CBJXPK4.js";
+} from "./chunk-4QQWE2ED.js";
 import {
-  cleanupRecorded,
-  recordedManifests
-} from "./chunk-AJB6IMTT.js";
+  cleanupRun,
+  jobIdentity,
+  selectRecorded
+} from "./chunk-QVAHTHKV.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
 import {
-  loadManifest,
   saveManifest
-} from "./chunk-H3IUSMMK.js";
-import "./chunk-MS3PQTP7.js";
+} from "./chunk-H26R332A.js";
+import "./chunk-FDFNMWDX.js";
 import {
   parseDuration,
   sweepEphemeral
-} from "./chunk-JYN6UXQC.js";
-import "./chunk-LYWWAOIP.js";
+} from "./chunk-YEUEITLX.js";
+import "./chunk-RN7I22FU.js";
+import "./chunk-ZXYRMQQA.js";
 import {
   deleteDeployToken,
   getProject
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import "./chunk-4OYPS3EV.js";
 import {
   ExitCode,
@@ -32,16 +33,7 @@ import {
 import "./chunk-37K7DFDN.js";
 
 // src/cli/commands/cleanup.ts
-import { lstatSync } from "node:fs";
 var DEFAULT_OLDER_THAN = "6h";
-function ownedByUs(path) {
-  try {
-    const st = lstatSync(path);
-    return st.isFile() && (st.mode & 18) === 0 && (process.getuid === void 0 || st.uid === process.getuid());
-  } catch {
-    return false;
-  }
-}
 async function runCleanup(flags, ctx) {
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, "--older-than");
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || void 0);
@@ -51,24 +43,39 @@ async function runCleanup(flags, ctx) {
       "pass --project ID|PATH (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
     );
   }
-  if ((flags.olderThan !== void 0 || flags.dryRun) && !flags.ephemeral) {
-    throw new UsageError("--older-than and --dry-run apply to --ephemeral", "add --ephemeral");
+  if (flags.olderThan !== void 0 && !flags.ephemeral) {
+    throw new UsageError("--older-than applies to --ephemeral", "add --ephemeral");
   }
+  if (flags.all && flags.manifest) {
+    throw new UsageError(
+      "--all and --manifest exclude each other",
+      "pass --manifest FILE for one run, or --all for every run recorded on this machine"
+    );
+  }
+  const dry = flags.dryRun === true;
   const say = (l) => ctx.stdout.write(`${l}
 `);
   const warn = (l) => ctx.stderr.write(`deploy-token: warning: ${l}
 `);
   let code = ExitCode.Ok;
+  const sel = selectRecorded(ctx.env, {
+    ...flags.manifest ? { manifest: flags.manifest } : {},
+    all: flags.all === true
+  });
+  for (const r of sel.refused) warn(`ignored ${r.path}: ${r.why}`);
+  const current = jobIdentity(ctx.env);
+  for (const l of sel.leftAlone) {
+    ctx.stderr.write(
+      `deploy-token: left alone ${l.path}: recorded by ${l.job ?? "a run outside CI"}, not by this job (${current ?? "outside CI"}); \`deploy-token cleanup --all\` cleans up every run recorded on this machine
+`
+    );
+  }
   const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
   const instance = configured ? normaliseUrl(configured) : void 0;
   let client;
-  for (const path of recordedManifests(ctx.env, flags.manifest)) {
-    const m = loadManifest(path);
+  for (const run of sel.runs) {
+    const m = run.manifest;
     if (!m.ephemeralTokens?.length) continue;
-    if (!ownedByUs(path)) {
-      warn(`ignored the ephemeral tokens recorded in ${path}: the file is not ours (owner or mode)`);
-      continue;
-    }
     const left = [];
     for (const t of m.ephemeralTokens) {
       const recorded = t.gitlabUrl ? normaliseUrl(t.gitlabUrl) : instance;
@@ -86,14 +93,19 @@ async function runCleanup(flags, ctx) {
           ctx,
           "deleting a recorded ephemeral token"
         ).client;
-        const r2 = await deleteDeployToken(
+        if (dry) {
+          left.push(t);
+          say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ""}`);
+          continue;
+        }
+        const r = await deleteDeployToken(
           client,
           t.level === "group" ? "groups" : "projects",
           t.id,
           t.tokenId
         );
         say(
-          `${r2 === "deleted" ? "deleted" : "already gone:"} ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ""}`
+          `${r === "deleted" ? "deleted" : "already gone:"} ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ""}`
         );
       } catch (e) {
         left.push(t);
@@ -103,14 +115,23 @@ async function runCleanup(flags, ctx) {
         code = e instanceof UsageError ? ExitCode.Usage : ExitCode.GitLab;
       }
     }
-    saveManifest({ ...m, ephemeralTokens: left }, path);
+    if (!dry) {
+      run.manifest = { ...m, ephemeralTokens: left };
+      saveManifest(run.manifest, run.path);
+    }
   }
-  const r = cleanupRecorded(ctx.env, flags.manifest);
-  for (const p of r.removed) say(`removed ${p}`);
-  for (const p of r.refused)
+  const total = { removed: [], missing: [], refused: [] };
+  for (const run of sel.runs) {
+    const r = cleanupRun(run, ctx.env, { dryRun: dry });
+    total.removed.push(...r.removed);
+    total.missing.push(...r.missing);
+    total.refused.push(...r.refused);
+  }
+  for (const p of total.removed) say(`${dry ? "would remove" : "removed"} ${p}`);
+  for (const p of total.refused)
     warn(`left ${p} in place (not empty, not ours, or outside the credentials directory)`);
   say(
-    `deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone, ${r.refused.length} left, from ${r.manifests.length} manifest(s)`
+    `deploy-token: cleanup${dry ? " --dry-run" : ""}: ${total.removed.length} ${dry ? "would be " : ""}removed, ${total.missing.length} already gone, ${total.refused.length} left, from ${sel.runs.length} manifest(s)${sel.leftAlone.length ? `; ${sel.leftAlone.length} of other jobs left alone` : ""}`
   );
   if (flags.ephemeral) {
     const { client: client2 } = clientFor(flags, ctx, "cleanup --ephemeral");

@@ -6,11 +6,11 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   clientWith
-} from "./chunk-MS3PQTP7.js";
+} from "./chunk-FDFNMWDX.js";
 import {
   UNKNOWN_PAIR,
   resolveCredentials
-} from "./chunk-T2Z4QM6I.js";
+} from "./chunk-FPNGZR6X.js";
 import {
   parseGitLabVersion
 } from "./chunk-HYBTJBPM.js";
@@ -22,7 +22,7 @@ import {
   isSpecial,
   listDeployTokens,
   listVariables
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import {
   GitLabApiError,
   UsageError
@@ -311,7 +311,7 @@ async function runFlow(flags, deps) {
   const settings = resolveSettings(flags, deps.env, spec);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-UODEE5ZE.js");
+    const { ephemeralFlow } = await import("./ephemeral-2K7FEOVE.js");
     const e = await ephemeralFlow(
       settings,
       client,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   ShapeError
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import {
   GitLabApiError,
   UsageError
@@ -630,5 +630,6 @@ function clientWith(baseUrl, token, deps) {
 }
 
 export {
+  proxyAwareFetch,
   clientWith
 };

@@ -1,18 +1,24 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  checkPermissions
+} from "./chunk-RN7I22FU.js";
+import {
   durationMs,
   ephemeralCreatedAt,
   ephemeralName,
   isEphemeralName
-} from "./chunk-LYWWAOIP.js";
+} from "./chunk-ZXYRMQQA.js";
 import {
   createDeployToken,
   deleteDeployToken,
   listDeployTokens,
   tokenActivity
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import {
+  DeployTokenError,
+  ExitCode,
+  GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
 
@@ -22,13 +28,34 @@ var HOUR_MS = 36e5;
 function nextMidnightUtc(now) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS);
 }
-async function createEphemeral(client, project, scopes, gitlabUrl, now, random) {
+function checkEphemeralScopes(scopes) {
   if (scopes.length === 0) {
     throw new UsageError(
       "an ephemeral token needs the job's scopes, and the job lists none",
       "add scopes: [...] to the job in the spec (e.g. read_registry)"
     );
   }
+}
+var REFUSED_HINT = "use an API token with the api scope whose user is Maintainer (or Owner) on the project";
+async function refusedCreate(client, project, e) {
+  let problems = [];
+  try {
+    problems = (await checkPermissions(client, {
+      project,
+      purpose: "create and delete an ephemeral project deploy token"
+    })).problems;
+  } catch {
+  }
+  const why = problems.length ? problems.join("; ") : "creating a project deploy token needs an API token with the api scope whose user is Maintainer or Owner";
+  return new DeployTokenError(
+    `GitLab refused to create the ephemeral token on ${project.path_with_namespace} (HTTP ${e.status}): ${why}`,
+    ExitCode.No,
+    REFUSED_HINT
+  );
+}
+var minutes = (n) => `${n} minute${n === 1 ? "" : "s"}`;
+async function createEphemeral(client, project, scopes, gitlabUrl, now, random) {
+  checkEphemeralScopes(scopes);
   const midnight = nextMidnightUtc(now);
   const name = ephemeralName(now, random);
   let token;
@@ -39,6 +66,8 @@ async function createEphemeral(client, project, scopes, gitlabUrl, now, random) 
       expires_at: midnight.toISOString().slice(0, 10)
     });
   } catch (e) {
+    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403))
+      throw await refusedCreate(client, project, e);
     try {
       const made = (await listDeployTokens(client, "projects", project.id)).filter((t) => t.name === name);
       for (const t of made) await deleteDeployToken(client, "projects", project.id, t.id);
@@ -50,7 +79,7 @@ async function createEphemeral(client, project, scopes, gitlabUrl, now, random) 
   const left = midnight.getTime() - now.getTime();
   if (left < HOUR_MS) {
     warnings.push(
-      `the ephemeral token expires at ${midnight.toISOString()} (00:00 UTC), in ${Math.max(1, Math.round(left / 6e4))} minutes: a longer job loses access then`
+      `the ephemeral token expires at ${midnight.toISOString()} (00:00 UTC), in ${minutes(Math.max(1, Math.round(left / 6e4)))}: a longer job loses access then`
     );
   }
   return {
@@ -109,6 +138,7 @@ async function sweepEphemeral(client, projectId, now, olderThanMs, opts = {}) {
 
 export {
   nextMidnightUtc,
+  checkEphemeralScopes,
   createEphemeral,
   deleteEphemeral,
   parseDuration,

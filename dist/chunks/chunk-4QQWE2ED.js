@@ -5,7 +5,7 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   clientWith
-} from "./chunk-MS3PQTP7.js";
+} from "./chunk-FDFNMWDX.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -1,19 +1,22 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  MASKABLE,
+  parseProvisionFlags
+} from "./chunk-7HZEMZHI.js";
+import {
   clientFor
-} from "./chunk-3CBJXPK4.js";
+} from "./chunk-4QQWE2ED.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-MS3PQTP7.js";
+import "./chunk-FDFNMWDX.js";
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-JS6S37IK.js";
+} from "./chunk-RN7I22FU.js";
 import {
-  GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
   deleteDeployToken,
   deleteVariable,
@@ -25,151 +28,14 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import {
   DeployTokenError,
   ExitCode,
+  GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
-
-// src/provision/request.ts
-var DEPLOY_TOKEN_SCOPES = [
-  "read_repository",
-  "read_registry",
-  "write_registry",
-  "read_package_registry",
-  "write_package_registry",
-  "read_virtual_registry",
-  "write_virtual_registry"
-];
-var STORES = ["none", "project-variables", "group-variables"];
-var MASKABLE = /^[a-zA-Z0-9_+=/@:.~-]{8,}$/;
-var USERNAME = /^[a-zA-Z0-9.+_-]+$/;
-var DAY_MS = 864e5;
-function parseExpiry(flags, now) {
-  if (flags.expiresAt !== void 0 && flags.expiresIn !== void 0) {
-    throw new UsageError("give --expires-at or --expires-in, not both", "e.g. --expires-in 90");
-  }
-  if (flags.expiresIn !== void 0) {
-    const raw = String(flags.expiresIn).trim();
-    if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > 36500) {
-      throw new UsageError(
-        `--expires-in must be a whole number of days from 1 to 36500, not "${raw.slice(0, 40)}"`,
-        "e.g. --expires-in 90"
-      );
-    }
-    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-    return new Date(today + Number(raw) * DAY_MS).toISOString().slice(0, 10);
-  }
-  if (flags.expiresAt !== void 0) {
-    const raw = String(flags.expiresAt).trim();
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
-    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
-    const at = dateOnly ? Date.parse(`${raw}T00:00:00Z`) : instant ? Date.parse(raw) : NaN;
-    if (Number.isNaN(at) || dateOnly && new Date(at).toISOString().slice(0, 10) !== raw) {
-      throw new UsageError(
-        `--expires-at must be a date (YYYY-MM-DD) or an ISO 8601 instant with a time zone, not "${raw.slice(0, 40)}"`,
-        "e.g. --expires-at 2027-01-31 (the token dies at 00:00 UTC that day)"
-      );
-    }
-    if (at <= now.getTime()) {
-      throw new UsageError(
-        `--expires-at ${raw} is not in the future (a date means 00:00 UTC that day)`,
-        "give a later date, or --expires-in DAYS"
-      );
-    }
-    return dateOnly ? raw : new Date(at).toISOString();
-  }
-  return null;
-}
-function parseProvisionFlags(flags, now) {
-  const level = flags.level ?? "project";
-  if (level !== "project" && level !== "group") {
-    throw new UsageError(`--level must be project or group, not "${String(level).slice(0, 40)}"`);
-  }
-  const store = flags.store ?? "none";
-  if (!STORES.includes(store)) {
-    throw new UsageError(
-      `--store must be one of ${STORES.join(", ")}, not "${String(flags.store).slice(0, 40)}"`,
-      "group-variables: the \u2264 15.0 workaround; project-variables; none: print the token once"
-    );
-  }
-  if (flags.scopes === void 0 || flags.scopes.trim() === "") {
-    throw new UsageError("provision needs --scopes", `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`);
-  }
-  const scopes = [
-    ...new Set(
-      flags.scopes.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean)
-    )
-  ];
-  for (const s of scopes) {
-    if (!DEPLOY_TOKEN_SCOPES.includes(s)) {
-      throw new UsageError(
-        `--scopes names an unknown deploy-token scope "${s.slice(0, 40)}"`,
-        `use a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`
-      );
-    }
-  }
-  const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
-  if (name.trim() === "" || name.length > 255 || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
-    throw new UsageError(
-      "--name must be 1 to 255 characters without control characters",
-      `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`
-    );
-  }
-  if (flags.username !== void 0) {
-    if (!USERNAME.test(flags.username) || flags.username.length > 255) {
-      throw new UsageError(
-        `--username "${flags.username.slice(0, 60)}" is not a deploy-token username`,
-        "GitLab allows letters, digits, '_', '-', '+' and '.' (at most 255); omit it for gitlab+deploy-token-{id}"
-      );
-    }
-    if (store !== "none" && !MASKABLE.test(flags.username)) {
-      throw new UsageError(
-        `--username "${flags.username.slice(0, 60)}" cannot be stored as a masked variable: GitLab masks only values of 8 characters or more`,
-        "choose a username of at least 8 characters, or omit --username (gitlab+deploy-token-{id})"
-      );
-    }
-  }
-  if (flags.protected && store === "none") {
-    throw new UsageError(
-      "--protected applies to stored variables",
-      "add --store group-variables or project-variables"
-    );
-  }
-  const format = flags.format ?? "json";
-  if (format !== "json" && format !== "shell") {
-    throw new UsageError(`--format must be json or shell, not "${String(format).slice(0, 40)}"`);
-  }
-  if (flags.format !== void 0 && store !== "none") {
-    throw new UsageError("--format applies to --store none (the token is printed once)", "drop --format");
-  }
-  if (level === "project" && store === "group-variables") {
-    throw new UsageError(
-      "a project token stored in group variables would reach every project of the group but log in to one",
-      "use --level group --store group-variables (the \u2264 15.0 workaround), or --store project-variables"
-    );
-  }
-  if (flags.group !== void 0 && level === "project") {
-    throw new UsageError("--group applies to --level group", "use --project for a project token");
-  }
-  const req = {
-    level,
-    name,
-    scopes,
-    expiresAt: parseExpiry(flags, now),
-    store,
-    protected: flags.protected === true,
-    rotate: flags.rotate === true,
-    dryRun: flags.dryRun === true,
-    format
-  };
-  if (flags.username !== void 0) req.username = flags.username;
-  if (flags.project !== void 0) req.project = flags.project;
-  if (flags.group !== void 0) req.group = flags.group;
-  return req;
-}
 
 // src/provision/run.ts
 var VARIABLE_KEYS = ["CI_DEPLOY_USER", "CI_DEPLOY_PASSWORD"];
@@ -182,12 +48,20 @@ async function readVariable(client, h, key) {
     throw e;
   }
 }
-function describe(e) {
+function scrub(text, secrets) {
+  return secrets.filter((x) => x.length >= 4).reduce((t, x) => t.split(x).join("[MASKED]"), text);
+}
+function describe(e, secrets = []) {
   if (e instanceof DeployTokenError) {
-    const code = e.exitCode === 0 ? 3 : e.exitCode;
-    return { message: e.message, ...e.hint ? { hint: e.hint } : {}, code };
+    let code = e.exitCode === 0 ? 3 : e.exitCode;
+    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
+    return {
+      message: scrub(e.message, secrets),
+      ...e.hint ? { hint: scrub(e.hint, secrets) } : {},
+      code
+    };
   }
-  return { message: e?.message ?? String(e), code: 3 };
+  return { message: scrub(e?.message ?? String(e), secrets), code: 3 };
 }
 function tokenLine(t) {
   return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(", ")}; ${t.expires_at ? `expires ${t.expires_at}` : "never expires"})`;
@@ -238,6 +112,7 @@ async function runProvision(req, deps) {
     };
   }
 }
+var same = (a, b) => (a ?? "env_var") === (b ?? "env_var");
 async function provision(req, deps) {
   const { client, log } = deps;
   const now = deps.now();
@@ -275,35 +150,23 @@ async function provision(req, deps) {
       );
     }
   }
-  if (current.length > 0 && !req.rotate) {
-    const named = snapshot.get("CI_DEPLOY_USER")?.value;
-    const match = current.find((t) => t.username === named && req.scopes.every((s) => t.scopes.includes(s)));
-    if (vars && match && snapshot.get("CI_DEPLOY_PASSWORD") !== void 0) {
-      log(
-        `already provisioned: token ${tokenLine(match)} on ${where(owner)}, named by the variables on ${where(vars)}`
-      );
-      return {
-        exitCode: 0,
-        owner,
-        state: [`token ${tokenLine(match)}: unchanged`, `variables on ${where(vars)}: unchanged`]
-      };
-    }
-    return {
-      exitCode: 1,
-      owner,
-      state: current.map((t) => `token ${tokenLine(t)}: unchanged`),
-      error: `${where(owner)} already has an active deploy token named "${req.name}" (${current.map((t) => `#${t.id}`).join(", ")}); its secret cannot be read again`,
-      hint: "run with --rotate to replace it safely (new token, variables, verify, then delete the old one)"
-    };
-  }
+  if (current.length > 0 && !req.rotate) return alreadyThere(req, owner, vars, current, snapshot, log);
+  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log);
   const plan = [
     `create ${owner.level === "groups" ? "group" : "project"} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(", ")}, ${req.expiresAt ? `expires ${req.expiresAt}` : "never expires"}${req.username ? `, username ${req.username}` : ""}`
   ];
   if (vars) {
-    for (const k of VARIABLE_KEYS)
-      plan.push(
-        `${snapshot.get(k) ? "update" : "create"} ${k} on ${where(vars)} (masked${req.protected ? ", protected" : ""}, all environments)`
-      );
+    for (const k of VARIABLE_KEYS) {
+      const before = snapshot.get(k);
+      const notes = [
+        "masked",
+        ...wantProtected(req, before) ? ["protected"] : [],
+        "all environments",
+        ...before?.protected && !req.protected ? ["stays protected as it was"] : [],
+        ...before?.variable_type === "file" ? ["was a file variable: becomes a plain one"] : []
+      ];
+      plan.push(`${before ? "update" : "create"} ${k} on ${where(vars)} (${notes.join(", ")})`);
+    }
   } else plan.push("print the new token once on stdout (it cannot be read again)");
   plan.push("verify the new token and what was stored");
   for (const t of current) plan.push(`delete the old token ${tokenLine(t)}`);
@@ -316,10 +179,11 @@ async function provision(req, deps) {
   if (req.dryRun) {
     return { exitCode: 0, owner, state: ["nothing changed (dry run)"], plan: plan.map((p) => `would ${p}`) };
   }
-  const journal = {
-    attempted: [],
-    deleted: []
-  };
+  const journal = { writes: /* @__PURE__ */ new Map(), deleted: [] };
+  const secrets = () => [
+    ...journal.created ? [journal.created.token] : [],
+    ...snapshot.get("CI_DEPLOY_PASSWORD")?.value ? [snapshot.get("CI_DEPLOY_PASSWORD")?.value] : []
+  ];
   let step = "creating the new token";
   try {
     const before = new Set(all.map((t) => t.id));
@@ -331,7 +195,7 @@ async function provision(req, deps) {
         ...req.username ? { username: req.username } : {}
       });
     } catch (e) {
-      await removeOrphans(client, owner, req.name, before, log);
+      journal.orphans = await removeOrphans(client, owner, req.name, before, log);
       throw e;
     }
     const created = journal.created;
@@ -346,8 +210,9 @@ async function provision(req, deps) {
         );
       }
       for (const k of VARIABLE_KEYS) {
-        step = `${snapshot.get(k) ? "updating" : "creating"} ${k} on ${where(vars)}`;
-        journal.attempted.push(k);
+        const prior = snapshot.get(k);
+        step = `${prior ? "updating" : "creating"} ${k} on ${where(vars)}`;
+        journal.writes.set(k, "unknown");
         await writeVariable(
           client,
           vars.level,
@@ -355,19 +220,24 @@ async function provision(req, deps) {
           {
             key: k,
             value: k === "CI_DEPLOY_USER" ? created.username : created.token,
+            // A file variable would hand jobs a path, not the password (GitLab keeps the type unless told).
+            variable_type: "env_var",
             masked: true,
-            protected: req.protected,
+            protected: wantProtected(req, prior),
             raw: false,
             environment_scope: "*"
           },
-          snapshot.get(k) ? "update" : "create"
+          prior ? "update" : "create"
         );
-        log(`${snapshot.get(k) ? "updated" : "created"} ${k} on ${where(vars)}`);
+        journal.writes.set(k, "done");
+        log(`${prior ? "updated" : "created"} ${k} on ${where(vars)}`);
       }
     }
     step = "verifying";
-    await verify(client, owner, vars, created, req, deps.now());
-    log("verified: the new token is active with the scopes asked, and the variables hold it");
+    await verify(client, owner, vars, created, req, snapshot, deps.now());
+    log(
+      `verified: the new token is active with the scopes asked${vars ? ", and the variables hold it" : ""}`
+    );
     for (const old of current) {
       step = `deleting the old token #${old.id}`;
       const r = await deleteOld(client, owner, old);
@@ -377,7 +247,7 @@ async function provision(req, deps) {
     const state = [`token ${tokenLine(created)} on ${where(owner)}: active (new)`];
     if (vars)
       state.push(
-        `CI_DEPLOY_USER and CI_DEPLOY_PASSWORD on ${where(vars)}: name the new token (masked${req.protected ? ", protected" : ""})`
+        `CI_DEPLOY_USER and CI_DEPLOY_PASSWORD on ${where(vars)}: name the new token (masked${wantProtected(req, snapshot.get("CI_DEPLOY_USER")) ? ", protected" : ""})`
       );
     for (const t of current) state.push(`old token #${t.id}: deleted`);
     if (current.length > 0 && owner.level === "groups") {
@@ -387,31 +257,131 @@ async function provision(req, deps) {
     }
     return { exitCode: 0, created, owner, state };
   } catch (e) {
-    const d = describe(e);
-    const state = await recover(client, owner, vars, current, snapshot, journal);
+    const d = describe(e, secrets());
+    const { state, kept } = await recover(client, owner, vars, current, snapshot, journal, secrets());
     return {
       exitCode: d.code,
       owner,
       state,
+      // A kept token is handed on (with --store none its secret exists nowhere else).
+      ...kept && journal.created ? { created: journal.created } : {},
       error: `failed while ${step}: ${d.message}`,
       ...d.hint ? { hint: d.hint } : {}
     };
   }
 }
-async function removeOrphans(client, owner, name, before, log) {
-  try {
-    const now = await listDeployTokens(client, owner.level, owner.id);
-    for (const t of now.filter((x) => x.name === name && !before.has(x.id))) {
-      await deleteDeployToken(client, owner.level, owner.id, t.id);
-      log(`deleted token #${t.id}: GitLab created it, but its answer was lost or unusable`);
+function wantProtected(req, before) {
+  return req.protected || before?.protected === true;
+}
+function alreadyThere(req, owner, vars, current, snapshot, log) {
+  const user = snapshot.get("CI_DEPLOY_USER");
+  const pass = snapshot.get("CI_DEPLOY_PASSWORD");
+  const match = current.find(
+    (t) => t.username === user?.value && req.scopes.every((s) => t.scopes.includes(s))
+  );
+  const unchanged = current.map((t) => `token ${tokenLine(t)}: unchanged`);
+  if (current.length > 1) {
+    return {
+      exitCode: 1,
+      owner,
+      state: unchanged,
+      error: `${where(owner)} has ${current.length} active deploy tokens named "${req.name}" (${current.map((t) => `#${t.id}`).join(", ")}): which one GitLab gives jobs is unspecified`,
+      hint: "run with --rotate: it replaces them all with one new token"
+    };
+  }
+  if (vars && match && user && pass) {
+    const off = [];
+    for (const [k, v] of [
+      ["CI_DEPLOY_USER", user],
+      ["CI_DEPLOY_PASSWORD", pass]
+    ]) {
+      if (v.masked !== true) off.push(`${k} is not masked`);
+      if (!same(v.variable_type, "env_var")) off.push(`${k} is a file variable (jobs get a path)`);
+      if (req.protected && v.protected !== true) off.push(`${k} is not protected`);
     }
+    if (off.length > 0) {
+      return {
+        exitCode: 1,
+        owner,
+        state: [...unchanged, `variables on ${where(vars)}: unchanged`],
+        error: `the variables on ${where(vars)} name token #${match.id}, but ${off.join("; ")}`,
+        hint: "run with --rotate: it creates a new token and rewrites both variables as asked"
+      };
+    }
+    log(
+      `already provisioned: token ${tokenLine(match)} on ${where(owner)}, named by the variables on ${where(vars)}`
+    );
+    if (req.expiresAt && match.expires_at?.slice(0, 10) !== req.expiresAt.slice(0, 10))
+      log(`its expiry is kept; --expires-* apply to a new token (--rotate replaces it)`);
+    return {
+      exitCode: 0,
+      owner,
+      state: [`token ${tokenLine(match)}: unchanged`, `variables on ${where(vars)}: unchanged`]
+    };
+  }
+  return {
+    exitCode: 1,
+    owner,
+    state: unchanged,
+    error: `${where(owner)} already has an active deploy token named "${req.name}" (${current.map((t) => `#${t.id}`).join(", ")}); its secret cannot be read again`,
+    hint: "run with --rotate to replace it safely (new token, variables, verify, then delete the old one)"
+  };
+}
+async function refuseIfNamedElsewhere(client, req, owner, vars, project, current, log) {
+  const holders = [owner];
+  if (project && !(owner.level === "projects" && owner.id === project.id))
+    holders.push({ level: "projects", id: project.id, path: project.path_with_namespace });
+  const names = new Set(current.map((t) => t.username));
+  const found = [];
+  for (const h of holders) {
+    if (vars && vars.level === h.level && vars.id === h.id) continue;
+    let list;
+    try {
+      list = await listVariables(client, h.level, h.id);
+    } catch (e) {
+      if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
+        log(`could not read the CI/CD variables of ${where(h)}: check that none names the old token`);
+        continue;
+      }
+      throw e;
+    }
+    for (const v of list)
+      if (v.key === "CI_DEPLOY_USER" && v.value !== null && names.has(v.value))
+        found.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? "*"}")`);
+  }
+  if (found.length === 0) return;
+  const store = holders.find((h) => found.some((f) => f.includes(` on ${where(h)} `)));
+  throw new DeployTokenError(
+    `${found.join(", ")} names the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(", ")}): those jobs would be left with a deleted token`,
+    ExitCode.No,
+    store ? `store the new token there: add --store ${store.level === "groups" ? "group-variables" : "project-variables"}${req.level === "project" && store.level === "groups" ? " --level group" : ""}, or delete those variables first` : "store the new token where those variables are, or delete them first"
+  );
+}
+async function removeOrphans(client, owner, name, before, log) {
+  const out = { deleted: [], left: [], unknown: false };
+  let found;
+  try {
+    found = (await listDeployTokens(client, owner.level, owner.id)).filter(
+      (x) => x.name === name && !before.has(x.id)
+    );
   } catch {
     log(
-      `could not check whether a token was created although the answer was lost: \`deploy-token audit\` shows any extra "${name}"`
+      `could not check whether GitLab created a token although its answer was lost: \`deploy-token audit\` shows any extra "${name}"`
     );
+    return { ...out, unknown: true };
   }
+  for (const t of found) {
+    try {
+      await deleteDeployToken(client, owner.level, owner.id, t.id);
+      out.deleted.push(t.id);
+      log(`deleted token #${t.id}: GitLab created it, but its answer was lost or unusable`);
+    } catch {
+      out.left.push(t.id);
+    }
+  }
+  return out;
 }
-async function verify(client, owner, vars, created, req, now) {
+async function verify(client, owner, vars, created, req, snapshot, now) {
   const t = await getDeployToken(client, owner.level, owner.id, created.id);
   const problems = [];
   if (!tokenActivity(t, now).active) problems.push(`token #${t.id} is not active`);
@@ -423,9 +393,11 @@ async function verify(client, owner, vars, created, req, now) {
       const v = await readVariable(client, vars, k);
       const want = k === "CI_DEPLOY_USER" ? created.username : created.token;
       if (!v) problems.push(`${k} is missing on ${where(vars)}`);
-      else if (v.value !== null && v.value !== want)
-        problems.push(`${k} on ${where(vars)} does not hold the new value`);
+      else if (v.value !== want) problems.push(`${k} on ${where(vars)} does not hold the new value`);
       else if (v.masked !== true) problems.push(`${k} on ${where(vars)} is not masked`);
+      else if (!same(v.variable_type, "env_var")) problems.push(`${k} on ${where(vars)} is a file variable`);
+      else if (wantProtected(req, snapshot.get(k)) && v.protected !== true)
+        problems.push(`${k} on ${where(vars)} is not protected`);
     }
   }
   if (problems.length) {
@@ -448,20 +420,34 @@ async function deleteOld(client, owner, old) {
     throw e;
   }
 }
-async function recover(client, owner, vars, current, snapshot, journal) {
+async function observe(client, h, k, before, created) {
+  try {
+    const v = await readVariable(client, h, k);
+    if (v === void 0) return before === void 0 ? "old" : "unknown";
+    if (before !== void 0 && v.value === before.value && same(v.variable_type, before.variable_type))
+      return "old";
+    if (created && v.value === (k === "CI_DEPLOY_USER" ? created.username : created.token)) return "new";
+    return "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+async function recover(client, owner, vars, current, snapshot, journal, secrets) {
   const state = [];
+  const created = journal.created;
   if (journal.deleted.length > 0) {
     state.push(
-      `new token ${tokenLine(journal.created)}: active, kept${vars ? " (the variables name it)" : ""}`
+      `new token ${tokenLine(created)}: active, kept${vars ? " (the variables name it)" : ""}`
     );
     for (const t of current) {
       state.push(
         journal.deleted.includes(t) ? `old token #${t.id}: deleted` : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`
       );
     }
-    return state;
+    return { state, kept: true };
   }
-  for (const k of [...journal.attempted].reverse()) {
+  const final = /* @__PURE__ */ new Map();
+  for (const k of [...journal.writes.keys()].reverse()) {
     const h = vars;
     const before = snapshot.get(k);
     try {
@@ -473,6 +459,7 @@ async function recover(client, owner, vars, current, snapshot, journal) {
           {
             key: k,
             value: before.value,
+            variable_type: before.variable_type === "file" ? "file" : "env_var",
             masked: before.masked === true,
             protected: before.protected === true,
             raw: before.raw === true,
@@ -485,31 +472,63 @@ async function recover(client, owner, vars, current, snapshot, journal) {
         await deleteVariable(client, h.level, h.id, k, "*");
         state.push(`${k} on ${where(h)}: removed again (it did not exist before)`);
       }
+      final.set(k, "old");
     } catch (e) {
+      const now = await observe(client, h, k, before, created);
+      final.set(k, now);
+      const why = describe(e, secrets).message;
       state.push(
-        `${k} on ${where(h)}: COULD NOT BE RESTORED (${describe(e).message}); it may name the new token, which is about to be deleted: set it back by hand or run the command again`
+        now === "old" ? `${k} on ${where(h)}: as before (the ${before ? "write" : "creation"} did not apply)` : now === "new" ? `${k} on ${where(h)}: COULD NOT BE RESTORED (${why}); it names the new token` : `${k} on ${where(h)}: COULD NOT BE RESTORED (${why}); what it holds now is unknown`
       );
     }
   }
   for (const k of VARIABLE_KEYS) {
-    if (vars && !journal.attempted.includes(k)) state.push(`${k} on ${where(vars)}: unchanged`);
+    if (vars && !journal.writes.has(k)) state.push(`${k} on ${where(vars)}: unchanged`);
   }
-  if (journal.created) {
-    const c = journal.created;
+  const changed = [...final].filter(([, s]) => s !== "old").map(([k]) => k);
+  let kept = false;
+  let undeleted = false;
+  if (created && changed.length > 0) {
+    kept = true;
+    state.push(
+      `new token #${created.id}: kept, active (${changed.join(" and ")} may name it; deleting it would leave ${changed.length === 1 ? "that variable" : "them"} naming a deleted token)`
+    );
+  } else if (created) {
     try {
-      const r = await deleteDeployToken(client, owner.level, owner.id, c.id);
-      state.push(`new token #${c.id}: ${r === "deleted" ? "deleted" : "already gone"}`);
+      const r = await deleteDeployToken(client, owner.level, owner.id, created.id);
+      state.push(`new token #${created.id}: ${r === "deleted" ? "deleted" : "already gone"}`);
     } catch (e) {
+      kept = true;
+      undeleted = true;
       state.push(
-        `new token #${c.id}: COULD NOT BE DELETED (${describe(e).message}); delete it in Settings > Repository > Deploy tokens`
+        `new token #${created.id}: COULD NOT BE DELETED (${describe(e, secrets).message}); delete it in Settings > Repository > Deploy tokens`
       );
     }
-  } else state.push("no new token exists");
+  } else {
+    const o = journal.orphans;
+    if (o?.left.length)
+      state.push(
+        `token ${o.left.map((id) => `#${id}`).join(", ")}: created by GitLab although its answer was lost, COULD NOT BE DELETED; delete it in Settings > Repository > Deploy tokens`
+      );
+    else if (o?.unknown)
+      state.push(
+        "a new token may exist (GitLab may have created it although its answer was lost, and the check failed): `deploy-token audit` shows it"
+      );
+    else state.push("no new token exists");
+  }
   for (const t of current) state.push(`old token ${tokenLine(t)}: kept, still active`);
-  state.push(
-    current.length > 0 ? "rolled back: jobs get the old token, as before; run the same command again to retry" : "rolled back: nothing was created; run the same command again to retry"
-  );
-  return state;
+  if (changed.length > 0) {
+    const allNew = VARIABLE_KEYS.every((k) => final.get(k) === "new");
+    state.push(
+      allNew ? "NOT rolled back: both variables name the new token, so jobs get it; run the same command again to finish the rotation" : `NOT rolled back: jobs may get mismatched credentials (${changed.join(" and ")} not as before); run the same command again: it rewrites both variables to one new token`
+    );
+  } else {
+    const extra = undeleted || (journal.orphans?.left.length ?? 0) > 0 || journal.orphans?.unknown === true;
+    state.push(
+      current.length > 0 ? `rolled back: jobs get the old token, as before${extra ? " (see the extra token above)" : ""}; run the same command again to retry` : `rolled back: ${extra ? "see the token above" : "nothing was created"}; run the same command again to retry`
+    );
+  }
+  return { state, kept };
 }
 
 // src/cli/commands/provision.ts
@@ -534,7 +553,7 @@ async function runProvisionCommand(flags, ctx) {
 `);
   for (const s of out.state) ctx.stderr.write(`  ${s}
 `);
-  if (out.exitCode === 0 && out.created && req.store === "none") {
+  if (out.created && req.store === "none") {
     const c = out.created;
     if (ctx.env.GITHUB_ACTIONS === "true") ctx.stdout.write(`::add-mask::${c.token}
 `);

@@ -26,7 +26,9 @@ function ephemeralCreatedAt(name) {
   const s = m[1];
   const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`;
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? void 0 : new Date(t);
+  if (Number.isNaN(t)) return void 0;
+  const d = new Date(t);
+  return compact(d) === s ? d : void 0;
 }
 function isEphemeralName(name) {
   return name.startsWith(EPHEMERAL_PREFIX);

@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import {
   DeployTokenError,
   ExitCode

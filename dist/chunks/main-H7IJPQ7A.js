@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-PMVKZVEU.js");
+      const { runResolve } = await import("./resolve-FHCEJ2ZG.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-PMVKZVEU.js");
+      const { runPlan } = await import("./resolve-FHCEJ2ZG.js");
       return runPlan(o, ctx);
     })
   );
@@ -3573,22 +3573,32 @@ Examples:
   );
   program2.command("cleanup").description(
     "remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens"
-  ).option("--manifest <file>", "the manifest to clean up (default: every run recorded on this machine)").option("--ephemeral", "also delete the project's leftover ephemeral tokens (by name prefix and age)").option(
+  ).option(
+    "--manifest <file>",
+    "the manifest to clean up (default: every run this job recorded on this machine; outside CI, every run recorded outside CI)"
+  ).option(
+    "--all",
+    "every run recorded on this machine, also other jobs' (leftovers of crashed runners; not while other jobs run here)"
+  ).option("--ephemeral", "also delete the project's leftover ephemeral tokens (by name prefix and age)").option(
     "--project <id|path>",
     "with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
   ).option(
     "--older-than <duration>",
     "with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)"
-  ).option("--dry-run", "with --ephemeral: list the leftovers, delete none").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
+  ).option(
+    "--dry-run",
+    "list what would be deleted and removed (recorded tokens, files, leftovers); touch nothing"
+  ).option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
     "after",
     `
 Examples:
   deploy-token cleanup
+  deploy-token cleanup --all --dry-run
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-GXEZHLEH.js");
+      const { runCleanup } = await import("./cleanup-ZBCXFWQE.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3602,7 +3612,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-RBKBW22G.js");
+      const { runExec } = await import("./exec-72KRP4JZ.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3663,8 +3673,8 @@ Examples:
   ).option("--dry-run", "check permissions and print the plan; change nothing").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
     "after",
     `
-Exit codes: 0 done (or nothing to do), 1 not allowed / already exists without --rotate, 2 bad flags,
-3 GitLab failed; on any failure the old token and variables are left working and the state is printed.
+Exit codes: 0 done (or nothing to do), 1 not allowed or refused by GitLab / already exists without --rotate,
+2 bad flags, 3 GitLab failed; a failure rolls back (a token a variable may still name is kept) and prints the state left.
 
 Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry,read_repository --expires-in 90 --store group-variables --protected
@@ -3673,7 +3683,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-33OY3KJY.js");
+      const { runProvisionCommand } = await import("./provision-S4KHB4IW.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3693,13 +3703,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-CYWDPUU3.js");
+      const { runAudit } = await import("./audit-THI2USP6.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-36ODDW4C.js");
+      const { runDemo } = await import("./demo-D5QEQCDJ.js");
       return runDemo(ctx);
     })
   );

@@ -6,34 +6,39 @@ import {
 } from "./chunk-Q2QDTOIA.js";
 import {
   jobVariables
-} from "./chunk-3OP52GHY.js";
+} from "./chunk-ZZGKWCZ5.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-AJB6IMTT.js";
+} from "./chunk-QVAHTHKV.js";
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-R6WHY4I4.js";
+} from "./chunk-MMAHPRY6.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
-} from "./chunk-H3IUSMMK.js";
-import "./chunk-MS3PQTP7.js";
+} from "./chunk-H26R332A.js";
+import {
+  proxyAwareFetch
+} from "./chunk-FDFNMWDX.js";
 import {
   discardEphemeral
-} from "./chunk-VTOBZ5XO.js";
-import "./chunk-JS6S37IK.js";
-import "./chunk-T2Z4QM6I.js";
+} from "./chunk-MPL3VCE5.js";
+import "./chunk-FPNGZR6X.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-JYN6UXQC.js";
-import "./chunk-LYWWAOIP.js";
-import "./chunk-T7ZD4NLQ.js";
+import "./chunk-YEUEITLX.js";
+import "./chunk-RN7I22FU.js";
+import "./chunk-ZXYRMQQA.js";
+import "./chunk-ECPKZTKR.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
+
+// src/cli/commands/exec.ts
+import { constants as constants2 } from "node:os";
 
 // src/app/child.ts
 import { spawn } from "node:child_process";
@@ -83,6 +88,46 @@ async function runChild(o) {
 }
 
 // src/cli/commands/exec.ts
+var DEFAULT_DEADLINE_MS = 6e4;
+var Stop = class {
+  signal;
+  stopped;
+  resolve = () => void 0;
+  forward;
+  constructor() {
+    this.stopped = new Promise((r) => this.resolve = r);
+  }
+  receive(sig) {
+    if (this.signal === void 0) {
+      this.signal = sig;
+      this.resolve(sig);
+    }
+    this.forward?.(sig);
+  }
+  /** For runChild: signals received while the command runs are forwarded to it. */
+  attach = (forward) => {
+    this.forward = forward;
+    return () => this.forward = void 0;
+  };
+  /** 128 + the signal's number, as a shell reports a command killed by it. */
+  get code() {
+    return 128 + (this.signal ? constants2.signals[this.signal] ?? 0 : 0);
+  }
+};
+function stoppableFetch(ctx, stop) {
+  const inner = ctx.fetch ?? proxyAwareFetch(ctx.env) ?? ((input, init) => globalThis.fetch(input, init));
+  return (input, init) => {
+    if (stop.signal && (init?.method ?? "GET").toUpperCase() === "POST") {
+      return Promise.reject(
+        Object.assign(new Error(`stopped by ${stop.signal}`), { code: `stopped by ${stop.signal}` })
+      );
+    }
+    return inner(input, init);
+  };
+}
+function within(p, ms) {
+  return Promise.race([p, new Promise((r) => setTimeout(() => r(void 0), ms).unref())]);
+}
 async function runExec(argv, flags, ctx, io) {
   const [command, ...args] = argv;
   if (!command)
@@ -90,16 +135,47 @@ async function runExec(argv, flags, ctx, io) {
       "exec needs a command after --",
       "e.g. deploy-token exec -- docker pull registry.example.com/img"
     );
-  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create" } });
+  const stop = new Stop();
+  const unsubscribe = io.onSignal?.((sig) => stop.receive(sig));
   try {
-    return await execResolved(flow, command, args, flags, ctx, io);
-  } finally {
-    const d = await discardEphemeral(flow);
-    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+    const settled = runFlow(flags, {
+      ...ctx,
+      ...io.onSignal ? { fetch: stoppableFetch(ctx, stop) } : {},
+      ephemeral: { mode: "create" }
+    }).then(
+      (flow2) => ({ flow: flow2 }),
+      (error) => ({ error })
+    );
+    const first = await Promise.race([settled, stop.stopped.then(() => void 0)]);
+    if (first === void 0 || stop.signal) {
+      const late = await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS);
+      ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? "a signal"} before the command started
 `);
+      if (late && "flow" in late) {
+        const d = await discardEphemeral(late.flow);
+        if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+      } else if (!late) {
+        ctx.stderr.write(
+          "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
+        );
+      }
+      return stop.code;
+    }
+    if ("error" in first) throw first.error;
+    const flow = first.flow;
+    try {
+      return await execResolved(flow, command, args, flags, ctx, io, stop);
+    } finally {
+      const d = await discardEphemeral(flow);
+      if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+    }
+  } finally {
+    unsubscribe?.();
   }
 }
-async function execResolved(flow, command, args, flags, ctx, io) {
+async function execResolved(flow, command, args, flags, ctx, io, stop) {
   const r = flow.resolution;
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
 `);
@@ -130,6 +206,11 @@ async function execResolved(flow, command, args, flags, ctx, io) {
     ...Object.fromEntries((files?.variables ?? []).map((v) => [v.name, v.value]))
   };
   try {
+    if (stop.signal) {
+      ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started
+`);
+      return stop.code;
+    }
     return await runChild({
       command,
       args,
@@ -141,7 +222,7 @@ async function execResolved(flow, command, args, flags, ctx, io) {
       stderr: io.stderr,
       onError: (m) => ctx.stderr.write(`deploy-token: ${m}
 `),
-      ...io.onSignal ? { onSignal: io.onSignal } : {}
+      onSignal: stop.attach
     });
   } finally {
     if (files) {

@@ -1,20 +1,21 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  checkPermissions
-} from "./chunk-JS6S37IK.js";
-import {
   UNKNOWN_PAIR,
   ruleTextFor
-} from "./chunk-T2Z4QM6I.js";
+} from "./chunk-FPNGZR6X.js";
 import {
+  checkEphemeralScopes,
   createEphemeral,
   deleteEphemeral,
   nextMidnightUtc
-} from "./chunk-JYN6UXQC.js";
+} from "./chunk-YEUEITLX.js";
+import {
+  checkPermissions
+} from "./chunk-RN7I22FU.js";
 import {
   getProject
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -40,6 +41,7 @@ async function ephemeralFlow(settings, client, now, mode, random = () => randomB
       "pass --job NAME (the action: input job) naming a job with scopes"
     );
   }
+  checkEphemeralScopes(settings.job.scopes);
   const project = await getProject(client, settings.project);
   const input = {
     now,
@@ -135,7 +137,7 @@ async function discardEphemeral(flow) {
   } catch (e) {
     return {
       ok: false,
-      line: `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}); it expires at 00:00 UTC, and \`deploy-token cleanup --ephemeral\` removes it`
+      line: `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired at midnight`
     };
   }
 }

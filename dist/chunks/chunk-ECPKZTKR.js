@@ -17,7 +17,7 @@ function isObject(x) {
 function need(cond, what) {
   if (!cond) throw new ShapeError(what);
 }
-var CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var CONTROL_CHARS = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 function asDeployToken(x) {
   need(isObject(x), "a deploy token must be a JSON object");
   need(typeof x.id === "number", "deploy token `id` must be a number");
@@ -38,7 +38,8 @@ function asDeployToken(x) {
   const t = {
     id: x.id,
     // A name is free text anyone with Maintainer can set: control characters (terminal escapes,
-    // newlines) never reach an output. GitLab's special name has none, so matching is unaffected.
+    // newlines) and invisible format characters (bidi overrides) never reach an output. GitLab's
+    // special name has none, so matching is unaffected.
     name: x.name.replace(CONTROL_CHARS, "?"),
     username: x.username.replace(CONTROL_CHARS, "?"),
     expires_at: x.expires_at ?? null,

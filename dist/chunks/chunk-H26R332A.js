@@ -349,7 +349,7 @@ function parseManifest(text, where) {
   const tokens = (x) => x === void 0 || Array.isArray(x) && x.every(
     (t) => (t?.level === "project" || t?.level === "group") && (typeof t.id === "string" || typeof t.id === "number") && Number.isInteger(t.tokenId) && (t.name === void 0 || typeof t.name === "string") && (t.gitlabUrl === void 0 || typeof t.gitlabUrl === "string")
   );
-  if (o?.version !== 1 || typeof o.dir !== "string" || !isAbsolute(o.dir) || !strings(o.files) || !strings(o.dirs) || !strings(o.variables) || !tokens(o.ephemeralTokens)) {
+  if (o?.version !== 1 || typeof o.dir !== "string" || !isAbsolute(o.dir) || !strings(o.files) || !strings(o.dirs) || !strings(o.variables) || !tokens(o.ephemeralTokens) || o.job !== void 0 && typeof o.job !== "string") {
     throw new UsageError(`${where} is not a deploy-token manifest`, NOT_A_MANIFEST);
   }
   return o;
@@ -370,6 +370,19 @@ function saveManifest(m, path) {
   writeFileAtomic(path, `${JSON.stringify(m, null, 2)}
 `, 384);
 }
+function untrustedManifest(path, uid = process.getuid?.()) {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    return `it cannot be read (${e.code ?? "error"})`;
+  }
+  if (st.isSymbolicLink()) return "it is a symlink";
+  if (!st.isFile()) return "it is not a regular file";
+  if (uid !== void 0 && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
+  if ((st.mode & 18) !== 0) return `others may write it (mode ${(st.mode & 511).toString(8)})`;
+  return void 0;
+}
 function inside(dir, p) {
   const rel = relative(resolve(dir), resolve(p));
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
@@ -388,13 +401,22 @@ function realParents(dir, p) {
     if (d === resolve(dir) || d === dirname2(d)) return true;
   }
 }
-function cleanup(m) {
+function cleanup(m, opts = {}) {
   const report = { removed: [], missing: [], refused: [] };
+  const dry = opts.dryRun === true;
+  const uid = "uid" in opts ? opts.uid : process.getuid?.();
   const top = stat(m.dir);
-  if (top && (!top.isDirectory() || process.getuid && top.uid !== process.getuid())) {
+  if (top && (!top.isDirectory() || uid !== void 0 && top.uid !== uid || (top.mode & 63) !== 0)) {
     report.refused.push(m.dir, ...m.files, ...m.dirs);
     return report;
   }
+  const gone = /* @__PURE__ */ new Set();
+  const remove = (p, rm) => {
+    if (!dry) rm(p);
+    gone.add(resolve(p));
+    report.removed.push(p);
+  };
+  const empty = (d) => readdirSync(d).every((e) => gone.has(resolve(d, e)));
   for (const f of m.files) {
     if (!inside(m.dir, f) || !realParents(m.dir, f)) {
       report.refused.push(f);
@@ -403,10 +425,7 @@ function cleanup(m) {
     const st = stat(f);
     if (!st) report.missing.push(f);
     else if (st.isDirectory()) report.refused.push(f);
-    else {
-      unlinkSync(f);
-      report.removed.push(f);
-    }
+    else remove(f, unlinkSync);
   }
   for (const d of [...m.dirs].sort((a, b) => b.length - a.length)) {
     if (!inside(m.dir, d) || !realParents(m.dir, d)) {
@@ -415,18 +434,12 @@ function cleanup(m) {
     }
     const st = stat(d);
     if (!st) report.missing.push(d);
-    else if (!st.isDirectory() || readdirSync(d).length > 0) report.refused.push(d);
-    else {
-      rmdirSync(d);
-      report.removed.push(d);
-    }
+    else if (!st.isDirectory() || !empty(d)) report.refused.push(d);
+    else remove(d, rmdirSync);
   }
   if (!top) report.missing.push(m.dir);
-  else if (readdirSync(m.dir).length > 0) report.refused.push(m.dir);
-  else {
-    rmdirSync(m.dir);
-    report.removed.push(m.dir);
-  }
+  else if (!empty(m.dir)) report.refused.push(m.dir);
+  else remove(m.dir, rmdirSync);
   return report;
 }
 
@@ -577,5 +590,6 @@ export {
   parseManifest,
   loadManifest,
   saveManifest,
+  untrustedManifest,
   cleanup
 };

@@ -10,7 +10,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 
 // src/resolve/resolver.ts
 var SETTINGS_VARIABLES = "Settings > CI/CD > Variables";

@@ -7,16 +7,16 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-PTUVOLZR.js";
+} from "./chunk-GBFXQBAT.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-R6WHY4I4.js";
+} from "./chunk-MMAHPRY6.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-MS3PQTP7.js";
-import "./chunk-T2Z4QM6I.js";
+import "./chunk-FDFNMWDX.js";
+import "./chunk-FPNGZR6X.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-T7ZD4NLQ.js";
+import "./chunk-ECPKZTKR.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 
@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-33OY3KJY.js");
+    const { runProvisionCommand } = await import("./provision-S4KHB4IW.js");
     const r = await captured(
       ctx,
       sc,
@@ -1068,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-CYWDPUU3.js");
+    const { runAudit } = await import("./audit-THI2USP6.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -9,24 +9,26 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-3OP52GHY.js";
+} from "./chunk-ZZGKWCZ5.js";
 import {
+  checkStateDir,
   credentialPlan,
+  forgetManifest,
   parseClients,
   recordManifest,
   tokenManifest,
   writeJobCredentials
-} from "./chunk-AJB6IMTT.js";
+} from "./chunk-QVAHTHKV.js";
 import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-PTUVOLZR.js";
+} from "./chunk-GBFXQBAT.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-R6WHY4I4.js";
+} from "./chunk-MMAHPRY6.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -34,19 +36,21 @@ import {
   writeGithub
 } from "./chunk-GU27M52E.js";
 import {
+  cleanup,
   planView,
+  saveManifest,
   writeFileAtomic
-} from "./chunk-H3IUSMMK.js";
-import "./chunk-MS3PQTP7.js";
+} from "./chunk-H26R332A.js";
+import "./chunk-FDFNMWDX.js";
 import {
   discardEphemeral
-} from "./chunk-VTOBZ5XO.js";
-import "./chunk-JS6S37IK.js";
-import "./chunk-T2Z4QM6I.js";
+} from "./chunk-MPL3VCE5.js";
+import "./chunk-FPNGZR6X.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-JYN6UXQC.js";
-import "./chunk-LYWWAOIP.js";
-import "./chunk-T7ZD4NLQ.js";
+import "./chunk-YEUEITLX.js";
+import "./chunk-RN7I22FU.js";
+import "./chunk-ZXYRMQQA.js";
+import "./chunk-ECPKZTKR.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError
@@ -178,17 +182,38 @@ async function runResolve(flags, ctx) {
       );
     }
   }
+  checkStateDir(ctx.env);
   const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create" } });
+  const wrote = {};
   try {
-    return await exportResolved(flow, targets, flags, ctx);
+    return await exportResolved(flow, targets, flags, ctx, wrote);
   } catch (e) {
     const d = await discardEphemeral(flow);
     if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
 `);
+    undoWritten(wrote, d !== void 0 && !d.ok, ctx);
     throw e;
   }
 }
-async function exportResolved(flow, targets, flags, ctx) {
+function undoWritten(w, tokenLeft, ctx) {
+  if (w.manifest) {
+    const r = cleanup(w.manifest);
+    if (w.manifest.files.length > 0)
+      ctx.stderr.write(
+        `deploy-token: removed the ${w.manifest.files.length} credential file(s) this run wrote${r.refused.length ? `; left ${r.refused.join(", ")}` : ""}
+`
+      );
+  }
+  if (!w.record) return;
+  try {
+    if (tokenLeft && w.manifest) saveManifest({ ...w.manifest, files: [], dirs: [] }, w.record);
+    else forgetManifest(w.record);
+  } catch {
+    ctx.stderr.write(`deploy-token: warning: could not update the record ${w.record}; remove it
+`);
+  }
+}
+async function exportResolved(flow, targets, flags, ctx, wrote) {
   const r = flow.resolution;
   printWarnings(ctx, r.warnings);
   if (!r.ok || !r.credentials) {
@@ -235,9 +260,11 @@ async function exportResolved(flow, targets, flags, ctx) {
   let rendered = renderAll(vars);
   const written = await writeJobCredentials(flow, ctx.env, clients);
   if (written) {
+    wrote.manifest = written.manifest;
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
     if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
     const where = recordManifest(written.manifest, ctx.env);
+    wrote.record = where;
     ctx.stderr.write(
       `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})
 `
@@ -245,7 +272,8 @@ async function exportResolved(flow, targets, flags, ctx) {
     rendered = renderAll(vars);
   } else if (flow.ephemeral) {
     const m = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
-    recordManifest(m, ctx.env);
+    wrote.manifest = m;
+    wrote.record = recordManifest(m, ctx.env);
   }
   if (flow.ephemeral) {
     ctx.stderr.write(

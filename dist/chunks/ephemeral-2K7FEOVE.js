@@ -4,13 +4,13 @@ import {
   deleteRecorded,
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-VTOBZ5XO.js";
-import "./chunk-JS6S37IK.js";
-import "./chunk-T2Z4QM6I.js";
+} from "./chunk-MPL3VCE5.js";
+import "./chunk-FPNGZR6X.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-JYN6UXQC.js";
-import "./chunk-LYWWAOIP.js";
-import "./chunk-T7ZD4NLQ.js";
+import "./chunk-YEUEITLX.js";
+import "./chunk-RN7I22FU.js";
+import "./chunk-ZXYRMQQA.js";
+import "./chunk-ECPKZTKR.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

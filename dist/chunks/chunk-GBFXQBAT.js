@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken
-} from "./chunk-T2Z4QM6I.js";
+} from "./chunk-FPNGZR6X.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-T7ZD4NLQ.js";
+} from "./chunk-ECPKZTKR.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {

@@ -1,0 +1,163 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  GITLAB_DEPLOY_TOKEN_NAME
+} from "./chunk-ECPKZTKR.js";
+import {
+  UsageError
+} from "./chunk-XSTXBMLW.js";
+
+// src/provision/request.ts
+var DEPLOY_TOKEN_SCOPES = [
+  "read_repository",
+  "read_registry",
+  "write_registry",
+  "read_package_registry",
+  "write_package_registry",
+  "read_virtual_registry",
+  "write_virtual_registry"
+];
+var STORES = ["none", "project-variables", "group-variables"];
+var MASKABLE = /^[a-zA-Z0-9_+=/@:.~-]{8,}$/;
+var USERNAME = /^[a-zA-Z0-9.+_-]+$/;
+var DAY_MS = 864e5;
+function parseExpiry(flags, now) {
+  if (flags.expiresAt !== void 0 && flags.expiresIn !== void 0) {
+    throw new UsageError("give --expires-at or --expires-in, not both", "e.g. --expires-in 90");
+  }
+  if (flags.expiresIn !== void 0) {
+    const raw = String(flags.expiresIn).trim();
+    if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > 36500) {
+      throw new UsageError(
+        `--expires-in must be a whole number of days from 1 to 36500, not "${raw.slice(0, 40)}"`,
+        "e.g. --expires-in 90"
+      );
+    }
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    return new Date(today + Number(raw) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (flags.expiresAt !== void 0) {
+    const raw = String(flags.expiresAt).trim();
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+    const at = dateOnly ? Date.parse(`${raw}T00:00:00Z`) : instant ? Date.parse(raw) : NaN;
+    if (Number.isNaN(at) || !realCalendar(raw)) {
+      throw new UsageError(
+        `--expires-at must be a date (YYYY-MM-DD) or an ISO 8601 instant with a time zone, not "${raw.slice(0, 40)}"`,
+        "e.g. --expires-at 2027-01-31 (the token dies at 00:00 UTC that day)"
+      );
+    }
+    if (at <= now.getTime()) {
+      throw new UsageError(
+        `--expires-at ${raw} is not in the future (a date means 00:00 UTC that day)`,
+        "give a later date, or --expires-in DAYS"
+      );
+    }
+    return dateOnly ? raw : new Date(at).toISOString();
+  }
+  return null;
+}
+function realCalendar(raw) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw);
+  if (!m) return false;
+  const [y, mo, d, h = "0", mi = "0", sec = "0"] = m.slice(1);
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d) && Number(h) < 24 && Number(mi) < 60 && Number(sec) < 60;
+}
+function parseProvisionFlags(flags, now) {
+  const level = flags.level ?? "project";
+  if (level !== "project" && level !== "group") {
+    throw new UsageError(`--level must be project or group, not "${String(level).slice(0, 40)}"`);
+  }
+  const store = flags.store ?? "none";
+  if (!STORES.includes(store)) {
+    throw new UsageError(
+      `--store must be one of ${STORES.join(", ")}, not "${String(flags.store).slice(0, 40)}"`,
+      "group-variables: the \u2264 15.0 workaround; project-variables; none: print the token once"
+    );
+  }
+  if (flags.scopes === void 0 || flags.scopes.trim() === "") {
+    throw new UsageError("provision needs --scopes", `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`);
+  }
+  const scopes = [
+    ...new Set(
+      flags.scopes.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean)
+    )
+  ];
+  if (scopes.length === 0) {
+    throw new UsageError("--scopes names no scope", `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`);
+  }
+  for (const s of scopes) {
+    if (!DEPLOY_TOKEN_SCOPES.includes(s)) {
+      throw new UsageError(
+        `--scopes names an unknown deploy-token scope "${s.slice(0, 40)}"`,
+        `use a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`
+      );
+    }
+  }
+  const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
+  if (name.trim() !== name || name === "" || name.length > 255 || // Control, bidi and zero-width characters: a name that looks like another is not that name.
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/.test(name)) {
+    throw new UsageError(
+      "--name must be 1 to 255 characters, without leading or trailing space, control, bidi or zero-width characters",
+      `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`
+    );
+  }
+  if (flags.username !== void 0) {
+    if (!USERNAME.test(flags.username) || flags.username.length > 255) {
+      throw new UsageError(
+        `--username "${flags.username.slice(0, 60)}" is not a deploy-token username`,
+        "GitLab allows letters, digits, '_', '-', '+' and '.' (at most 255); omit it for gitlab+deploy-token-{id}"
+      );
+    }
+    if (store !== "none" && !MASKABLE.test(flags.username)) {
+      throw new UsageError(
+        `--username "${flags.username.slice(0, 60)}" cannot be stored as a masked variable: GitLab masks only values of 8 characters or more`,
+        "choose a username of at least 8 characters, or omit --username (gitlab+deploy-token-{id})"
+      );
+    }
+  }
+  if (flags.protected && store === "none") {
+    throw new UsageError(
+      "--protected applies to stored variables",
+      "add --store group-variables or project-variables"
+    );
+  }
+  const format = flags.format ?? "json";
+  if (format !== "json" && format !== "shell") {
+    throw new UsageError(`--format must be json or shell, not "${String(format).slice(0, 40)}"`);
+  }
+  if (flags.format !== void 0 && store !== "none") {
+    throw new UsageError("--format applies to --store none (the token is printed once)", "drop --format");
+  }
+  if (level === "project" && store === "group-variables") {
+    throw new UsageError(
+      "a project token stored in group variables would reach every project of the group but log in to one",
+      "use --level group --store group-variables (the \u2264 15.0 workaround), or --store project-variables"
+    );
+  }
+  if (flags.group !== void 0 && level === "project") {
+    throw new UsageError("--group applies to --level group", "use --project for a project token");
+  }
+  const req = {
+    level,
+    name,
+    scopes,
+    expiresAt: parseExpiry(flags, now),
+    store,
+    protected: flags.protected === true,
+    rotate: flags.rotate === true,
+    dryRun: flags.dryRun === true,
+    format
+  };
+  if (flags.username !== void 0) req.username = flags.username;
+  if (flags.project !== void 0) req.project = flags.project;
+  if (flags.group !== void 0) req.group = flags.group;
+  return req;
+}
+
+export {
+  DEPLOY_TOKEN_SCOPES,
+  MASKABLE,
+  parseProvisionFlags
+};

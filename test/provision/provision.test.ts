@@ -5,7 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { Scenario } from '../../src/standin/model.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import {
+  startStandin,
+  type RunningStandin,
+  type StandinRequest,
+  type StandinResponse,
+} from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -39,8 +44,21 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function run(sc: Scenario, argv: string[], token = OWNER, env: Record<string, string> = {}) {
-  running = await startStandin(sc, { now: () => NOW });
+/** GitLab refusing a request (role or token scope). */
+const FORBIDDEN: StandinResponse = {
+  status: 403,
+  headers: { 'content-type': 'application/json' },
+  body: '{"message":"403 Forbidden"}',
+};
+
+async function run(
+  sc: Scenario,
+  argv: string[],
+  token = OWNER,
+  env: Record<string, string> = {},
+  intercept?: (req: StandinRequest, next: () => StandinResponse) => StandinResponse,
+) {
+  running = await startStandin(sc, { now: () => NOW, ...(intercept ? { intercept } : {}) });
   const r = await runCli(
     ['provision', '--gitlab-url', running.url, ...argv],
     { GITLAB_TOKEN: token, ...env },
@@ -613,32 +631,12 @@ describe('provision: what a rotation must not break', () => {
   test('with --store none, a token kept after a failure past the point of no return is still printed (its only copy)', async () => {
     const sc = scenario();
     P(sc).tokens = [{ ...OLD }, { ...OLD, id: 6, token: 'gldt-Orphan6Orphan6Orphan' }];
-    running = await startStandin(sc, {
-      now: () => NOW,
-      intercept: (req, next) =>
-        req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/6')
-          ? {
-              status: 403,
-              headers: { 'content-type': 'application/json' },
-              body: '{"message":"403 Forbidden"}',
-            }
-          : next(),
-    });
-    const r = await runCli(
-      [
-        'provision',
-        '--gitlab-url',
-        running.url,
-        '--project',
-        '3',
-        '--scopes',
-        'read_registry',
-        '--expires-in',
-        '30',
-        '--rotate',
-      ],
-      { GITLAB_TOKEN: OWNER },
-      { now: NOW },
+    const r = await run(
+      sc,
+      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30', '--rotate'],
+      OWNER,
+      {},
+      (req, next) => (req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/6') ? FORBIDDEN : next()),
     );
     expect(r.code).toBe(1);
     const kept = P(sc).tokens!.find((t) => t.id !== 6)!;
@@ -735,36 +733,19 @@ describe('provision: what a rotation must not break', () => {
 
   test('a lost creation whose orphan cannot be deleted is reported, not "nothing was created"', async () => {
     const sc = scenario();
-    running = await startStandin(sc, {
-      now: () => NOW,
-      intercept: (req, next) => {
+    const r = await run(
+      sc,
+      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30'],
+      OWNER,
+      {},
+      (req, next) => {
         if (req.method === 'POST' && req.url.includes('/deploy_tokens')) {
           next();
           return { status: 0, headers: {}, body: '' };
         }
-        if (req.method === 'DELETE')
-          return {
-            status: 403,
-            headers: { 'content-type': 'application/json' },
-            body: '{"message":"403 Forbidden"}',
-          };
+        if (req.method === 'DELETE') return FORBIDDEN;
         return next();
       },
-    });
-    const r = await runCli(
-      [
-        'provision',
-        '--gitlab-url',
-        running.url,
-        '--project',
-        '3',
-        '--scopes',
-        'read_registry',
-        '--expires-in',
-        '30',
-      ],
-      { GITLAB_TOKEN: OWNER },
-      { now: NOW },
     );
     expect(r.code).toBe(3);
     const orphan = P(sc).tokens![0]!;
@@ -778,9 +759,12 @@ describe('provision: what a rotation must not break', () => {
   test('GitLab refusing the change (403, e.g. a read_api token on 15.0 where scopes cannot be checked) is exit 1', async () => {
     const sc = scenario();
     sc.version = '15.0.5-ee';
-    running = await startStandin(sc, {
-      now: () => NOW,
-      intercept: (req, next) =>
+    const r = await run(
+      sc,
+      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30'],
+      OWNER,
+      {},
+      (req, next) =>
         req.method === 'POST'
           ? {
               status: 403,
@@ -788,21 +772,6 @@ describe('provision: what a rotation must not break', () => {
               body: '{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}',
             }
           : next(),
-    });
-    const r = await runCli(
-      [
-        'provision',
-        '--gitlab-url',
-        running.url,
-        '--project',
-        '3',
-        '--scopes',
-        'read_registry',
-        '--expires-in',
-        '30',
-      ],
-      { GITLAB_TOKEN: OWNER },
-      { now: NOW },
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('rolled back: nothing was created');
@@ -812,25 +781,9 @@ describe('provision: what a rotation must not break', () => {
     const sc = scenario();
     P(sc).tokens = [{ ...OLD }];
     P(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
-    running = await startStandin(sc, {
-      now: () => NOW,
-      intercept: (req, next) => {
-        if (req.method === 'PUT' && req.url.includes('CI_DEPLOY_PASSWORD')) {
-          const body = JSON.parse(req.body || '{}') as { value?: string };
-          return {
-            status: 400,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ message: { value: [`${body.value ?? ''} is invalid`] } }),
-          };
-        }
-        return next();
-      },
-    });
-    const r = await runCli(
+    const r = await run(
+      sc,
       [
-        'provision',
-        '--gitlab-url',
-        running.url,
         '--project',
         '3',
         '--scopes',
@@ -841,8 +794,19 @@ describe('provision: what a rotation must not break', () => {
         'project-variables',
         '--rotate',
       ],
-      { GITLAB_TOKEN: OWNER },
-      { now: NOW },
+      OWNER,
+      {},
+      (req, next) => {
+        if (req.method === 'PUT' && req.url.includes('CI_DEPLOY_PASSWORD')) {
+          const body = JSON.parse(req.body || '{}') as { value?: string };
+          return {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ message: { value: [`${body.value ?? ''} is invalid`] } }),
+          };
+        }
+        return next();
+      },
     );
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('[MASKED]');

@@ -213,16 +213,23 @@ export async function writeVariable(
   mode: 'create' | 'update',
 ): Promise<CiVariable> {
   const scope = v.environment_scope ?? '*';
+  // A masked value is a secret: GitLab's error answers must not show it (not even cut in half).
+  const secrets = v.masked ? [v.value] : [];
   const { data } =
     mode === 'create'
       ? await client.request('POST', `/${level}/${encodeId(id)}/variables`, asCiVariable, {
           body: { ...v, environment_scope: scope },
+          secrets,
         })
       : await client.request(
           'PUT',
           `/${level}/${encodeId(id)}/variables/${encodeURIComponent(v.key)}`,
           asCiVariable,
-          { body: { ...v, environment_scope: scope }, query: { 'filter[environment_scope]': scope } },
+          {
+            body: { ...v, environment_scope: scope },
+            query: { 'filter[environment_scope]': scope },
+            secrets,
+          },
         );
   if (!data)
     throw new GitLabApiError('GitLab answered a variable write with no body', `/${level}/:id/variables`);

@@ -44,7 +44,8 @@ export interface GitLabClient {
     method: string,
     path: string,
     parse: (x: unknown) => T,
-    opts?: { query?: Record<string, string>; body?: unknown },
+    /** secrets: values this request sends that no error may show (GitLab's messages are scrubbed of them). */
+    opts?: { query?: Record<string, string>; body?: unknown; secrets?: readonly string[] },
   ): Promise<{ status: number; data: T | undefined }>;
   /** Requests sent so far (every attempt and redirect hop counts). */
   readonly requestCount: number;
@@ -300,9 +301,10 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
   let requestCount = 0;
 
   /** Defence in depth for text from elsewhere (causes, GitLab messages): no token, no URL password. */
-  function scrub(text: string): string {
+  function scrub(text: string, secrets: readonly string[] = []): string {
     let t = text.replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, '//***@');
-    if (token) t = t.split(token).join('[MASKED]');
+    // Before the cut: a secret cut in half would no longer be found.
+    for (const x of [token, ...secrets]) if (x && x.length >= 4) t = t.split(x).join('[MASKED]');
     return t.slice(0, 200);
   }
 
@@ -440,6 +442,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     path: string,
     query: Record<string, string> | undefined,
     body: unknown,
+    secrets: readonly string[] = [],
   ): Promise<Answer> {
     const rel = path.startsWith('/') ? path : `/${path}`;
     const endpoint = rel.split(/[?#]/)[0] ?? rel;
@@ -495,7 +498,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     }
     const a = last?.answer;
     const raw = a ? gitlabMessageOf(safeJson(a.text)) : undefined;
-    const gm = raw === undefined ? undefined : scrub(raw);
+    const gm = raw === undefined ? undefined : scrub(raw, secrets);
     const cause = last ? `${last.message}${gm ? ` (${gm})` : ''}` : 'no attempt made';
     const message = `${where}: GitLab could not be asked after ${plural(made, 'attempt')}: ${cause}${stop ? `; ${stop}` : ''}`;
     if (a) throw new GitLabHttpError(message, endpoint, a.status, hintFor(a.status, gm), gm);
@@ -556,13 +559,18 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
   }
 
   /** Status, then content: GitLab's error answers become GitLabHttpError, anything undocumented a clear error. */
-  function interpret<T>(method: string, a: Answer, parse: (x: unknown) => T): T | undefined {
+  function interpret<T>(
+    method: string,
+    a: Answer,
+    parse: (x: unknown) => T,
+    secrets: readonly string[] = [],
+  ): T | undefined {
     const where = `${method} ${a.endpoint}`;
     if (a.status >= 400) {
       // GitLab's API answers errors as JSON ({"message": ...}); anything else is not GitLab speaking.
       const data = a.text.trim() === '' ? undefined : jsonOf(where, a);
       const raw = gitlabMessageOf(data);
-      const gm = raw === undefined ? undefined : scrub(raw);
+      const gm = raw === undefined ? undefined : scrub(raw, secrets);
       let hint = hintFor(a.status, gm);
       if (a.status === 401 && a.leftOrigin) {
         hint =
@@ -690,11 +698,11 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     method: string,
     path: string,
     parse: (x: unknown) => T,
-    o: { query?: Record<string, string>; body?: unknown } = {},
+    o: { query?: Record<string, string>; body?: unknown; secrets?: readonly string[] } = {},
   ): Promise<{ status: number; data: T | undefined }> {
     const m = method.toUpperCase();
-    const a = await send(m, path, o.query, o.body);
-    return { status: a.status, data: interpret(m, a, parse) };
+    const a = await send(m, path, o.query, o.body, o.secrets);
+    return { status: a.status, data: interpret(m, a, parse, o.secrets) };
   }
 
   return {

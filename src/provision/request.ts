@@ -156,7 +156,8 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
     name === '' ||
     name.length > 255 ||
     // Control, bidi and zero-width characters: a name that looks like another is not that name.
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/.test(name)
+    // (\p{Cc} control, \p{Cf} format: bidi, zero-width, soft hyphen; line/paragraph separators; fillers.)
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u180e\u3164\uffa0]/u.test(name)
   ) {
     throw new UsageError(
       '--name must be 1 to 255 characters, without leading or trailing space, control, bidi or zero-width characters',

@@ -18,12 +18,15 @@ import {
   getProject,
   getVariable,
   listDeployTokens,
+  listDescendantGroups,
+  listGroupProjects,
   listVariables,
   writeVariable,
   type Level,
 } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import type { CiVariable, DeployToken, Project } from '../gitlab/types.js';
+import { mapLimit } from '../audit/gather.js';
 import { tokenActivity } from '../resolve/activity.js';
 import { checkPermissions, PermissionError } from './permissions.js';
 import { MASKABLE, type ProvisionRequest } from './request.js';
@@ -115,6 +118,13 @@ async function targets(
       );
     }
     project = await getProject(client, req.project);
+  } else if (req.rotate && req.project) {
+    // Only for the check that no variable of the project names the token a rotation deletes.
+    try {
+      project = await getProject(client, req.project);
+    } catch (e) {
+      if (!(e instanceof GitLabApiError && (e.status === 403 || e.status === 404))) throw e;
+    }
   }
   const projectHolder = project
     ? ({ level: 'projects', id: project.id, path: project.path_with_namespace } as Holder)
@@ -133,6 +143,19 @@ async function targets(
         );
       }
       groupHolder = { level: 'groups', id: ns.id, path: ns.full_path };
+    }
+  }
+  if (groupHolder && project && req.store === 'project-variables') {
+    const ns = project.namespace.full_path;
+    // A group token logs in to the group and its subgroups only (lib/gitlab/auth.rb).
+    if (
+      project.namespace.kind !== 'group' ||
+      (ns !== groupHolder.path && !ns.startsWith(`${groupHolder.path}/`))
+    ) {
+      throw new UsageError(
+        `group ${groupHolder.path} is not above project ${project.path_with_namespace}: its token cannot log in there`,
+        `use a group the project is in (${ns}), or --level project`,
+      );
     }
   }
   const owner = (req.level === 'group' ? groupHolder : projectHolder) as Holder;
@@ -168,6 +191,8 @@ interface Journal {
   /** Each variable written (or being written): `done` once GitLab answered, `unknown` while it may have applied. */
   writes: Map<Key, 'done' | 'unknown'>;
   deleted: DeployToken[];
+  /** Old tokens whose delete may have applied (answer lost, and the check failed too). */
+  maybeDeleted: DeployToken[];
   /** A creation whose answer was lost: what the search for the token found. */
   orphans?: OrphanSearch;
 }
@@ -262,7 +287,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
   }
 
   // 4. Do it, journaling every change.
-  const journal: Journal = { writes: new Map(), deleted: [] };
+  const journal: Journal = { writes: new Map(), deleted: [], maybeDeleted: [] };
   const secrets = () => [
     ...(journal.created ? [journal.created.token] : []),
     ...(snapshot.get('CI_DEPLOY_PASSWORD')?.value
@@ -326,7 +351,10 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
     );
     for (const old of current) {
       step = `deleting the old token #${old.id}`;
-      const r = await deleteOld(client, owner, old);
+      const r = await deleteOld(client, owner, old).catch((e: unknown) => {
+        if (e instanceof MaybeDeleted) journal.maybeDeleted.push(old);
+        throw e instanceof MaybeDeleted ? e.original : e;
+      });
       journal.deleted.push(old);
       log(`${r === 'deleted' ? 'deleted' : 'already gone:'} old token ${tokenLine(old)}`);
     }
@@ -344,7 +372,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
     return { exitCode: 0, created, owner, state };
   } catch (e) {
     const d = describe(e, secrets());
-    const { state, kept } = await recover(client, owner, vars, current, snapshot, journal, secrets());
+    const { state, kept } = await recover(req, client, owner, vars, current, snapshot, journal, secrets());
     return {
       exitCode: d.code,
       owner,
@@ -432,8 +460,9 @@ function alreadyThere(
 
 /**
  * A rotation deletes the old token. CI_DEPLOY_USER variables that name it where this run does not
- * write (the token's own project or group, the project) would then name a deleted token and override
- * what GitLab gives jobs (GITLAB_FACTS §1): refuse before any change.
+ * write would then name a deleted token and override what GitLab gives jobs (GITLAB_FACTS §1): the
+ * token's own project or group, the project, and for a group token every subgroup and project below
+ * (a group token logs in to all of them, lib/gitlab/auth.rb). Refuse before any change.
  */
 async function refuseIfNamedElsewhere(
   client: GitLabClient,
@@ -445,34 +474,58 @@ async function refuseIfNamedElsewhere(
   log: (l: string) => void,
 ): Promise<void> {
   const holders: Holder[] = [owner];
-  if (project && !(owner.level === 'projects' && owner.id === project.id))
-    holders.push({ level: 'projects', id: project.id, path: project.path_with_namespace });
+  const add = (h: Holder) => {
+    if (!holders.some((x) => x.level === h.level && x.id === h.id)) holders.push(h);
+  };
+  if (project) add({ level: 'projects', id: project.id, path: project.path_with_namespace });
+  if (owner.level === 'groups') {
+    const [groups, projects] = await Promise.all([
+      listDescendantGroups(client, owner.id),
+      listGroupProjects(client, owner.id, { includeSubgroups: true }),
+    ]);
+    for (const g of groups) add({ level: 'groups', id: g.id, path: g.full_path });
+    for (const p of projects) add({ level: 'projects', id: p.id, path: p.path_with_namespace });
+  }
   const names = new Set(current.map((t) => t.username));
-  const found: string[] = [];
-  for (const h of holders) {
-    if (vars && vars.level === h.level && vars.id === h.id) continue;
-    let list: CiVariable[];
+  const others = holders.filter((h) => !(vars && vars.level === h.level && vars.id === h.id));
+  const lists = await mapLimit(others, 4, async (h) => {
     try {
-      list = await listVariables(client, h.level, h.id);
+      return { h, list: await listVariables(client, h.level, h.id) };
     } catch (e) {
       if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
         log(`could not read the CI/CD variables of ${where(h)}: check that none names the old token`);
-        continue;
+        return { h, list: [] as CiVariable[] };
       }
       throw e;
     }
-    for (const v of list)
-      if (v.key === 'CI_DEPLOY_USER' && v.value !== null && names.has(v.value))
-        found.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? '*'}")`);
+  });
+  const found: Holder[] = [];
+  const lines: string[] = [];
+  for (const { h, list } of lists) {
+    for (const v of list) {
+      if (v.key !== 'CI_DEPLOY_USER') continue;
+      if (v.value === null || v.hidden)
+        log(`CI_DEPLOY_USER on ${where(h)} is hidden: check that it does not name the old token`);
+      else if (names.has(v.value)) {
+        lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? '*'}")`);
+        if (!found.includes(h)) found.push(h);
+      }
+    }
   }
   if (found.length === 0) return;
-  const store = holders.find((h) => found.some((f) => f.includes(` on ${where(h)} `)));
+  const only = found.length === 1 && !vars ? found[0] : undefined;
+  const store =
+    only && (only.level === 'projects' ? req.level === 'project' : only.id === owner.id)
+      ? only.level === 'groups'
+        ? 'group-variables'
+        : 'project-variables'
+      : undefined;
   throw new DeployTokenError(
-    `${found.join(', ')} names the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(', ')}): those jobs would be left with a deleted token`,
+    `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? `, and ${lines.length - 10} more` : ''} ${lines.length === 1 ? 'names' : 'name'} the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(', ')}): those jobs would be left with a deleted token`,
     ExitCode.No,
     store
-      ? `store the new token there: add --store ${store.level === 'groups' ? 'group-variables' : 'project-variables'}${req.level === 'project' && store.level === 'groups' ? ' --level group' : ''}, or delete those variables first`
-      : 'store the new token where those variables are, or delete them first',
+      ? `store the new token there (--store ${store}), or delete those variables first`
+      : `delete those variables first (Settings > CI/CD > Variables)${vars ? `: this run rewrites only the variables on ${where(vars)}` : ''}; \`deploy-token audit\` lists them`,
   );
 }
 
@@ -543,6 +596,13 @@ async function verify(
   }
 }
 
+/** A delete GitLab may have applied: its answer was lost and asking again failed too. */
+class MaybeDeleted extends Error {
+  constructor(readonly original: unknown) {
+    super('the delete may have applied');
+  }
+}
+
 async function deleteOld(client: GitLabClient, owner: Holder, old: DeployToken): Promise<'deleted' | 'gone'> {
   try {
     return await deleteDeployToken(client, owner.level, owner.id, old.id);
@@ -552,6 +612,8 @@ async function deleteOld(client: GitLabClient, owner: Holder, old: DeployToken):
       await getDeployToken(client, owner.level, owner.id, old.id);
     } catch (g) {
       if ((g as { status?: number }).status === 404) return 'gone';
+      // Neither answer says: the token may be gone, so rolling back could leave jobs with nothing.
+      throw new MaybeDeleted(e);
     }
     throw e;
   }
@@ -583,6 +645,7 @@ async function observe(
  * name it keeps it, since deleting it would leave that variable naming a deleted token.
  */
 async function recover(
+  req: ProvisionRequest,
   client: GitLabClient,
   owner: Holder,
   vars: Holder | undefined,
@@ -593,8 +656,8 @@ async function recover(
 ): Promise<{ state: string[]; kept: boolean }> {
   const state: string[] = [];
   const created = journal.created;
-  if (journal.deleted.length > 0) {
-    // An old token is gone: going back is impossible, so the new token and variables stay.
+  if (journal.deleted.length > 0 || journal.maybeDeleted.length > 0) {
+    // An old token is (or may be) gone: going back is impossible, so the new token and variables stay.
     state.push(
       `new token ${tokenLine(created as DeployToken)}: active, kept${vars ? ' (the variables name it)' : ''}`,
     );
@@ -602,7 +665,9 @@ async function recover(
       state.push(
         journal.deleted.includes(t)
           ? `old token #${t.id}: deleted`
-          : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`,
+          : journal.maybeDeleted.includes(t)
+            ? `old token #${t.id}: MAY BE DELETED (GitLab's answer was lost and asking again failed); the new token is kept${vars ? ' and the variables name it' : ''}`
+            : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`,
       );
     }
     return { state, kept: true };
@@ -686,8 +751,8 @@ async function recover(
     const allNew = VARIABLE_KEYS.every((k) => final.get(k) === 'new');
     state.push(
       allNew
-        ? 'NOT rolled back: both variables name the new token, so jobs get it; run the same command again to finish the rotation'
-        : `NOT rolled back: jobs may get mismatched credentials (${changed.join(' and ')} not as before); run the same command again: it rewrites both variables to one new token`,
+        ? `NOT rolled back: both variables name the new token, so jobs get it; run the same command${req.rotate ? '' : ' with --rotate'} again to finish the rotation`
+        : `NOT rolled back: jobs may get mismatched credentials (${changed.join(' and ')} not as before); run the same command${req.rotate ? '' : ' with --rotate'} again: it rewrites both variables to one new token`,
     );
   } else {
     const extra = undeleted || (journal.orphans?.left.length ?? 0) > 0 || journal.orphans?.unknown === true;

@@ -65,7 +65,11 @@ async function run(
     { now: NOW },
   );
   const writes = running.gitlab.requests.filter((q) => q.method !== 'GET').map((q) => `${q.method} ${q.url}`);
-  return { ...r, writes };
+  /** The JSON bodies sent (what the tool told GitLab), for checks on what must not come back. */
+  const requestsBodies = running.gitlab.requests
+    .filter((q) => q.body)
+    .map((q) => JSON.parse(q.body ?? '{}') as { key?: string; value?: string });
+  return { ...r, writes, requestsBodies };
 }
 
 const G = (sc: Scenario) => sc.groups[0]!;
@@ -376,6 +380,8 @@ describe('provision: bad flags exit 2 before GitLab is asked', () => {
     [['--scopes', 'read_registry', '--expires-at', '2027-03-01T24:00Z'], /must be a date/],
     [['--scopes', 'read_registry', '--name', ' gitlab-deploy-token'], /without leading or trailing space/],
     [['--scopes', 'read_registry', '--name', '\u202enekot-yolped-baltig'], /bidi/],
+    [['--scopes', 'read_registry', '--name', 'gitlab-deploy\u00ad-token'], /bidi or zero-width/],
+    [['--scopes', 'read_registry', '--name', 'gitlab-deploy-token\u2028'], /bidi or zero-width/],
     [['--scopes', 'read_registry', '--username', 'bad name'], /is not a deploy-token username/],
     [
       ['--scopes', 'read_registry', '--username', 'short', '--store', 'project-variables'],
@@ -843,5 +849,173 @@ describe('provision: two tokens of one name are not "already provisioned"', () =
     expect(r.stderr).toContain('has 2 active deploy tokens named "gitlab-deploy-token" (#5, #6)');
     expect(r.stderr).toContain('run with --rotate');
     expect(r.writes).toEqual([]);
+  });
+});
+
+describe('provision: what a rotation must find first, and what it cannot know', () => {
+  const GROUP_TOKEN = {
+    id: 21,
+    name: 'gitlab-deploy-token',
+    expires: '+60d',
+    scopes: ['read_registry'],
+    token: 'gldt-GroupTok21GroupTok21',
+    username: 'tanuki-deployer',
+  };
+  const naming = (user: string, pass: string) => [
+    { key: 'CI_DEPLOY_USER', value: user, masked: true, environment_scope: '*' },
+    { key: 'CI_DEPLOY_PASSWORD', value: pass, masked: true, environment_scope: '*' },
+  ];
+  const ROTATE_GROUP = [
+    '--level',
+    'group',
+    '--group',
+    'tanuki',
+    '--scopes',
+    'read_registry',
+    '--expires-in',
+    '30',
+    '--store',
+    'group-variables',
+    '--rotate',
+  ];
+
+  test('a group rotation finds a project below whose own variables name the old token: exit 1, nothing changed', async () => {
+    const sc = scenario();
+    G(sc).tokens = [{ ...GROUP_TOKEN }];
+    G(sc).variables = naming('tanuki-deployer', GROUP_TOKEN.token);
+    P(sc).variables = naming('tanuki-deployer', GROUP_TOKEN.token);
+    const r = await run(sc, ROTATE_GROUP);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'CI_DEPLOY_USER on project tanuki/app (environment scope "*") names the token this rotation would delete',
+    );
+    expect(r.stderr).toContain('this run rewrites only the variables on group tanuki');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('--group with --project: the project is checked too (found through --project, not only through the tree)', async () => {
+    const sc = scenario();
+    G(sc).tokens = [{ ...GROUP_TOKEN }];
+    P(sc).variables = naming('tanuki-deployer', GROUP_TOKEN.token);
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'tanuki',
+      '--project',
+      'tanuki/app',
+      '--scopes',
+      'read_registry',
+      '--rotate',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CI_DEPLOY_USER on project tanuki/app');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('a group token stored in the variables of a project outside the group is refused (it cannot log in there)', async () => {
+    const sc = scenario();
+    sc.groups.push({ id: 20, full_path: 'other', parent_id: null, tokens: [], variables: [] });
+    sc.apiUsers![0]!.access = { tanuki: 50, other: 50 };
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'other',
+      '--project',
+      'tanuki/app',
+      '--scopes',
+      'read_registry',
+      '--store',
+      'project-variables',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('group other is not above project tanuki/app');
+    expect(r.writes).toEqual([]);
+  });
+
+  test('an old-token delete whose outcome cannot be known keeps the new token and says the old one may be gone', async () => {
+    const sc = scenario();
+    G(sc).tokens = [{ ...GROUP_TOKEN }];
+    G(sc).variables = naming('tanuki-deployer', GROUP_TOKEN.token);
+    const fail = (): StandinResponse => ({
+      status: 500,
+      headers: { 'content-type': 'application/json' },
+      body: '{"message":"500 Internal Server Error"}',
+    });
+    const r = await run(sc, ROTATE_GROUP, OWNER, {}, (req, next) => {
+      if (req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/21')) {
+        next(); // applied, then the answer is lost
+        return fail();
+      }
+      if (req.method === 'GET' && req.url.endsWith('/deploy_tokens/21')) return fail();
+      return next();
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('old token #21: MAY BE DELETED');
+    expect(r.stderr).not.toContain('rolled back: jobs get the old token');
+    // GitLab did delete it: the jobs' credentials are the new token's, which was kept.
+    const tokens = G(sc).tokens!;
+    expect(tokens.map((t) => t.id)).not.toContain(21);
+    const user = G(sc).variables!.find((v) => v.key === 'CI_DEPLOY_USER')!.value;
+    const pass = G(sc).variables!.find((v) => v.key === 'CI_DEPLOY_PASSWORD')!.value;
+    const kept = tokens.find((t) => `gitlab+deploy-token-${t.id}` === user);
+    expect(kept?.token).toBe(pass);
+  });
+
+  test('a GitLab message that echoes a secret past the 200-character cut leaves no fragment of it', async () => {
+    const sc = scenario();
+    P(sc).variables = [];
+    const r = await run(
+      sc,
+      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30', '--store', 'project-variables'],
+      OWNER,
+      {},
+      (req, next) => {
+        if (req.method === 'POST' && req.url.includes('/variables')) {
+          const body = JSON.parse(req.body || '{}') as { key?: string; value?: string };
+          if (body.key === 'CI_DEPLOY_PASSWORD')
+            return {
+              status: 400,
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ message: { value: [`${'x'.repeat(180)}${body.value ?? ''}`] } }),
+            };
+        }
+        return next();
+      },
+    );
+    expect(r.code).not.toBe(0);
+    const created = /created token #(\d+)/.exec(r.stderr);
+    expect(created).not.toBeNull();
+    const secret = r.requestsBodies.find((b) => b.key === 'CI_DEPLOY_PASSWORD')!.value!;
+    for (let i = 0; i + 6 <= secret.length; i++) expect(r.stderr).not.toContain(secret.slice(i, i + 6));
+  });
+
+  test('without --rotate, a run left "NOT rolled back" says to run again with --rotate', async () => {
+    const sc = scenario();
+    P(sc).variables = [];
+    let refused = false;
+    const r = await run(
+      sc,
+      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30', '--store', 'project-variables'],
+      OWNER,
+      {},
+      (req, next) => {
+        // The password variable cannot be created; then the user variable cannot be removed again.
+        if (
+          req.method === 'POST' &&
+          req.url.includes('/variables') &&
+          (req.body ?? '').includes('CI_DEPLOY_PASSWORD')
+        ) {
+          refused = true;
+          return FORBIDDEN;
+        }
+        if (refused && req.method === 'DELETE' && req.url.includes('/variables/')) return FORBIDDEN;
+        return next();
+      },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('NOT rolled back');
+    expect(r.stderr).toContain('run the same command with --rotate again');
   });
 });

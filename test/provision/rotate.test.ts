@@ -479,7 +479,10 @@ describe('provision --rotate, two faults at any two requests', () => {
       return { status: 0, headers: {}, body: '' };
     };
     let cases = 0;
-    for (let i = 0; i < steps; i++) {
+    // A first fault among the early reads only aborts before any change (the single-fault test
+    // covers those): start two requests before the first write.
+    const firstWrite = clean.requests.findIndex((q) => !q.startsWith('GET '));
+    for (let i = Math.max(0, firstWrite - 2); i < steps; i++) {
       for (let j = i + 1; j < steps + 4; j++) {
         for (const ki of kinds) {
           for (const kj of kinds) {
@@ -530,6 +533,6 @@ describe('provision --rotate, two faults at any two requests', () => {
       }
     }
     record('fault', cases, 'rotation double faults (every pair of requests × refuse/lost), each re-run');
-    expect(cases).toBeGreaterThan(200);
+    expect(cases).toBeGreaterThan(150);
   }, 300_000);
 });

@@ -179,18 +179,40 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
     if (user.vars.some((v) => v.hidden || v.value === null)) return 'unknown';
     const pass = resolveKey(levels, PASSWORD_KEY);
     if (!pass.at) return pass.blind.length > 0 ? 'unknown' : 'broken';
-    const logins = loginTokens(p).filter(active);
+    const logins = loginTokens(p);
     // Environment scopes are not resolved: one scope with a working pair is enough here; a scope
     // naming a dead token is a stale-variables finding of its own.
-    return user.vars.some((v) => logins.some((t) => t.username === v.value)) ? 'works' : 'broken';
+    if (user.vars.some((v) => logins.some((t) => active(t) && t.username === v.value))) return 'works';
+    // A name matching no token that was read may be a token of a group above whose tokens could
+    // not be read (it can log in here): not known to be broken.
+    const unmatched = user.vars.some((v) => !logins.some((t) => t.username === v.value));
+    return unmatched && unreadableAbove.length > 0 ? 'unknown' : 'broken';
   };
-  /** The command that stores a group's token in its CI/CD variables (the ≤ 15.0 workaround), with the token's scopes. */
+  /**
+   * The command that stores a group's token in its CI/CD variables (the ≤ 15.0 workaround), with the
+   * token's scopes and expiry, so the rotated token keeps both. Scopes provision does not know (it
+   * refuses them) are left out, and the message says which.
+   */
   const storeInGroupVariables = (group: string, t: DeployToken): MessagePart[] => {
-    const known = t.scopes.filter((s) => (DEPLOY_TOKEN_SCOPES as readonly string[]).includes(s));
-    const scopes = (known.length > 0 ? known : t.scopes).join(',');
-    return code(
-      `deploy-token provision --level group --group ${shellWord(group)} --scopes ${shellWord(scopes)} --store group-variables --rotate`,
-    );
+    const isKnown = (s: string) => (DEPLOY_TOKEN_SCOPES as readonly string[]).includes(s);
+    const known = t.scopes.filter(isKnown);
+    const unknown = t.scopes.filter((s) => !isKnown(s));
+    const act = tokenActivity(t, now);
+    const at = act.expiresAt;
+    // A date-only expiry (00:00 UTC, as GitLab stores one) is given as that date; any other instant as is.
+    const expiresAt =
+      at === null
+        ? ''
+        : ` --expires-at ${at.getTime() % DAY_MS === 0 ? at.toISOString().slice(0, 10) : at.toISOString()}`;
+    const command = (scopes: string) =>
+      code(
+        `deploy-token provision --level group --group ${shellWord(group)} --scopes ${scopes}${expiresAt} --store group-variables --rotate`,
+      );
+    const quotedList = (xs: string[]) => list(xs.map((x) => q(x)));
+    if (known.length === 0) {
+      return m`${command('SCOPES')} with SCOPES the comma list of scopes its jobs need (${t.scopes.length === 0 ? m`the token has none` : m`the token's ${quotedList(unknown)} ${unknown.length === 1 ? m`is not a scope` : m`are no scopes`} provision knows`}; it takes ${words(DEPLOY_TOKEN_SCOPES.join(', '))})`;
+    }
+    return m`${command(shellWord(known.join(',')))}${unknown.length > 0 ? m` (the token's ${quotedList(unknown)} left out: provision knows no such scope)` : []}`;
   };
   const versionText = tree.version ?? '';
 
@@ -406,12 +428,19 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
       // variables-not-readable info says so) — an error there would fail a working setup.
       const s = supply(p);
       if (s === 'works' || s === 'unknown') continue;
+      // The project's own CI_DEPLOY_USER breaks it (stale, or without a password): it overrides any
+      // group variable, so storing the token there would not help; that error says what to do.
+      const levels = levelsOf(p);
+      const own = levelOf(p).fullPath;
+      if (resolveKey(levels, USER_KEY).at?.fullPath === own) continue;
+      // A lone CI_DEPLOY_PASSWORD of the project's own would override the group's too.
+      const ownPassword = resolveKey(levels, PASSWORD_KEY).at?.fullPath === own;
       add({
         where: p.fullPath,
         tokenId: groupToken.id,
         severity: 'error',
         code: 'group-token-before-15.1',
-        parts: m`GitLab ${versionText} exposes only project tokens (group tokens from 15.1): jobs of ${p.fullPath} get nothing from gitlab-deploy-token ${ref(groupToken.id)} on ${parent.fullPath}. Store it in the group's CI/CD variables: ${storeInGroupVariables(parent.fullPath, groupToken)}; or create a project token.`,
+        parts: m`GitLab ${versionText} exposes only project tokens (group tokens from 15.1): jobs of ${p.fullPath} get nothing from gitlab-deploy-token ${ref(groupToken.id)} on ${parent.fullPath}. Store it in the group's CI/CD variables: ${storeInGroupVariables(parent.fullPath, groupToken)}${ownPassword ? m`, and delete the CI_DEPLOY_PASSWORD variable of ${p.fullPath}, which would override the group's` : []}; or create a project token.`,
       });
     }
   }
@@ -438,7 +467,7 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
     }
 
     // A username and no password: nothing supplies CI_DEPLOY_PASSWORD (with an exposed token the
-    // token does, which works only when the username is the token's: the shadow finding above).
+    // token does, which works only when the username is the token's, below).
     if (user.at && !pass.at && pass.blind.length === 0 && !given) {
       const v = user.vars[0] as AuditVariable;
       add({
@@ -447,6 +476,21 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
         code: 'user-without-password',
         parts: m`jobs of ${p.fullPath} get CI_DEPLOY_USER${v.hidden || v.value === null ? [] : m` ${q(v.value)}`} from the CI/CD variable on ${user.at.fullPath} but no CI_DEPLOY_PASSWORD: no level defines one and GitLab exposes no gitlab-deploy-token to supply it, so their logins fail. Add a masked CI_DEPLOY_PASSWORD holding that token's secret next to it in ${VARIABLES_PAGE}, or delete CI_DEPLOY_USER.`,
       });
+    }
+
+    // A username of another token and the exposed token's password: GitLab's login needs the name to
+    // be the token's username (lib/gitlab/auth.rb), so this pair never logs in.
+    if (given && user.at && !pass.at && pass.blind.length === 0) {
+      const v = user.vars.find((x) => !x.hidden && x.value !== null && x.value !== given.token.username);
+      if (v) {
+        add({
+          where: p.fullPath,
+          tokenId: given.token.id,
+          severity: 'error',
+          code: 'user-without-password',
+          parts: m`jobs of ${p.fullPath} get CI_DEPLOY_USER ${q(v.value as string)} from the CI/CD variable on ${user.at.fullPath} (${scopeOf(v)}) but no CI_DEPLOY_PASSWORD variable: no level defines one, so the password is that of gitlab-deploy-token ${ref(given.token.id)} (${given.token.username}) from ${given.from}, and GitLab accepts a token only with its own username, so their logins fail. Delete CI_DEPLOY_USER in ${VARIABLES_PAGE} so jobs get the token's own pair, or add a masked CI_DEPLOY_PASSWORD holding the secret of the token it names next to it.`,
+        });
+      }
     }
 
     // A password and no username variable: CI_DEPLOY_USER is then the exposed token's, and the

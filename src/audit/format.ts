@@ -106,7 +106,9 @@ export function formatJson(r: AuditResult, meta: ReportMeta): string {
     })),
     summary: summarise(r.findings),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  // Every string (paths, scopes, messages quoting variable values…) loses the characters plain()
+  // neutralises, so `jq -r` cannot print a bidi override or a terminal escape raw.
+  return `${JSON.stringify(out, (_key, v: unknown) => (typeof v === 'string' ? plain(v) : v), 2)}\n`;
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -162,10 +164,16 @@ const ICON: Record<Finding['severity'], string> = {
   info: '🔵 info',
 };
 
-/** Room kept free while listing findings: the token section's heading, table header and omission line. */
-const TOKENS_SECTION_BYTES = 2048;
-/** Room kept free while listing rows: the line that says how many were left out. */
-const OMISSION_BYTES = 512;
+/** The most characters of the group's path the heading shows (the rest is cut, with an ellipsis). */
+const HEADING_CHARS = 200;
+
+/** The group's path for the heading: at most HEADING_CHARS characters (code points), an ellipsis after it when cut. */
+function headingValue(s: string): string {
+  const chars = Array.from(s);
+  return chars.length <= HEADING_CHARS ? mdCode(s) : `${mdCode(chars.slice(0, HEADING_CHARS).join(''))}…`;
+}
+
+const linesBytes = (lines: string[]) => lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
 
 export function formatMarkdown(r: AuditResult, meta: ReportMeta, maxBytes = MARKDOWN_MAX_BYTES): string {
   const out: string[] = [];
@@ -176,30 +184,48 @@ export function formatMarkdown(r: AuditResult, meta: ReportMeta, maxBytes = MARK
       size += Buffer.byteLength(l) + 1;
     }
   };
-  /** Adds rows while they fit with `reserve` bytes to spare; returns how many it added. */
+  /**
+   * Adds, in order, each row that fits with `reserve` bytes to spare; one too big is skipped (it is
+   * counted as left out) and later, smaller ones still get their chance. Returns how many it added.
+   */
   const rows = (lines: string[], reserve: number): number => {
     let n = 0;
     for (const l of lines) {
-      if (size + Buffer.byteLength(l) + 1 + reserve > maxBytes) break;
+      if (size + Buffer.byteLength(l) + 1 + reserve > maxBytes) continue;
       push(l);
       n++;
     }
     return n;
   };
-  const leftOut = (n: number, total: number, what: string) =>
-    `**${n} of ${total} ${what} left out** to stay under 1 MiB, the most a GitHub step summary or a GitLab issue takes: \`deploy-token audit --format json\` has them all.`;
+  const leftOut = (n: number, total: number, what: string) => [
+    '',
+    `**${n} of ${total} ${what} left out** to stay under 1 MiB, the most a GitHub step summary or a GitLab issue takes: \`deploy-token audit --format json\` has them all.`,
+  ];
+  const tokensSection = [
+    '',
+    `### Deploy tokens (${r.tokens.length})`,
+    '',
+    ...(r.tokens.length === 0
+      ? ['No deploy tokens.']
+      : [
+          '| Level | Owner | ID | Name | Username | Scopes | Expires | State |',
+          '|---|---|---:|---|---|---|---|---|',
+        ]),
+  ];
+  // What a left-out line may take at most (n ≤ total: no more digits than these).
+  const tokensOmission = linesBytes(leftOut(r.tokens.length, r.tokens.length, 'token rows'));
+  const findingsOmission = linesBytes(leftOut(r.findings.length, r.findings.length, 'findings'));
 
   push(
-    `## Deploy-token audit: ${mdCode(meta.group)}`,
+    `## Deploy-token audit: ${headingValue(meta.group)}`,
     '',
     `Generated ${formatInstant(meta.generatedAt)}; tokens expiring within ${meta.expiringWithinDays} days are flagged. **${counts(r.findings)}.**`,
     '',
     `### Findings (${r.findings.length})`,
     '',
   );
-  // Findings first (errors, warnings, infos): they are what the reader must act on; token rows
-  // fill what room is left, and none are listed when not even the findings fit.
-  let findingsCut = false;
+  // Findings first (errors, warnings, infos): they are what the reader must act on. Their rows keep
+  // free only what must follow them, so token rows get only room no left-out finding fits in.
   if (r.findings.length === 0) push('No findings.');
   else {
     push('| Severity | Code | Where | Token | Finding |', '|---|---|---|---:|---|');
@@ -208,26 +234,20 @@ export function formatMarkdown(r: AuditResult, meta: ReportMeta, maxBytes = MARK
         (f) =>
           `| ${ICON[f.severity]} | ${f.code} | ${mdCode(f.where)} | ${f.tokenId ?? ''} | ${mdMessage(f.parts)} |`,
       ),
-      TOKENS_SECTION_BYTES + OMISSION_BYTES,
+      findingsOmission + linesBytes(tokensSection) + tokensOmission,
     );
-    findingsCut = shown < r.findings.length;
-    if (findingsCut) push('', leftOut(r.findings.length - shown, r.findings.length, 'findings'));
+    if (shown < r.findings.length) push(...leftOut(r.findings.length - shown, r.findings.length, 'findings'));
   }
-  push('', `### Deploy tokens (${r.tokens.length})`, '');
-  if (r.tokens.length === 0) push('No deploy tokens.');
-  else {
-    push(
-      '| Level | Owner | ID | Name | Username | Scopes | Expires | State |',
-      '|---|---|---:|---|---|---|---|---|',
-    );
+  push(...tokensSection);
+  if (r.tokens.length > 0) {
     const shown = rows(
       r.tokens.map(
         (t) =>
           `| ${t.level} | ${mdCode(t.owner)} | ${t.id} | ${mdCode(t.name)} | ${mdCode(t.username)} | ${t.scopes.length === 0 ? '' : mdCode(t.scopes.join(', '))} | ${expiry(t)} | ${t.state} |`,
       ),
-      findingsCut ? maxBytes : OMISSION_BYTES,
+      tokensOmission,
     );
-    if (shown < r.tokens.length) push('', leftOut(r.tokens.length - shown, r.tokens.length, 'token rows'));
+    if (shown < r.tokens.length) push(...leftOut(r.tokens.length - shown, r.tokens.length, 'token rows'));
   }
   return `${out.join('\n')}\n`;
 }

@@ -408,6 +408,9 @@ describe('GitLab ≤ 15.0: the printed fix command works', () => {
         'tanuki',
         '--scopes',
         'read_repository,read_registry',
+        // The token's expiry (+60d, a date-only expiry), so the rotated one keeps it.
+        '--expires-at',
+        '2027-01-24',
         '--store',
         'group-variables',
         '--rotate',
@@ -421,9 +424,19 @@ describe('GitLab ≤ 15.0: the printed fix command works', () => {
 
       const after = await run(['audit', '--group', 'tanuki', '--format', 'json']);
       outputs.push({ sc, r: after });
-      const codes = (JSON.parse(after.stdout) as { findings: { code: string; severity: string }[] }).findings;
-      expect(codes.filter((f) => f.severity === 'error')).toEqual([]);
+      const afterJson = JSON.parse(after.stdout) as {
+        findings: { code: string; severity: string }[];
+        tokens: { owner: string; name: string; state: string; expiresAt: string | null; scopes: string[] }[];
+      };
+      expect(afterJson.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(after.code).toBe(0);
+      // The rotated token kept the old one's scopes and expiry.
+      const rotated = afterJson.tokens.filter(
+        (t) => t.owner === 'tanuki' && t.name === 'gitlab-deploy-token' && t.state === 'active',
+      );
+      expect(rotated.map((t) => [t.expiresAt, t.scopes])).toEqual([
+        ['2027-01-24T00:00:00.000Z', ['read_repository', 'read_registry']],
+      ]);
     } finally {
       await s.close();
     }

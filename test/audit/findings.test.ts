@@ -584,7 +584,7 @@ describe('group-token-before-15.1 (error): GitLab ≤ 15.0 exposes only project 
     const f = of(r, 'group-token-before-15.1');
     expect(f.map((x) => [x.where, x.severity, x.tokenId])).toEqual([['top/app', 'error', 1]]);
     expect(f[0]!.message).toContain(
-      '`deploy-token provision --level group --group top --scopes read_registry --store group-variables --rotate`',
+      '`deploy-token provision --level group --group top --scopes read_registry --expires-at 2027-03-05 --store group-variables --rotate`',
     );
   });
   test('the fix command carries the token’s scopes (provision refuses to run without --scopes)', () => {
@@ -593,7 +593,7 @@ describe('group-token-before-15.1 (error): GitLab ≤ 15.0 exposes only project 
       [prj(10, 'top/app', 1)],
     );
     expect(of(run(at('15.0.5-ee', t)), 'group-token-before-15.1')[0]?.message).toContain(
-      '--scopes read_repository,read_registry --store group-variables --rotate',
+      '--scopes read_repository,read_registry --expires-at 2027-03-05 --store group-variables --rotate',
     );
   });
   test('variables GitLab would not show (a Maintainer’s audit) are not judged: no error, and the info says what was not judged', () => {
@@ -712,7 +712,7 @@ describe('group-token-not-direct-parent: CI/CD variables that give working crede
     expect(msg).toContain('GitLab 15.0.5-ee exposes no group token to jobs');
     expect(msg).not.toContain('is exposed only to projects directly in');
     expect(msg).toContain(
-      '`deploy-token provision --level group --group top --scopes read_registry --store group-variables --rotate`',
+      '`deploy-token provision --level group --group top --scopes read_registry --expires-at 2027-03-05 --store group-variables --rotate`',
     );
     expect(of(run(base), 'group-token-not-direct-parent')[0]?.message).toContain(
       'is exposed only to projects directly in top',
@@ -896,4 +896,156 @@ test('findings are ordered by code unit, whatever the locale (B before a, z befo
     ),
   );
   expect(of(r, 'stale-variables').map((f) => f.where)).toEqual(['top/B', 'top/a', 'top/z', 'top/ä']);
+});
+
+describe('variables naming a token of a group above whose tokens could not be read: not known to be broken', () => {
+  const unreadable = (fullPath: string, variables: AuditVariable[] | undefined): AuditAncestor => ({
+    id: 1,
+    fullPath,
+    tokens: undefined,
+    variables,
+  });
+  test('group-token-not-direct-parent does not claim a project whose variables may name such a token', () => {
+    const base = (vars: AuditVariable[]) =>
+      tree(
+        [grp(2, 'top/sub', 1, [special({ id: 12 })]), grp(3, 'top/sub/deep', 2)],
+        [prj(22, 'top/sub/deep/svc', 3, [], vars)],
+        [unreadable('top', [])],
+      );
+    const r = run(base([userVar('top-deployer'), passVar()]));
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+    // The stale finding still says the name could not be checked against those tokens.
+    expect(of(r, 'stale-variables')[0]?.message).toContain('(tokens of top could not be read)');
+    expect(of(r, 'ancestor-not-readable').map((f) => f.where)).toEqual(['top']);
+    // A name of a known dead token stays broken; so does a username with no password.
+    const dead = special({ id: 13, username: 'dead-one', revoked: true });
+    const withDead = tree(
+      [grp(2, 'top/sub', 1, [special({ id: 12 }), dead]), grp(3, 'top/sub/deep', 2)],
+      [prj(22, 'top/sub/deep/svc', 3, [], [userVar('dead-one'), passVar()])],
+      [unreadable('top', [])],
+    );
+    expect(of(run(withDead), 'group-token-not-direct-parent').map((f) => f.where)).toEqual(['top/sub']);
+    expect(
+      of(run(base([userVar('top-deployer')])), 'group-token-not-direct-parent').map((f) => f.where),
+    ).toEqual(['top/sub']);
+    // With every group readable the same unknown name is broken.
+    const readable = tree(
+      [grp(2, 'top/sub', 1, [special({ id: 12 })]), grp(3, 'top/sub/deep', 2)],
+      [prj(22, 'top/sub/deep/svc', 3, [], [userVar('top-deployer'), passVar()])],
+      [{ id: 1, fullPath: 'top', tokens: [], variables: [] }],
+    );
+    expect(of(run(readable), 'group-token-not-direct-parent').map((f) => f.where)).toEqual(['top/sub']);
+  });
+  test('nor does group-token-before-15.1 on GitLab 15.0', () => {
+    const t: AuditTree = {
+      ...tree(
+        [grp(2, 'top/sub', 1, [special({ id: 12 })])],
+        [prj(22, 'top/sub/svc', 2, [], [userVar('top-deployer'), passVar()])],
+        [unreadable('top', [])],
+      ),
+      version: '15.0.1',
+    };
+    expect(of(run(t), 'group-token-before-15.1')).toEqual([]);
+  });
+});
+
+describe('user-without-password (error): another token’s username with the exposed token’s password', () => {
+  test('an exposed token and a CI_DEPLOY_USER naming another token, no CI_DEPLOY_PASSWORD anywhere: the pair never logs in', () => {
+    const own = special({ id: 2 });
+    const other = tok('ci', { id: 3, username: 'ci-user' });
+    const r = run(tree([grp(1, 'top', null)], [prj(10, 'top/p', 1, [own, other], [userVar('ci-user')])]));
+    const f = of(r, 'user-without-password');
+    expect(f.map((x) => [x.where, x.severity, x.tokenId])).toEqual([['top/p', 'error', 2]]);
+    expect(f[0]?.message).toContain(
+      'jobs of top/p get CI_DEPLOY_USER "ci-user" from the CI/CD variable on top/p (environment scope "*") but no CI_DEPLOY_PASSWORD variable',
+    );
+    expect(f[0]?.message).toContain(
+      'the password is that of gitlab-deploy-token #2 (gitlab+deploy-token-2) from top/p, and GitLab accepts a token only with its own username',
+    );
+    expect(of(r, 'variables-shadow-token').map((x) => x.where)).toEqual(['top/p']);
+    // The token the direct parent exposes, and a group's CI_DEPLOY_USER, are the same case.
+    const inherited = run(
+      tree([grp(1, 'top', null, [special({ id: 4 }), other], [userVar('ci-user')])], [prj(10, 'top/p', 1)]),
+    );
+    expect(of(inherited, 'user-without-password').map((x) => [x.where, x.tokenId])).toEqual([['top/p', 4]]);
+  });
+  test('naming the exposed token, a password at any level, an unreadable level or a hidden user: no error', () => {
+    const own = special({ id: 2 });
+    const other = tok('ci', { id: 3, username: 'ci-user' });
+    const none = (groupVars: AuditVariable[] | 'refused', projectVars: AuditVariable[]) =>
+      of(
+        run(tree([grp(1, 'top', null, [], groupVars)], [prj(10, 'top/p', 1, [own, other], projectVars)])),
+        'user-without-password',
+      );
+    expect(none([], [userVar(own.username)])).toEqual([]);
+    expect(none([passVar()], [userVar('ci-user')])).toEqual([]);
+    expect(none('refused', [userVar('ci-user')])).toEqual([]);
+    expect(none([], [userVar(null)])).toEqual([]);
+  });
+});
+
+describe('group-token-before-15.1: advice that would help', () => {
+  const at15 = (t: AuditTree): AuditTree => ({ ...t, version: '15.0.1' });
+  test('not for a project whose own CI_DEPLOY_USER breaks it (it overrides group variables): the stale finding says what to do', () => {
+    const g = special({ id: 5, username: 'g' });
+    const r = run(
+      at15(
+        tree(
+          [grp(1, 'top', null, [g], [userVar('g'), passVar()])],
+          [prj(10, 'top/p', 1, [], [userVar('old'), passVar()])],
+        ),
+      ),
+    );
+    expect(of(r, 'group-token-before-15.1')).toEqual([]);
+    expect(of(r, 'stale-variables').map((f) => f.where)).toEqual(['top/p']);
+    // Its own username without a password: user-without-password says what to do.
+    const lone = run(at15(tree([grp(1, 'top', null, [g])], [prj(10, 'top/p', 1, [], [userVar('g')])])));
+    expect(of(lone, 'group-token-before-15.1')).toEqual([]);
+    expect(of(lone, 'user-without-password').map((f) => f.where)).toEqual(['top/p']);
+    // Broken group variables: storing the token there (--rotate rewrites them) is the fix.
+    const groupStale = run(
+      at15(tree([grp(1, 'top', null, [g], [userVar('old'), passVar()])], [prj(10, 'top/p', 1)])),
+    );
+    expect(of(groupStale, 'group-token-before-15.1').map((f) => f.where)).toEqual(['top/p']);
+  });
+  test('a lone CI_DEPLOY_PASSWORD of the project would override the group’s: the advice says to delete it', () => {
+    const r = run(
+      at15(tree([grp(1, 'top', null, [special({ id: 5 })])], [prj(10, 'top/p', 1, [], [passVar()])])),
+    );
+    expect(of(r, 'group-token-before-15.1')[0]?.message).toContain(
+      "--rotate`, and delete the CI_DEPLOY_PASSWORD variable of top/p, which would override the group's",
+    );
+  });
+  test('the command keeps the token’s expiry: a date-only one as its date, another instant as is, none when it never expires', () => {
+    const cmd = (t: DeployToken) =>
+      /`(deploy-token provision [^`]+)`/.exec(
+        of(run(at15(tree([grp(1, 'top', null, [t])], [prj(10, 'top/p', 1)]))), 'group-token-before-15.1')[0]
+          ?.message ?? '',
+      )?.[1];
+    expect(cmd(special({ id: 5, expires_at: '2027-01-31T00:00:00.000Z' }))).toBe(
+      'deploy-token provision --level group --group top --scopes read_registry --expires-at 2027-01-31 --store group-variables --rotate',
+    );
+    expect(cmd(special({ id: 5, expires_at: '2027-01-31T15:30:00.000Z' }))).toBe(
+      'deploy-token provision --level group --group top --scopes read_registry --expires-at 2027-01-31T15:30:00.000Z --store group-variables --rotate',
+    );
+    expect(cmd(special({ id: 5, expires_at: null }))).toBe(
+      'deploy-token provision --level group --group top --scopes read_registry --store group-variables --rotate',
+    );
+  });
+  test('scopes provision does not know are left out, and the message says so; with none it knows, the command asks for SCOPES', () => {
+    const msg = (scopes: string[]) =>
+      of(
+        run(at15(tree([grp(1, 'top', null, [special({ id: 5, scopes })])], [prj(10, 'top/p', 1)]))),
+        'group-token-before-15.1',
+      )[0]?.message ?? '';
+    const mixed = msg(['read_registry', 'read_api_custom']);
+    expect(mixed).toContain(
+      '`deploy-token provision --level group --group top --scopes read_registry --expires-at 2027-03-05 --store group-variables --rotate` (the token\'s "read_api_custom" left out: provision knows no such scope)',
+    );
+    const unknown = msg(['read_api_custom']);
+    expect(unknown).toContain(
+      '`deploy-token provision --level group --group top --scopes SCOPES --expires-at 2027-03-05 --store group-variables --rotate` with SCOPES the comma list of scopes its jobs need (the token\'s "read_api_custom" is not a scope provision knows; it takes read_repository, read_registry,',
+    );
+    expect(msg([])).toContain('(the token has none; it takes read_repository');
+  });
 });

@@ -87,10 +87,39 @@ describe('json', () => {
       severity: 'error',
       code: 'unmasked-password',
       where: 'top',
-      message: 'a | b\nc',
+      message: 'a | b c',
     });
     expect(o.findings[1].tokenId).toBe(8);
     expect(o.summary).toEqual({ errors: 1, warnings: 1, infos: 1 });
+  });
+  test('every string loses the control and invisible characters text output neutralises (jq -r prints them raw)', () => {
+    const evil = '\u202e\u200b\u001b[31m@all\u2028x\u0007';
+    const hostile: AuditResult = {
+      tokens: [{ ...(result.tokens[0] as TokenRow), owner: `top/${evil}`, scopes: ['read_registry', evil] }],
+      findings: [
+        finding({
+          severity: 'error',
+          code: 'stale-variables',
+          where: `top/${evil}`,
+          parts: m`the CI/CD variable CI_DEPLOY_USER (environment scope ${evil}) names ${evil}`,
+        }),
+      ],
+    };
+    const json = formatJson(hostile, { ...meta, group: evil });
+    const strings: string[] = [];
+    JSON.parse(json, (_k, v: unknown) => (typeof v === 'string' ? (strings.push(v), v) : v));
+    expect(strings.length).toBeGreaterThan(10);
+    for (const v of strings) expect(v).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
+    const o = JSON.parse(json);
+    expect(o.group).toBe('???[31m@all?x?');
+    expect(o.findings[0].where).toBe('top/???[31m@all?x?');
+    expect(o.findings[0].message).toBe(
+      'the CI/CD variable CI_DEPLOY_USER (environment scope ???[31m@all?x?) names ???[31m@all?x?',
+    );
+    expect(o.tokens[0].owner).toBe('top/???[31m@all?x?');
+    expect(o.tokens[0].scopes).toEqual(['read_registry', '???[31m@all?x?']);
+    // The text output neutralises the very same characters.
+    expect(formatText(hostile, { ...meta, group: evil })).toContain('top/???[31m@all?x?');
   });
 });
 
@@ -307,7 +336,7 @@ describe('markdown: under 1 MiB however many tokens (GitHub step summaries and G
     expect(md).toContain(`**${3000 - shown} of 3000 token rows left out**`);
   });
 
-  test('more findings than fit: listed in order, the rest counted, and no token row', () => {
+  test('more findings than fit: listed in order, the rest counted; token rows get only room no finding fits in', () => {
     const dead = { ...tok(99_999, '2026-01-01T00:00:00Z'), name: 'gitlab-deploy-token' };
     const r = generated(5000, null, [dead]); // 5000 never-expires warnings and one info
     const md = formatMarkdown(r, { ...meta, group: 'org' });
@@ -317,8 +346,59 @@ describe('markdown: under 1 MiB however many tokens (GitHub step summaries and G
     expect(shown).toBeLessThan(5001);
     expect(md).toContain(`**${5001 - shown} of 5001 findings left out**`);
     expect(md).not.toContain('🔵 info');
-    expect(tokenRows(md)).toBe(0);
-    expect(md).toContain('**5001 of 5001 token rows left out**');
+    const lines = md.split('\n');
+    const findingLines = lines.filter((l) => /^\| \S+ (error|warning|info) \|/.test(l));
+    const tokenLines = lines.filter((l) => /^\| (group|project) \|/.test(l));
+    // The room the token rows took, plus what is still free, holds no further finding row.
+    const spare = MARKDOWN_MAX_BYTES - bytes(md) + tokenLines.reduce((n, l) => n + bytes(l) + 1, 0);
+    expect(spare).toBeLessThan(Math.min(...findingLines.map((l) => bytes(l) + 1)));
+    expect(md).toContain(`**${5001 - tokenLines.length} of 5001 token rows left out**`);
+  });
+
+  test('a row too big to fit is skipped, not the end: smaller findings after it and the token rows still show', () => {
+    const huge = finding({
+      severity: 'error',
+      code: 'stale-variables',
+      where: 'top',
+      parts: [{ literal: 'x'.repeat(60_000) }],
+    });
+    const small = finding({
+      severity: 'warning',
+      code: 'never-expires',
+      where: 'top',
+      tokenId: 8,
+      parts: ['small'],
+    });
+    const bigToken: TokenRow = { ...(result.tokens[1] as TokenRow), id: 9, name: 'n'.repeat(60_000) };
+    const r: AuditResult = {
+      findings: [huge, small],
+      tokens: [bigToken, ...result.tokens],
+    };
+    const md = formatMarkdown(r, meta, 40_000);
+    expect(bytes(md)).toBeLessThanOrEqual(40_000);
+    expect(findingRows(md)).toBe(1);
+    expect(md).toContain('| 🟠 warning | never-expires | ` top ` | 8 | small |');
+    expect(md).toContain('**1 of 2 findings left out**');
+    expect(tokenRows(md)).toBe(2);
+    expect(md).toContain('**1 of 3 token rows left out**');
+    // The reviewer's case: one finding and one token row, each bigger than the bound.
+    const one = formatMarkdown({ findings: [huge], tokens: [bigToken] }, meta, 40_000);
+    expect(bytes(one)).toBeLessThanOrEqual(40_000);
+    expect(one).toContain('**1 of 1 findings left out**');
+    expect(one).toContain('**1 of 1 token rows left out**');
+  });
+
+  test('the heading’s group path is cut too, with an ellipsis: the whole output stays under the bound', () => {
+    const md = formatMarkdown({ tokens: [], findings: [] }, { ...meta, group: 'g'.repeat(1_000_000) });
+    expect(bytes(md)).toBeLessThanOrEqual(MARKDOWN_MAX_BYTES);
+    const heading = md.split('\n')[0] as string;
+    expect(heading).toBe(`## Deploy-token audit: \` ${'g'.repeat(200)} \`…`);
+    // Cut by characters, never inside one: a 4-byte character stays whole.
+    const astral = formatMarkdown({ tokens: [], findings: [] }, { ...meta, group: '😀'.repeat(300) });
+    expect(astral.split('\n')[0]).toBe(`## Deploy-token audit: \` ${'😀'.repeat(200)} \`…`);
+    expect(formatMarkdown({ tokens: [], findings: [] }, { ...meta, group: 'g'.repeat(200) })).toContain(
+      `\` ${'g'.repeat(200)} \`\n`,
+    );
   });
 
   test('a report that fits is whole, with no such line', () => {

@@ -4,7 +4,8 @@
  * runner would (node dist/index.js with INPUT_*, GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE…).
  */
 import { appendFileSync } from 'node:fs';
-import { credentialPlan, parseClients, writeJobCredentials } from '../app/credentials.js';
+import { credentialPlan, parseClients, wantedFiles, writeJobCredentials } from '../app/credentials.js';
+import { cleanup, type Manifest } from '../credentials/manifest.js';
 import { jobVariables, stepOutputs } from '../app/exports.js';
 import { planView } from '../credentials/index.js';
 import { discardEphemeral } from '../app/ephemeral.js';
@@ -102,6 +103,7 @@ export async function runAction(deps: ActionDeps): Promise<number> {
 async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDeps): Promise<number> {
   const { env, stdout } = deps;
   const r = flow.resolution;
+  const clients = parseClients(inputs.configure);
   // Masks before any other line that could contain a value.
   const vars = r.ok ? await jobVariables(flow, env) : [];
   const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
@@ -131,9 +133,7 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
     });
     stdout.write(formatPlanText(plan));
     if (r.ok) {
-      for (const f of planView(
-        await credentialPlan(flow, env, parseClients(inputs.configure), '<private dir>'),
-      )) {
+      for (const f of planView(await credentialPlan(flow, env, clients, '<private dir>'))) {
         stdout.write(
           `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
         );
@@ -141,6 +141,12 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
     }
   }
   for (const w of r.warnings) stdout.write(annotate('warning', `${w.message} [${w.code}]`));
+  if (r.ok && !inputs.dryRun && !env.GITHUB_STATE) {
+    // Checked before any file is written: without the state the post step cannot remove them.
+    const wanted = wantedFiles(flow, clients);
+    if (wanted.clients.length > 0 || wanted.userFiles.length > 0)
+      throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
+  }
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
   if (!r.ok) {
     stdout.write(annotate('error', `${r.reason ?? 'no credentials'}${r.fix ? ` — fix: ${r.fix}` : ''}`));
@@ -152,24 +158,48 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
   const outputs = stepOutputs(flow, inputs.passwordOutput);
   // Render first (refuses bad values), then write the credential files, then export everything.
   renderGithub(inputs.export === 'env' ? vars : [], outputs, []);
-  const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
-  if (written) {
-    // The post step removes exactly what the manifest lists (GITHUB_STATE → STATE_manifest).
-    if (!env.GITHUB_STATE)
-      throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
-    appendFileSync(
-      env.GITHUB_STATE,
-      heredoc('manifest', JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`),
-    );
-    stdout.write(
-      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}\n`,
-    );
+  const written = await writeJobCredentials(flow, env, clients);
+  try {
+    if (written) {
+      // The post step removes exactly what the manifest lists (GITHUB_STATE → STATE_manifest).
+      if (!env.GITHUB_STATE)
+        throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
+      appendFileSync(
+        env.GITHUB_STATE,
+        heredoc('manifest', JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`),
+      );
+      stdout.write(
+        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}\n`,
+      );
+    }
+    const exported = [
+      ...(inputs.export === 'env' ? vars : []),
+      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false })),
+    ];
+    writeGithub(renderGithub(exported, outputs, []), files, stdout);
+  } catch (e) {
+    // Nothing exported points at the files: they go now rather than wait for the post step.
+    if (written) removeWritten(written.manifest, stdout);
+    throw e;
   }
-  const exported = [
-    ...(inputs.export === 'env' ? vars : []),
-    ...(written?.variables ?? []).map((v) => ({ ...v, secret: false })),
-  ];
-  writeGithub(renderGithub(exported, outputs, []), files, stdout);
   stdout.write(`deploy-token: ${r.ruleText}\n`);
   return 0;
+}
+
+function removeWritten(m: Manifest, stdout: ActionDeps['stdout']): void {
+  try {
+    const c = cleanup(m);
+    stdout.write(
+      c.refused.length
+        ? annotate('warning', `deploy-token: could not remove ${c.refused.join(', ')}; remove them`)
+        : `deploy-token: removed the ${m.files.length} credential file(s) this run wrote\n`,
+    );
+  } catch (e) {
+    stdout.write(
+      annotate(
+        'warning',
+        `deploy-token: could not remove the credential files in ${m.dir} (${(e as { message?: string }).message ?? String(e)}); remove them`,
+      ),
+    );
+  }
 }

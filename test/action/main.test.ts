@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../../src/action/run.js';
@@ -161,6 +161,47 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
       expect(r.code).toBe(0);
     },
   );
+
+  /** Everything under RUNNER_TEMP, and whether any of it holds the password (plain or base64). */
+  function leftBehind(): { paths: string[]; holdingPassword: string[] } {
+    const paths = (readdirSync(dir, { recursive: true }) as string[]).sort();
+    const forms = [PASSWORD, Buffer.from(`gitlab+deploy-token-11:${PASSWORD}`).toString('base64')];
+    const holdingPassword = paths.filter((p) => {
+      try {
+        const text = readFileSync(join(dir, p), 'utf8');
+        return forms.some((f) => text.includes(f));
+      } catch {
+        return false; // a directory
+      }
+    });
+    return { paths, holdingPassword };
+  }
+
+  test('configure without GITHUB_STATE: exit 2 before any credential file is written', async () => {
+    const env = runnerEnv({ configure: 'git' });
+    delete env.GITHUB_STATE;
+    let out = '';
+    const code = await runAction({
+      env,
+      cwd: dir,
+      now: () => NOW,
+      stdout: { write: (s) => void (out += s) },
+    });
+    expect(code).toBe(2);
+    expect(out).toContain('::error::configure needs GITHUB_STATE');
+    // Only the runner's own (empty) files: no private directory, no credential file.
+    expect(leftBehind()).toEqual({ paths: ['env', 'output', 'state', 'summary'], holdingPassword: [] });
+    expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');
+  });
+
+  test('configure, then the export fails: the credential files are removed again', async () => {
+    const r = await run({ configure: 'git' }, { GITHUB_ENV: join(dir, 'missing', 'env') });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('cannot write GITHUB_ENV');
+    expect(r.out).toContain('removed the 1 credential file(s)');
+    expect(leftBehind().paths.filter((p) => p.startsWith('deploy-token-'))).toEqual([]);
+    expect(leftBehind().holdingPassword).toEqual([]);
+  });
 
   test('warnings become ::warning:: annotations', async () => {
     const r = await run({ 'min-days-left': '365' });

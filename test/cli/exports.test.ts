@@ -1,5 +1,5 @@
 /** `resolve --export dotenv`: GitLab does not mask dotenv variables, so the password needs a flag. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../helpers/scenarios.js';
@@ -79,4 +79,71 @@ test('--export github: masks first on stdout, then GITHUB_ENV and GITHUB_OUTPUT'
   expect(lines.every((l) => l.startsWith('::add-mask::'))).toBe(true);
   expect(readFileSync(envFile, 'utf8')).toContain('CI_DEPLOY_PASSWORD<<ghadelimiter_');
   expect(readFileSync(outFile, 'utf8')).not.toContain('gldt-ProjToken11ProjToken1');
+});
+
+describe('a stdout export is printed only once every file target was written', () => {
+  const PASSWORD = 'gldt-ProjToken11ProjToken1';
+  /** Everything the run left in its temp dir (RUNNER_TEMP: credential files, records, reports). */
+  const leftIn = (d: string) =>
+    (readdirSync(d, { recursive: true }) as string[]).filter((p) => !statSync(join(d, p)).isDirectory());
+
+  test.each(['shell', 'json'])(
+    '--export %s,dotenv with an unwritable --output: exit 2, nothing on stdout, no file left',
+    async (target) => {
+      const out = join(dir, 'missing', 'deploy.env');
+      const r = await runCli(
+        [
+          'resolve',
+          '--export',
+          `${target},dotenv`,
+          '--output',
+          out,
+          '--allow-unmasked-dotenv',
+          '--configure',
+          'git',
+        ],
+        { ...env(), RUNNER_TEMP: dir },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`cannot write ${out}`);
+      // `eval "$(deploy-token resolve …)"` applies nothing: no password, no GIT_CONFIG_GLOBAL.
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('removed the 1 credential file(s) this run wrote');
+      expect(leftIn(dir)).toEqual([]);
+    },
+  );
+
+  test('--export github,dotenv when GITHUB_ENV cannot be written: the dotenv report goes again', async () => {
+    const out = join(dir, 'deploy.env');
+    const outFile = join(dir, 'out');
+    writeFileSync(outFile, '');
+    const r = await runCli(
+      ['resolve', '--export', 'github,dotenv', '--output', out, '--allow-unmasked-dotenv'],
+      { ...env(), RUNNER_TEMP: dir, GITHUB_ENV: join(dir, 'missing', 'env'), GITHUB_OUTPUT: outFile },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write GITHUB_ENV');
+    expect(existsSync(out)).toBe(false);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('::add-mask::')),
+    ).toBe(true);
+    expect(readFileSync(outFile, 'utf8')).not.toContain(PASSWORD);
+  });
+
+  test('--export shell,dotenv that succeeds: the report is on disk and the exports on stdout', async () => {
+    const out = join(dir, 'deploy.env');
+    const r = await runCli(
+      ['resolve', '--export', 'shell,dotenv', '--output', out, '--allow-unmasked-dotenv'],
+      {
+        ...env(),
+        RUNNER_TEMP: dir,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(parseGitlabDotenv(readFileSync(out, 'utf8')).CI_DEPLOY_PASSWORD).toBe(PASSWORD);
+    expect(r.stdout).toContain(`export CI_DEPLOY_PASSWORD='${PASSWORD}'`);
+  });
 });

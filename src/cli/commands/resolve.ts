@@ -9,6 +9,7 @@ import {
   tokenManifest,
   writeJobCredentials,
 } from '../../app/credentials.js';
+import { rmSync } from 'node:fs';
 import { cleanup, saveManifest, type Manifest } from '../../credentials/manifest.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
 import { loadSpecFor, runFlow } from '../../app/flow.js';
@@ -123,10 +124,14 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
   }
 }
 
-/** What a resolve run has written so far: its credential files (and private dir) and its record. */
+/**
+ * What a resolve run has written so far: its credential files (and private dir), its record, and
+ * the dotenv report.
+ */
 interface Wrote {
   manifest?: Manifest;
   record?: string;
+  dotenv?: string;
 }
 
 /**
@@ -134,6 +139,16 @@ interface Wrote {
  * could not be deleted, so `deploy-token cleanup` can delete it later.
  */
 function undoWritten(w: Wrote, tokenLeft: boolean, ctx: CliContext): void {
+  if (w.dotenv) {
+    try {
+      rmSync(w.dotenv, { force: true });
+      ctx.stderr.write(`deploy-token: removed ${w.dotenv}, which this run wrote\n`);
+    } catch {
+      ctx.stderr.write(
+        `deploy-token: warning: could not remove ${w.dotenv}, which holds the credentials; remove it\n`,
+      );
+    }
+  }
   if (w.manifest) {
     const r = cleanup(w.manifest);
     if (w.manifest.files.length > 0)
@@ -184,6 +199,7 @@ async function exportResolved(
         const path = flags.output as string;
         return () => {
           writeFileAtomic(path, text);
+          wrote.dotenv = path;
           if (list.some((v) => v.secret)) {
             ctx.stderr.write(
               `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]\n`,
@@ -225,10 +241,11 @@ async function exportResolved(
       `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); run \`deploy-token cleanup\` when the job ends (e.g. in after_script) to delete it\n`,
     );
   }
-  // The github target prints its masks first, so it runs first.
-  const order = targets
-    .map((t, i) => ({ t, i }))
-    .sort((a, b) => Number(b.t === 'github') - Number(a.t === 'github'));
+  // Files before stdout: the dotenv report, then the github target (its masks, then GITHUB_ENV /
+  // GITHUB_OUTPUT), and only once those succeeded the shell or json export — what `eval "$(…)"`
+  // applies must never come from a run that then fails. A later failure removes the dotenv file.
+  const rank = (t: ExportTarget): number => (t === 'dotenv' ? 0 : t === 'github' ? 1 : 2);
+  const order = targets.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t));
   for (const { i } of order) rendered[i]?.();
   return 0;
 }

@@ -6,20 +6,21 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-ZZGKWCZ5.js";
+} from "./chunks/chunk-WVKDN5D3.js";
 import {
   credentialPlan,
   parseClients,
+  wantedFiles,
   writeJobCredentials
-} from "./chunks/chunk-QVAHTHKV.js";
+} from "./chunks/chunk-QEHQ6WGO.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-GBFXQBAT.js";
+} from "./chunks/chunk-INHI67QQ.js";
 import {
   runFlow
-} from "./chunks/chunk-MMAHPRY6.js";
+} from "./chunks/chunk-3O6J4MYR.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -30,18 +31,19 @@ import {
   writeGithub
 } from "./chunks/chunk-GU27M52E.js";
 import {
+  cleanup,
   planView
 } from "./chunks/chunk-H26R332A.js";
-import "./chunks/chunk-FDFNMWDX.js";
+import "./chunks/chunk-73PPZFML.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-MPL3VCE5.js";
-import "./chunks/chunk-FPNGZR6X.js";
+} from "./chunks/chunk-ONSWDRDR.js";
+import "./chunks/chunk-2KYKZ3OY.js";
 import "./chunks/chunk-HYBTJBPM.js";
-import "./chunks/chunk-YEUEITLX.js";
-import "./chunks/chunk-RN7I22FU.js";
+import "./chunks/chunk-4CIYU6N5.js";
+import "./chunks/chunk-7TLYVLNA.js";
 import "./chunks/chunk-ZXYRMQQA.js";
-import "./chunks/chunk-ECPKZTKR.js";
+import "./chunks/chunk-W3LW53PW.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import {
   DeployTokenError,
@@ -176,6 +178,7 @@ async function runAction(deps) {
 async function afterFlow(flow, inputs, deps) {
   const { env, stdout } = deps;
   const r = flow.resolution;
+  const clients = parseClients(inputs.configure);
   const vars = r.ok ? await jobVariables(flow, env) : [];
   const forms = r.credentials ? maskFormsFor(vars, r.credentials) : [];
   stdout.write(maskCommands(forms));
@@ -200,9 +203,7 @@ async function afterFlow(flow, inputs, deps) {
     });
     stdout.write(formatPlanText(plan));
     if (r.ok) {
-      for (const f of planView(
-        await credentialPlan(flow, env, parseClients(inputs.configure), "<private dir>")
-      )) {
+      for (const f of planView(await credentialPlan(flow, env, clients, "<private dir>"))) {
         stdout.write(
           `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
 `
@@ -211,6 +212,11 @@ async function afterFlow(flow, inputs, deps) {
     }
   }
   for (const w of r.warnings) stdout.write(annotate("warning", `${w.message} [${w.code}]`));
+  if (r.ok && !inputs.dryRun && !env.GITHUB_STATE) {
+    const wanted = wantedFiles(flow, clients);
+    if (wanted.clients.length > 0 || wanted.userFiles.length > 0)
+      throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
+  }
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(r, inputs.dryRun));
   if (!r.ok) {
     stdout.write(annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`));
@@ -220,27 +226,48 @@ async function afterFlow(flow, inputs, deps) {
   const files = githubFiles(env);
   const outputs = stepOutputs(flow, inputs.passwordOutput);
   renderGithub(inputs.export === "env" ? vars : [], outputs, []);
-  const written = await writeJobCredentials(flow, env, parseClients(inputs.configure));
-  if (written) {
-    if (!env.GITHUB_STATE)
-      throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
-    appendFileSync(
-      env.GITHUB_STATE,
-      heredoc("manifest", JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`)
-    );
-    stdout.write(
-      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}
+  const written = await writeJobCredentials(flow, env, clients);
+  try {
+    if (written) {
+      if (!env.GITHUB_STATE)
+        throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
+      appendFileSync(
+        env.GITHUB_STATE,
+        heredoc("manifest", JSON.stringify(written.manifest), `ghadelimiter_${randomUUID()}`)
+      );
+      stdout.write(
+        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}
 `
-    );
+      );
+    }
+    const exported = [
+      ...inputs.export === "env" ? vars : [],
+      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
+    ];
+    writeGithub(renderGithub(exported, outputs, []), files, stdout);
+  } catch (e) {
+    if (written) removeWritten(written.manifest, stdout);
+    throw e;
   }
-  const exported = [
-    ...inputs.export === "env" ? vars : [],
-    ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
-  ];
-  writeGithub(renderGithub(exported, outputs, []), files, stdout);
   stdout.write(`deploy-token: ${r.ruleText}
 `);
   return 0;
+}
+function removeWritten(m, stdout) {
+  try {
+    const c = cleanup(m);
+    stdout.write(
+      c.refused.length ? annotate("warning", `deploy-token: could not remove ${c.refused.join(", ")}; remove them`) : `deploy-token: removed the ${m.files.length} credential file(s) this run wrote
+`
+    );
+  } catch (e) {
+    stdout.write(
+      annotate(
+        "warning",
+        `deploy-token: could not remove the credential files in ${m.dir} (${e.message ?? String(e)}); remove them`
+      )
+    );
+  }
 }
 
 // src/action/main.ts

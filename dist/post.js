@@ -9,13 +9,13 @@ import {
 } from "./chunks/chunk-H26R332A.js";
 import {
   clientWith
-} from "./chunks/chunk-FDFNMWDX.js";
+} from "./chunks/chunk-73PPZFML.js";
 import {
   deleteEphemeral
-} from "./chunks/chunk-YEUEITLX.js";
-import "./chunks/chunk-RN7I22FU.js";
+} from "./chunks/chunk-4CIYU6N5.js";
+import "./chunks/chunk-7TLYVLNA.js";
 import "./chunks/chunk-ZXYRMQQA.js";
-import "./chunks/chunk-ECPKZTKR.js";
+import "./chunks/chunk-W3LW53PW.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";

@@ -2,29 +2,29 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-4QQWE2ED.js";
+} from "./chunk-XENMX2TV.js";
 import {
   cleanupRun,
   jobIdentity,
   selectRecorded
-} from "./chunk-QVAHTHKV.js";
+} from "./chunk-QEHQ6WGO.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
 import {
   saveManifest
 } from "./chunk-H26R332A.js";
-import "./chunk-FDFNMWDX.js";
+import "./chunk-73PPZFML.js";
 import {
   parseDuration,
   sweepEphemeral
-} from "./chunk-YEUEITLX.js";
-import "./chunk-RN7I22FU.js";
+} from "./chunk-4CIYU6N5.js";
+import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
 import {
   deleteDeployToken,
   getProject
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import "./chunk-4OYPS3EV.js";
 import {
   ExitCode,

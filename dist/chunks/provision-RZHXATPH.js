@@ -2,20 +2,21 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   MASKABLE,
+  mapLimit,
   parseProvisionFlags
-} from "./chunk-7HZEMZHI.js";
+} from "./chunk-V6XWA6D6.js";
 import {
   clientFor
-} from "./chunk-4QQWE2ED.js";
+} from "./chunk-XENMX2TV.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-FDFNMWDX.js";
+import "./chunk-73PPZFML.js";
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-RN7I22FU.js";
+} from "./chunk-7TLYVLNA.js";
 import {
   createDeployToken,
   deleteDeployToken,
@@ -25,10 +26,12 @@ import {
   getProject,
   getVariable,
   listDeployTokens,
+  listDescendantGroups,
+  listGroupProjects,
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -77,6 +80,12 @@ async function targets(client, req) {
       );
     }
     project = await getProject(client, req.project);
+  } else if (req.rotate && req.project) {
+    try {
+      project = await getProject(client, req.project);
+    } catch (e) {
+      if (!(e instanceof GitLabApiError && (e.status === 403 || e.status === 404))) throw e;
+    }
   }
   const projectHolder = project ? { level: "projects", id: project.id, path: project.path_with_namespace } : void 0;
   let groupHolder;
@@ -93,6 +102,15 @@ async function targets(client, req) {
         );
       }
       groupHolder = { level: "groups", id: ns.id, path: ns.full_path };
+    }
+  }
+  if (groupHolder && project && req.store === "project-variables") {
+    const ns = project.namespace.full_path;
+    if (project.namespace.kind !== "group" || ns !== groupHolder.path && !ns.startsWith(`${groupHolder.path}/`)) {
+      throw new UsageError(
+        `group ${groupHolder.path} is not above project ${project.path_with_namespace}: its token cannot log in there`,
+        `use a group the project is in (${ns}), or --level project`
+      );
     }
   }
   const owner = req.level === "group" ? groupHolder : projectHolder;
@@ -179,7 +197,7 @@ async function provision(req, deps) {
   if (req.dryRun) {
     return { exitCode: 0, owner, state: ["nothing changed (dry run)"], plan: plan.map((p) => `would ${p}`) };
   }
-  const journal = { writes: /* @__PURE__ */ new Map(), deleted: [] };
+  const journal = { writes: /* @__PURE__ */ new Map(), deleted: [], maybeDeleted: [] };
   const secrets = () => [
     ...journal.created ? [journal.created.token] : [],
     ...snapshot.get("CI_DEPLOY_PASSWORD")?.value ? [snapshot.get("CI_DEPLOY_PASSWORD")?.value] : []
@@ -240,7 +258,10 @@ async function provision(req, deps) {
     );
     for (const old of current) {
       step = `deleting the old token #${old.id}`;
-      const r = await deleteOld(client, owner, old);
+      const r = await deleteOld(client, owner, old).catch((e) => {
+        if (e instanceof MaybeDeleted) journal.maybeDeleted.push(old);
+        throw e instanceof MaybeDeleted ? e.original : e;
+      });
       journal.deleted.push(old);
       log(`${r === "deleted" ? "deleted" : "already gone:"} old token ${tokenLine(old)}`);
     }
@@ -258,7 +279,7 @@ async function provision(req, deps) {
     return { exitCode: 0, created, owner, state };
   } catch (e) {
     const d = describe(e, secrets());
-    const { state, kept } = await recover(client, owner, vars, current, snapshot, journal, secrets());
+    const { state, kept } = await recover(req, client, owner, vars, current, snapshot, journal, secrets());
     return {
       exitCode: d.code,
       owner,
@@ -329,32 +350,51 @@ function alreadyThere(req, owner, vars, current, snapshot, log) {
 }
 async function refuseIfNamedElsewhere(client, req, owner, vars, project, current, log) {
   const holders = [owner];
-  if (project && !(owner.level === "projects" && owner.id === project.id))
-    holders.push({ level: "projects", id: project.id, path: project.path_with_namespace });
+  const add = (h) => {
+    if (!holders.some((x) => x.level === h.level && x.id === h.id)) holders.push(h);
+  };
+  if (project) add({ level: "projects", id: project.id, path: project.path_with_namespace });
+  if (owner.level === "groups") {
+    const [groups, projects] = await Promise.all([
+      listDescendantGroups(client, owner.id),
+      listGroupProjects(client, owner.id, { includeSubgroups: true })
+    ]);
+    for (const g of groups) add({ level: "groups", id: g.id, path: g.full_path });
+    for (const p of projects) add({ level: "projects", id: p.id, path: p.path_with_namespace });
+  }
   const names = new Set(current.map((t) => t.username));
-  const found = [];
-  for (const h of holders) {
-    if (vars && vars.level === h.level && vars.id === h.id) continue;
-    let list;
+  const others = holders.filter((h) => !(vars && vars.level === h.level && vars.id === h.id));
+  const lists = await mapLimit(others, 4, async (h) => {
     try {
-      list = await listVariables(client, h.level, h.id);
+      return { h, list: await listVariables(client, h.level, h.id) };
     } catch (e) {
       if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
         log(`could not read the CI/CD variables of ${where(h)}: check that none names the old token`);
-        continue;
+        return { h, list: [] };
       }
       throw e;
     }
-    for (const v of list)
-      if (v.key === "CI_DEPLOY_USER" && v.value !== null && names.has(v.value))
-        found.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? "*"}")`);
+  });
+  const found = [];
+  const lines = [];
+  for (const { h, list } of lists) {
+    for (const v of list) {
+      if (v.key !== "CI_DEPLOY_USER") continue;
+      if (v.value === null || v.hidden)
+        log(`CI_DEPLOY_USER on ${where(h)} is hidden: check that it does not name the old token`);
+      else if (names.has(v.value)) {
+        lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? "*"}")`);
+        if (!found.includes(h)) found.push(h);
+      }
+    }
   }
   if (found.length === 0) return;
-  const store = holders.find((h) => found.some((f) => f.includes(` on ${where(h)} `)));
+  const only = found.length === 1 && !vars ? found[0] : void 0;
+  const store = only && (only.level === "projects" ? req.level === "project" : only.id === owner.id) ? only.level === "groups" ? "group-variables" : "project-variables" : void 0;
   throw new DeployTokenError(
-    `${found.join(", ")} names the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(", ")}): those jobs would be left with a deleted token`,
+    `${lines.slice(0, 10).join(", ")}${lines.length > 10 ? `, and ${lines.length - 10} more` : ""} ${lines.length === 1 ? "names" : "name"} the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(", ")}): those jobs would be left with a deleted token`,
     ExitCode.No,
-    store ? `store the new token there: add --store ${store.level === "groups" ? "group-variables" : "project-variables"}${req.level === "project" && store.level === "groups" ? " --level group" : ""}, or delete those variables first` : "store the new token where those variables are, or delete them first"
+    store ? `store the new token there (--store ${store}), or delete those variables first` : `delete those variables first (Settings > CI/CD > Variables)${vars ? `: this run rewrites only the variables on ${where(vars)}` : ""}; \`deploy-token audit\` lists them`
   );
 }
 async function removeOrphans(client, owner, name, before, log) {
@@ -408,6 +448,13 @@ async function verify(client, owner, vars, created, req, snapshot, now) {
     );
   }
 }
+var MaybeDeleted = class extends Error {
+  constructor(original) {
+    super("the delete may have applied");
+    this.original = original;
+  }
+  original;
+};
 async function deleteOld(client, owner, old) {
   try {
     return await deleteDeployToken(client, owner.level, owner.id, old.id);
@@ -416,6 +463,7 @@ async function deleteOld(client, owner, old) {
       await getDeployToken(client, owner.level, owner.id, old.id);
     } catch (g) {
       if (g.status === 404) return "gone";
+      throw new MaybeDeleted(e);
     }
     throw e;
   }
@@ -432,16 +480,16 @@ async function observe(client, h, k, before, created) {
     return "unknown";
   }
 }
-async function recover(client, owner, vars, current, snapshot, journal, secrets) {
+async function recover(req, client, owner, vars, current, snapshot, journal, secrets) {
   const state = [];
   const created = journal.created;
-  if (journal.deleted.length > 0) {
+  if (journal.deleted.length > 0 || journal.maybeDeleted.length > 0) {
     state.push(
       `new token ${tokenLine(created)}: active, kept${vars ? " (the variables name it)" : ""}`
     );
     for (const t of current) {
       state.push(
-        journal.deleted.includes(t) ? `old token #${t.id}: deleted` : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`
+        journal.deleted.includes(t) ? `old token #${t.id}: deleted` : journal.maybeDeleted.includes(t) ? `old token #${t.id}: MAY BE DELETED (GitLab's answer was lost and asking again failed); the new token is kept${vars ? " and the variables name it" : ""}` : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`
       );
     }
     return { state, kept: true };
@@ -520,7 +568,7 @@ async function recover(client, owner, vars, current, snapshot, journal, secrets)
   if (changed.length > 0) {
     const allNew = VARIABLE_KEYS.every((k) => final.get(k) === "new");
     state.push(
-      allNew ? "NOT rolled back: both variables name the new token, so jobs get it; run the same command again to finish the rotation" : `NOT rolled back: jobs may get mismatched credentials (${changed.join(" and ")} not as before); run the same command again: it rewrites both variables to one new token`
+      allNew ? `NOT rolled back: both variables name the new token, so jobs get it; run the same command${req.rotate ? "" : " with --rotate"} again to finish the rotation` : `NOT rolled back: jobs may get mismatched credentials (${changed.join(" and ")} not as before); run the same command${req.rotate ? "" : " with --rotate"} again: it rewrites both variables to one new token`
     );
   } else {
     const extra = undeleted || (journal.orphans?.left.length ?? 0) > 0 || journal.orphans?.unknown === true;

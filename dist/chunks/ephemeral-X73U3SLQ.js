@@ -4,13 +4,13 @@ import {
   deleteRecorded,
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-MPL3VCE5.js";
-import "./chunk-FPNGZR6X.js";
+} from "./chunk-ONSWDRDR.js";
+import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-YEUEITLX.js";
-import "./chunk-RN7I22FU.js";
+import "./chunk-4CIYU6N5.js";
+import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
-import "./chunk-ECPKZTKR.js";
+import "./chunk-W3LW53PW.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

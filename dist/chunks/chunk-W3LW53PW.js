@@ -222,13 +222,19 @@ async function deleteDeployToken(client, level, id, tokenId) {
 }
 async function writeVariable(client, level, id, v, mode) {
   const scope = v.environment_scope ?? "*";
+  const secrets = v.masked ? [v.value] : [];
   const { data } = mode === "create" ? await client.request("POST", `/${level}/${encodeId(id)}/variables`, asCiVariable, {
-    body: { ...v, environment_scope: scope }
+    body: { ...v, environment_scope: scope },
+    secrets
   }) : await client.request(
     "PUT",
     `/${level}/${encodeId(id)}/variables/${encodeURIComponent(v.key)}`,
     asCiVariable,
-    { body: { ...v, environment_scope: scope }, query: { "filter[environment_scope]": scope } }
+    {
+      body: { ...v, environment_scope: scope },
+      query: { "filter[environment_scope]": scope },
+      secrets
+    }
   );
   if (!data)
     throw new GitLabApiError("GitLab answered a variable write with no body", `/${level}/:id/variables`);

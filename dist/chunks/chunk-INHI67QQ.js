@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken
-} from "./chunk-FPNGZR6X.js";
+} from "./chunk-2KYKZ3OY.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {

@@ -6,11 +6,11 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   clientWith
-} from "./chunk-FDFNMWDX.js";
+} from "./chunk-73PPZFML.js";
 import {
   UNKNOWN_PAIR,
   resolveCredentials
-} from "./chunk-FPNGZR6X.js";
+} from "./chunk-2KYKZ3OY.js";
 import {
   parseGitLabVersion
 } from "./chunk-HYBTJBPM.js";
@@ -22,7 +22,7 @@ import {
   isSpecial,
   listDeployTokens,
   listVariables
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   GitLabApiError,
   UsageError
@@ -311,7 +311,7 @@ async function runFlow(flags, deps) {
   const settings = resolveSettings(flags, deps.env, spec);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-2K7FEOVE.js");
+    const { ephemeralFlow } = await import("./ephemeral-X73U3SLQ.js");
     const e = await ephemeralFlow(
       settings,
       client,

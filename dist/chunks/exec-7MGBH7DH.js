@@ -6,31 +6,31 @@ import {
 } from "./chunk-Q2QDTOIA.js";
 import {
   jobVariables
-} from "./chunk-ZZGKWCZ5.js";
+} from "./chunk-WVKDN5D3.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-QVAHTHKV.js";
+} from "./chunk-QEHQ6WGO.js";
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-MMAHPRY6.js";
+} from "./chunk-3O6J4MYR.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
 } from "./chunk-H26R332A.js";
 import {
   proxyAwareFetch
-} from "./chunk-FDFNMWDX.js";
+} from "./chunk-73PPZFML.js";
 import {
   discardEphemeral
-} from "./chunk-MPL3VCE5.js";
-import "./chunk-FPNGZR6X.js";
+} from "./chunk-ONSWDRDR.js";
+import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-YEUEITLX.js";
-import "./chunk-RN7I22FU.js";
+import "./chunk-4CIYU6N5.js";
+import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
-import "./chunk-ECPKZTKR.js";
+import "./chunk-W3LW53PW.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError

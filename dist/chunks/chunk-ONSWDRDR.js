@@ -3,19 +3,19 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   UNKNOWN_PAIR,
   ruleTextFor
-} from "./chunk-FPNGZR6X.js";
+} from "./chunk-2KYKZ3OY.js";
 import {
   checkEphemeralScopes,
   createEphemeral,
   deleteEphemeral,
   nextMidnightUtc
-} from "./chunk-YEUEITLX.js";
+} from "./chunk-4CIYU6N5.js";
 import {
   checkPermissions
-} from "./chunk-RN7I22FU.js";
+} from "./chunk-7TLYVLNA.js";
 import {
   getProject
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   templateValues
-} from "./chunk-QVAHTHKV.js";
+} from "./chunk-QEHQ6WGO.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-MMAHPRY6.js";
+} from "./chunk-3O6J4MYR.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -1,15 +1,18 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  DEPLOY_TOKEN_SCOPES
-} from "./chunk-7HZEMZHI.js";
+  DEPLOY_TOKEN_SCOPES,
+  PASSWORD_KEY,
+  USER_KEY,
+  gatherTree
+} from "./chunk-V6XWA6D6.js";
 import {
   clientFor
-} from "./chunk-4QQWE2ED.js";
+} from "./chunk-XENMX2TV.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
-import "./chunk-FDFNMWDX.js";
+import "./chunk-73PPZFML.js";
 import {
   exposesGroupDeployToken,
   parseGitLabVersion
@@ -21,18 +24,11 @@ import {
 } from "./chunk-ZXYRMQQA.js";
 import {
   formatInstant,
-  getGroup,
-  getVersion,
   isSpecial,
-  listDeployTokens,
-  listDescendantGroups,
-  listGroupProjects,
-  listVariables,
   tokenActivity
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   ExitCode,
-  GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
@@ -74,10 +70,6 @@ function literalText(l) {
 function textOf(parts) {
   return parts.map((p) => typeof p === "string" ? p : literalText(p)).join("");
 }
-
-// src/audit/types.ts
-var USER_KEY = "CI_DEPLOY_USER";
-var PASSWORD_KEY = "CI_DEPLOY_PASSWORD";
 
 // src/audit/findings.ts
 var MINUTE_MS = 6e4;
@@ -178,15 +170,26 @@ function auditFindings(tree, settings) {
     if (user.vars.some((v) => v.hidden || v.value === null)) return "unknown";
     const pass = resolveKey(levels, PASSWORD_KEY);
     if (!pass.at) return pass.blind.length > 0 ? "unknown" : "broken";
-    const logins = loginTokens(p).filter(active);
-    return user.vars.some((v) => logins.some((t) => t.username === v.value)) ? "works" : "broken";
+    const logins = loginTokens(p);
+    if (user.vars.some((v) => logins.some((t) => active(t) && t.username === v.value))) return "works";
+    const unmatched = user.vars.some((v) => !logins.some((t) => t.username === v.value));
+    return unmatched && unreadableAbove.length > 0 ? "unknown" : "broken";
   };
   const storeInGroupVariables = (group, t) => {
-    const known = t.scopes.filter((s) => DEPLOY_TOKEN_SCOPES.includes(s));
-    const scopes = (known.length > 0 ? known : t.scopes).join(",");
-    return code(
-      `deploy-token provision --level group --group ${shellWord(group)} --scopes ${shellWord(scopes)} --store group-variables --rotate`
+    const isKnown = (s) => DEPLOY_TOKEN_SCOPES.includes(s);
+    const known = t.scopes.filter(isKnown);
+    const unknown = t.scopes.filter((s) => !isKnown(s));
+    const act = tokenActivity(t, now);
+    const at = act.expiresAt;
+    const expiresAt = at === null ? "" : ` --expires-at ${at.getTime() % DAY_MS === 0 ? at.toISOString().slice(0, 10) : at.toISOString()}`;
+    const command = (scopes) => code(
+      `deploy-token provision --level group --group ${shellWord(group)} --scopes ${scopes}${expiresAt} --store group-variables --rotate`
     );
+    const quotedList = (xs) => list(xs.map((x) => q(x)));
+    if (known.length === 0) {
+      return m`${command("SCOPES")} with SCOPES the comma list of scopes its jobs need (${t.scopes.length === 0 ? m`the token has none` : m`the token's ${quotedList(unknown)} ${unknown.length === 1 ? m`is not a scope` : m`are no scopes`} provision knows`}; it takes ${words(DEPLOY_TOKEN_SCOPES.join(", "))})`;
+    }
+    return m`${command(shellWord(known.join(",")))}${unknown.length > 0 ? m` (the token's ${quotedList(unknown)} left out: provision knows no such scope)` : []}`;
   };
   const versionText = tree.version ?? "";
   const tokens = [];
@@ -354,12 +357,16 @@ function auditFindings(tree, settings) {
       if (!parent || !groupToken) continue;
       const s = supply(p);
       if (s === "works" || s === "unknown") continue;
+      const levels = levelsOf(p);
+      const own = levelOf(p).fullPath;
+      if (resolveKey(levels, USER_KEY).at?.fullPath === own) continue;
+      const ownPassword = resolveKey(levels, PASSWORD_KEY).at?.fullPath === own;
       add({
         where: p.fullPath,
         tokenId: groupToken.id,
         severity: "error",
         code: "group-token-before-15.1",
-        parts: m`GitLab ${versionText} exposes only project tokens (group tokens from 15.1): jobs of ${p.fullPath} get nothing from gitlab-deploy-token ${ref(groupToken.id)} on ${parent.fullPath}. Store it in the group's CI/CD variables: ${storeInGroupVariables(parent.fullPath, groupToken)}; or create a project token.`
+        parts: m`GitLab ${versionText} exposes only project tokens (group tokens from 15.1): jobs of ${p.fullPath} get nothing from gitlab-deploy-token ${ref(groupToken.id)} on ${parent.fullPath}. Store it in the group's CI/CD variables: ${storeInGroupVariables(parent.fullPath, groupToken)}${ownPassword ? m`, and delete the CI_DEPLOY_PASSWORD variable of ${p.fullPath}, which would override the group's` : []}; or create a project token.`
       });
     }
   }
@@ -388,6 +395,18 @@ function auditFindings(tree, settings) {
         code: "user-without-password",
         parts: m`jobs of ${p.fullPath} get CI_DEPLOY_USER${v.hidden || v.value === null ? [] : m` ${q(v.value)}`} from the CI/CD variable on ${user.at.fullPath} but no CI_DEPLOY_PASSWORD: no level defines one and GitLab exposes no gitlab-deploy-token to supply it, so their logins fail. Add a masked CI_DEPLOY_PASSWORD holding that token's secret next to it in ${VARIABLES_PAGE}, or delete CI_DEPLOY_USER.`
       });
+    }
+    if (given && user.at && !pass.at && pass.blind.length === 0) {
+      const v = user.vars.find((x) => !x.hidden && x.value !== null && x.value !== given.token.username);
+      if (v) {
+        add({
+          where: p.fullPath,
+          tokenId: given.token.id,
+          severity: "error",
+          code: "user-without-password",
+          parts: m`jobs of ${p.fullPath} get CI_DEPLOY_USER ${q(v.value)} from the CI/CD variable on ${user.at.fullPath} (${scopeOf(v)}) but no CI_DEPLOY_PASSWORD variable: no level defines one, so the password is that of gitlab-deploy-token ${ref(given.token.id)} (${given.token.username}) from ${given.from}, and GitLab accepts a token only with its own username, so their logins fail. Delete CI_DEPLOY_USER in ${VARIABLES_PAGE} so jobs get the token's own pair, or add a masked CI_DEPLOY_PASSWORD holding the secret of the token it names next to it.`
+        });
+      }
     }
     if (pass.at && !user.at && user.blind.length === 0) {
       const v = pass.vars[0];
@@ -463,7 +482,7 @@ function formatJson(r, meta) {
     })),
     summary: summarise(r.findings)
   };
-  return `${JSON.stringify(out, null, 2)}
+  return `${JSON.stringify(out, (_key, v) => typeof v === "string" ? plain(v) : v, 2)}
 `;
 }
 function table(header, rows) {
@@ -513,8 +532,12 @@ var ICON = {
   warning: "\u{1F7E0} warning",
   info: "\u{1F535} info"
 };
-var TOKENS_SECTION_BYTES = 2048;
-var OMISSION_BYTES = 512;
+var HEADING_CHARS = 200;
+function headingValue(s) {
+  const chars = Array.from(s);
+  return chars.length <= HEADING_CHARS ? mdCode(s) : `${mdCode(chars.slice(0, HEADING_CHARS).join(""))}\u2026`;
+}
+var linesBytes = (lines) => lines.reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
 function formatMarkdown(r, meta, maxBytes = MARKDOWN_MAX_BYTES) {
   const out = [];
   let size = 0;
@@ -527,22 +550,35 @@ function formatMarkdown(r, meta, maxBytes = MARKDOWN_MAX_BYTES) {
   const rows = (lines, reserve) => {
     let n = 0;
     for (const l of lines) {
-      if (size + Buffer.byteLength(l) + 1 + reserve > maxBytes) break;
+      if (size + Buffer.byteLength(l) + 1 + reserve > maxBytes) continue;
       push(l);
       n++;
     }
     return n;
   };
-  const leftOut = (n, total, what) => `**${n} of ${total} ${what} left out** to stay under 1 MiB, the most a GitHub step summary or a GitLab issue takes: \`deploy-token audit --format json\` has them all.`;
+  const leftOut = (n, total, what) => [
+    "",
+    `**${n} of ${total} ${what} left out** to stay under 1 MiB, the most a GitHub step summary or a GitLab issue takes: \`deploy-token audit --format json\` has them all.`
+  ];
+  const tokensSection = [
+    "",
+    `### Deploy tokens (${r.tokens.length})`,
+    "",
+    ...r.tokens.length === 0 ? ["No deploy tokens."] : [
+      "| Level | Owner | ID | Name | Username | Scopes | Expires | State |",
+      "|---|---|---:|---|---|---|---|---|"
+    ]
+  ];
+  const tokensOmission = linesBytes(leftOut(r.tokens.length, r.tokens.length, "token rows"));
+  const findingsOmission = linesBytes(leftOut(r.findings.length, r.findings.length, "findings"));
   push(
-    `## Deploy-token audit: ${mdCode(meta.group)}`,
+    `## Deploy-token audit: ${headingValue(meta.group)}`,
     "",
     `Generated ${formatInstant(meta.generatedAt)}; tokens expiring within ${meta.expiringWithinDays} days are flagged. **${counts(r.findings)}.**`,
     "",
     `### Findings (${r.findings.length})`,
     ""
   );
-  let findingsCut = false;
   if (r.findings.length === 0) push("No findings.");
   else {
     push("| Severity | Code | Where | Token | Finding |", "|---|---|---|---:|---|");
@@ -550,25 +586,19 @@ function formatMarkdown(r, meta, maxBytes = MARKDOWN_MAX_BYTES) {
       r.findings.map(
         (f) => `| ${ICON[f.severity]} | ${f.code} | ${mdCode(f.where)} | ${f.tokenId ?? ""} | ${mdMessage(f.parts)} |`
       ),
-      TOKENS_SECTION_BYTES + OMISSION_BYTES
+      findingsOmission + linesBytes(tokensSection) + tokensOmission
     );
-    findingsCut = shown < r.findings.length;
-    if (findingsCut) push("", leftOut(r.findings.length - shown, r.findings.length, "findings"));
+    if (shown < r.findings.length) push(...leftOut(r.findings.length - shown, r.findings.length, "findings"));
   }
-  push("", `### Deploy tokens (${r.tokens.length})`, "");
-  if (r.tokens.length === 0) push("No deploy tokens.");
-  else {
-    push(
-      "| Level | Owner | ID | Name | Username | Scopes | Expires | State |",
-      "|---|---|---:|---|---|---|---|---|"
-    );
+  push(...tokensSection);
+  if (r.tokens.length > 0) {
     const shown = rows(
       r.tokens.map(
         (t) => `| ${t.level} | ${mdCode(t.owner)} | ${t.id} | ${mdCode(t.name)} | ${mdCode(t.username)} | ${t.scopes.length === 0 ? "" : mdCode(t.scopes.join(", "))} | ${expiry(t)} | ${t.state} |`
       ),
-      findingsCut ? maxBytes : OMISSION_BYTES
+      tokensOmission
     );
-    if (shown < r.tokens.length) push("", leftOut(r.tokens.length - shown, r.tokens.length, "token rows"));
+    if (shown < r.tokens.length) push(...leftOut(r.tokens.length - shown, r.tokens.length, "token rows"));
   }
   return `${out.join("\n")}
 `;
@@ -577,123 +607,6 @@ function formatReport(format, r, meta) {
   if (format === "json") return formatJson(r, meta);
   if (format === "markdown") return formatMarkdown(r, meta);
   return formatText(r, meta);
-}
-
-// src/audit/gather.ts
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        out[i] = await fn(items[i]);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
-function isStatus(e, ...codes) {
-  return e instanceof GitLabApiError && e.status !== void 0 && codes.includes(e.status);
-}
-function deployVariables(vars) {
-  const out = [];
-  for (const v of vars) {
-    if (v.key !== USER_KEY && v.key !== PASSWORD_KEY) continue;
-    const hidden = v.hidden === true || v.value === null;
-    out.push({
-      key: v.key,
-      value: v.key === USER_KEY && !hidden ? v.value : null,
-      hidden,
-      masked: v.masked === true,
-      protected: v.protected === true,
-      environmentScope: v.environment_scope ?? "*"
-    });
-  }
-  return out;
-}
-async function readVariables(client, level, id) {
-  try {
-    return deployVariables(await listVariables(client, level, id));
-  } catch (e) {
-    if (isStatus(e, 403)) return void 0;
-    throw e;
-  }
-}
-async function readAncestors(client, parentId, max) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const unlessRefused = async (read) => {
-    try {
-      return await read();
-    } catch (e) {
-      if (isStatus(e, 401, 403, 404)) return void 0;
-      throw e;
-    }
-  };
-  let id = parentId;
-  while (id !== null && out.length < max && !seen.has(id)) {
-    seen.add(id);
-    const groupId = id;
-    const g = await unlessRefused(() => getGroup(client, groupId));
-    const tokens = g ? await unlessRefused(() => listDeployTokens(client, "groups", groupId)) : void 0;
-    const vars = g ? await unlessRefused(() => listVariables(client, "groups", groupId)) : void 0;
-    out.push({
-      id: groupId,
-      fullPath: g?.full_path ?? `group ${groupId}`,
-      tokens,
-      variables: vars === void 0 ? void 0 : deployVariables(vars)
-    });
-    id = g?.parent_id ?? null;
-  }
-  return out;
-}
-async function gatherTree(client, group, opts = {}) {
-  const limit = opts.concurrency ?? 4;
-  const root = await getGroup(client, group);
-  const [descendants, listed] = await Promise.all([
-    listDescendantGroups(client, root.id),
-    listGroupProjects(client, root.id, { includeSubgroups: true })
-  ]);
-  const groupInfo = [root, ...descendants.filter((g) => g.id !== root.id)];
-  const groupIds = new Set(groupInfo.map((g) => g.id));
-  const seen = /* @__PURE__ */ new Set();
-  const projectInfo = listed.filter((p) => {
-    if (seen.has(p.id) || p.namespace.kind !== "group" || !groupIds.has(p.namespace.id)) return false;
-    seen.add(p.id);
-    return true;
-  });
-  const groups = await mapLimit(groupInfo, limit, async (g) => {
-    const tokens = await listDeployTokens(client, "groups", g.id);
-    const variables = await readVariables(client, "groups", g.id);
-    return { kind: "group", id: g.id, fullPath: g.full_path, parentId: g.parent_id, tokens, variables };
-  });
-  const projects = await mapLimit(projectInfo, limit, async (p) => {
-    const tokens = await listDeployTokens(client, "projects", p.id);
-    const variables = await readVariables(client, "projects", p.id);
-    return {
-      kind: "project",
-      id: p.id,
-      fullPath: p.path_with_namespace,
-      namespaceId: p.namespace.id,
-      tokens,
-      variables
-    };
-  });
-  const ancestors = await readAncestors(client, root.parent_id, opts.maxAncestors ?? 20);
-  const version = await getVersion(client).then(
-    (v) => v.version,
-    (e) => {
-      if (isStatus(e, 401, 403, 404)) return void 0;
-      throw e;
-    }
-  );
-  return { root: root.full_path, groups, projects, ancestors, ...version ? { version } : {} };
 }
 
 // src/audit/options.ts

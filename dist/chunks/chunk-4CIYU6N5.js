@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-RN7I22FU.js";
+} from "./chunk-7TLYVLNA.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -14,7 +14,7 @@ import {
   deleteDeployToken,
   listDeployTokens,
   tokenActivity
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   DeployTokenError,
   ExitCode,

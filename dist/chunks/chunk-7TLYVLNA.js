@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   DeployTokenError,
   ExitCode

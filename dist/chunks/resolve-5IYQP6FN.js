@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-ZZGKWCZ5.js";
+} from "./chunk-WVKDN5D3.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -18,17 +18,17 @@ import {
   recordManifest,
   tokenManifest,
   writeJobCredentials
-} from "./chunk-QVAHTHKV.js";
+} from "./chunk-QEHQ6WGO.js";
 import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-GBFXQBAT.js";
+} from "./chunk-INHI67QQ.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-MMAHPRY6.js";
+} from "./chunk-3O6J4MYR.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -41,21 +41,24 @@ import {
   saveManifest,
   writeFileAtomic
 } from "./chunk-H26R332A.js";
-import "./chunk-FDFNMWDX.js";
+import "./chunk-73PPZFML.js";
 import {
   discardEphemeral
-} from "./chunk-MPL3VCE5.js";
-import "./chunk-FPNGZR6X.js";
+} from "./chunk-ONSWDRDR.js";
+import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-YEUEITLX.js";
-import "./chunk-RN7I22FU.js";
+import "./chunk-4CIYU6N5.js";
+import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
-import "./chunk-ECPKZTKR.js";
+import "./chunk-W3LW53PW.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
+
+// src/cli/commands/resolve.ts
+import { rmSync } from "node:fs";
 
 // src/export/dotenv.ts
 var DOTENV_MAX_BYTES = 5 * 1024;
@@ -196,6 +199,18 @@ async function runResolve(flags, ctx) {
   }
 }
 function undoWritten(w, tokenLeft, ctx) {
+  if (w.dotenv) {
+    try {
+      rmSync(w.dotenv, { force: true });
+      ctx.stderr.write(`deploy-token: removed ${w.dotenv}, which this run wrote
+`);
+    } catch {
+      ctx.stderr.write(
+        `deploy-token: warning: could not remove ${w.dotenv}, which holds the credentials; remove it
+`
+      );
+    }
+  }
   if (w.manifest) {
     const r = cleanup(w.manifest);
     if (w.manifest.files.length > 0)
@@ -241,6 +256,7 @@ async function exportResolved(flow, targets, flags, ctx, wrote) {
       const path = flags.output;
       return () => {
         writeFileAtomic(path, text);
+        wrote.dotenv = path;
         if (list.some((v) => v.secret)) {
           ctx.stderr.write(
             `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]
@@ -281,7 +297,8 @@ async function exportResolved(flow, targets, flags, ctx, wrote) {
 `
     );
   }
-  const order = targets.map((t, i) => ({ t, i })).sort((a, b) => Number(b.t === "github") - Number(a.t === "github"));
+  const rank = (t) => t === "dotenv" ? 0 : t === "github" ? 1 : 2;
+  const order = targets.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t));
   for (const { i } of order) rendered[i]?.();
   return 0;
 }

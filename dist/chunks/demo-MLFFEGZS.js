@@ -7,16 +7,16 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-GBFXQBAT.js";
+} from "./chunk-INHI67QQ.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-MMAHPRY6.js";
+} from "./chunk-3O6J4MYR.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-FDFNMWDX.js";
-import "./chunk-FPNGZR6X.js";
+import "./chunk-73PPZFML.js";
+import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-ECPKZTKR.js";
+import "./chunk-W3LW53PW.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 
@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-S4KHB4IW.js");
+    const { runProvisionCommand } = await import("./provision-RZHXATPH.js");
     const r = await captured(
       ctx,
       sc,
@@ -1068,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-THI2USP6.js");
+    const { runAudit } = await import("./audit-A2YD3433.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -5,7 +5,7 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   clientWith
-} from "./chunk-FDFNMWDX.js";
+} from "./chunk-73PPZFML.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

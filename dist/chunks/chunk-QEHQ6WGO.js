@@ -219,6 +219,7 @@ function forgetManifest(path) {
 export {
   templateValues,
   parseClients,
+  wantedFiles,
   credentialPlan,
   writeJobCredentials,
   jobIdentity,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   ShapeError
-} from "./chunk-ECPKZTKR.js";
+} from "./chunk-W3LW53PW.js";
 import {
   GitLabApiError,
   UsageError
@@ -277,9 +277,9 @@ function createGitLabClient(opts) {
   const userAgent = opts.userAgent ?? "deploy-token";
   const doFetch = opts.fetch ?? proxyAwareFetch(opts.env ?? {}) ?? ((input, init) => globalThis.fetch(input, init));
   let requestCount = 0;
-  function scrub(text) {
+  function scrub(text, secrets = []) {
     let t = text.replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, "//***@");
-    if (token) t = t.split(token).join("[MASKED]");
+    for (const x of [token, ...secrets]) if (x && x.length >= 4) t = t.split(x).join("[MASKED]");
     return t.slice(0, 200);
   }
   function unreachable(where, endpoint, e) {
@@ -386,7 +386,7 @@ function createGitLabClient(opts) {
       clearTimeout(timer);
     }
   }
-  async function send(method, path, query, body) {
+  async function send(method, path, query, body, secrets = []) {
     const rel = path.startsWith("/") ? path : `/${path}`;
     const endpoint = rel.split(/[?#]/)[0] ?? rel;
     const url = new URL(apiUrl + rel);
@@ -435,7 +435,7 @@ function createGitLabClient(opts) {
     }
     const a = last?.answer;
     const raw = a ? gitlabMessageOf(safeJson(a.text)) : void 0;
-    const gm = raw === void 0 ? void 0 : scrub(raw);
+    const gm = raw === void 0 ? void 0 : scrub(raw, secrets);
     const cause = last ? `${last.message}${gm ? ` (${gm})` : ""}` : "no attempt made";
     const message = `${where}: GitLab could not be asked after ${plural(made, "attempt")}: ${cause}${stop ? `; ${stop}` : ""}`;
     if (a) throw new GitLabHttpError(message, endpoint, a.status, hintFor(a.status, gm), gm);
@@ -489,12 +489,12 @@ function createGitLabClient(opts) {
       );
     }
   }
-  function interpret(method, a, parse) {
+  function interpret(method, a, parse, secrets = []) {
     const where = `${method} ${a.endpoint}`;
     if (a.status >= 400) {
       const data2 = a.text.trim() === "" ? void 0 : jsonOf(where, a);
       const raw = gitlabMessageOf(data2);
-      const gm = raw === void 0 ? void 0 : scrub(raw);
+      const gm = raw === void 0 ? void 0 : scrub(raw, secrets);
       let hint = hintFor(a.status, gm);
       if (a.status === 401 && a.leftOrigin) {
         hint = "GitLab redirected the request to another host or scheme, where the API token is not sent: point --gitlab-url at the final URL (https://?)";
@@ -607,8 +607,8 @@ function createGitLabClient(opts) {
   }
   async function request(method, path, parse, o = {}) {
     const m = method.toUpperCase();
-    const a = await send(m, path, o.query, o.body);
-    return { status: a.status, data: interpret(m, a, parse) };
+    const a = await send(m, path, o.query, o.body, o.secrets);
+    return { status: a.status, data: interpret(m, a, parse, o.secrets) };
   }
   return {
     get,

@@ -571,6 +571,14 @@ describe('resolve + cleanup, plan', () => {
       expect(d.stdout).toContain(`would remove ${join(docker, 'config.json')}`);
       expect(d.stdout).toContain('cleanup --dry-run: 3 would be removed');
     }
+    // A dry run asks GitLab nothing about recorded tokens, so it needs no API token.
+    const { GITLAB_TOKEN: _unused, ...noToken } = env;
+    const n = await runCli(['cleanup', '--dry-run'], noToken, { now: NOW });
+    expect({ code: n.code, stderr: n.stderr }).toEqual({
+      code: 0,
+      stderr: expect.not.stringContaining('API token'),
+    });
+    expect(n.stdout).toContain(`would delete ephemeral token #${made.id}`);
     expect(s.gitlab.requests.slice(before).filter((q) => q.method !== 'GET')).toEqual([]);
     expect(tokens(sc).map((t) => t.id)).toEqual([11, 20, made.id]);
     expect(existsSync(join(docker, 'config.json'))).toBe(true);

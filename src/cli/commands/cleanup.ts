@@ -83,17 +83,18 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
         code = ExitCode.Usage;
         continue;
       }
+      if (dry) {
+        // A dry run asks GitLab nothing here, so it needs no API token.
+        left.push(t);
+        say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`);
+        continue;
+      }
       try {
         client ??= clientFor(
           { ...flags, gitlabUrl: recorded },
           ctx,
           'deleting a recorded ephemeral token',
         ).client;
-        if (dry) {
-          left.push(t);
-          say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`);
-          continue;
-        }
         const r = await deleteDeployToken(
           client,
           t.level === 'group' ? 'groups' : 'projects',

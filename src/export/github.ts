@@ -4,7 +4,7 @@
  * appended in one write after everything has been rendered, so a failure leaves nothing half-written.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, statSync, truncateSync } from 'node:fs';
+import { appendFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import type { ExportVariable } from './variables.js';
@@ -76,8 +76,9 @@ export function writeGithub(
     if (w.env) appendFileSync(files.envFile, w.env, { encoding: 'utf8' });
     if (w.output) appendFileSync(files.outputFile, w.output, { encoding: 'utf8' });
   } catch (e) {
-    // Nothing half-written: take back what this call appended to GITHUB_ENV.
-    if (envSize !== undefined && sizeOf(files.envFile) !== envSize) truncateSync(files.envFile, envSize);
+    // Nothing half-written: take back what this call appended to GITHUB_ENV (a file it created goes).
+    if (envSize === undefined) rmSync(files.envFile, { force: true });
+    else if (sizeOf(files.envFile) !== envSize) truncateSync(files.envFile, envSize);
     const code = (e as { code?: string }).code;
     throw new UsageError(
       `cannot write GITHUB_ENV / GITHUB_OUTPUT${code ? ` (${code})` : ''}`,

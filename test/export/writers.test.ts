@@ -202,4 +202,22 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a GITHUB_ENV this write created is removed again when GITHUB_OUTPUT cannot be written', async () => {
+    const { existsSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeGithub } = await import('../../src/export/github.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dt-gh-'));
+    try {
+      const envFile = join(dir, 'env'); // does not exist yet
+      const w = renderGithub([v('A', 'secret-value', true)], { username: 'u' }, ['secret-value'], 'd');
+      expect(() =>
+        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, { write: () => undefined }),
+      ).toThrow(expect.objectContaining({ exitCode: 2 }));
+      expect(existsSync(envFile)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

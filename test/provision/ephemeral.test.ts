@@ -339,6 +339,36 @@ describe('exec with an ephemeral job', () => {
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
   }, 30_000);
 
+  test('a signal to an exec that creates nothing stops at once: no retries, no further lookups against a hung GitLab', async () => {
+    const sc = scenario();
+    // GitLab takes 15 s to answer anything: without the fix exec would wait for it and retry.
+    running = await startStandin(sc, { now: () => NOW, latencyMs: 15_000 });
+    const s = running;
+    const file = spec({ scopes: ['read_registry'] }); // not ephemeral
+    const child = spawnCli([...jobArgs('exec', file, s.url, '3'), '--', 'sh', '-c', 'echo started'], {
+      GITLAB_TOKEN: OWNER,
+      RUNNER_TEMP: dir,
+    });
+    const done = ended(child);
+    await until(() => s.gitlab.requests.length > 0);
+    const first = Date.now();
+    child.kill('SIGINT');
+    const r = await done;
+    const atExit = s.gitlab.requests.length;
+    expect(r.code).toBe(130);
+    // It did not wait for GitLab: it ended before GitLab answered its first request.
+    expect(Date.now() - first).toBeLessThan(15_000);
+    expect(r.stdout).not.toContain('started');
+    expect(r.stderr).toContain('stopped by SIGINT before the command started');
+    expect(r.stderr).not.toContain('ephemeral token request');
+    // No retries (no request twice), nothing created, nothing sent once it was gone.
+    const urls = s.gitlab.requests.map((q) => `${q.method} ${q.url}`);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(s.gitlab.requests.some((q) => q.method === 'POST')).toBe(false);
+    await new Promise((res) => setTimeout(res, 200));
+    expect(s.gitlab.requests.length).toBe(atExit);
+  }, 30_000);
+
   test('SIGHUP while the command runs (the terminal or runner went away): forwarded, the token is deleted, exit 129', async () => {
     const sc = scenario();
     const s = await serve(sc);

@@ -34,6 +34,8 @@ const DEFAULT_DEADLINE_MS = 60_000;
 /** The first signal exec received, and the running command's forwarder (signals go on to it). */
 class Stop {
   signal: NodeJS.Signals | undefined;
+  /** A token may have been asked for (a POST was sent): a stop must then wait for it and undo it. */
+  posted = false;
   readonly stopped: Promise<NodeJS.Signals>;
   private resolve: (sig: NodeJS.Signals) => void = () => undefined;
   private forward: ((sig: NodeJS.Signals) => void) | undefined;
@@ -60,17 +62,21 @@ class Stop {
 
 /**
  * The flow's fetch, refusing to create anything once exec is stopping: a POST not yet sent is
- * refused; a request already sent, and the lookups and deletes that clean up after it, go through.
+ * refused; after a POST, the lookups and deletes that clean up after it go through; without one,
+ * no new request starts.
  */
 function stoppableFetch(ctx: CliContext, stop: Stop): typeof fetch {
   const inner: typeof fetch =
     ctx.fetch ?? proxyAwareFetch(ctx.env) ?? ((input, init) => globalThis.fetch(input, init));
   return (input, init) => {
-    if (stop.signal && (init?.method ?? 'GET').toUpperCase() === 'POST') {
+    const post = (init?.method ?? 'GET').toUpperCase() === 'POST';
+    // Once stopped: nothing new is created, and with nothing to undo nothing new is asked at all.
+    if (stop.signal && (post || !stop.posted)) {
       return Promise.reject(
         Object.assign(new Error(`stopped by ${stop.signal}`), { code: `stopped by ${stop.signal}` }),
       );
     }
+    if (post) stop.posted = true;
     return inner(input, init);
   };
 }
@@ -108,12 +114,15 @@ export async function runExec(
     const first = await Promise.race([settled, stop.stopped.then(() => undefined)]);
     if (first === undefined || stop.signal) {
       // Stopped before the command: let a request in flight settle (bounded), then undo what it made.
-      const late = await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS);
+      // Nothing asked to be created: stop at once (the lookups in flight are abandoned).
+      const late = stop.posted
+        ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS)
+        : await within(settled, 0);
       ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? 'a signal'} before the command started\n`);
       if (late && 'flow' in late) {
         const d = await discardEphemeral(late.flow);
         if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
-      } else if (!late) {
+      } else if (!late && stop.posted) {
         ctx.stderr.write(
           'deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n',
         );

@@ -255,7 +255,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
     }
   }
   if (current.length > 0 && !req.rotate) return alreadyThere(req, owner, vars, current, snapshot, log);
-  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log);
+  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log, now);
 
   // 3. The plan.
   const plan: string[] = [
@@ -461,8 +461,11 @@ function alreadyThere(
 /**
  * A rotation deletes the old token. CI_DEPLOY_USER variables that name it where this run does not
  * write would then name a deleted token and override what GitLab gives jobs (GITLAB_FACTS §1): the
- * token's own project or group, the project, and for a group token every subgroup and project below
- * (a group token logs in to all of them, lib/gitlab/auth.rb). Refuse before any change.
+ * token's own project or group, the project, and for a group token every subgroup and project of
+ * its tree and the groups above it (their variables are inherited into the tree, where the token
+ * logs in, lib/gitlab/auth.rb). Refuse before any change. Usernames need not be unique
+ * (app/models/deploy_token.rb), so a variable naming a username that another active token which
+ * can log in there also has is not counted.
  */
 async function refuseIfNamedElsewhere(
   client: GitLabClient,
@@ -472,44 +475,110 @@ async function refuseIfNamedElsewhere(
   project: Project | undefined,
   current: DeployToken[],
   log: (l: string) => void,
+  now: Date,
 ): Promise<void> {
-  const holders: Holder[] = [owner];
-  const add = (h: Holder) => {
-    if (!holders.some((x) => x.level === h.level && x.id === h.id)) holders.push(h);
+  /** Each holder with the groups above it (nearest first), for the tokens that can log in there. */
+  const holders: { h: Holder; groups: number[] }[] = [];
+  const add = (h: Holder, groups: number[]) => {
+    if (!holders.some((x) => x.h.level === h.level && x.h.id === h.id)) holders.push({ h, groups });
   };
-  if (project) add({ level: 'projects', id: project.id, path: project.path_with_namespace });
+  let above: number[] = [];
   if (owner.level === 'groups') {
+    // The groups above the token's group (GitLab nests at most 20 deep; bounded here too).
+    const chain: Holder[] = [];
+    let parent = (await getGroup(client, owner.id)).parent_id;
+    for (let i = 0; parent !== null && parent !== undefined && i < 20; i++) {
+      try {
+        const g = await getGroup(client, parent);
+        chain.push({ level: 'groups', id: g.id, path: g.full_path });
+        parent = g.parent_id;
+      } catch (e) {
+        if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) break;
+        throw e;
+      }
+    }
+    above = chain.map((g) => g.id);
+    add(owner, above);
+    chain.forEach((g, i) => add(g, above.slice(i + 1)));
     const [groups, projects] = await Promise.all([
       listDescendantGroups(client, owner.id),
       listGroupProjects(client, owner.id, { includeSubgroups: true }),
     ]);
-    for (const g of groups) add({ level: 'groups', id: g.id, path: g.full_path });
-    for (const p of projects) add({ level: 'projects', id: p.id, path: p.path_with_namespace });
-  }
+    const tree = new Map<number, { path: string; parent: number | null | undefined }>([
+      [owner.id, { path: owner.path, parent: undefined }],
+      ...groups.map((g) => [g.id, { path: g.full_path, parent: g.parent_id }] as const),
+    ]);
+    const upFrom = (id: number | null | undefined): number[] => {
+      const out: number[] = [];
+      for (
+        let g = id;
+        g !== null && g !== undefined && tree.has(g) && out.length < 40;
+        g = tree.get(g)?.parent
+      )
+        out.push(g);
+      return [...out, ...above];
+    };
+    for (const g of groups) add({ level: 'groups', id: g.id, path: g.full_path }, upFrom(g.parent_id));
+    // The listing also returns projects shared into the group from elsewhere (with_shared defaults to
+    // true); a group token cannot log in to those, so only the tree's own projects count.
+    for (const p of projects)
+      if (p.namespace.kind === 'group' && tree.has(p.namespace.id))
+        add({ level: 'projects', id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
+  } else add(owner, []);
+  if (project && !holders.some((x) => x.h.level === 'projects' && x.h.id === project.id))
+    add(
+      { level: 'projects', id: project.id, path: project.path_with_namespace },
+      project.namespace.kind === 'group' ? [project.namespace.id] : [],
+    );
   const names = new Set(current.map((t) => t.username));
-  const others = holders.filter((h) => !(vars && vars.level === h.level && vars.id === h.id));
-  const lists = await mapLimit(others, 4, async (h) => {
+  const oldIds = new Set(current.map((t) => t.id));
+  const others = holders.filter(({ h }) => !(vars && vars.level === h.level && vars.id === h.id));
+  const lists = await mapLimit(others, 4, async (x) => {
     try {
-      return { h, list: await listVariables(client, h.level, h.id) };
+      return { ...x, list: await listVariables(client, x.h.level, x.h.id) };
     } catch (e) {
       if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
-        log(`could not read the CI/CD variables of ${where(h)}: check that none names the old token`);
-        return { h, list: [] as CiVariable[] };
+        log(`could not read the CI/CD variables of ${where(x.h)}: check that none names the old token`);
+        return { ...x, list: [] as CiVariable[] };
       }
       throw e;
     }
   });
+  const tokensOf = new Map<string, Promise<DeployToken[]>>();
+  const tokensAt = (level: Level, id: number) => {
+    const k = `${level}:${id}`;
+    if (!tokensOf.has(k))
+      tokensOf.set(
+        k,
+        listDeployTokens(client, level, id).catch(() => [] as DeployToken[]),
+      );
+    return tokensOf.get(k) as Promise<DeployToken[]>;
+  };
   const found: Holder[] = [];
   const lines: string[] = [];
-  for (const { h, list } of lists) {
+  for (const { h, groups, list } of lists) {
     for (const v of list) {
       if (v.key !== 'CI_DEPLOY_USER') continue;
-      if (v.value === null || v.hidden)
+      if (v.value === null || v.hidden) {
         log(`CI_DEPLOY_USER on ${where(h)} is hidden: check that it does not name the old token`);
-      else if (names.has(v.value)) {
-        lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? '*'}")`);
-        if (!found.includes(h)) found.push(h);
+        continue;
       }
+      if (!names.has(v.value)) continue;
+      // Another active token with that username that can log in there: the variable may name it.
+      const candidates = (
+        await Promise.all([tokensAt(h.level, h.id), ...groups.map((g) => tokensAt('groups', g))])
+      ).flat();
+      const twin = candidates.find(
+        (t) => !oldIds.has(t.id) && t.username === v.value && tokenActivity(t, now).active,
+      );
+      if (twin) {
+        log(
+          `CI_DEPLOY_USER on ${where(h)} names ${v.value}, which token #${twin.id} there also has: not counted as naming the old token`,
+        );
+        continue;
+      }
+      lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? '*'}")`);
+      if (!found.includes(h)) found.push(h);
     }
   }
   if (found.length === 0) return;
@@ -612,8 +681,10 @@ async function deleteOld(client: GitLabClient, owner: Holder, old: DeployToken):
       await getDeployToken(client, owner.level, owner.id, old.id);
     } catch (g) {
       if ((g as { status?: number }).status === 404) return 'gone';
-      // Neither answer says: the token may be gone, so rolling back could leave jobs with nothing.
-      throw new MaybeDeleted(e);
+      // GitLab said no (4xx): the token is still there. Otherwise neither answer says: the token may
+      // be gone, so rolling back could leave jobs with nothing.
+      const status = (e as { status?: number }).status;
+      if (!(status !== undefined && status >= 400 && status < 500)) throw new MaybeDeleted(e);
     }
     throw e;
   }

@@ -1019,3 +1019,116 @@ describe('provision: what a rotation must find first, and what it cannot know', 
     expect(r.stderr).toContain('run the same command with --rotate again');
   });
 });
+
+describe('provision: variables elsewhere, what counts and what does not', () => {
+  const token = (id: number, username: string, secret: string) => ({
+    id,
+    name: 'gitlab-deploy-token',
+    expires: '+60d',
+    scopes: ['read_registry'],
+    token: secret,
+    username,
+  });
+  const naming = (user: string, pass: string) => [
+    { key: 'CI_DEPLOY_USER', value: user, masked: true, environment_scope: '*' },
+    { key: 'CI_DEPLOY_PASSWORD', value: pass, masked: true, environment_scope: '*' },
+  ];
+  const GROUP = ['--level', 'group', '--group', 'tanuki', '--scopes', 'read_registry', '--rotate'];
+
+  test('a project shared into the group from elsewhere is not checked (a group token cannot log in there)', async () => {
+    const sc = scenario();
+    G(sc).tokens = [token(21, 'deployer', 'gldt-GroupTok21GroupTok21')];
+    sc.groups.push({ id: 20, full_path: 'other', parent_id: null, tokens: [], variables: [] });
+    sc.projects.push({
+      id: 9,
+      path_with_namespace: 'other/app',
+      namespace_id: 20,
+      tokens: [token(60, 'deployer', 'gldt-Foreign60Foreign60Fo')],
+      variables: naming('deployer', 'gldt-Foreign60Foreign60Fo'),
+    });
+    const r = await run(sc, GROUP, OWNER, {}, (req, next) => {
+      const res = next();
+      // GitLab's group projects listing includes shared projects (with_shared defaults to true).
+      if (req.method === 'GET' && req.url.startsWith('/api/v4/groups/10/projects')) {
+        const list = JSON.parse(res.body) as unknown[];
+        list.push({
+          id: 9,
+          path_with_namespace: 'other/app',
+          name: 'app',
+          namespace: { id: 20, kind: 'group', full_path: 'other', parent_id: null },
+        });
+        return { ...res, body: JSON.stringify(list) };
+      }
+      return res;
+    });
+    expect(r.stderr).not.toContain('other/app');
+    expect(r.code).toBe(0);
+    expect(sc.projects[1]!.variables!.find((v) => v.key === 'CI_DEPLOY_USER')!.value).toBe('deployer');
+  });
+
+  test('a variable naming a username another active token there also has is not counted (usernames need not be unique)', async () => {
+    const sc = scenario();
+    G(sc).tokens = [token(21, 'tanuki-deployer', 'gldt-GroupTok21GroupTok21')];
+    P(sc).tokens = [{ ...token(30, 'tanuki-deployer', 'gldt-ProjTok30ProjTok30Pr'), name: 'ci' }];
+    P(sc).variables = naming('tanuki-deployer', 'gldt-ProjTok30ProjTok30Pr');
+    const r = await run(sc, GROUP);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'CI_DEPLOY_USER on project tanuki/app names tanuki-deployer, which token #30 there also has: not counted',
+    );
+    expect(P(sc).tokens!.map((t) => t.id)).toEqual([30]);
+  });
+
+  test('variables on a group above the token’s group name it: refused (its projects inherit them)', async () => {
+    const sc = scenario();
+    sc.groups = [
+      {
+        id: 5,
+        full_path: 'top',
+        parent_id: null,
+        tokens: [],
+        variables: naming('gitlab+deploy-token-21', 'gldt-SubTok21SubTok21Sub'),
+      },
+      {
+        id: 6,
+        full_path: 'top/sub',
+        parent_id: 5,
+        tokens: [{ ...token(21, 'x', 'gldt-SubTok21SubTok21Sub'), username: undefined }],
+        variables: [],
+      },
+    ];
+    sc.projects = [{ id: 7, path_with_namespace: 'top/sub/p', namespace_id: 6, tokens: [], variables: [] }];
+    sc.apiUsers![0]!.access = { top: 50 };
+    const r = await run(sc, [
+      '--level',
+      'group',
+      '--group',
+      'top/sub',
+      '--scopes',
+      'read_registry',
+      '--rotate',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'CI_DEPLOY_USER on group top (environment scope "*") names the token this rotation would delete',
+    );
+    expect(r.writes).toEqual([]);
+  });
+
+  test('a delete GitLab refuses (403) is a definite no, not "may be deleted": rolled back, the old token works', async () => {
+    const sc = scenario();
+    G(sc).tokens = [token(21, 'tanuki-deployer', 'gldt-GroupTok21GroupTok21')];
+    G(sc).variables = naming('tanuki-deployer', 'gldt-GroupTok21GroupTok21');
+    const r = await run(sc, [...GROUP, '--store', 'group-variables'], OWNER, {}, (req, next) => {
+      if (req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/21')) return FORBIDDEN;
+      if (req.method === 'GET' && req.url.endsWith('/deploy_tokens/21'))
+        return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"message":"500"}' };
+      return next();
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('MAY BE DELETED');
+    expect(r.stderr).toContain('rolled back: jobs get the old token, as before');
+    expect(G(sc).tokens!.map((t) => t.id)).toEqual([21]);
+    expect(G(sc).variables!.find((v) => v.key === 'CI_DEPLOY_USER')!.value).toBe('tanuki-deployer');
+  });
+});

@@ -311,7 +311,16 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
       .filter((p) => exposed(p) === undefined)
       .filter((p) => {
         const s = supply(p);
-        return s === 'none' || s === 'broken';
+        if (s === 'none') return true;
+        if (s !== 'broken') return false;
+        if (groupTokensExposed) return true;
+        // On ≤ 15.0 the advice is to rotate g's token into g's variables. Broken by a CI_DEPLOY_USER
+        // nearer than g, that cannot help (it overrides g's), and each audit would advise another
+        // rotation: its stale-variables / user-without-password finding says what to do.
+        const levels = levelsOf(p);
+        const at = resolveKey(levels, USER_KEY).at;
+        const pos = (path: string) => levels.findIndex((l) => l.fullPath === path);
+        return at === undefined || pos(at.fullPath) >= pos(g.fullPath);
       })
       .map((p) => p.fullPath)
       .sort(compareCodeUnits);

@@ -697,6 +697,37 @@ describe('group-token-not-direct-parent: CI/CD variables that give working crede
     );
   });
 
+  test('on GitLab ≤ 15.0, a project broken by nearer variables is not sent to the group (the advice would loop)', () => {
+    const r = run(
+      {
+        ...tree(
+          [grp(10, 'top', null, [t()]), grp(12, 'top/sub', 10, [], [userVar('gone'), passVar()])],
+          [prj(5, 'top/sub/p', 12)],
+        ),
+        version: '15.0.5-ee',
+      },
+      {},
+    );
+    expect(of(r, 'group-token-not-direct-parent')).toEqual([]);
+    expect(of(r, 'stale-variables').map((f) => f.where)).toEqual(['top/sub']);
+    // A project with no variables at all is still sent to the group's variables.
+    const open = run(
+      {
+        ...tree(
+          [
+            grp(10, 'top', null, [t()]),
+            grp(12, 'top/sub', 10, [], [userVar('gone'), passVar()]),
+            grp(13, 'top/other', 10),
+          ],
+          [prj(5, 'top/sub/p', 12), prj(6, 'top/other/q', 13)],
+        ),
+        version: '15.0.5-ee',
+      },
+      {},
+    );
+    expect(of(open, 'group-token-not-direct-parent')[0]?.message).toContain('at all: top/other/q.');
+  });
+
   test('where a level that could hold them is unreadable, the project is not judged (like group-token-before-15.1)', () => {
     const r = run(
       tree([grp(10, 'top', null, [t()]), grp(12, 'top/sub', 10, [], 'refused')], [prj(5, 'top/sub/p', 12)]),

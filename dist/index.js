@@ -29,7 +29,7 @@ import {
   maskCommands,
   renderGithub,
   writeGithub
-} from "./chunks/chunk-GU27M52E.js";
+} from "./chunks/chunk-NXRRVDO2.js";
 import {
   cleanup,
   planView

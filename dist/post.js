@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   escapeCommandData
-} from "./chunks/chunk-GU27M52E.js";
+} from "./chunks/chunk-NXRRVDO2.js";
 import {
   cleanup,
   parseManifest

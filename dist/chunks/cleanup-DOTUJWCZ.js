@@ -87,17 +87,17 @@ async function runCleanup(flags, ctx) {
         code = ExitCode.Usage;
         continue;
       }
+      if (dry) {
+        left.push(t);
+        say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ""}`);
+        continue;
+      }
       try {
         client ??= clientFor(
           { ...flags, gitlabUrl: recorded },
           ctx,
           "deleting a recorded ephemeral token"
         ).client;
-        if (dry) {
-          left.push(t);
-          say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ""}`);
-          continue;
-        }
         const r = await deleteDeployToken(
           client,
           t.level === "group" ? "groups" : "projects",

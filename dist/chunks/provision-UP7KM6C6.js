@@ -169,7 +169,7 @@ async function provision(req, deps) {
     }
   }
   if (current.length > 0 && !req.rotate) return alreadyThere(req, owner, vars, current, snapshot, log);
-  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log);
+  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log, now);
   const plan = [
     `create ${owner.level === "groups" ? "group" : "project"} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(", ")}, ${req.expiresAt ? `expires ${req.expiresAt}` : "never expires"}${req.username ? `, username ${req.username}` : ""}`
   ];
@@ -348,44 +348,98 @@ function alreadyThere(req, owner, vars, current, snapshot, log) {
     hint: "run with --rotate to replace it safely (new token, variables, verify, then delete the old one)"
   };
 }
-async function refuseIfNamedElsewhere(client, req, owner, vars, project, current, log) {
-  const holders = [owner];
-  const add = (h) => {
-    if (!holders.some((x) => x.level === h.level && x.id === h.id)) holders.push(h);
+async function refuseIfNamedElsewhere(client, req, owner, vars, project, current, log, now) {
+  const holders = [];
+  const add = (h, groups) => {
+    if (!holders.some((x) => x.h.level === h.level && x.h.id === h.id)) holders.push({ h, groups });
   };
-  if (project) add({ level: "projects", id: project.id, path: project.path_with_namespace });
+  let above = [];
   if (owner.level === "groups") {
+    const chain = [];
+    let parent = (await getGroup(client, owner.id)).parent_id;
+    for (let i = 0; parent !== null && parent !== void 0 && i < 20; i++) {
+      try {
+        const g = await getGroup(client, parent);
+        chain.push({ level: "groups", id: g.id, path: g.full_path });
+        parent = g.parent_id;
+      } catch (e) {
+        if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) break;
+        throw e;
+      }
+    }
+    above = chain.map((g) => g.id);
+    add(owner, above);
+    chain.forEach((g, i) => add(g, above.slice(i + 1)));
     const [groups, projects] = await Promise.all([
       listDescendantGroups(client, owner.id),
       listGroupProjects(client, owner.id, { includeSubgroups: true })
     ]);
-    for (const g of groups) add({ level: "groups", id: g.id, path: g.full_path });
-    for (const p of projects) add({ level: "projects", id: p.id, path: p.path_with_namespace });
-  }
+    const tree = new Map([
+      [owner.id, { path: owner.path, parent: void 0 }],
+      ...groups.map((g) => [g.id, { path: g.full_path, parent: g.parent_id }])
+    ]);
+    const upFrom = (id) => {
+      const out = [];
+      for (let g = id; g !== null && g !== void 0 && tree.has(g) && out.length < 40; g = tree.get(g)?.parent)
+        out.push(g);
+      return [...out, ...above];
+    };
+    for (const g of groups) add({ level: "groups", id: g.id, path: g.full_path }, upFrom(g.parent_id));
+    for (const p of projects)
+      if (p.namespace.kind === "group" && tree.has(p.namespace.id))
+        add({ level: "projects", id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
+  } else add(owner, []);
+  if (project && !holders.some((x) => x.h.level === "projects" && x.h.id === project.id))
+    add(
+      { level: "projects", id: project.id, path: project.path_with_namespace },
+      project.namespace.kind === "group" ? [project.namespace.id] : []
+    );
   const names = new Set(current.map((t) => t.username));
-  const others = holders.filter((h) => !(vars && vars.level === h.level && vars.id === h.id));
-  const lists = await mapLimit(others, 4, async (h) => {
+  const oldIds = new Set(current.map((t) => t.id));
+  const others = holders.filter(({ h }) => !(vars && vars.level === h.level && vars.id === h.id));
+  const lists = await mapLimit(others, 4, async (x) => {
     try {
-      return { h, list: await listVariables(client, h.level, h.id) };
+      return { ...x, list: await listVariables(client, x.h.level, x.h.id) };
     } catch (e) {
       if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
-        log(`could not read the CI/CD variables of ${where(h)}: check that none names the old token`);
-        return { h, list: [] };
+        log(`could not read the CI/CD variables of ${where(x.h)}: check that none names the old token`);
+        return { ...x, list: [] };
       }
       throw e;
     }
   });
+  const tokensOf = /* @__PURE__ */ new Map();
+  const tokensAt = (level, id) => {
+    const k = `${level}:${id}`;
+    if (!tokensOf.has(k))
+      tokensOf.set(
+        k,
+        listDeployTokens(client, level, id).catch(() => [])
+      );
+    return tokensOf.get(k);
+  };
   const found = [];
   const lines = [];
-  for (const { h, list } of lists) {
+  for (const { h, groups, list } of lists) {
     for (const v of list) {
       if (v.key !== "CI_DEPLOY_USER") continue;
-      if (v.value === null || v.hidden)
+      if (v.value === null || v.hidden) {
         log(`CI_DEPLOY_USER on ${where(h)} is hidden: check that it does not name the old token`);
-      else if (names.has(v.value)) {
-        lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? "*"}")`);
-        if (!found.includes(h)) found.push(h);
+        continue;
       }
+      if (!names.has(v.value)) continue;
+      const candidates = (await Promise.all([tokensAt(h.level, h.id), ...groups.map((g) => tokensAt("groups", g))])).flat();
+      const twin = candidates.find(
+        (t) => !oldIds.has(t.id) && t.username === v.value && tokenActivity(t, now).active
+      );
+      if (twin) {
+        log(
+          `CI_DEPLOY_USER on ${where(h)} names ${v.value}, which token #${twin.id} there also has: not counted as naming the old token`
+        );
+        continue;
+      }
+      lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? "*"}")`);
+      if (!found.includes(h)) found.push(h);
     }
   }
   if (found.length === 0) return;
@@ -463,7 +517,8 @@ async function deleteOld(client, owner, old) {
       await getDeployToken(client, owner.level, owner.id, old.id);
     } catch (g) {
       if (g.status === 404) return "gone";
-      throw new MaybeDeleted(e);
+      const status = e.status;
+      if (!(status !== void 0 && status >= 400 && status < 500)) throw new MaybeDeleted(e);
     }
     throw e;
   }

@@ -34,7 +34,7 @@ import {
   githubFiles,
   renderGithub,
   writeGithub
-} from "./chunk-GU27M52E.js";
+} from "./chunk-NXRRVDO2.js";
 import {
   cleanup,
   planView,

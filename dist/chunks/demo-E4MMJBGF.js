@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-RZHXATPH.js");
+    const { runProvisionCommand } = await import("./provision-UP7KM6C6.js");
     const r = await captured(
       ctx,
       sc,
@@ -1068,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-A2YD3433.js");
+    const { runAudit } = await import("./audit-M5R2NYXZ.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -6,7 +6,7 @@ import {
 
 // src/export/github.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, statSync, truncateSync } from "node:fs";
+import { appendFileSync, rmSync, statSync, truncateSync } from "node:fs";
 function escapeCommandData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -51,7 +51,8 @@ function writeGithub(w, files, stdout) {
     if (w.env) appendFileSync(files.envFile, w.env, { encoding: "utf8" });
     if (w.output) appendFileSync(files.outputFile, w.output, { encoding: "utf8" });
   } catch (e) {
-    if (envSize !== void 0 && sizeOf(files.envFile) !== envSize) truncateSync(files.envFile, envSize);
+    if (envSize === void 0) rmSync(files.envFile, { force: true });
+    else if (sizeOf(files.envFile) !== envSize) truncateSync(files.envFile, envSize);
     const code = e.code;
     throw new UsageError(
       `cannot write GITHUB_ENV / GITHUB_OUTPUT${code ? ` (${code})` : ""}`,

@@ -267,7 +267,13 @@ function auditFindings(tree, settings) {
     if (!special) continue;
     const deeper = tree.projects.filter((p) => p.namespaceId !== g.id && groupChain(p.namespaceId).some((x) => x.id === g.id)).filter((p) => exposed(p) === void 0).filter((p) => {
       const s = supply(p);
-      return s === "none" || s === "broken";
+      if (s === "none") return true;
+      if (s !== "broken") return false;
+      if (groupTokensExposed) return true;
+      const levels = levelsOf(p);
+      const at = resolveKey(levels, USER_KEY).at;
+      const pos = (path) => levels.findIndex((l) => l.fullPath === path);
+      return at === void 0 || pos(at.fullPath) >= pos(g.fullPath);
     }).map((p) => p.fullPath).sort(compareCodeUnits);
     if (deeper.length === 0) continue;
     const count = deeper.length === 1 ? m`1 project below gets` : m`${deeper.length} projects below get`;

@@ -91,6 +91,8 @@ async function runChild(o) {
 var DEFAULT_DEADLINE_MS = 6e4;
 var Stop = class {
   signal;
+  /** A token may have been asked for (a POST was sent): a stop must then wait for it and undo it. */
+  posted = false;
   stopped;
   resolve = () => void 0;
   forward;
@@ -117,11 +119,13 @@ var Stop = class {
 function stoppableFetch(ctx, stop) {
   const inner = ctx.fetch ?? proxyAwareFetch(ctx.env) ?? ((input, init) => globalThis.fetch(input, init));
   return (input, init) => {
-    if (stop.signal && (init?.method ?? "GET").toUpperCase() === "POST") {
+    const post = (init?.method ?? "GET").toUpperCase() === "POST";
+    if (stop.signal && (post || !stop.posted)) {
       return Promise.reject(
         Object.assign(new Error(`stopped by ${stop.signal}`), { code: `stopped by ${stop.signal}` })
       );
     }
+    if (post) stop.posted = true;
     return inner(input, init);
   };
 }
@@ -148,14 +152,14 @@ async function runExec(argv, flags, ctx, io) {
     );
     const first = await Promise.race([settled, stop.stopped.then(() => void 0)]);
     if (first === void 0 || stop.signal) {
-      const late = await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS);
+      const late = stop.posted ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS) : await within(settled, 0);
       ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? "a signal"} before the command started
 `);
       if (late && "flow" in late) {
         const d = await discardEphemeral(late.flow);
         if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
 `);
-      } else if (!late) {
+      } else if (!late && stop.posted) {
         ctx.stderr.write(
           "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
         );

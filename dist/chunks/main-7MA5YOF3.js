@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-5IYQP6FN.js");
+      const { runResolve } = await import("./resolve-KSGGWZJH.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-5IYQP6FN.js");
+      const { runPlan } = await import("./resolve-KSGGWZJH.js");
       return runPlan(o, ctx);
     })
   );
@@ -3598,7 +3598,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-QHT52WB4.js");
+      const { runCleanup } = await import("./cleanup-DOTUJWCZ.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3612,7 +3612,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-7MGBH7DH.js");
+      const { runExec } = await import("./exec-TSFYZTN5.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3683,7 +3683,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-RZHXATPH.js");
+      const { runProvisionCommand } = await import("./provision-UP7KM6C6.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3703,13 +3703,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-A2YD3433.js");
+      const { runAudit } = await import("./audit-M5R2NYXZ.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-MLFFEGZS.js");
+      const { runDemo } = await import("./demo-E4MMJBGF.js");
       return runDemo(ctx);
     })
   );

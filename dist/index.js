@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-WVKDN5D3.js";
+} from "./chunks/chunk-I6GOQZHJ.js";
 import {
   credentialPlan,
   parseClients,
@@ -20,7 +20,7 @@ import {
 } from "./chunks/chunk-INHI67QQ.js";
 import {
   runFlow
-} from "./chunks/chunk-3O6J4MYR.js";
+} from "./chunks/chunk-BWQGWSUO.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -37,7 +37,7 @@ import {
 import "./chunks/chunk-73PPZFML.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-ONSWDRDR.js";
+} from "./chunks/chunk-II6JEI5M.js";
 import "./chunks/chunk-2KYKZ3OY.js";
 import "./chunks/chunk-HYBTJBPM.js";
 import "./chunks/chunk-4CIYU6N5.js";

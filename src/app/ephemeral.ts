@@ -130,11 +130,6 @@ export async function ephemeralFlow(
   };
 }
 
-/** Delete the token a run created; "gone" when it already was. Errors propagate (callers warn). */
-export function deleteRecorded(client: GitLabClient, r: EphemeralRecord): Promise<'deleted' | 'gone'> {
-  return deleteEphemeral(client, r);
-}
-
 /**
  * Delete the flow's ephemeral token, if it made one; never throws. Returns the line to print
  * (a warning when it failed: the token then expires at midnight, and `cleanup --ephemeral` deletes it

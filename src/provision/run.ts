@@ -27,6 +27,7 @@ import {
 import type { GitLabClient } from '../gitlab/client.js';
 import type { CiVariable, DeployToken, Project } from '../gitlab/types.js';
 import { mapLimit } from '../audit/gather.js';
+import { maskString } from '../mask/index.js';
 import { tokenActivity } from '../resolve/activity.js';
 import { checkPermissions, PermissionError } from './permissions.js';
 import { MASKABLE, type ProvisionRequest } from './request.js';
@@ -75,11 +76,6 @@ async function readVariable(client: GitLabClient, h: Holder, key: Key): Promise<
   }
 }
 
-/** `text` with every secret replaced (GitLab's messages could echo a value sent to it). */
-function scrub(text: string, secrets: readonly string[]): string {
-  return secrets.filter((x) => x.length >= 4).reduce((t, x) => t.split(x).join('[MASKED]'), text);
-}
-
 function describe(
   e: unknown,
   secrets: readonly string[] = [],
@@ -89,12 +85,12 @@ function describe(
     // GitLab was asked and said no (role, token scope): "the answer is no", exit 1 (PRODUCT.md).
     if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
     return {
-      message: scrub(e.message, secrets),
-      ...(e.hint ? { hint: scrub(e.hint, secrets) } : {}),
+      message: maskString(e.message, secrets),
+      ...(e.hint ? { hint: maskString(e.hint, secrets) } : {}),
       code,
     };
   }
-  return { message: scrub((e as { message?: string })?.message ?? String(e), secrets), code: 3 };
+  return { message: maskString((e as { message?: string })?.message ?? String(e), secrets), code: 3 };
 }
 
 function tokenLine(t: DeployToken): string {

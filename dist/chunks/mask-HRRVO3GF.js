@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-Q2QDTOIA.js";
+} from "./chunk-H4ENQLX4.js";
 import "./chunk-D4NMBEDX.js";
 import {
   UsageError

@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-KSGGWZJH.js");
+      const { runResolve } = await import("./resolve-AULNOOUS.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-KSGGWZJH.js");
+      const { runPlan } = await import("./resolve-AULNOOUS.js");
       return runPlan(o, ctx);
     })
   );
@@ -3612,7 +3612,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-TSFYZTN5.js");
+      const { runExec } = await import("./exec-HPUFEDST.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3639,7 +3639,7 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(async (o) => {
-      const { runMask } = await import("./mask-SF5ANPPN.js");
+      const { runMask } = await import("./mask-HRRVO3GF.js");
       const streams = await import("node:stream");
       const out = ctx.stdoutStream ?? new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3683,7 +3683,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-UP7KM6C6.js");
+      const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3709,7 +3709,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-E4MMJBGF.js");
+      const { runDemo } = await import("./demo-IBFH5JSH.js");
       return runDemo(ctx);
     })
   );

@@ -11,7 +11,7 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-3O6J4MYR.js";
+} from "./chunk-BWQGWSUO.js";
 import "./chunk-FJEDMX6I.js";
 import "./chunk-73PPZFML.js";
 import "./chunk-2KYKZ3OY.js";
@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-UP7KM6C6.js");
+    const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
     const r = await captured(
       ctx,
       sc,

@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-WVKDN5D3.js";
+} from "./chunk-I6GOQZHJ.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -28,7 +28,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-3O6J4MYR.js";
+} from "./chunk-BWQGWSUO.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -44,7 +44,7 @@ import {
 import "./chunk-73PPZFML.js";
 import {
   discardEphemeral
-} from "./chunk-ONSWDRDR.js";
+} from "./chunk-II6JEI5M.js";
 import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
 import "./chunk-4CIYU6N5.js";

@@ -1,6 +1,9 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  maskString
+} from "./chunk-H4ENQLX4.js";
+import {
   MASKABLE,
   mapLimit,
   parseProvisionFlags
@@ -11,6 +14,7 @@ import {
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
+import "./chunk-D4NMBEDX.js";
 import "./chunk-FJEDMX6I.js";
 import "./chunk-73PPZFML.js";
 import {
@@ -51,20 +55,17 @@ async function readVariable(client, h, key) {
     throw e;
   }
 }
-function scrub(text, secrets) {
-  return secrets.filter((x) => x.length >= 4).reduce((t, x) => t.split(x).join("[MASKED]"), text);
-}
 function describe(e, secrets = []) {
   if (e instanceof DeployTokenError) {
     let code = e.exitCode === 0 ? 3 : e.exitCode;
     if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
     return {
-      message: scrub(e.message, secrets),
-      ...e.hint ? { hint: scrub(e.hint, secrets) } : {},
+      message: maskString(e.message, secrets),
+      ...e.hint ? { hint: maskString(e.hint, secrets) } : {},
       code
     };
   }
-  return { message: scrub(e?.message ?? String(e), secrets), code: 3 };
+  return { message: maskString(e?.message ?? String(e), secrets), code: 3 };
 }
 function tokenLine(t) {
   return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(", ")}; ${t.expires_at ? `expires ${t.expires_at}` : "never expires"})`;

@@ -311,7 +311,7 @@ async function runFlow(flags, deps) {
   const settings = resolveSettings(flags, deps.env, spec);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-X73U3SLQ.js");
+    const { ephemeralFlow } = await import("./ephemeral-R6WTHKUO.js");
     const e = await ephemeralFlow(
       settings,
       client,

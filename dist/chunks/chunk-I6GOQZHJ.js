@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-3O6J4MYR.js";
+} from "./chunk-BWQGWSUO.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -3,10 +3,10 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-Q2QDTOIA.js";
+} from "./chunk-H4ENQLX4.js";
 import {
   jobVariables
-} from "./chunk-WVKDN5D3.js";
+} from "./chunk-I6GOQZHJ.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,7 +14,7 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-3O6J4MYR.js";
+} from "./chunk-BWQGWSUO.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
@@ -24,7 +24,7 @@ import {
 } from "./chunk-73PPZFML.js";
 import {
   discardEphemeral
-} from "./chunk-ONSWDRDR.js";
+} from "./chunk-II6JEI5M.js";
 import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
 import "./chunk-4CIYU6N5.js";

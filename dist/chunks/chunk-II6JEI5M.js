@@ -120,9 +120,6 @@ async function ephemeralFlow(settings, client, now, mode, random = () => randomB
     }
   };
 }
-function deleteRecorded(client, r) {
-  return deleteEphemeral(client, r);
-}
 async function discardEphemeral(flow) {
   const r = flow.ephemeral;
   if (!r) return void 0;
@@ -144,6 +141,5 @@ async function discardEphemeral(flow) {
 
 export {
   ephemeralFlow,
-  deleteRecorded,
   discardEphemeral
 };

@@ -1098,8 +1098,23 @@ var MaskStream = class extends Transform {
 function createMaskStream(secrets = [], opts = {}) {
   return new MaskStream(secrets, opts);
 }
+function maskBuffer(buf, secrets) {
+  const { registry } = toRegistry(secrets);
+  if (registry.compiled().empty) return buf;
+  const m = new Masker(registry, { engine: buf.length < 65536 ? "automaton" : "auto" });
+  const a = m.write(buf);
+  const b = m.end();
+  if (a === void 0) return b ?? EMPTY;
+  return b === void 0 ? a : Buffer.concat([a, b]);
+}
+function maskString(text, secrets) {
+  const { registry } = toRegistry(secrets);
+  if (text.length === 0 || registry.compiled().empty) return text;
+  return maskBuffer(Buffer.from(text, "utf8"), registry).toString("utf8");
+}
 
 export {
   SecretRegistry,
-  createMaskStream
+  createMaskStream,
+  maskString
 };

@@ -1,10 +1,9 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  deleteRecorded,
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-ONSWDRDR.js";
+} from "./chunk-II6JEI5M.js";
 import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
 import "./chunk-4CIYU6N5.js";
@@ -14,7 +13,6 @@ import "./chunk-W3LW53PW.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {
-  deleteRecorded,
   discardEphemeral,
   ephemeralFlow
 };

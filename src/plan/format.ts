@@ -158,7 +158,7 @@ function refLine(r: RefProtection): string {
 
 function resultLines(p: Plan, style: Style): string[] {
   const lines: string[] = [];
-  if (p.ref) lines.push(refLine(p.ref));
+  if (p.ref && (p.ref.state !== 'unknown' || p.outcomes)) lines.push(refLine(p.ref));
   if (p.outcomes) {
     const mark = (o: OutcomeSummary) => (o.jobOk ? style.green('✓') : style.red('✗'));
     lines.push(`  protected ref     ${mark(p.outcomes.protected)} ${p.outcomes.protected.line}`);

@@ -88,7 +88,11 @@ function scopeProblem(
   t: TokenSummary,
 ): (Pick<Decision, 'reason' | 'fix' | 'details'> & { missingScopes?: string[] }) | undefined {
   if (!input.job) return undefined;
-  const needed = impliedScopes(input.job.scopes);
+  // A dependency-proxy job lists the registry pair (validate asks for it), but GitLab takes the
+  // virtual-registry pair instead (valid_for_dependency_proxy?): the proxy rule judges those two.
+  const proxyPair =
+    input.job.dependencyProxy === true && VIRTUAL_REGISTRY_SCOPES.every((s) => t.scopes.includes(s));
+  const needed = impliedScopes(input.job.scopes).filter((s) => !(proxyPair && REGISTRY_SCOPES.includes(s)));
   const missing = needed.filter((s) => !t.scopes.includes(s));
   if (missing.length === 0) return undefined;
   const push =

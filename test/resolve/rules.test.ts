@@ -169,7 +169,7 @@ describe('group deploy token with LFS (lfs_request.rb: project == before 15.7, h
   });
 });
 
-describe("scopes matter when the token is used (the seed's scope table)", () => {
+describe('scopes matter when the token is used (docs/gitlab-rules.md, "Scopes")', () => {
   test('a job needing write_registry with a read-only token gets exit 1 naming the missing scope', () => {
     const r = resolveCredentials(
       input({
@@ -182,6 +182,31 @@ describe("scopes matter when the token is used (the seed's scope table)", () => 
     expect(r.missingScopes).toEqual(['write_registry']);
     expect(r.reason).toContain('job push needs write_registry');
     expect(r.credentials).toBeUndefined();
+  });
+});
+
+describe('pushing images needs read_registry as well as write_registry (doc/user/project/deploy_tokens)', () => {
+  test('a job listing write_registry alone is checked for read_registry too', () => {
+    const r = resolveCredentials(
+      input({
+        projectTokens: [token({ scopes: ['write_registry'] })],
+        jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-aaaaaaaaaaaaaaaaaaaa' },
+        job: { name: 'push', scopes: ['write_registry'], lfs: false },
+      }),
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.missingScopes).toEqual(['read_registry']);
+    expect(r.reason).toContain('pushing images needs read_registry as well as write_registry');
+  });
+  test('with both, it passes', () => {
+    const r = resolveCredentials(
+      input({
+        projectTokens: [token({ scopes: ['read_registry', 'write_registry'] })],
+        jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-aaaaaaaaaaaaaaaaaaaa' },
+        job: { name: 'push', scopes: ['write_registry'], lfs: false },
+      }),
+    );
+    expect(r.ok).toBe(true);
   });
 });
 

@@ -225,7 +225,8 @@ function variableWarnings(input: ResolveInput, picture: TokenPicture, view: JobV
     });
   }
   if (!input.inGitLabJob) {
-    const over = settled(view.password).kind === 'token' ? 'token' : 'variables';
+    // Over project and group variables only pipeline-level ones win; over anything else, all of them.
+    const over = settled(view.password).kind === 'variable' ? 'variables' : 'token';
     out.push({
       code: 'invisible-variables',
       message: `${invisibleSources(over)} named CI_DEPLOY_USER / CI_DEPLOY_PASSWORD are not visible through the API and would override what is shown here`,

@@ -4,12 +4,13 @@
  * Where a rule changed between versions, rows cover both sides.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CiVariable } from '../../src/gitlab/types.js';
 import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
 import { startStandin, type StandinOptions } from '../../src/standin/server.js';
+import { runAction } from '../../src/action/run.js';
 import { runCli } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -119,7 +120,8 @@ async function run(row: Row) {
     ...(row.intercept ? { intercept: row.intercept } : {}),
   });
   try {
-    const r = await runCli([...row.argv, '--gitlab-url', standin.url, '--project', 'tanuki/app'], {
+    const [command = '', ...rest] = row.argv;
+    const r = await runCli([command, '--gitlab-url', standin.url, '--project', 'tanuki/app', ...rest], {
       GITLAB_TOKEN: API,
       ...row.env,
     });
@@ -216,6 +218,21 @@ const rows: Row[] = [
     code: 1,
     says: ['mismatched pair', 'CI_DEPLOY_PASSWORD comes from the group CI/CD variable'],
     never: [G21],
+  },
+  {
+    name: 'exec in a job with such a pair: refused before the command runs',
+    source: 'lib/gitlab/auth.rb deploy_token_check',
+    version: '17.5.1-ee',
+    world: {
+      projectTokens: [projectToken()],
+      groupTokens: [groupToken()],
+      projectVars: [v('CI_DEPLOY_USER', 'tanuki-deployer')],
+    },
+    argv: ['exec', '--', 'sh', '-c', 'echo RAN'],
+    env: inJob({ CI_DEPLOY_USER: 'tanuki-deployer', CI_DEPLOY_PASSWORD: P11 }),
+    code: 1,
+    says: ['mismatched pair'],
+    never: ['RAN', P11],
   },
   {
     name: 'both keys from variables naming one active token: fine',
@@ -620,5 +637,44 @@ describe('file variables: in the job CI_DEPLOY_PASSWORD is a path', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ username: 'tanuki-deployer', password: G21 });
     expect(r.stdout).not.toContain(path);
+  });
+});
+
+describe('the action sees a mismatched pair too', () => {
+  test('variables give CI_DEPLOY_USER only: exit 1, nothing exported', async () => {
+    const standin = await startStandin(
+      scenario('17.5.1-ee', {
+        projectTokens: [projectToken()],
+        groupTokens: [groupToken()],
+        projectVars: [v('CI_DEPLOY_USER', 'tanuki-deployer')],
+      }),
+      { now: () => NOW },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'rules-action-'));
+    dirs.push(dir);
+    for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+    let out = '';
+    try {
+      const code = await runAction({
+        env: {
+          GITHUB_ENV: join(dir, 'env'),
+          GITHUB_OUTPUT: join(dir, 'output'),
+          GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+          GITHUB_STATE: join(dir, 'state'),
+          RUNNER_TEMP: dir,
+          'INPUT_GITLAB-URL': standin.url,
+          'INPUT_GITLAB-TOKEN': API,
+          INPUT_PROJECT: 'tanuki/app',
+        },
+        cwd: dir,
+        now: () => NOW,
+        stdout: { write: (x) => void (out += x) },
+      });
+      expect(code).toBe(1);
+      expect(out).toContain('mismatched pair');
+      expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');
+    } finally {
+      await standin.close();
+    }
   });
 });

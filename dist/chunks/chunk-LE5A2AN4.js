@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   ShapeError
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 import {
   GitLabApiError,
   UsageError

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-23PRQYRZ.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -10,21 +10,21 @@ import {
 } from "./chunk-QEHQ6WGO.js";
 import {
   normaliseUrl
-} from "./chunk-FJEDMX6I.js";
+} from "./chunk-FBMC2VLQ.js";
 import {
   saveManifest
 } from "./chunk-H26R332A.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-LE5A2AN4.js";
 import {
   parseDuration,
   sweepEphemeral
-} from "./chunk-4CIYU6N5.js";
-import "./chunk-7TLYVLNA.js";
+} from "./chunk-X4GOFNJK.js";
+import "./chunk-AS7DOC5M.js";
 import "./chunk-ZXYRMQQA.js";
 import {
   deleteDeployToken,
   getProject
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 import "./chunk-4OYPS3EV.js";
 import {
   ExitCode,

@@ -1,21 +1,21 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  UNKNOWN_PAIR,
-  ruleTextFor
-} from "./chunk-2KYKZ3OY.js";
+  ruleTextFor,
+  unreadVariables
+} from "./chunk-SY6U6Y4M.js";
 import {
   checkEphemeralScopes,
   createEphemeral,
   deleteEphemeral,
   nextMidnightUtc
-} from "./chunk-4CIYU6N5.js";
+} from "./chunk-X4GOFNJK.js";
 import {
   checkPermissions
-} from "./chunk-7TLYVLNA.js";
+} from "./chunk-AS7DOC5M.js";
 import {
   getProject
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -41,7 +41,7 @@ async function ephemeralFlow(settings, client, now, mode, random = () => randomB
       "pass --job NAME (the action: input job) naming a job with scopes"
     );
   }
-  checkEphemeralScopes(settings.job.scopes);
+  checkEphemeralScopes(settings.job.scopes, settings.job.dependencyProxy);
   const project = await getProject(client, settings.project);
   const input = {
     now,
@@ -55,7 +55,7 @@ async function ephemeralFlow(settings, client, now, mode, random = () => randomB
     },
     ancestors: [],
     jobEnv: {},
-    variables: { project: UNKNOWN_PAIR("not read: ephemeral"), group: UNKNOWN_PAIR("not read: ephemeral") },
+    variables: unreadVariables("not read: ephemeral"),
     job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs },
     minDaysLeft: settings.minDaysLeft
   };

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-7TLYVLNA.js";
+} from "./chunk-AS7DOC5M.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -14,7 +14,7 @@ import {
   deleteDeployToken,
   listDeployTokens,
   tokenActivity
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -28,7 +28,13 @@ var HOUR_MS = 36e5;
 function nextMidnightUtc(now) {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS);
 }
-function checkEphemeralScopes(scopes) {
+function checkEphemeralScopes(scopes, dependencyProxy = false) {
+  if (dependencyProxy) {
+    throw new UsageError(
+      "an ephemeral token is a project deploy token, and the dependency proxy accepts group deploy tokens only",
+      "drop ephemeral: true for this job and use a group gitlab-deploy-token with read_registry and write_registry"
+    );
+  }
   if (scopes.length === 0) {
     throw new UsageError(
       "an ephemeral token needs the job's scopes, and the job lists none",

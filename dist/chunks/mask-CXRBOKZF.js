@@ -3,8 +3,9 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-H4ENQLX4.js";
+} from "./chunk-QMT7AQ34.js";
 import "./chunk-D4NMBEDX.js";
+import "./chunk-RC75VXCO.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

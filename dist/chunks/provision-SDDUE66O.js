@@ -2,30 +2,34 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   maskString
-} from "./chunk-H4ENQLX4.js";
+} from "./chunk-QMT7AQ34.js";
 import {
-  MASKABLE,
-  mapLimit,
-  parseProvisionFlags
-} from "./chunk-V6XWA6D6.js";
+  mapLimit
+} from "./chunk-QJKPLEUU.js";
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-23PRQYRZ.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import "./chunk-D4NMBEDX.js";
-import "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-FBMC2VLQ.js";
+import "./chunk-LE5A2AN4.js";
+import "./chunk-RC75VXCO.js";
+import {
+  DEPLOY_TOKEN_SCOPES,
+  isScope
+} from "./chunk-YOE5HMND.js";
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-7TLYVLNA.js";
+} from "./chunk-AS7DOC5M.js";
 import {
+  GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
   deleteDeployToken,
   deleteVariable,
-  getDeployToken,
+  findDeployToken,
   getGroup,
   getProject,
   getVariable,
@@ -35,7 +39,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -44,8 +48,150 @@ import {
 } from "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 
+// src/provision/request.ts
+var STORES = ["none", "project-variables", "group-variables"];
+var MASKABLE = /^[a-zA-Z0-9_+=/@:.~-]{8,}$/;
+var USERNAME = /^[a-zA-Z0-9.+_-]+$/;
+var DAY_MS = 864e5;
+function parseExpiry(flags, now) {
+  if (flags.expiresAt !== void 0 && flags.expiresIn !== void 0) {
+    throw new UsageError("give --expires-at or --expires-in, not both", "e.g. --expires-in 90");
+  }
+  if (flags.expiresIn !== void 0) {
+    const raw = String(flags.expiresIn).trim();
+    if (!/^\d{1,5}$/.test(raw) || Number(raw) < 1 || Number(raw) > 36500) {
+      throw new UsageError(
+        `--expires-in must be a whole number of days from 1 to 36500, not "${raw.slice(0, 40)}"`,
+        "e.g. --expires-in 90"
+      );
+    }
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    return new Date(today + Number(raw) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (flags.expiresAt !== void 0) {
+    const raw = String(flags.expiresAt).trim();
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+    const at = dateOnly ? Date.parse(`${raw}T00:00:00Z`) : instant ? Date.parse(raw) : NaN;
+    if (Number.isNaN(at) || !realCalendar(raw)) {
+      throw new UsageError(
+        `--expires-at must be a date (YYYY-MM-DD) or an ISO 8601 instant with a time zone, not "${raw.slice(0, 40)}"`,
+        "e.g. --expires-at 2027-01-31 (the token dies at 00:00 UTC that day)"
+      );
+    }
+    if (at <= now.getTime()) {
+      throw new UsageError(
+        `--expires-at ${raw} is not in the future (a date means 00:00 UTC that day)`,
+        "give a later date, or --expires-in DAYS"
+      );
+    }
+    return dateOnly ? raw : new Date(at).toISOString();
+  }
+  return null;
+}
+function realCalendar(raw) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(raw);
+  if (!m) return false;
+  const [y, mo, d, h = "0", mi = "0", sec = "0"] = m.slice(1);
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return day.getUTCFullYear() === Number(y) && day.getUTCMonth() === Number(mo) - 1 && day.getUTCDate() === Number(d) && Number(h) < 24 && Number(mi) < 60 && Number(sec) < 60;
+}
+function parseProvisionFlags(flags, now) {
+  const level = flags.level ?? "project";
+  if (level !== "project" && level !== "group") {
+    throw new UsageError(`--level must be project or group, not "${String(level).slice(0, 40)}"`);
+  }
+  const store = flags.store ?? "none";
+  if (!STORES.includes(store)) {
+    throw new UsageError(
+      `--store must be one of ${STORES.join(", ")}, not "${String(flags.store).slice(0, 40)}"`,
+      "group-variables: the \u2264 15.0 workaround; project-variables; none: print the token once"
+    );
+  }
+  if (flags.scopes === void 0 || flags.scopes.trim() === "") {
+    throw new UsageError("provision needs --scopes", `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`);
+  }
+  const scopes = [
+    ...new Set(
+      flags.scopes.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean)
+    )
+  ];
+  if (scopes.length === 0) {
+    throw new UsageError("--scopes names no scope", `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`);
+  }
+  for (const s of scopes) {
+    if (!isScope(s)) {
+      throw new UsageError(
+        `--scopes names an unknown deploy-token scope "${s.slice(0, 40)}"`,
+        `use a comma list of: ${DEPLOY_TOKEN_SCOPES.join(", ")}`
+      );
+    }
+  }
+  const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
+  if (name.trim() !== name || name === "" || name.length > 255 || // Control, bidi and zero-width characters: a name that looks like another is not that name.
+  // (\p{Cc} control, \p{Cf} format: bidi, zero-width, soft hyphen; line/paragraph separators; fillers.)
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u180e\u3164\uffa0]/u.test(name)) {
+    throw new UsageError(
+      "--name must be 1 to 255 characters, without leading or trailing space, control, bidi or zero-width characters",
+      `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`
+    );
+  }
+  if (flags.username !== void 0) {
+    if (!USERNAME.test(flags.username) || flags.username.length > 255) {
+      throw new UsageError(
+        `--username "${flags.username.slice(0, 60)}" is not a deploy-token username`,
+        "GitLab allows letters, digits, '_', '-', '+' and '.' (at most 255); omit it for gitlab+deploy-token-{id}"
+      );
+    }
+    if (store !== "none" && !MASKABLE.test(flags.username)) {
+      throw new UsageError(
+        `--username "${flags.username.slice(0, 60)}" cannot be stored as a masked variable: GitLab masks only values of 8 characters or more`,
+        "choose a username of at least 8 characters, or omit --username (gitlab+deploy-token-{id})"
+      );
+    }
+  }
+  if (flags.protected && store === "none") {
+    throw new UsageError(
+      "--protected applies to stored variables",
+      "add --store group-variables or project-variables"
+    );
+  }
+  const format = flags.format ?? "json";
+  if (format !== "json" && format !== "shell") {
+    throw new UsageError(`--format must be json or shell, not "${String(format).slice(0, 40)}"`);
+  }
+  if (flags.format !== void 0 && store !== "none") {
+    throw new UsageError("--format applies to --store none (the token is printed once)", "drop --format");
+  }
+  if (level === "project" && store === "group-variables") {
+    throw new UsageError(
+      "a project token stored in group variables would reach every project of the group but log in to one",
+      "use --level group --store group-variables (the \u2264 15.0 workaround), or --store project-variables"
+    );
+  }
+  if (flags.group !== void 0 && level === "project") {
+    throw new UsageError("--group applies to --level group", "use --project for a project token");
+  }
+  const req = {
+    level,
+    name,
+    scopes,
+    expiresAt: parseExpiry(flags, now),
+    store,
+    protected: flags.protected === true,
+    rotate: flags.rotate === true,
+    dryRun: flags.dryRun === true,
+    format
+  };
+  if (flags.username !== void 0) req.username = flags.username;
+  if (flags.project !== void 0) req.project = flags.project;
+  if (flags.group !== void 0) req.group = flags.group;
+  return req;
+}
+
 // src/provision/run.ts
 var VARIABLE_KEYS = ["CI_DEPLOY_USER", "CI_DEPLOY_PASSWORD"];
+var PROTECTED_NOTE = "protected variables reach only jobs on protected branches and tags; jobs on other refs get neither, so they get the gitlab-deploy-token GitLab itself exposes to them (a project token, or from GitLab 15.1 the direct parent group's), or no deploy credentials at all";
 var where = (h) => `${h.level === "groups" ? "group" : "project"} ${h.path}`;
 async function readVariable(client, h, key) {
   try {
@@ -187,8 +333,11 @@ async function provision(req, deps) {
       plan.push(`${before ? "update" : "create"} ${k} on ${where(vars)} (${notes.join(", ")})`);
     }
   } else plan.push("print the new token once on stdout (it cannot be read again)");
+  if (vars && VARIABLE_KEYS.some((k) => wantProtected(req, snapshot.get(k))))
+    plan.push(`note: ${PROTECTED_NOTE}`);
   plan.push("verify the new token and what was stored");
   for (const t of current) plan.push(`delete the old token ${tokenLine(t)}`);
+  if (vars && req.protected) log(`protected: ${PROTECTED_NOTE}`);
   if (req.rotate && current.length === 0)
     log(`nothing to rotate: ${where(owner)} has no active "${req.name}" token; creating one`);
   if (!req.expiresAt)
@@ -477,8 +626,15 @@ async function removeOrphans(client, owner, name, before, log) {
   return out;
 }
 async function verify(client, owner, vars, created, req, snapshot, now) {
-  const t = await getDeployToken(client, owner.level, owner.id, created.id);
+  const t = await findDeployToken(client, owner.level, owner.id, created.id);
   const problems = [];
+  if (!t) {
+    throw new DeployTokenError(
+      `verification failed: token #${created.id} is not among the deploy tokens of ${where(owner)}`,
+      ExitCode.GitLab,
+      "nothing was deleted; see the state below"
+    );
+  }
   if (!tokenActivity(t, now).active) problems.push(`token #${t.id} is not active`);
   if (t.name !== req.name) problems.push(`token #${t.id} is named "${t.name}"`);
   const missing = req.scopes.filter((s) => !t.scopes.includes(s));
@@ -514,13 +670,15 @@ async function deleteOld(client, owner, old) {
   try {
     return await deleteDeployToken(client, owner.level, owner.id, old.id);
   } catch (e) {
+    let found;
     try {
-      await getDeployToken(client, owner.level, owner.id, old.id);
-    } catch (g) {
-      if (g.status === 404) return "gone";
+      found = await findDeployToken(client, owner.level, owner.id, old.id);
+    } catch {
       const status = e.status;
       if (!(status !== void 0 && status >= 400 && status < 500)) throw new MaybeDeleted(e);
+      throw e;
     }
+    if (found === void 0) return "gone";
     throw e;
   }
 }

@@ -3,10 +3,10 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-H4ENQLX4.js";
+} from "./chunk-QMT7AQ34.js";
 import {
   jobVariables
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-PGSF2V5W.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,23 +14,24 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-BWQGWSUO.js";
-import "./chunk-FJEDMX6I.js";
+} from "./chunk-LPZ7B34Z.js";
+import "./chunk-FBMC2VLQ.js";
 import {
   cleanup
 } from "./chunk-H26R332A.js";
 import {
   proxyAwareFetch
-} from "./chunk-73PPZFML.js";
+} from "./chunk-LE5A2AN4.js";
 import {
   discardEphemeral
-} from "./chunk-II6JEI5M.js";
-import "./chunk-2KYKZ3OY.js";
-import "./chunk-HYBTJBPM.js";
-import "./chunk-4CIYU6N5.js";
-import "./chunk-7TLYVLNA.js";
+} from "./chunk-ORYNBXTS.js";
+import "./chunk-SY6U6Y4M.js";
+import "./chunk-RC75VXCO.js";
+import "./chunk-YOE5HMND.js";
+import "./chunk-X4GOFNJK.js";
+import "./chunk-AS7DOC5M.js";
 import "./chunk-ZXYRMQQA.js";
-import "./chunk-W3LW53PW.js";
+import "./chunk-ITV646QS.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError

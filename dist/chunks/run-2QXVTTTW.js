@@ -28,7 +28,7 @@ import {
   specJobs,
   str,
   wordSpan
-} from "./chunk-SS7TTPVJ.js";
+} from "./chunk-MXHWBTXI.js";
 import "./chunk-TC5M5IGD.js";
 import "./chunk-4OYPS3EV.js";
 import "./chunk-XSTXBMLW.js";

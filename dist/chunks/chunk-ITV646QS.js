@@ -30,7 +30,7 @@ function asDeployToken(x) {
   if (typeof x.expires_at === "string") {
     need(!Number.isNaN(Date.parse(x.expires_at)), "deploy token `expires_at` must be a date");
   }
-  need(typeof x.revoked === "boolean", "deploy token `revoked` must be a boolean");
+  need(x.revoked === void 0 || typeof x.revoked === "boolean", "deploy token `revoked` must be a boolean");
   need(
     Array.isArray(x.scopes) && x.scopes.every((s) => typeof s === "string"),
     "deploy token `scopes` must be a list of strings"
@@ -41,11 +41,14 @@ function asDeployToken(x) {
     // newlines) and invisible format characters (bidi overrides) never reach an output. GitLab's
     // special name has none, so matching is unaffected.
     name: x.name.replace(CONTROL_CHARS, "?"),
-    username: x.username.replace(CONTROL_CHARS, "?"),
+    // An empty username is GitLab's default one (app/models/deploy_token.rb `username`,
+    // DeployTokenMethods: `params[:username].presence`).
+    username: x.username === "" ? `gitlab+deploy-token-${x.id}` : x.username.replace(CONTROL_CHARS, "?"),
     expires_at: x.expires_at ?? null,
-    revoked: x.revoked,
+    revoked: x.revoked === true,
     scopes: [...x.scopes]
   };
+  if (x.revoked === void 0) t.revokedUnknown = true;
   if (typeof x.expired === "boolean") t.expired = x.expired;
   if (typeof x.token === "string") t.token = x.token;
   return t;
@@ -108,6 +111,11 @@ function asCiVariable(x) {
   if (typeof x.description === "string" || x.description === null) v.description = x.description;
   return v;
 }
+function asProtectedRef(x) {
+  need(isObject(x), "a protected branch or tag must be a JSON object");
+  need(typeof x.name === "string", "protected branch or tag `name` must be a string");
+  return { name: x.name };
+}
 function asCurrentUser(x) {
   need(isObject(x), "the user must be a JSON object");
   need(typeof x.id === "number", "user `id` must be a number");
@@ -153,9 +161,8 @@ function getProject(client, id) {
 function getGroup(client, id) {
   return client.get(`/groups/${encodeId(id)}`, asGroup);
 }
-function listDeployTokens(client, level, id, opts = {}) {
-  const query = opts.active ? { active: "true" } : {};
-  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken, query);
+function listDeployTokens(client, level, id) {
+  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken);
 }
 function getVariable(client, level, id, key, environmentScope) {
   const query = environmentScope === void 0 ? {} : { "filter[environment_scope]": environmentScope };
@@ -208,8 +215,16 @@ async function createDeployToken(client, level, id, t) {
   }
   return data;
 }
-function getDeployToken(client, level, id, tokenId) {
-  return client.get(`/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, asDeployToken);
+async function findDeployToken(client, level, id, tokenId) {
+  try {
+    return await client.get(`/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, asDeployToken);
+  } catch (e) {
+    if (!(e instanceof GitLabApiError && e.status === 404)) throw e;
+  }
+  return (await listDeployTokens(client, level, id)).find((t) => t.id === tokenId);
+}
+function listProtectedRefs(client, project, kind) {
+  return client.getAll(`/projects/${encodeId(project)}/protected_${kind}`, asProtectedRef);
 }
 async function deleteDeployToken(client, level, id, tokenId) {
   try {
@@ -272,9 +287,6 @@ function tokenActivity(token, now) {
     return { active: false, reason: "expired", expiresAt: exp };
   return { active: true, expiresAt: exp };
 }
-function isActive(token, now) {
-  return tokenActivity(token, now).active;
-}
 function daysLeft(token, now) {
   const exp = expiresAt(token);
   return exp === null ? null : (exp.getTime() - now.getTime()) / DAY_MS;
@@ -300,13 +312,13 @@ export {
   getTokenScopes,
   getGroupAccess,
   createDeployToken,
-  getDeployToken,
+  findDeployToken,
+  listProtectedRefs,
   deleteDeployToken,
   writeVariable,
   deleteVariable,
   GITLAB_DEPLOY_TOKEN_NAME,
   tokenActivity,
-  isActive,
   daysLeft,
   isSpecial,
   formatInstant

@@ -2,10 +2,10 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   normaliseUrl
-} from "./chunk-FJEDMX6I.js";
+} from "./chunk-FBMC2VLQ.js";
 import {
   clientWith
-} from "./chunk-73PPZFML.js";
+} from "./chunk-LE5A2AN4.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -6,7 +6,7 @@ import {
   analyzeSpec,
   loadSpec,
   loadSpecFile
-} from "./chunk-SS7TTPVJ.js";
+} from "./chunk-MXHWBTXI.js";
 import "./chunk-TC5M5IGD.js";
 import "./chunk-4OYPS3EV.js";
 import "./chunk-XSTXBMLW.js";

@@ -3,13 +3,14 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-II6JEI5M.js";
-import "./chunk-2KYKZ3OY.js";
-import "./chunk-HYBTJBPM.js";
-import "./chunk-4CIYU6N5.js";
-import "./chunk-7TLYVLNA.js";
+} from "./chunk-ORYNBXTS.js";
+import "./chunk-SY6U6Y4M.js";
+import "./chunk-RC75VXCO.js";
+import "./chunk-YOE5HMND.js";
+import "./chunk-X4GOFNJK.js";
+import "./chunk-AS7DOC5M.js";
 import "./chunk-ZXYRMQQA.js";
-import "./chunk-W3LW53PW.js";
+import "./chunk-ITV646QS.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

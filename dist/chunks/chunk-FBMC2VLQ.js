@@ -72,16 +72,12 @@ function resolveSettings(flags, env, spec) {
         `choose one of: ${Object.keys(spec.jobs).join(", ") || "(none)"}`
       );
     }
-    const scopes = new Set(jobSpec.scopes ?? []);
-    if (jobSpec.dependency_proxy) {
-      scopes.add("read_registry");
-      scopes.add("write_registry");
-    }
     job = {
       name: flags.job,
       spec: jobSpec,
-      scopes: [...scopes],
-      lfs: flags.lfs === true || jobSpec.lfs === true
+      scopes: [...new Set(jobSpec.scopes ?? [])],
+      lfs: flags.lfs === true || jobSpec.lfs === true,
+      dependencyProxy: jobSpec.dependency_proxy === true
     };
   }
   const s = { gitlabUrl, apiTokenEnv, minDaysLeft, lfs: flags.lfs === true || job?.lfs === true };
@@ -89,6 +85,11 @@ function resolveSettings(flags, env, spec) {
   if (apiToken) s.apiToken = apiToken;
   if (environment) s.environment = environment;
   if (job) s.job = job;
+  if (flags.ref !== void 0) {
+    if (flags.ref.trim() === "")
+      throw new UsageError("--ref needs a branch or tag name", "e.g. --ref main, or --ref refs/tags/v1.2");
+    s.ref = flags.ref;
+  }
   return s;
 }
 

@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-PGSF2V5W.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -24,12 +24,12 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-INHI67QQ.js";
+} from "./chunk-UVYQW63Q.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-BWQGWSUO.js";
-import "./chunk-FJEDMX6I.js";
+} from "./chunk-LPZ7B34Z.js";
+import "./chunk-FBMC2VLQ.js";
 import {
   githubFiles,
   renderGithub,
@@ -41,16 +41,17 @@ import {
   saveManifest,
   writeFileAtomic
 } from "./chunk-H26R332A.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-LE5A2AN4.js";
 import {
   discardEphemeral
-} from "./chunk-II6JEI5M.js";
-import "./chunk-2KYKZ3OY.js";
-import "./chunk-HYBTJBPM.js";
-import "./chunk-4CIYU6N5.js";
-import "./chunk-7TLYVLNA.js";
+} from "./chunk-ORYNBXTS.js";
+import "./chunk-SY6U6Y4M.js";
+import "./chunk-RC75VXCO.js";
+import "./chunk-YOE5HMND.js";
+import "./chunk-X4GOFNJK.js";
+import "./chunk-AS7DOC5M.js";
 import "./chunk-ZXYRMQQA.js";
-import "./chunk-W3LW53PW.js";
+import "./chunk-ITV646QS.js";
 import "./chunk-4OYPS3EV.js";
 import {
   UsageError
@@ -234,6 +235,8 @@ async function exportResolved(flow, targets, flags, ctx, wrote) {
   if (!r.ok || !r.credentials) {
     ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
 `);
+    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}
+`);
     if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
 `);
     return r.exitCode;
@@ -331,7 +334,7 @@ async function runPlan(flags, ctx) {
       );
     }
   }
-  return r.exitCode;
+  return plan.exitCode;
 }
 export {
   EXPORT_TARGETS,

@@ -1,22 +1,22 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  DEPLOY_TOKEN_SCOPES,
   PASSWORD_KEY,
   USER_KEY,
   gatherTree
-} from "./chunk-V6XWA6D6.js";
+} from "./chunk-QJKPLEUU.js";
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-23PRQYRZ.js";
 import {
   normaliseUrl
-} from "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+} from "./chunk-FBMC2VLQ.js";
+import "./chunk-LE5A2AN4.js";
 import {
+  DEPLOY_TOKEN_SCOPES,
   exposesGroupDeployToken,
   parseGitLabVersion
-} from "./chunk-HYBTJBPM.js";
+} from "./chunk-YOE5HMND.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -26,7 +26,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 import {
   ExitCode,
   UsageError

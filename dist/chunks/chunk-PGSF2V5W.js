@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-LPZ7B34Z.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -4,6 +4,9 @@ import {
   package_default
 } from "./chunk-WAXJOOJ3.js";
 import {
+  DEPLOY_TOKEN_SCOPES
+} from "./chunk-YOE5HMND.js";
+import {
   DeployTokenError,
   ExitCode
 } from "./chunk-XSTXBMLW.js";
@@ -3476,7 +3479,10 @@ function common(cmd) {
   return cmd.option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "project id or full path (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--spec <file>", "job spec (default deploy-token.yml when it exists)").option("--job <name>", "job in the spec whose needs are checked").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).option(
     "--environment <name>",
     "environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)"
-  ).option("--min-days-left <days>", "warn when the token expires sooner (default 7)").option("--lfs", "the job uses Git LFS (warns about group tokens)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").option(
+  ).option("--min-days-left <days>", "warn when the token expires sooner (default 7)").option("--lfs", "the job uses Git LFS (warns about group tokens before GitLab 15.7)").option(
+    "--ref <name>",
+    "branch or tag whose protection decides which protected CI/CD variables the job gets (default $CI_COMMIT_REF_NAME; refs/tags/NAME for a tag)"
+  ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").option(
     "--configure <clients...>",
     "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)"
   );
@@ -3529,7 +3535,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-AULNOOUS.js");
+      const { runResolve } = await import("./resolve-5WME7I5T.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3549,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-AULNOOUS.js");
+      const { runPlan } = await import("./resolve-5WME7I5T.js");
       return runPlan(o, ctx);
     })
   );
@@ -3560,7 +3566,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-IUOMURN5.js");
+      const { runValidate } = await import("./run-2QXVTTTW.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3598,7 +3604,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-DOTUJWCZ.js");
+      const { runCleanup } = await import("./cleanup-NIZXB235.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3612,7 +3618,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-HPUFEDST.js");
+      const { runExec } = await import("./exec-CJS2AFYF.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3639,7 +3645,7 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(async (o) => {
-      const { runMask } = await import("./mask-HRRVO3GF.js");
+      const { runMask } = await import("./mask-CXRBOKZF.js");
       const streams = await import("node:stream");
       const out = ctx.stdoutStream ?? new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3657,10 +3663,7 @@ Examples:
     "create a deploy token and store it where jobs find it; --rotate replaces the current one safely"
   ).option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").addOption(
     new Option("--level <level>", "project or group token").choices(["project", "group"]).default("project")
-  ).option("--group <id|path>", "with --level group: the group (default: the project's parent group)").option(
-    "--scopes <list>",
-    "comma list: read_repository, read_registry, write_registry, read_package_registry, write_package_registry, read_virtual_registry, write_virtual_registry"
-  ).option("--expires-at <date>", "expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant").option("--expires-in <days>", "expire this many days from today (00:00 UTC)").option("--name <name>", "token name (default gitlab-deploy-token)").option("--username <name>", "token username (default gitlab+deploy-token-{id})").addOption(
+  ).option("--group <id|path>", "with --level group: the group (default: the project's parent group)").option("--scopes <list>", `comma list: ${DEPLOY_TOKEN_SCOPES.join(", ")}`).option("--expires-at <date>", "expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant").option("--expires-in <days>", "expire this many days from today (00:00 UTC)").option("--name <name>", "token name (default gitlab-deploy-token)").option("--username <name>", "token username (default gitlab+deploy-token-{id})").addOption(
     new Option("--store <where>", "where jobs find it: CI/CD variables, or print it once").choices(["group-variables", "project-variables", "none"]).default("none")
   ).option("--protected", "store the variables as protected (protected branches and tags only)").addOption(
     new Option("--format <format>", "with --store none: how the token is printed").choices([
@@ -3683,7 +3686,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
+      const { runProvisionCommand } = await import("./provision-SDDUE66O.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3703,13 +3706,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-M5R2NYXZ.js");
+      const { runAudit } = await import("./audit-X2WPSDYD.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-IBFH5JSH.js");
+      const { runDemo } = await import("./demo-6MDW335M.js");
       return runDemo(ctx);
     })
   );

@@ -1,18 +1,21 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  describeToken
-} from "./chunk-2KYKZ3OY.js";
+  describeToken,
+  planExitCode
+} from "./chunk-SY6U6Y4M.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-ITV646QS.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {
   return {
     ok: r.ok,
-    exitCode: r.exitCode,
+    // A job that gets working credentials at run time is a healthy project, although the password
+    // is not visible here (docs/gitlab-rules.md, "Sources").
+    exitCode: planExitCode(r),
     project: ctx.project ?? null,
     gitlab: { url: ctx.gitlabUrl, version: r.version ?? null },
     rule: r.rule,
@@ -32,8 +35,12 @@ function buildPlan(r, ctx) {
     considered: r.considered,
     warnings: r.warnings,
     reason: r.reason ?? null,
+    details: r.details ?? [],
     fix: r.fix ?? null,
-    missingScopes: r.missingScopes ?? []
+    missingScopes: r.missingScopes ?? [],
+    forJob: r.forJob ?? null,
+    ref: r.ref ?? null,
+    outcomes: r.outcomes ?? null
   };
 }
 var wrap = (open, close) => (s) => `\x1B[${open}m${s}\x1B[${close}m`;
@@ -81,14 +88,33 @@ function formatPlanText(p, style = PLAIN) {
     }
   }
   for (const w of p.warnings) lines.push(`  ${style.yellow("warning")}   ${w.message} [${w.code}]`);
-  if (p.ok) {
-    lines.push(`  ${style.green("result")}    the job gets working credentials (exit 0)`);
-  } else {
-    lines.push(`  ${style.red("result")}    ${p.reason ?? "no credentials"} (exit ${p.exitCode})`);
-    if (p.fix) lines.push(`  fix       ${p.fix}`);
-  }
+  lines.push(...resultLines(p, style));
   return `${lines.join("\n")}
 `;
+}
+function refLine(r) {
+  const what = r.state === "unknown" ? "protection unknown" : r.state;
+  return `  ref       ${r.ref ?? "(none)"}: ${what} (${r.source}${r.why ? `: ${r.why}` : ""})`;
+}
+function resultLines(p, style) {
+  const lines = [];
+  if (p.ref && (p.ref.state !== "unknown" || p.outcomes)) lines.push(refLine(p.ref));
+  if (p.outcomes) {
+    const mark = (o) => o.jobOk ? style.green("\u2713") : style.red("\u2717");
+    lines.push(`  protected ref     ${mark(p.outcomes.protected)} ${p.outcomes.protected.line}`);
+    lines.push(`  unprotected ref   ${mark(p.outcomes.unprotected)} ${p.outcomes.unprotected.line}`);
+  }
+  if (p.ok) {
+    lines.push(`  ${style.green("result")}    the job gets working credentials (exit 0)`);
+  } else if (p.exitCode === 0 && p.forJob) {
+    lines.push(`  ${style.green("result")}    in a GitLab job: ${p.forJob.line} (exit 0)`);
+    if (p.reason) lines.push(`            here: ${p.reason}`);
+  } else {
+    lines.push(`  ${style.red("result")}    ${p.reason ?? "no credentials"} (exit ${p.exitCode})`);
+    for (const d of p.details) lines.push(`            ${d}`);
+    if (p.fix) lines.push(`  fix       ${p.fix}`);
+  }
+  return lines;
 }
 
 export {

@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-PGSF2V5W.js";
+} from "./chunks/chunk-PMMIKHBG.js";
 import {
   credentialPlan,
   parseClients,
@@ -17,10 +17,10 @@ import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-UVYQW63Q.js";
+} from "./chunks/chunk-RDUMTK2E.js";
 import {
   runFlow
-} from "./chunks/chunk-LPZ7B34Z.js";
+} from "./chunks/chunk-VMIH43SD.js";
 import "./chunks/chunk-FBMC2VLQ.js";
 import {
   escapeCommandData,
@@ -37,8 +37,8 @@ import {
 import "./chunks/chunk-LE5A2AN4.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-ORYNBXTS.js";
-import "./chunks/chunk-SY6U6Y4M.js";
+} from "./chunks/chunk-YSKWIHZS.js";
+import "./chunks/chunk-4DBN7XEY.js";
 import "./chunks/chunk-RC75VXCO.js";
 import "./chunks/chunk-YOE5HMND.js";
 import "./chunks/chunk-X4GOFNJK.js";

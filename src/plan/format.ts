@@ -167,8 +167,8 @@ function resultLines(p: Plan, style: Style): string[] {
   if (p.ok) {
     lines.push(`  ${style.green('result')}    the job gets working credentials (exit 0)`);
   } else if (p.exitCode === 0 && p.forJob) {
+    // One line: the job gets it from GitLab at run time; nothing is wrong with the project.
     lines.push(`  ${style.green('result')}    in a GitLab job: ${p.forJob.line} (exit 0)`);
-    if (p.reason) lines.push(`            here: ${p.reason}`);
   } else {
     lines.push(`  ${style.red('result')}    ${p.reason ?? 'no credentials'} (exit ${p.exitCode})`);
     for (const d of p.details) lines.push(`            ${d}`);

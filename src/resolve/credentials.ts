@@ -127,7 +127,7 @@ export function fromApi(input: ResolveInput, picture: TokenPicture, view: JobVie
       ...view,
       ok: false,
       forJob: { ok: false, line: 'unknown: a level whose CI/CD variables could not be read lies in front' },
-      reason: `the CI/CD variables of ${path} could not be read: they could override CI_DEPLOY_USER / CI_DEPLOY_PASSWORD from the ${variableWords('CI_DEPLOY_PASSWORD', u.kind === 'variable' ? u.eff : (p as never))}, so those are not exported`,
+      reason: `the CI/CD variables of ${path} could not be read: they could override CI_DEPLOY_USER / CI_DEPLOY_PASSWORD of ${u.kind === 'variable' ? `${u.eff.level} ${u.eff.path}` : 'a farther level'}, so those are not exported`,
       fix: 'use an API token that can read those variables (Maintainer on projects, Owner on groups), or run inside the job',
     };
   }

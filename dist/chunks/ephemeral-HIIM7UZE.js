@@ -3,8 +3,8 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   discardEphemeral,
   ephemeralFlow
-} from "./chunk-ORYNBXTS.js";
-import "./chunk-SY6U6Y4M.js";
+} from "./chunk-YSKWIHZS.js";
+import "./chunk-4DBN7XEY.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-X4GOFNJK.js";

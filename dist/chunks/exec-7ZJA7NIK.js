@@ -6,7 +6,7 @@ import {
 } from "./chunk-QMT7AQ34.js";
 import {
   jobVariables
-} from "./chunk-PGSF2V5W.js";
+} from "./chunk-PMMIKHBG.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,7 +14,7 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-LPZ7B34Z.js";
+} from "./chunk-VMIH43SD.js";
 import "./chunk-FBMC2VLQ.js";
 import {
   cleanup
@@ -24,8 +24,8 @@ import {
 } from "./chunk-LE5A2AN4.js";
 import {
   discardEphemeral
-} from "./chunk-ORYNBXTS.js";
-import "./chunk-SY6U6Y4M.js";
+} from "./chunk-YSKWIHZS.js";
+import "./chunk-4DBN7XEY.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-X4GOFNJK.js";
@@ -186,6 +186,8 @@ async function execResolved(flow, command, args, flags, ctx, io, stop) {
 `);
   if (!r.ok || !r.credentials) {
     ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
+`);
+    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}
 `);
     if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
 `);

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-SY6U6Y4M.js";
+} from "./chunk-4DBN7XEY.js";
 import {
   checkEphemeralScopes,
   createEphemeral,

@@ -11,7 +11,7 @@ import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-SY6U6Y4M.js";
+} from "./chunk-4DBN7XEY.js";
 import {
   parseGitLabVersion
 } from "./chunk-YOE5HMND.js";
@@ -319,7 +319,7 @@ async function runFlow(flags, deps) {
   const settings = resolveSettings(flags, deps.env, spec);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-45SX27WB.js");
+    const { ephemeralFlow } = await import("./ephemeral-HIIM7UZE.js");
     const e = await ephemeralFlow(
       settings,
       client,

@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-PGSF2V5W.js";
+} from "./chunk-PMMIKHBG.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -24,11 +24,11 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-UVYQW63Q.js";
+} from "./chunk-RDUMTK2E.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-LPZ7B34Z.js";
+} from "./chunk-VMIH43SD.js";
 import "./chunk-FBMC2VLQ.js";
 import {
   githubFiles,
@@ -44,8 +44,8 @@ import {
 import "./chunk-LE5A2AN4.js";
 import {
   discardEphemeral
-} from "./chunk-ORYNBXTS.js";
-import "./chunk-SY6U6Y4M.js";
+} from "./chunk-YSKWIHZS.js";
+import "./chunk-4DBN7XEY.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-X4GOFNJK.js";

@@ -3535,7 +3535,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-5WME7I5T.js");
+      const { runResolve } = await import("./resolve-JDNLP2ZD.js");
       return runResolve(o, ctx);
     })
   );
@@ -3549,7 +3549,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-5WME7I5T.js");
+      const { runPlan } = await import("./resolve-JDNLP2ZD.js");
       return runPlan(o, ctx);
     })
   );
@@ -3618,7 +3618,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-CJS2AFYF.js");
+      const { runExec } = await import("./exec-7ZJA7NIK.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3712,7 +3712,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-6MDW335M.js");
+      const { runDemo } = await import("./demo-CWVFHUQX.js");
       return runDemo(ctx);
     })
   );

@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-LPZ7B34Z.js";
+} from "./chunk-VMIH43SD.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -7,14 +7,14 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-UVYQW63Q.js";
+} from "./chunk-RDUMTK2E.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-LPZ7B34Z.js";
+} from "./chunk-VMIH43SD.js";
 import "./chunk-FBMC2VLQ.js";
 import "./chunk-LE5A2AN4.js";
-import "./chunk-SY6U6Y4M.js";
+import "./chunk-4DBN7XEY.js";
 import "./chunk-RC75VXCO.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,

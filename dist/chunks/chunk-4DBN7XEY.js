@@ -717,7 +717,7 @@ function variableWarnings(input, picture, view) {
     });
   }
   if (!input.inGitLabJob) {
-    const over = settled(view.password).kind === "token" ? "token" : "variables";
+    const over = settled(view.password).kind === "variable" ? "variables" : "token";
     out.push({
       code: "invisible-variables",
       message: `${invisibleSources(over)} named CI_DEPLOY_USER / CI_DEPLOY_PASSWORD are not visible through the API and would override what is shown here`
@@ -815,7 +815,7 @@ function fromApi(input, picture, view) {
       ...view,
       ok: false,
       forJob: { ok: false, line: "unknown: a level whose CI/CD variables could not be read lies in front" },
-      reason: `the CI/CD variables of ${path} could not be read: they could override CI_DEPLOY_USER / CI_DEPLOY_PASSWORD from the ${variableWords("CI_DEPLOY_PASSWORD", u.kind === "variable" ? u.eff : p)}, so those are not exported`,
+      reason: `the CI/CD variables of ${path} could not be read: they could override CI_DEPLOY_USER / CI_DEPLOY_PASSWORD of ${u.kind === "variable" ? `${u.eff.level} ${u.eff.path}` : "a farther level"}, so those are not exported`,
       fix: "use an API token that can read those variables (Maintainer on projects, Owner on groups), or run inside the job"
     };
   }

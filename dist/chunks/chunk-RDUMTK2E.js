@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken,
   planExitCode
-} from "./chunk-SY6U6Y4M.js";
+} from "./chunk-4DBN7XEY.js";
 import {
   daysLeft,
   formatInstant
@@ -108,7 +108,6 @@ function resultLines(p, style) {
     lines.push(`  ${style.green("result")}    the job gets working credentials (exit 0)`);
   } else if (p.exitCode === 0 && p.forJob) {
     lines.push(`  ${style.green("result")}    in a GitLab job: ${p.forJob.line} (exit 0)`);
-    if (p.reason) lines.push(`            here: ${p.reason}`);
   } else {
     lines.push(`  ${style.red("result")}    ${p.reason ?? "no credentials"} (exit ${p.exitCode})`);
     for (const d of p.details) lines.push(`            ${d}`);

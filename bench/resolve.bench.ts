@@ -1,8 +1,8 @@
 /**
  * Resolution speed: a project with 250 deploy tokens and a ≤ 15.0 group fallback (the token on the
  * group, its values in the group's CI/CD variables), against the stand-in GitLab with 100 ms latency
- * per request. Prints requests made, wall time and the sequential round trips that wall time implies.
- * Target: at most 5 sequential round trips.
+ * per request. Prints requests made, wall time and the sequential rounds that wall time implies.
+ * Target: at most 3 sequential rounds (one unfiltered token listing, its pages fetched together).
  */
 import { runFlow } from '../src/app/flow.js';
 import type { Scenario, ScenarioToken } from '../src/standin/model.js';
@@ -53,11 +53,33 @@ const scenario: Scenario = {
   project: 'tanuki/awesome_project',
 };
 
-const standin = await startStandin(scenario, { latencyMs: LATENCY_MS });
+/** Arrival times of the requests, to count rounds: a request that waited for an answer arrives ≥ LATENCY_MS after the one it waited for. */
+const arrivals: number[] = [];
+const standin = await startStandin(scenario, {
+  latencyMs: LATENCY_MS,
+  intercept: (_req, next) => {
+    arrivals.push(performance.now());
+    return next();
+  },
+});
+
+/** Requests arriving within LATENCY_MS of a round's first one cannot have waited for any answer of it. */
+function rounds(times: number[]): number {
+  let count = 0;
+  let start = -Infinity;
+  for (const t of [...times].sort((a, b) => a - b)) {
+    if (t - start >= LATENCY_MS) {
+      count++;
+      start = t;
+    }
+  }
+  return count;
+}
+
 try {
-  const runs: { ms: number; requests: number }[] = [];
+  const runs: { ms: number; requests: number; rounds: number }[] = [];
   for (let i = 0; i < 3; i++) {
-    const before = standin.gitlab.requests.length;
+    const before = arrivals.length;
     const t0 = performance.now();
     const { resolution } = await runFlow(
       { gitlabUrl: standin.url, project: 'tanuki/awesome_project' },
@@ -67,14 +89,16 @@ try {
     if (!resolution.ok || resolution.rule !== 'group-variables-fallback') {
       throw new Error(`unexpected resolution: ${resolution.rule} ${resolution.reason ?? ''}`);
     }
-    runs.push({ ms, requests: standin.gitlab.requests.length - before });
+    const mine = arrivals.slice(before);
+    runs.push({ ms, requests: mine.length, rounds: rounds(mine) });
   }
   const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
-  const trips = best.ms / LATENCY_MS;
+  const most = Math.max(...runs.map((r) => r.rounds));
   console.log(`resolve: 250 project tokens + 15.0 group fallback, ${LATENCY_MS} ms latency per request`);
-  for (const r of runs) console.log(`  run: ${r.ms.toFixed(0)} ms, ${r.requests} requests`);
+  for (const r of runs)
+    console.log(`  run: ${r.ms.toFixed(0)} ms, ${r.requests} requests in ${r.rounds} sequential rounds`);
   console.log(
-    `  best: ${best.ms.toFixed(0)} ms = ${trips.toFixed(2)} sequential round trips (target ≤ 5): ${trips <= 5 ? 'met' : 'MISSED'}`,
+    `  sequential rounds: ${most} (target ≤ 3): ${most <= 3 ? 'met' : 'MISSED'}; best wall time ${best.ms.toFixed(0)} ms = ${(best.ms / LATENCY_MS).toFixed(2)} × latency (local processing included)`,
   );
 } finally {
   await standin.close();

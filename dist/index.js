@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-I6GOQZHJ.js";
+} from "./chunks/chunk-PMMIKHBG.js";
 import {
   credentialPlan,
   parseClients,
@@ -17,11 +17,11 @@ import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
   formatPlanText
-} from "./chunks/chunk-INHI67QQ.js";
+} from "./chunks/chunk-RDUMTK2E.js";
 import {
   runFlow
-} from "./chunks/chunk-BWQGWSUO.js";
-import "./chunks/chunk-FJEDMX6I.js";
+} from "./chunks/chunk-VMIH43SD.js";
+import "./chunks/chunk-FBMC2VLQ.js";
 import {
   escapeCommandData,
   githubFiles,
@@ -34,16 +34,17 @@ import {
   cleanup,
   planView
 } from "./chunks/chunk-H26R332A.js";
-import "./chunks/chunk-73PPZFML.js";
+import "./chunks/chunk-LE5A2AN4.js";
 import {
   discardEphemeral
-} from "./chunks/chunk-II6JEI5M.js";
-import "./chunks/chunk-2KYKZ3OY.js";
-import "./chunks/chunk-HYBTJBPM.js";
-import "./chunks/chunk-4CIYU6N5.js";
-import "./chunks/chunk-7TLYVLNA.js";
+} from "./chunks/chunk-YSKWIHZS.js";
+import "./chunks/chunk-4DBN7XEY.js";
+import "./chunks/chunk-RC75VXCO.js";
+import "./chunks/chunk-YOE5HMND.js";
+import "./chunks/chunk-X4GOFNJK.js";
+import "./chunks/chunk-AS7DOC5M.js";
 import "./chunks/chunk-ZXYRMQQA.js";
-import "./chunks/chunk-W3LW53PW.js";
+import "./chunks/chunk-ITV646QS.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import {
   DeployTokenError,

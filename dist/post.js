@@ -9,13 +9,13 @@ import {
 } from "./chunks/chunk-H26R332A.js";
 import {
   clientWith
-} from "./chunks/chunk-73PPZFML.js";
+} from "./chunks/chunk-LE5A2AN4.js";
 import {
   deleteEphemeral
-} from "./chunks/chunk-4CIYU6N5.js";
-import "./chunks/chunk-7TLYVLNA.js";
+} from "./chunks/chunk-X4GOFNJK.js";
+import "./chunks/chunk-AS7DOC5M.js";
 import "./chunks/chunk-ZXYRMQQA.js";
-import "./chunks/chunk-W3LW53PW.js";
+import "./chunks/chunk-ITV646QS.js";
 import "./chunks/chunk-4OYPS3EV.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";

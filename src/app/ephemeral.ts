@@ -17,7 +17,8 @@ import {
 } from '../provision/ephemeral.js';
 import { checkPermissions } from '../provision/permissions.js';
 import { ruleTextFor } from '../resolve/resolver.js';
-import { UNKNOWN_PAIR, type Resolution, type ResolveInput } from '../resolve/types.js';
+import { unreadVariables } from '../resolve/precedence.js';
+import type { Resolution, ResolveInput } from '../resolve/types.js';
 import type { Settings } from './options.js';
 
 export type EphemeralMode = 'create' | 'plan';
@@ -48,7 +49,7 @@ export async function ephemeralFlow(
     );
   }
   // The same checks in both modes, before any request: a dry run says what the real run would.
-  checkEphemeralScopes(settings.job.scopes);
+  checkEphemeralScopes(settings.job.scopes, settings.job.dependencyProxy);
   const project = await getProject(client, settings.project);
   const input: ResolveInput = {
     now,
@@ -64,7 +65,7 @@ export async function ephemeralFlow(
     },
     ancestors: [],
     jobEnv: {},
-    variables: { project: UNKNOWN_PAIR('not read: ephemeral'), group: UNKNOWN_PAIR('not read: ephemeral') },
+    variables: unreadVariables('not read: ephemeral'),
     job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs },
     minDaysLeft: settings.minDaysLeft,
   };

@@ -98,9 +98,17 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
     env: deps.env,
     now: deps.now(),
     ...(settings.environment ? { environment: settings.environment } : {}),
+    ...(settings.ref ? { ref: settings.ref } : {}),
     ...(fallback ? { fallback } : {}),
     ...(settings.job
-      ? { job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs } }
+      ? {
+          job: {
+            name: settings.job.name,
+            scopes: settings.job.scopes,
+            lfs: settings.job.lfs,
+            dependencyProxy: settings.job.dependencyProxy,
+          },
+        }
       : {}),
     minDaysLeft: settings.minDaysLeft,
   });

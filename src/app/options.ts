@@ -1,6 +1,6 @@
 /**
  * Settings every command shares, resolved in one place: flag, then spec, then the CI environment,
- * then the default (PRODUCT.md "Common options").
+ * then the default.
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -18,6 +18,8 @@ export interface CommonFlags {
   environment?: string;
   minDaysLeft?: string | number;
   lfs?: boolean;
+  /** The branch or tag whose protection decides which protected variables a job gets (default $CI_COMMIT_REF_NAME). */
+  ref?: string;
 }
 
 export interface Settings {
@@ -27,8 +29,9 @@ export interface Settings {
   apiToken?: string;
   environment?: string;
   minDaysLeft: number;
-  job?: { name: string; spec: JobSpec; scopes: Scope[]; lfs: boolean };
+  job?: { name: string; spec: JobSpec; scopes: Scope[]; lfs: boolean; dependencyProxy: boolean };
   lfs: boolean;
+  ref?: string;
 }
 
 export const DEFAULT_SPEC = 'deploy-token.yml';
@@ -104,17 +107,13 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
         `choose one of: ${Object.keys(spec.jobs).join(', ') || '(none)'}`,
       );
     }
-    const scopes = new Set<Scope>(jobSpec.scopes ?? []);
-    // The dependency proxy needs both registry scopes (deploy tokens docs).
-    if (jobSpec.dependency_proxy) {
-      scopes.add('read_registry');
-      scopes.add('write_registry');
-    }
+    // The dependency proxy's own rule (group token, a scope pair) is the resolver's: docs/gitlab-rules.md.
     job = {
       name: flags.job,
       spec: jobSpec,
-      scopes: [...scopes],
+      scopes: [...new Set<Scope>(jobSpec.scopes ?? [])],
       lfs: flags.lfs === true || jobSpec.lfs === true,
+      dependencyProxy: jobSpec.dependency_proxy === true,
     };
   }
   const s: Settings = { gitlabUrl, apiTokenEnv, minDaysLeft, lfs: flags.lfs === true || job?.lfs === true };
@@ -122,5 +121,10 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
   if (apiToken) s.apiToken = apiToken;
   if (environment) s.environment = environment;
   if (job) s.job = job;
+  if (flags.ref !== undefined) {
+    if (flags.ref.trim() === '')
+      throw new UsageError('--ref needs a branch or tag name', 'e.g. --ref main, or --ref refs/tags/v1.2');
+    s.ref = flags.ref;
+  }
   return s;
 }

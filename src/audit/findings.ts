@@ -8,7 +8,7 @@
  * all its subgroups (lib/gitlab/auth.rb).
  */
 import { ephemeralCreatedAt, isEphemeralName } from '../provision/ephemeral-name.js';
-import { DEPLOY_TOKEN_SCOPES } from '../provision/request.js';
+import { DEPLOY_TOKEN_SCOPES } from '../gitlab/scopes.js';
 import { formatInstant, isSpecial, tokenActivity } from '../resolve/activity.js';
 import { exposesGroupDeployToken, parseGitLabVersion } from '../resolve/version.js';
 import type { DeployToken } from '../gitlab/types.js';

@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { ExitCode } from '../core/errors.js';
+import { DEPLOY_TOKEN_SCOPES } from '../gitlab/scopes.js';
 import type { CliContext } from './context.js';
 import { reportError } from './output.js';
 
@@ -22,7 +23,11 @@ function common(cmd: Command): Command {
       'environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)',
     )
     .option('--min-days-left <days>', 'warn when the token expires sooner (default 7)')
-    .option('--lfs', 'the job uses Git LFS (warns about group tokens)')
+    .option('--lfs', 'the job uses Git LFS (warns about group tokens before GitLab 15.7)')
+    .option(
+      '--ref <name>',
+      'branch or tag whose protection decides which protected CI/CD variables the job gets (default $CI_COMMIT_REF_NAME; refs/tags/NAME for a tag)',
+    )
     .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
     .option(
       '--configure <clients...>',
@@ -282,10 +287,7 @@ Examples:
         .default('project'),
     )
     .option('--group <id|path>', "with --level group: the group (default: the project's parent group)")
-    .option(
-      '--scopes <list>',
-      'comma list: read_repository, read_registry, write_registry, read_package_registry, write_package_registry, read_virtual_registry, write_virtual_registry',
-    )
+    .option('--scopes <list>', `comma list: ${DEPLOY_TOKEN_SCOPES.join(', ')}`)
     .option('--expires-at <date>', 'expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant')
     .option('--expires-in <days>', 'expire this many days from today (00:00 UTC)')
     .option('--name <name>', 'token name (default gitlab-deploy-token)')

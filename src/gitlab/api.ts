@@ -1,7 +1,8 @@
 /**
  * Typed GitLab endpoints this tool reads. Thin: paths, query parameters and shape checks.
  * Sources: doc/api/deploy_tokens.md, projects.md, groups.md, project_level_variables.md,
- * group_level_variables.md, version.md, metadata.md (GITLAB_FACTS §3–5).
+ * group_level_variables.md, protected_branches.md, protected_tags.md, version.md, metadata.md;
+ * which version serves what is in docs/gitlab-rules.md ("API by version").
  */
 import { GitLabApiError } from '../core/errors.js';
 import type { GitLabClient } from './client.js';
@@ -12,6 +13,7 @@ import {
   asDeployToken,
   asGroup,
   asProject,
+  asProtectedRef,
   asTokenScopes,
   asVersionInfo,
   type CiVariable,
@@ -19,6 +21,7 @@ import {
   type DeployToken,
   type Group,
   type Project,
+  type ProtectedRef,
   type VersionInfo,
 } from './types.js';
 
@@ -48,18 +51,16 @@ export function getGroup(client: GitLabClient, id: string | number): Promise<Gro
 }
 
 /**
- * All deploy tokens of a project or group. With `active`, GitLab applies its own "active" scope
- * (`revoked = false AND expires_at >= NOW()`); an old server may ignore the parameter, so callers
- * filter client-side as well (GITLAB_FACTS §3).
+ * All deploy tokens of a project or group, revoked and expired ones included: callers compute
+ * activity themselves (src/resolve/activity.ts), as GitLab's SQL does, since `active=true` is
+ * ignored by older servers and `expired` uses the server's local date (docs/gitlab-rules.md, "Active").
  */
 export function listDeployTokens(
   client: GitLabClient,
   level: Level,
   id: string | number,
-  opts: { active?: boolean } = {},
 ): Promise<DeployToken[]> {
-  const query: Record<string, string> = opts.active ? { active: 'true' } : {};
-  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken, query);
+  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken);
 }
 
 /** One CI/CD variable by key, optionally filtered by environment scope. Errors carry `.status` (404, 409). */
@@ -168,13 +169,32 @@ export async function createDeployToken(
   return data as DeployToken & { token: string };
 }
 
-export function getDeployToken(
+/**
+ * One deploy token by id, or undefined when it does not exist. `GET .../deploy_tokens/:token_id`
+ * arrived in 14.9 (lib/api/deploy_tokens.rb: "This feature was introduced in GitLab 14.9"); older
+ * servers answer that route 404, so a 404 is confirmed through the listing.
+ */
+export async function findDeployToken(
   client: GitLabClient,
   level: Level,
   id: string | number,
   tokenId: number,
-): Promise<DeployToken> {
-  return client.get(`/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, asDeployToken);
+): Promise<DeployToken | undefined> {
+  try {
+    return await client.get(`/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, asDeployToken);
+  } catch (e) {
+    if (!(e instanceof GitLabApiError && e.status === 404)) throw e;
+  }
+  return (await listDeployTokens(client, level, id)).find((t) => t.id === tokenId);
+}
+
+/** The project's protected branches or tags, names and wildcards (`release/*`), every page. */
+export function listProtectedRefs(
+  client: GitLabClient,
+  project: string | number,
+  kind: 'branches' | 'tags',
+): Promise<ProtectedRef[]> {
+  return client.getAll(`/projects/${encodeId(project)}/protected_${kind}`, asProtectedRef);
 }
 
 /** `DELETE /:level/:id/deploy_tokens/:token_id`: "deleted" (204) or "gone" (404, already deleted). */

@@ -10,8 +10,14 @@ export interface DeployToken {
   name: string;
   username: string;
   expires_at: string | null;
+  /** false also when an older GitLab did not say (then `revokedUnknown` is set). */
   revoked: boolean;
-  /** GitLab's own `expired` flag: computed with the server's local date. Never trusted (GITLAB_FACTS §1). */
+  /**
+   * Older GitLab answers have no `revoked` field (lib/api/entities/deploy_token.rb gained it with
+   * the `active` filter, issue 292433): the token may be revoked, and nothing here can tell.
+   */
+  revokedUnknown?: true;
+  /** GitLab's own `expired` flag (`expires_at < Date.today`, server-local date): never trusted (docs/gitlab-rules.md, "Active"). */
   expired?: boolean;
   scopes: string[];
   /** Only in the POST answer (201): the one chance to capture the secret. */
@@ -63,6 +69,11 @@ export interface CiVariable {
   description?: string | null;
 }
 
+/** doc/api/protected_branches.md, protected_tags.md: a protected name or wildcard (`release/*`). */
+export interface ProtectedRef {
+  name: string;
+}
+
 /** doc/api/version.md, doc/api/metadata.md. */
 export interface VersionInfo {
   version: string;
@@ -105,7 +116,7 @@ export function asDeployToken(x: unknown): DeployToken {
   if (typeof x.expires_at === 'string') {
     need(!Number.isNaN(Date.parse(x.expires_at)), 'deploy token `expires_at` must be a date');
   }
-  need(typeof x.revoked === 'boolean', 'deploy token `revoked` must be a boolean');
+  need(x.revoked === undefined || typeof x.revoked === 'boolean', 'deploy token `revoked` must be a boolean');
   need(
     Array.isArray(x.scopes) && x.scopes.every((s) => typeof s === 'string'),
     'deploy token `scopes` must be a list of strings',
@@ -116,11 +127,14 @@ export function asDeployToken(x: unknown): DeployToken {
     // newlines) and invisible format characters (bidi overrides) never reach an output. GitLab's
     // special name has none, so matching is unaffected.
     name: x.name.replace(CONTROL_CHARS, '?'),
-    username: x.username.replace(CONTROL_CHARS, '?'),
+    // An empty username is GitLab's default one (app/models/deploy_token.rb `username`,
+    // DeployTokenMethods: `params[:username].presence`).
+    username: x.username === '' ? `gitlab+deploy-token-${x.id}` : x.username.replace(CONTROL_CHARS, '?'),
     expires_at: (x.expires_at as string | null | undefined) ?? null,
-    revoked: x.revoked,
+    revoked: x.revoked === true,
     scopes: [...(x.scopes as string[])],
   };
+  if (x.revoked === undefined) t.revokedUnknown = true;
   if (typeof x.expired === 'boolean') t.expired = x.expired;
   if (typeof x.token === 'string') t.token = x.token;
   return t;
@@ -185,6 +199,12 @@ export function asCiVariable(x: unknown): CiVariable {
   if (typeof x.environment_scope === 'string') v.environment_scope = x.environment_scope;
   if (typeof x.description === 'string' || x.description === null) v.description = x.description;
   return v;
+}
+
+export function asProtectedRef(x: unknown): ProtectedRef {
+  need(isObject(x), 'a protected branch or tag must be a JSON object');
+  need(typeof x.name === 'string', 'protected branch or tag `name` must be a string');
+  return { name: x.name };
 }
 
 export function asCurrentUser(x: unknown): CurrentUser {

@@ -4,8 +4,15 @@
  * print the password.
  */
 import { daysLeft, formatInstant } from '../resolve/activity.js';
-import { describeToken } from '../resolve/resolver.js';
-import type { Considered, Resolution, ResolveWarning, TokenSummary } from '../resolve/types.js';
+import { describeToken, planExitCode } from '../resolve/resolver.js';
+import type {
+  Considered,
+  OutcomeSummary,
+  RefProtection,
+  Resolution,
+  ResolveWarning,
+  TokenSummary,
+} from '../resolve/types.js';
 
 export interface PlanExport {
   target: string;
@@ -27,8 +34,15 @@ export interface Plan {
   considered: Considered[];
   warnings: ResolveWarning[];
   reason: string | null;
+  /** Secondary effects of the reason, one line each. */
+  details: string[];
   fix: string | null;
   missingScopes: string[];
+  /** Outside a job: what a GitLab job gets at run time (plan exits 0 when that works). */
+  forJob: { ok: boolean; line: string } | null;
+  ref: RefProtection | null;
+  /** When the ref's protection is unknown and changes the answer. */
+  outcomes: { protected: OutcomeSummary; unprotected: OutcomeSummary } | null;
 }
 
 export function buildPlan(
@@ -37,7 +51,9 @@ export function buildPlan(
 ): Plan {
   return {
     ok: r.ok,
-    exitCode: r.exitCode,
+    // A job that gets working credentials at run time is a healthy project, although the password
+    // is not visible here (docs/gitlab-rules.md, "Sources").
+    exitCode: planExitCode(r),
     project: ctx.project ?? null,
     gitlab: { url: ctx.gitlabUrl, version: r.version ?? null },
     rule: r.rule,
@@ -59,8 +75,12 @@ export function buildPlan(
     considered: r.considered,
     warnings: r.warnings,
     reason: r.reason ?? null,
+    details: r.details ?? [],
     fix: r.fix ?? null,
     missingScopes: r.missingScopes ?? [],
+    forJob: r.forJob ?? null,
+    ref: r.ref ?? null,
+    outcomes: r.outcomes ?? null,
   };
 }
 
@@ -127,11 +147,32 @@ export function formatPlanText(p: Plan, style: Style = PLAIN): string {
     }
   }
   for (const w of p.warnings) lines.push(`  ${style.yellow('warning')}   ${w.message} [${w.code}]`);
+  lines.push(...resultLines(p, style));
+  return `${lines.join('\n')}\n`;
+}
+
+function refLine(r: RefProtection): string {
+  const what = r.state === 'unknown' ? 'protection unknown' : r.state;
+  return `  ref       ${r.ref ?? '(none)'}: ${what} (${r.source}${r.why ? `: ${r.why}` : ''})`;
+}
+
+function resultLines(p: Plan, style: Style): string[] {
+  const lines: string[] = [];
+  if (p.ref && (p.ref.state !== 'unknown' || p.outcomes)) lines.push(refLine(p.ref));
+  if (p.outcomes) {
+    const mark = (o: OutcomeSummary) => (o.jobOk ? style.green('✓') : style.red('✗'));
+    lines.push(`  protected ref     ${mark(p.outcomes.protected)} ${p.outcomes.protected.line}`);
+    lines.push(`  unprotected ref   ${mark(p.outcomes.unprotected)} ${p.outcomes.unprotected.line}`);
+  }
   if (p.ok) {
     lines.push(`  ${style.green('result')}    the job gets working credentials (exit 0)`);
+  } else if (p.exitCode === 0 && p.forJob) {
+    // One line: the job gets it from GitLab at run time; nothing is wrong with the project.
+    lines.push(`  ${style.green('result')}    in a GitLab job: ${p.forJob.line} (exit 0)`);
   } else {
     lines.push(`  ${style.red('result')}    ${p.reason ?? 'no credentials'} (exit ${p.exitCode})`);
+    for (const d of p.details) lines.push(`            ${d}`);
     if (p.fix) lines.push(`  fix       ${p.fix}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

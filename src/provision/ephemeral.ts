@@ -1,6 +1,6 @@
 /**
  * Ephemeral deploy tokens: one per job, with just the job's scopes, expiring at the next midnight
- * UTC (a date-only expiry is 00:00 UTC of that date, GITLAB_FACTS §1), under a unique name that is
+ * UTC (a date-only expiry is 00:00 UTC of that date, docs/gitlab-rules.md "Active"), under a unique name that is
  * never `gitlab-deploy-token` (so other jobs keep getting what they got), deleted at the job's end.
  * A crashed runner's leftovers are found by name prefix and age and deleted by the sweep.
  */
@@ -32,7 +32,14 @@ export function nextMidnightUtc(now: Date): Date {
 }
 
 /** An ephemeral token takes the job's scopes: none is a usage error (exit 2), before any request. */
-export function checkEphemeralScopes(scopes: readonly string[]): void {
+export function checkEphemeralScopes(scopes: readonly string[], dependencyProxy = false): void {
+  if (dependencyProxy) {
+    // DeployToken#valid_for_dependency_proxy? takes group tokens only (docs/gitlab-rules.md, "Dependency proxy").
+    throw new UsageError(
+      'an ephemeral token is a project deploy token, and the dependency proxy accepts group deploy tokens only',
+      'drop ephemeral: true for this job and use a group gitlab-deploy-token with read_registry and write_registry',
+    );
+  }
   if (scopes.length === 0) {
     throw new UsageError(
       "an ephemeral token needs the job's scopes, and the job lists none",

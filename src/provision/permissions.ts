@@ -2,7 +2,7 @@
  * Up-front permission checks for changes (provision, rotate): the API token needs the `api` scope
  * (doc/api/deploy_tokens.md; `read_api` only reads), its user Maintainer on a project (project
  * tokens and project variables) or Owner on a group (group tokens and group variables;
- * GITLAB_FACTS §3–4). Administrators may do everything. What GitLab cannot tell us (an instance
+ * lib/api/deploy_tokens.rb, lib/api/group_variables.rb). Administrators may do everything. What GitLab cannot tell us (an instance
  * without `/personal_access_tokens/self`) is said, not guessed: the change itself would then fail
  * with GitLab's own 403.
  */
@@ -89,7 +89,7 @@ export async function checkPermissions(
   return { ok: problems.length === 0, lines, problems };
 }
 
-/** Exit 1: the answer is no (PRODUCT.md exit codes). */
+/** Exit 1: the answer is no. */
 export class PermissionError extends DeployTokenError {
   constructor(problems: string[]) {
     super(

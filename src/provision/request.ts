@@ -3,18 +3,8 @@
  * UsageError out). Nothing is created before every flag is known to be good.
  */
 import { UsageError } from '../core/errors.js';
+import { DEPLOY_TOKEN_SCOPES, isScope } from '../gitlab/scopes.js';
 import { GITLAB_DEPLOY_TOKEN_NAME } from '../resolve/activity.js';
-
-/** app/models/deploy_token.rb AVAILABLE_SCOPES. */
-export const DEPLOY_TOKEN_SCOPES = [
-  'read_repository',
-  'read_registry',
-  'write_registry',
-  'read_package_registry',
-  'write_package_registry',
-  'read_virtual_registry',
-  'write_virtual_registry',
-] as const;
 
 export const STORES = ['none', 'project-variables', 'group-variables'] as const;
 export type Store = (typeof STORES)[number];
@@ -143,7 +133,7 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
     throw new UsageError('--scopes names no scope', `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(', ')}`);
   }
   for (const s of scopes) {
-    if (!(DEPLOY_TOKEN_SCOPES as readonly string[]).includes(s)) {
+    if (!isScope(s)) {
       throw new UsageError(
         `--scopes names an unknown deploy-token scope "${s.slice(0, 40)}"`,
         `use a comma list of: ${DEPLOY_TOKEN_SCOPES.join(', ')}`,

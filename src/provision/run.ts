@@ -6,14 +6,14 @@
  *
  * GitLab facts used: POST/DELETE deploy tokens, the secret only in the 201 answer
  * (lib/api/deploy_tokens.rb); CI/CD variables POST/PUT/DELETE with masked values matching
- * app/models/concerns/ci/maskable.rb (GITLAB_FACTS §3–4); "active" = not revoked, not expired.
+ * app/models/concerns/ci/maskable.rb; "active" = not revoked, not expired (docs/gitlab-rules.md).
  */
 import { DeployTokenError, ExitCode, GitLabApiError, UsageError } from '../core/errors.js';
 import {
   createDeployToken,
   deleteDeployToken,
   deleteVariable,
-  getDeployToken,
+  findDeployToken,
   getGroup,
   getProject,
   getVariable,
@@ -33,6 +33,13 @@ import { checkPermissions, PermissionError } from './permissions.js';
 import { MASKABLE, type ProvisionRequest } from './request.js';
 
 export const VARIABLE_KEYS = ['CI_DEPLOY_USER', 'CI_DEPLOY_PASSWORD'] as const;
+
+/**
+ * What protected variables mean (lib/gitlab/ci/variables/builder/project.rb and group.rb:
+ * `variables.unprotected unless protected_ref`; docs/gitlab-rules.md, "Protected variables").
+ */
+export const PROTECTED_NOTE =
+  "protected variables reach only jobs on protected branches and tags; jobs on other refs get neither, so they get the gitlab-deploy-token GitLab itself exposes to them (a project token, or from GitLab 15.1 the direct parent group's), or no deploy credentials at all";
 type Key = (typeof VARIABLE_KEYS)[number];
 
 export interface Holder {
@@ -82,7 +89,7 @@ function describe(
 ): { message: string; hint?: string; code: 1 | 2 | 3 } {
   if (e instanceof DeployTokenError) {
     let code: 1 | 2 | 3 = e.exitCode === 0 ? 3 : e.exitCode;
-    // GitLab was asked and said no (role, token scope): "the answer is no", exit 1 (PRODUCT.md).
+    // GitLab was asked and said no (role, token scope): "the answer is no", exit 1.
     if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
     return {
       message: maskString(e.message, secrets),
@@ -229,7 +236,7 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
   if (vars) for (const k of VARIABLE_KEYS) snapshot.set(k, await readVariable(client, vars, k));
   if (vars) {
     // The same key in another environment scope wins over `*` in that environment: those jobs would
-    // keep the old credentials, and lose them when the old token is deleted (GITLAB_FACTS §4).
+    // keep the old credentials, and lose them when the old token is deleted (app/models/concerns/has_environment_scope.rb).
     const scoped = (await listVariables(client, vars.level, vars.id)).filter(
       (v) => (VARIABLE_KEYS as readonly string[]).includes(v.key) && (v.environment_scope ?? '*') !== '*',
     );
@@ -270,8 +277,11 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
       plan.push(`${before ? 'update' : 'create'} ${k} on ${where(vars)} (${notes.join(', ')})`);
     }
   } else plan.push('print the new token once on stdout (it cannot be read again)');
+  if (vars && VARIABLE_KEYS.some((k) => wantProtected(req, snapshot.get(k))))
+    plan.push(`note: ${PROTECTED_NOTE}`);
   plan.push('verify the new token and what was stored');
   for (const t of current) plan.push(`delete the old token ${tokenLine(t)}`);
+  if (vars && req.protected) log(`protected: ${PROTECTED_NOTE}`);
   if (req.rotate && current.length === 0)
     log(`nothing to rotate: ${where(owner)} has no active "${req.name}" token; creating one`);
   if (!req.expiresAt)
@@ -406,7 +416,7 @@ function alreadyThere(
   );
   const unchanged = current.map((t) => `token ${tokenLine(t)}: unchanged`);
   if (current.length > 1) {
-    // GitLab picks one of several with LIMIT 1 and no order (GITLAB_FACTS §1): not a settled state.
+    // GitLab picks one of several with LIMIT 1 and no order (app/models/deploy_token.rb): not a settled state.
     return {
       exitCode: 1,
       owner,
@@ -456,7 +466,7 @@ function alreadyThere(
 
 /**
  * A rotation deletes the old token. CI_DEPLOY_USER variables that name it where this run does not
- * write would then name a deleted token and override what GitLab gives jobs (GITLAB_FACTS §1): the
+ * write would then name a deleted token and override what GitLab gives jobs (docs/gitlab-rules.md): the
  * token's own project or group, the project, and for a group token every subgroup and project of
  * its tree and the groups above it (their variables are inherited into the tree, where the token
  * logs in, lib/gitlab/auth.rb). Refuse before any change. Usernames need not be unique
@@ -634,8 +644,16 @@ async function verify(
   snapshot: Map<Key, Snapshot>,
   now: Date,
 ): Promise<void> {
-  const t = await getDeployToken(client, owner.level, owner.id, created.id);
+  // The single-token GET arrived in 14.9; findDeployToken confirms a 404 through the listing.
+  const t = await findDeployToken(client, owner.level, owner.id, created.id);
   const problems: string[] = [];
+  if (!t) {
+    throw new DeployTokenError(
+      `verification failed: token #${created.id} is not among the deploy tokens of ${where(owner)}`,
+      ExitCode.GitLab,
+      'nothing was deleted; see the state below',
+    );
+  }
   if (!tokenActivity(t, now).active) problems.push(`token #${t.id} is not active`);
   if (t.name !== req.name) problems.push(`token #${t.id} is named "${t.name}"`);
   const missing = req.scopes.filter((s) => !t.scopes.includes(s));
@@ -672,16 +690,19 @@ async function deleteOld(client: GitLabClient, owner: Holder, old: DeployToken):
   try {
     return await deleteDeployToken(client, owner.level, owner.id, old.id);
   } catch (e) {
-    // The answer may be lost after GitLab deleted it: ask before calling it a failure.
+    // The answer may be lost after GitLab deleted it: ask before calling it a failure (through the
+    // listing where the single-token GET does not exist, before 14.9).
+    let found: DeployToken | undefined;
     try {
-      await getDeployToken(client, owner.level, owner.id, old.id);
-    } catch (g) {
-      if ((g as { status?: number }).status === 404) return 'gone';
+      found = await findDeployToken(client, owner.level, owner.id, old.id);
+    } catch {
       // GitLab said no (4xx): the token is still there. Otherwise neither answer says: the token may
       // be gone, so rolling back could leave jobs with nothing.
       const status = (e as { status?: number }).status;
       if (!(status !== undefined && status >= 400 && status < 500)) throw new MaybeDeleted(e);
+      throw e;
     }
+    if (found === undefined) return 'gone';
     throw e;
   }
 }

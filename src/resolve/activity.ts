@@ -5,7 +5,7 @@
  * A token without expiry is stored as 3000-01-01 and shown as `expires_at: null`. A date-only expiry is
  * stored as 00:00 UTC of that date: "Expiry occurs at midnight UTC on that date" (deploy tokens docs).
  * The API's `expired` field (`expires_at < Date.today`, server-local date) is never used: on the
- * expiry day it can still say `false` while the token is already excluded (GITLAB_FACTS §1).
+ * expiry day it can still say `false` while the token is already excluded (docs/gitlab-rules.md, "Active").
  */
 import type { DeployToken } from '../gitlab/types.js';
 

@@ -1,21 +1,35 @@
 /**
- * Gathers what the resolver decides from: the GitLab API (concurrently, in as few sequential round
- * trips as possible) and the job environment. All I/O of resolution lives here.
+ * Gathers what the resolver decides from: the GitLab API (concurrently, in as few sequential rounds as
+ * possible) and the job environment. All I/O of resolution lives here; the decision is pure.
  *
- * Round trips: (1) version, project, the project's active tokens; (2) the project's remaining pages
- * and, once the project's namespace is known, every group's tokens (unfiltered: groups hold few, and
- * the plan must explain an expired or revoked gitlab-deploy-token) and CI/CD variables; (3) for the
- * project, an unfiltered listing only where the active one has no gitlab-deploy-token, so the plan
- * can say why (expired at…, revoked) — GITLAB_FACTS §3.
+ * Rounds: (1) the version, the project, the project's deploy tokens (one unfiltered listing: activity
+ * is computed locally, docs/gitlab-rules.md "Active"), the project's CI/CD variables (the list, every
+ * scope) and, for a ref to check, its protected branches or tags; (2) the remaining pages of those
+ * (fetched together) and, once the namespace is known, every group's tokens and variables.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { GitLabApiError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import { getProject, getVersion, listDeployTokens, type Level } from '../gitlab/api.js';
+import {
+  getProject,
+  getVersion,
+  listDeployTokens,
+  listProtectedRefs,
+  listVariables,
+  type Level,
+} from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
-import type { DeployToken } from '../gitlab/types.js';
-import { isActive, isSpecial } from './activity.js';
-import { UNKNOWN_PAIR, type GroupTokens, type ResolveInput, type Scope, type VariablePair } from './types.js';
-import { lookupPair } from './variables.js';
+import { effectiveVariable, unreadVariables, type VariableKey } from './precedence.js';
+import { parseRef, protectedBy } from './refs.js';
+import type {
+  GroupTokens,
+  JobEnv,
+  JobNeeds,
+  LevelVariables,
+  RefProtection,
+  ResolveInput,
+  VariableLevels,
+} from './types.js';
 import { parseGitLabVersion } from './version.js';
 
 export interface GatherOptions {
@@ -25,87 +39,174 @@ export interface GatherOptions {
   env: Env;
   now: Date;
   environment?: string;
+  /** `--ref NAME`: the branch or tag whose protection decides which protected variables a job gets. */
+  ref?: string;
   fallback?: { usernameEnv?: string; passwordEnv?: string };
-  job?: { name: string; scopes: Scope[]; lfs: boolean };
+  job?: JobNeeds;
   minDaysLeft: number;
+  /** Reads a file variable's file (injected in tests); default: the file system. */
+  readFile?: (path: string) => string | undefined;
 }
 
-/** Active tokens first; when none is an active gitlab-deploy-token, everything, to explain why. */
-async function tokensOf(
+/** 4xx from GitLab: a level we may not read (unknown, not absent); anything else is thrown. */
+function refused(e: unknown): string | undefined {
+  if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500) {
+    return `${e.status}${e.status === 403 ? ': needs the Maintainer role (Owner for group variables)' : ''}`;
+  }
+  return undefined;
+}
+
+async function levelVariables(
   client: GitLabClient,
   level: Level,
   id: string | number,
-  now: Date,
-  first?: Promise<DeployToken[]>,
-): Promise<DeployToken[]> {
-  // Filter client-side as well: an old server may ignore `active=true`.
-  const active = (await (first ?? listDeployTokens(client, level, id, { active: true }))).filter((t) =>
-    isActive(t, now),
-  );
-  if (active.some(isSpecial)) return active;
-  return listDeployTokens(client, level, id);
-}
-
-function why(e: unknown): string {
-  if (e instanceof GitLabApiError && e.status !== undefined) {
-    return `${e.status}${e.status === 403 ? ': needs the Maintainer role' : ''}`;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
-async function groupTokens(client: GitLabClient, path: string, now: Date, id?: number): Promise<GroupTokens> {
+  path: string,
+): Promise<LevelVariables> {
+  const kind = level === 'projects' ? 'project' : 'group';
   try {
-    // One unfiltered listing: a group holds few tokens, and when none is an active
-    // gitlab-deploy-token the plan needs them all to say why, which would cost a second request.
+    return { level: kind, path, variables: await listVariables(client, level, id) };
+  } catch (e) {
+    const why = refused(e);
+    if (why === undefined) throw e;
+    return { level: kind, path, why: `${kind} variables cannot be read (${why})` };
+  }
+}
+
+async function groupTokens(client: GitLabClient, path: string, id?: number): Promise<GroupTokens> {
+  try {
     const tokens = await listDeployTokens(client, 'groups', id ?? path);
     return id === undefined ? { path, tokens } : { path, id, tokens };
   } catch (e) {
-    // Access to a group's tokens needs Maintainer there; without it we can only say so.
-    if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500) return { path, why: why(e) };
-    throw e;
+    const why = refused(e);
+    if (why === undefined) throw e;
+    return { path, why };
   }
 }
 
-/** The nearest group whose CI/CD variables set the key wins, as in GitLab's inheritance. */
-function nearestSet(pairs: VariablePair[]): VariablePair {
-  const pick = (k: 'user' | 'password') =>
-    pairs.map((p) => p[k]).find((l) => l.state === 'set') ??
-    pairs.map((p) => p[k]).find((l) => l.state === 'unknown') ?? { state: 'unset' as const };
-  return { user: pick('user'), password: pick('password') };
+/**
+ * Whether the job's ref is protected: in a job CI_COMMIT_REF_PROTECTED says; otherwise the ref
+ * (`--ref`, default $CI_COMMIT_REF_NAME) is matched against the protected branches or tags.
+ */
+export function refToCheck(
+  env: Env,
+  flag: string | undefined,
+): RefProtection | { ask: { name: string; kind: 'branch' | 'tag' } } {
+  const jobState = env.CI_COMMIT_REF_PROTECTED;
+  const jobKnows = jobState === 'true' || jobState === 'false';
+  if (jobKnows && (flag === undefined || flag === env.CI_COMMIT_REF_NAME)) {
+    return {
+      state: jobState === 'true' ? 'protected' : 'unprotected',
+      ...(env.CI_COMMIT_REF_NAME ? { ref: env.CI_COMMIT_REF_NAME } : {}),
+      source: 'CI_COMMIT_REF_PROTECTED',
+    };
+  }
+  const raw = flag ?? env.CI_COMMIT_REF_NAME;
+  if (raw === undefined || raw === '')
+    return { state: 'unknown', source: 'no ref given (--ref NAME, default $CI_COMMIT_REF_NAME)' };
+  return { ask: parseRef(raw, env.CI_COMMIT_TAG) };
+}
+
+async function protection(
+  client: GitLabClient,
+  project: string | number,
+  ask: { name: string; kind: 'branch' | 'tag' },
+): Promise<RefProtection> {
+  const source = `protected ${ask.kind === 'tag' ? 'tags' : 'branches'} API`;
+  try {
+    const refs = await listProtectedRefs(client, project, ask.kind === 'tag' ? 'tags' : 'branches');
+    const by = protectedBy(
+      refs.map((r) => r.name),
+      ask.name,
+    );
+    return {
+      state: by === undefined ? 'unprotected' : 'protected',
+      ref: ask.name,
+      source: by === undefined || by === ask.name ? source : `${source} (wildcard ${by})`,
+    };
+  } catch (e) {
+    const why = refused(e);
+    if (why === undefined) throw e;
+    return { state: 'unknown', ref: ask.name, source, why };
+  }
+}
+
+function readJobEnv(env: Env): JobEnv {
+  const jobEnv: JobEnv = {};
+  if (env.CI_DEPLOY_USER) jobEnv.user = env.CI_DEPLOY_USER;
+  if (env.CI_DEPLOY_PASSWORD) jobEnv.password = env.CI_DEPLOY_PASSWORD;
+  return jobEnv;
+}
+
+function defaultReadFile(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file-type variable reaches the job as the path of a file holding the value (GitLab runner): read
+ * it. The API says which keys are files; without it, a path ending in the key's own name is one.
+ */
+export function readFileVariables(input: ResolveInput, readFile: (p: string) => string | undefined): void {
+  const keys: [VariableKey, 'user' | 'password'][] = [
+    ['CI_DEPLOY_USER', 'user'],
+    ['CI_DEPLOY_PASSWORD', 'password'],
+  ];
+  for (const [key, field] of keys) {
+    const value = input.jobEnv[field];
+    if (value === undefined || !value.startsWith('/')) continue;
+    const fileByApi = [true, false].some((p) => {
+      const e = effectiveVariable(input.variables, key, input.environment, p);
+      return e.state === 'set' && e.variable.variable_type === 'file';
+    });
+    if (!fileByApi && !value.endsWith(`/${key}`)) continue;
+    const content = readFile(value);
+    if (content === undefined) continue;
+    input.jobEnv[field] = content.replace(/\r?\n$/, '');
+    input.jobEnv.fromFile = [...(input.jobEnv.fromFile ?? []), key];
+  }
+}
+
+function fallbackOf(opts: GatherOptions): ResolveInput['fallback'] {
+  const fb = opts.fallback;
+  if (!fb) return undefined;
+  const user = fb.usernameEnv ? opts.env[fb.usernameEnv] : undefined;
+  const password = fb.passwordEnv ? opts.env[fb.passwordEnv] : undefined;
+  return { ...fb, ...(user ? { user } : {}), ...(password ? { password } : {}) };
 }
 
 export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
   const { env, now } = opts;
   const environment = opts.environment ?? env.CI_ENVIRONMENT_NAME ?? undefined;
-  const jobEnv: ResolveInput['jobEnv'] = {};
-  if (env.CI_DEPLOY_USER) jobEnv.user = env.CI_DEPLOY_USER;
-  if (env.CI_DEPLOY_PASSWORD) jobEnv.password = env.CI_DEPLOY_PASSWORD;
-  const fallback: ResolveInput['fallback'] = opts.fallback && {
-    ...opts.fallback,
-    ...(opts.fallback.usernameEnv && env[opts.fallback.usernameEnv]
-      ? { user: env[opts.fallback.usernameEnv] }
-      : {}),
-    ...(opts.fallback.passwordEnv && env[opts.fallback.passwordEnv]
-      ? { password: env[opts.fallback.passwordEnv] }
-      : {}),
-  };
-  const common = {
+  const fallback = fallbackOf(opts);
+  const ref = refToCheck(env, opts.ref);
+  const common: ResolveInput = {
     now,
-    jobEnv,
+    apiAvailable: false,
+    inGitLabJob: env.GITLAB_CI === 'true',
+    jobEnv: readJobEnv(env),
     minDaysLeft: opts.minDaysLeft,
-    ancestors: [] as GroupTokens[],
+    ancestors: [],
+    variables: unreadVariables('no API token'),
+    ...('state' in ref ? { ref } : {}),
     ...(fallback ? { fallback } : {}),
     ...(opts.job ? { job: opts.job } : {}),
     ...(environment ? { environment } : {}),
   };
-  const client = opts.client;
-  if (!client) {
-    return {
-      ...common,
-      apiAvailable: false,
-      variables: { project: UNKNOWN_PAIR('no API token'), group: UNKNOWN_PAIR('no API token') },
-    };
-  }
+  const input = opts.client ? await fromGitLab(opts.client, opts, common, ref) : common;
+  readFileVariables(input, opts.readFile ?? defaultReadFile);
+  return input;
+}
+
+async function fromGitLab(
+  client: GitLabClient,
+  opts: GatherOptions,
+  common: ResolveInput,
+  ref: ReturnType<typeof refToCheck>,
+): Promise<ResolveInput> {
   if (opts.project === undefined || opts.project === '') {
     throw new UsageError(
       'no project given',
@@ -113,7 +214,7 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
     );
   }
   const projectRef = opts.project;
-
+  // Round 1: everything that needs only the project's id or path, together.
   const versionP = getVersion(client).then(
     (v) => {
       const parsed = parseGitLabVersion(v.version);
@@ -122,19 +223,18 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
         : { why: `unrecognised version string "${v.version.slice(0, 40)}"` };
     },
     (e: unknown) => {
-      if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500) return { why: why(e) };
-      throw e;
+      const why = refused(e);
+      if (why === undefined) throw e;
+      return { why };
     },
   );
-  const firstPage = listDeployTokens(client, 'projects', projectRef, { active: true });
-  // Both are awaited below; if the project lookup fails first, their rejections must not go unhandled.
-  versionP.catch(() => undefined);
-  firstPage.catch(() => undefined);
+  const tokensP = listDeployTokens(client, 'projects', projectRef);
+  const projectVarsP = levelVariables(client, 'projects', projectRef, String(projectRef));
+  const refP = 'ask' in ref ? protection(client, projectRef, ref.ask) : Promise.resolve(ref);
+  // All are awaited below; if the project lookup fails first, their rejections must not go unhandled.
+  for (const p of [versionP, tokensP, projectVarsP, refP]) p.catch(() => undefined);
   const project = await getProject(client, projectRef);
-
-  const projectTokensP = tokensOf(client, 'projects', project.id, now, firstPage);
-  const projectVarsP = lookupPair(client, 'projects', project.id, environment);
-
+  // Round 2: the groups, once the namespace is known.
   const ns = project.namespace;
   const groupPaths: string[] = [];
   if (ns.kind === 'group') {
@@ -142,26 +242,24 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
     for (let i = parts.length; i >= 1; i--) groupPaths.push(parts.slice(0, i).join('/'));
   }
   const groupsP = Promise.all(
-    groupPaths.map((path, i) => groupTokens(client, path, now, i === 0 ? ns.id : undefined)),
+    groupPaths.map((path, i) => groupTokens(client, path, i === 0 ? ns.id : undefined)),
   );
   const groupVarsP = Promise.all(
-    groupPaths.map((path, i) =>
-      lookupPair(client, 'groups', i === 0 ? ns.id : path, environment).catch((e: unknown) => {
-        if (e instanceof GitLabApiError && e.status !== undefined && e.status < 500)
-          return UNKNOWN_PAIR(why(e));
-        throw e;
-      }),
-    ),
+    groupPaths.map((path, i) => levelVariables(client, 'groups', i === 0 ? ns.id : path, path)),
   );
-
-  const [v, projectTokens, projectVars, groups, groupVars] = await Promise.all([
+  const [v, projectTokens, projectVars, refState, groups, groupVars] = await Promise.all([
     versionP,
-    projectTokensP,
+    tokensP,
     projectVarsP,
+    refP,
     groupsP,
     groupVarsP,
   ]);
   const [parent, ...ancestors] = groups;
+  const variables: VariableLevels = {
+    project: { ...projectVars, path: project.path_with_namespace },
+    groups: groupVars,
+  };
   return {
     ...common,
     apiAvailable: true,
@@ -178,12 +276,7 @@ export async function gatherInput(opts: GatherOptions): Promise<ResolveInput> {
     projectTokens,
     ...(parent ? { group: parent } : {}),
     ancestors,
-    variables: {
-      project: projectVars,
-      group:
-        groupVars.length > 0
-          ? nearestSet(groupVars)
-          : { user: { state: 'unset' }, password: { state: 'unset' } },
-    },
+    variables,
+    ref: refState,
   };
 }

@@ -1,509 +1,154 @@
 /**
- * The decision: which credentials a CI job gets, following GitLab's own rules (GITLAB_FACTS §1–2).
+ * The decision: which credentials a CI job gets, following GitLab's own rules (docs/gitlab-rules.md).
  * Pure: data in, decision out; the clock comes in as `input.now`.
  *
- * GitLab's rule (app/models/project.rb):
- *   deploy_tokens.gitlab_deploy_token || group&.gitlab_deploy_token
- * where `group` is the project's direct parent group only, and group tokens are exposed from 15.1.
- * CI/CD variables named CI_DEPLOY_USER / CI_DEPLOY_PASSWORD override the predefined ones (predefined
- * variables rank lowest), which is both the documented ≤ 15.0 workaround and a way to go stale.
+ * Phases: the tokens (./tokens.ts: which one GitLab exposes), the job's view for a protected or
+ * unprotected ref (./view.ts: what each key comes from, and whether the pair is one token), where the
+ * credentials here come from (./credentials.ts), what the job does with the token (./checks.ts). When
+ * the ref's protection is unknown, both outcomes are worked out and shown where they differ.
  */
-import type { DeployToken } from '../gitlab/types.js';
-import { daysLeft, formatInstant, isSpecial, tokenActivity } from './activity.js';
-import type {
-  Considered,
-  ResolveInput,
-  ResolveWarning,
-  Resolution,
-  RuleId,
-  Source,
-  TokenLevel,
-  TokenSummary,
-  VariableLookup,
-} from './types.js';
-import { exposesGroupDeployToken, formatVersion, groupTokenBehindFlag } from './version.js';
+import { checkToken } from './checks.js';
+import { fromApi, fromEnvironment, nothingInJob } from './credentials.js';
+import { failure, swapped, type Decision } from './judge.js';
+import { envSource, ruleTextFor, summarize } from './messages.js';
+import { looksLikeToken, SWAPPED_MESSAGE } from './swapped.js';
+import { pictureTokens, type TokenPicture } from './tokens.js';
+import type { OutcomeSummary, ResolveInput, ResolveWarning, Resolution } from './types.js';
+import { jobView } from './view.js';
 
-const SETTINGS_VARIABLES = 'Settings > CI/CD > Variables';
-const SETTINGS_TOKENS = 'Settings > Repository > Deploy tokens';
-
-export function summarize(token: DeployToken, level: TokenLevel, owner: string): TokenSummary {
-  return {
-    id: token.id,
-    name: token.name,
-    username: token.username,
-    scopes: [...token.scopes],
-    expiresAt: token.expires_at === null ? null : new Date(token.expires_at).toISOString(),
-    level,
-    owner,
-  };
-}
-
-export function describeToken(t: TokenSummary): string {
-  return `${t.level} token #${t.id} "${t.name}" (${t.username}) of ${t.owner}`;
-}
-
-interface Pick {
-  picked?: DeployToken;
-  considered: Considered[];
-  warnings: ResolveWarning[];
-}
-
-/**
- * GitLab picks `LIMIT 1` with no ORDER BY among the active tokens named gitlab-deploy-token, so which
- * wins is unspecified; we pick the lowest id and say so (GITLAB_FACTS §1).
- */
-function pickSpecial(tokens: DeployToken[], level: TokenLevel, owner: string, now: Date): Pick {
-  const considered: Considered[] = [];
-  const warnings: ResolveWarning[] = [];
-  const special = tokens.filter(isSpecial).sort((a, b) => a.id - b.id);
-  const active: DeployToken[] = [];
-  for (const t of special) {
-    const act = tokenActivity(t, now);
-    const s = summarize(t, level, owner);
-    if (act.active) {
-      active.push(t);
-      continue;
-    }
-    let note =
-      act.reason === 'revoked'
-        ? 'revoked'
-        : `expired at ${formatInstant(act.expiresAt)} (expiry occurs at midnight UTC on that date)`;
-    if (act.reason === 'expired' && t.expired === false) {
-      note +=
-        '; the API still says `expired: false` (it uses the server-local date), but GitLab no longer accepts it';
-    }
-    considered.push({ token: s, verdict: act.reason, note });
-  }
-  const [first, ...rest] = active;
-  if (first) {
-    considered.unshift({ token: summarize(first, level, owner), verdict: 'picked', note: 'active' });
-    for (const t of rest) {
-      considered.push({
-        token: summarize(t, level, owner),
-        verdict: 'ambiguous-not-picked',
-        note: `also active; lowest id #${first.id} chosen`,
-      });
-    }
-    if (rest.length > 0) {
-      warnings.push({
-        code: 'ambiguous-tokens',
-        message:
-          `${owner} has ${active.length} active tokens named gitlab-deploy-token (ids ${active.map((t) => t.id).join(', ')}); ` +
-          `GitLab's pick among them is unspecified (LIMIT 1 without ORDER BY), deploy-token uses the lowest id #${first.id}. ` +
-          `Revoke the others in ${SETTINGS_TOKENS}.`,
-      });
-    }
-  }
-  return { picked: first, considered, warnings };
-}
-
-/** The value a CI/CD variable gives the job, or undefined (unset, unknown, or hidden). */
-function varValue(v: VariableLookup): string | undefined {
-  return v.state === 'set' && v.value !== null ? v.value : undefined;
-}
-
-function isSet(v: VariableLookup): boolean {
-  return v.state === 'set';
-}
-
-function varSource(level: 'project' | 'group', key: string, v: VariableLookup): Source {
-  const scope = v.state === 'set' ? ` (environment scope ${v.environmentScope})` : '';
-  return {
-    kind: level === 'project' ? 'project-variable' : 'group-variable',
-    detail: `${level} CI/CD variable ${key}${scope}`,
-  };
-}
-
-interface Candidate {
-  username?: string;
-  password?: string;
-  userSource?: Source;
-  passwordSource?: Source;
-}
-
-/**
- * Where the job's credentials come from, in order: the job environment (what the runner injected,
- * already including CI/CD variable overrides), the CI/CD variables API (project, then group: project
- * variables take precedence over group ones), then the spec's fallback. The username missing from a
- * source is taken from the token GitLab would expose, as the predefined variable would be.
- */
-function findCandidate(input: ResolveInput, exposed: DeployToken | undefined): Candidate {
-  const tokenUser = exposed
-    ? {
-        username: exposed.username,
-        userSource: { kind: 'token', detail: `deploy token #${exposed.id}` } as Source,
-      }
-    : {};
-  if (input.jobEnv.password !== undefined && input.jobEnv.password !== '') {
-    const c: Candidate = {
-      password: input.jobEnv.password,
-      passwordSource: { kind: 'job-environment', detail: 'job environment (CI_DEPLOY_PASSWORD)' },
-      ...tokenUser,
-    };
-    if (input.jobEnv.user) {
-      c.username = input.jobEnv.user;
-      c.userSource = { kind: 'job-environment', detail: 'job environment (CI_DEPLOY_USER)' };
-    }
-    return c;
-  }
-  const { project, group } = input.variables;
-  const pass =
-    varValue(project.password) !== undefined ? 'project' : varValue(group.password) ? 'group' : undefined;
-  if (pass) {
-    const c: Candidate = {
-      password: varValue(input.variables[pass].password),
-      passwordSource: varSource(pass, 'CI_DEPLOY_PASSWORD', input.variables[pass].password),
-      ...tokenUser,
-    };
-    const userLevel = isSet(project.user) ? 'project' : isSet(group.user) ? 'group' : undefined;
-    if (userLevel) {
-      const u = varValue(input.variables[userLevel].user);
-      if (u !== undefined) {
-        c.username = u;
-        c.userSource = varSource(userLevel, 'CI_DEPLOY_USER', input.variables[userLevel].user);
-      }
-    }
-    return c;
-  }
-  const fb = input.fallback;
-  if (fb?.password) {
-    const c: Candidate = {
-      password: fb.password,
-      passwordSource: {
-        kind: 'spec-fallback',
-        detail: `spec token.fallback (${fb.passwordEnv ?? 'password_env'})`,
-      },
-      ...tokenUser,
-    };
-    if (fb.user) {
-      c.username = fb.user;
-      c.userSource = {
-        kind: 'spec-fallback',
-        detail: `spec token.fallback (${fb.usernameEnv ?? 'username_env'})`,
-      };
-    }
-    return c;
-  }
-  return tokenUser;
-}
-
-interface Located {
-  token: DeployToken;
-  level: TokenLevel;
-  owner: string;
-  where: 'project' | 'parent' | 'ancestor';
-}
-
-function allTokens(input: ResolveInput): Located[] {
-  const out: Located[] = [];
-  const project = input.project;
-  for (const t of input.projectTokens ?? []) {
-    out.push({ token: t, level: 'project', owner: project?.path ?? 'the project', where: 'project' });
-  }
-  for (const t of input.group?.tokens ?? []) {
-    out.push({ token: t, level: 'group', owner: input.group?.path ?? 'the group', where: 'parent' });
-  }
-  for (const g of input.ancestors) {
-    for (const t of g.tokens ?? []) out.push({ token: t, level: 'group', owner: g.path, where: 'ancestor' });
-  }
-  return out;
-}
-
-function fail(
-  base: Omit<Resolution, 'ok' | 'exitCode' | 'rule' | 'ruleText'>,
-  reason: string,
-  fix: string,
-  rule: RuleId = 'none',
-  ruleText = 'no credentials',
-): Resolution {
-  const { credentials: _dropped, ...rest } = base;
-  return { ...rest, ok: false, exitCode: 1, rule, ruleText, reason, fix };
-}
+export { describeToken, ruleTextFor, summarize } from './messages.js';
 
 export function resolveCredentials(input: ResolveInput): Resolution {
-  const warnings: ResolveWarning[] = [];
-  const considered: Considered[] = [];
-  const version = input.version ? formatVersion(input.version) : undefined;
-  const base = (): Omit<Resolution, 'ok' | 'exitCode' | 'rule' | 'ruleText'> => ({
-    sources: {},
-    warnings,
-    considered,
-    ...(version ? { version } : {}),
-  });
+  if (!input.apiAvailable) return resolveUnverified(input);
+  const picture = pictureTokens(input);
+  const state = input.ref?.state ?? 'unknown';
+  if (state !== 'unknown') return decide(input, picture, state === 'protected');
+  const onProtected = decide(input, picture, true);
+  const onUnprotected = decide(input, picture, false);
+  return same(onProtected, onUnprotected) ? onUnprotected : bothOutcomes(onProtected, onUnprotected);
+}
 
-  if (!input.apiAvailable) return resolveUnverified(input, base());
+/** One protection outcome, start to finish. */
+function decide(input: ResolveInput, picture: TokenPicture, protectedRef: boolean): Resolution {
+  const view = jobView(input, picture, protectedRef);
+  let d: Decision;
+  if (input.jobEnv.password !== undefined && input.jobEnv.password !== '') {
+    d = fromEnvironment(input, picture, view);
+    if (input.inGitLabJob) d = { ...d, warnings: [...view.warnings, ...d.warnings] };
+  } else if (input.inGitLabJob) d = nothingInJob(input, picture, view);
+  else d = fromApi(input, picture, view);
+  return toResolution(input, picture, checkToken(input, d, picture.version));
+}
 
-  const now = input.now;
-  const projectPath = input.project?.path ?? 'the project';
-  const proj = pickSpecial(input.projectTokens ?? [], 'project', projectPath, now);
-  considered.push(...proj.considered);
-  warnings.push(...proj.warnings);
-
-  const groupExposed = input.version ? exposesGroupDeployToken(input.version) : true;
-  if (!input.version) {
-    warnings.push({
-      code: 'version-unknown',
-      message: `the GitLab version could not be read (${input.versionWhy ?? 'no answer'}); assuming 15.1 or later, where group tokens are exposed`,
-    });
-  }
-
-  let grp: Pick = { considered: [], warnings: [] };
-  if (input.group?.tokens) {
-    grp = pickSpecial(input.group.tokens, 'group', input.group.path, now);
-    warnings.push(...grp.warnings);
-    for (const c of grp.considered) {
-      if (c.verdict === 'picked' && proj.picked) {
-        considered.push({ ...c, verdict: 'shadowed-by-project-token', note: "the project's own token wins" });
-      } else if (c.verdict === 'picked' && !groupExposed) {
-        considered.push({
-          ...c,
-          verdict: 'not-exposed-before-15.1',
-          note: `GitLab ${version} exposes only project tokens; group tokens reach CI jobs from 15.1`,
-        });
-      } else considered.push(c);
-    }
-  } else if (input.group && input.group.why) {
-    warnings.push({
-      code: 'variables-unreadable',
-      message: `the deploy tokens of group ${input.group.path} could not be listed (${input.group.why})`,
-    });
-  }
-
-  for (const g of input.ancestors) {
-    for (const t of (g.tokens ?? []).filter(isSpecial)) {
-      if (!tokenActivity(t, now).active) continue;
-      const s = summarize(t, 'group', g.path);
-      considered.push({
-        token: s,
-        verdict: 'outside-direct-parent',
-        note: `on ${g.path}, not the direct parent group: GitLab exposes only the direct parent's token ("available only to immediate child projects of the group")`,
-      });
-      warnings.push({
-        code: 'ancestor-token-ignored',
-        message: `group ${g.path} has an active gitlab-deploy-token (#${t.id}), but it is not ${projectPath}'s direct parent group; GitLab never exposes it to this project's jobs`,
-      });
-    }
-  }
-
-  const exposed = proj.picked ?? (groupExposed ? grp.picked : undefined);
-  const exposedLevel: TokenLevel = proj.picked ? 'project' : 'group';
-  const exposedOwner = proj.picked ? projectPath : (input.group?.path ?? 'the group');
-  const exposedSummary = exposed ? summarize(exposed, exposedLevel, exposedOwner) : undefined;
-
-  if (!proj.picked && input.project?.namespaceKind === 'user') {
+function toResolution(input: ResolveInput, picture: TokenPicture, d: Decision): Resolution {
+  const warnings = dedupe([...picture.warnings, ...d.warnings]);
+  if (input.project?.namespaceKind === 'user' && !picture.exposed) {
     warnings.push({
       code: 'user-namespace',
-      message: `${projectPath} is in a user namespace: there is no group to fall back to`,
+      message: `${input.project.path} is in a user namespace: there is no group to fall back to`,
     });
   }
-
-  // Hidden variables: GitLab 17.4+ never returns their value through the API.
-  for (const level of ['project', 'group'] as const) {
-    const pw = input.variables[level].password;
-    if (pw.state === 'set' && pw.value === null) {
-      warnings.push({
-        code: 'hidden-variable',
-        message:
-          `the ${level} CI/CD variable CI_DEPLOY_PASSWORD is hidden: the API never returns its value. ` +
-          'Inside a GitLab job it reaches the job environment; elsewhere give the value through token.fallback.password_env',
-      });
-    }
-  }
-
-  const varsSet = (['project', 'group'] as const).filter(
-    (l) => isSet(input.variables[l].user) || isSet(input.variables[l].password),
-  );
-  if (exposedSummary && varsSet.length > 0) {
-    warnings.push({
-      code: 'variables-shadow-token',
-      message:
-        `CI/CD variables CI_DEPLOY_USER / CI_DEPLOY_PASSWORD are set on the ${varsSet.join(' and ')}: they override the ` +
-        `variables GitLab generates from ${describeToken(exposedSummary)} and go stale when the token is rotated. ` +
-        `Delete them in ${SETTINGS_VARIABLES} unless you need them`,
-    });
-  }
-
-  const cand = findCandidate(input, exposed);
-  const sources: Resolution['sources'] = {};
-  if (cand.userSource) sources.CI_DEPLOY_USER = cand.userSource;
-  if (cand.passwordSource) sources.CI_DEPLOY_PASSWORD = cand.passwordSource;
-
-  if (cand.password === undefined) {
-    const b = { ...base(), sources, ...(exposedSummary ? { token: exposedSummary } : {}) };
-    if (exposedSummary) {
-      return fail(
-        b,
-        `GitLab would expose ${describeToken(exposedSummary)} as CI_DEPLOY_USER / CI_DEPLOY_PASSWORD, but its value is not available here: ` +
-          'GitLab shows a deploy token only once, when it is created, and the API never returns it',
-        'run inside a GitLab job (the runner injects CI_DEPLOY_PASSWORD), or pass the token value in the CI_DEPLOY_PASSWORD environment variable (from a secret), or name a variable in the spec with token.fallback.password_env',
-        exposedLevel === 'project' ? 'project-token' : 'group-token',
-        ruleTextFor(exposedLevel === 'project' ? 'project-token' : 'group-token', version),
-      );
-    }
-    if (grp.picked && !groupExposed) {
-      const s = summarize(grp.picked, 'group', input.group?.path ?? 'the group');
-      return fail(
-        b,
-        `GitLab ${version} (15.0 or earlier) does not expose group deploy tokens to CI jobs: ${describeToken(s)} gives the job nothing, ` +
-          'and the group has no CI_DEPLOY_USER / CI_DEPLOY_PASSWORD CI/CD variables',
-        `set CI_DEPLOY_USER and CI_DEPLOY_PASSWORD in group ${s.owner}'s ${SETTINGS_VARIABLES} to the token's username (${s.username}) and value (masked), or upgrade GitLab to 15.1 or later`,
-        'group-variables-fallback',
-        ruleTextFor('group-variables-fallback', version),
-      );
-    }
-    return fail(b, noTokenReason(input, considered), noTokenFix(input));
-  }
-
-  const username = cand.username;
-  if (username === undefined || username === '') {
-    return fail(
-      { ...base(), sources },
-      'CI_DEPLOY_PASSWORD is set but CI_DEPLOY_USER is not, and no gitlab-deploy-token names the user it belongs to',
-      "set CI_DEPLOY_USER next to CI_DEPLOY_PASSWORD, to the deploy token's username",
-    );
-  }
-
-  // Which token does this username belong to? Login requires the name to equal the token's username
-  // (lib/gitlab/auth.rb); a group token logs in to the group's projects and all its subgroups.
-  let token: TokenSummary | undefined;
-  let rule: RuleId;
-  if (exposed && exposed.username === username) {
-    token = exposedSummary;
-    rule = exposedLevel === 'project' ? 'project-token' : 'group-token';
-  } else {
-    const matches = allTokens(input).filter((l) => l.token.username === username);
-    const active = matches.filter((l) => tokenActivity(l.token, now).active);
-    const hit = active[0];
-    if (!hit) {
-      const dead = matches[0];
-      const stale = `CI_DEPLOY_USER "${username}" (from ${cand.userSource?.detail ?? 'unknown'})`;
-      const fixStale = `update or delete the CI_DEPLOY_USER / CI_DEPLOY_PASSWORD CI/CD variables in ${SETTINGS_VARIABLES}${
-        exposedSummary ? ` so the job gets ${describeToken(exposedSummary)}` : `, then ${noTokenFix(input)}`
-      }`;
-      if (dead) {
-        const act = tokenActivity(dead.token, now);
-        const s = summarize(dead.token, dead.level, dead.owner);
-        const why = act.active
-          ? 'is not active'
-          : act.reason === 'revoked'
-            ? 'was revoked'
-            : `expired at ${formatInstant(act.expiresAt)}`;
-        considered.push({
-          token: s,
-          verdict: 'named-by-stale-variables',
-          note: `named by CI_DEPLOY_USER; ${why}`,
-        });
-        return fail(
-          { ...base(), sources, token: s },
-          `stale variables: ${stale} names ${describeToken(s)}, which ${why}; GitLab refuses it`,
-          fixStale,
-        );
-      }
-      const unknownLevels = [
-        input.projectTokens === undefined ? 'project' : undefined,
-        input.group && input.group.tokens === undefined ? `group ${input.group.path}` : undefined,
-      ].filter(Boolean);
-      const caveat =
-        unknownLevels.length > 0 ? ` (the tokens of ${unknownLevels.join(' and ')} could not be listed)` : '';
-      return fail(
-        { ...base(), sources },
-        `stale variables: ${stale} names no active deploy token of ${projectPath} or its groups${caveat}`,
-        fixStale,
-      );
-    }
-    token = summarize(hit.token, hit.level, hit.owner);
-    considered.push({ token, verdict: 'named-by-variables', note: 'named by CI_DEPLOY_USER' });
-    if (exposedSummary) {
-      rule = 'variables-override';
-      // One warning per cause: the more precise message replaces the generic "variables are set" one.
-      const message = `CI_DEPLOY_USER names ${describeToken(token)} instead of ${describeToken(exposedSummary)}, which GitLab would expose; the CI/CD variables win and go stale when that token is rotated`;
-      const existing = warnings.find((w) => w.code === 'variables-shadow-token');
-      if (existing) existing.message = message;
-      else warnings.push({ code: 'variables-shadow-token', message });
-    } else if (hit.level === 'group') {
-      rule = 'group-variables-fallback';
-      if (hit.where === 'ancestor') {
-        warnings.push({
-          code: 'group-token-outside-parent',
-          message: `the credentials belong to ${describeToken(token)}, which is not on the direct parent group; it can log in, but GitLab would never expose it by itself`,
-        });
-      }
-    } else {
-      rule = 'variables-override';
-    }
-  }
-
-  const result: Resolution = {
-    ...base(),
-    ok: true,
-    exitCode: 0,
-    rule,
-    ruleText: ruleTextFor(rule, version),
-    credentials: { username, password: cand.password },
-    sources,
-    ...(token ? { token } : {}),
+  const r: Resolution = {
+    ok: d.ok && d.credentials !== undefined,
+    exitCode: d.ok && d.credentials !== undefined ? 0 : 1,
+    rule: d.rule,
+    ruleText: ruleTextFor(d.rule, picture.version),
+    sources: d.sources,
+    warnings: dedupe(warnings),
+    considered: [...picture.considered, ...d.considered],
   };
-
-  if (
-    token &&
-    input.version &&
-    token.level === 'group' &&
-    rule === 'group-token' &&
-    groupTokenBehindFlag(input.version)
-  ) {
-    warnings.push({
-      code: 'feature-flag',
-      message: `GitLab ${version} exposes group tokens behind the feature flag ci_variable_for_group_gitlab_deploy_token (on by default, removed in 15.4); if an administrator turned it off, jobs get nothing`,
-    });
+  if (d.token) r.token = summarize(d.token.token, d.token.level, d.token.owner);
+  if (r.ok && d.credentials) r.credentials = d.credentials;
+  if (!r.ok) {
+    r.reason = d.reason ?? 'no credentials';
+    if (d.details.length > 0) r.details = d.details;
+    r.fix = d.fix ?? '';
   }
-  if (token) addTokenWarnings(input, token, warnings);
-
-  if (token && input.job) {
-    const missing = input.job.scopes.filter((s) => !token.scopes.includes(s));
-    if (missing.length > 0) {
-      return fail(
-        { ...result, missingScopes: missing },
-        `job ${input.job.name} needs ${missing.join(', ')}, but ${describeToken(token)} has only ${token.scopes.join(', ') || 'no scopes'}`,
-        `create a new deploy token with the scopes ${[...new Set([...token.scopes, ...missing])].join(', ')} (scopes cannot be changed after creation) and revoke this one`,
-        result.rule,
-        result.ruleText,
-      );
-    }
-  }
-  return result;
+  if (picture.version) r.version = picture.version;
+  if (d.missingScopes) r.missingScopes = d.missingScopes;
+  if (d.forJob && !input.inGitLabJob) r.forJob = d.forJob;
+  if (input.ref) r.ref = input.ref;
+  return r;
 }
 
-function addTokenWarnings(input: ResolveInput, token: TokenSummary, warnings: ResolveWarning[]): void {
-  const left = daysLeft({ expires_at: token.expiresAt }, input.now);
-  if (left !== null && left < input.minDaysLeft) {
-    const days = Math.max(0, Math.floor(left));
-    warnings.push({
-      code: 'expiring-soon',
-      message: `${describeToken(token)} expires in ${days} day${days === 1 ? '' : 's'}, at ${formatInstant(new Date(token.expiresAt as string))} (less than ${input.minDaysLeft}); rotate it`,
-    });
-  }
-  if (token.level === 'group' && input.job?.lfs) {
-    warnings.push({
-      code: 'group-token-lfs',
-      message: `job ${input.job.name} uses Git LFS with a group deploy token: GitLab answered 404 for LFS objects with group tokens (issue 235398); the workaround is a project deploy token`,
-    });
-  }
+/** One warning per message; and one per cause: a precise shadowing warning replaces the generic one. */
+function dedupe(ws: ResolveWarning[]): ResolveWarning[] {
+  const precise = ws.some(
+    (w) => w.code === 'variables-shadow-token' && w.message.startsWith('CI_DEPLOY_USER names'),
+  );
+  return ws.filter(
+    (w, i) =>
+      ws.findIndex((x) => x.code === w.code && x.message === w.message) === i &&
+      !(precise && w.code === 'variables-shadow-token' && !w.message.startsWith('CI_DEPLOY_USER names')),
+  );
 }
 
-function resolveUnverified(
-  input: ResolveInput,
-  base: Omit<Resolution, 'ok' | 'exitCode' | 'rule' | 'ruleText'>,
-): Resolution {
+function same(a: Resolution, b: Resolution): boolean {
+  const key = (r: Resolution) =>
+    JSON.stringify([
+      r.ok,
+      r.rule,
+      r.token?.id,
+      r.credentials,
+      r.reason,
+      r.forJob?.ok,
+      r.sources,
+      r.missingScopes,
+    ]);
+  return key(a) === key(b);
+}
+
+function summaryOf(r: Resolution): OutcomeSummary {
+  const jobOk = r.ok || r.forJob?.ok === true;
+  const line = r.ok
+    ? `the credentials of ${r.token ? `${r.token.level} token #${r.token.id}` : 'the variables'} (from ${r.sources.CI_DEPLOY_PASSWORD?.detail ?? 'the environment'})`
+    : r.forJob?.ok
+      ? r.forJob.line
+      : (r.reason ?? 'no credentials');
+  return { ok: r.ok, jobOk, line };
+}
+
+/** The ref's protection is unknown and changes the answer: nothing is exported, both outcomes shown. */
+function bothOutcomes(p: Resolution, u: Resolution): Resolution {
+  const protectedSummary = summaryOf(p);
+  const unprotectedSummary = summaryOf(u);
+  const { credentials: _p, ...base } = u;
+  return {
+    ...base,
+    ok: false,
+    exitCode: 1,
+    reason:
+      'what the job gets depends on whether its ref is protected: protected CI/CD variables reach jobs on protected branches and tags only',
+    details: [
+      `on a protected ref: ${protectedSummary.line}`,
+      `on an unprotected ref: ${unprotectedSummary.line}`,
+    ],
+    fix: 'pass --ref NAME (default $CI_COMMIT_REF_NAME) to check one branch or tag, or run inside the job (CI_COMMIT_REF_PROTECTED)',
+    warnings: dedupe([...p.warnings, ...u.warnings]),
+    forJob: {
+      ok: protectedSummary.jobOk && unprotectedSummary.jobOk,
+      line: 'it depends on whether the ref is protected (see both outcomes)',
+    },
+    outcomes: { protected: protectedSummary, unprotected: unprotectedSummary },
+  };
+}
+
+/** No API token: the environment or the spec's fallback as it is, unverified. */
+function resolveUnverified(input: ResolveInput): Resolution {
   const fb = input.fallback;
+  const env = input.jobEnv;
+  const sources: Resolution['sources'] = {};
   let username: string | undefined;
   let password: string | undefined;
-  const sources: Resolution['sources'] = {};
-  if (input.jobEnv.password) {
-    password = input.jobEnv.password;
-    sources.CI_DEPLOY_PASSWORD = { kind: 'job-environment', detail: 'job environment (CI_DEPLOY_PASSWORD)' };
-    if (input.jobEnv.user) {
-      username = input.jobEnv.user;
-      sources.CI_DEPLOY_USER = { kind: 'job-environment', detail: 'job environment (CI_DEPLOY_USER)' };
+  if (env.password) {
+    password = env.password;
+    sources.CI_DEPLOY_PASSWORD = envSource(
+      'CI_DEPLOY_PASSWORD',
+      env.fromFile?.includes('CI_DEPLOY_PASSWORD') === true,
+    );
+    if (env.user) {
+      username = env.user;
+      sources.CI_DEPLOY_USER = envSource('CI_DEPLOY_USER', env.fromFile?.includes('CI_DEPLOY_USER') === true);
     }
   } else if (fb?.password) {
     password = fb.password;
@@ -519,20 +164,32 @@ function resolveUnverified(
       };
     }
   }
+  const base = {
+    rule: 'none' as const,
+    ruleText: ruleTextFor('none', undefined),
+    sources,
+    warnings: [],
+    considered: [],
+  };
+  const known = { passwords: [env.password, fb?.password].filter((x): x is string => !!x) };
+  if (username && looksLikeToken(username, known)) {
+    const s = swapped(
+      username,
+      emptyPicture(),
+      input,
+      sources.CI_DEPLOY_USER?.detail ?? 'the environment',
+    ) as Decision;
+    return { ...base, ok: false, exitCode: 1, reason: SWAPPED_MESSAGE, details: s.details, fix: s.fix ?? '' };
+  }
   if (password === undefined || !username) {
-    return fail(
-      { ...base, sources },
+    const f = failure(
       password === undefined
         ? 'no API token to look up deploy tokens, and the job environment has no CI_DEPLOY_USER / CI_DEPLOY_PASSWORD'
         : 'CI_DEPLOY_PASSWORD is set but CI_DEPLOY_USER is not, and without an API token the username cannot be looked up',
       'set GITLAB_TOKEN (or the variable named by --api-token-env) to a token with read_api and the Maintainer role, or run inside a GitLab job whose project or group has a gitlab-deploy-token (CI_JOB_TOKEN cannot list deploy tokens)',
     );
+    return { ...base, ok: false, exitCode: 1, reason: f.reason as string, fix: f.fix as string };
   }
-  base.warnings.push({
-    code: 'unverified',
-    message:
-      'no API token: the credentials come from the environment and could not be verified against GitLab (expiry, revocation, scopes). Set GITLAB_TOKEN with read_api to verify them',
-  });
   return {
     ...base,
     ok: true,
@@ -540,57 +197,21 @@ function resolveUnverified(
     rule: 'unverified-environment',
     ruleText: ruleTextFor('unverified-environment', undefined),
     credentials: { username, password },
-    sources,
+    warnings: [
+      {
+        code: 'unverified',
+        message:
+          'no API token: the credentials come from the environment and could not be verified against GitLab (expiry, revocation, scopes). Set GITLAB_TOKEN with read_api to verify them',
+      },
+    ],
   };
 }
 
-function noTokenReason(input: ResolveInput, considered: Considered[]): string {
-  const path = input.project?.path ?? 'the project';
-  const dead = considered.filter((c) => c.verdict === 'revoked' || c.verdict === 'expired');
-  const parts: string[] = [];
-  if (dead.length > 0) {
-    parts.push(dead.map((c) => `${describeToken(c.token)} ${c.note}`).join('; '));
-  }
-  const ancestors = considered.filter((c) => c.verdict === 'outside-direct-parent');
-  if (ancestors.length > 0) {
-    parts.push(
-      `${ancestors.map((c) => describeToken(c.token)).join(', ')} is not on the direct parent group, so GitLab never exposes it to ${path}`,
-    );
-  }
-  if (parts.length === 0) {
-    const where =
-      input.project?.namespaceKind === 'group'
-        ? `${path} and its parent group ${input.project.namespacePath}`
-        : `${path} (a user namespace: no group fallback)`;
-    parts.push(`no active deploy token named gitlab-deploy-token on ${where}`);
-  }
-  return `the job gets no CI_DEPLOY_USER / CI_DEPLOY_PASSWORD: ${parts.join('; ')}`;
+function emptyPicture(): TokenPicture {
+  return { candidates: [], considered: [], warnings: [], all: [] };
 }
 
-function noTokenFix(input: ResolveInput): string {
-  const parent =
-    input.project?.namespaceKind === 'group'
-      ? ` or its direct parent group ${input.project.namespacePath}`
-      : '';
-  return `create a deploy token named exactly gitlab-deploy-token on ${input.project?.path ?? 'the project'}${parent} (${SETTINGS_TOKENS}), with the scopes the job needs`;
-}
-
-export function ruleTextFor(rule: RuleId, version: string | undefined): string {
-  const v = version ? `GitLab ${version}` : 'GitLab';
-  switch (rule) {
-    case 'project-token':
-      return `${v}: the project's active gitlab-deploy-token becomes CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (app/models/project.rb)`;
-    case 'group-token':
-      return `${v}: no project token, so the direct parent group's active gitlab-deploy-token is exposed (15.1+, MR !88696)`;
-    case 'group-variables-fallback':
-      return `${v}: group tokens reach jobs only through CI/CD variables CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (the 15.0 workaround)`;
-    case 'variables-override':
-      return `${v}: CI/CD variables CI_DEPLOY_USER / CI_DEPLOY_PASSWORD override the generated ones (predefined variables rank lowest)`;
-    case 'unverified-environment':
-      return 'no API token: CI_DEPLOY_USER / CI_DEPLOY_PASSWORD taken from the environment as they are, unverified';
-    case 'ephemeral-token':
-      return 'ephemeral: a project deploy token made for this job alone, with just its scopes, expiring at the next 00:00 UTC and deleted when the job ends (never named gitlab-deploy-token)';
-    case 'none':
-      return `${v}: no credentials`;
-  }
+/** `plan`'s exit code: 0 also when the job gets working credentials at run time that are not visible here. */
+export function planExitCode(r: Resolution): 0 | 1 {
+  return r.ok || r.forJob?.ok === true ? 0 : r.exitCode;
 }

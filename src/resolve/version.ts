@@ -1,6 +1,7 @@
 /**
  * GitLab version strings as `/version` and `/metadata` return them: `15.0.5-ee`, `16.9.0-pre`,
- * `17.5.1`, sometimes with a leading `v` or build suffixes (GITLAB_FACTS §5).
+ * `17.5.1`, sometimes with a leading `v` or build suffixes (doc/api/version.md, doc/api/metadata.md).
+ * The versions where a rule changed are listed in docs/gitlab-rules.md; each has one constant here.
  */
 export interface GitLabVersion {
   major: number;
@@ -45,4 +46,31 @@ export function groupTokenBehindFlag(v: GitLabVersion): boolean {
 
 export function formatVersion(v: GitLabVersion): string {
   return `${v.major}.${v.minor}.${v.patch}${v.suffix ? `-${v.suffix}` : ''}`;
+}
+
+/** A GitLab release, major and minor: where a rule changed (docs/gitlab-rules.md). */
+export type Release = readonly [major: number, minor: number];
+
+/** LFS accepts group deploy tokens (app/controllers/concerns/lfs_request.rb `has_access_to?`, MR !104529). */
+export const LFS_GROUP_TOKENS: Release = [15, 7];
+/** The dependency proxy accepts group deploy tokens (doc/user/project/deploy_tokens, issue 280586). */
+export const DEPENDENCY_PROXY_DEPLOY_TOKENS: Release = [14, 2];
+/** The virtual-registry scope pair works for the dependency proxy: behind a flag (off) from 17.11, on from 18.0. */
+export const DEPENDENCY_PROXY_VIRTUAL_SCOPES_FLAG: Release = [17, 11];
+export const DEPENDENCY_PROXY_VIRTUAL_SCOPES: Release = [18, 0];
+/** `GET /:level/:id/deploy_tokens/:token_id` (lib/api/deploy_tokens.rb). */
+export const SINGLE_TOKEN_GET: Release = [14, 9];
+/** Hidden variables (`masked_and_hidden`, value null in the API): doc/api/group_level_variables.md. */
+export const HIDDEN_VARIABLES: Release = [17, 4];
+/** Single-key group variable GET answers 409 for several scopes (`filter[environment_scope]`, issue 340185). */
+export const GROUP_VARIABLE_FILTER: Release = [16, 9];
+/** Single-key project variable GET with `filter[environment_scope]` (MR !34490). */
+export const PROJECT_VARIABLE_FILTER: Release = [13, 2];
+
+export function reached(v: GitLabVersion, r: Release): boolean {
+  return atLeast(v, r[0], r[1]);
+}
+
+export function releaseText(r: Release): string {
+  return `${r[0]}.${r[1]}`;
 }

@@ -1,6 +1,6 @@
 /** The job spec (`deploy-token.yml`), PRODUCT.md "The job spec"; schema: schemas/deploy-token.schema.json. */
-export type Scope =
-  'read_repository' | 'read_registry' | 'write_registry' | 'read_package_registry' | 'write_package_registry';
+import type { Scope } from '../gitlab/scopes.js';
+export type { Scope };
 export type ClientName = 'docker' | 'git' | 'npm' | 'nuget' | 'maven' | 'pypi';
 export type ExportTarget = 'github' | 'shell' | 'dotenv' | 'json';
 

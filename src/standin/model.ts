@@ -9,7 +9,7 @@ import type { CiVariable } from '../gitlab/types.js';
 export interface ScenarioToken {
   id: number;
   name: string;
-  /** Default `gitlab+deploy-token-{id}`, as GitLab names them. */
+  /** Default `gitlab+deploy-token-{id}`, as GitLab names them; `""` is answered as stored (an empty username). */
   username?: string;
   /** null = never; `"+Nd"`/`"-Nd"` = N days from today 00:00 UTC; else an ISO date or instant. */
   expires?: string | null;
@@ -34,6 +34,10 @@ export interface ScenarioProject {
   namespace_id: number | null;
   tokens?: ScenarioToken[];
   variables?: CiVariable[];
+  /** Protected branch names and wildcards (`release/*`), as `GET .../protected_branches` lists them. */
+  protectedBranches?: string[];
+  /** Protected tag names and wildcards (`v*`). */
+  protectedTags?: string[];
 }
 
 /**

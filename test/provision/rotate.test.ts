@@ -88,6 +88,36 @@ async function rotate(
 }
 
 describe('provision --rotate', () => {
+  test.each(['14.8.0', '14.9.0'])(
+    'on %s the new token is verified (before 14.9 there is no single-token GET: through the listing)',
+    async (version) => {
+      const sc = { ...fresh(), version };
+      const r = await rotate(sc);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('verified');
+      const made = working(sc)!;
+      expect(made.id).not.toBe(21);
+      const single = r.requests.filter((q) => q === `GET /api/v4/groups/10/deploy_tokens/${made.id}`);
+      expect(single).toHaveLength(1);
+      // 14.8 answers that route 404: the listing confirms the token instead.
+      const listings = r.requests.filter((q) => q.startsWith('GET /api/v4/groups/10/deploy_tokens?'));
+      expect(listings.length).toBe(version === '14.8.0' ? 2 : 1);
+    },
+  );
+
+  test('--protected says what it means for unprotected branches', async () => {
+    const sc = fresh();
+    running = await startStandin(sc, { now: () => NOW });
+    const r = await runCli(
+      [...ROTATE, '--protected', '--gitlab-url', running.url],
+      { GITLAB_TOKEN: API },
+      { now: NOW },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('protected variables reach only jobs on protected branches and tags');
+    expect(group(sc).variables!.every((v) => v.protected === true)).toBe(true);
+  });
+
   test('replaces the group token: new token stored masked, verified, old one deleted; jobs keep working', async () => {
     const sc = fresh();
     const before = working(sc)!;

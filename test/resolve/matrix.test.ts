@@ -1,11 +1,11 @@
 /**
  * The resolution matrix: project token × group token × GitLab version × where the variables come from.
- * Each row's expectation is derived from GitLab's rules as GITLAB_FACTS.md states them (written here
- * independently of the resolver), then checked against the resolver.
+ * Each row's expectation is derived from GitLab's rules as docs/gitlab-rules.md states them (written
+ * here independently of the resolver), then checked against the resolver.
  */
-import type { DeployToken } from '../../src/gitlab/types.js';
-import { resolveCredentials } from '../../src/resolve/resolver.js';
-import type { ResolveInput, VariablePair } from '../../src/resolve/types.js';
+import type { CiVariable, DeployToken } from '../../src/gitlab/types.js';
+import { planExitCode, resolveCredentials } from '../../src/resolve/resolver.js';
+import type { ResolveInput } from '../../src/resolve/types.js';
 import { parseGitLabVersion } from '../../src/resolve/version.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -51,25 +51,10 @@ const SECRET: Record<number, string> = {
   41: 'gldt-grand41grand41grand',
 };
 
-const unset: VariablePair = { user: { state: 'unset' }, password: { state: 'unset' } };
-const setPair = (t: DeployToken): VariablePair => ({
-  user: {
-    state: 'set',
-    value: t.username,
-    hidden: false,
-    masked: false,
-    protected: false,
-    environmentScope: '*',
-  },
-  password: {
-    state: 'set',
-    value: SECRET[t.id]!,
-    hidden: false,
-    masked: true,
-    protected: false,
-    environmentScope: '*',
-  },
-});
+const setPair = (t: DeployToken): CiVariable[] => [
+  { key: 'CI_DEPLOY_USER', value: t.username, masked: false, protected: false, environment_scope: '*' },
+  { key: 'CI_DEPLOY_PASSWORD', value: SECRET[t.id]!, masked: true, protected: false, environment_scope: '*' },
+];
 
 interface Row {
   project: ProjectState;
@@ -94,7 +79,10 @@ function build(row: Row): ResolveInput {
     projectTokens: pt ? [pt] : [],
     ancestors: [],
     jobEnv: {},
-    variables: { project: unset, group: unset },
+    variables: {
+      project: { level: 'project', path: 'the project', variables: [] },
+      groups: userNs ? [] : [{ level: 'group', path: 'the group', variables: [] }],
+    },
     minDaysLeft: 7,
   };
   if (row.group === 'direct-parent') input.group = { path: 'tanuki', id: 10, tokens: [PARENT_TOKEN] };
@@ -108,8 +96,8 @@ function build(row: Row): ResolveInput {
     input.jobEnv = { user: carried.username, password: SECRET[carried.id]! };
   }
   if (row.vars === 'api' && carried) {
-    if (userNs) input.variables.project = setPair(carried);
-    else input.variables.group = setPair(carried);
+    if (userNs) input.variables.project.variables = setPair(carried);
+    else (input.variables.groups[0] as { variables: CiVariable[] }).variables = setPair(carried);
   }
   if (row.vars === 'stale')
     input.jobEnv = { user: 'gitlab+deploy-token-999', password: 'gldt-staleStaleStaleStale' };
@@ -143,11 +131,23 @@ function carriedToken(row: Row): DeployToken | undefined {
 
 interface Expect {
   exitCode: 0 | 1;
+  /** plan's exit code: 0 also when the job gets working credentials at run time. */
+  planExit: 0 | 1;
   rule?: string;
   username?: string;
   passwordSource?: string;
   warnings: string[];
+  /** The cause, first. */
   reasonMatches?: RegExp;
+  /** A secondary effect, in the details. */
+  detailsMatch?: RegExp;
+}
+
+/** Why no token reaches the job (the cause GitLab's pick gives), as the first line says. */
+function noTokenReason(row: Row): RegExp {
+  return row.group === 'direct-parent' && !groupExposed(row.version)
+    ? /does not expose group deploy tokens/
+    : /gets no CI_DEPLOY_USER/;
 }
 
 function expected(row: Row): Expect {
@@ -157,23 +157,42 @@ function expected(row: Row): Expect {
   if (row.group === 'user-namespace' && row.project !== 'active') warnings.push('user-namespace');
   const apiVars = row.vars === 'api' && carriedToken(row) !== undefined;
   if (apiVars && exposed) warnings.push('variables-shadow-token');
+  // Outside a job, sources the API cannot show (instance, .gitlab-ci.yml, pipeline variables) are named.
+  const envEmpty = row.vars !== 'stale' && (row.vars !== 'environment' || carriedToken(row) === undefined);
+  if (envEmpty) warnings.push('invisible-variables');
 
   if (row.vars === 'stale') {
-    return { exitCode: 1, warnings, reasonMatches: /stale variables/ };
+    // The variables name no token: with a token GitLab exposes that is the cause; without one, the
+    // missing token comes first and the stale variables follow.
+    return exposed
+      ? { exitCode: 1, planExit: 1, warnings, reasonMatches: /stale variables/ }
+      : {
+          exitCode: 1,
+          planExit: 1,
+          warnings,
+          reasonMatches: noTokenReason(row),
+          detailsMatch: /stale variables/,
+        };
   }
   const carried = carriedToken(row);
   if (!carried) {
-    const reason = exposed
-      ? /value is not available here/
-      : row.group === 'direct-parent' && !groupExposed(row.version)
-        ? /does not expose group deploy tokens/
-        : /gets no CI_DEPLOY_USER/;
-    return { exitCode: 1, warnings, reasonMatches: reason };
+    if (exposed === PARENT_TOKEN && row.version === '15.1.0') warnings.push('feature-flag');
+    return exposed
+      ? { exitCode: 1, planExit: 0, warnings, reasonMatches: /not visible through the API by design/ }
+      : { exitCode: 1, planExit: 1, warnings, reasonMatches: noTokenReason(row) };
   }
   const carriedActive =
     carried.revoked === false && (carried.expires_at === null || carried.expires_at > NOW.toISOString());
-  if (!carriedActive)
-    return { exitCode: 1, warnings, reasonMatches: /stale variables: .* which (was revoked|expired)/ };
+  if (!carriedActive) {
+    // The variables name the project's own gitlab-deploy-token, which is dead: that is the cause.
+    return {
+      exitCode: 1,
+      planExit: 1,
+      warnings,
+      reasonMatches: /project token #11 .* (was revoked|expired at)/,
+      detailsMatch: /stale variables: .* which (was revoked|expired)/,
+    };
+  }
 
   let rule: string;
   if (exposed && exposed.id === carried.id) rule = exposed === PARENT_TOKEN ? 'group-token' : 'project-token';
@@ -187,6 +206,7 @@ function expected(row: Row): Expect {
   if (rule === 'group-token' && row.version === '15.1.0') warnings.push('feature-flag');
   return {
     exitCode: 0,
+    planExit: 0,
     rule,
     username: carried.username,
     passwordSource:
@@ -209,7 +229,7 @@ for (const project of ['active', 'expires-today', 'expired', 'revoked', 'none'] 
   }
 }
 
-describe('resolution matrix (GITLAB_FACTS §1–2)', () => {
+describe('resolution matrix (docs/gitlab-rules.md, "Which token")', () => {
   test(`covers every combination (${rows.length} rows)`, () => {
     expect(rows).toHaveLength(5 * 4 * 4 * 4);
   });
@@ -232,8 +252,10 @@ describe('resolution matrix (GITLAB_FACTS §1–2)', () => {
     } else {
       expect(got.credentials).toBeUndefined();
       expect(got.reason).toMatch(want.reasonMatches!);
+      if (want.detailsMatch) expect(got.details?.join('\n')).toMatch(want.detailsMatch);
       expect(got.fix).toBeTruthy();
     }
+    expect(planExitCode(got)).toBe(want.planExit);
     // A failure never carries a secret in its words.
     for (const s of Object.values(SECRET)) {
       expect(JSON.stringify({ ...got, credentials: undefined })).not.toContain(s);

@@ -1,11 +1,16 @@
-/** One describe per behaviour the seed and GITLAB_FACTS.md state, beyond the matrix. */
-import type { DeployToken } from '../../src/gitlab/types.js';
+/** One describe per rule of docs/gitlab-rules.md, beyond the matrix. */
+import type { CiVariable, DeployToken } from '../../src/gitlab/types.js';
+import { noVariables } from '../../src/resolve/precedence.js';
 import { resolveCredentials } from '../../src/resolve/resolver.js';
-import type { ResolveInput, VariablePair } from '../../src/resolve/types.js';
+import type { ResolveInput, VariableLevels } from '../../src/resolve/types.js';
 import { parseGitLabVersion } from '../../src/resolve/version.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
-const unset: VariablePair = { user: { state: 'unset' }, password: { state: 'unset' } };
+/** CI/CD variables on the project and on the parent group `tanuki`. */
+const levels = (project: CiVariable[], group: CiVariable[]): VariableLevels => ({
+  project: { level: 'project', path: 'tanuki/app', variables: project },
+  groups: [{ level: 'group', path: 'tanuki', variables: group }],
+});
 const token = (over: Partial<DeployToken>): DeployToken => ({
   id: 11,
   name: 'gitlab-deploy-token',
@@ -26,7 +31,7 @@ function input(over: Partial<ResolveInput> = {}): ResolveInput {
     group: { path: 'tanuki', id: 10, tokens: [] },
     ancestors: [],
     jobEnv: {},
-    variables: { project: unset, group: unset },
+    variables: noVariables('tanuki/app'),
     minDaysLeft: 7,
     ...over,
   };
@@ -134,17 +139,23 @@ describe('a token that expired at 00:00 UTC today while the API says expired: fa
   });
 });
 
-describe('group deploy token with LFS (seed: troubleshooting, issue 235398)', () => {
-  test('warns when the job uses LFS with a group token', () => {
-    const r = resolveCredentials(
+describe('group deploy token with LFS (lfs_request.rb: project == before 15.7, has_access_to? from 15.7)', () => {
+  const lfsWith = (version: string | undefined) =>
+    resolveCredentials(
       input({
+        version: version === undefined ? undefined : parseGitLabVersion(version)!,
         group: { path: 'tanuki', id: 10, tokens: [token({ id: 21, username: 'grp' })] },
         jobEnv: { user: 'grp', password: 'gldt-groupgroupgroupgroup' },
         job: { name: 'clone', scopes: ['read_repository'], lfs: true },
       }),
     );
+  test.each(['15.1.0', '15.6.9-ee', undefined])('warns on %s (or an unknown version)', (version) => {
+    const r = lfsWith(version);
     expect(r.ok).toBe(true);
     expect(r.warnings.find((w) => w.code === 'group-token-lfs')?.message).toContain('project deploy token');
+  });
+  test.each(['15.7.0', '17.5.1-ee'])('no warning on %s', (version) => {
+    expect(lfsWith(version).warnings.map((w) => w.code)).not.toContain('group-token-lfs');
   });
   test('no warning with a project token', () => {
     const r = resolveCredentials(
@@ -158,7 +169,7 @@ describe('group deploy token with LFS (seed: troubleshooting, issue 235398)', ()
   });
 });
 
-describe("scopes matter when the token is used (the seed's scope table)", () => {
+describe('scopes matter when the token is used (docs/gitlab-rules.md, "Scopes")', () => {
   test('a job needing write_registry with a read-only token gets exit 1 naming the missing scope', () => {
     const r = resolveCredentials(
       input({
@@ -171,6 +182,31 @@ describe("scopes matter when the token is used (the seed's scope table)", () => 
     expect(r.missingScopes).toEqual(['write_registry']);
     expect(r.reason).toContain('job push needs write_registry');
     expect(r.credentials).toBeUndefined();
+  });
+});
+
+describe('pushing images needs read_registry as well as write_registry (doc/user/project/deploy_tokens)', () => {
+  test('a job listing write_registry alone is checked for read_registry too', () => {
+    const r = resolveCredentials(
+      input({
+        projectTokens: [token({ scopes: ['write_registry'] })],
+        jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-aaaaaaaaaaaaaaaaaaaa' },
+        job: { name: 'push', scopes: ['write_registry'], lfs: false },
+      }),
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.missingScopes).toEqual(['read_registry']);
+    expect(r.reason).toContain('pushing images needs read_registry as well as write_registry');
+  });
+  test('with both, it passes', () => {
+    const r = resolveCredentials(
+      input({
+        projectTokens: [token({ scopes: ['read_registry', 'write_registry'] })],
+        jobEnv: { user: 'gitlab+deploy-token-11', password: 'gldt-aaaaaaaaaaaaaaaaaaaa' },
+        job: { name: 'push', scopes: ['write_registry'], lfs: false },
+      }),
+    );
+    expect(r.ok).toBe(true);
   });
 });
 
@@ -235,30 +271,17 @@ describe('hidden CI/CD variables (17.4+: value null)', () => {
       input({
         version: parseGitLabVersion('15.0.5-ee')!,
         group: { path: 'tanuki', id: 10, tokens: [token({ id: 21, username: 'grp' })] },
-        variables: {
-          project: unset,
-          group: {
-            user: {
-              state: 'set',
-              value: 'grp',
-              hidden: false,
-              masked: false,
-              protected: false,
-              environmentScope: '*',
-            },
-            password: {
-              state: 'set',
-              value: null,
-              hidden: true,
-              masked: true,
-              protected: false,
-              environmentScope: '*',
-            },
-          },
-        },
+        variables: levels(
+          [],
+          [
+            { key: 'CI_DEPLOY_USER', value: 'grp', environment_scope: '*' },
+            { key: 'CI_DEPLOY_PASSWORD', value: null, hidden: true, masked: true, environment_scope: '*' },
+          ],
+        ),
       }),
     );
     expect(r.exitCode).toBe(1);
+    expect(r.credentials).toBeUndefined();
     expect(r.warnings.find((w) => w.code === 'hidden-variable')?.message).toContain('hidden');
   });
 });
@@ -306,26 +329,20 @@ describe('a password without a username', () => {
     expect(r.credentials?.username).toBe('gitlab+deploy-token-11');
     expect(r.sources.CI_DEPLOY_USER?.kind).toBe('token');
   });
-  test('without any token to take it from: exit 1', () => {
+  test('without any token to take it from: exit 1, the missing token first, then the missing user', () => {
     const r = resolveCredentials(input({ jobEnv: { password: 'gldt-aaaaaaaaaaaaaaaaaaaa' } }));
     expect(r.exitCode).toBe(1);
-    expect(r.reason).toContain('CI_DEPLOY_USER is not');
+    expect(r.reason).toContain('no active deploy token named gitlab-deploy-token on tanuki/app');
+    expect(r.details?.join('\n')).toContain('CI_DEPLOY_USER is not');
   });
 });
 
 describe('project CI/CD variables take precedence over group ones', () => {
   test('both set: the project pair wins', () => {
-    const pair = (u: string, p: string): VariablePair => ({
-      user: { state: 'set', value: u, hidden: false, masked: false, protected: false, environmentScope: '*' },
-      password: {
-        state: 'set',
-        value: p,
-        hidden: false,
-        masked: true,
-        protected: false,
-        environmentScope: '*',
-      },
-    });
+    const pair = (u: string, p: string): CiVariable[] => [
+      { key: 'CI_DEPLOY_USER', value: u, environment_scope: '*' },
+      { key: 'CI_DEPLOY_PASSWORD', value: p, masked: true, environment_scope: '*' },
+    ];
     const r = resolveCredentials(
       input({
         version: parseGitLabVersion('15.0.5-ee')!,
@@ -334,10 +351,10 @@ describe('project CI/CD variables take precedence over group ones', () => {
           id: 10,
           tokens: [token({ id: 21, username: 'grp' }), token({ id: 22, name: 'other', username: 'other' })],
         },
-        variables: {
-          project: pair('other', 'gldt-otherotherotherothe'),
-          group: pair('grp', 'gldt-groupgroupgroupgroup'),
-        },
+        variables: levels(
+          pair('other', 'gldt-otherotherotherothe'),
+          pair('grp', 'gldt-groupgroupgroupgroup'),
+        ),
       }),
     );
     expect(r.ok).toBe(true);

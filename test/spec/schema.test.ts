@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TEMPLATE_VALUES } from '../../src/spec/template-values.js';
+import { DEPLOY_TOKEN_SCOPES } from '../../src/gitlab/scopes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (p: string) => readFileSync(`${root}${p}`, 'utf8');
@@ -63,15 +64,9 @@ describe('the job spec schema', () => {
     expect(open).toEqual(['#/$defs/job/properties/variables', '#/properties/jobs']);
   });
 
-  it('lists the five scopes of the seed, the six clients and the export targets', () => {
+  it("lists GitLab's seven deploy-token scopes, the six clients and the export targets", () => {
     const defs = schema.$defs as Record<string, Schema>;
-    expect(defs.scope!.enum).toEqual([
-      'read_repository',
-      'read_registry',
-      'write_registry',
-      'read_package_registry',
-      'write_package_registry',
-    ]);
+    expect(defs.scope!.enum).toEqual([...DEPLOY_TOKEN_SCOPES]);
     expect(defs.client!.enum).toEqual(['docker', 'git', 'npm', 'nuget', 'maven', 'pypi']);
     expect(defs.exportTarget!.enum).toEqual(['github', 'shell', 'dotenv', 'json']);
   });

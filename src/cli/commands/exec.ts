@@ -156,6 +156,7 @@ async function execResolved(
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
   if (!r.ok || !r.credentials) {
     ctx.stderr.write(`deploy-token: ${r.reason ?? 'no credentials'}\n`);
+    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}\n`);
     if (r.fix) ctx.stderr.write(`  fix: ${r.fix}\n`);
     return r.exitCode;
   }

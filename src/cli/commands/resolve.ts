@@ -176,6 +176,7 @@ async function exportResolved(
   printWarnings(ctx, r.warnings);
   if (!r.ok || !r.credentials) {
     ctx.stderr.write(`deploy-token: ${r.reason ?? 'no credentials'}\n`);
+    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}\n`);
     if (r.fix) ctx.stderr.write(`  fix: ${r.fix}\n`);
     return r.exitCode;
   }
@@ -279,5 +280,5 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
       );
     }
   }
-  return r.exitCode;
+  return plan.exitCode;
 }

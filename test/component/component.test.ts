@@ -205,18 +205,8 @@ async function validate(file: string): Promise<{ code: number; findings: unknown
 
 describe('deploy-token validate finds nothing in the components and the example', () => {
   const files = [...templateFiles, 'examples/gitlab/.gitlab-ci.yml'];
-  // Known false positives, reported: validate resolves `extends:` before interpolation, so a target
-  // whose name is made from an input (`.deploy-token-export-$[[ inputs.export ]]`, which picks the
-  // dotenv artifact only for `export: dotenv`) is "unknown". Exactly these findings are tolerated;
-  // delete the entry when validate skips targets that hold `$[[`.
-  const known: Record<string, { ruleId: string; message: string }[]> = {
-    'templates/deploy-token.yml': [
-      {
-        ruleId: 'ci-extends',
-        message: expect.stringContaining('".deploy-token-export-$[[ inputs.export ]]" in extends') as string,
-      },
-    ],
-  };
+  // Findings tolerated per file (none today). Each needs a reason here; delete it once fixed.
+  const known: Record<string, { ruleId: string; message: string }[]> = {};
   for (const f of files) {
     const expected = known[f] ?? [];
     test(`${f}: ${expected.length ? 'only the known false positive' : 'exit 0, no finding'}`, async () => {

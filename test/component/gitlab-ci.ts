@@ -218,19 +218,21 @@ export function jobsOf(config: Record<string, unknown>): [string, Record<string,
 
 // ---------------------------------------------------------------------------------------------
 // rules:if, as GitLab evaluates it (lib/gitlab/ci/pipeline/expression/: lexemes $VAR, "string",
-// 'string', null, ==, !=, &&, ||, parentheses; && binds tighter than ||; `a && b` is b unless a is
+// 'string', null, /regexp/, ==, !=, =~, !~, &&, ||, parentheses; && binds tighter than ||; `a && b` is b unless a is
 // null or false, as in Ruby (an empty string counts); a rule matches when the result is present,
 // neither null, false nor empty (Statement#truthful?); cases from
-// spec/lib/gitlab/ci/pipeline/expression/statement_spec.rb). Regular expressions are refused, so a
-// rule this subset cannot read fails the test instead of being misjudged.
+// spec/lib/gitlab/ci/pipeline/expression/statement_spec.rb). GitLab matches with RE2; the patterns
+// used here mean the same in JavaScript. Anything else fails the test instead of being misjudged.
 
-type Value = string | boolean | null;
+type Value = string | boolean | null | RegExp;
 const ruby = (v: Value) => v !== null && v !== false;
 const truthy = (v: Value) => ruby(v) && v !== '';
 
 export function evaluateIf(expression: string, vars: Record<string, string>): Value {
   const tokens =
-    expression.match(/\$[A-Za-z_][A-Za-z0-9_]*|"[^"]*"|'[^']*'|==|!=|&&|\|\||\(|\)|null|\S/g) ?? [];
+    expression.match(
+      /\$[A-Za-z_][A-Za-z0-9_]*|"[^"]*"|'[^']*'|\/(?:\\.|[^/\\])*\/[a-z]*|==|!=|=~|!~|&&|\|\||\(|\)|null|\S/g,
+    ) ?? [];
   let i = 0;
   const fail = (why: string): never => {
     throw new Error(`rules:if ${JSON.stringify(expression)}: ${why} at token ${i}`);
@@ -245,15 +247,20 @@ export function evaluateIf(expression: string, vars: Record<string, string>): Va
     if (t.startsWith('$')) return vars[t.slice(1)] ?? null;
     if (t === 'null') return null;
     if (/^(["']).*\1$/.test(t)) return t.slice(1, -1);
+    const re = /^\/(.*)\/([a-z]*)$/.exec(t);
+    if (re) return new RegExp(re[1] ?? '', re[2]);
     return fail(`unsupported token ${t}`);
   };
   const comparison = (): Value => {
     const left = operand();
     const op = tokens[i];
-    if (op !== '==' && op !== '!=') return left;
+    if (op !== '==' && op !== '!=' && op !== '=~' && op !== '!~') return left;
     i++;
     const right = operand();
-    return op === '==' ? left === right : left !== right;
+    if (op === '==' || op === '!=') return (left === right) === (op === '==');
+    if (!(right instanceof RegExp)) return fail(`${op} needs a /regexp/`);
+    const matched = typeof left === 'string' && right.test(left);
+    return op === '=~' ? matched : !matched;
   };
   const and = (): Value => {
     let v = comparison();

@@ -85,6 +85,8 @@ describe.each(templateFiles)('%s', (file) => {
   test('npm’s cache in the project directory, kept by `cache:` under a key that follows the version', () => {
     for (const [name, j] of npxJobs(file)) {
       const dir = String((j.variables as Job).npm_config_cache);
+      // The pinned version, once cached, runs without asking the registry (exact versions never change).
+      expect([name, (j.variables as Job).npm_config_prefer_offline]).toEqual([name, 'true']);
       expect([name, dir]).toEqual([name, expect.stringMatching(/^\$CI_PROJECT_DIR\/[^/]+$/)]);
       const rel = dir.replace('$CI_PROJECT_DIR/', '');
       const caches = j.cache as { key: string; paths: string[] }[];
@@ -130,7 +132,11 @@ test('the rules evaluator reads GitLab’s expressions as GitLab does (statement
   expect(evaluateIf('$UNDEFINED || $PRESENT', vars)).toBe('my variable');
   expect(evaluateIf('("string" == ("test" || "string"))', vars)).toBe(false);
   expect(evaluateIf('"true" == "true" && $PRESENT != "nope"', vars)).toBe(true);
-  expect(() => evaluateIf('$PRESENT =~ /my/', vars)).toThrow(/rules:if/);
+  expect(evaluateIf('$PRESENT =~ /^my var/', vars)).toBe(true);
+  expect(evaluateIf('$UNDEFINED =~ /var/', vars)).toBe(false);
+  expect(evaluateIf('$UNDEFINED !~ /var/', vars)).toBe(true);
+  expect(() => evaluateIf('$PRESENT =~ "my"', vars)).toThrow(/rules:if/);
+  expect(() => evaluateIf('$PRESENT === "my"', vars)).toThrow(/rules:if/);
 });
 
 describe('templates/deploy-token.yml: the dotenv artifact', () => {

@@ -425,4 +425,34 @@ withCli('templates/deploy-token.yml: the check job and .deploy-token, against th
     const r = await runJob(jobOf(FILE), ciEnv());
     expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
   });
+
+  test('GitLab ≤ 15.0: the legacy template with docs/component.md’s variables runs the same check', async () => {
+    const legacy = parse(read('examples/gitlab/legacy/deploy-token.yml')) as Record<string, JsonObject>;
+    const doc = read('docs/component.md');
+    const section = doc.slice(doc.indexOf('## GitLab 15.0 and older'));
+    const example = parse(/```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '') as Record<string, JsonObject>;
+    const base = legacy['deploy-token-check'] ?? {};
+    const variables = {
+      ...(base.variables as JsonObject),
+      ...(example['deploy-token-check']?.variables as JsonObject),
+    };
+    expect(variables.DEPLOY_TOKEN_JOB).toBe('push-image');
+    // The job the example names, in the project's spec.
+    writeFileSync(
+      join(work, 'deploy-token.yml'),
+      'version: 1\njobs:\n  push-image:\n    scopes: [read_registry]\n    export: [shell]\n',
+    );
+    const r = await runJob({ ...base, variables }, ciEnv());
+    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+    expect(r.stdout).toContain('gitlab+deploy-token-11');
+    expect(r.stdout + r.stderr).not.toContain(password);
+    const pkg = JSON.parse(read('package.json')) as { version: string };
+    expect(readFileSync(join(work, '.npx-versions'), 'utf8')).toBe(`${pkg.version}\n`);
+    // The same job with a scope the token lacks fails, so the spec and job were read.
+    writeFileSync(
+      join(work, 'deploy-token.yml'),
+      'version: 1\njobs:\n  push-image:\n    scopes: [write_registry]\n    export: [shell]\n',
+    );
+    expect((await runJob({ ...base, variables }, ciEnv())).code).toBe(1);
+  });
 });

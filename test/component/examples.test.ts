@@ -1,6 +1,6 @@
 /**
  * The GitHub workflow examples (examples/github/*.yml) against the action they use (action.yml):
- * each uses `<owner>/deploy-token@v1`, passes only declared inputs with valid values, gets the deploy
+ * each uses `deploy-token/deploy-token@v1`, passes only declared inputs with valid values, gets the deploy
  * token from a secret through `env: CI_DEPLOY_PASSWORD`, reads only declared outputs, and never puts
  * a secret (or any `${{ }}` expression) on a `run:` command line or a password in the file.
  */
@@ -34,7 +34,7 @@ interface Workflow {
 }
 
 const action = parse(read('action.yml')) as ActionYml;
-const ACTION = /^<owner>\/deploy-token@v\d+$/;
+const ACTION = /^deploy-token\/deploy-token@v\d+$/;
 const SECRET = /^\$\{\{\s*secrets\.[A-Z][A-Z0-9_]*\s*\}\}$/;
 const EXPR = /^\$\{\{[^}]*\}\}$/;
 const CLIENTS = ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'];
@@ -69,7 +69,7 @@ describe.each(files)('%s', (file) => {
     expect(steps.length).toBeGreaterThan(0);
   });
 
-  test('uses the action as <owner>/deploy-token@v1', () => {
+  test('uses the action as deploy-token/deploy-token@v1', () => {
     expect(ours.length).toBeGreaterThan(0);
     for (const s of ours) expect(s.uses).toMatch(ACTION);
   });

@@ -266,7 +266,8 @@ function resolveExtends(root: YMap, findings: Finding[], unreadIncludes: boolean
       }
       const target = root.byKey.get(b.name);
       if (!target || target.value.kind !== 'map') {
-        if (unreadIncludes && !target) continue;
+        // Unknown here: in an unread include, or named by a component input (known once interpolated).
+        if (!target && (unreadIncludes || b.name.includes('$[['))) continue;
         findings.push(
           findingAt(
             'ci-extends',

@@ -522,7 +522,7 @@ function resolveExtends(root, findings, unreadIncludes) {
       }
       const target = root.byKey.get(b.name);
       if (!target || target.value.kind !== "map") {
-        if (unreadIncludes && !target) continue;
+        if (!target && (unreadIncludes || b.name.includes("$[["))) continue;
         findings.push(
           findingAt(
             "ci-extends",

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-WAXJOOJ3.js";
+} from "./chunk-2Z243LZA.js";
 import {
   DEPLOY_TOKEN_SCOPES
 } from "./chunk-YOE5HMND.js";
@@ -3566,7 +3566,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-2QXVTTTW.js");
+      const { runValidate } = await import("./run-GZ7OLWVR.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(

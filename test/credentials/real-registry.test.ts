@@ -31,6 +31,9 @@ jobs:
   pull:
     scopes: [read_registry]
     configure: [docker]
+  podman:
+    scopes: [read_registry, write_registry]
+    configure: [containers]
 `;
 const WRONG = 'gldt-WrongWrongWrongWrong';
 
@@ -96,13 +99,13 @@ test('push an image built from a tarball, pull it back (DOCKER_CONFIG alone), wi
   expect(privateDirsLeft(d)).toEqual([]);
 });
 
-test('REGISTRY_AUTH_FILE alone works too (podman, buildah, older skopeo)', async () => {
+test('configure containers: REGISTRY_AUTH_FILE alone (podman, buildah, skopeo)', async () => {
   const layout = makeOciLayout(join(d.work, 'build'));
   const r = await deployToken(
     [
       'exec',
       '--job',
-      'push',
+      'podman',
       '--',
       'env',
       '-u',

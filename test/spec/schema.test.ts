@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CLIENT_NAMES } from '../../src/credentials/clients.js';
 import { TEMPLATE_VALUES } from '../../src/spec/template-values.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,7 +64,7 @@ describe('the job spec schema', () => {
     expect(open).toEqual(['#/$defs/job/properties/variables', '#/properties/jobs']);
   });
 
-  it('lists the five scopes of the seed, the six clients and the export targets', () => {
+  it('lists the five scopes of the seed, the clients of src/credentials/clients.ts and the export targets', () => {
     const defs = schema.$defs as Record<string, Schema>;
     expect(defs.scope!.enum).toEqual([
       'read_repository',
@@ -72,7 +73,7 @@ describe('the job spec schema', () => {
       'read_package_registry',
       'write_package_registry',
     ]);
-    expect(defs.client!.enum).toEqual(['docker', 'git', 'npm', 'nuget', 'maven', 'pypi']);
+    expect(defs.client!.enum).toEqual([...CLIENT_NAMES]);
     expect(defs.exportTarget!.enum).toEqual(['github', 'shell', 'dotenv', 'json']);
   });
 
@@ -92,6 +93,7 @@ describe('the job spec schema', () => {
     expect(Object.keys(job)).toEqual([
       'scopes',
       'configure',
+      'client_options',
       'export',
       'variables',
       'files',

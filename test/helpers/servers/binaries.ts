@@ -25,6 +25,16 @@ export function needBinary(nameOrPath: string, what = nameOrPath): string {
   throw new Error(`${what} is missing (${nameOrPath}): ${FIX}`);
 }
 
+/** A file a test needs from a Debian package, or a failure naming the package. */
+export function needFile(path: string, what: string): string {
+  try {
+    accessSync(path, constants.R_OK);
+    return path;
+  } catch {
+    throw new Error(`${what} is missing (${path}): ${FIX}`);
+  }
+}
+
 /** A Python 3 interpreter that has pip (Debian's python3-pip), as an absolute path. */
 export function needPythonWithPip(): string {
   for (const py of ['/usr/bin/python3', 'python3']) {

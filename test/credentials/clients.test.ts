@@ -18,6 +18,7 @@ import {
   type CredentialContext,
 } from '../../src/credentials/index.js';
 import { OPTION_RULES } from '../../src/credentials/values.js';
+import { needBinary } from '../helpers/servers/binaries.js';
 import { loadTemplating } from '../../src/export/templating.js';
 
 const ctx: CredentialContext = {
@@ -207,7 +208,7 @@ describe('read back by the clients own parsers', () => {
     (password) => {
       const ours = file(['kubernetes'], 'kubernetes/image-pull-secret.yaml', { ...ctx, password });
       const kubectl = execFileSync(
-        'kubectl',
+        needBinary('kubectl', 'kubectl (Debian package kubernetes-client)'),
         [
           'create',
           'secret',

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { startComposerGitLab, type ComposerGitLab } from '../helpers/servers/composer-gitlab.js';
+import { runCli } from '../helpers/cli.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {
   jobDirs,
@@ -96,7 +97,10 @@ test('composer install through COMPOSER_AUTH, keeping the user own entries, with
 }, 90_000);
 
 test('the settings deploy-token gives composer: COMPOSER_AUTH merged, masked in plan', async () => {
-  const r = await deployToken(['plan', '--job', 'install'], { cwd: d.work, env: jobEnv(d, gitlab.url) });
+  const r = await runCli(['plan', '--job', 'install'], jobEnv(d, gitlab.url), {
+    cwd: d.work,
+    now: new Date(),
+  });
   expect(r.code).toBe(0);
   expect(r.stdout).toContain(
     'client    composer: $COMPOSER_AUTH (masked); pull yes; push no (composer has no upload',

@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {
   jobDirs,
@@ -88,18 +89,33 @@ const deployParent = (job: string) =>
     `org.apache.maven.plugins:maven-deploy-plugin:3.0.0:deploy-file -Dfile=parent.pom -DpomFile=parent.pom -DrepositoryId=gitlab-maven -Durl=${gitlab.repositoryUrl}`,
   );
 
-test('mvn deploys with write_package_registry, then a project pulls its parent from GitLab', async () => {
+test('mvn deploys a parent POM with write_package_registry', async () => {
   gitlab.gitlab.use(RW);
   const up = await deployParent('release');
   expect(up.stdout + up.stderr).not.toContain(PASSWORD);
   expect(up.code).toBe(0);
   expect([...gitlab.files.keys()]).toContain('com/example/parent/1.0.0/parent-1.0.0.pom');
-  expect(gitlab.requests.filter((q) => q.method === 'PUT').every((q) => q.status === 200)).toBe(true);
+  expect(
+    gitlab.requests.filter((q) => q.method === 'PUT').every((q) => q.status === 200 && q.user === USER),
+  ).toBe(true);
+  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
+  expect(privateDirsLeft(d)).toEqual([]);
+}, 120_000);
 
+test('read-only: a project pulls its parent from GitLab; the deploy is refused (403), as plan said', async () => {
   gitlab.gitlab.use(RO);
-  gitlab.requests.length = 0;
+  const plan = await runCli(['plan', '--job', 'build'], jobEnv(d, gitlab.url), {
+    cwd: d.work,
+    now: new Date(),
+  });
+  expect(plan.stdout).toContain(
+    'client    maven: $MAVEN_SETTINGS, $MAVEN_ARGS; pull yes; push no (needs write_package_registry)',
+  );
   writeFileSync(join(d.work, 'pom.xml'), pom('child', PARENT));
-  const pull = await mvn('build', 'validate');
+  // The parent the test above deployed (put there directly when this test runs alone).
+  const key = 'com/example/parent/1.0.0/parent-1.0.0.pom';
+  if (!gitlab.files.has(key)) gitlab.files.set(key, Buffer.from(pom('parent')));
+  const [pull, refused] = await Promise.all([mvn('build', 'validate'), deployParent('build')]);
   expect(pull.stdout + pull.stderr).not.toContain(PASSWORD);
   expect(pull.code).toBe(0);
   expect(gitlab.requests).toContainEqual(
@@ -107,21 +123,12 @@ test('mvn deploys with write_package_registry, then a project pulls its parent f
       method: 'GET',
       path: expect.stringContaining('parent-1.0.0.pom'),
       status: 200,
+      user: USER,
     }),
   );
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
-}, 240_000);
-
-test('a read-only token: plan says maven cannot push, and GitLab refuses the deploy (403)', async () => {
-  gitlab.gitlab.use(RO);
-  const plan = await deployToken(['plan', '--job', 'build'], { cwd: d.work, env: jobEnv(d, gitlab.url) });
-  expect(plan.stdout).toContain(
-    'client    maven: $MAVEN_SETTINGS, $MAVEN_ARGS; pull yes; push no (needs write_package_registry)',
-  );
-  const r = await deployParent('build');
-  expect(r.code).not.toBe(0);
-  expect(r.stdout + r.stderr).toMatch(/403|Forbidden/);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stdout + refused.stderr).toMatch(/403|Forbidden/);
   expect(gitlab.requests).toContainEqual(expect.objectContaining({ method: 'PUT', status: 403, user: USER }));
+  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
   expect(privateDirsLeft(d)).toEqual([]);
 }, 120_000);

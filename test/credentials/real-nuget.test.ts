@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needBinary } from '../helpers/servers/binaries.js';
+import { runCli } from '../helpers/cli.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {
   jobDirs,
@@ -71,6 +72,7 @@ beforeEach(() => {
   d = jobDirs(SPEC);
   gitlab.gitlab.use(RO);
   gitlab.requests.length = 0;
+  gitlab.pushed.length = 0;
 });
 afterEach(() => removeJobDirs(d));
 
@@ -81,16 +83,51 @@ const run = (job: string, command: string) =>
     timeoutMs: 120_000,
   });
 
-test('NuGet 2.8 cannot install from GitLab non-interactively: it looks credentials up for the source URL only', async () => {
+test('nuget push with write_package_registry through the written NuGet.Config', async () => {
+  pack(join(d.work, 'pushed'), 'Pushed');
+  // Relative: NuGet 2.8 on Mono joins an absolute path to the working directory.
+  const pkg = 'pushed/Pushed.1.0.0.nupkg';
+  gitlab.gitlab.use(RW);
+  const ok = await run(
+    'push',
+    `nuget push ${pkg} -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -NonInteractive`,
+  );
+  expect(ok.stdout + ok.stderr).not.toContain(PASSWORD);
+  expect(ok.code).toBe(0);
+  expect(gitlab.pushed).toEqual([readFileSync(join(d.work, pkg))]);
+  expect(gitlab.requests).toContainEqual(expect.objectContaining({ method: 'PUT', status: 200, user: USER }));
+  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
+  expect(privateDirsLeft(d)).toEqual([]);
+}, 120_000);
+
+test('read-only: the push is refused (403) as plan said; NuGet 2.8 cannot install without a prompt', async () => {
+  pack(join(d.work, 'pushed'), 'Pushed');
+  gitlab.gitlab.use(RO);
+  const plan = await runCli(['plan', '--job', 'install'], jobEnv(d, gitlab.url), {
+    cwd: d.work,
+    now: new Date(),
+  });
+  expect(plan.stdout).toContain(
+    'client    nuget: $NUGET_CONFIG_FILE; pull yes; push no (needs write_package_registry)',
+  );
+  const [refused, install] = await Promise.all([
+    run(
+      'install',
+      'nuget push pushed/Pushed.1.0.0.nupkg -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -NonInteractive',
+    ),
+    run(
+      'install',
+      'nuget install Hello -Version 1.0.0 -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -OutputDirectory packages -NonInteractive',
+    ),
+  ]);
+  expect(refused.code).not.toBe(0);
+  expect(gitlab.requests).toContainEqual(expect.objectContaining({ method: 'PUT', status: 403, user: USER }));
+  expect(gitlab.pushed).toEqual([]);
   // GitLab's v2 metadata is public and its download is not: nuget never gets a 401 on the source URL
   // itself, so it never reads the source's credentials, and asks for the download URL's instead.
-  // (NuGet 3+ and dotnet read index.json, the default feed, and match credentials by source.)
-  const r = await run(
-    'install',
-    'nuget install Hello -Version 1.0.0 -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -OutputDirectory packages -NonInteractive',
-  );
-  expect(r.code).not.toBe(0);
-  expect(r.stdout + r.stderr).toMatch(
+  // (NuGet 3+ and dotnet start from index.json, the default feed.)
+  expect(install.code).not.toBe(0);
+  expect(install.stdout + install.stderr).toMatch(
     /Please provide credentials for: \S+\/nuget\/v2\/download\/Hello\/1\.0\.0/,
   );
   expect(gitlab.requests).toContainEqual(
@@ -110,33 +147,3 @@ test('NuGet 2.8 cannot install from GitLab non-interactively: it looks credentia
   expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
   expect(privateDirsLeft(d)).toEqual([]);
 }, 120_000);
-
-test('nuget push with write_package_registry; a read-only push is refused (403), as plan said', async () => {
-  pack(join(d.work, 'pushed'), 'Pushed');
-  // Relative: NuGet 2.8 on Mono joins an absolute path to the working directory.
-  const pkg = 'pushed/Pushed.1.0.0.nupkg';
-  gitlab.gitlab.use(RW);
-  const ok = await run(
-    'push',
-    `nuget push ${JSON.stringify(pkg)} -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -NonInteractive`,
-  );
-  expect(ok.stdout + ok.stderr).not.toContain(PASSWORD);
-  expect(ok.code).toBe(0);
-  expect(gitlab.pushed).toEqual([readFileSync(join(d.work, pkg))]);
-
-  gitlab.gitlab.use(RO);
-  gitlab.pushed.length = 0;
-  const plan = await deployToken(['plan', '--job', 'install'], { cwd: d.work, env: jobEnv(d, gitlab.url) });
-  expect(plan.stdout).toContain(
-    'client    nuget: $NUGET_CONFIG_FILE; pull yes; push no (needs write_package_registry)',
-  );
-  gitlab.requests.length = 0;
-  const refused = await run(
-    'install',
-    `nuget push ${JSON.stringify(pkg)} -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -NonInteractive`,
-  );
-  expect(refused.code).not.toBe(0);
-  expect(gitlab.requests).toContainEqual(expect.objectContaining({ method: 'PUT', status: 403, user: USER }));
-  expect(gitlab.pushed).toEqual([]);
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-}, 180_000);

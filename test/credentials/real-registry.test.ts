@@ -15,6 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { needBinary, runAsync } from '../helpers/servers/binaries.js';
+import { runCli } from '../helpers/cli.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {
   GROUP_PASSWORD,
@@ -53,7 +54,8 @@ jobs:
       kubernetes: { name: regcred, namespace: apps }
 `;
 /** A job that pushes with a read-only token: what validate is there to catch. */
-const PUSH = 'skopeo copy -q --dest-tls-verify=false oci:build/image:latest docker://$CI_REGISTRY_IMAGE:mirror';
+const PUSH =
+  'skopeo copy -q --dest-tls-verify=false oci:build/image:latest docker://$CI_REGISTRY_IMAGE:mirror';
 const MIRROR = `version: 1
 jobs:
   mirror:
@@ -88,6 +90,8 @@ const env = (extra: Record<string, string> = {}) =>
     CI_REGISTRY_IMAGE: `${host()}/tanuki/awesome_project`,
     ...extra,
   });
+/** validate and plan in this process: they start no client. */
+const cli = (args: string[]) => runCli(args, env(), { cwd: d.work, now: new Date() });
 const run = (args: string[], extra: Record<string, string> = {}) =>
   deployToken(args, { cwd: d.work, env: env(extra), timeoutMs: 60_000 });
 /** Seeds an image as GitLab itself could (a full-access token), outside deploy-token. */
@@ -106,7 +110,7 @@ async function seed(ref: string): Promise<void> {
   if (r.code !== 0) throw new Error(`seeding ${ref} failed: ${r.stderr}`);
 }
 
-test('containers pushes through REGISTRY_AUTH_FILE alone (skopeo, buildah); docker pulls through DOCKER_CONFIG alone', async () => {
+test('containers (skopeo) pushes through REGISTRY_AUTH_FILE alone; docker pulls through DOCKER_CONFIG alone', async () => {
   makeOciLayout(join(d.work, 'build'));
   const push = await run([
     'exec',
@@ -177,46 +181,38 @@ test('buildah builds from scratch and pushes through REGISTRY_AUTH_FILE', async 
 test('a read-only token: validate and plan say the push cannot work, the registry refuses it, the pull works', async () => {
   gl.gitlab.use(RO);
   writeFileSync(join(d.work, 'mirror.yml'), MIRROR);
-  const v = await run(['validate', 'mirror.yml']);
+  const v = await cli(['validate', 'mirror.yml']);
   expect(v.code).toBe(1);
   expect(v.stdout + v.stderr).toMatch(/skopeo copy needs [^\n]*write_registry/);
   // A job that declares the push scopes: plan refuses it (exit 1), naming the missing scope.
-  const strict = await run(['plan', '--job', 'push']);
+  const strict = await cli(['plan', '--job', 'push']);
   expect(strict.code).toBe(1);
   expect(strict.stdout + strict.stderr).toMatch(/write_registry/);
   // A job that declares only read_registry resolves; plan says containers can pull, not push.
-  const p = await run(['plan', '--job', 'pull']);
+  const p = await cli(['plan', '--job', 'pull']);
   expect(p.code).toBe(0);
   expect(p.stdout).toContain(
     'client    containers: $REGISTRY_AUTH_FILE; pull yes; push no (needs write_registry)',
   );
-  // The push itself: GitLab grants only pull, and the registry refuses the upload.
+  // The push itself: GitLab grants only pull, and the registry refuses the upload; the pull works.
   makeOciLayout(join(d.work, 'build'));
-  const push = await run(['exec', '--job', 'pull', '--shell', '--', PUSH]);
+  await seed(image('ro'));
+  const [push, pull] = await Promise.all([
+    run(['exec', '--job', 'pull', '--shell', '--', PUSH]),
+    run(['exec', '--job', 'pull', '--', 'skopeo', 'inspect', '--tls-verify=false', image('ro')]),
+  ]);
   expect(push.code).not.toBe(0);
   expect(push.stderr.toLowerCase()).toMatch(/denied|unauthorized|authentication required/);
   const asked = gl.tokenRequests.filter((t) => t.user === USER && t.asked.some((s) => s.includes('push')));
   expect(asked.length).toBeGreaterThan(0);
   expect(asked.every((t) => t.granted.every((g) => !g.actions.includes('push')))).toBe(true);
-  // The same token pulls.
-  await seed(image('ro'));
-  const pull = await run([
-    'exec',
-    '--job',
-    'pull',
-    '--',
-    'skopeo',
-    'inspect',
-    '--tls-verify=false',
-    image('ro'),
-  ]);
   expect(pull.code).toBe(0);
   expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
 }, 60_000);
 
 test('write_registry alone: GitLab grants push without pull, and the registry refuses the upload', async () => {
   gl.gitlab.use(scenarioWithScopes(['write_registry']));
-  const p = await run(['plan', '--job', 'write-only', '--configure', 'containers']);
+  const p = await cli(['plan', '--job', 'write-only', '--configure', 'containers']);
   expect(p.stdout).toContain(
     'client    containers: $REGISTRY_AUTH_FILE; pull no (needs read_registry); push no (needs read_registry)',
   );
@@ -270,10 +266,9 @@ test('dependency_proxy: true puts the proxy host in both files; a group token pu
         CI_DEPENDENCY_PROXY_SERVER: proxyHost,
       },
     );
-  const viaContainers = await pull('DOCKER_CONFIG');
+  const [viaContainers, viaDocker] = await Promise.all([pull('DOCKER_CONFIG'), pull('REGISTRY_AUTH_FILE')]);
   expect(viaContainers.stderr).not.toContain(GROUP_PASSWORD);
   expect(viaContainers.code).toBe(0);
-  const viaDocker = await pull('REGISTRY_AUTH_FILE');
   expect(viaDocker.code).toBe(0);
   expect(
     gl.tokenRequests.filter((t) => t.user === GROUP_USER).flatMap((t) => t.granted.map((g) => g.name)),

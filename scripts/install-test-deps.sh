@@ -9,6 +9,7 @@
 #   composer unzip golang-go curl          composer, go get over git, curl --netrc-file
 #   maven libmaven-deploy-plugin-java      mvn deploy from /usr/share/maven-repo (no Maven Central)
 #   nuget                                  NuGet.exe 2.8 on Mono
+#   rsync                                  gitlab-ci-local (the component's end-to-end test)
 set -euo pipefail
 missing=()
 need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
@@ -26,6 +27,7 @@ need go golang-go
 need curl curl
 need mvn maven
 need nuget nuget
+need rsync rsync
 if ! command -v git >/dev/null 2>&1 || [ ! -x "$(git --exec-path)/git-http-backend" ]; then missing+=(git); fi
 if ! /usr/bin/python3 -c 'import pip' >/dev/null 2>&1 && ! python3 -c 'import pip' >/dev/null 2>&1; then
   missing+=(python3-pip)

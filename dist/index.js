@@ -6,13 +6,13 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-I6GOQZHJ.js";
+} from "./chunks/chunk-YZRBLGZ7.js";
 import {
   credentialPlan,
   parseClients,
   wantedFiles,
   writeJobCredentials
-} from "./chunks/chunk-QEHQ6WGO.js";
+} from "./chunks/chunk-U5H6YWB4.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -20,7 +20,7 @@ import {
 } from "./chunks/chunk-INHI67QQ.js";
 import {
   runFlow
-} from "./chunks/chunk-BWQGWSUO.js";
+} from "./chunks/chunk-ZO4DI7WV.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -33,7 +33,7 @@ import {
 import {
   cleanup,
   planView
-} from "./chunks/chunk-H26R332A.js";
+} from "./chunks/chunk-MU5YS4D7.js";
 import "./chunks/chunk-73PPZFML.js";
 import {
   discardEphemeral
@@ -44,7 +44,10 @@ import "./chunks/chunk-4CIYU6N5.js";
 import "./chunks/chunk-7TLYVLNA.js";
 import "./chunks/chunk-ZXYRMQQA.js";
 import "./chunks/chunk-W3LW53PW.js";
-import "./chunks/chunk-4OYPS3EV.js";
+import "./chunks/chunk-CANAHP2R.js";
+import {
+  CLIENT_NAMES
+} from "./chunks/chunk-YM2RZDLZ.js";
 import {
   DeployTokenError,
   UsageError
@@ -57,7 +60,6 @@ import { randomUUID } from "node:crypto";
 
 // src/action/inputs.ts
 var EXPORT_MODES = ["env", "output", "none"];
-var CLIENTS = ["docker", "git", "npm", "nuget", "maven", "pypi"];
 function rawInput(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -82,10 +84,10 @@ function readInputs(env) {
   }
   const configure = (rawInput(env, "configure") || "").split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
   for (const c of configure) {
-    if (!CLIENTS.includes(c)) {
+    if (!CLIENT_NAMES.includes(c)) {
       throw new UsageError(
         `input configure names an unknown client "${c.slice(0, 40)}"`,
-        `use a comma list of: ${CLIENTS.join(", ")}`
+        `use a comma list of: ${CLIENT_NAMES.join(", ")}`
       );
     }
   }
@@ -242,7 +244,8 @@ async function afterFlow(flow, inputs, deps) {
     }
     const exported = [
       ...inputs.export === "env" ? vars : [],
-      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
+      ...written?.variables ?? []
+      // paths, settings, and settings that hold the token (secret)
     ];
     writeGithub(renderGithub(exported, outputs, []), files, stdout);
   } catch (e) {

@@ -6,7 +6,7 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-H26R332A.js";
+} from "./chunks/chunk-MU5YS4D7.js";
 import {
   clientWith
 } from "./chunks/chunk-73PPZFML.js";
@@ -16,7 +16,8 @@ import {
 import "./chunks/chunk-7TLYVLNA.js";
 import "./chunks/chunk-ZXYRMQQA.js";
 import "./chunks/chunk-W3LW53PW.js";
-import "./chunks/chunk-4OYPS3EV.js";
+import "./chunks/chunk-CANAHP2R.js";
+import "./chunks/chunk-YM2RZDLZ.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";
 

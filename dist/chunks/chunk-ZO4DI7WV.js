@@ -293,7 +293,7 @@ async function gatherInput(opts) {
 async function loadSpecFor(flags, cwd) {
   const path = specPath(flags, cwd);
   if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-C2WDM3D4.js");
+  const { loadSpecFile } = await import("./load-Q7BIFI45.js");
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === "error");
   if (!spec || errors.length > 0) {

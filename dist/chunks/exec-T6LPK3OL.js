@@ -6,19 +6,19 @@ import {
 } from "./chunk-H4ENQLX4.js";
 import {
   jobVariables
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-YZRBLGZ7.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-U5H6YWB4.js";
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-ZO4DI7WV.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
-} from "./chunk-H26R332A.js";
+} from "./chunk-MU5YS4D7.js";
 import {
   proxyAwareFetch
 } from "./chunk-73PPZFML.js";
@@ -31,7 +31,8 @@ import "./chunk-4CIYU6N5.js";
 import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
 import "./chunk-W3LW53PW.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -11,7 +11,7 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-ZO4DI7WV.js";
 import "./chunk-FJEDMX6I.js";
 import "./chunk-73PPZFML.js";
 import "./chunk-2KYKZ3OY.js";

@@ -2,7 +2,10 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-WAXJOOJ3.js";
+} from "./chunk-6OCCSF6M.js";
+import {
+  CLIENT_NAMES
+} from "./chunk-YM2RZDLZ.js";
 import {
   DeployTokenError,
   ExitCode
@@ -3478,7 +3481,7 @@ function common(cmd) {
     "environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)"
   ).option("--min-days-left <days>", "warn when the token expires sooner (default 7)").option("--lfs", "the job uses Git LFS (warns about group tokens)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").option(
     "--configure <clients...>",
-    "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)"
+    `write credential files for these clients too: ${CLIENT_NAMES.join(", ")} (added to the job spec's configure)`
   );
 }
 async function main(argv, ctx) {
@@ -3529,7 +3532,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-AULNOOUS.js");
+      const { runResolve } = await import("./resolve-3KIVZCFD.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3546,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-AULNOOUS.js");
+      const { runPlan } = await import("./resolve-3KIVZCFD.js");
       return runPlan(o, ctx);
     })
   );
@@ -3560,7 +3563,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-IUOMURN5.js");
+      const { runValidate } = await import("./run-BIRZRWAY.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3598,7 +3601,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-DOTUJWCZ.js");
+      const { runCleanup } = await import("./cleanup-KYCR7F5O.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3612,7 +3615,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-HPUFEDST.js");
+      const { runExec } = await import("./exec-T6LPK3OL.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3709,7 +3712,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-IBFH5JSH.js");
+      const { runDemo } = await import("./demo-UQOGF7NF.js");
       return runDemo(ctx);
     })
   );

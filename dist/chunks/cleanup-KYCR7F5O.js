@@ -7,13 +7,13 @@ import {
   cleanupRun,
   jobIdentity,
   selectRecorded
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-U5H6YWB4.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
 import {
   saveManifest
-} from "./chunk-H26R332A.js";
+} from "./chunk-MU5YS4D7.js";
 import "./chunk-73PPZFML.js";
 import {
   parseDuration,
@@ -25,7 +25,8 @@ import {
   deleteDeployToken,
   getProject
 } from "./chunk-W3LW53PW.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import {
   ExitCode,
   UsageError

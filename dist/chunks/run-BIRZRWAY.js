@@ -28,9 +28,10 @@ import {
   specJobs,
   str,
   wordSpan
-} from "./chunk-SS7TTPVJ.js";
+} from "./chunk-OZBA7SRM.js";
 import "./chunk-TC5M5IGD.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 

@@ -6,13 +6,13 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-PMMIKHBG.js";
+} from "./chunks/chunk-EIADMEDX.js";
 import {
   credentialPlan,
   parseClients,
   wantedFiles,
   writeJobCredentials
-} from "./chunks/chunk-QEHQ6WGO.js";
+} from "./chunks/chunk-U5H6YWB4.js";
 import "./chunks/chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -20,7 +20,7 @@ import {
 } from "./chunks/chunk-RDUMTK2E.js";
 import {
   runFlow
-} from "./chunks/chunk-VMIH43SD.js";
+} from "./chunks/chunk-PU56XZYF.js";
 import "./chunks/chunk-FBMC2VLQ.js";
 import {
   escapeCommandData,
@@ -33,7 +33,7 @@ import {
 import {
   cleanup,
   planView
-} from "./chunks/chunk-H26R332A.js";
+} from "./chunks/chunk-MU5YS4D7.js";
 import "./chunks/chunk-LE5A2AN4.js";
 import {
   discardEphemeral
@@ -45,7 +45,10 @@ import "./chunks/chunk-X4GOFNJK.js";
 import "./chunks/chunk-AS7DOC5M.js";
 import "./chunks/chunk-ZXYRMQQA.js";
 import "./chunks/chunk-ITV646QS.js";
-import "./chunks/chunk-4OYPS3EV.js";
+import "./chunks/chunk-CANAHP2R.js";
+import {
+  CLIENT_NAMES
+} from "./chunks/chunk-YM2RZDLZ.js";
 import {
   DeployTokenError,
   UsageError
@@ -58,7 +61,6 @@ import { randomUUID } from "node:crypto";
 
 // src/action/inputs.ts
 var EXPORT_MODES = ["env", "output", "none"];
-var CLIENTS = ["docker", "git", "npm", "nuget", "maven", "pypi"];
 function rawInput(env, name) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -83,10 +85,10 @@ function readInputs(env) {
   }
   const configure = (rawInput(env, "configure") || "").split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
   for (const c of configure) {
-    if (!CLIENTS.includes(c)) {
+    if (!CLIENT_NAMES.includes(c)) {
       throw new UsageError(
         `input configure names an unknown client "${c.slice(0, 40)}"`,
-        `use a comma list of: ${CLIENTS.join(", ")}`
+        `use a comma list of: ${CLIENT_NAMES.join(", ")}`
       );
     }
   }
@@ -243,7 +245,8 @@ async function afterFlow(flow, inputs, deps) {
     }
     const exported = [
       ...inputs.export === "env" ? vars : [],
-      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false }))
+      ...written?.variables ?? []
+      // paths, settings, and settings that hold the token (secret)
     ];
     writeGithub(renderGithub(exported, outputs, []), files, stdout);
   } catch (e) {

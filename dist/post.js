@@ -6,7 +6,7 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-H26R332A.js";
+} from "./chunks/chunk-MU5YS4D7.js";
 import {
   clientWith
 } from "./chunks/chunk-LE5A2AN4.js";
@@ -16,7 +16,8 @@ import {
 import "./chunks/chunk-AS7DOC5M.js";
 import "./chunks/chunk-ZXYRMQQA.js";
 import "./chunks/chunk-ITV646QS.js";
-import "./chunks/chunk-4OYPS3EV.js";
+import "./chunks/chunk-CANAHP2R.js";
+import "./chunks/chunk-YM2RZDLZ.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";
 

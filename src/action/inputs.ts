@@ -4,10 +4,10 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
+import { CLIENT_NAMES } from '../credentials/clients.js';
 
 export const EXPORT_MODES = ['env', 'output', 'none'] as const;
 export type ExportMode = (typeof EXPORT_MODES)[number];
-export const CLIENTS = ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'] as const;
 
 export interface ActionInputs {
   gitlabUrl?: string;
@@ -53,10 +53,10 @@ export function readInputs(env: Env): ActionInputs {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const c of configure) {
-    if (!(CLIENTS as readonly string[]).includes(c)) {
+    if (!(CLIENT_NAMES as readonly string[]).includes(c)) {
       throw new UsageError(
         `input configure names an unknown client "${c.slice(0, 40)}"`,
-        `use a comma list of: ${CLIENTS.join(', ')}`,
+        `use a comma list of: ${CLIENT_NAMES.join(', ')}`,
       );
     }
   }

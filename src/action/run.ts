@@ -174,7 +174,7 @@ async function afterFlow(flow: FlowResult, inputs: ActionInputs, deps: ActionDep
     }
     const exported = [
       ...(inputs.export === 'env' ? vars : []),
-      ...(written?.variables ?? []).map((v) => ({ ...v, secret: false })),
+      ...(written?.variables ?? []), // paths, settings, and settings that hold the token (secret)
     ];
     writeGithub(renderGithub(exported, outputs, []), files, stdout);
   } catch (e) {

@@ -14,6 +14,7 @@ import {
   writeCredentials,
   type ClientName,
   type CredentialPlan,
+  type PlanVariable,
 } from '../credentials/index.js';
 import {
   cleanup,
@@ -60,7 +61,7 @@ export async function credentialPlan(
   if (clients.length === 0 && userFiles.length === 0) return { files: [], variables: [] };
   await loadTemplating();
   const v = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
-  // The user's own git and docker settings keep working: included / merged under ours.
+  // The user's own git, docker and containers settings keep working: included / merged under ours.
   const userConfig = existingUserConfig(env);
   return planCredentials(
     clients,
@@ -75,6 +76,7 @@ export async function credentialPlan(
       ...(typeof v.dependency_proxy === 'string' && flow.settings.job?.spec.dependency_proxy
         ? { dependencyProxy: v.dependency_proxy }
         : {}),
+      ...(flow.settings.job?.spec.client_options ? { options: flow.settings.job.spec.client_options } : {}),
     },
     dir,
     { ...userConfig, userValues: v },
@@ -86,7 +88,7 @@ export async function writeJobCredentials(
   flow: FlowResult,
   env: Env,
   extraClients: readonly ClientName[],
-): Promise<{ manifest: Manifest; variables: { name: string; value: string }[] } | undefined> {
+): Promise<{ manifest: Manifest; variables: PlanVariable[] } | undefined> {
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return undefined;
   const dir = privateDir(env);

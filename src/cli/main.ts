@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { ExitCode } from '../core/errors.js';
+import { CLIENT_NAMES } from '../credentials/clients.js';
 import { DEPLOY_TOKEN_SCOPES } from '../gitlab/scopes.js';
 import type { CliContext } from './context.js';
 import { reportError } from './output.js';
@@ -31,7 +32,7 @@ function common(cmd: Command): Command {
     .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr')
     .option(
       '--configure <clients...>',
-      "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)",
+      `write credential files for these clients too: ${CLIENT_NAMES.join(', ')} (added to the job spec's configure)`,
     );
 }
 

@@ -56,9 +56,22 @@ export function gitq(v: unknown): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/**
+ * A netrc token: curl reads quoted strings, Go and Python's netrc module do not agree on quoting or on
+ * `#`, so a value that would need quoting, or starts a comment, is refused.
+ */
+export function netrc(v: unknown): string {
+  const s = String(v);
+  if (s === '' || /[\s"'\\]/.test(s) || CONTROL.test(s) || s.startsWith('#'))
+    throw new UnsafeValueError(
+      'a value with white space, quotes, a backslash or a leading # cannot be written to a netrc',
+    );
+  return s;
+}
+
 /** A POSIX shell word. */
 export function sh(v: unknown): string {
   return `'${String(v).replace(/'/g, `'\\''`)}'`;
 }
 
-export const FORMAT_FILTERS = { xml, json, ini, npmrc, gitq, sh } as const;
+export const FORMAT_FILTERS = { xml, json, ini, npmrc, gitq, netrc, sh } as const;

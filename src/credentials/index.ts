@@ -1,21 +1,27 @@
-/** Credential files for the seed's endpoints: plan (pure), write (private, exclusive), clean up (manifest). */
+/** Credential files and settings for the clients GitLab's registries serve: plan (pure), write (private, exclusive), clean up (manifest). */
 export {
   CLIENT_NAMES,
   type ClientName,
+  type ClientOptions,
+  type ClientView,
   type CredentialContext,
   type CredentialPlan,
   type PlannedFile,
   type PlannedFileView,
   type PlanVariable,
 } from './types.js';
+export { abilities, CLIENTS, isClientName, unmet, type ClientDef, type ScopeNeed } from './clients.js';
+export { clientValues } from './values.js';
+export { mergeContainersAuth, mergeDockerConfig } from './merge.js';
 export {
   checkRelativePath,
-  clientValues,
-  mergeDockerConfig,
+  clientView,
+  formatClientView,
   planCredentials,
   planView,
   type PlanExtras,
 } from './plan.js';
+export { renderClientTemplate } from './render.js';
 export { privateDir, writeCredentials, type WriteIo } from './write.js';
 export { existingUserConfig } from './user-config.js';
 export {

@@ -1,109 +1,15 @@
 /**
- * Which files each client needs, and their content: pure (nothing is read or written here). Content
- * comes from the templates in templates/clients/, rendered by nunjucks with strict undefined, the
- * allow-list of src/export/template-guard.ts, and format filters (escape.ts), so a value cannot break
- * out of its file format and a template sees nothing but the values given to it.
+ * Which files and settings each client needs, and their content: pure (nothing is read or written
+ * here). The clients are defined once in clients.ts; content comes from the templates in
+ * templates/clients/, rendered by render.ts.
  */
-import type nunjucks from 'nunjucks';
-import { templating } from '../export/templating.js';
+import { dirname } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { checkTemplate } from '../export/template-guard.js';
-import dockerTpl from '../../templates/clients/docker-config.json.njk';
-import gitTpl from '../../templates/clients/gitconfig.njk';
-import npmTpl from '../../templates/clients/npmrc.njk';
-import nugetTpl from '../../templates/clients/NuGet.Config.njk';
-import pipTpl from '../../templates/clients/pip.conf.njk';
-import pypircTpl from '../../templates/clients/pypirc.njk';
-import mavenTpl from '../../templates/clients/settings.xml.njk';
-import { FORMAT_FILTERS, UnsafeValueError } from './escape.js';
-import type {
-  ClientName,
-  CredentialContext,
-  CredentialPlan,
-  PlannedFile,
-  PlannedFileView,
-  PlanVariable,
-} from './types.js';
-
-let engine: nunjucks.Environment | undefined;
-function env(): nunjucks.Environment {
-  if (!engine) {
-    engine = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
-    for (const [name, fn] of Object.entries(FORMAT_FILTERS)) engine.addFilter(name, fn);
-    engine.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
-  }
-  return engine;
-}
-
-interface AstNode {
-  typename: string;
-  fields?: string[];
-  value?: unknown;
-  [k: string]: unknown;
-}
-const isNode = (x: unknown): x is AstNode =>
-  typeof x === 'object' && x !== null && typeof (x as { typename?: unknown }).typename === 'string';
-
-/**
- * Every name a template reads must be one of the values given (own keys) or a loop variable: nunjucks
- * would otherwise answer `{{ constructor }}` from Object.prototype, or `{{ range }}` from its globals.
- */
-function checkNames(source: string, values: Record<string, unknown>): void {
-  const parser = (templating() as unknown as { parser: { parse(src: string): unknown } }).parser;
-  const bound = new Set(['loop']);
-  const symbols: string[] = [];
-  const collect = (n: unknown, into: (name: string) => void): void => {
-    if (Array.isArray(n)) return n.forEach((x) => collect(x, into));
-    if (!isNode(n)) return;
-    if (n.typename === 'Symbol') into(String(n.value));
-    for (const f of n.fields ?? []) collect(n[f], into);
-  };
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!isNode(n)) return;
-    if (n.typename === 'Symbol') symbols.push(String(n.value));
-    if (n.typename === 'For') collect(n.name, (s) => bound.add(s));
-    for (const f of n.fields ?? []) {
-      // Not value names: a loop's own variables, a filter's name, the test after `is`.
-      const skip =
-        (n.typename === 'For' && f === 'name') ||
-        (n.typename === 'Filter' && f === 'name') ||
-        (n.typename === 'Is' && f === 'right');
-      if (!skip) walk(n[f]);
-    }
-  };
-  walk(parser.parse(source));
-  for (const s of symbols) {
-    if (!bound.has(s) && !Object.prototype.hasOwnProperty.call(values, s))
-      throw new Error(`"${s}" is not a template value`);
-  }
-}
-
-export function renderClientTemplate(
-  name: string,
-  template: string,
-  values: Record<string, unknown>,
-): string {
-  try {
-    checkTemplate(template);
-    checkNames(template, values);
-    return env().renderString(template, values);
-  } catch (e) {
-    const cause = (e as { cause?: unknown }).cause;
-    if (e instanceof UnsafeValueError || cause instanceof UnsafeValueError) {
-      throw new UsageError(
-        `cannot write ${name}: ${(e as Error).message.split('\n').pop()?.trim()}`,
-        'this value cannot be carried by that file format; use exec with environment variables instead',
-      );
-    }
-    const msg = ((e as { message?: string }).message ?? 'render error')
-      .split('\n')
-      .filter(Boolean)
-      .pop()
-      ?.trim();
-    throw new UsageError(`template ${name} failed: ${msg}`, 'use only the documented template values');
-  }
-}
+import { abilities, CLIENTS, isClientName, type ClientFile, type ClientName } from './clients.js';
+import { mergeContainersAuth, mergeDockerConfig } from './merge.js';
+import { renderClientTemplate } from './render.js';
+import type { ClientView, CredentialContext, CredentialPlan, PlannedFile, PlannedFileView } from './types.js';
+import { clientValues, type ClientValues, type UserSettings } from './values.js';
 
 /** A plain relative file name inside the private directory: no `..`, no absolute path. */
 export function checkRelativePath(p: string): string {
@@ -134,130 +40,34 @@ function parseMode(m: string | undefined): number {
   return mode;
 }
 
-const enc = (x: string | number) => encodeURIComponent(String(x));
-
-/**
- * The values the built-in templates use. Endpoints from GitLab's package docs:
- * doc/user/packages/{npm_registry,maven_repository,nuget_repository,pypi_repository}: project-level
- * `${api}/projects/:id/packages/<type>`, group-level `${api}/groups/:id/-/packages/<type>` (read only;
- * publishing is project-level for every type).
- */
-export function clientValues(ctx: CredentialContext): Record<string, unknown> {
-  const u = new URL(ctx.gitlabUrl);
-  const gitlabUrl = ctx.gitlabUrl.replace(/\/+$/, '');
-  const api = (ctx.apiUrl ?? `${gitlabUrl}/api/v4`).replace(/\/+$/, '');
-  const project = `${api}/projects/${enc(ctx.projectId)}`;
-  const group =
-    ctx.groupId !== undefined && ctx.groupId !== '' ? `${api}/groups/${enc(ctx.groupId)}/-` : undefined;
-  const read = group ?? project;
-  const noScheme = (url: string) => url.replace(/^https?:/, '');
-  // npm keys a token by the registry URL without its scheme (npm-registry-fetch "nerf dart").
-  const npmAuth = [...new Set([`${read}/packages/npm/`, `${project}/packages/npm/`])].map(
-    (r) => `${noScheme(r)}:_authToken`,
-  );
-  for (const k of npmAuth) {
-    // npm's ini reads a key up to the first "=": a URL that holds one cannot be a key.
-    if (/[=\r\n]/.test(k)) throw new UsageError(`the GitLab URL cannot be an npm config key: ${k}`);
-  }
-  // pip takes basic auth from the index URL (pip docs "Authentication"), percent-decoding it.
-  const pipUrl = new URL(`${read}/packages/pypi/simple`);
-  const auth = `${enc(ctx.username)}:${enc(ctx.password)}@`;
-  return {
-    username: ctx.username,
-    password: ctx.password,
-    gitlab_url: gitlabUrl,
-    gitlab_host: ctx.gitlabHost ?? u.host,
-    api_url: api,
-    project_id: ctx.projectId,
-    project_path: ctx.projectPath,
-    group_id: ctx.groupId ?? '',
-    registry: ctx.registry ?? '',
-    dependency_proxy: ctx.dependencyProxy ?? '',
-    registries: [ctx.registry, ctx.dependencyProxy]
-      .filter((x): x is string => !!x)
-      .filter((x, i, a) => a.indexOf(x) === i),
-    npm_registry: `${read}/packages/npm/`,
-    npm_auth_keys: npmAuth,
-    nuget_source: `${project}/packages/nuget/index.json`,
-    maven_url: `${read}/packages/maven`,
-    pypi_index: `${pipUrl.protocol}//${auth}${pipUrl.host}${pipUrl.pathname}`,
-    pypi_upload: `${project}/packages/pypi`,
-  };
-}
-
-/**
- * docker's config.json has no include: so that a login made before (docker/login-action, a runner's
- * DOCKER_AUTH_CONFIG) keeps working for other registries, the user's file is merged under ours. Our
- * hosts lose any credHelpers entry (it would win over `auths`), and `credsStore` is dropped: docker
- * would ask the store for every host, ours too (docker/cli config/configfile GetCredentialsStore).
- */
-export function mergeDockerConfig(ours: string, user: string | undefined): string {
-  if (user === undefined) return ours;
-  let theirs: unknown;
-  try {
-    theirs = JSON.parse(user);
-  } catch {
-    return ours; // docker could not read it either
-  }
-  if (typeof theirs !== 'object' || theirs === null || Array.isArray(theirs)) return ours;
-  const o = JSON.parse(ours) as { auths: Record<string, unknown> };
-  const t = { ...(theirs as Record<string, unknown>) };
-  delete t.credsStore;
-  const obj = (x: unknown) =>
-    typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
-  const helpers = Object.fromEntries(
-    Object.entries(obj(t.credHelpers)).filter(([host]) => !(host in o.auths)),
-  );
-  const merged: Record<string, unknown> = { ...t, auths: { ...obj(t.auths), ...o.auths } };
-  if (Object.keys(helpers).length > 0) merged.credHelpers = helpers;
-  else delete merged.credHelpers;
-  return `${JSON.stringify(merged, null, 2)}\n`;
-}
-
-interface ClientSpec {
-  files: { path: string; template: string; env?: string }[];
-  /** Extra settings; `{dir}` is the private directory. */
-  variables?: Record<string, string>;
-}
-
-const CLIENTS: Record<ClientName, ClientSpec> = {
-  // GIT_CONFIG_GLOBAL (git >= 2.32) replaces ~/.gitconfig, which the file includes back.
-  git: {
-    files: [{ path: 'gitconfig', template: gitTpl, env: 'GIT_CONFIG_GLOBAL' }],
-    variables: { GIT_TERMINAL_PROMPT: '0' },
-  },
-  // docker reads $DOCKER_CONFIG/config.json; skopeo 1.9 (containers/image) does too (tested), and
-  // REGISTRY_AUTH_FILE (containers-auth.json(5)) makes older podman/buildah/skopeo read the same file.
-  docker: {
-    files: [{ path: 'docker/config.json', template: dockerTpl, env: 'REGISTRY_AUTH_FILE' }],
-    variables: { DOCKER_CONFIG: '{dir}/docker' },
-  },
-  npm: { files: [{ path: 'npmrc', template: npmTpl, env: 'NPM_CONFIG_USERCONFIG' }] },
-  // nuget and dotnet take it with -ConfigFile / --configfile; NUGET_CONFIG_FILE is only our name for it.
-  nuget: { files: [{ path: 'NuGet.Config', template: nugetTpl, env: 'NUGET_CONFIG_FILE' }] },
-  // MAVEN_ARGS is read by Maven >= 3.9; older Maven needs `mvn -s "$MAVEN_SETTINGS"`.
-  maven: {
-    files: [{ path: 'settings.xml', template: mavenTpl, env: 'MAVEN_SETTINGS' }],
-    variables: { MAVEN_ARGS: '-s {dir}/settings.xml' },
-  },
-  // pip ranks PIP_CONFIG_FILE above the global, user and site files and then skips the user file
-  // (pip._internal.configuration OVERRIDE_ORDER; its docs say otherwise); only PIP_* variables beat
-  // it. twine takes the .pypirc with --config-file.
-  pypi: {
-    files: [
-      { path: 'pip.conf', template: pipTpl, env: 'PIP_CONFIG_FILE' },
-      { path: 'pypirc', template: pypircTpl, env: 'PYPIRC' },
-    ],
-  },
-};
-
 export interface PlanExtras {
   /** The user's existing global git config, included first so their settings keep working. */
   userGitconfig?: string;
   /** The text of the user's existing docker config.json, merged under ours. */
   userDockerConfig?: string;
+  /** The user's container auth files (highest priority first), merged under ours. */
+  userContainersAuth?: string[];
+  /** The user's values of settings ours extend (GOPRIVATE, COMPOSER_AUTH, ...). */
+  userSettings?: UserSettings;
   /** Extra values user templates (`files:`) may use. */
   userValues?: Record<string, unknown>;
+}
+
+/** Refuses a client that cannot work with these values, before anything is rendered. */
+function checkClient(c: ClientName, v: ClientValues): void {
+  if (CLIENTS[c].needsRegistry && (c === 'kubernetes' ? v.registry === '' : v.registries.length === 0)) {
+    throw new UsageError(
+      `configure ${c} needs the registry host`,
+      'set CI_REGISTRY, or enable the container registry of the project',
+    );
+  }
+  // Poetry expands {name} in every setting it reads (poetry/config/config.py Config.process).
+  if (c === 'poetry' && /\{.+?\}/.test(v.password)) {
+    throw new UsageError(
+      'cannot configure poetry: the token holds "{…}", which poetry would read as a reference to another setting',
+      'use exec with POETRY_HTTP_BASIC_* set from CI_DEPLOY_PASSWORD yourself, or another client',
+    );
+  }
 }
 
 export function planCredentials(
@@ -267,43 +77,49 @@ export function planCredentials(
   dir: string,
   extra: PlanExtras = {},
 ): CredentialPlan {
-  const values: Record<string, unknown> = {
-    ...clientValues(ctx),
-    user_gitconfig: extra.userGitconfig ?? '',
+  const cv = clientValues(ctx, extra.userSettings);
+  const values: Record<string, unknown> = { ...cv, user_gitconfig: extra.userGitconfig ?? '' };
+  const plan: Required<CredentialPlan> = { dir, files: [], variables: [], clients: [] };
+  const variable = (name: string, value: string, secret = false): void => {
+    const seen = plan.variables.find((v) => v.name === name);
+    if (seen && seen.value === value) return; // a setting two clients share (GIT_TERMINAL_PROMPT, PYPIRC)
+    if (seen) throw new UsageError(`variable ${name} is set twice`, 'give each file its own env');
+    if (value.includes('\u0000')) throw new UsageError(`variable ${name} cannot hold a NUL character`);
+    plan.variables.push({ name, value, secret });
   };
-  const files: PlannedFile[] = [];
-  const variables: PlanVariable[] = [];
-  const variable = (name: string, value: string) => {
-    if (variables.some((v) => v.name === name))
-      throw new UsageError(`variable ${name} is set twice`, 'give each file its own env');
-    variables.push({ name, value, secret: false });
+  const fileFor = (c: ClientName, f: ClientFile): void => {
+    if (plan.files.some((x) => x.path === f.path)) return; // a file two clients share (netrc, npmrc)
+    let content = renderClientTemplate(f.path, f.template, values);
+    if (f.merge === 'docker') content = mergeDockerConfig(content, extra.userDockerConfig);
+    if (f.merge === 'containers') content = mergeContainersAuth(content, extra.userContainersAuth);
+    const file: PlannedFile = { client: c, path: f.path, mode: 0o600, content };
+    if (f.env) {
+      file.env = f.env;
+      variable(f.env, f.pointsAt === 'dir' ? `${dir}/${dirname(f.path)}` : `${dir}/${f.path}`);
+    }
+    plan.files.push(file);
   };
   for (const c of [...new Set(clients)]) {
-    const spec = CLIENTS[c];
-    if (!spec)
+    if (!isClientName(c))
       throw new UsageError(`unknown client "${String(c)}"`, `use one of: ${Object.keys(CLIENTS).join(', ')}`);
-    if (c === 'docker' && (values.registries as string[]).length === 0) {
-      throw new UsageError(
-        'configure docker needs the registry host',
-        'set CI_REGISTRY, or enable the container registry of the project',
-      );
-    }
-    for (const f of spec.files) {
-      let content = renderClientTemplate(f.path, f.template, values);
-      if (c === 'docker') content = mergeDockerConfig(content, extra.userDockerConfig);
-      const file: PlannedFile = { client: c, path: f.path, mode: 0o600, content };
-      if (f.env) {
-        file.env = f.env;
-        variable(f.env, `${dir}/${f.path}`);
-      }
-      files.push(file);
-    }
-    for (const [name, value] of Object.entries(spec.variables ?? {}))
-      variable(name, value.replaceAll('{dir}', dir));
+    const def = CLIENTS[c];
+    checkClient(c, cv);
+    for (const f of def.files) fileFor(c, f);
+    const settings = def.settings?.(cv, dir) ?? [];
+    for (const s of settings) variable(s.name, s.value, s.secret === true);
+    plan.clients.push({
+      name: c,
+      files: def.files.map((f) => f.path),
+      variables: [...def.files.flatMap((f) => (f.env ? [f.env] : [])), ...settings.map((s) => s.name)],
+    });
   }
   for (const u of userFiles) {
     const path = checkRelativePath(u.path);
-    if (files.some((f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`)))
+    if (
+      plan.files.some(
+        (f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`),
+      )
+    )
       throw new UsageError(`file ${path} is written twice`, 'give each file its own path');
     if (u.env !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(u.env))
       throw new UsageError(`"${u.env.slice(0, 40)}" is not a variable name`, 'e.g. env: NETRC');
@@ -317,12 +133,12 @@ export function planCredentials(
       file.env = u.env;
       variable(u.env, `${dir}/${path}`);
     }
-    files.push(file);
+    plan.files.push(file);
   }
-  return { dir, files, variables };
+  return plan;
 }
 
-/** What `plan` shows: paths, modes and variables, never content. */
+/** What `plan` shows for files: paths, modes and variables, never content. */
 export function planView(plan: CredentialPlan): PlannedFileView[] {
   return plan.files.map((f) => ({
     client: f.client,
@@ -330,4 +146,25 @@ export function planView(plan: CredentialPlan): PlannedFileView[] {
     mode: `0${f.mode.toString(8)}`,
     env: f.env ?? null,
   }));
+}
+
+/**
+ * What `plan` shows for each client: its files and variables (names only; which ones are masked), and,
+ * given the token's scopes, whether it can pull and push with them.
+ */
+export function clientView(plan: CredentialPlan, scopes?: readonly string[]): ClientView[] {
+  return (plan.clients ?? []).map((c) => ({
+    client: c.name,
+    files: c.files,
+    variables: c.variables,
+    masked: c.variables.filter((n) => plan.variables.some((v) => v.name === n && v.secret)),
+    ...(scopes ? abilities(c.name, scopes) : {}),
+  }));
+}
+
+/** A client's line in `plan`'s text: its variables (masked ones marked) and what the token can do. */
+export function formatClientView(c: ClientView): string {
+  const vars = c.variables.map((n) => `$${n}${c.masked.includes(n) ? ' (masked)' : ''}`).join(', ');
+  const can = c.pull !== undefined ? `; pull ${c.pull}; push ${c.push ?? ''}` : '';
+  return `  client    ${c.client}: ${vars || '(no variables)'}${can}\n`;
 }

@@ -1,7 +1,21 @@
-import type { ClientName } from '../spec/types.js';
+import type { ClientName } from './clients.js';
 
 export type { ClientName };
-export const CLIENT_NAMES: readonly ClientName[] = ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'];
+export { CLIENT_NAMES } from './clients.js';
+
+/** `client_options:` of a job spec: names and feeds the clients' files use. */
+export interface ClientOptions {
+  /** The image pull secret's name (default gitlab-registry) and namespace (default: none, kubectl's current). */
+  kubernetes?: { name?: string; namespace?: string };
+  /** The pyproject source name poetry reads credentials for, and publishes to (default gitlab). */
+  poetry?: { source?: string };
+  /** The pyproject index name uv reads credentials for (default gitlab). */
+  uv?: { index?: string };
+  /** The .pypirc section twine uploads to (default gitlab). */
+  twine?: { repository?: string };
+  /** The NuGet source key (default GitLab) and feed: v3 (index.json, default) or v2 (NuGet 2.x, Chocolatey 1.x). */
+  nuget?: { source?: string; feed?: 'v3' | 'v2' };
+}
 
 /** The values client templates see (with username and password): nothing else reaches them. */
 export interface CredentialContext {
@@ -21,9 +35,12 @@ export interface CredentialContext {
   projectPath: string;
   /** Set to read packages from the group-level endpoints (uploads still go to the project). */
   groupId?: string | number;
+  /** The job spec's `client_options`. */
+  options?: ClientOptions;
 }
 
 export interface PlannedFile {
+  /** The client that asked for it first (a file two clients read is written once). */
   client: ClientName | 'user';
   /** Relative to the private directory. */
   path: string;
@@ -33,11 +50,11 @@ export interface PlannedFile {
   content: string;
 }
 
-/** A variable to export: a path inside the private directory, or a plain setting. */
+/** A variable to export: a path inside the private directory, a plain setting, or one holding the token. */
 export interface PlanVariable {
   name: string;
   value: string;
-  /** Whether the value must be masked (none of the built-in clients' are: they are paths). */
+  /** It carries the token (yarn, poetry, uv, composer settings): masked like the password. */
   secret: boolean;
 }
 
@@ -49,6 +66,8 @@ export interface CredentialPlan {
   dir?: string;
   files: PlannedFile[];
   variables: PlanVariable[];
+  /** Each configured client with the files and variables it uses. */
+  clients?: { name: ClientName; files: string[]; variables: string[] }[];
 }
 
 /** What `plan` shows for a file: never its content. */
@@ -58,4 +77,16 @@ export interface PlannedFileView {
   /** Octal, e.g. "0600". */
   mode: string;
   env: string | null;
+}
+
+/** What `plan` shows for a client: names, never values. */
+export interface ClientView {
+  client: ClientName;
+  files: string[];
+  variables: string[];
+  /** The variables among them that hold the token (masked). */
+  masked: string[];
+  /** With the token's scopes: `yes`, or `no (needs …)`. */
+  pull?: string;
+  push?: string;
 }

@@ -56,6 +56,7 @@ export const ALLOWED_FILTERS = new Set([
   'ini',
   'npmrc',
   'gitq',
+  'netrc',
   'sh',
 ]);
 

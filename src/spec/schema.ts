@@ -114,6 +114,7 @@ function allowedKeys(pointer: string): string[] {
     return [
       'scopes',
       'configure',
+      'client_options',
       'export',
       'variables',
       'files',

@@ -1,7 +1,10 @@
-/** The job spec (`deploy-token.yml`), PRODUCT.md "The job spec"; schema: schemas/deploy-token.schema.json. */
+/** The job spec (`deploy-token.yml`); schema: schemas/deploy-token.schema.json. */
 import type { Scope } from '../gitlab/scopes.js';
+import type { ClientName, ClientOptions } from '../credentials/types.js';
+
 export type { Scope };
-export type ClientName = 'docker' | 'git' | 'npm' | 'nuget' | 'maven' | 'pypi';
+// The clients are defined once, in src/credentials/clients.ts.
+export type { ClientName, ClientOptions };
 export type ExportTarget = 'github' | 'shell' | 'dotenv' | 'json';
 
 export interface FileSpec {
@@ -14,6 +17,7 @@ export interface FileSpec {
 export interface JobSpec {
   scopes?: Scope[];
   configure?: ClientName[];
+  client_options?: ClientOptions;
   export?: ExportTarget[];
   variables?: Record<string, string>;
   files?: FileSpec[];

@@ -3,7 +3,7 @@
 /* eslint-disable */
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:deploy-token:schema:job-spec:1","title":"deploy-token job spec","description":"What each CI job needs from GitLab's gitlab-deploy-token: scopes, credential files, exported variables. Read by `deploy-token resolve`, `plan`, `exec` and checked by `deploy-token validate`.","type":"object","additionalProperties":false,"required":["version","jobs"],"patternProperties":{"^x-":{"title":"Extension","description":"Ignored by deploy-token: a place for YAML anchors (&name) to reuse with aliases and << merge keys, e.g. x-registry: &registry {...}."}},"properties":{"version":{"title":"Spec version","description":"Version of this file format. Always 1.","const":1},"gitlab":{"title":"GitLab instance and project","description":"Where the gitlab-deploy-token lives. Every field is optional: inside a GitLab job the predefined variables ($CI_SERVER_URL, $CI_PROJECT_ID) are used.","type":"object","additionalProperties":false,"properties":{"url":{"title":"GitLab URL","description":"Base URL of the GitLab instance, e.g. https://gitlab.example.com. Default: $CI_SERVER_URL, then https://gitlab.com.","type":"string","pattern":"^https?://[^\\s/?#]+(/[^\\s?#]*)?$"},"project":{"title":"Project","description":"Numeric project id or full path (tanuki/awesome_project). Default: $CI_PROJECT_ID, then $CI_PROJECT_PATH.","oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[^/\\s]+(/[^/\\s]+)+$"}]},"api_token_env":{"title":"API token variable","description":"NAME of the environment variable that holds the GitLab API token (read_api; api to provision). Never the token itself. Default: GITLAB_TOKEN.","$ref":"#/$defs/envName"},"environment":{"title":"Environment","description":"Environment name used to pick CI/CD variables by environment scope (as $CI_ENVIRONMENT_NAME would).","type":"string","pattern":"\\S"}}},"token":{"title":"Deploy token","description":"Which deploy token is expected and what to do when the job environment has none.","type":"object","additionalProperties":false,"properties":{"name":{"title":"Token name","description":"Only a deploy token named exactly gitlab-deploy-token is exposed to CI jobs as CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (app/models/deploy_token.rb), so no other name is accepted.","const":"gitlab-deploy-token"},"level":{"title":"Token level","description":"Where the gitlab-deploy-token is defined, when you know it: project or group (direct parent group only). Lets validate warn about group tokens with Git LFS.","type":"string","enum":["project","group"]},"min_days_left":{"title":"Minimum days left","description":"Warn when the token expires in fewer days than this. Expiry is at 00:00 UTC of the expiry date. Default 7.","type":"integer","minimum":0,"maximum":3650},"fallback":{"title":"Fallback source","description":"Environment variables to read the credentials from when the job environment has no CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (e.g. outside GitLab). NAMES only, never values.","type":"object","additionalProperties":false,"properties":{"username_env":{"title":"Username variable","description":"NAME of the environment variable holding the deploy token's username.","$ref":"#/$defs/envName"},"password_env":{"title":"Password variable","description":"NAME of the environment variable holding the deploy token itself. Never the token.","$ref":"#/$defs/envName"}}}}},"jobs":{"title":"Jobs","description":"One entry per CI job (or purpose) that uses the deploy token, keyed by a name you pass with --job.","type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$"},"additionalProperties":{"$ref":"#/$defs/job"}}},"$defs":{"envName":{"title":"Environment variable name","description":"The name of an environment variable: letters, digits and underscores, not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scope":{"title":"Deploy token scope","description":"read_repository (git clone), read_registry (pull images), write_registry (push images, with read_registry), read_package_registry (pull packages), write_package_registry (push packages), read_virtual_registry and write_virtual_registry (the dependency proxy, group tokens, GitLab 18.0+). The dependency proxy takes a group token with read_registry and write_registry, or both virtual-registry scopes.","type":"string","enum":["read_repository","read_registry","write_registry","read_package_registry","write_package_registry","read_virtual_registry","write_virtual_registry"]},"client":{"title":"Credential client","description":"A client to write credential files for: docker (config.json), git (credential helper), npm (.npmrc), nuget (NuGet.Config), maven (settings.xml), pypi (pip.conf / .pypirc).","type":"string","enum":["docker","git","npm","nuget","maven","pypi"]},"exportTarget":{"title":"Export target","description":"github (GITHUB_ENV and GITHUB_OUTPUT), shell (export lines for eval), dotenv (a KEY=value file for artifacts:reports:dotenv: not masked by GitLab), json (one object on stdout).","type":"string","enum":["github","shell","dotenv","json"]},"job":{"title":"Job","description":"What one job needs: the scopes it uses, the clients to configure, extra variables and files rendered from templates, and commands for `deploy-token exec`.","type":"object","additionalProperties":false,"properties":{"scopes":{"title":"Scopes","description":"Scopes the job needs on the deploy token; resolve fails (exit 1) when the token lacks one.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/scope"}},"configure":{"title":"Clients to configure","description":"Clients to write credential files for, in a private directory removed by cleanup.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/client"}},"export":{"title":"Export targets","description":"Where `resolve` exports the credentials for this job.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/exportTarget"}},"variables":{"title":"Variables","description":"Extra variables: NAME -> nunjucks template using only the template values (username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at, scopes).","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"type":"string"}},"files":{"title":"Files","description":"User templates rendered into files in the private credentials directory (mode 0600 unless mode says otherwise).","type":"array","items":{"title":"File","description":"One user template rendered into a file.","type":"object","additionalProperties":false,"required":["path","template"],"properties":{"path":{"title":"File path","description":"Relative name inside the private credentials directory, e.g. netrc. No absolute path, no `..`.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"},"template":{"title":"Template","description":"nunjucks template of the file's content, e.g. machine {{ gitlab_host }} login {{ username }} password {{ password }}.","type":"string"},"mode":{"title":"File mode","description":"Octal file mode, e.g. \"0600\" (the default). Quote it, or YAML reads a number.","type":"string","pattern":"^0?[0-7]{3}$"},"env":{"title":"Path variable","description":"NAME of an environment variable set to the file's path (e.g. NETRC).","$ref":"#/$defs/envName"}}}},"run":{"title":"Commands","description":"Shell commands `deploy-token exec --job NAME` runs with the credentials in place; validate infers the scopes they need.","type":"array","items":{"type":"string","pattern":"\\S"}},"lfs":{"title":"Git LFS","description":"The job fetches Git LFS objects. With a group deploy token LFS answered 404 (issue 235398); use a project token.","type":"boolean"},"ephemeral":{"title":"Ephemeral token","description":"Create a project deploy token for this job alone, with exactly its scopes, expiring at the next 00:00 UTC, never named gitlab-deploy-token; deleted at the end of exec, by the action's post step, or by deploy-token cleanup (after resolve).","type":"boolean"},"dependency_proxy":{"title":"Dependency proxy","description":"The job pulls images through the dependency proxy: needs read_registry and write_registry.","type":"boolean"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:deploy-token:schema:job-spec:1","title":"deploy-token job spec","description":"What each CI job needs from GitLab's gitlab-deploy-token: scopes, credential files, exported variables. Read by `deploy-token resolve`, `plan`, `exec` and checked by `deploy-token validate`.","type":"object","additionalProperties":false,"required":["version","jobs"],"patternProperties":{"^x-":{"title":"Extension","description":"Ignored by deploy-token: a place for YAML anchors (&name) to reuse with aliases and << merge keys, e.g. x-registry: &registry {...}."}},"properties":{"version":{"title":"Spec version","description":"Version of this file format. Always 1.","const":1},"gitlab":{"title":"GitLab instance and project","description":"Where the gitlab-deploy-token lives. Every field is optional: inside a GitLab job the predefined variables ($CI_SERVER_URL, $CI_PROJECT_ID) are used.","type":"object","additionalProperties":false,"properties":{"url":{"title":"GitLab URL","description":"Base URL of the GitLab instance, e.g. https://gitlab.example.com. Default: $CI_SERVER_URL, then https://gitlab.com.","type":"string","pattern":"^https?://[^\\s/?#]+(/[^\\s?#]*)?$"},"project":{"title":"Project","description":"Numeric project id or full path (tanuki/awesome_project). Default: $CI_PROJECT_ID, then $CI_PROJECT_PATH.","oneOf":[{"type":"integer","minimum":1},{"type":"string","pattern":"^[^/\\s]+(/[^/\\s]+)+$"}]},"api_token_env":{"title":"API token variable","description":"NAME of the environment variable that holds the GitLab API token (read_api; api to provision). Never the token itself. Default: GITLAB_TOKEN.","$ref":"#/$defs/envName"},"environment":{"title":"Environment","description":"Environment name used to pick CI/CD variables by environment scope (as $CI_ENVIRONMENT_NAME would).","type":"string","pattern":"\\S"}}},"token":{"title":"Deploy token","description":"Which deploy token is expected and what to do when the job environment has none.","type":"object","additionalProperties":false,"properties":{"name":{"title":"Token name","description":"Only a deploy token named exactly gitlab-deploy-token is exposed to CI jobs as CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (app/models/deploy_token.rb), so no other name is accepted.","const":"gitlab-deploy-token"},"level":{"title":"Token level","description":"Where the gitlab-deploy-token is defined, when you know it: project or group (direct parent group only). Lets validate warn about group tokens with Git LFS.","type":"string","enum":["project","group"]},"min_days_left":{"title":"Minimum days left","description":"Warn when the token expires in fewer days than this. Expiry is at 00:00 UTC of the expiry date. Default 7.","type":"integer","minimum":0,"maximum":3650},"fallback":{"title":"Fallback source","description":"Environment variables to read the credentials from when the job environment has no CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (e.g. outside GitLab). NAMES only, never values.","type":"object","additionalProperties":false,"properties":{"username_env":{"title":"Username variable","description":"NAME of the environment variable holding the deploy token's username.","$ref":"#/$defs/envName"},"password_env":{"title":"Password variable","description":"NAME of the environment variable holding the deploy token itself. Never the token.","$ref":"#/$defs/envName"}}}}},"jobs":{"title":"Jobs","description":"One entry per CI job (or purpose) that uses the deploy token, keyed by a name you pass with --job.","type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$"},"additionalProperties":{"$ref":"#/$defs/job"}}},"$defs":{"envName":{"title":"Environment variable name","description":"The name of an environment variable: letters, digits and underscores, not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scope":{"title":"Deploy token scope","description":"read_repository (git clone), read_registry (pull images), write_registry (push images, with read_registry), read_package_registry (pull packages), write_package_registry (push packages), read_virtual_registry and write_virtual_registry (the dependency proxy, group tokens, GitLab 18.0+). The dependency proxy takes a group token with read_registry and write_registry, or both virtual-registry scopes.","type":"string","enum":["read_repository","read_registry","write_registry","read_package_registry","write_package_registry","read_virtual_registry","write_virtual_registry"]},"client":{"title":"Credential client","description":"A client to configure for GitLab's registries (src/credentials/clients.ts; docs/credentials.md): docker (config.json), containers (podman/buildah/skopeo auth.json), kubernetes (image pull secret), git (gitconfig), go (netrc, gitconfig, GOPRIVATE), netrc, npm and pnpm (.npmrc), yarn (YARN_NPM_* settings), nuget (NuGet.Config), maven (settings.xml), composer (COMPOSER_AUTH), pypi (pip.conf, .pypirc), twine (.pypirc), poetry (POETRY_HTTP_BASIC_* for a named source), uv (UV_INDEX_* and UV_PUBLISH_*).","type":"string","enum":["docker","containers","kubernetes","git","go","netrc","npm","pnpm","yarn","nuget","maven","composer","pypi","twine","poetry","uv"]},"exportTarget":{"title":"Export target","description":"github (GITHUB_ENV and GITHUB_OUTPUT), shell (export lines for eval), dotenv (a KEY=value file for artifacts:reports:dotenv: not masked by GitLab), json (one object on stdout).","type":"string","enum":["github","shell","dotenv","json"]},"job":{"title":"Job","description":"What one job needs: the scopes it uses, the clients to configure, extra variables and files rendered from templates, and commands for `deploy-token exec`.","type":"object","additionalProperties":false,"properties":{"scopes":{"title":"Scopes","description":"Scopes the job needs on the deploy token; resolve fails (exit 1) when the token lacks one.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/scope"}},"configure":{"title":"Clients to configure","description":"Clients to write credential files for, in a private directory removed by cleanup.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/client"}},"client_options":{"title":"Client options","description":"Names and feeds the configured clients use; every key is optional.","type":"object","additionalProperties":false,"properties":{"kubernetes":{"title":"Kubernetes image pull secret","description":"The secret's metadata.","type":"object","additionalProperties":false,"properties":{"name":{"title":"Secret name","description":"metadata.name, a DNS-1123 subdomain. Default gitlab-registry.","type":"string","pattern":"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},"namespace":{"title":"Namespace","description":"metadata.namespace, a DNS-1123 label. Default: none (kubectl's current namespace).","type":"string","pattern":"^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$"}}},"poetry":{"title":"Poetry","description":"The named source in pyproject.toml.","type":"object","additionalProperties":false,"properties":{"source":{"title":"Source name","description":"The [[tool.poetry.source]] name credentials are set for (POETRY_HTTP_BASIC_<SOURCE>_*) and `poetry publish -r` uploads to. Lower-case letters and -. Default gitlab.","type":"string","pattern":"^[a-z][a-z-]{0,99}$"}}},"uv":{"title":"uv","description":"The named index in pyproject.toml.","type":"object","additionalProperties":false,"properties":{"index":{"title":"Index name","description":"The [[tool.uv.index]] name credentials are set for (UV_INDEX_<NAME>_*). Default gitlab.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}},"twine":{"title":"twine","description":"The .pypirc section.","type":"object","additionalProperties":false,"properties":{"repository":{"title":"Repository name","description":"The .pypirc section (and TWINE_REPOSITORY). Default gitlab.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}},"nuget":{"title":"NuGet","description":"The NuGet source.","type":"object","additionalProperties":false,"properties":{"source":{"title":"Source key","description":"The source's key in NuGet.Config. Default GitLab.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$"},"feed":{"title":"Feed","description":"v3: GitLab's index.json (NuGet 3+, dotnet; default). v2: GitLab's v2 feed (GitLab 16.3+), for NuGet 2.x and Chocolatey 1.x.","type":"string","enum":["v3","v2"]}}}}},"export":{"title":"Export targets","description":"Where `resolve` exports the credentials for this job.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/exportTarget"}},"variables":{"title":"Variables","description":"Extra variables: NAME -> nunjucks template using only the template values (username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at, scopes).","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"type":"string"}},"files":{"title":"Files","description":"User templates rendered into files in the private credentials directory (mode 0600 unless mode says otherwise).","type":"array","items":{"title":"File","description":"One user template rendered into a file.","type":"object","additionalProperties":false,"required":["path","template"],"properties":{"path":{"title":"File path","description":"Relative name inside the private credentials directory, e.g. netrc. No absolute path, no `..`.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"},"template":{"title":"Template","description":"nunjucks template of the file's content, e.g. machine {{ gitlab_host }} login {{ username }} password {{ password }}.","type":"string"},"mode":{"title":"File mode","description":"Octal file mode, e.g. \"0600\" (the default). Quote it, or YAML reads a number.","type":"string","pattern":"^0?[0-7]{3}$"},"env":{"title":"Path variable","description":"NAME of an environment variable set to the file's path (e.g. NETRC).","$ref":"#/$defs/envName"}}}},"run":{"title":"Commands","description":"Shell commands `deploy-token exec --job NAME` runs with the credentials in place; validate infers the scopes they need.","type":"array","items":{"type":"string","pattern":"\\S"}},"lfs":{"title":"Git LFS","description":"The job fetches Git LFS objects. With a group deploy token LFS answered 404 (issue 235398); use a project token.","type":"boolean"},"ephemeral":{"title":"Ephemeral token","description":"Create a project deploy token for this job alone, with exactly its scopes, expiring at the next 00:00 UTC, never named gitlab-deploy-token; deleted at the end of exec, by the action's post step, or by deploy-token cleanup (after resolve).","type":"boolean"},"dependency_proxy":{"title":"Dependency proxy","description":"The job pulls images through the dependency proxy: needs read_registry and write_registry.","type":"boolean"}}}}};
 const schema32 = {"title":"Environment variable name","description":"The name of an environment variable: letters, digits and underscores, not starting with a digit.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const pattern4 = new RegExp("^x-", "u");
 const pattern5 = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
@@ -11,13 +11,18 @@ const pattern6 = new RegExp("^[^/\\s]+(/[^/\\s]+)+$", "u");
 const pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const pattern8 = new RegExp("\\S", "u");
 const pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
-const schema35 = {"title":"Job","description":"What one job needs: the scopes it uses, the clients to configure, extra variables and files rendered from templates, and commands for `deploy-token exec`.","type":"object","additionalProperties":false,"properties":{"scopes":{"title":"Scopes","description":"Scopes the job needs on the deploy token; resolve fails (exit 1) when the token lacks one.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/scope"}},"configure":{"title":"Clients to configure","description":"Clients to write credential files for, in a private directory removed by cleanup.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/client"}},"export":{"title":"Export targets","description":"Where `resolve` exports the credentials for this job.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/exportTarget"}},"variables":{"title":"Variables","description":"Extra variables: NAME -> nunjucks template using only the template values (username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at, scopes).","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"type":"string"}},"files":{"title":"Files","description":"User templates rendered into files in the private credentials directory (mode 0600 unless mode says otherwise).","type":"array","items":{"title":"File","description":"One user template rendered into a file.","type":"object","additionalProperties":false,"required":["path","template"],"properties":{"path":{"title":"File path","description":"Relative name inside the private credentials directory, e.g. netrc. No absolute path, no `..`.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"},"template":{"title":"Template","description":"nunjucks template of the file's content, e.g. machine {{ gitlab_host }} login {{ username }} password {{ password }}.","type":"string"},"mode":{"title":"File mode","description":"Octal file mode, e.g. \"0600\" (the default). Quote it, or YAML reads a number.","type":"string","pattern":"^0?[0-7]{3}$"},"env":{"title":"Path variable","description":"NAME of an environment variable set to the file's path (e.g. NETRC).","$ref":"#/$defs/envName"}}}},"run":{"title":"Commands","description":"Shell commands `deploy-token exec --job NAME` runs with the credentials in place; validate infers the scopes they need.","type":"array","items":{"type":"string","pattern":"\\S"}},"lfs":{"title":"Git LFS","description":"The job fetches Git LFS objects. With a group deploy token LFS answered 404 (issue 235398); use a project token.","type":"boolean"},"ephemeral":{"title":"Ephemeral token","description":"Create a project deploy token for this job alone, with exactly its scopes, expiring at the next 00:00 UTC, never named gitlab-deploy-token; deleted at the end of exec, by the action's post step, or by deploy-token cleanup (after resolve).","type":"boolean"},"dependency_proxy":{"title":"Dependency proxy","description":"The job pulls images through the dependency proxy: needs read_registry and write_registry.","type":"boolean"}}};
+const schema35 = {"title":"Job","description":"What one job needs: the scopes it uses, the clients to configure, extra variables and files rendered from templates, and commands for `deploy-token exec`.","type":"object","additionalProperties":false,"properties":{"scopes":{"title":"Scopes","description":"Scopes the job needs on the deploy token; resolve fails (exit 1) when the token lacks one.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/scope"}},"configure":{"title":"Clients to configure","description":"Clients to write credential files for, in a private directory removed by cleanup.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/client"}},"client_options":{"title":"Client options","description":"Names and feeds the configured clients use; every key is optional.","type":"object","additionalProperties":false,"properties":{"kubernetes":{"title":"Kubernetes image pull secret","description":"The secret's metadata.","type":"object","additionalProperties":false,"properties":{"name":{"title":"Secret name","description":"metadata.name, a DNS-1123 subdomain. Default gitlab-registry.","type":"string","pattern":"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},"namespace":{"title":"Namespace","description":"metadata.namespace, a DNS-1123 label. Default: none (kubectl's current namespace).","type":"string","pattern":"^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$"}}},"poetry":{"title":"Poetry","description":"The named source in pyproject.toml.","type":"object","additionalProperties":false,"properties":{"source":{"title":"Source name","description":"The [[tool.poetry.source]] name credentials are set for (POETRY_HTTP_BASIC_<SOURCE>_*) and `poetry publish -r` uploads to. Lower-case letters and -. Default gitlab.","type":"string","pattern":"^[a-z][a-z-]{0,99}$"}}},"uv":{"title":"uv","description":"The named index in pyproject.toml.","type":"object","additionalProperties":false,"properties":{"index":{"title":"Index name","description":"The [[tool.uv.index]] name credentials are set for (UV_INDEX_<NAME>_*). Default gitlab.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}},"twine":{"title":"twine","description":"The .pypirc section.","type":"object","additionalProperties":false,"properties":{"repository":{"title":"Repository name","description":"The .pypirc section (and TWINE_REPOSITORY). Default gitlab.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}},"nuget":{"title":"NuGet","description":"The NuGet source.","type":"object","additionalProperties":false,"properties":{"source":{"title":"Source key","description":"The source's key in NuGet.Config. Default GitLab.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$"},"feed":{"title":"Feed","description":"v3: GitLab's index.json (NuGet 3+, dotnet; default). v2: GitLab's v2 feed (GitLab 16.3+), for NuGet 2.x and Chocolatey 1.x.","type":"string","enum":["v3","v2"]}}}}},"export":{"title":"Export targets","description":"Where `resolve` exports the credentials for this job.","type":"array","uniqueItems":true,"items":{"type":"string","$ref":"#/$defs/exportTarget"}},"variables":{"title":"Variables","description":"Extra variables: NAME -> nunjucks template using only the template values (username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at, scopes).","type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"type":"string"}},"files":{"title":"Files","description":"User templates rendered into files in the private credentials directory (mode 0600 unless mode says otherwise).","type":"array","items":{"title":"File","description":"One user template rendered into a file.","type":"object","additionalProperties":false,"required":["path","template"],"properties":{"path":{"title":"File path","description":"Relative name inside the private credentials directory, e.g. netrc. No absolute path, no `..`.","type":"string","pattern":"^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"},"template":{"title":"Template","description":"nunjucks template of the file's content, e.g. machine {{ gitlab_host }} login {{ username }} password {{ password }}.","type":"string"},"mode":{"title":"File mode","description":"Octal file mode, e.g. \"0600\" (the default). Quote it, or YAML reads a number.","type":"string","pattern":"^0?[0-7]{3}$"},"env":{"title":"Path variable","description":"NAME of an environment variable set to the file's path (e.g. NETRC).","$ref":"#/$defs/envName"}}}},"run":{"title":"Commands","description":"Shell commands `deploy-token exec --job NAME` runs with the credentials in place; validate infers the scopes they need.","type":"array","items":{"type":"string","pattern":"\\S"}},"lfs":{"title":"Git LFS","description":"The job fetches Git LFS objects. With a group deploy token LFS answered 404 (issue 235398); use a project token.","type":"boolean"},"ephemeral":{"title":"Ephemeral token","description":"Create a project deploy token for this job alone, with exactly its scopes, expiring at the next 00:00 UTC, never named gitlab-deploy-token; deleted at the end of exec, by the action's post step, or by deploy-token cleanup (after resolve).","type":"boolean"},"dependency_proxy":{"title":"Dependency proxy","description":"The job pulls images through the dependency proxy: needs read_registry and write_registry.","type":"boolean"}}};
 const schema36 = {"title":"Deploy token scope","description":"read_repository (git clone), read_registry (pull images), write_registry (push images, with read_registry), read_package_registry (pull packages), write_package_registry (push packages), read_virtual_registry and write_virtual_registry (the dependency proxy, group tokens, GitLab 18.0+). The dependency proxy takes a group token with read_registry and write_registry, or both virtual-registry scopes.","type":"string","enum":["read_repository","read_registry","write_registry","read_package_registry","write_package_registry","read_virtual_registry","write_virtual_registry"]};
-const schema37 = {"title":"Credential client","description":"A client to write credential files for: docker (config.json), git (credential helper), npm (.npmrc), nuget (NuGet.Config), maven (settings.xml), pypi (pip.conf / .pypirc).","type":"string","enum":["docker","git","npm","nuget","maven","pypi"]};
+const schema37 = {"title":"Credential client","description":"A client to configure for GitLab's registries (src/credentials/clients.ts; docs/credentials.md): docker (config.json), containers (podman/buildah/skopeo auth.json), kubernetes (image pull secret), git (gitconfig), go (netrc, gitconfig, GOPRIVATE), netrc, npm and pnpm (.npmrc), yarn (YARN_NPM_* settings), nuget (NuGet.Config), maven (settings.xml), composer (COMPOSER_AUTH), pypi (pip.conf, .pypirc), twine (.pypirc), poetry (POETRY_HTTP_BASIC_* for a named source), uv (UV_INDEX_* and UV_PUBLISH_*).","type":"string","enum":["docker","containers","kubernetes","git","go","netrc","npm","pnpm","yarn","nuget","maven","composer","pypi","twine","poetry","uv"]};
 const schema38 = {"title":"Export target","description":"github (GITHUB_ENV and GITHUB_OUTPUT), shell (export lines for eval), dotenv (a KEY=value file for artifacts:reports:dotenv: not masked by GitLab), json (one object on stdout).","type":"string","enum":["github","shell","dotenv","json"]};
 const func1 = Object.prototype.hasOwnProperty;
-const pattern13 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$", "u");
-const pattern14 = new RegExp("^0?[0-7]{3}$", "u");
+const pattern12 = new RegExp("^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+const pattern13 = new RegExp("^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+const pattern14 = new RegExp("^[a-z][a-z-]{0,99}$", "u");
+const pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$", "u");
+const pattern17 = new RegExp("^[A-Za-z_][A-Za-z0-9_.-]{0,99}$", "u");
+const pattern19 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$", "u");
+const pattern20 = new RegExp("^0?[0-7]{3}$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -141,7 +146,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((((((data3 === "docker") || (data3 === "git")) || (data3 === "npm")) || (data3 === "nuget")) || (data3 === "maven")) || (data3 === "pypi"))){
+if(!((((((((((((((((data3 === "docker") || (data3 === "containers")) || (data3 === "kubernetes")) || (data3 === "git")) || (data3 === "go")) || (data3 === "netrc")) || (data3 === "npm")) || (data3 === "pnpm")) || (data3 === "yarn")) || (data3 === "nuget")) || (data3 === "maven")) || (data3 === "composer")) || (data3 === "pypi")) || (data3 === "twine")) || (data3 === "poetry")) || (data3 === "uv"))){
 const err8 = {instancePath:instancePath+"/configure/" + i2,schemaPath:"#/$defs/client/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
@@ -188,14 +193,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.export !== undefined){
-let data4 = data.export;
-if(Array.isArray(data4)){
-const len2 = data4.length;
-for(let i4=0; i4<len2; i4++){
-let data5 = data4[i4];
-if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/export/" + i4,schemaPath:"#/properties/export/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.client_options !== undefined){
+let data4 = data.client_options;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!(((((key1 === "kubernetes") || (key1 === "poetry")) || (key1 === "uv")) || (key1 === "twine")) || (key1 === "nuget"))){
+const err11 = {instancePath:instancePath+"/client_options",schemaPath:"#/properties/client_options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -204,8 +207,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/export/" + i4,schemaPath:"#/$defs/exportTarget/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data4.kubernetes !== undefined){
+let data5 = data4.kubernetes;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(!((key2 === "name") || (key2 === "namespace"))){
+const err12 = {instancePath:instancePath+"/client_options/kubernetes",schemaPath:"#/properties/client_options/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -214,8 +222,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((((data5 === "github") || (data5 === "shell")) || (data5 === "dotenv")) || (data5 === "json"))){
-const err13 = {instancePath:instancePath+"/export/" + i4,schemaPath:"#/$defs/exportTarget/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+}
+if(data5.name !== undefined){
+let data6 = data5.name;
+if(typeof data6 === "string"){
+if(!pattern12.test(data6)){
+const err13 = {instancePath:instancePath+"/client_options/kubernetes/name",schemaPath:"#/properties/client_options/properties/kubernetes/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},message:"must match pattern \""+"^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -225,18 +237,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-let i5 = data4.length;
-let j2;
-if(i5 > 1){
-const indices2 = {};
-for(;i5--;){
-let item2 = data4[i5];
-if(typeof item2 !== "string"){
-continue;
-}
-if(typeof indices2[item2] == "number"){
-j2 = indices2[item2];
-const err14 = {instancePath:instancePath+"/export",schemaPath:"#/properties/export/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+else {
+const err14 = {instancePath:instancePath+"/client_options/kubernetes/name",schemaPath:"#/properties/client_options/properties/kubernetes/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -244,14 +246,13 @@ else {
 vErrors.push(err14);
 }
 errors++;
-break;
-}
-indices2[item2] = i5;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/export",schemaPath:"#/properties/export/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data5.namespace !== undefined){
+let data7 = data5.namespace;
+if(typeof data7 === "string"){
+if(!pattern13.test(data7)){
+const err15 = {instancePath:instancePath+"/client_options/kubernetes/namespace",schemaPath:"#/properties/client_options/properties/kubernetes/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -261,14 +262,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.variables !== undefined){
-let data6 = data.variables;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
-const _errs22 = errors;
-if(typeof key1 === "string"){
-if(!pattern7.test(key1)){
-const err16 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",propertyName:key1};
+else {
+const err16 = {instancePath:instancePath+"/client_options/kubernetes/namespace",schemaPath:"#/properties/client_options/properties/kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -278,9 +273,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-var valid13 = _errs22 === errors;
-if(!valid13){
-const err17 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+}
+else {
+const err17 = {instancePath:instancePath+"/client_options/kubernetes",schemaPath:"#/properties/client_options/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -290,9 +285,12 @@ vErrors.push(err17);
 errors++;
 }
 }
-for(const key2 in data6){
-if(typeof data6[key2] !== "string"){
-const err18 = {instancePath:instancePath+"/variables/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.poetry !== undefined){
+let data8 = data4.poetry;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key3 in data8){
+if(!(key3 === "source")){
+const err18 = {instancePath:instancePath+"/client_options/poetry",schemaPath:"#/properties/client_options/properties/poetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -302,9 +300,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.source !== undefined){
+let data9 = data8.source;
+if(typeof data9 === "string"){
+if(!pattern14.test(data9)){
+const err19 = {instancePath:instancePath+"/client_options/poetry/source",schemaPath:"#/properties/client_options/properties/poetry/properties/source/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z-]{0,99}$"},message:"must match pattern \""+"^[a-z][a-z-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -314,15 +314,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.files !== undefined){
-let data8 = data.files;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i6=0; i6<len3; i6++){
-let data9 = data8[i6];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.path === undefined){
-const err20 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+else {
+const err20 = {instancePath:instancePath+"/client_options/poetry/source",schemaPath:"#/properties/client_options/properties/poetry/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -331,8 +324,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data9.template === undefined){
-const err21 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'"};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/client_options/poetry",schemaPath:"#/properties/client_options/properties/poetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -341,9 +336,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key3 in data9){
-if(!((((key3 === "path") || (key3 === "template")) || (key3 === "mode")) || (key3 === "env"))){
-const err22 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data4.uv !== undefined){
+let data10 = data4.uv;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key4 in data10){
+if(!(key4 === "index")){
+const err22 = {instancePath:instancePath+"/client_options/uv",schemaPath:"#/properties/client_options/properties/uv/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -353,11 +352,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data9.path !== undefined){
-let data10 = data9.path;
-if(typeof data10 === "string"){
-if(!pattern13.test(data10)){
-const err23 = {instancePath:instancePath+"/files/" + i6+"/path",schemaPath:"#/properties/files/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"+"\""};
+if(data10.index !== undefined){
+let data11 = data10.index;
+if(typeof data11 === "string"){
+if(!pattern15.test(data11)){
+const err23 = {instancePath:instancePath+"/client_options/uv/index",schemaPath:"#/properties/client_options/properties/uv/properties/index/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -368,7 +367,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/files/" + i6+"/path",schemaPath:"#/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/client_options/uv/index",schemaPath:"#/properties/client_options/properties/uv/properties/index/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -378,9 +377,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data9.template !== undefined){
-if(typeof data9.template !== "string"){
-const err25 = {instancePath:instancePath+"/files/" + i6+"/template",schemaPath:"#/properties/files/items/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err25 = {instancePath:instancePath+"/client_options/uv",schemaPath:"#/properties/client_options/properties/uv/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -390,11 +389,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data9.mode !== undefined){
-let data12 = data9.mode;
-if(typeof data12 === "string"){
-if(!pattern14.test(data12)){
-const err26 = {instancePath:instancePath+"/files/" + i6+"/mode",schemaPath:"#/properties/files/items/properties/mode/pattern",keyword:"pattern",params:{pattern: "^0?[0-7]{3}$"},message:"must match pattern \""+"^0?[0-7]{3}$"+"\""};
+if(data4.twine !== undefined){
+let data12 = data4.twine;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key5 in data12){
+if(!(key5 === "repository")){
+const err26 = {instancePath:instancePath+"/client_options/twine",schemaPath:"#/properties/client_options/properties/twine/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -404,8 +404,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/files/" + i6+"/mode",schemaPath:"#/properties/files/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.repository !== undefined){
+let data13 = data12.repository;
+if(typeof data13 === "string"){
+if(!pattern15.test(data13)){
+const err27 = {instancePath:instancePath+"/client_options/twine/repository",schemaPath:"#/properties/client_options/properties/twine/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -415,11 +418,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data9.env !== undefined){
-let data13 = data9.env;
-if(typeof data13 === "string"){
-if(!pattern7.test(data13)){
-const err28 = {instancePath:instancePath+"/files/" + i6+"/env",schemaPath:"#/$defs/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+else {
+const err28 = {instancePath:instancePath+"/client_options/twine/repository",schemaPath:"#/properties/client_options/properties/twine/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -429,8 +429,9 @@ vErrors.push(err28);
 errors++;
 }
 }
+}
 else {
-const err29 = {instancePath:instancePath+"/files/" + i6+"/env",schemaPath:"#/$defs/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/client_options/twine",schemaPath:"#/properties/client_options/properties/twine/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -440,9 +441,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.nuget !== undefined){
+let data14 = data4.nuget;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key6 in data14){
+if(!((key6 === "source") || (key6 === "feed"))){
+const err30 = {instancePath:instancePath+"/client_options/nuget",schemaPath:"#/properties/client_options/properties/nuget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -452,9 +456,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data14.source !== undefined){
+let data15 = data14.source;
+if(typeof data15 === "string"){
+if(!pattern17.test(data15)){
+const err31 = {instancePath:instancePath+"/client_options/nuget/source",schemaPath:"#/properties/client_options/properties/nuget/properties/source/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -464,15 +470,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.run !== undefined){
-let data14 = data.run;
-if(Array.isArray(data14)){
-const len4 = data14.length;
-for(let i7=0; i7<len4; i7++){
-let data15 = data14[i7];
-if(typeof data15 === "string"){
-if(!pattern8.test(data15)){
-const err32 = {instancePath:instancePath+"/run/" + i7,schemaPath:"#/properties/run/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err32 = {instancePath:instancePath+"/client_options/nuget/source",schemaPath:"#/properties/client_options/properties/nuget/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -482,8 +481,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/run/" + i7,schemaPath:"#/properties/run/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.feed !== undefined){
+let data16 = data14.feed;
+if(typeof data16 !== "string"){
+const err33 = {instancePath:instancePath+"/client_options/nuget/feed",schemaPath:"#/properties/client_options/properties/nuget/properties/feed/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -492,10 +493,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((data16 === "v3") || (data16 === "v2"))){
+const err34 = {instancePath:instancePath+"/client_options/nuget/feed",schemaPath:"#/properties/client_options/properties/nuget/properties/feed/enum",keyword:"enum",params:{allowedValues: schema35.properties.client_options.properties.nuget.properties.feed.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -505,9 +504,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.lfs !== undefined){
-if(typeof data.lfs !== "boolean"){
-const err35 = {instancePath:instancePath+"/lfs",schemaPath:"#/properties/lfs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err35 = {instancePath:instancePath+"/client_options/nuget",schemaPath:"#/properties/client_options/properties/nuget/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -517,9 +516,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.ephemeral !== undefined){
-if(typeof data.ephemeral !== "boolean"){
-const err36 = {instancePath:instancePath+"/ephemeral",schemaPath:"#/properties/ephemeral/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err36 = {instancePath:instancePath+"/client_options",schemaPath:"#/properties/client_options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -529,9 +528,14 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.dependency_proxy !== undefined){
-if(typeof data.dependency_proxy !== "boolean"){
-const err37 = {instancePath:instancePath+"/dependency_proxy",schemaPath:"#/properties/dependency_proxy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.export !== undefined){
+let data17 = data.export;
+if(Array.isArray(data17)){
+const len2 = data17.length;
+for(let i4=0; i4<len2; i4++){
+let data18 = data17[i4];
+if(typeof data18 !== "string"){
+const err37 = {instancePath:instancePath+"/export/" + i4,schemaPath:"#/properties/export/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -540,15 +544,351 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data18 !== "string"){
+const err38 = {instancePath:instancePath+"/export/" + i4,schemaPath:"#/$defs/exportTarget/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+if(!((((data18 === "github") || (data18 === "shell")) || (data18 === "dotenv")) || (data18 === "json"))){
+const err39 = {instancePath:instancePath+"/export/" + i4,schemaPath:"#/$defs/exportTarget/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+let i5 = data17.length;
+let j2;
+if(i5 > 1){
+const indices2 = {};
+for(;i5--;){
+let item2 = data17[i5];
+if(typeof item2 !== "string"){
+continue;
+}
+if(typeof indices2[item2] == "number"){
+j2 = indices2[item2];
+const err40 = {instancePath:instancePath+"/export",schemaPath:"#/properties/export/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+break;
+}
+indices2[item2] = i5;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/export",schemaPath:"#/properties/export/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.variables !== undefined){
+let data19 = data.variables;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key7 in data19){
+const _errs54 = errors;
+if(typeof key7 === "string"){
+if(!pattern7.test(key7)){
+const err42 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",propertyName:key7};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+var valid19 = _errs54 === errors;
+if(!valid19){
+const err43 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+for(const key8 in data19){
+if(typeof data19[key8] !== "string"){
+const err44 = {instancePath:instancePath+"/variables/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/variables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.files !== undefined){
+let data21 = data.files;
+if(Array.isArray(data21)){
+const len3 = data21.length;
+for(let i6=0; i6<len3; i6++){
+let data22 = data21[i6];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.path === undefined){
+const err46 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data22.template === undefined){
+const err47 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/required",keyword:"required",params:{missingProperty: "template"},message:"must have required property '"+"template"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key9 in data22){
+if(!((((key9 === "path") || (key9 === "template")) || (key9 === "mode")) || (key9 === "env"))){
+const err48 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data22.path !== undefined){
+let data23 = data22.path;
+if(typeof data23 === "string"){
+if(!pattern19.test(data23)){
+const err49 = {instancePath:instancePath+"/files/" + i6+"/path",schemaPath:"#/properties/files/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/files/" + i6+"/path",schemaPath:"#/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data22.template !== undefined){
+if(typeof data22.template !== "string"){
+const err51 = {instancePath:instancePath+"/files/" + i6+"/template",schemaPath:"#/properties/files/items/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data22.mode !== undefined){
+let data25 = data22.mode;
+if(typeof data25 === "string"){
+if(!pattern20.test(data25)){
+const err52 = {instancePath:instancePath+"/files/" + i6+"/mode",schemaPath:"#/properties/files/items/properties/mode/pattern",keyword:"pattern",params:{pattern: "^0?[0-7]{3}$"},message:"must match pattern \""+"^0?[0-7]{3}$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/files/" + i6+"/mode",schemaPath:"#/properties/files/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data22.env !== undefined){
+let data26 = data22.env;
+if(typeof data26 === "string"){
+if(!pattern7.test(data26)){
+const err54 = {instancePath:instancePath+"/files/" + i6+"/env",schemaPath:"#/$defs/envName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/files/" + i6+"/env",schemaPath:"#/$defs/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/files/" + i6,schemaPath:"#/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.run !== undefined){
+let data27 = data.run;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i7=0; i7<len4; i7++){
+let data28 = data27[i7];
+if(typeof data28 === "string"){
+if(!pattern8.test(data28)){
+const err58 = {instancePath:instancePath+"/run/" + i7,schemaPath:"#/properties/run/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/run/" + i7,schemaPath:"#/properties/run/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.lfs !== undefined){
+if(typeof data.lfs !== "boolean"){
+const err61 = {instancePath:instancePath+"/lfs",schemaPath:"#/properties/lfs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.ephemeral !== undefined){
+if(typeof data.ephemeral !== "boolean"){
+const err62 = {instancePath:instancePath+"/ephemeral",schemaPath:"#/properties/ephemeral/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.dependency_proxy !== undefined){
+if(typeof data.dependency_proxy !== "boolean"){
+const err63 = {instancePath:instancePath+"/dependency_proxy",schemaPath:"#/properties/dependency_proxy/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }

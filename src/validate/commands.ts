@@ -1,7 +1,7 @@
 /**
  * What shell commands do with the deploy token, read from their words: which variables hold it,
- * which registry or endpoint a command talks to, and which scope that needs (the seed's scope table,
- * GITLAB_FACTS §8). Pure functions over parsed commands; the rules turn them into findings.
+ * which registry or endpoint a command talks to, and which scope that needs (GitLab's rules for deploy tokens:
+ * lib/gitlab/auth.rb, app/policies/packages/policies/project_policy.rb). Pure functions over parsed commands; the rules turn them into findings.
  */
 import type { ClientName, Scope } from '../spec/types.js';
 import { commandParts, parseScript, type Command, type Word } from './shell.js';
@@ -209,7 +209,7 @@ function findNeeds(cmd: Command, configured: ReadonlySet<ClientName>): Need[] {
     if (sub === 'publish')
       out.push({ label: `${name} publish`, all: ['write_package_registry'], word: subWord });
     else if (
-      configured.has('npm') &&
+      (configured.has('npm') || configured.has(name as ClientName)) &&
       (['install', 'i', 'ci', 'add', 'update', 'upgrade'].includes(sub) || (name === 'yarn' && sub === ''))
     )
       out.push({ label: `${name} ${sub || 'install'}`, all: ['read_package_registry'], word: subWord });
@@ -219,7 +219,7 @@ function findNeeds(cmd: Command, configured: ReadonlySet<ClientName>): Need[] {
     out.push({ label: `${name} publish`, all: ['write_package_registry'], word: subWord });
   } else if (
     (name === 'pip' || name === 'pip3' || name === 'poetry' || name === 'uv' || name === 'pipenv') &&
-    configured.has('pypi')
+    (configured.has('pypi') || configured.has(name as ClientName))
   ) {
     if (['install', 'download', 'wheel', 'sync', 'add', 'lock'].includes(sub))
       out.push({ label: `${name} ${sub}`, all: ['read_package_registry'], word: subWord });

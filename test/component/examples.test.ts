@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { CLIENT_NAMES } from '../../src/credentials/clients.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (rel: string) => readFileSync(join(root, rel), 'utf8');
@@ -37,7 +38,7 @@ const action = parse(read('action.yml')) as ActionYml;
 const ACTION = /^deploy-token\/deploy-token@v\d+$/;
 const SECRET = /^\$\{\{\s*secrets\.[A-Z][A-Z0-9_]*\s*\}\}$/;
 const EXPR = /^\$\{\{[^}]*\}\}$/;
-const CLIENTS = ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'];
+const CLIENTS: readonly string[] = CLIENT_NAMES;
 const BOOLEAN_INPUTS = ['dry-run', 'ephemeral', 'password-output'];
 /** GitLab token shapes (glpat-, gldt-, …) and anything that looks like a literal credential. */
 const TOKEN_SHAPE = /\bgl[a-z]{1,5}-[A-Za-z0-9_-]{8,}/;

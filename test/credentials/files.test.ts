@@ -22,7 +22,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CLIENT_NAMES,
   cleanup,
   existingUserConfig,
   loadManifest,
@@ -79,10 +78,8 @@ describe('each client gets its file, read back by a real parser', () => {
       expect(Object.keys(cfg.auths)).toEqual(['registry.example.com', 'gitlab.example.com:443']);
       for (const a of Object.values(cfg.auths))
         expect(Buffer.from(a.auth, 'base64').toString()).toBe(`${ctx.username}:${password}`);
-      expect(plan.variables).toEqual([
-        { name: 'REGISTRY_AUTH_FILE', value: `${plan.dir}/docker/config.json`, secret: false },
-        { name: 'DOCKER_CONFIG', value: `${plan.dir}/docker`, secret: false },
-      ]);
+      // docker reads $DOCKER_CONFIG/config.json; podman, buildah and skopeo get `containers`.
+      expect(plan.variables).toEqual([{ name: 'DOCKER_CONFIG', value: `${plan.dir}/docker`, secret: false }]);
     },
   );
 
@@ -364,8 +361,8 @@ describe('user templates (`files:`) see only the values given, with strict undef
 describe('plan view: paths, modes and variables, never content', () => {
   test.each([ctx.password, HOSTILE])('no form of the token in the view of every client (%#)', (password) => {
     const plan = planCredentials(
-      CLIENT_NAMES,
-      [{ path: 'netrc', template: 'password {{ password }}', env: 'NETRC', mode: '0400' }],
+      ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'],
+      [{ path: 'my-netrc', template: 'password {{ password }}', env: 'MY_NETRC', mode: '0400' }],
       { ...ctx, password, dependencyProxy: 'gitlab.example.com:443' },
       '/private',
     );
@@ -373,13 +370,13 @@ describe('plan view: paths, modes and variables, never content', () => {
     expect(view).toEqual(
       [
         { client: 'git', path: 'gitconfig', mode: '0600', env: 'GIT_CONFIG_GLOBAL' },
-        { client: 'docker', path: 'docker/config.json', mode: '0600', env: 'REGISTRY_AUTH_FILE' },
+        { client: 'docker', path: 'docker/config.json', mode: '0600', env: 'DOCKER_CONFIG' },
         { client: 'npm', path: 'npmrc', mode: '0600', env: 'NPM_CONFIG_USERCONFIG' },
         { client: 'nuget', path: 'NuGet.Config', mode: '0600', env: 'NUGET_CONFIG_FILE' },
         { client: 'maven', path: 'settings.xml', mode: '0600', env: 'MAVEN_SETTINGS' },
         { client: 'pypi', path: 'pip.conf', mode: '0600', env: 'PIP_CONFIG_FILE' },
         { client: 'pypi', path: 'pypirc', mode: '0600', env: 'PYPIRC' },
-        { client: 'user', path: 'netrc', mode: '0400', env: 'NETRC' },
+        { client: 'user', path: 'my-netrc', mode: '0400', env: 'MY_NETRC' },
       ].sort((a, b) => view.findIndex((v) => v.path === a.path) - view.findIndex((v) => v.path === b.path)),
     );
     const text = JSON.stringify({ view, variables: plan.variables });
@@ -485,6 +482,8 @@ describe('the user configuration our files replace keeps working', () => {
     expect(existingUserConfig({ HOME: root })).toEqual({
       userGitconfig: join(root, '.gitconfig'),
       userDockerConfig: '{"auths":{}}',
+      // containers/image falls back to docker's file when REGISTRY_AUTH_FILE is not set.
+      userContainersAuth: ['{"auths":{}}'],
     });
     expect(existingUserConfig({ HOME: join(root, 'none') })).toEqual({});
   });

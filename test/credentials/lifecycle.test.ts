@@ -51,7 +51,12 @@ const privateDirs = () => readdirSync(runnerTemp).filter((f) => /^deploy-token-[
 test('plan lists the files, modes and variables it would write, without content', async () => {
   const text = await runCli(['plan', '--configure', 'docker,git'], env());
   expect(text.code).toBe(0);
-  expect(text.stdout).toContain('<private dir>/docker/config.json (0600, docker) ← $REGISTRY_AUTH_FILE');
+  expect(text.stdout).toContain('<private dir>/docker/config.json (0600, docker) ← $DOCKER_CONFIG');
+  // Each client, with what the token's scopes (read_repository, read_registry) let it do.
+  expect(text.stdout).toContain('client    docker: $DOCKER_CONFIG; pull yes; push no (needs write_registry)');
+  expect(text.stdout).toMatch(
+    /client {4}git: \$GIT_CONFIG_GLOBAL, \$GIT_TERMINAL_PROMPT; pull yes; push no \(a deploy token has no write_repository scope/,
+  );
   expect(text.stdout).toContain('<private dir>/gitconfig (0600, git) ← $GIT_CONFIG_GLOBAL');
   const json = JSON.parse((await runCli(['plan', '--configure', 'npm', '--format', 'json'], env())).stdout);
   expect(json.files).toEqual([{ client: 'npm', path: 'npmrc', mode: '0600', env: 'NPM_CONFIG_USERCONFIG' }]);
@@ -63,7 +68,7 @@ test('resolve --configure writes the files, exports their variables, and cleanup
   const r = await runCli(['resolve', '--export', 'json', '--configure', 'docker'], env());
   expect(r.code).toBe(0);
   const out = JSON.parse(r.stdout);
-  const authFile = out.variables.REGISTRY_AUTH_FILE as string;
+  const authFile = `${out.variables.DOCKER_CONFIG as string}/config.json`;
   expect(JSON.parse(readFileSync(authFile, 'utf8')).auths['registry.example.com']).toBeDefined();
   expect(privateDirs()).toHaveLength(1);
   const keep = join(runnerTemp, 'unrelated.txt');

@@ -191,8 +191,7 @@ describe('manifests', () => {
 
   test('cleanup --dry-run without --ephemeral lists the files and removes none', async () => {
     const r = await runCli(['resolve', '--export', 'json', '--configure', 'docker'], env());
-    const authFile = (JSON.parse(r.stdout) as { variables: Record<string, string> }).variables
-      .REGISTRY_AUTH_FILE!;
+    const authFile = `${(JSON.parse(r.stdout) as { variables: Record<string, string> }).variables.DOCKER_CONFIG!}/config.json`;
     const d = await runCli(['cleanup', '--dry-run'], env());
     expect(d.code).toBe(0);
     expect(d.stdout).toContain(`would remove ${authFile}`);

@@ -2,10 +2,13 @@
  * The token lives only in the files of the manifest, and only as long as needed. After each run the
  * workspace, HOME, RUNNER_TEMP and TMPDIR are swept for every form of the token (raw, URL-encoded,
  * base64 of it and of `user:token`): while the files exist the token is in exactly those, after
- * cleanup (or the end of `exec`) it is nowhere. A fresh random token per run, so nothing else matches.
+ * cleanup (or the end of `exec`) it is nowhere. Every client is configured; the settings that carry the
+ * token (yarn, poetry, uv, composer) are in the command's environment only. A fresh random token per
+ * run, so nothing else matches.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { CLIENT_NAMES } from '../../src/credentials/clients.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {
@@ -29,11 +32,11 @@ const SPEC = `version: 1
 jobs:
   all:
     scopes: [${SCOPES.join(', ')}]
-    configure: [docker, git, npm, nuget, maven, pypi]
+    configure: [${CLIENT_NAMES.join(', ')}]
     files:
-      - path: netrc
+      - path: my-netrc
         template: "machine {{ gitlab_host }} login {{ username }} password {{ password }}"
-        env: NETRC
+        env: MY_NETRC
 `;
 
 let standin: RunningStandin;
@@ -61,8 +64,11 @@ test('resolve writes the files: the token is in exactly the manifest files; clea
   expect(manifest.files.map((f) => f.slice(manifest.dir.length + 1)).sort()).toEqual(
     [
       'NuGet.Config',
+      'containers/auth.json',
       'docker/config.json',
       'gitconfig',
+      'kubernetes/image-pull-secret.yaml',
+      'my-netrc',
       'netrc',
       'npmrc',
       'pip.conf',
@@ -102,9 +108,12 @@ const walk = (p) => {
 };
 JSON.parse(process.argv[2]).forEach(walk);
 const e = process.env;
-const pointed = [e.GIT_CONFIG_GLOBAL, e.DOCKER_CONFIG + '/config.json', e.NPM_CONFIG_USERCONFIG, e.NUGET_CONFIG_FILE,
-  e.MAVEN_SETTINGS, e.PIP_CONFIG_FILE, e.PYPIRC, e.NETRC];
-process.stdout.write(JSON.stringify({ hits: hits.sort(), pointed: pointed.sort() }));
+const pointed = [e.GIT_CONFIG_GLOBAL, e.DOCKER_CONFIG + '/config.json', e.REGISTRY_AUTH_FILE, e.IMAGE_PULL_SECRET_FILE,
+  e.NPM_CONFIG_USERCONFIG, e.NUGET_CONFIG_FILE, e.MAVEN_SETTINGS, e.PIP_CONFIG_FILE, e.PYPIRC, e.NETRC, e.MY_NETRC];
+// The settings that carry the token (yarn, poetry, uv, composer) are in the environment, in no file.
+const settings = ['YARN_NPM_AUTH_TOKEN', 'POETRY_HTTP_BASIC_GITLAB_PASSWORD', 'UV_INDEX_GITLAB_PASSWORD',
+  'UV_PUBLISH_PASSWORD', 'COMPOSER_AUTH'].filter((n) => forms.some((f) => (e[n] || '').includes(f)));
+process.stdout.write(JSON.stringify({ hits: hits.sort(), pointed: pointed.sort(), settings }));
 `;
   const r = await deployToken(
     [
@@ -121,8 +130,9 @@ process.stdout.write(JSON.stringify({ hits: hits.sort(), pointed: pointed.sort()
     { cwd: d.work, env: env() },
   );
   expect(r.code).toBe(0);
-  const seen = JSON.parse(r.stdout) as { hits: string[]; pointed: string[] };
+  const seen = JSON.parse(r.stdout) as { hits: string[]; pointed: string[]; settings: string[] };
   expect(seen.hits).toEqual(seen.pointed);
+  expect(seen.settings).toHaveLength(5);
   expect(seen.hits.every((f) => f.startsWith(d.runnerTemp))).toBe(true);
   expect(sweep(d.all, secretForms(USER, token))).toEqual([]);
   expect(privateDirsLeft(d)).toEqual([]);

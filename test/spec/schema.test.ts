@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CLIENT_NAMES } from '../../src/credentials/clients.js';
 import { TEMPLATE_VALUES } from '../../src/spec/template-values.js';
 import { DEPLOY_TOKEN_SCOPES } from '../../src/gitlab/scopes.js';
 
@@ -64,10 +65,10 @@ describe('the job spec schema', () => {
     expect(open).toEqual(['#/$defs/job/properties/variables', '#/properties/jobs']);
   });
 
-  it("lists GitLab's seven deploy-token scopes, the six clients and the export targets", () => {
+  it("lists GitLab's seven deploy-token scopes, the clients of src/credentials/clients.ts and the export targets", () => {
     const defs = schema.$defs as Record<string, Schema>;
     expect(defs.scope!.enum).toEqual([...DEPLOY_TOKEN_SCOPES]);
-    expect(defs.client!.enum).toEqual(['docker', 'git', 'npm', 'nuget', 'maven', 'pypi']);
+    expect(defs.client!.enum).toEqual([...CLIENT_NAMES]);
     expect(defs.exportTarget!.enum).toEqual(['github', 'shell', 'dotenv', 'json']);
   });
 
@@ -87,6 +88,7 @@ describe('the job spec schema', () => {
     expect(Object.keys(job)).toEqual([
       'scopes',
       'configure',
+      'client_options',
       'export',
       'variables',
       'files',

@@ -13,7 +13,7 @@ import { rmSync } from 'node:fs';
 import { cleanup, saveManifest, type Manifest } from '../../credentials/manifest.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
 import { loadSpecFor, runFlow } from '../../app/flow.js';
-import { planView } from '../../credentials/index.js';
+import { clientView, formatClientView, planView } from '../../credentials/index.js';
 import type { CommonFlags } from '../../app/options.js';
 import { UsageError } from '../../core/errors.js';
 import { renderDotenv } from '../../export/dotenv.js';
@@ -223,7 +223,7 @@ async function exportResolved(
   const written = await writeJobCredentials(flow, ctx.env, clients);
   if (written) {
     wrote.manifest = written.manifest;
-    vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
+    vars = [...vars, ...written.variables]; // settings that hold the token are secret: masked
     if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
     const where = recordManifest(written.manifest, ctx.env);
     wrote.record = where;
@@ -271,7 +271,9 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
     exports: planExports(targets, names, flags),
   });
   const files = filePlan ? planView(filePlan) : [];
-  if (format === 'json') ctx.stdout.write(`${JSON.stringify({ ...plan, files }, null, 2)}\n`);
+  // Each client, and whether the token's scopes let it pull and push (GitLab's rules, clients.ts).
+  const clients = filePlan ? clientView(filePlan, r.token?.scopes) : [];
+  if (format === 'json') ctx.stdout.write(`${JSON.stringify({ ...plan, files, clients }, null, 2)}\n`);
   else {
     ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
     for (const f of files) {
@@ -279,6 +281,7 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
         `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
       );
     }
+    for (const c of clients) ctx.stdout.write(formatClientView(c));
   }
   return plan.exitCode;
 }

@@ -1,9 +1,12 @@
 /**
- * scope-coverage: what a spec job does with the token against the scopes it declares, from the seed's
- * scope table (GITLAB_FACTS §8): git clone → read_repository, image pull → read_registry, image push →
- * write_registry, package pull/push → read_/write_package_registry, dependency proxy → read_registry and
- * write_registry. Needs come from `configure`, `lfs`, `dependency_proxy` and the commands in `run`.
+ * scope-coverage: what a spec job does with the token against the scopes it declares, by GitLab's
+ * rules for deploy tokens (lib/gitlab/auth.rb, app/policies/packages/policies/project_policy.rb,
+ * app/services/auth/container_registry_authentication_service.rb): git clone → read_repository, image
+ * pull → read_registry, image push → write_registry, package pull/push → read_/write_package_registry,
+ * dependency proxy → read_registry and write_registry. Needs come from `configure` (what each client
+ * needs is defined with it, in src/credentials/clients.ts), `lfs`, `dependency_proxy` and `run`.
  */
+import { CLIENTS, isClientName } from '../../credentials/clients.js';
 import type { ClientName, Scope } from '../../spec/types.js';
 import { commandNeeds } from '../commands.js';
 import { findingAt } from '../finding.js';
@@ -19,19 +22,6 @@ interface SpecNeed {
   any?: Scope[];
   span: Span;
   via?: Via;
-}
-
-const CLIENT_NEEDS: Record<ClientName, { any?: Scope[]; all?: Scope[] }> = {
-  docker: { any: ['read_registry', 'write_registry'] },
-  git: { all: ['read_repository'] },
-  npm: { any: ['read_package_registry', 'write_package_registry'] },
-  nuget: { any: ['read_package_registry', 'write_package_registry'] },
-  maven: { any: ['read_package_registry', 'write_package_registry'] },
-  pypi: { any: ['read_package_registry', 'write_package_registry'] },
-};
-
-function isClient(s: string): s is ClientName {
-  return Object.prototype.hasOwnProperty.call(CLIENT_NEEDS, s);
 }
 
 function strings(node: YMap, key: string): { value: string; span: Span; via?: Via }[] {
@@ -52,11 +42,11 @@ export function jobNeeds(job: SpecJob, run: ScriptItem[]): SpecNeed[] {
   const needs: SpecNeed[] = [];
   const configured = new Set<ClientName>();
   for (const c of strings(job.node, 'configure')) {
-    if (!isClient(c.value)) continue;
+    if (!isClientName(c.value)) continue;
     configured.add(c.value);
     needs.push({
       label: `configure: ${c.value}`,
-      ...CLIENT_NEEDS[c.value],
+      ...CLIENTS[c.value].pull, // what `configure:` alone asks of the token
       span: c.span,
       ...(c.via ? { via: c.via } : {}),
     });

@@ -2,7 +2,7 @@
  * The real clients and servers the credential tests run. A missing one FAILS the test with the fix
  * (never a silent skip): CI installs them with scripts/install-test-deps.sh.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 
@@ -25,6 +25,16 @@ export function needBinary(nameOrPath: string, what = nameOrPath): string {
   throw new Error(`${what} is missing (${nameOrPath}): ${FIX}`);
 }
 
+/** A file a test needs from a Debian package, or a failure naming the package. */
+export function needFile(path: string, what: string): string {
+  try {
+    accessSync(path, constants.R_OK);
+    return path;
+  } catch {
+    throw new Error(`${what} is missing (${path}): ${FIX}`);
+  }
+}
+
 /** A Python 3 interpreter that has pip (Debian's python3-pip), as an absolute path. */
 export function needPythonWithPip(): string {
   for (const py of ['/usr/bin/python3', 'python3']) {
@@ -38,4 +48,38 @@ export function needPythonWithPip(): string {
     }
   }
   throw new Error(`python3 with pip is missing: ${FIX}`);
+}
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A command run without blocking: the test servers answer from this same process, so a client run
+ * with execFileSync would wait for an answer that never comes. Killed after timeoutMs.
+ */
+export function runAsync(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const t = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', (e) => (stderr += String(e)));
+    child.on('close', (code) => {
+      clearTimeout(t);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }

@@ -38,16 +38,19 @@ export function deployToken(
   });
 }
 
-/** The forms a secret takes in credential files: raw, URL-encoded, base64 of `user:secret` and of itself. */
+/**
+ * The forms a secret takes in credential files: raw, URL-encoded, and base64 of any text that holds it
+ * (`user:secret` in docker's auths, a whole config in a Kubernetes secret): for each of the three
+ * alignments the secret can have in base64's 3-byte groups, the characters that depend on it alone.
+ */
 export function secretForms(username: string, secret: string): string[] {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
-  // A base64 form is matched on an inner slice, so its alignment with text around it does not matter.
-  return [
-    secret,
-    encodeURIComponent(secret),
-    b64(secret).slice(0, 24),
-    b64(`${username}:${secret}`).slice(4, 28),
-  ].filter((f, i, a) => f.length >= 8 && a.indexOf(f) === i);
+  const aligned = [0, 1, 2].map((k) =>
+    b64(`${'xx'.slice(0, k)}${secret}`).slice(k === 0 ? 0 : 4, k === 0 ? 20 : 24),
+  );
+  return [secret, encodeURIComponent(secret), ...aligned, b64(`${username}:${secret}`).slice(4, 28)].filter(
+    (f, i, a) => f.length >= 8 && a.indexOf(f) === i,
+  );
 }
 
 /** Every regular file under the roots (symlinks are not followed) that holds one of the forms. */

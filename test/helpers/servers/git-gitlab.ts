@@ -4,6 +4,7 @@
  * deploy token's username and value, as GitLab does for a token with read_repository.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,44 +61,7 @@ export async function startGitGitLab(
         res.writeHead(401, { 'www-authenticate': 'Basic realm="GitLab"' }).end('HTTP Basic: Access denied\n');
         return true;
       }
-      const cgi = spawn(backend, [], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          GIT_PROJECT_ROOT: join(root, 'repos'),
-          GIT_HTTP_EXPORT_ALL: '1',
-          PATH_INFO: url.pathname,
-          QUERY_STRING: url.search.replace(/^\?/, ''),
-          REQUEST_METHOD: req.method ?? 'GET',
-          CONTENT_TYPE: req.headers['content-type'] ?? '',
-          HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
-          GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-          REMOTE_USER: user ?? '',
-          REMOTE_ADDR: '127.0.0.1',
-        },
-      });
-      req.pipe(cgi.stdin);
-      // CGI output: header lines (with an optional Status:), a blank line, then the body.
-      let head = Buffer.alloc(0);
-      let headersDone = false;
-      cgi.stdout.on('data', (d: Buffer) => {
-        if (headersDone) return void res.write(d);
-        head = Buffer.concat([head, d]);
-        const end = head.indexOf('\r\n\r\n');
-        if (end < 0) return;
-        headersDone = true;
-        let status = 200;
-        const headers: Record<string, string> = {};
-        for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
-          const i = line.indexOf(':');
-          const k = line.slice(0, i).trim();
-          const v = line.slice(i + 1).trim();
-          if (k.toLowerCase() === 'status') status = Number(v.split(' ')[0]);
-          else headers[k] = v;
-        }
-        res.writeHead(status, headers);
-        res.write(head.subarray(end + 4));
-      });
-      cgi.on('close', () => res.end());
+      serveGitCgi(backend, join(root, 'repos'), req, res, user ?? '');
       return true;
     },
     now,
@@ -111,4 +75,53 @@ export async function startGitGitLab(
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** git http-backend (ships with git) as CGI for one request: smart HTTP from the bare repositories in `repos`. */
+export function serveGitCgi(
+  backend: string,
+  repos: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  user: string,
+): void {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const cgi = spawn(backend, [], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      GIT_PROJECT_ROOT: repos,
+      GIT_HTTP_EXPORT_ALL: '1',
+      PATH_INFO: url.pathname,
+      QUERY_STRING: url.search.replace(/^\?/, ''),
+      REQUEST_METHOD: req.method ?? 'GET',
+      CONTENT_TYPE: req.headers['content-type'] ?? '',
+      HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
+      GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+      REMOTE_USER: user,
+      REMOTE_ADDR: '127.0.0.1',
+    },
+  });
+  req.pipe(cgi.stdin);
+  // CGI output: header lines (with an optional Status:), a blank line, then the body.
+  let head = Buffer.alloc(0);
+  let headersDone = false;
+  cgi.stdout.on('data', (d: Buffer) => {
+    if (headersDone) return void res.write(d);
+    head = Buffer.concat([head, d]);
+    const end = head.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    headersDone = true;
+    let status = 200;
+    const headers: Record<string, string> = {};
+    for (const line of head.subarray(0, end).toString('latin1').split('\r\n')) {
+      const i = line.indexOf(':');
+      const k = line.slice(0, i).trim();
+      const v = line.slice(i + 1).trim();
+      if (k.toLowerCase() === 'status') status = Number(v.split(' ')[0]);
+      else headers[k] = v;
+    }
+    res.writeHead(status, headers);
+    res.write(head.subarray(end + 4));
+  });
+  cgi.on('close', () => res.end());
 }

@@ -1,6 +1,8 @@
 /**
  * A GitLab on 127.0.0.1: the stand-in's REST API (src/standin) for deploy-token itself, and in front
- * of it the routes of one real service (git smart HTTP, a package registry) a test adds.
+ * of it the routes of real services (git smart HTTP, package registries, the registry's token service)
+ * a test adds. One server per test file; `use(scenario)` switches the world (a read-only token, a
+ * group token) for the API and the routes at once, so both always agree, as they do in GitLab.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,34 +11,47 @@ import { StandinGitLab } from '../../../src/standin/server.js';
 
 export interface Front {
   url: string;
+  /** The scenario the API and the routes answer from now. */
+  readonly scenario: Scenario;
+  use(scenario: Scenario): void;
   close(): Promise<void>;
 }
 
-/** `route` answers and returns true for its own paths; everything else is the stand-in's API. */
+/** Answers and returns true for its own paths; everything else is the stand-in's API. */
+export type Route = (req: IncomingMessage, res: ServerResponse, baseUrl: string, front: Front) => boolean;
+
 export async function startFront(
   scenario: Scenario,
-  route: (req: IncomingMessage, res: ServerResponse, baseUrl: string) => boolean,
+  route: Route,
   now: () => Date = () => new Date(),
 ): Promise<Front> {
-  const holder: { gitlab?: StandinGitLab; url?: string } = {};
+  let gitlab: StandinGitLab | undefined;
+  let url = '';
   const server = createServer((req, res) => {
-    if (route(req, res, holder.url!)) return;
+    if (route(req, res, url, front)) return;
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-    const a = holder.gitlab!.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers });
+    const a = gitlab!.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers });
     res.writeHead(a.status, a.headers).end(a.body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  holder.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  holder.gitlab = new StandinGitLab(scenario, { now, baseUrl: holder.url });
-  return {
-    url: holder.url,
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const front: Front = {
+    url,
+    get scenario() {
+      return gitlab!.scenario;
+    },
+    use(sc) {
+      gitlab = new StandinGitLab(sc, { now, baseUrl: url });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  front.use(scenario);
+  return front;
 }
 
 /** The user and password of a basic Authorization header, or nulls. */
@@ -47,4 +62,14 @@ export function basicAuth(req: IncomingMessage): { user: string | null; pass: st
   return sep >= 0
     ? { user: decoded.slice(0, sep), pass: decoded.slice(sep + 1) }
     : { user: null, pass: null };
+}
+
+/** The whole request body. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (d: Buffer) => parts.push(d));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
 }

@@ -20,6 +20,17 @@ export function scenarioWithScopes(scopes: string[]): Scenario {
   return withScopes(base, 11, scopes);
 }
 
+/** The group token of fixtures/scenarios/3-group-token-17 (GitLab 17.5), with these scopes. */
+export const GROUP_USER = 'tanuki-deployer';
+export const GROUP_PASSWORD = 'gldt-GroupTok21GroupTok21';
+export function groupScenarioWithScopes(scopes: string[]): Scenario {
+  const sc = loadScenario('3-group-token-17.json');
+  return {
+    ...sc,
+    groups: sc.groups.map((g) => ({ ...g, tokens: (g.tokens ?? []).map((t) => ({ ...t, scopes })) })),
+  };
+}
+
 export interface JobDirs {
   root: string;
   work: string;

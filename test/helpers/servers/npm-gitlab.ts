@@ -1,48 +1,37 @@
 /**
- * GitLab's npm package endpoint, stood in by a real npm registry: verdaccio (htpasswd auth) behind a
- * small front on 127.0.0.1 that serves the stand-in's REST API and maps
- * `/api/v4/projects/:id/packages/npm/*` to verdaccio. GitLab accepts a deploy token as the npm
- * `_authToken` (a Bearer token); the front checks it and hands verdaccio the matching basic login.
+ * GitLab's npm package endpoint, stood in by a real npm registry: verdaccio (htpasswd auth) behind the
+ * GitLab front on 127.0.0.1, which maps `/api/v4/projects/:id/packages/npm/*` to verdaccio. GitLab takes
+ * a deploy token as the npm `_authToken` (a Bearer token) and decides as its package policy does
+ * (test/helpers/servers/gitlab-auth.ts): reads with read_ or write_package_registry, publishes (PUT)
+ * with write_package_registry only, 401 without a valid token, 403 without the scope. The front
+ * then hands verdaccio its own login.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as netServer, type AddressInfo } from 'node:net';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
-import { StandinGitLab } from '../../../src/standin/server.js';
 import { needBinary } from './binaries.js';
+import { allow, packageAccess } from './gitlab-auth.js';
+import { startFront, type Front } from './gitlab-front.js';
+import { freePort } from './registry.js';
 
 export interface NpmGitLab {
+  gitlab: Front;
   url: string;
-  /** verdaccio's own URL (for publishing in test setup). */
+  /** verdaccio's own URL and login (test set-up only). */
   registryUrl: string;
-  npmRequests: { path: string; authorized: boolean }[];
+  admin: { username: string; password: string };
+  npmRequests: { method: string; path: string; status: number }[];
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const s = netServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-export async function startNpmGitLab(
-  scenario: Scenario,
-  login: { username: string; password: string },
-  now: () => Date,
-): Promise<NpmGitLab> {
-  needBinary('htpasswd', 'htpasswd (apache2-utils)');
+async function startVerdaccio(root: string, prefix: string, admin: { username: string; password: string }) {
   const bin = join(process.cwd(), 'node_modules', 'verdaccio', 'bin', 'verdaccio');
   needBinary(bin, 'verdaccio 6.8 (npm ci installs it, a dev dependency)');
-  const root = mkdtempSync(join(tmpdir(), 'dt-npm-'));
-  const vport = await freePort();
-  const fport = await freePort();
-  const prefix = `/api/v4/projects/${scenario.projects[0]!.id}/packages/npm`;
-  execFileSync('htpasswd', ['-Bbc', join(root, 'htpasswd'), login.username, login.password], {
+  execFileSync('htpasswd', ['-Bbc', join(root, 'htpasswd'), admin.username, admin.password], {
     stdio: 'ignore',
   });
   writeFileSync(
@@ -63,109 +52,106 @@ export async function startNpmGitLab(
       '',
     ].join('\n'),
   );
+  const port = await freePort();
   const proc: ChildProcess = spawn(
     process.execPath,
-    [bin, '--config', join(root, 'config.yaml'), '--listen', `127.0.0.1:${vport}`],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { PATH: process.env.PATH ?? '', HOME: root },
-    },
+    [bin, '--config', join(root, 'config.yaml'), '--listen', `127.0.0.1:${port}`],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: root } },
   );
   let err = '';
   proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const registryUrl = `http://127.0.0.1:${vport}`;
-  // Ready when /-/ping answers; bounded wait (10 s).
+  const url = `http://127.0.0.1:${port}`;
+  // Ready when /-/ping answers; bounded wait (20 s).
   for (let i = 0; ; i++) {
     try {
-      const r = await fetch(`${registryUrl}/-/ping`);
-      if (r.ok) break;
+      if ((await fetch(`${url}/-/ping`)).ok) break;
     } catch {
       /* starting */
     }
-    if (proc.exitCode !== null || i === 200) {
+    if (proc.exitCode !== null || i === 400) {
       proc.kill('SIGKILL');
-      rmSync(root, { recursive: true, force: true });
-      throw new Error(`verdaccio did not start on ${registryUrl}: ${err.slice(0, 500)}`);
+      throw new Error(`verdaccio did not start on ${url}: ${err.slice(0, 500)}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  return { proc, port, url };
+}
 
+export async function startNpmGitLab(scenario: Scenario): Promise<NpmGitLab> {
+  needBinary('htpasswd', 'htpasswd (apache2-utils)');
+  const root = mkdtempSync(join(tmpdir(), 'dt-npm-'));
+  const project = scenario.projects[0]!;
+  const prefix = `/api/v4/projects/${project.id}/packages/npm`;
+  const admin = { username: 'test-setup', password: randomBytes(12).toString('hex') };
+  let v: Awaited<ReturnType<typeof startVerdaccio>>;
+  try {
+    v = await startVerdaccio(root, prefix, admin);
+  } catch (e) {
+    rmSync(root, { recursive: true, force: true });
+    throw e;
+  }
   const npmRequests: NpmGitLab['npmRequests'] = [];
-  const holder: { gitlab?: StandinGitLab } = {};
-  const front = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const gitlab = await startFront(scenario, (req, res, _base, front) => {
     const url = req.url ?? '/';
-    if (url.startsWith(`${prefix}/`)) {
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const authorized = bearer === login.password;
-      npmRequests.push({ path: url, authorized });
-      const headers = { ...req.headers };
-      delete headers.authorization;
-      if (authorized)
-        headers.authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
-      const up = request(
-        {
-          host: '127.0.0.1',
-          port: vport,
-          method: req.method,
-          path: url.slice(prefix.length) || '/',
-          headers,
-        },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.on('error', () => res.writeHead(502).end());
-      req.pipe(up);
-      return;
-    }
-    const h: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) h[k] = Array.isArray(v) ? v.join(', ') : v;
-    const a = holder.gitlab!.handle({ method: req.method ?? 'GET', url, headers: h });
-    res.writeHead(a.status, a.headers).end(a.body);
+    if (!url.startsWith(`${prefix}/`)) return false;
+    const action = req.method === 'PUT' || req.method === 'DELETE' ? 'write' : 'read';
+    const decision = packageAccess(req, front.scenario, project.path_with_namespace, action);
+    npmRequests.push({ method: req.method ?? 'GET', path: url, status: decision.status });
+    if (!allow(res, decision)) return true;
+    const headers = {
+      ...req.headers,
+      authorization: `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`,
+    };
+    const up = request(
+      { host: '127.0.0.1', port: v.port, method: req.method, path: url.slice(prefix.length) || '/', headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
+    up.on('error', () => res.writeHead(502).end());
+    req.pipe(up);
+    return true;
   });
-  await new Promise<void>((r) => front.listen(fport, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${fport}`;
-  holder.gitlab = new StandinGitLab(scenario, { now, baseUrl: url });
   return {
-    url,
-    registryUrl,
+    gitlab,
+    url: gitlab.url,
+    registryUrl: v.url,
+    admin,
     npmRequests,
     close: async () => {
-      front.closeAllConnections();
-      await new Promise((r) => front.close(r));
-      proc.kill('SIGTERM');
-      await new Promise((r) => (proc.exitCode !== null ? r(undefined) : proc.once('exit', r)));
+      await gitlab.close();
+      v.proc.kill('SIGTERM');
+      await new Promise((r) => (v.proc.exitCode !== null ? r(undefined) : v.proc.once('exit', r)));
       rmSync(root, { recursive: true, force: true });
     },
   };
 }
 
-/** Publish a tiny package straight to verdaccio (test setup, outside the product). */
-export function publishPackage(
-  registryUrl: string,
-  login: { username: string; password: string },
-  dir: string,
-): void {
-  const pkg = join(dir, 'pkg');
+/** A tiny package in `dir` (its own folder), for installs and publishes. */
+export function writePackage(dir: string, name: string, version: string, text: string): string {
+  const pkg = join(dir, `${name.replace(/[@/]/g, '_')}-${version}`);
   execFileSync('mkdir', ['-p', pkg]);
-  writeFileSync(
-    join(pkg, 'package.json'),
-    JSON.stringify({ name: '@tanuki/hello', version: '1.0.0', main: 'index.js' }),
-  );
-  writeFileSync(join(pkg, 'index.js'), "module.exports = 'hello from the GitLab npm registry';\n");
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name, version, main: 'index.js' }));
+  writeFileSync(join(pkg, 'index.js'), `module.exports = ${JSON.stringify(text)};\n`);
+  return pkg;
+}
+
+/** Publish straight to verdaccio (test set-up, outside the product and GitLab). */
+export function publishDirect(
+  registryUrl: string,
+  admin: { username: string; password: string },
+  pkg: string,
+): void {
   const host = registryUrl.replace(/^http:/, '');
+  const rc = join(pkg, '..', 'publish.npmrc');
   writeFileSync(
-    join(dir, 'publish.npmrc'),
-    `registry=${registryUrl}/\n${host}/:_auth=${Buffer.from(`${login.username}:${login.password}`).toString('base64')}\n`,
+    rc,
+    `registry=${registryUrl}/\n${host}/:_auth=${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}\n`,
   );
-  execFileSync(
-    'npm',
-    ['publish', '--userconfig', join(dir, 'publish.npmrc'), '--registry', `${registryUrl}/`],
-    {
-      cwd: pkg,
-      stdio: 'pipe',
-      env: { PATH: process.env.PATH ?? '', HOME: dir },
-    },
-  );
+  execFileSync('npm', ['publish', '--userconfig', rc, '--registry', `${registryUrl}/`], {
+    cwd: pkg,
+    stdio: 'pipe',
+    env: { PATH: process.env.PATH ?? '', HOME: join(pkg, '..') },
+  });
 }

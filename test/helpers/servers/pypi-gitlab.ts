@@ -1,8 +1,11 @@
 /**
- * GitLab's PyPI endpoint on 127.0.0.1 (doc/user/packages/pypi_repository): the simple index
- * `/api/v4/projects/:id/packages/pypi/simple/<name>/` and its files, behind basic auth that accepts
- * only the deploy token's username and value, with one wheel built in the test. The rest of the URL
- * space is the stand-in's REST API.
+ * GitLab's PyPI endpoint on 127.0.0.1 (doc/user/packages/pypi_repository, lib/api/pypi_packages.rb):
+ * the simple index `/api/v4/projects/:id/packages/pypi/simple/<name>/`, its files, and uploads (a
+ * multipart POST to `/api/v4/projects/:id/packages/pypi`, as twine and poetry send them), deciding as
+ * GitLab's package policy does (test/helpers/servers/gitlab-auth.ts): basic auth with the deploy
+ * token's username and value, reads with read_ or write_package_registry, uploads with
+ * write_package_registry only. Uploaded files are served by the index too. The rest of the URL space
+ * is the stand-in's REST API.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,71 +13,112 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
-import { basicAuth, startFront } from './gitlab-front.js';
+import { allow, packageAccess } from './gitlab-auth.js';
+import { readBody, startFront, type Front } from './gitlab-front.js';
 
 export interface PypiGitLab {
+  gitlab: Front;
   url: string;
   /** Every request to the package endpoint, with the user it authenticated as. */
-  requests: { path: string; user: string | null; authorized: boolean }[];
+  requests: { method: string; path: string; user: string | null; status: number }[];
+  /** Files uploaded (accepted), by name. */
+  uploads: Map<string, Buffer>;
   close(): Promise<void>;
 }
 
 export const WHEEL = 'hello_dt-1.0-py3-none-any.whl';
 
-/** A minimal pure-Python wheel (PEP 427), zipped by Python's zipfile. */
-function buildWheel(python: string, dir: string): Buffer {
-  const path = join(dir, WHEEL);
+/** A minimal pure-Python wheel (PEP 427), zipped by Python's zipfile, in `dir`. */
+export function buildWheel(python: string, dir: string, version = '1.0'): string {
+  const path = join(dir, `hello_dt-${version}-py3-none-any.whl`);
   execFileSync(python, [
     '-c',
     `import sys, zipfile
+v = sys.argv[2]
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('hello_dt/__init__.py', 'GREETING = "hello from the GitLab PyPI registry"\\n')
-    z.writestr('hello_dt-1.0.dist-info/METADATA', 'Metadata-Version: 2.1\\nName: hello-dt\\nVersion: 1.0\\n')
-    z.writestr('hello_dt-1.0.dist-info/WHEEL', 'Wheel-Version: 1.0\\nGenerator: deploy-token-test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n')
-    z.writestr('hello_dt-1.0.dist-info/RECORD', '')
+    z.writestr('hello_dt-%s.dist-info/METADATA' % v, 'Metadata-Version: 2.1\\nName: hello-dt\\nVersion: %s\\n' % v)
+    z.writestr('hello_dt-%s.dist-info/WHEEL' % v, 'Wheel-Version: 1.0\\nGenerator: deploy-token-test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n')
+    z.writestr('hello_dt-%s.dist-info/RECORD' % v, '')
 `,
     path,
+    version,
   ]);
-  return readFileSync(path);
+  return path;
 }
 
-export async function startPypiGitLab(
-  scenario: Scenario,
-  login: { username: string; password: string },
-  python: string,
-): Promise<PypiGitLab> {
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+export async function startPypiGitLab(scenario: Scenario, python: string): Promise<PypiGitLab> {
   const root = mkdtempSync(join(tmpdir(), 'dt-pypi-'));
-  const wheel = buildWheel(python, root);
-  const sha = createHash('sha256').update(wheel).digest('hex');
-  const prefix = `/api/v4/projects/${scenario.projects[0]!.id}/packages/pypi`;
+  const files = new Map<string, Buffer>([[WHEEL, readFileSync(buildWheel(python, root))]]);
+  const uploads = new Map<string, Buffer>();
+  const project = scenario.projects[0]!;
+  const prefix = `/api/v4/projects/${project.id}/packages/pypi`;
   const requests: PypiGitLab['requests'] = [];
-  const front = await startFront(scenario, (req, res, base) => {
+  const gitlab = await startFront(scenario, (req, res, base, front) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!path.startsWith(`${prefix}/`)) return false;
-    const { user, pass } = basicAuth(req);
-    const authorized = user === login.username && pass === login.password;
-    requests.push({ path, user, authorized });
-    if (!authorized) {
-      res.writeHead(401, { 'www-authenticate': 'Basic realm="GitLab"' }).end('401 Unauthorized\n');
-    } else if (/^\/simple\/hello[-_.]dt\/?$/i.test(path.slice(prefix.length))) {
-      const href = `${base}${prefix}/files/${sha}/${WHEEL}#sha256=${sha}`;
+    if (path !== prefix && !path.startsWith(`${prefix}/`)) return false;
+    const upload = req.method === 'POST' && path === prefix;
+    const decision = packageAccess(
+      req,
+      front.scenario,
+      project.path_with_namespace,
+      upload ? 'write' : 'read',
+    );
+    requests.push({
+      method: req.method ?? 'GET',
+      path,
+      user: decision.login?.username ?? null,
+      status: decision.status,
+    });
+    if (!allow(res, decision)) return true;
+    const rest = path.slice(prefix.length);
+    if (upload) {
+      void (async () => {
+        // A multipart form, read by the platform's own parser (undici's Request.formData).
+        const body = await readBody(req);
+        const form = await new Request('http://x', {
+          method: 'POST',
+          body,
+          headers: { 'content-type': req.headers['content-type'] ?? '' },
+        }).formData();
+        const content = form.get('content');
+        if (!(content instanceof File))
+          return void res.writeHead(400).end('400 Bad request: content is missing\n');
+        const bytes = Buffer.from(await content.arrayBuffer());
+        uploads.set(content.name, bytes);
+        files.set(content.name, bytes);
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{"message":"201 Created"}');
+      })();
+    } else if (/^\/simple\/hello[-_.]dt\/?$/i.test(rest)) {
+      const links = [...files.entries()]
+        .map(
+          ([name, b]) =>
+            `<a href="${base}${prefix}/files/${sha256(b)}/${name}#sha256=${sha256(b)}" data-requires-python="">${name}</a><br>`,
+        )
+        .join('');
       res
         .writeHead(200, { 'content-type': 'text/html' })
         .end(
-          `<!DOCTYPE html>\n<html><head><title>Links for hello-dt</title></head><body><h1>Links for hello-dt</h1><a href="${href}" data-requires-python="">${WHEEL}</a><br></body></html>\n`,
+          `<!DOCTYPE html>\n<html><head><title>Links for hello-dt</title></head><body><h1>Links for hello-dt</h1>${links}</body></html>\n`,
         );
-    } else if (path === `${prefix}/files/${sha}/${WHEEL}`) {
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(wheel);
     } else {
-      res.writeHead(404).end('404 Not Found\n');
+      const m = /^\/files\/([0-9a-f]{64})\/([^/]+)$/.exec(rest);
+      const file = m ? files.get(m[2]!) : undefined;
+      if (file && sha256(file) === m![1])
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file);
+      else res.writeHead(404).end('404 Not Found\n');
     }
     return true;
   });
   return {
-    url: front.url,
+    gitlab,
+    url: gitlab.url,
     requests,
+    uploads,
     close: async () => {
-      await front.close();
+      await gitlab.close();
       rmSync(root, { recursive: true, force: true });
     },
   };

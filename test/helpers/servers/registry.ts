@@ -1,6 +1,8 @@
 /**
- * A real container registry on 127.0.0.1: Debian's `docker-registry` (registry:2) with htpasswd
- * (bcrypt) auth accepting only the deploy token's username and value.
+ * A real container registry on 127.0.0.1: Debian's `docker-registry` (Docker's distribution 2.8, as
+ * GitLab runs it) behind token authentication, as GitLab configures it: the registry trusts the
+ * tokens GitLab's /jwt/auth signs (test/helpers/servers/registry-gitlab.ts) and checks the actions
+ * they grant itself (an upload needs `pull` and `push`).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ export interface Registry {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const s = createServer();
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   const port = (s.address() as { port: number }).port;
@@ -23,12 +25,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startRegistry(login: { username: string; password: string }): Promise<Registry> {
+export interface TokenAuth {
+  /** GitLab's token endpoint, e.g. http://127.0.0.1:PORT/jwt/auth. */
+  realm: string;
+  service: string;
+  issuer: string;
+  /** The certificate whose key signs the tokens. */
+  certPath: string;
+}
+
+export async function startRegistry(auth: TokenAuth): Promise<Registry> {
   const binary = needBinary('docker-registry', 'docker-registry (Debian package docker-registry)');
-  needBinary('htpasswd', 'htpasswd (apache2-utils)');
   const root = mkdtempSync(join(tmpdir(), 'dt-registry-'));
-  const htpasswd = join(root, 'htpasswd');
-  execFileSync('htpasswd', ['-Bbc', htpasswd, login.username, login.password], { stdio: 'ignore' });
   const port = await freePort();
   const config = join(root, 'config.yml');
   writeFileSync(
@@ -38,7 +46,12 @@ export async function startRegistry(login: { username: string; password: string 
       'log: { level: error }',
       `storage: { filesystem: { rootdirectory: ${join(root, 'data')} }, delete: { enabled: true } }`,
       `http: { addr: "127.0.0.1:${port}", secret: "test-secret" }`,
-      `auth: { htpasswd: { realm: "GitLab registry", path: ${htpasswd} } }`,
+      'auth:',
+      '  token:',
+      `    realm: ${JSON.stringify(auth.realm)}`,
+      `    service: ${JSON.stringify(auth.service)}`,
+      `    issuer: ${JSON.stringify(auth.issuer)}`,
+      `    rootcertbundle: ${JSON.stringify(auth.certPath)}`,
       '',
     ].join('\n'),
   );
@@ -48,7 +61,7 @@ export async function startRegistry(login: { username: string; password: string 
   let stderr = '';
   proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const host = `127.0.0.1:${port}`;
-  // Ready when /v2/ answers (401 without credentials); bounded wait.
+  // Ready when /v2/ answers (401 without a token); bounded wait.
   for (let i = 0; ; i++) {
     try {
       const r = await fetch(`http://${host}/v2/`);

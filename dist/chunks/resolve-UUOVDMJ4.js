@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-PMMIKHBG.js";
+} from "./chunk-EIADMEDX.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -18,7 +18,7 @@ import {
   recordManifest,
   tokenManifest,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-U5H6YWB4.js";
 import "./chunk-D4NMBEDX.js";
 import {
   buildPlan,
@@ -28,7 +28,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-PU56XZYF.js";
 import "./chunk-FBMC2VLQ.js";
 import {
   githubFiles,
@@ -37,10 +37,12 @@ import {
 } from "./chunk-NXRRVDO2.js";
 import {
   cleanup,
+  clientView,
+  formatClientView,
   planView,
   saveManifest,
   writeFileAtomic
-} from "./chunk-H26R332A.js";
+} from "./chunk-MU5YS4D7.js";
 import "./chunk-LE5A2AN4.js";
 import {
   discardEphemeral
@@ -52,7 +54,8 @@ import "./chunk-X4GOFNJK.js";
 import "./chunk-AS7DOC5M.js";
 import "./chunk-ZXYRMQQA.js";
 import "./chunk-ITV646QS.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -280,7 +283,7 @@ async function exportResolved(flow, targets, flags, ctx, wrote) {
   const written = await writeJobCredentials(flow, ctx.env, clients);
   if (written) {
     wrote.manifest = written.manifest;
-    vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
+    vars = [...vars, ...written.variables];
     if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
     const where = recordManifest(written.manifest, ctx.env);
     wrote.record = where;
@@ -323,7 +326,8 @@ async function runPlan(flags, ctx) {
     exports: planExports(targets, names, flags)
   });
   const files = filePlan ? planView(filePlan) : [];
-  if (format === "json") ctx.stdout.write(`${JSON.stringify({ ...plan, files }, null, 2)}
+  const clients = filePlan ? clientView(filePlan, r.token?.scopes) : [];
+  if (format === "json") ctx.stdout.write(`${JSON.stringify({ ...plan, files, clients }, null, 2)}
 `);
   else {
     ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
@@ -333,6 +337,7 @@ async function runPlan(flags, ctx) {
 `
       );
     }
+    for (const c of clients) ctx.stdout.write(formatClientView(c));
   }
   return plan.exitCode;
 }

@@ -1,7 +1,6 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  CLIENT_NAMES,
   cleanup,
   existingUserConfig,
   loadManifest,
@@ -10,10 +9,13 @@ import {
   saveManifest,
   untrustedManifest,
   writeCredentials
-} from "./chunk-H26R332A.js";
+} from "./chunk-MU5YS4D7.js";
 import {
   loadTemplating
-} from "./chunk-4OYPS3EV.js";
+} from "./chunk-CANAHP2R.js";
+import {
+  CLIENT_NAMES
+} from "./chunk-YM2RZDLZ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -80,7 +82,8 @@ async function credentialPlan(flow, env, extraClients, dir) {
       projectId: String(v.project_id ?? flow.settings.project ?? ""),
       projectPath: String(v.project_path ?? ""),
       ...typeof v.registry === "string" ? { registry: v.registry } : {},
-      ...typeof v.dependency_proxy === "string" && flow.settings.job?.spec.dependency_proxy ? { dependencyProxy: v.dependency_proxy } : {}
+      ...typeof v.dependency_proxy === "string" && flow.settings.job?.spec.dependency_proxy ? { dependencyProxy: v.dependency_proxy } : {},
+      ...flow.settings.job?.spec.client_options ? { options: flow.settings.job.spec.client_options } : {}
     },
     dir,
     { ...userConfig, userValues: v }

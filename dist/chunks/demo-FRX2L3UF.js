@@ -11,7 +11,7 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-PU56XZYF.js";
 import "./chunk-FBMC2VLQ.js";
 import "./chunk-LE5A2AN4.js";
 import "./chunk-4DBN7XEY.js";

@@ -6,9 +6,10 @@ import {
   analyzeSpec,
   loadSpec,
   loadSpecFile
-} from "./chunk-MXHWBTXI.js";
+} from "./chunk-VGUK4TW5.js";
 import "./chunk-TC5M5IGD.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

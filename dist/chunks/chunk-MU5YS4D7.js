@@ -3,43 +3,45 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   checkTemplate,
   templating
-} from "./chunk-4OYPS3EV.js";
+} from "./chunk-CANAHP2R.js";
+import {
+  CLIENTS,
+  abilities,
+  isClientName
+} from "./chunk-YM2RZDLZ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 
-// templates/clients/docker-config.json.njk
-var docker_config_json_default = '{# docker, podman, skopeo, buildah: auths.<registry>.auth = base64 of username:password (docker config.json). -#}\n{\n  "auths": {\n{%- for host in registries %}\n    {{ host | json }}: { "auth": {{ ((username + ":" + password) | base64) | json }} }{% if not loop.last %},{% endif %}\n{%- endfor %}\n  }\n}\n';
+// src/credentials/plan.ts
+import { dirname } from "node:path";
 
-// templates/clients/gitconfig.njk
-var gitconfig_default = `{# git: the deploy credentials as an HTTP header for the GitLab URL only (git-config(1) http.<url>.extraHeader).
-   Never in the remote URL, .git/config or argv. GIT_CONFIG_GLOBAL points here; the user's own global
-   config is included first so their settings keep working. The empty extraHeader resets the list for
-   this URL (so no second Authorization header stacks up), the empty helper stops credential helpers
-   from offering or storing anything for it. -#}
-{% if user_gitconfig %}[include]
-	path = {{ user_gitconfig | gitq }}
-{% endif %}[http {{ (gitlab_url + "/") | gitq }}]
-	extraHeader =
-	extraHeader = {{ ("Authorization: Basic " + ((username + ":" + password) | base64)) | gitq }}
-[credential {{ (gitlab_url + "/") | gitq }}]
-	helper =
+// src/credentials/merge.ts
+function mergeDockerConfig(ours, user) {
+  if (user === void 0) return ours;
+  let theirs;
+  try {
+    theirs = JSON.parse(user);
+  } catch {
+    return ours;
+  }
+  if (typeof theirs !== "object" || theirs === null || Array.isArray(theirs)) return ours;
+  const o = JSON.parse(ours);
+  const t = { ...theirs };
+  delete t.credsStore;
+  const obj = (x) => typeof x === "object" && x !== null && !Array.isArray(x) ? x : {};
+  const helpers = Object.fromEntries(
+    Object.entries(obj(t.credHelpers)).filter(([host]) => !(host in o.auths))
+  );
+  const merged = { ...t, auths: { ...obj(t.auths), ...o.auths } };
+  if (Object.keys(helpers).length > 0) merged.credHelpers = helpers;
+  else delete merged.credHelpers;
+  return `${JSON.stringify(merged, null, 2)}
 `;
-
-// templates/clients/npmrc.njk
-var npmrc_default = "{# npm: GitLab's npm endpoint (the group's when a group is set, else the project's) with the deploy token as\n   `_authToken`, also for the project endpoint npm publishes to (doc/user/packages/npm_registry). -#}\nregistry={{ npm_registry | npmrc }}\n{% for key in npm_auth_keys -%}\n{{ key | npmrc }}={{ password | npmrc }}\n{% endfor -%}\n";
-
-// templates/clients/NuGet.Config.njk
-var NuGet_Config_default = '{# NuGet: the GitLab source with packageSourceCredentials, as in the seed\'s `nuget source Add -Name GitLab`. -#}\n<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n    <clear />\n    <add key="GitLab" value="{{ nuget_source | xml }}" />\n  </packageSources>\n  <packageSourceCredentials>\n    <GitLab>\n      <add key="Username" value="{{ username | xml }}" />\n      <add key="ClearTextPassword" value="{{ password | xml }}" />\n    </GitLab>\n  </packageSourceCredentials>\n</configuration>\n';
-
-// templates/clients/pip.conf.njk
-var pip_conf_default = "{# pip: GitLab's PyPI simple index with basic auth in the index URL (doc/user/packages/pypi_repository). -#}\n[global]\nindex-url = {{ pypi_index | ini }}\n";
-
-// templates/clients/pypirc.njk
-var pypirc_default = "{# twine: the GitLab PyPI upload endpoint (doc/user/packages/pypi_repository). -#}\n[distutils]\nindex-servers =\n    gitlab\n\n[gitlab]\nrepository = {{ pypi_upload | ini }}\nusername = {{ username | ini }}\npassword = {{ password | ini }}\n";
-
-// templates/clients/settings.xml.njk
-var settings_xml_default = '{# Maven: a Deploy-Token header for the GitLab Maven endpoint (doc/user/packages/maven_repository). -#}\n<?xml version="1.0" encoding="UTF-8"?>\n<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">\n  <servers>\n    <server>\n      <id>gitlab-maven</id>\n      <configuration>\n        <httpHeaders>\n          <property>\n            <name>Deploy-Token</name>\n            <value>{{ password | xml }}</value>\n          </property>\n        </httpHeaders>\n      </configuration>\n    </server>\n  </servers>\n  <profiles>\n    <profile>\n      <id>gitlab-maven</id>\n      <repositories>\n        <repository>\n          <id>gitlab-maven</id>\n          <url>{{ maven_url | xml }}</url>\n        </repository>\n      </repositories>\n    </profile>\n  </profiles>\n  <activeProfiles>\n    <activeProfile>gitlab-maven</activeProfile>\n  </activeProfiles>\n</settings>\n';
+}
+function mergeContainersAuth(ours, user) {
+  return (user ?? []).reduce((acc, text) => mergeDockerConfig(acc, text), ours);
+}
 
 // src/credentials/escape.ts
 var UnsafeValueError = class extends Error {
@@ -73,12 +75,20 @@ function gitq(v) {
     throw new UnsafeValueError("a value with a line break cannot be written to git config");
   return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
+function netrc(v) {
+  const s = String(v);
+  if (s === "" || /[\s"'\\]/.test(s) || CONTROL.test(s) || s.startsWith("#"))
+    throw new UnsafeValueError(
+      "a value with white space, quotes, a backslash or a leading # cannot be written to a netrc"
+    );
+  return s;
+}
 function sh(v) {
   return `'${String(v).replace(/'/g, `'\\''`)}'`;
 }
-var FORMAT_FILTERS = { xml, json, ini, npmrc, gitq, sh };
+var FORMAT_FILTERS = { xml, json, ini, npmrc, gitq, netrc, sh };
 
-// src/credentials/plan.ts
+// src/credentials/render.ts
 var engine;
 function env() {
   if (!engine) {
@@ -132,6 +142,127 @@ function renderClientTemplate(name, template, values) {
     throw new UsageError(`template ${name} failed: ${msg}`, "use only the documented template values");
   }
 }
+
+// src/credentials/values.ts
+var enc = (x) => encodeURIComponent(String(x));
+var OPTION_RULES = {
+  "kubernetes.name": [
+    /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    "a DNS-1123 subdomain such as gitlab-registry"
+  ],
+  "kubernetes.namespace": [/^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a DNS-1123 label such as apps"],
+  "nuget.source": [/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/, "letters, digits, _, . and -, e.g. GitLab"],
+  "poetry.source": [
+    /^[a-z][a-z-]{0,99}$/,
+    "lower-case letters and -, e.g. gitlab (poetry reads POETRY_REPOSITORIES_<NAME>_URL for [A-Z_] only)"
+  ],
+  "uv.index": [/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "letters, digits, _, . and -, e.g. gitlab"],
+  "twine.repository": [/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "letters, digits, _, . and -, e.g. gitlab"]
+};
+function option(options, key, fallback) {
+  const [client, name] = key.split(".");
+  const raw = options?.[client]?.[name];
+  if (raw === void 0) return fallback;
+  const [re, expected] = OPTION_RULES[key] ?? [/^$/, "no value"];
+  if (typeof raw !== "string" || !re.test(raw)) {
+    throw new UsageError(
+      `client_options.${key} "${String(raw).slice(0, 60)}" is not usable`,
+      `expected ${expected}`
+    );
+  }
+  return raw;
+}
+function prependList(first, user) {
+  const rest = (user ?? "").split(",").filter((x) => x !== "" && x !== first);
+  return [first, ...rest].join(",");
+}
+function goJson(x) {
+  return JSON.stringify(x).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+var b64 = (s) => Buffer.from(s, "utf8").toString("base64");
+function composerAuth(host, username, password, user) {
+  let theirs = {};
+  try {
+    const parsed = user ? JSON.parse(user) : {};
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      theirs = parsed;
+  } catch {
+  }
+  const basic = theirs["http-basic"];
+  const basicObj = typeof basic === "object" && basic !== null && !Array.isArray(basic) ? basic : {};
+  return JSON.stringify({ ...theirs, "http-basic": { ...basicObj, [host]: { username, password } } });
+}
+function clientValues(ctx, user = {}) {
+  const u = new URL(ctx.gitlabUrl);
+  const gitlabUrl = ctx.gitlabUrl.replace(/\/+$/, "");
+  const api = (ctx.apiUrl ?? `${gitlabUrl}/api/v4`).replace(/\/+$/, "");
+  const project = `${api}/projects/${enc(ctx.projectId)}`;
+  const group = ctx.groupId !== void 0 && ctx.groupId !== "" ? `${api}/groups/${enc(ctx.groupId)}/-` : void 0;
+  const read = group ?? project;
+  const noScheme = (url) => url.replace(/^https?:/, "");
+  const npmAuth = [.../* @__PURE__ */ new Set([`${read}/packages/npm/`, `${project}/packages/npm/`])].map(
+    (r) => `${noScheme(r)}:_authToken`
+  );
+  for (const k of npmAuth) {
+    if (/[=\r\n]/.test(k)) throw new UsageError(`the GitLab URL cannot be an npm config key: ${k}`);
+  }
+  const pipUrl = new URL(`${read}/packages/pypi/simple`);
+  const auth = `${enc(ctx.username)}:${enc(ctx.password)}@`;
+  const gitlabHost = ctx.gitlabHost ?? u.host;
+  const o = ctx.options;
+  const nugetFeed = o?.nuget?.feed ?? "v3";
+  if (nugetFeed !== "v3" && nugetFeed !== "v2")
+    throw new UsageError(
+      `client_options.nuget.feed "${String(nugetFeed).slice(0, 20)}" is not v2 or v3`,
+      "use v3 (index.json, NuGet 3+) or v2 (NuGet 2, Chocolatey 1)"
+    );
+  const goPrefix = `${u.hostname}${u.pathname.replace(/\/+$/, "")}`;
+  const registry = ctx.registry ?? "";
+  return {
+    username: ctx.username,
+    password: ctx.password,
+    gitlab_url: gitlabUrl,
+    gitlab_host: gitlabHost,
+    gitlab_hostname: u.hostname,
+    api_url: api,
+    project_id: ctx.projectId,
+    project_path: ctx.projectPath,
+    group_id: ctx.groupId ?? "",
+    registry,
+    dependency_proxy: ctx.dependencyProxy ?? "",
+    registries: [ctx.registry, ctx.dependencyProxy].filter((x) => !!x).filter((x, i, a) => a.indexOf(x) === i),
+    npm_registry: `${read}/packages/npm/`,
+    npm_publish_registry: `${project}/packages/npm/`,
+    npm_auth_keys: npmAuth,
+    nuget_source_name: option(o, "nuget.source", "GitLab"),
+    nuget_source: `${project}/packages/nuget/${nugetFeed === "v2" ? "v2" : "index.json"}`,
+    maven_url: `${read}/packages/maven`,
+    pypi_index: `${pipUrl.protocol}//${auth}${pipUrl.host}${pipUrl.pathname}`,
+    pypi_upload: `${project}/packages/pypi`,
+    pypi_repository: option(o, "twine.repository", "gitlab"),
+    poetry_source: option(o, "poetry.source", "gitlab"),
+    uv_index: option(o, "uv.index", "gitlab"),
+    k8s_name: option(o, "kubernetes.name", "gitlab-registry"),
+    k8s_namespace: option(o, "kubernetes.namespace", ""),
+    // kubectl's DockerConfigJSON: username, password, auth, in that order (k8s.io/kubectl secret_for_docker_registry.go).
+    k8s_dockerconfigjson: registry ? b64(
+      goJson({
+        auths: {
+          [registry]: {
+            username: ctx.username,
+            password: ctx.password,
+            auth: b64(`${ctx.username}:${ctx.password}`)
+          }
+        }
+      })
+    ) : "",
+    go_private: prependList(goPrefix, user.GOPRIVATE),
+    go_nosumdb: prependList(goPrefix, user.GONOSUMDB),
+    composer_auth: composerAuth(gitlabHost, ctx.username, ctx.password, user.COMPOSER_AUTH)
+  };
+}
+
+// src/credentials/plan.ts
 function checkRelativePath(p) {
   const parts = p.split("/");
   if (p === "" || p.startsWith("/") || parts.some((x) => x === ".." || x === "." || x === "") || /[\u0000-\u001f\u007f\\]/.test(p) || p.length > 255) {
@@ -152,133 +283,62 @@ function parseMode(m) {
   if (!(mode & 256)) throw new UsageError(`file mode ${m} would not let you read it`, "use 0600 or 0400");
   return mode;
 }
-var enc = (x) => encodeURIComponent(String(x));
-function clientValues(ctx) {
-  const u = new URL(ctx.gitlabUrl);
-  const gitlabUrl = ctx.gitlabUrl.replace(/\/+$/, "");
-  const api = (ctx.apiUrl ?? `${gitlabUrl}/api/v4`).replace(/\/+$/, "");
-  const project = `${api}/projects/${enc(ctx.projectId)}`;
-  const group = ctx.groupId !== void 0 && ctx.groupId !== "" ? `${api}/groups/${enc(ctx.groupId)}/-` : void 0;
-  const read = group ?? project;
-  const noScheme = (url) => url.replace(/^https?:/, "");
-  const npmAuth = [.../* @__PURE__ */ new Set([`${read}/packages/npm/`, `${project}/packages/npm/`])].map(
-    (r) => `${noScheme(r)}:_authToken`
-  );
-  for (const k of npmAuth) {
-    if (/[=\r\n]/.test(k)) throw new UsageError(`the GitLab URL cannot be an npm config key: ${k}`);
+function checkClient(c, v) {
+  if (CLIENTS[c].needsRegistry && (c === "kubernetes" ? v.registry === "" : v.registries.length === 0)) {
+    throw new UsageError(
+      `configure ${c} needs the registry host`,
+      "set CI_REGISTRY, or enable the container registry of the project"
+    );
   }
-  const pipUrl = new URL(`${read}/packages/pypi/simple`);
-  const auth = `${enc(ctx.username)}:${enc(ctx.password)}@`;
-  return {
-    username: ctx.username,
-    password: ctx.password,
-    gitlab_url: gitlabUrl,
-    gitlab_host: ctx.gitlabHost ?? u.host,
-    api_url: api,
-    project_id: ctx.projectId,
-    project_path: ctx.projectPath,
-    group_id: ctx.groupId ?? "",
-    registry: ctx.registry ?? "",
-    dependency_proxy: ctx.dependencyProxy ?? "",
-    registries: [ctx.registry, ctx.dependencyProxy].filter((x) => !!x).filter((x, i, a) => a.indexOf(x) === i),
-    npm_registry: `${read}/packages/npm/`,
-    npm_auth_keys: npmAuth,
-    nuget_source: `${project}/packages/nuget/index.json`,
-    maven_url: `${read}/packages/maven`,
-    pypi_index: `${pipUrl.protocol}//${auth}${pipUrl.host}${pipUrl.pathname}`,
-    pypi_upload: `${project}/packages/pypi`
-  };
+  if (c === "poetry" && /\{.+?\}/.test(v.password)) {
+    throw new UsageError(
+      'cannot configure poetry: the token holds "{\u2026}", which poetry would read as a reference to another setting',
+      "use exec with POETRY_HTTP_BASIC_* set from CI_DEPLOY_PASSWORD yourself, or another client"
+    );
+  }
 }
-function mergeDockerConfig(ours, user) {
-  if (user === void 0) return ours;
-  let theirs;
-  try {
-    theirs = JSON.parse(user);
-  } catch {
-    return ours;
-  }
-  if (typeof theirs !== "object" || theirs === null || Array.isArray(theirs)) return ours;
-  const o = JSON.parse(ours);
-  const t = { ...theirs };
-  delete t.credsStore;
-  const obj = (x) => typeof x === "object" && x !== null && !Array.isArray(x) ? x : {};
-  const helpers = Object.fromEntries(
-    Object.entries(obj(t.credHelpers)).filter(([host]) => !(host in o.auths))
-  );
-  const merged = { ...t, auths: { ...obj(t.auths), ...o.auths } };
-  if (Object.keys(helpers).length > 0) merged.credHelpers = helpers;
-  else delete merged.credHelpers;
-  return `${JSON.stringify(merged, null, 2)}
-`;
-}
-var CLIENTS = {
-  // GIT_CONFIG_GLOBAL (git >= 2.32) replaces ~/.gitconfig, which the file includes back.
-  git: {
-    files: [{ path: "gitconfig", template: gitconfig_default, env: "GIT_CONFIG_GLOBAL" }],
-    variables: { GIT_TERMINAL_PROMPT: "0" }
-  },
-  // docker reads $DOCKER_CONFIG/config.json; skopeo 1.9 (containers/image) does too (tested), and
-  // REGISTRY_AUTH_FILE (containers-auth.json(5)) makes older podman/buildah/skopeo read the same file.
-  docker: {
-    files: [{ path: "docker/config.json", template: docker_config_json_default, env: "REGISTRY_AUTH_FILE" }],
-    variables: { DOCKER_CONFIG: "{dir}/docker" }
-  },
-  npm: { files: [{ path: "npmrc", template: npmrc_default, env: "NPM_CONFIG_USERCONFIG" }] },
-  // nuget and dotnet take it with -ConfigFile / --configfile; NUGET_CONFIG_FILE is only our name for it.
-  nuget: { files: [{ path: "NuGet.Config", template: NuGet_Config_default, env: "NUGET_CONFIG_FILE" }] },
-  // MAVEN_ARGS is read by Maven >= 3.9; older Maven needs `mvn -s "$MAVEN_SETTINGS"`.
-  maven: {
-    files: [{ path: "settings.xml", template: settings_xml_default, env: "MAVEN_SETTINGS" }],
-    variables: { MAVEN_ARGS: "-s {dir}/settings.xml" }
-  },
-  // pip ranks PIP_CONFIG_FILE above the global, user and site files and then skips the user file
-  // (pip._internal.configuration OVERRIDE_ORDER; its docs say otherwise); only PIP_* variables beat
-  // it. twine takes the .pypirc with --config-file.
-  pypi: {
-    files: [
-      { path: "pip.conf", template: pip_conf_default, env: "PIP_CONFIG_FILE" },
-      { path: "pypirc", template: pypirc_default, env: "PYPIRC" }
-    ]
-  }
-};
 function planCredentials(clients, userFiles, ctx, dir, extra = {}) {
-  const values = {
-    ...clientValues(ctx),
-    user_gitconfig: extra.userGitconfig ?? ""
+  const cv = clientValues(ctx, extra.userSettings);
+  const values = { ...cv, user_gitconfig: extra.userGitconfig ?? "" };
+  const plan = { dir, files: [], variables: [], clients: [] };
+  const variable = (name, value, secret = false) => {
+    const seen = plan.variables.find((v) => v.name === name);
+    if (seen && seen.value === value) return;
+    if (seen) throw new UsageError(`variable ${name} is set twice`, "give each file its own env");
+    if (value.includes("\0")) throw new UsageError(`variable ${name} cannot hold a NUL character`);
+    plan.variables.push({ name, value, secret });
   };
-  const files = [];
-  const variables = [];
-  const variable = (name, value) => {
-    if (variables.some((v) => v.name === name))
-      throw new UsageError(`variable ${name} is set twice`, "give each file its own env");
-    variables.push({ name, value, secret: false });
+  const fileFor = (c, f) => {
+    if (plan.files.some((x) => x.path === f.path)) return;
+    let content = renderClientTemplate(f.path, f.template, values);
+    if (f.merge === "docker") content = mergeDockerConfig(content, extra.userDockerConfig);
+    if (f.merge === "containers") content = mergeContainersAuth(content, extra.userContainersAuth);
+    const file = { client: c, path: f.path, mode: 384, content };
+    if (f.env) {
+      file.env = f.env;
+      variable(f.env, f.pointsAt === "dir" ? `${dir}/${dirname(f.path)}` : `${dir}/${f.path}`);
+    }
+    plan.files.push(file);
   };
   for (const c of [...new Set(clients)]) {
-    const spec = CLIENTS[c];
-    if (!spec)
+    if (!isClientName(c))
       throw new UsageError(`unknown client "${String(c)}"`, `use one of: ${Object.keys(CLIENTS).join(", ")}`);
-    if (c === "docker" && values.registries.length === 0) {
-      throw new UsageError(
-        "configure docker needs the registry host",
-        "set CI_REGISTRY, or enable the container registry of the project"
-      );
-    }
-    for (const f of spec.files) {
-      let content = renderClientTemplate(f.path, f.template, values);
-      if (c === "docker") content = mergeDockerConfig(content, extra.userDockerConfig);
-      const file = { client: c, path: f.path, mode: 384, content };
-      if (f.env) {
-        file.env = f.env;
-        variable(f.env, `${dir}/${f.path}`);
-      }
-      files.push(file);
-    }
-    for (const [name, value] of Object.entries(spec.variables ?? {}))
-      variable(name, value.replaceAll("{dir}", dir));
+    const def = CLIENTS[c];
+    checkClient(c, cv);
+    for (const f of def.files) fileFor(c, f);
+    const settings = def.settings?.(cv, dir) ?? [];
+    for (const s of settings) variable(s.name, s.value, s.secret === true);
+    plan.clients.push({
+      name: c,
+      files: def.files.map((f) => f.path),
+      variables: [...def.files.flatMap((f) => f.env ? [f.env] : []), ...settings.map((s) => s.name)]
+    });
   }
   for (const u of userFiles) {
     const path = checkRelativePath(u.path);
-    if (files.some((f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`)))
+    if (plan.files.some(
+      (f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`)
+    ))
       throw new UsageError(`file ${path} is written twice`, "give each file its own path");
     if (u.env !== void 0 && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(u.env))
       throw new UsageError(`"${u.env.slice(0, 40)}" is not a variable name`, "e.g. env: NETRC");
@@ -292,9 +352,9 @@ function planCredentials(clients, userFiles, ctx, dir, extra = {}) {
       file.env = u.env;
       variable(u.env, `${dir}/${path}`);
     }
-    files.push(file);
+    plan.files.push(file);
   }
-  return { dir, files, variables };
+  return plan;
 }
 function planView(plan) {
   return plan.files.map((f) => ({
@@ -304,13 +364,28 @@ function planView(plan) {
     env: f.env ?? null
   }));
 }
+function clientView(plan, scopes) {
+  return (plan.clients ?? []).map((c) => ({
+    client: c.name,
+    files: c.files,
+    variables: c.variables,
+    masked: c.variables.filter((n) => plan.variables.some((v) => v.name === n && v.secret)),
+    ...scopes ? abilities(c.name, scopes) : {}
+  }));
+}
+function formatClientView(c) {
+  const vars = c.variables.map((n) => `$${n}${c.masked.includes(n) ? " (masked)" : ""}`).join(", ");
+  const can = c.pull !== void 0 ? `; pull ${c.pull}; push ${c.push ?? ""}` : "";
+  return `  client    ${c.client}: ${vars || "(no variables)"}${can}
+`;
+}
 
 // src/export/files.ts
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname as dirname2, join } from "node:path";
 function writeFileAtomic(path, content, mode = 384) {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dirname2(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
     fd = openSync(
@@ -335,7 +410,7 @@ function writeFileAtomic(path, content, mode = 384) {
 
 // src/credentials/manifest.ts
 import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, relative, resolve } from "node:path";
+import { dirname as dirname3, isAbsolute, relative, resolve } from "node:path";
 var NOT_A_MANIFEST = "pass the manifest file an earlier run wrote";
 function parseManifest(text, where) {
   let m;
@@ -395,10 +470,10 @@ var stat = (p) => {
   }
 };
 function realParents(dir, p) {
-  for (let d = dirname2(resolve(p)); ; d = dirname2(d)) {
+  for (let d = dirname3(resolve(p)); ; d = dirname3(d)) {
     const st = stat(d);
     if (st && !st.isDirectory()) return false;
-    if (d === resolve(dir) || d === dirname2(d)) return true;
+    if (d === resolve(dir) || d === dirname3(d)) return true;
   }
 }
 function cleanup(m, opts = {}) {
@@ -442,9 +517,6 @@ function cleanup(m, opts = {}) {
   else remove(m.dir, rmdirSync);
   return report;
 }
-
-// src/credentials/types.ts
-var CLIENT_NAMES = ["docker", "git", "npm", "nuget", "maven", "pypi"];
 
 // src/credentials/write.ts
 import {
@@ -561,28 +633,43 @@ function undo(m) {
 import { existsSync, lstatSync as lstatSync3, readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
 import { join as join3 } from "node:path";
-var MAX_DOCKER_CONFIG = 1024 * 1024;
+var MAX_AUTH_FILE = 1024 * 1024;
+function readSmall(path) {
+  try {
+    const st = lstatSync3(path);
+    if (st.isFile() && st.size <= MAX_AUTH_FILE) return readFileSync2(path, "utf8");
+  } catch {
+  }
+  return void 0;
+}
+var set = (v) => v !== void 0 && v !== "";
 function existingUserConfig(env2) {
-  const home = env2.HOME && env2.HOME !== "" ? env2.HOME : homedir();
+  const home = set(env2.HOME) ? env2.HOME : homedir();
   const out = {};
   const gitconfig = [env2.GIT_CONFIG_GLOBAL, join3(home, ".gitconfig")].find((p) => p && existsSync(p));
   if (gitconfig) out.userGitconfig = gitconfig;
-  const docker = join3(
-    env2.DOCKER_CONFIG && env2.DOCKER_CONFIG !== "" ? env2.DOCKER_CONFIG : join3(home, ".docker"),
-    "config.json"
+  const dockerFile = join3(set(env2.DOCKER_CONFIG) ? env2.DOCKER_CONFIG : join3(home, ".docker"), "config.json");
+  const docker = readSmall(dockerFile);
+  if (docker !== void 0) out.userDockerConfig = docker;
+  const containers = [
+    set(env2.REGISTRY_AUTH_FILE) ? env2.REGISTRY_AUTH_FILE : void 0,
+    set(env2.XDG_RUNTIME_DIR) ? join3(env2.XDG_RUNTIME_DIR, "containers", "auth.json") : void 0,
+    join3(set(env2.XDG_CONFIG_HOME) ? env2.XDG_CONFIG_HOME : join3(home, ".config"), "containers", "auth.json"),
+    dockerFile
+  ].filter((p) => p !== void 0).filter((p, i, a) => a.indexOf(p) === i).map(readSmall).filter((t) => t !== void 0);
+  if (containers.length > 0) out.userContainersAuth = containers;
+  const settings = Object.fromEntries(
+    ["GOPRIVATE", "GONOSUMDB", "COMPOSER_AUTH"].filter((k) => set(env2[k])).map((k) => [k, env2[k]])
   );
-  try {
-    const st = lstatSync3(docker);
-    if (st.isFile() && st.size <= MAX_DOCKER_CONFIG) out.userDockerConfig = readFileSync2(docker, "utf8");
-  } catch {
-  }
+  if (Object.keys(settings).length > 0) out.userSettings = settings;
   return out;
 }
 
 export {
-  CLIENT_NAMES,
   planCredentials,
   planView,
+  clientView,
+  formatClientView,
   privateDir,
   writeCredentials,
   existingUserConfig,

@@ -68,6 +68,7 @@ var ALLOWED_FILTERS = /* @__PURE__ */ new Set([
   "ini",
   "npmrc",
   "gitq",
+  "netrc",
   "sh"
 ]);
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set([

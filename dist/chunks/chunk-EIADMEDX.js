@@ -2,16 +2,16 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   templateValues
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-U5H6YWB4.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-PU56XZYF.js";
 import {
   checkTemplate,
   loadTemplating,
   templating
-} from "./chunk-4OYPS3EV.js";
+} from "./chunk-CANAHP2R.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

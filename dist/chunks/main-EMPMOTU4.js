@@ -2,10 +2,13 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-2Z243LZA.js";
+} from "./chunk-2XX6JEBO.js";
 import {
   DEPLOY_TOKEN_SCOPES
 } from "./chunk-YOE5HMND.js";
+import {
+  CLIENT_NAMES
+} from "./chunk-YM2RZDLZ.js";
 import {
   DeployTokenError,
   ExitCode
@@ -3484,7 +3487,7 @@ function common(cmd) {
     "branch or tag whose protection decides which protected CI/CD variables the job gets (default $CI_COMMIT_REF_NAME; refs/tags/NAME for a tag)"
   ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").option(
     "--configure <clients...>",
-    "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)"
+    `write credential files for these clients too: ${CLIENT_NAMES.join(", ")} (added to the job spec's configure)`
   );
 }
 async function main(argv, ctx) {
@@ -3535,7 +3538,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-JDNLP2ZD.js");
+      const { runResolve } = await import("./resolve-UUOVDMJ4.js");
       return runResolve(o, ctx);
     })
   );
@@ -3549,7 +3552,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-JDNLP2ZD.js");
+      const { runPlan } = await import("./resolve-UUOVDMJ4.js");
       return runPlan(o, ctx);
     })
   );
@@ -3566,7 +3569,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-GZ7OLWVR.js");
+      const { runValidate } = await import("./run-R75B5NON.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3604,7 +3607,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-NIZXB235.js");
+      const { runCleanup } = await import("./cleanup-XCMZYOSZ.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3618,7 +3621,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-7ZJA7NIK.js");
+      const { runExec } = await import("./exec-EGUTIZEI.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3712,7 +3715,7 @@ Examples:
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-CWVFHUQX.js");
+      const { runDemo } = await import("./demo-FRX2L3UF.js");
       return runDemo(ctx);
     })
   );

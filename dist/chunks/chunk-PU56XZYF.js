@@ -301,7 +301,7 @@ async function fromGitLab(client, opts, common, ref) {
 async function loadSpecFor(flags, cwd) {
   const path = specPath(flags, cwd);
   if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-IEYMD4VB.js");
+  const { loadSpecFile } = await import("./load-A4AQLSRY.js");
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === "error");
   if (!spec || errors.length > 0) {

@@ -7,13 +7,13 @@ import {
   cleanupRun,
   jobIdentity,
   selectRecorded
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-U5H6YWB4.js";
 import {
   normaliseUrl
 } from "./chunk-FBMC2VLQ.js";
 import {
   saveManifest
-} from "./chunk-H26R332A.js";
+} from "./chunk-MU5YS4D7.js";
 import "./chunk-LE5A2AN4.js";
 import {
   parseDuration,
@@ -25,7 +25,8 @@ import {
   deleteDeployToken,
   getProject
 } from "./chunk-ITV646QS.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import {
   ExitCode,
   UsageError

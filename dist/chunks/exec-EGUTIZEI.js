@@ -6,19 +6,19 @@ import {
 } from "./chunk-QMT7AQ34.js";
 import {
   jobVariables
-} from "./chunk-PMMIKHBG.js";
+} from "./chunk-EIADMEDX.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-U5H6YWB4.js";
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-PU56XZYF.js";
 import "./chunk-FBMC2VLQ.js";
 import {
   cleanup
-} from "./chunk-H26R332A.js";
+} from "./chunk-MU5YS4D7.js";
 import {
   proxyAwareFetch
 } from "./chunk-LE5A2AN4.js";
@@ -32,7 +32,8 @@ import "./chunk-X4GOFNJK.js";
 import "./chunk-AS7DOC5M.js";
 import "./chunk-ZXYRMQQA.js";
 import "./chunk-ITV646QS.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-CANAHP2R.js";
+import "./chunk-YM2RZDLZ.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -6,7 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../core/errors.js';
-import { getProject } from '../gitlab/api.js';
+import { deleteDeployToken, getProject, listDeployTokens } from '../gitlab/api.js';
+import type { EphemeralToken } from '../credentials/manifest.js';
+import { isEphemeralName } from '../provision/ephemeral-name.js';
+import { normaliseUrl } from './options.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import {
   checkEphemeralScopes,
@@ -155,4 +158,45 @@ export async function discardEphemeral(flow: {
       line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired at midnight`,
     };
   }
+}
+
+/**
+ * Why a recorded ephemeral token must not be deleted by whoever cleans up after its run, or
+ * undefined when it may: it must be a project token on `instance` (the one the action's inputs or
+ * the CLI's settings name, never one the record names), with an ephemeral name that carries the
+ * stamp of the run's marker (`stamp`, src/credentials/manifest.ts markerStamp).
+ */
+export function recordedTokenProblem(t: EphemeralToken, stamp: string, instance: string): string | undefined {
+  let recorded: string | undefined;
+  try {
+    recorded = t.gitlabUrl === undefined ? undefined : normaliseUrl(t.gitlabUrl);
+  } catch {
+    recorded = undefined;
+  }
+  if (recorded !== instance)
+    return `it was recorded for ${recorded ?? 'an unknown instance'}, not for ${instance}, where the API token goes; pass --gitlab-url ${recorded ?? 'URL'} to delete it there`;
+  if (t.level !== 'project') return 'ephemeral tokens are project tokens';
+  if (!t.name || !isEphemeralName(t.name) || !t.name.endsWith(`-${stamp}`))
+    return `its name ${t.name ?? '(none)'} is not the one this run gave it`;
+  return undefined;
+}
+
+/**
+ * Deletes a recorded token only when GitLab's token of that id still has the recorded name: a
+ * record naming another token's id deletes nothing. Throws when the names differ.
+ */
+export async function deleteRecordedToken(
+  client: GitLabClient,
+  t: EphemeralToken & { name: string },
+): Promise<'deleted' | 'gone'> {
+  const level = t.level === 'group' ? 'groups' : 'projects';
+  const found = (await listDeployTokens(client, level, t.id)).find((x) => x.id === t.tokenId);
+  if (!found) return 'gone';
+  if (found.name !== t.name) {
+    throw new UsageError(
+      `deploy token #${t.tokenId} is named ${found.name} on GitLab, not ${t.name} as recorded: not deleted`,
+      'the record does not describe a token this run made; delete tokens by hand in Settings > Repository',
+    );
+  }
+  return deleteDeployToken(client, level, t.id, t.tokenId);
 }

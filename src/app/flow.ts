@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
+import type { Scrubber } from '../core/scrub.js';
 import { clientWith, type ClientDeps, type GitLabClient } from '../gitlab/client.js';
 import type { EphemeralRecord } from '../provision/ephemeral.js';
 import { gatherInput } from '../resolve/gather.js';
@@ -27,6 +28,8 @@ export interface FlowDeps {
   ephemeral?: { mode: 'create' | 'plan'; force?: boolean; random?: () => string };
   /** Timeouts and retry bounds for the API client (tests shorten them; users keep the defaults). */
   http?: ClientDeps['http'];
+  /** The run's scrubber: every secret the flow meets is added to it before anything is printed. */
+  scrubber?: Pick<Scrubber, 'add' | 'addIfTokenLike'>;
 }
 
 export interface FlowResult {
@@ -64,6 +67,7 @@ export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec
 export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowResult> {
   const spec = await loadSpecFor(flags, deps.cwd);
   const settings = resolveSettings(flags, deps.env, spec);
+  deps.scrubber?.add(settings.apiToken);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : undefined;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
     const { ephemeralFlow } = await import('./ephemeral.js');
@@ -74,6 +78,7 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
       deps.ephemeral?.mode ?? 'plan',
       deps.ephemeral?.random,
     );
+    registerSecrets(deps.scrubber, e.input, e.resolution);
     return {
       settings,
       ...(spec ? { spec } : {}),
@@ -106,6 +111,7 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
   });
   if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };
   const resolution = resolveCredentials(input);
+  registerSecrets(deps.scrubber, input, resolution);
   return {
     settings,
     ...(spec ? { spec } : {}),
@@ -114,4 +120,25 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
     requestCount: client?.requestCount ?? 0,
     ...(client ? { client } : {}),
   };
+}
+
+/**
+ * Every value the flow found that is or may be a secret: passwords wherever they came from, and the
+ * username fields when they look like a token (swapped CI_DEPLOY_USER / CI_DEPLOY_PASSWORD).
+ */
+function registerSecrets(scrubber: FlowDeps['scrubber'], input: ResolveInput, r: Resolution): void {
+  if (!scrubber) return;
+  const lookups = [input.variables.project, input.variables.group];
+  for (const pair of lookups) {
+    if (pair.password.state === 'set') scrubber.add(pair.password.value);
+    if (pair.user.state === 'set') scrubber.addIfTokenLike(pair.user.value);
+  }
+  scrubber.add(input.jobEnv.password);
+  scrubber.addIfTokenLike(input.jobEnv.user);
+  scrubber.add(input.fallback?.password);
+  scrubber.addIfTokenLike(input.fallback?.user);
+  if (r.credentials) {
+    scrubber.add(r.credentials.password, { username: r.credentials.username });
+    scrubber.addIfTokenLike(r.credentials.username);
+  }
 }

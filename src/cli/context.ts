@@ -1,11 +1,7 @@
 import type { Env } from '../core/env.js';
+import type { Output, TextSink } from '../core/output.js';
 
-/** A sink for text output (stdout, stderr), injected so tests capture it without a process. */
-export interface TextSink {
-  write(text: string): void;
-  /** True when output goes to a terminal (colour allowed unless NO_COLOR). */
-  isTTY?: boolean;
-}
+export type { TextSink };
 
 /** Everything a command touches outside pure code. The CLI builds it from `process`; tests build their own. */
 export interface CliContext {
@@ -29,4 +25,16 @@ export interface CliContext {
   onRequest?: import('../app/flow.js').FlowDeps['onRequest'];
   /** API client bounds (attempt timeout, deadline, attempts), injected by tests. */
   http?: import('../app/flow.js').FlowDeps['http'];
+}
+
+/**
+ * What a command runs with: the process's context with stdout and stderr behind the output boundary
+ * (src/core/output.ts), the raw `payload` channel for what is meant to carry the secret, the
+ * runner's `command` channel, and the run's scrubber (secrets found during the run are added to it).
+ */
+export interface CommandContext extends CliContext {
+  payload: Output['payload'];
+  commands: Output['commands'];
+  command: Output['command'];
+  scrubber: Output['scrubber'];
 }

@@ -5,7 +5,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { ExitCode } from '../core/errors.js';
-import type { CliContext } from './context.js';
+import { guardOutput } from '../core/output.js';
+import { Scrubber } from '../core/scrub.js';
+import type { CliContext, CommandContext } from './context.js';
 import { reportError } from './output.js';
 
 type Action = (opts: Record<string, unknown>, cmd: Command) => Promise<number>;
@@ -30,8 +32,28 @@ function common(cmd: Command): Command {
     );
 }
 
-export async function main(argv: string[], ctx: CliContext): Promise<number> {
+/**
+ * The process's stdout and stderr behind the output boundary (src/core/output.ts): every text a
+ * command prints is scrubbed of the secrets the run knows (those in the environment from the start).
+ */
+function commandContext(proc: CliContext): CommandContext {
+  const scrubber = new Scrubber();
+  scrubber.addEnv(proc.env);
+  const out = guardOutput(proc, scrubber, { github: proc.env.GITHUB_ACTIONS === 'true' });
+  return {
+    ...proc,
+    stdout: out.stdout,
+    stderr: out.stderr,
+    payload: out.payload,
+    commands: out.commands,
+    command: out.command,
+    scrubber,
+  };
+}
+
+export async function main(argv: string[], proc: CliContext): Promise<number> {
   let code: number = ExitCode.Ok;
+  const ctx = commandContext(proc);
   const program = new Command();
   program
     .name('deploy-token')
@@ -66,6 +88,8 @@ Examples:
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.opts();
+      // The API token named by a flag is a secret from here on (GITLAB_TOKEN already is).
+      if (typeof opts.apiTokenEnv === 'string') ctx.scrubber.add(ctx.env[opts.apiTokenEnv]);
       // --verbose (or RUNNER_DEBUG=1 in a GitHub step): request lines only, never headers or bodies.
       if ((opts.verbose === true || ctx.env.RUNNER_DEBUG === '1') && !ctx.onRequest) {
         ctx.onRequest = (e) =>
@@ -150,7 +174,8 @@ Examples:
         return runValidate(
           files,
           { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === undefined },
-          ctx.stdout,
+          // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
+          format === 'github' ? ctx.commands : ctx.stdout,
           ctx.stderr,
         );
       }),
@@ -207,6 +232,10 @@ Examples:
     )
     .argument('<command...>', 'the command and its arguments, after --')
     .option('--shell', 'run the command through /bin/sh -c (off: no shell)')
+    .option(
+      '--pass-api-token',
+      'give the command the API token too (it is withheld by default; masked like the password either way)',
+    )
     .passThroughOptions()
     .addHelpText(
       'after',
@@ -226,9 +255,10 @@ Examples:
               cb();
             },
           });
+        // The command's own output is masked by exec and otherwise the command's to format.
         return runExec(cmd.args as string[], o, ctx, {
-          stdout: ctx.stdoutStream ?? fallback(ctx.stdout),
-          stderr: ctx.stderrStream ?? fallback(ctx.stderr),
+          stdout: ctx.stdoutStream ?? fallback(proc.stdout),
+          stderr: ctx.stderrStream ?? fallback(proc.stderr),
           ...(ctx.onSignal ? { onSignal: ctx.onSignal } : {}),
         });
       }),
@@ -257,7 +287,7 @@ Examples:
           ctx.stdoutStream ??
           new streams.Writable({
             write(chunk: Buffer, _enc, cb) {
-              ctx.stdout.write(chunk.toString('utf8'));
+              proc.stdout.write(chunk.toString('utf8'));
               cb();
             },
           });

@@ -2,6 +2,7 @@
 import { loadTemplating } from '../../src/export/templating.js';
 import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
+import { commandLine } from '../../src/core/output.js';
 import { escapeCommandData, renderGithub } from '../../src/export/github.js';
 import { checkExportName } from '../../src/export/names.js';
 import { renderSpecVariables } from '../../src/export/render.js';
@@ -34,7 +35,8 @@ describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () =
   test('masks are workflow commands with %, CR and LF escaped', () => {
     expect(escapeCommandData('a%b\r\nc')).toBe('a%25b%0D%0Ac');
     const w = renderGithub([], {}, ['s3cr%t\nline2'], 'd');
-    expect(w.masks).toBe('::add-mask::s3cr%25t%0Aline2\n');
+    expect(w.masks).toEqual(['s3cr%t\nline2']);
+    expect(commandLine('add-mask', w.masks[0]!)).toBe('::add-mask::s3cr%25t%0Aline2\n');
   });
   test('property: any value without the delimiter round-trips', () => {
     fc.assert(
@@ -195,7 +197,7 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
       writeFileSync(envFile, 'EARLIER=1\n');
       const w = renderGithub([v('A', 'secret-value', true)], { username: 'u' }, ['secret-value'], 'd');
       expect(() =>
-        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, { write: () => undefined }),
+        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, () => undefined),
       ).toThrow(expect.objectContaining({ exitCode: 2 }));
       expect(readFileSync(envFile, 'utf8')).toBe('EARLIER=1\n');
     } finally {
@@ -213,7 +215,7 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
       const envFile = join(dir, 'env'); // does not exist yet
       const w = renderGithub([v('A', 'secret-value', true)], { username: 'u' }, ['secret-value'], 'd');
       expect(() =>
-        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, { write: () => undefined }),
+        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, () => undefined),
       ).toThrow(expect.objectContaining({ exitCode: 2 }));
       expect(existsSync(envFile)).toBe(false);
     } finally {

@@ -489,9 +489,9 @@ describe('provision, rotate, audit, ephemeral tokens', () => {
     };
     const main = await run('dist/index.js', [], p, env);
     expect(main.code).toBe(0);
-    const state = /ephemeral<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
+    const state = /manifest<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
     expect(state).toBeDefined();
-    const post = await run('dist/post.js', [], p, { ...env, STATE_ephemeral: state! });
+    const post = await run('dist/post.js', [], p, { ...env, STATE_manifest: state! });
     expect(post.stdout).toMatch(/ephemeral token #\d+ deleted/);
     await sweep('action ephemeral', p, {
       stdout: main.stdout + post.stdout,

@@ -3,14 +3,26 @@
  * and ephemeral tokens they recorded); idempotent. `--ephemeral` also sweeps the project's leftover
  * ephemeral tokens (a crashed runner's) by name prefix and age.
  */
-import { cleanupRun, jobIdentity, selectRecorded } from '../../app/credentials.js';
+import {
+  cleanupRun,
+  jobIdentity,
+  selectRecorded,
+  tempBase,
+  type RecordedRun,
+} from '../../app/credentials.js';
+import { deleteRecordedToken, recordedTokenProblem } from '../../app/ephemeral.js';
 import { normaliseUrl } from '../../app/options.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
-import { saveManifest, type EphemeralToken } from '../../credentials/manifest.js';
-import { deleteDeployToken, getProject } from '../../gitlab/api.js';
+import {
+  markerStamp,
+  saveManifest,
+  untrustedRunDir,
+  type EphemeralToken,
+} from '../../credentials/manifest.js';
+import { getProject } from '../../gitlab/api.js';
 import type { GitLabClient } from '../../gitlab/client.js';
 import { parseDuration, sweepEphemeral } from '../../provision/ephemeral.js';
-import type { CliContext } from '../context.js';
+import type { CommandContext } from '../context.js';
 import { clientFor } from '../api-client.js';
 
 export interface CleanupFlags {
@@ -26,7 +38,7 @@ export interface CleanupFlags {
 
 const DEFAULT_OLDER_THAN = '6h';
 
-export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<number> {
+export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Promise<number> {
   // Check every flag before anything is removed.
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || undefined);
@@ -63,68 +75,34 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
     );
   }
 
+  for (const r of sel.running)
+    ctx.stderr.write(
+      `deploy-token: left alone ${r.path}: its run (process ${r.pid}) is still going; its files are in use\n`,
+    );
+
   // 1. Ephemeral tokens recorded by earlier runs (resolve records them; exec and the action delete their own).
   // The API token goes only to the instance the user named (--gitlab-url, or $CI_SERVER_URL), never to
-  // one a manifest names: a planted manifest must not be able to send the token elsewhere.
+  // one a record names, and a token is deleted only when the record's run directory still holds the
+  // marker whose stamp the token's name carries, and GitLab's token of that id has that name.
   const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
   const instance = configured ? normaliseUrl(configured) : undefined;
-  let client: GitLabClient | undefined;
+  const api = lazyClient(flags, ctx);
   for (const run of sel.runs) {
-    const m = run.manifest;
-    if (!m.ephemeralTokens?.length) continue;
-    const left: EphemeralToken[] = [];
-    for (const t of m.ephemeralTokens) {
-      const recorded = t.gitlabUrl ? normaliseUrl(t.gitlabUrl) : instance;
-      if (!recorded || recorded !== instance) {
-        left.push(t);
-        warn(
-          `ephemeral token #${t.tokenId} was created on ${recorded ?? 'an unrecorded instance'}; pass --gitlab-url ${recorded ?? 'URL'} to delete it (the API token is sent only to the instance you name)`,
-        );
-        code = ExitCode.Usage;
-        continue;
-      }
-      if (dry) {
-        // A dry run asks GitLab nothing here, so it needs no API token.
-        left.push(t);
-        say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`);
-        continue;
-      }
-      try {
-        client ??= clientFor(
-          { ...flags, gitlabUrl: recorded },
-          ctx,
-          'deleting a recorded ephemeral token',
-        ).client;
-        const r = await deleteDeployToken(
-          client,
-          t.level === 'group' ? 'groups' : 'projects',
-          t.id,
-          t.tokenId,
-        );
-        say(
-          `${r === 'deleted' ? 'deleted' : 'already gone:'} ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`,
-        );
-      } catch (e) {
-        left.push(t);
-        warn(
-          `could not delete ephemeral token #${t.tokenId}: ${(e as { message?: string }).message ?? String(e)}`,
-        );
-        code = e instanceof UsageError ? ExitCode.Usage : ExitCode.GitLab;
-      }
-    }
-    if (!dry) {
-      run.manifest = { ...m, ephemeralTokens: left };
-      saveManifest(run.manifest, run.path);
-    }
+    if (!run.manifest.ephemeralTokens?.length) continue;
+    const c = await deleteRunTokens(run, instance, api, { ctx, dry, say, warn });
+    if (c !== ExitCode.Ok) code = c;
   }
-
   // 2. Files and directories (a dry run only lists them).
   const total = { removed: [] as string[], missing: [] as string[], refused: [] as string[] };
   for (const run of sel.runs) {
     const r = cleanupRun(run, ctx.env, { dryRun: dry });
     total.removed.push(...r.removed);
     total.missing.push(...r.missing);
-    total.refused.push(...r.refused);
+    if (r.why) {
+      // Not the run's own directory: nothing it names is touched, whatever the record says.
+      warn(`left everything ${run.path} names alone: ${r.why}`);
+      total.refused.push(run.manifest.dir);
+    } else total.refused.push(...r.refused);
   }
   for (const p of total.removed) say(`${dry ? 'would remove' : 'removed'} ${p}`);
   for (const p of total.refused)
@@ -153,6 +131,61 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
     say(
       `deploy-token: cleanup --ephemeral: ${s.deleted.length} ${flags.dryRun ? 'would be ' : ''}deleted, ${s.young.length} kept, ${s.failed.length} failed on ${p.path_with_namespace}`,
     );
+  }
+  return code;
+}
+
+type Say = (l: string) => void;
+
+/** The API client, made when first needed (a dry run, or a run with nothing to delete, needs no token). */
+function lazyClient(flags: CleanupFlags, ctx: CommandContext): (url: string) => GitLabClient {
+  let client: GitLabClient | undefined;
+  return (url) =>
+    (client ??= clientFor({ ...flags, gitlabUrl: url }, ctx, 'deleting a recorded ephemeral token').client);
+}
+
+/** The tokens one record lists: deleted when they pass every check, else left (and listed again). */
+async function deleteRunTokens(
+  run: RecordedRun,
+  instance: string | undefined,
+  api: (url: string) => GitLabClient,
+  io: { ctx: CommandContext; dry: boolean; say: Say; warn: Say },
+): Promise<number> {
+  const m = run.manifest;
+  const left: EphemeralToken[] = [];
+  let code: number = ExitCode.Ok;
+  const dirProblem = untrustedRunDir(m, tempBase(io.ctx.env));
+  for (const t of m.ephemeralTokens ?? []) {
+    const which = `ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`;
+    const problem = !instance
+      ? 'no instance named: pass --gitlab-url (the API token is sent only to the instance you name)'
+      : dirProblem
+        ? `the record ${run.path} cannot be checked: ${dirProblem === 'gone' ? 'its run directory is gone' : dirProblem}`
+        : recordedTokenProblem(t, markerStamp(m.marker ?? ''), instance);
+    if (problem) {
+      left.push(t);
+      io.warn(`left ${which} alone: ${problem}`);
+      code = ExitCode.Usage;
+      continue;
+    }
+    if (io.dry) {
+      // A dry run asks GitLab nothing here, so it needs no API token.
+      left.push(t);
+      io.say(`would delete ${which}`);
+      continue;
+    }
+    try {
+      const r = await deleteRecordedToken(api(instance as string), { ...t, name: t.name as string });
+      io.say(`${r === 'deleted' ? 'deleted' : 'already gone:'} ${which}`);
+    } catch (e) {
+      left.push(t);
+      io.warn(`could not delete ${which}: ${(e as { message?: string }).message ?? String(e)}`);
+      code = e instanceof UsageError ? ExitCode.Usage : ExitCode.GitLab;
+    }
+  }
+  if (!io.dry) {
+    run.manifest = { ...m, ephemeralTokens: left };
+    saveManifest(run.manifest, run.path);
   }
   return code;
 }

@@ -29,7 +29,7 @@ export interface FlowDeps {
   /** Timeouts and retry bounds for the API client (tests shorten them; users keep the defaults). */
   http?: ClientDeps['http'];
   /** The run's scrubber: every secret the flow meets is added to it before anything is printed. */
-  scrubber?: Pick<Scrubber, 'add' | 'addIfTokenLike'>;
+  scrubber?: Pick<Scrubber, 'add' | 'addIfNotUsername'>;
 }
 
 export interface FlowResult {
@@ -131,14 +131,14 @@ function registerSecrets(scrubber: FlowDeps['scrubber'], input: ResolveInput, r:
   const lookups = [input.variables.project, input.variables.group];
   for (const pair of lookups) {
     if (pair.password.state === 'set') scrubber.add(pair.password.value);
-    if (pair.user.state === 'set') scrubber.addIfTokenLike(pair.user.value);
+    if (pair.user.state === 'set') scrubber.addIfNotUsername(pair.user.value);
   }
   scrubber.add(input.jobEnv.password);
-  scrubber.addIfTokenLike(input.jobEnv.user);
+  scrubber.addIfNotUsername(input.jobEnv.user);
   scrubber.add(input.fallback?.password);
-  scrubber.addIfTokenLike(input.fallback?.user);
+  scrubber.addIfNotUsername(input.fallback?.user);
   if (r.credentials) {
     scrubber.add(r.credentials.password, { username: r.credentials.username });
-    scrubber.addIfTokenLike(r.credentials.username);
+    scrubber.addIfNotUsername(r.credentials.username);
   }
 }

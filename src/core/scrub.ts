@@ -28,15 +28,25 @@ export const SECRET_ENV_NAMES: readonly string[] = [
 /**
  * A value that looks like a token rather than a name: one with a GitLab token prefix, or 20 or more
  * characters of a token alphabet mixing upper case, lower case and digits (a prefix-less deploy
- * token from before GitLab 16.x is Devise.friendly_token: 20 URL-safe characters). A deploy token's
- * username (`gitlab+deploy-token-11`, or one chosen with [a-zA-Z0-9.+_-]) is not: it has `+` or `.`,
- * or no mix of cases and digits. Used where a value meant to be a name may hold a secret (swapped
- * CI_DEPLOY_USER / CI_DEPLOY_PASSWORD), so it is masked like one.
+ * token from before GitLab 16.x is Devise.friendly_token: 20 URL-safe characters).
  */
 export function looksLikeToken(value: string): boolean {
   if (/(?:^|[^A-Za-z0-9])(gl[a-z]{1,6}-[0-9A-Za-z_-]{20,}|GR1348941[0-9A-Za-z_-]{20,})/.test(value))
     return true;
   return /^[A-Za-z0-9_-]{20,}$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
+}
+
+/** A deploy token's username as GitLab validates it (app/models/deploy_token.rb). */
+const USERNAME_RE = /^[a-zA-Z0-9.+_-]{1,255}$/;
+
+/**
+ * Whether a value meant to be a deploy token's username may be a secret instead: one GitLab would
+ * refuse as a username (a password, its base64 or URL encoding…), or one that looks like a token
+ * (`gitlab+deploy-token-11` or a chosen name is neither). Swapped CI_DEPLOY_USER / CI_DEPLOY_PASSWORD
+ * and a password pasted into the user field are masked this way.
+ */
+export function mayBeSecret(username: string): boolean {
+  return !USERNAME_RE.test(username) || looksLikeToken(username);
 }
 
 export class Scrubber {
@@ -52,15 +62,15 @@ export class Scrubber {
     return this.registry.add(secret, opts.username === undefined ? {} : { username: opts.username });
   }
 
-  /** Registers `value` when it looks like a token (a name field that may hold a secret). */
-  addIfTokenLike(value: string | undefined | null): void {
-    if (value && looksLikeToken(value)) this.add(value);
+  /** Registers a value meant to be a username when it may be a secret instead (`mayBeSecret`). */
+  addIfNotUsername(value: string | undefined | null): void {
+    if (value && mayBeSecret(value)) this.add(value);
   }
 
-  /** The secrets the environment holds by name, and a CI_DEPLOY_USER that looks like a token. */
+  /** The secrets the environment holds by name, and a CI_DEPLOY_USER that may be a secret. */
   addEnv(env: Env, extraNames: readonly string[] = []): void {
     for (const name of [...SECRET_ENV_NAMES, ...extraNames]) this.add(env[name]);
-    this.addIfTokenLike(env.CI_DEPLOY_USER);
+    this.addIfNotUsername(env.CI_DEPLOY_USER);
   }
 
   /** Masking only (a child's output, which is the child's to format). */
@@ -68,7 +78,7 @@ export class Scrubber {
     return maskString(text, this.registry);
   }
 
-  /** Masked first (a secret split by a control character would no longer match), then cleaned. */
+  /** Masked first (cleaning would change a secret holding a control character), then cleaned. */
   scrub(text: string): string {
     return cleanText(this.mask(text));
   }

@@ -13,7 +13,7 @@ export async function runAudit(flags: AuditFlags, ctx: CommandContext): Promise<
   const tree = await gatherTree(client, s.group);
   // A CI_DEPLOY_USER variable holding a token (swapped with the password) is a secret: masked.
   for (const holder of [...tree.groups, ...tree.projects, ...tree.ancestors])
-    for (const v of holder.variables ?? []) ctx.scrubber.addIfTokenLike(v.value);
+    for (const v of holder.variables ?? []) ctx.scrubber.addIfNotUsername(v.value);
   const now = ctx.now();
   const result = auditFindings(tree, {
     now,

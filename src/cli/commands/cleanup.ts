@@ -11,7 +11,7 @@ import {
   type RecordedRun,
 } from '../../app/credentials.js';
 import { deleteRecordedToken, recordedTokenProblem } from '../../app/ephemeral.js';
-import { normaliseUrl } from '../../app/options.js';
+import { checkProjectRef, normaliseUrl } from '../../app/options.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import {
   markerStamp,
@@ -42,6 +42,7 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
   // Check every flag before anything is removed.
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || undefined);
+  if (project !== undefined) checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
   if (flags.ephemeral && !project) {
     throw new UsageError(
       'cleanup --ephemeral needs the project whose leftover tokens to delete',

@@ -81,7 +81,8 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
     (specProject === undefined ? undefined : String(specProject)) ??
     env.CI_PROJECT_ID ??
     env.CI_PROJECT_PATH;
-  if (project !== undefined) checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
+  if (project !== undefined)
+    checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
   const apiTokenEnv = flags.apiTokenEnv ?? spec?.gitlab?.api_token_env ?? 'GITLAB_TOKEN';
   if (!NAME_RE.test(apiTokenEnv)) {
     throw new UsageError(
@@ -140,7 +141,7 @@ export function checkProjectRef(value: string, source: string): string {
   const segments = value.split('/');
   if (value.trim() === '' || segments.some((s) => s === '' || s === '.' || s === '..')) {
     throw new UsageError(
-      `${source} "${value.slice(0, 80)}" is not a project: a path has no empty, "." or ".." segment`,
+      `${source} "${value.slice(0, 80)}" is not a project or group: a path has no empty, "." or ".." segment`,
       'give the numeric id or the full path, e.g. tanuki/awesome_project',
     );
   }

@@ -112,8 +112,9 @@ export function guardOutput(
 ): Output {
   const out = new RunnerStream(raw.stdout, opts.token);
   const err = new RunnerStream(raw.stderr, opts.token);
+  // Our colours reach a terminal only: in a log, no escape sequence is ours.
   const guarded = (s: RunnerStream, tty: boolean | undefined): TextSink => ({
-    write: (text) => s.write(scrubber.scrub(text), opts.github),
+    write: (text) => s.write(scrubber.scrub(text, { style: tty === true }), opts.github),
     ...(tty === undefined ? {} : { isTTY: tty }),
   });
   return {

@@ -78,8 +78,11 @@ export class Scrubber {
     return maskString(text, this.registry);
   }
 
-  /** Masked first (cleaning would change a secret holding a control character), then cleaned. */
-  scrub(text: string): string {
-    return cleanText(this.mask(text));
+  /**
+   * Masked first (cleaning would change a secret holding a control character), then cleaned;
+   * `style`: for a terminal, where our own colour sequences stay.
+   */
+  scrub(text: string, opts: { style?: boolean } = {}): string {
+    return cleanText(this.mask(text), opts);
   }
 }

@@ -19,13 +19,13 @@ const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 const OWN_STYLE = /\u001b\[(?:0|1|2|22|31|32|33|36|39|90)m/y;
 
 /**
- * Multi-line text, cleaned: new lines and tabs stay, our own colour sequences stay, every other
- * unsafe character becomes `?`.
+ * Multi-line text, cleaned: new lines and tabs stay, every other unsafe character becomes `?`.
+ * `style`: output to a terminal, where our own colour sequences (OWN_STYLE) stay too.
  */
-export function cleanText(s: string): string {
+export function cleanText(s: string, opts: { style?: boolean } = {}): string {
   return s.replace(UNSAFE, (c, offset: number) => {
     if (c === '\n' || c === '\t') return c;
-    if (c === '\u001b') {
+    if (c === '\u001b' && opts.style === true) {
       OWN_STYLE.lastIndex = offset;
       if (OWN_STYLE.test(s)) return c;
     }

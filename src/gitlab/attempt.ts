@@ -121,6 +121,7 @@ function nextHop(req: Request, res: Response, location: string, hop: number, ori
   }
   if (next.protocol !== 'https:' && next.protocol !== 'http:')
     throw fail(`redirected to a ${next.protocol} URL`);
+  if (next.username || next.password) throw fail('redirected to a URL with a user name or password');
   let { method, body } = req;
   // Fetch standard: 303 (and 301/302 after POST) turn into a body-less GET.
   if (

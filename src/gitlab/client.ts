@@ -255,18 +255,28 @@ async function getAll<T>(
     if (!Array.isArray(x)) throw new ShapeError('expected a JSON list (one page of items)');
     return x.map(parseItem);
   };
+  const endpoint = path.split(/[?#]/)[0] ?? path;
+  const overdue = (page: number) =>
+    new GitLabApiError(
+      `GET ${endpoint}: the listing took longer than its deadline of ${seconds(o.listDeadlineMs)} (page ${page})`,
+      endpoint,
+      undefined,
+      "check the network and GitLab's status, or narrow what is listed",
+    );
   const fetchPage = async (page: number): Promise<Answer> => {
     const left = o.listDeadlineMs - (o.now() - start);
-    if (left <= 0) {
-      const endpoint = path.split(/[?#]/)[0] ?? path;
-      throw new GitLabApiError(
-        `GET ${endpoint}: the listing took longer than its deadline of ${seconds(o.listDeadlineMs)} (page ${page})`,
-        endpoint,
-        undefined,
-        "check the network and GitLab's status, or narrow what is listed",
+    if (left <= 0) throw overdue(page);
+    try {
+      return await getPage(
+        path,
+        { ...query, per_page: '100', page: String(page) },
+        Math.min(o.callDeadlineMs, left),
       );
+    } catch (e) {
+      // A page cut short by what was left of the listing's deadline: the listing's deadline says so.
+      if (o.now() - start >= o.listDeadlineMs) throw overdue(page);
+      throw e;
     }
-    return getPage(path, { ...query, per_page: '100', page: String(page) }, Math.min(o.callDeadlineMs, left));
   };
   const items = async (page: number) => interpret('GET', await fetchPage(page), parsePage, o.scrub) ?? [];
   const first = await fetchPage(1);

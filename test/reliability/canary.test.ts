@@ -1,6 +1,7 @@
 /**
  * The secret canary sweep: every command and action path runs with a canary deploy password and a
- * canary API token — successes, dry runs, failures of each kind, RUNNER_DEBUG=1 and --verbose — and
+ * canary API token — successes, dry runs, failures of each kind, RUNNER_DEBUG=1 and --verbose, the
+ * API token printed by exec's command (withheld, or passed and masked), swapped variables — and
  * stdout (where no secret was asked for), stderr, GITHUB_ENV (outside the allowed names),
  * GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, every file left in the workspace, home and temp
  * dirs, and the argv of every process on the machine (sampled from /proc while they run) are searched
@@ -34,6 +35,8 @@ const FORMS = (() => {
     out.add(Buffer.from(s).toString('base64url').slice(0, 24));
     out.add(encodeURIComponent(s));
     out.add(s.slice(5, 21)); // the secret part without its prefix
+    out.add(Buffer.from(`${s}\n`).toString('base64').slice(0, 24)); // echo "$X" | base64
+    out.add(JSON.stringify(s).slice(1, -1));
   }
   // base64 of user:password, only the characters that encode the password (the username is public;
   // other tests' runs with the same username must not look like a leak): `${USER}:` is 23 bytes.
@@ -254,6 +257,8 @@ async function sweep(
 }
 
 const job = { CI_DEPLOY_USER: USER, CI_DEPLOY_PASSWORD: PASSWORD, GITLAB_TOKEN: API };
+/** The variables swapped: the password where the username belongs, and the other way round. */
+const swapped = { ...job, CI_DEPLOY_USER: PASSWORD, CI_DEPLOY_PASSWORD: USER };
 const cli = 'dist/cli.js';
 
 describe('CLI commands', () => {
@@ -315,6 +320,30 @@ describe('CLI commands', () => {
       {},
     ],
     ['exec, failing command', ['exec', '--', 'sh', '-c', 'echo "$CI_DEPLOY_PASSWORD" >&2; exit 3'], job, {}],
+    [
+      'exec, the command prints the API token (withheld)',
+      ['exec', '--', 'sh', '-c', 'echo "$GITLAB_TOKEN"; printf %s "$GITLAB_TOKEN" | base64; env'],
+      job,
+      {},
+    ],
+    [
+      'exec --pass-api-token, the command prints it (masked)',
+      [
+        'exec',
+        '--pass-api-token',
+        '--',
+        'sh',
+        '-c',
+        'echo "$GITLAB_TOKEN"; echo "$GITLAB_TOKEN" | base64 >&2',
+      ],
+      job,
+      {},
+    ],
+    ['plan, stale: swapped variables', ['plan', '--verbose'], swapped, {}],
+    ['plan --format json, stale: swapped variables', ['plan', '--format', 'json'], swapped, {}],
+    ['resolve, stale: swapped variables', ['resolve', '--export', 'shell'], swapped, {}],
+    ['exec, stale: swapped variables', ['exec', '--', 'true'], swapped, {}],
+    ['plan, stale: the API token as CI_DEPLOY_USER', ['plan'], { ...job, CI_DEPLOY_USER: API }, {}],
     ['validate', ['validate', 'deploy-token.yml'], job, {}],
     ['demo', ['demo'], job, {}],
     ['cleanup', ['cleanup'], job, {}],
@@ -364,6 +393,8 @@ describe('the action', () => {
     ['main with RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
     ['main, bad input', { 'INPUT_DRY-RUN': 'maybe' }],
     ['main, stale variables', { CI_DEPLOY_USER: 'gitlab+deploy-token-999' }],
+    ['main, swapped variables', { CI_DEPLOY_USER: PASSWORD, CI_DEPLOY_PASSWORD: USER }],
+    ['main, the API token as CI_DEPLOY_USER', { CI_DEPLOY_USER: API }],
   ])('%s, then post', async (name, extra) => {
     const p = fresh();
     const env = { ...job, ...inputs, 'INPUT_GITLAB-URL': standin.url, ...extra };

@@ -3,11 +3,13 @@ import { auditFindings } from '../../audit/findings.js';
 import { formatReport } from '../../audit/format.js';
 import { gatherTree } from '../../audit/gather.js';
 import { auditSettings, type AuditFlags } from '../../audit/options.js';
+import { checkProjectRef } from '../../app/options.js';
 import { ExitCode } from '../../core/errors.js';
 import { clientFor } from '../api-client.js';
 import type { CommandContext } from '../context.js';
 
 export async function runAudit(flags: AuditFlags, ctx: CommandContext): Promise<number> {
+  if (flags.group !== undefined) checkProjectRef(flags.group, '--group');
   const s = auditSettings(flags, ctx.env);
   const { client } = clientFor(s, ctx, 'audit');
   const tree = await gatherTree(client, s.group);

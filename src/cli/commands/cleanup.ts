@@ -42,7 +42,8 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
   // Check every flag before anything is removed.
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || undefined);
-  if (project !== undefined) checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
+  if (project !== undefined)
+    checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
   if (flags.ephemeral && !project) {
     throw new UsageError(
       'cleanup --ephemeral needs the project whose leftover tokens to delete',

@@ -1,4 +1,5 @@
 /** `provision [--rotate] [--dry-run]`: thin; the work is src/provision/run.ts. */
+import { checkProjectRef } from '../../app/options.js';
 import { safeJson } from '../../core/text.js';
 import { shellQuote } from '../../export/shell.js';
 import { parseProvisionFlags, type ProvisionFlags } from '../../provision/request.js';
@@ -12,6 +13,8 @@ export interface ProvisionCliFlags extends ProvisionFlags {
 }
 
 export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: CommandContext): Promise<number> {
+  if (flags.project !== undefined) checkProjectRef(flags.project, '--project');
+  if (flags.group !== undefined) checkProjectRef(flags.group, '--group');
   const req = parseProvisionFlags(
     { ...flags, ...(flags.project === undefined ? projectFromEnv(ctx) : {}) },
     ctx.now(),

@@ -11,6 +11,7 @@ import type { EphemeralToken } from '../credentials/manifest.js';
 import { isEphemeralName } from '../provision/ephemeral-name.js';
 import { normaliseUrl } from './options.js';
 import type { GitLabClient } from '../gitlab/client.js';
+import type { Project } from '../gitlab/types.js';
 import {
   checkEphemeralScopes,
   createEphemeral,
@@ -25,13 +26,10 @@ import type { Settings } from './options.js';
 
 export type EphemeralMode = 'create' | 'plan';
 
-export async function ephemeralFlow(
-  settings: Settings,
-  client: GitLabClient | undefined,
-  now: Date,
-  mode: EphemeralMode,
-  random: () => string = () => randomBytes(6).toString('hex'),
-): Promise<{ input: ResolveInput; resolution: Resolution; record?: EphemeralRecord }> {
+type EphemeralResult = { input: ResolveInput; resolution: Resolution; record?: EphemeralRecord };
+
+/** What an ephemeral token needs before any request: an API client, the project, a job with scopes. */
+function checkNeeds(settings: Settings, client: GitLabClient | undefined): asserts client is GitLabClient {
   if (!client) {
     throw new UsageError(
       `an ephemeral token is created through the API: put a token with the api scope in $${settings.apiTokenEnv}`,
@@ -52,8 +50,16 @@ export async function ephemeralFlow(
   }
   // The same checks in both modes, before any request: a dry run says what the real run would.
   checkEphemeralScopes(settings.job.scopes);
-  const project = await getProject(client, settings.project);
-  const input: ResolveInput = {
+}
+
+/** The resolver's input for an ephemeral job: the project only (no variables are read). */
+function ephemeralInput(
+  project: Project,
+  job: NonNullable<Settings['job']>,
+  now: Date,
+  minDaysLeft: number,
+): ResolveInput {
+  return {
     now,
     apiAvailable: true,
     project: {
@@ -68,53 +74,64 @@ export async function ephemeralFlow(
     ancestors: [],
     jobEnv: {},
     variables: { project: UNKNOWN_PAIR('not read: ephemeral'), group: UNKNOWN_PAIR('not read: ephemeral') },
-    job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs },
-    minDaysLeft: settings.minDaysLeft,
+    job: { name: job.name, scopes: job.scopes, lfs: job.lfs },
+    minDaysLeft,
   };
-  const base = {
-    rule: 'ephemeral-token' as const,
-    ruleText: ruleTextFor('ephemeral-token', undefined),
-    considered: [],
-  };
-  if (mode === 'plan') {
-    const report = await checkPermissions(client, {
-      project,
-      purpose: 'create and delete an ephemeral project deploy token',
-    });
-    if (!report.ok) {
-      return {
-        input,
-        resolution: {
-          ...base,
-          ok: false,
-          exitCode: 1,
-          sources: {},
-          warnings: [],
-          reason: `an ephemeral token could not be created: ${report.problems.join('; ')}`,
-          fix: 'use an API token with the api scope whose user is Maintainer on the project',
-        },
-      };
-    }
+}
+
+const BASE = () => ({
+  rule: 'ephemeral-token' as const,
+  ruleText: ruleTextFor('ephemeral-token', undefined),
+  considered: [],
+});
+
+/** `plan` mode: the permissions checked, what would be created said; nothing created. */
+async function planEphemeral(
+  client: GitLabClient,
+  project: Project,
+  scopes: readonly string[],
+  now: Date,
+): Promise<Resolution> {
+  const report = await checkPermissions(client, {
+    project,
+    purpose: 'create and delete an ephemeral project deploy token',
+  });
+  if (!report.ok) {
     return {
-      input,
-      resolution: {
-        ...base,
-        ok: true,
-        exitCode: 0,
-        ruleText: `ephemeral: a project deploy token on ${project.path_with_namespace} would be created with scopes ${settings.job.scopes.join(', ')}, expiring ${nextMidnightUtc(now).toISOString()}, and deleted when the job ends`,
-        sources: {},
-        warnings: [],
-      },
+      ...BASE(),
+      ok: false,
+      exitCode: 1,
+      sources: {},
+      warnings: [],
+      reason: `an ephemeral token could not be created: ${report.problems.join('; ')}`,
+      fix: 'use an API token with the api scope whose user is Maintainer on the project',
     };
   }
-  const made = await createEphemeral(client, project, settings.job.scopes, '', now, random);
+  return {
+    ...BASE(),
+    ok: true,
+    exitCode: 0,
+    ruleText: `ephemeral: a project deploy token on ${project.path_with_namespace} would be created with scopes ${scopes.join(', ')}, expiring ${nextMidnightUtc(now).toISOString()}, and deleted when the job ends`,
+    sources: {},
+    warnings: [],
+  };
+}
+
+/** `create` mode: the token made, handed on like a resolved one, with the record to delete it by. */
+async function createForJob(
+  client: GitLabClient,
+  project: Project,
+  scopes: readonly string[],
+  now: Date,
+  random: () => string,
+): Promise<{ resolution: Resolution; record: EphemeralRecord }> {
+  const made = await createEphemeral(client, project, scopes, '', now, random);
   const t = made.token;
   const source = { kind: 'token' as const, detail: `ephemeral deploy token #${t.id} (created for this job)` };
   return {
-    input,
     record: made.record,
     resolution: {
-      ...base,
+      ...BASE(),
       ok: true,
       exitCode: 0,
       token: {
@@ -131,6 +148,21 @@ export async function ephemeralFlow(
       warnings: made.warnings.map((message) => ({ code: 'ephemeral-expiry' as const, message })),
     },
   };
+}
+
+export async function ephemeralFlow(
+  settings: Settings,
+  client: GitLabClient | undefined,
+  now: Date,
+  mode: EphemeralMode,
+  random: () => string = () => randomBytes(6).toString('hex'),
+): Promise<EphemeralResult> {
+  checkNeeds(settings, client);
+  const job = settings.job as NonNullable<Settings['job']>;
+  const project = await getProject(client, settings.project as string);
+  const input = ephemeralInput(project, job, now, settings.minDaysLeft);
+  if (mode === 'plan') return { input, resolution: await planEphemeral(client, project, job.scopes, now) };
+  return { input, ...(await createForJob(client, project, job.scopes, now, random)) };
 }
 
 /**

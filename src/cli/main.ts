@@ -51,11 +51,9 @@ function commandContext(proc: CliContext): CommandContext {
   };
 }
 
-export async function main(argv: string[], proc: CliContext): Promise<number> {
-  let code: number = ExitCode.Ok;
-  const ctx = commandContext(proc);
-  const program = new Command();
-  program
+/** The program: its name, version, help and where commander prints. */
+function program(ctx: CommandContext): Command {
+  return new Command()
     .name('deploy-token')
     .enablePositionalOptions()
     .description(
@@ -82,9 +80,11 @@ Examples:
   eval "$(deploy-token resolve --export shell)"
   deploy-token validate deploy-token.yml .gitlab-ci.yml`,
     );
+}
 
-  const run =
-    (fn: Action) =>
+/** What every command's action goes through: secrets named by flags registered, --verbose wired, the exit code kept. */
+function runner(ctx: CommandContext, done: (code: number) => void) {
+  return (fn: Action) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.opts();
@@ -97,9 +97,13 @@ Examples:
             `deploy-token: debug: ${e.method} ${e.endpoint} → ${e.status ?? 'no answer'} (${Math.round(e.ms)} ms, attempt ${e.attempt + 1})\n`,
           );
       }
-      code = await fn(opts, cmd);
+      done(await fn(opts, cmd));
     };
+}
 
+type Run = ReturnType<typeof runner>;
+
+function registerResolve(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   common(program.command('resolve'))
     .description('find the credentials, mask them, and export them (--export github|shell|dotenv|json)')
     .option(
@@ -127,7 +131,9 @@ Examples:
         return runResolve(o, ctx);
       }),
     );
+}
 
+function registerPlan(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   common(program.command('plan'))
     .description(
       'dry run: what would be exported where, from which source, with which warnings; prints no secret',
@@ -147,7 +153,9 @@ Examples:
         return runPlan(o, ctx);
       }),
     );
+}
 
+function registerValidate(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('validate [files...]')
     .description(
@@ -180,7 +188,9 @@ Examples:
         );
       }),
     );
+}
 
+function registerCleanup(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('cleanup')
     .description(
@@ -225,7 +235,9 @@ Examples:
         return runCleanup(o, ctx);
       }),
     );
+}
 
+function registerExec(program: Command, ctx: CommandContext, run: Run, proc: CliContext): void {
   common(program.command('exec'))
     .description(
       'resolve, run CMD with the variables in its environment and its output masked, exit with its code',
@@ -263,7 +275,9 @@ Examples:
         });
       }),
     );
+}
 
+function registerMask(program: Command, ctx: CommandContext, run: Run, proc: CliContext): void {
   program
     .command('mask')
     .description('copy stdin to stdout with every registered secret masked')
@@ -297,7 +311,9 @@ Examples:
         });
       }),
     );
+}
 
+function registerProvision(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('provision')
     .description(
@@ -356,7 +372,9 @@ Examples:
         return runProvisionCommand(o, ctx);
       }),
     );
+}
 
+function registerAudit(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('audit')
     .description('every deploy token of a group tree (subgroups and projects) with findings')
@@ -388,7 +406,9 @@ Examples:
         return runAudit(o, ctx);
       }),
     );
+}
 
+function registerDemo(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('demo')
     .description('the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)')
@@ -398,11 +418,29 @@ Examples:
         return runDemo(ctx);
       }),
     );
+}
 
+export async function main(argv: string[], proc: CliContext): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const ctx = commandContext(proc);
+  const prog = program(ctx);
+  const run = runner(ctx, (c) => (code = c));
+  for (const register of [
+    registerResolve,
+    registerPlan,
+    registerValidate,
+    registerCleanup,
+    registerExec,
+    registerMask,
+    registerProvision,
+    registerAudit,
+    registerDemo,
+  ])
+    register(prog, ctx, run, proc);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await prog.parseAsync(argv, { from: 'user' });
     if (argv.length === 0) {
-      program.outputHelp();
+      prog.outputHelp();
       return ExitCode.Usage;
     }
     return code;

@@ -6,16 +6,16 @@
  * (path only) and what to do: never the host, the query string, the token or a raw body.
  *
  * The parts: one attempt (attempt.ts), the retry policy (retry.ts), what an answer means
- * (answer.ts), errors and their hints (http-errors.ts).
+ * (answer.ts), errors and their hints (http-errors.ts), pagination (pages.ts).
  */
 import { GitLabApiError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import { interpret } from './answer.js';
 import { attempt, type Answer, type AttemptContext, type FetchLike } from './attempt.js';
-import { scrubberFor, seconds, type Scrub } from './http-errors.js';
+import { scrubberFor, type Scrub } from './http-errors.js';
 import { proxyAwareFetch } from './proxy.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import { ShapeError } from './types.js';
+import { getAll, type PageOptions } from './pages.js';
 
 export { GitLabHttpError } from './http-errors.js';
 export { parseRetryAfter } from './retry.js';
@@ -109,36 +109,46 @@ function checkPath(rel: string): void {
   }
 }
 
-/** What getAll needs from the client: one GET of a page, within a deadline. */
-type PageGet = (path: string, query: Record<string, string>, deadlineMs: number) => Promise<Answer>;
-
-export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
-  const apiUrl = apiUrlOf(opts.baseUrl);
-  const token = opts.token || undefined;
-  const now = opts.now ?? Date.now;
-  const scrub: Scrub = scrubberFor(token);
-  let requestCount = 0;
-  const ctx: AttemptContext = {
+/** What every attempt of a client shares: where the token may go, how requests are sent and counted. */
+function attemptContext(
+  opts: GitLabClientOptions,
+  apiUrl: string,
+  scrub: Scrub,
+  sent: () => void,
+): AttemptContext {
+  return {
     origin: new URL(apiUrl),
-    token,
+    token: opts.token || undefined,
     userAgent: opts.userAgent ?? 'deploy-token',
     // Looked up per call, so a fetch patched after the client was made (msw) is the one used.
     fetch: opts.fetch ?? proxyAwareFetch(opts.env ?? {}) ?? ((input, init) => globalThis.fetch(input, init)),
-    now,
+    now: opts.now ?? Date.now,
     scrub,
-    sent: () => void requestCount++,
+    sent,
     ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
   };
-  const policy: RetryPolicy = {
+}
+
+/** The bounds of one call (defaults: 10 s per attempt, 60 s per call, 4 attempts, 500 ms base delay). */
+function retryPolicy(opts: GitLabClientOptions, scrub: Scrub): RetryPolicy {
+  return {
     attemptTimeoutMs: Math.max(1, opts.attemptTimeoutMs ?? 10_000),
     deadlineMs: Math.max(1, opts.deadlineMs ?? 60_000),
     maxAttempts: Math.max(1, Math.floor(opts.maxAttempts ?? 4)),
     baseDelayMs: Math.max(0, opts.baseDelayMs ?? 500),
-    now,
+    now: opts.now ?? Date.now,
     random: opts.random ?? Math.random,
     sleep: opts.sleep ?? defaultSleep,
     scrub,
   };
+}
+
+export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
+  const apiUrl = apiUrlOf(opts.baseUrl);
+  const scrub: Scrub = scrubberFor(opts.token || undefined);
+  let requestCount = 0;
+  const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
+  const policy = retryPolicy(opts, scrub);
 
   /** One call: the request built, then attempts under the retry policy. */
   function send(
@@ -175,10 +185,10 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     concurrency: Math.max(1, Math.floor(opts.pageConcurrency ?? 4)),
     listDeadlineMs: Math.max(1, opts.listDeadlineMs ?? 180_000),
     callDeadlineMs: policy.deadlineMs,
-    now,
+    now: policy.now,
     scrub,
+    get: (path, query, deadlineMs) => send('GET', path, { query, deadlineMs }),
   };
-  const getPage: PageGet = (path, query, deadlineMs) => send('GET', path, { query, deadlineMs });
 
   return {
     async get<T>(path: string, parse: (x: unknown) => T, query?: Record<string, string>): Promise<T> {
@@ -192,7 +202,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       }
       return data;
     },
-    getAll: (path, parseItem, query = {}) => getAll(getPage, pages, path, parseItem, query),
+    getAll: (path, parseItem, query = {}) => getAll(pages, path, parseItem, query),
     async request<T>(
       method: string,
       path: string,
@@ -208,125 +218,6 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     },
     apiUrl,
   };
-}
-
-interface PageOptions {
-  maxPages: number;
-  concurrency: number;
-  listDeadlineMs: number;
-  callDeadlineMs: number;
-  now: () => number;
-  scrub: Scrub;
-}
-
-/** doc/api/rest/index.md#pagination: a positive integer, or undefined when absent or empty. */
-function pageHeader(a: Answer, name: string): number | undefined {
-  const v = a.headers.get(name)?.trim();
-  if (!v) return undefined;
-  if (!/^\d+$/.test(v)) {
-    throw new GitLabApiError(`GET ${a.endpoint}: the ${name} header is not a page number`, a.endpoint);
-  }
-  return Number(v);
-}
-
-function tooMany(where: string, endpoint: string, what: string, maxPages: number): GitLabApiError {
-  return new GitLabApiError(
-    `${where}: ${what}`,
-    endpoint,
-    undefined,
-    `that is more than ${maxPages * 100} items; check the project or group`,
-  );
-}
-
-/**
- * Every page of a listing, within one deadline for the whole listing: each page's call gets only
- * what is left of it. With totals (x-total-pages), pages 2..N are fetched a few at a time, kept in
- * page order; without them (GitLab.com omits them on large collections), x-next-page is followed.
- */
-async function getAll<T>(
-  getPage: PageGet,
-  o: PageOptions,
-  path: string,
-  parseItem: (x: unknown) => T,
-  query: Record<string, string>,
-): Promise<T[]> {
-  const start = o.now();
-  const parsePage = (x: unknown): T[] => {
-    if (!Array.isArray(x)) throw new ShapeError('expected a JSON list (one page of items)');
-    return x.map(parseItem);
-  };
-  const endpoint = path.split(/[?#]/)[0] ?? path;
-  const overdue = (page: number) =>
-    new GitLabApiError(
-      `GET ${endpoint}: the listing took longer than its deadline of ${seconds(o.listDeadlineMs)} (page ${page})`,
-      endpoint,
-      undefined,
-      "check the network and GitLab's status, or narrow what is listed",
-    );
-  const fetchPage = async (page: number): Promise<Answer> => {
-    const left = o.listDeadlineMs - (o.now() - start);
-    if (left <= 0) throw overdue(page);
-    try {
-      return await getPage(
-        path,
-        { ...query, per_page: '100', page: String(page) },
-        Math.min(o.callDeadlineMs, left),
-      );
-    } catch (e) {
-      // A page cut short by what was left of the listing's deadline: the listing's deadline says so.
-      if (o.now() - start >= o.listDeadlineMs) throw overdue(page);
-      throw e;
-    }
-  };
-  const items = async (page: number) => interpret('GET', await fetchPage(page), parsePage, o.scrub) ?? [];
-  const first = await fetchPage(1);
-  const all = interpret('GET', first, parsePage, o.scrub) ?? [];
-  const where = `GET ${first.endpoint}`;
-  const totalPages = pageHeader(first, 'x-total-pages');
-  if (totalPages !== undefined) {
-    if (totalPages > o.maxPages)
-      throw tooMany(
-        where,
-        first.endpoint,
-        `GitLab reports ${totalPages} pages, over the limit of ${o.maxPages} pages`,
-        o.maxPages,
-      );
-    const rest: T[][] = [];
-    let next = 2;
-    let failed = false;
-    const worker = async () => {
-      while (next <= totalPages && !failed) {
-        const p = next++;
-        try {
-          rest[p - 2] = await items(p);
-        } catch (e) {
-          failed = true; // the other workers take no new page
-          throw e;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(0, Math.min(o.concurrency, totalPages - 1)) }, worker));
-    return all.concat(...rest);
-  }
-  const seen = new Set<number>([1]);
-  let nextPage = pageHeader(first, 'x-next-page');
-  while (nextPage !== undefined) {
-    if (seen.has(nextPage)) {
-      throw new GitLabApiError(
-        `${where}: pagination loop (x-next-page points back to page ${nextPage})`,
-        first.endpoint,
-        undefined,
-        'GitLab or a proxy answered inconsistent pages; try again',
-      );
-    }
-    if (seen.size >= o.maxPages)
-      throw tooMany(where, first.endpoint, `more than the limit of ${o.maxPages} pages`, o.maxPages);
-    seen.add(nextPage);
-    const a = await fetchPage(nextPage);
-    all.push(...(interpret('GET', a, parsePage, o.scrub) ?? []));
-    nextPage = pageHeader(a, 'x-next-page');
-  }
-  return all;
 }
 
 /** What callers inject into every client (tests shorten the bounds; users keep the defaults). */

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
 import { commandLine } from '../../src/core/output.js';
 import { escapeCommandData, renderGithub } from '../../src/export/github.js';
-import { checkExportName } from '../../src/export/names.js';
+import { checkExportName, STEERING_NAMES } from '../../src/export/names.js';
+import { checkVariables } from '../../src/export/variables.js';
 import { renderSpecVariables } from '../../src/export/render.js';
 import type { ExportVariable } from '../../src/export/variables.js';
 import { record } from '../helpers/report.js';
@@ -117,6 +118,36 @@ describe('variable names', () => {
   });
   test('ordinary names pass', () => {
     expect(checkExportName('REGISTRY_USER')).toBeUndefined();
+  });
+  test('every listed name and prefix is refused, in any case, with its reason', () => {
+    for (const s of STEERING_NAMES) {
+      const name = s.name.endsWith('*') ? `${s.name.slice(0, -1)}X` : s.name;
+      for (const n of [name, name.toLowerCase()])
+        expect(checkExportName(n)).toBe(`${n} is refused: ${s.why}`);
+    }
+    expect(STEERING_NAMES.length).toBeGreaterThan(60);
+  });
+  test.each([
+    'NODE_AUTH_TOKEN',
+    'CI_DEPLOY_USER',
+    'CI_DEPLOY_PASSWORD',
+    'REGISTRY_AUTH_FILE',
+    'GITLAB_HOST',
+    'PATHNAME',
+    'HOMEBREW',
+  ])('%s is not a steering name', (n) => expect(checkExportName(n)).toBeUndefined());
+  test('a spec variable with a steering name refuses the whole export (exit 2), before anything is written', () => {
+    expect(() =>
+      checkVariables([
+        { name: 'CI_DEPLOY_USER', value: 'u', secret: false },
+        { name: 'GITHUB_PATH', value: '/tmp/evil', secret: false },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: expect.stringMatching(/^GITHUB_PATH is refused: the GitHub runner/),
+      }),
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import {
   selectRecorded,
   tempBase,
   type RecordedRun,
+  type RecordedSelection,
 } from '../../app/credentials.js';
 import { deleteRecordedToken, recordedTokenProblem } from '../../app/ephemeral.js';
 import { checkProjectRef, normaliseUrl } from '../../app/options.js';
@@ -38,8 +39,16 @@ export interface CleanupFlags {
 
 const DEFAULT_OLDER_THAN = '6h';
 
-export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Promise<number> {
-  // Check every flag before anything is removed.
+type Say = (l: string) => void;
+interface Io {
+  ctx: CommandContext;
+  dry: boolean;
+  say: Say;
+  warn: Say;
+}
+
+/** Every flag checked before anything is removed: the age bound and the project for --ephemeral. */
+function checkFlags(flags: CleanupFlags, ctx: CommandContext): { olderThanMs: number; project?: string } {
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || undefined);
   if (project !== undefined)
@@ -59,12 +68,12 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
       'pass --manifest FILE for one run, or --all for every run recorded on this machine',
     );
   }
-  const dry = flags.dryRun === true;
-  const say = (l: string) => ctx.stdout.write(`${l}\n`);
-  const warn = (l: string) => ctx.stderr.write(`deploy-token: warning: ${l}\n`);
-  let code: number = ExitCode.Ok;
+  return { olderThanMs, ...(project ? { project } : {}) };
+}
 
-  // Which records: ours (owner, mode, a regular file in a safe state directory), of this job unless --all.
+/** Which records: ours (owner, mode, a regular file in a safe state directory), of this job unless --all. */
+function selectRuns(flags: CleanupFlags, io: Io): RecordedSelection {
+  const { ctx, warn } = io;
   const sel = selectRecorded(ctx.env, {
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
     all: flags.all === true,
@@ -76,12 +85,23 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
       `deploy-token: left alone ${l.path}: recorded by ${l.job ?? 'a run outside CI'}, not by this job (${current ?? 'outside CI'}); \`deploy-token cleanup --all\` cleans up every run recorded on this machine\n`,
     );
   }
-
   for (const r of sel.running)
     ctx.stderr.write(
       `deploy-token: left alone ${r.path}: its run (process ${r.pid}) is still going; its files are in use\n`,
     );
+  return sel;
+}
 
+export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Promise<number> {
+  const { olderThanMs, project } = checkFlags(flags, ctx);
+  const io: Io = {
+    ctx,
+    dry: flags.dryRun === true,
+    say: (l) => ctx.stdout.write(`${l}\n`),
+    warn: (l) => ctx.stderr.write(`deploy-token: warning: ${l}\n`),
+  };
+  let code: number = ExitCode.Ok;
+  const sel = selectRuns(flags, io);
   // 1. Ephemeral tokens recorded by earlier runs (resolve records them; exec and the action delete their own).
   // The API token goes only to the instance the user named (--gitlab-url, or $CI_SERVER_URL), never to
   // one a record names, and a token is deleted only when the record's run directory still holds the
@@ -91,13 +111,25 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
   const api = lazyClient(flags, ctx);
   for (const run of sel.runs) {
     if (!run.manifest.ephemeralTokens?.length) continue;
-    const c = await deleteRunTokens(run, instance, api, { ctx, dry, say, warn });
+    const c = await deleteRunTokens(run, instance, api, io);
     if (c !== ExitCode.Ok) code = c;
   }
   // 2. Files and directories (a dry run only lists them).
+  removeFiles(sel, io);
+  // 3. Leftover ephemeral tokens of the project.
+  if (flags.ephemeral) {
+    const c = await sweepProject(flags, project as string, olderThanMs, io);
+    if (c !== ExitCode.Ok) code = c;
+  }
+  return code;
+}
+
+/** What the selected runs wrote, inside their own marked directories only. */
+function removeFiles(sel: RecordedSelection, io: Io): void {
+  const { dry, say, warn } = io;
   const total = { removed: [] as string[], missing: [] as string[], refused: [] as string[] };
   for (const run of sel.runs) {
-    const r = cleanupRun(run, ctx.env, { dryRun: dry });
+    const r = cleanupRun(run, io.ctx.env, { dryRun: dry });
     total.removed.push(...r.removed);
     total.missing.push(...r.missing);
     if (r.why) {
@@ -112,32 +144,37 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
   say(
     `deploy-token: cleanup${dry ? ' --dry-run' : ''}: ${total.removed.length} ${dry ? 'would be ' : ''}removed, ${total.missing.length} already gone, ${total.refused.length} left, from ${sel.runs.length} manifest(s)${sel.leftAlone.length ? `; ${sel.leftAlone.length} of other jobs left alone` : ''}`,
   );
-
-  // 3. Leftover ephemeral tokens of the project.
-  if (flags.ephemeral) {
-    const { client } = clientFor(flags, ctx, 'cleanup --ephemeral');
-    const p = await getProject(client, project as string);
-    const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: flags.dryRun === true });
-    for (const t of s.deleted)
-      say(
-        `${flags.dryRun ? 'would delete' : 'deleted'} leftover ephemeral token #${t.id} ${t.name} on ${p.path_with_namespace}`,
-      );
-    for (const t of s.young)
-      say(
-        `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.olderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`,
-      );
-    for (const f of s.failed) {
-      warn(`could not delete ephemeral token #${f.token.id}: ${f.why}`);
-      code = ExitCode.GitLab;
-    }
-    say(
-      `deploy-token: cleanup --ephemeral: ${s.deleted.length} ${flags.dryRun ? 'would be ' : ''}deleted, ${s.young.length} kept, ${s.failed.length} failed on ${p.path_with_namespace}`,
-    );
-  }
-  return code;
 }
 
-type Say = (l: string) => void;
+/** `--ephemeral`: the project's leftover ephemeral tokens, by name prefix and age. */
+async function sweepProject(
+  flags: CleanupFlags,
+  project: string,
+  olderThanMs: number,
+  io: Io,
+): Promise<number> {
+  const { ctx, dry, say, warn } = io;
+  let code: number = ExitCode.Ok;
+  const { client } = clientFor(flags, ctx, 'cleanup --ephemeral');
+  const p = await getProject(client, project);
+  const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: dry });
+  for (const t of s.deleted)
+    say(
+      `${dry ? 'would delete' : 'deleted'} leftover ephemeral token #${t.id} ${t.name} on ${p.path_with_namespace}`,
+    );
+  for (const t of s.young)
+    say(
+      `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.olderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`,
+    );
+  for (const f of s.failed) {
+    warn(`could not delete ephemeral token #${f.token.id}: ${f.why}`);
+    code = ExitCode.GitLab;
+  }
+  say(
+    `deploy-token: cleanup --ephemeral: ${s.deleted.length} ${dry ? 'would be ' : ''}deleted, ${s.young.length} kept, ${s.failed.length} failed on ${p.path_with_namespace}`,
+  );
+  return code;
+}
 
 /** The API client, made when first needed (a dry run, or a run with nothing to delete, needs no token). */
 function lazyClient(flags: CleanupFlags, ctx: CommandContext): (url: string) => GitLabClient {
@@ -151,7 +188,7 @@ async function deleteRunTokens(
   run: RecordedRun,
   instance: string | undefined,
   api: (url: string) => GitLabClient,
-  io: { ctx: CommandContext; dry: boolean; say: Say; warn: Say },
+  io: Io,
 ): Promise<number> {
   const m = run.manifest;
   const left: EphemeralToken[] = [];

@@ -1,6 +1,6 @@
 /**
  * Settings every command shares, resolved in one place: flag, then spec, then the CI environment,
- * then the default (PRODUCT.md "Common options").
+ * then the default (the README's common options).
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';

@@ -1,5 +1,6 @@
 /** Export round trips: each writer's output read back by an independent reader of its real consumer. */
 import { loadTemplating } from '../../src/export/templating.js';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
 import { commandLine } from '../../src/core/output.js';
@@ -52,7 +53,7 @@ describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () =
   });
 });
 
-describe('dotenv for artifacts:reports:dotenv (GitLab rules, GITLAB_FACTS §6)', () => {
+describe('dotenv for artifacts:reports:dotenv (lib/gitlab/ci/parsers/dotenv_variable.rb)', () => {
   test('refuses the password without --allow-unmasked-dotenv, naming the flag and safer ways', () => {
     expect(() => renderDotenv([v('CI_DEPLOY_PASSWORD', 'gldt-x', true)], { allowUnmasked: false })).toThrow(
       expect.objectContaining({ exitCode: 2, hint: expect.stringContaining('--allow-unmasked-dotenv') }),
@@ -126,6 +127,11 @@ describe('variable names', () => {
         expect(checkExportName(n)).toBe(`${n} is refused: ${s.why}`);
     }
     expect(STEERING_NAMES.length).toBeGreaterThan(60);
+  });
+  test('docs/security.md lists every refused name with its reason', () => {
+    const doc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([^`]+)` +\| (.+?) +\|$/gm)].map((m) => ({ name: m[1], why: m[2] }));
+    expect(rows).toEqual(STEERING_NAMES.map((s) => ({ name: s.name, why: s.why })));
   });
   test.each([
     'NODE_AUTH_TOKEN',

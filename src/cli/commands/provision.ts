@@ -36,7 +36,8 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: Command
   if (out.created && req.store === 'none') {
     const c = out.created;
     // In a GitHub step, mask the value before it is printed. GitLab has no such command: in a GitLab
-    // job the runner shows stdout in the log unmasked unless the caller captures it (GITLAB_FACTS §6).
+    // job the runner shows stdout in the log unmasked unless the caller captures it (gitlab-runner masks
+    // only variables GitLab marked masked).
     if (ctx.env.GITHUB_ACTIONS === 'true') ctx.command('add-mask', c.token);
     if (ctx.env.GITLAB_CI === 'true') {
       ctx.stderr.write(

@@ -12,6 +12,7 @@ import { tempBase } from '../app/credentials.js';
 import { loadSpecFor } from '../app/flow.js';
 import { resolveSettings } from '../app/options.js';
 import type { Env } from '../core/env.js';
+import type { TextSink } from '../core/output.js';
 import {
   cleanup,
   markerStamp,
@@ -34,11 +35,7 @@ export interface PostDeps {
   cwd?: string;
 }
 
-export async function runPostAll(
-  env: Env,
-  stdout: { write(s: string): void },
-  deps: PostDeps = {},
-): Promise<number> {
+export async function runPostAll(env: Env, stdout: TextSink, deps: PostDeps = {}): Promise<number> {
   const runner = new Runner(env, stdout);
   runner.scrubber.addEnv(env);
   const token = (env['INPUT_GITLAB-TOKEN'] ?? '').trim() || env.GITLAB_TOKEN;

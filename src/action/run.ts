@@ -13,7 +13,8 @@ import { RunDir } from '../app/run-dir.js';
 import { planView } from '../credentials/index.js';
 import { cleanup, type Manifest } from '../credentials/manifest.js';
 import { DeployTokenError, UsageError } from '../core/errors.js';
-import type { Env } from '../core/env.js';
+import type { Clock, Env } from '../core/env.js';
+import type { TextSink } from '../core/output.js';
 import { renderGithub } from '../export/github.js';
 import { maskFormsFor } from '../export/masks.js';
 import { buildPlan, formatPlanText } from '../plan/format.js';
@@ -24,8 +25,8 @@ import { Runner, summaryRow } from './runner.js';
 export interface ActionDeps {
   env: Env;
   cwd: string;
-  now: () => Date;
-  stdout: { write(s: string): void };
+  now: Clock;
+  stdout: TextSink;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
 }

@@ -3,7 +3,7 @@
  * Surfaces (CLI, action) call this and only format or export what it returns.
  */
 import { UsageError } from '../core/errors.js';
-import type { Env } from '../core/env.js';
+import type { Clock, Env } from '../core/env.js';
 import type { Scrubber } from '../core/scrub.js';
 import { clientWith, type ClientDeps, type GitLabClient } from '../gitlab/client.js';
 import type { EphemeralRecord } from '../provision/ephemeral.js';
@@ -16,7 +16,7 @@ import { resolveSettings, specPath, type CommonFlags, type Settings } from './op
 export interface FlowDeps {
   env: Env;
   cwd: string;
-  now: () => Date;
+  now: Clock;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   onRequest?: ClientDeps['onRequest'];

@@ -5,7 +5,7 @@
  * crashed runner) is found that way. `exec` records its process id: while it runs, cleanup leaves
  * its files alone.
  */
-import type { Env } from '../core/env.js';
+import type { Clock, Env } from '../core/env.js';
 import { cleanup, saveManifest, type EphemeralToken, type Manifest } from '../credentials/manifest.js';
 import { forgetManifest, recordManifest } from './credentials.js';
 import type { RunDir } from './run-dir.js';
@@ -17,7 +17,7 @@ export class RunRecord {
   constructor(
     private readonly env: Env,
     private readonly run: RunDir,
-    private readonly opts: { now: () => Date; pid?: number },
+    private readonly opts: { now: Clock; pid?: number },
   ) {}
 
   /** Where the record is, once one was written. */

@@ -1,4 +1,4 @@
-import type { Env } from '../core/env.js';
+import type { Clock, Env } from '../core/env.js';
 import type { Output, TextSink } from '../core/output.js';
 
 export type { TextSink };
@@ -15,8 +15,8 @@ export interface CliContext {
   stderrStream?: import('node:stream').Writable;
   /** Subscribe to SIGINT/SIGTERM (exec forwards them to its child). */
   onSignal?: (forward: (sig: NodeJS.Signals) => void) => () => void;
-  /** The clock (ms since epoch as a Date). */
-  now: () => Date;
+  /** The clock. */
+  now: Clock;
   /** HTTP, injected; defaults to the global fetch (or undici through a proxy). */
   fetch?: typeof fetch;
   /** Sleep for retries, injected so tests never wait. */

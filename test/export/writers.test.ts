@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
 import { commandLine } from '../../src/core/output.js';
 import { escapeCommandData, renderGithub } from '../../src/export/github.js';
-import { checkExportName, STEERING_NAMES } from '../../src/export/names.js';
+import { checkExportName, STEERING_GROUPS, STEERING_NAMES } from '../../src/export/names.js';
 import { checkVariables } from '../../src/export/variables.js';
 import { renderSpecVariables } from '../../src/export/render.js';
 import type { ExportVariable } from '../../src/export/variables.js';
@@ -130,8 +130,11 @@ describe('variable names', () => {
   });
   test('docs/security.md lists every refused name with its reason', () => {
     const doc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
-    const rows = [...doc.matchAll(/^\| `([^`]+)` +\| (.+?) +\|$/gm)].map((m) => ({ name: m[1], why: m[2] }));
-    expect(rows).toEqual(STEERING_NAMES.map((s) => ({ name: s.name, why: s.why })));
+    const rows = [...doc.matchAll(/^\| (`[^|]+`) +\| (.+?) +\|$/gm)].map((m) => ({
+      names: [...(m[1] ?? '').matchAll(/`([^`]+)`/g)].map((n) => n[1]),
+      why: m[2],
+    }));
+    expect(rows).toEqual(STEERING_GROUPS.map((g) => ({ names: g.names, why: g.why })));
   });
   test.each([
     'NODE_AUTH_TOKEN',

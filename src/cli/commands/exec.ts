@@ -143,7 +143,7 @@ export async function runExec(
     const onExit = () => void record.close(false);
     process.once('exit', onExit);
     try {
-      return await execResolved(flow, command, args, flags, ctx, io, stop, run, record);
+      return await execResolved({ flow, command, args, flags, ctx, io, stop }, run, record);
     } finally {
       process.off('exit', onExit);
       // An ephemeral token lives exactly as long as the command: deleted at its end, also on failure.
@@ -174,17 +174,19 @@ export function childEnv(
   return out;
 }
 
-async function execResolved(
-  flow: FlowResult,
-  command: string,
-  args: string[],
-  flags: ExecFlags,
-  ctx: CommandContext,
-  io: ExecIo,
-  stop: Stop,
-  run: RunDir,
-  record: RunRecord,
-): Promise<number> {
+/** One exec run: the resolved flow, the command, and what it runs with. */
+interface ExecRun {
+  flow: FlowResult;
+  command: string;
+  args: string[];
+  flags: ExecFlags;
+  ctx: CommandContext;
+  io: ExecIo;
+  stop: Stop;
+}
+
+async function execResolved(x: ExecRun, run: RunDir, record: RunRecord): Promise<number> {
+  const { flow, flags, ctx } = x;
   const r = flow.resolution;
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
   if (!r.ok || !r.credentials) {
@@ -204,7 +206,7 @@ async function execResolved(
   }
   if (flow.ephemeral) record.token(flow.ephemeral);
   const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure), run, record.files);
-  return runCommand(flow, vars, files?.variables ?? [], command, args, flags, ctx, io, stop);
+  return runCommand(x, [...vars, ...(files?.variables ?? [])]);
 }
 
 /** The files go, and the record with them (it stays, naming the token, when the token could not be deleted). */
@@ -217,18 +219,10 @@ function closeRecord(record: RunRecord, tokenLeft: boolean, ctx: CommandContext)
     );
 }
 
-async function runCommand(
-  flow: FlowResult,
-  vars: readonly { name: string; value: string }[],
-  fileVars: readonly { name: string; value: string }[],
-  command: string,
-  args: string[],
-  flags: ExecFlags,
-  ctx: CommandContext,
-  io: ExecIo,
-  stop: Stop,
-): Promise<number> {
-  const env = childEnv(ctx.env, [...vars, ...fileVars], {
+/** The command, in its environment (the job's variables and the files' variables), output masked. */
+async function runCommand(x: ExecRun, vars: readonly { name: string; value: string }[]): Promise<number> {
+  const { flow, command, args, flags, ctx, io, stop } = x;
+  const env = childEnv(ctx.env, vars, {
     name: flow.settings.apiTokenEnv,
     token: flow.settings.apiToken,
     pass: flags.passApiToken === true,

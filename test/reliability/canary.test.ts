@@ -8,13 +8,14 @@
  * for each canary and its derived forms. Zero hits is the only pass.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
 import { loadScenario, withScopes } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { record } from '../helpers/report.js';
+import { filesUnder, place, type Place } from './dist.js';
 
 const USER = 'gitlab+deploy-token-11';
 const PASSWORD = 'gldt-CanaryCanaryCanary12';
@@ -132,31 +133,10 @@ function writableScenario(): Scenario {
   };
 }
 
-interface Paths {
-  work: string;
-  home: string;
-  tmp: string;
-  runnerTemp: string;
-  ghEnv: string;
-  ghOut: string;
-  ghState: string;
-  ghSummary: string;
-}
+type Paths = Place;
 
 function fresh(): Paths {
-  const d = mkdtempSync(join(root, 'run-'));
-  const p: Paths = {
-    work: join(d, 'work'),
-    home: join(d, 'home'),
-    tmp: join(d, 'tmp'),
-    runnerTemp: join(d, 'runner-temp'),
-    ghEnv: join(d, 'gh-env'),
-    ghOut: join(d, 'gh-out'),
-    ghState: join(d, 'gh-state'),
-    ghSummary: join(d, 'gh-summary'),
-  };
-  for (const x of [p.work, p.home, p.tmp, p.runnerTemp]) mkdirSync(x);
-  for (const x of [p.ghEnv, p.ghOut, p.ghState, p.ghSummary]) writeFileSync(x, '');
+  const p = place(root);
   writeFileSync(
     join(p.work, 'deploy-token.yml'),
     'version: 1\njobs:\n  build:\n    scopes: [read_repository, read_registry, read_package_registry]\n    configure: [docker, git, npm]\n    variables: { REG_AUTH: "{{ username }}:{{ password }}" }\n',
@@ -201,21 +181,6 @@ function run(
     });
     child.stdin.end(input);
   });
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      const st = statSync(p, { throwIfNoEntry: false });
-      if (!st) continue;
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 /** GITHUB_ENV may hold the password only under the names the user asked to export. */

@@ -7,12 +7,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { runDist } from './dist.js';
 
@@ -22,7 +23,7 @@ const scenario = loadScenario('1-project-token.json');
 let dir: string;
 let gitlab: RunningStandin;
 let tls: TlsServer;
-let proxy: Server;
+let proxy: ForwardProxy;
 let tlsUrl: string;
 let proxyUrl: string;
 const tunnels: string[] = [];
@@ -84,48 +85,10 @@ function makeCerts(d: string): { ca: string; key: string; cert: string } {
   };
 }
 
-const listen = (s: Server | TlsServer, scheme: string) =>
+const listen = (s: TlsServer, scheme: string) =>
   new Promise<string>((r) =>
     s.listen(0, '127.0.0.1', () => r(`${scheme}://127.0.0.1:${(s.address() as AddressInfo).port}`)),
   );
-
-/** A forward proxy: absolute-form requests forwarded as they are, CONNECT as a byte tunnel. */
-function forwardProxy(): Server {
-  const s = createServer((req, res) => {
-    forwarded.push({ url: req.url ?? '', headers: req.headers });
-    const target = new URL(req.url ?? '');
-    const headers = { ...req.headers };
-    delete headers['proxy-connection'];
-    const up = httpRequest(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname + target.search,
-        method: req.method,
-        headers,
-      },
-      (u) => {
-        res.writeHead(u.statusCode ?? 502, u.headers);
-        u.pipe(res);
-      },
-    );
-    up.on('error', () => res.writeHead(502).end());
-    req.pipe(up);
-  });
-  s.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    const up = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      up.write(head);
-      up.pipe(client);
-      client.pipe(up);
-    });
-    up.on('error', () => client.destroy());
-    client.on('error', () => up.destroy());
-  });
-  return s;
-}
 
 let ca: string;
 beforeAll(async () => {
@@ -144,14 +107,13 @@ beforeAll(async () => {
     res.writeHead(a.status, a.headers).end(a.body);
   });
   tlsUrl = await listen(tls, 'https');
-  proxy = forwardProxy();
-  proxyUrl = await listen(proxy, 'http');
+  proxy = await startForwardProxy({ forwarded, tunnels });
+  proxyUrl = proxy.url;
 });
 afterAll(async () => {
-  for (const s of [tls, proxy]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  tls.closeAllConnections();
+  await new Promise((r) => tls.close(r));
+  await proxy.close();
   await gitlab.close();
   rmSync(dir, { recursive: true, force: true });
 });

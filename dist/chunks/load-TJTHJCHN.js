@@ -6,9 +6,10 @@ import {
   analyzeSpec,
   loadSpec,
   loadSpecFile
-} from "./chunk-SS7TTPVJ.js";
+} from "./chunk-E2TCXR5O.js";
 import "./chunk-TC5M5IGD.js";
 import "./chunk-4OYPS3EV.js";
+import "./chunk-M2XMWK6Z.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 export {

@@ -7,16 +7,17 @@ import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-INHI67QQ.js";
+} from "./chunk-7OUYWICG.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-BWQGWSUO.js";
-import "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
-import "./chunk-2KYKZ3OY.js";
+} from "./chunk-35F5LJQG.js";
+import "./chunk-JDRZ7YSW.js";
+import "./chunk-ERPYJNOP.js";
+import "./chunk-4NBTOX2Y.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-W3LW53PW.js";
+import "./chunk-C7CNVSM4.js";
+import "./chunk-M2XMWK6Z.js";
 import "./chunk-XSTXBMLW.js";
 import "./chunk-37K7DFDN.js";
 
@@ -991,9 +992,6 @@ async function startStandin(scenario, opts = {}) {
 
 // src/cli/commands/demo.ts
 var DEMO_SCENARIOS = [project_token_default, group_token_15_0_default, group_token_17_default, expired_token_default, grandparent_token_default];
-function redact(text, secrets) {
-  return secrets.reduce((t, s) => s.length >= 4 ? t.split(s).join("[MASKED]") : t, text);
-}
 function secretsOf(sc) {
   return [
     ...sc.apiTokens,
@@ -1004,15 +1002,25 @@ function secretsOf(sc) {
     )
   ];
 }
+function registerSecrets(ctx, sc) {
+  for (const s of secretsOf(sc)) ctx.scrubber.add(s);
+}
 async function captured(ctx, sc, fn) {
   let text = "";
   const sink = { write: (t) => void (text += t), isTTY: false };
-  const code = await fn({ ...ctx, stdout: sink, stderr: sink, env: { GITLAB_TOKEN: sc.apiTokens[0] ?? "" } });
-  return { code, text: redact(text, secretsOf(sc)) };
+  const code = await fn({
+    ...ctx,
+    stdout: sink,
+    stderr: sink,
+    payload: sink,
+    env: { GITLAB_TOKEN: sc.apiTokens[0] ?? "" }
+  });
+  return { code, text };
 }
 async function demoChanges(ctx, style, first) {
   let mismatches = 0;
   const sc = structuredClone(group_token_15_0_default);
+  registerSecrets(ctx, sc);
   const standin = await startStandin(sc, { now: ctx.now });
   try {
     const argv = `provision --level group --group tanuki --scopes read_repository,read_registry --expires-in 90 --store group-variables --rotate`;
@@ -1022,7 +1030,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
+    const { runProvisionCommand } = await import("./provision-M75A3OND.js");
     const r = await captured(
       ctx,
       sc,
@@ -1057,7 +1065,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
       }),
       style
     );
-    ctx.stdout.write(redact(out, secretsOf(sc)));
+    ctx.stdout.write(out);
     if (r.code !== 0 || !resolution.ok || resolution.token?.id === 21) {
       mismatches++;
       ctx.stderr.write("deploy-token demo: the rotation did not give the job a new working token\n");
@@ -1066,9 +1074,10 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
     await standin.close();
   }
   const tree = structuredClone(audit_tree_default);
+  registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-M5R2NYXZ.js");
+    const { runAudit } = await import("./audit-EQNIAFDO.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `
@@ -1092,11 +1101,7 @@ async function runDemo(ctx, scenarios = DEMO_SCENARIOS) {
   const style = pickStyle(ctx.stdout.isTTY, ctx.env);
   let mismatches = 0;
   for (const [i, sc] of scenarios.entries()) {
-    const secrets = [
-      ...sc.apiTokens,
-      ...sc.projects.flatMap((p) => (p.tokens ?? []).map((t) => t.token)),
-      ...sc.groups.flatMap((g) => (g.tokens ?? []).map((t) => t.token))
-    ];
+    registerSecrets(ctx, sc);
     const standin = await startStandin(sc, { now: ctx.now });
     try {
       const env = { GITLAB_TOKEN: sc.apiTokens[0], ...sc.jobEnv ?? {} };
@@ -1121,7 +1126,7 @@ $ eval "$(deploy-token resolve --export shell)"   # what it exports (secret mask
 `;
         out += renderShell(deployVariables(r.credentials.username, r.credentials.password));
       }
-      ctx.stdout.write(redact(out, secrets));
+      ctx.stdout.write(out);
       if (sc.expectExit !== void 0 && r.exitCode !== sc.expectExit) {
         mismatches++;
         ctx.stderr.write(

@@ -1,37 +1,36 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  SecretRegistry,
-  createMaskStream
-} from "./chunk-H4ENQLX4.js";
+  RunRecord
+} from "./chunk-3VODCJ5B.js";
 import {
+  RunDir,
   jobVariables
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-22Q4IQJA.js";
 import {
+  checkStateDir,
   parseClients,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
-import "./chunk-D4NMBEDX.js";
+} from "./chunk-VJ3CNTPE.js";
 import {
   runFlow
-} from "./chunk-BWQGWSUO.js";
-import "./chunk-FJEDMX6I.js";
-import {
-  cleanup
-} from "./chunk-H26R332A.js";
+} from "./chunk-35F5LJQG.js";
 import {
   proxyAwareFetch
-} from "./chunk-73PPZFML.js";
+} from "./chunk-JDRZ7YSW.js";
+import {
+  createMaskStream
+} from "./chunk-ERPYJNOP.js";
 import {
   discardEphemeral
-} from "./chunk-II6JEI5M.js";
-import "./chunk-2KYKZ3OY.js";
+} from "./chunk-ZS4SH6XG.js";
+import "./chunk-CFFWXRYZ.js";
+import "./chunk-VPCP35NA.js";
+import "./chunk-4NBTOX2Y.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-4CIYU6N5.js";
-import "./chunk-7TLYVLNA.js";
-import "./chunk-ZXYRMQQA.js";
-import "./chunk-W3LW53PW.js";
+import "./chunk-C7CNVSM4.js";
 import "./chunk-4OYPS3EV.js";
+import "./chunk-M2XMWK6Z.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -139,13 +138,15 @@ async function runExec(argv, flags, ctx, io) {
       "exec needs a command after --",
       "e.g. deploy-token exec -- docker pull registry.example.com/img"
     );
+  checkStateDir(ctx.env);
   const stop = new Stop();
+  const run = new RunDir(ctx.env);
   const unsubscribe = io.onSignal?.((sig) => stop.receive(sig));
   try {
     const settled = runFlow(flags, {
       ...ctx,
       ...io.onSignal ? { fetch: stoppableFetch(ctx, stop) } : {},
-      ephemeral: { mode: "create" }
+      ephemeral: { mode: "create", random: run.stamp }
     }).then(
       (flow2) => ({ flow: flow2 }),
       (error) => ({ error })
@@ -164,22 +165,36 @@ async function runExec(argv, flags, ctx, io) {
           "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
         );
       }
+      run.discard();
       return stop.code;
     }
     if ("error" in first) throw first.error;
     const flow = first.flow;
+    const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
+    const onExit = () => void record.close(false);
+    process.once("exit", onExit);
     try {
-      return await execResolved(flow, command, args, flags, ctx, io, stop);
+      return await execResolved({ flow, command, args, flags, ctx, io, stop }, run, record);
     } finally {
+      process.off("exit", onExit);
       const d = await discardEphemeral(flow);
       if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
 `);
+      closeRecord(record, d !== void 0 && !d.ok, ctx);
     }
   } finally {
     unsubscribe?.();
+    run.discard();
   }
 }
-async function execResolved(flow, command, args, flags, ctx, io, stop) {
+function childEnv(env, vars, api) {
+  const withheld = (k, v) => !api.pass && (k === api.name || api.token !== void 0 && v === api.token);
+  const out = Object.fromEntries(Object.entries(env).filter(([k, v]) => !withheld(k, v)));
+  for (const v of vars) out[v.name] = v.value;
+  return out;
+}
+async function execResolved(x, run, record) {
+  const { flow, flags, ctx } = x;
   const r = flow.resolution;
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
 `);
@@ -191,7 +206,7 @@ async function execResolved(flow, command, args, flags, ctx, io, stop) {
     return r.exitCode;
   }
   const vars = await jobVariables(flow, ctx.env);
-  const registry = new SecretRegistry();
+  const registry = ctx.scrubber.registry;
   for (const v of vars) {
     if (!v.secret) continue;
     for (const w of registry.add(v.value, { username: r.credentials.username })) {
@@ -199,46 +214,46 @@ async function execResolved(flow, command, args, flags, ctx, io, stop) {
 `);
     }
   }
-  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
-  const onExit = () => {
-    if (files) cleanup(files.manifest);
-  };
-  if (files) process.once("exit", onExit);
-  const env = {
-    ...ctx.env,
-    ...Object.fromEntries(vars.map((v) => [v.name, v.value])),
-    ...Object.fromEntries((files?.variables ?? []).map((v) => [v.name, v.value]))
-  };
-  try {
-    if (stop.signal) {
-      ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started
-`);
-      return stop.code;
-    }
-    return await runChild({
-      command,
-      args,
-      env,
-      cwd: ctx.cwd,
-      shell: flags.shell === true,
-      registry,
-      stdout: io.stdout,
-      stderr: io.stderr,
-      onError: (m) => ctx.stderr.write(`deploy-token: ${m}
-`),
-      onSignal: stop.attach
-    });
-  } finally {
-    if (files) {
-      process.off("exit", onExit);
-      const report = cleanup(files.manifest);
-      ctx.stderr.write(
-        `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(", ")}` : ""}
+  if (flow.ephemeral) record.token(flow.ephemeral);
+  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure), run, record.files);
+  return runCommand(x, [...vars, ...files?.variables ?? []]);
+}
+function closeRecord(record, tokenLeft, ctx) {
+  const n = record.manifest?.files.length ?? 0;
+  const report = record.close(tokenLeft);
+  if (n > 0)
+    ctx.stderr.write(
+      `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(", ")}` : ""}
 `
-      );
-    }
+    );
+}
+async function runCommand(x, vars) {
+  const { flow, command, args, flags, ctx, io, stop } = x;
+  const env = childEnv(ctx.env, vars, {
+    name: flow.settings.apiTokenEnv,
+    token: flow.settings.apiToken,
+    pass: flags.passApiToken === true
+  });
+  if (stop.signal) {
+    ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started
+`);
+    return stop.code;
   }
+  return runChild({
+    command,
+    args,
+    env,
+    cwd: ctx.cwd,
+    shell: flags.shell === true,
+    registry: ctx.scrubber.registry,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    onError: (m) => ctx.stderr.write(`deploy-token: ${m}
+`),
+    onSignal: stop.attach
+  });
 }
 export {
+  childEnv,
   runExec
 };

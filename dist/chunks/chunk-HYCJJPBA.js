@@ -1,19 +1,15 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  derivedForms
+} from "./chunk-ERPYJNOP.js";
+import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 
 // src/export/github.ts
 import { randomUUID } from "node:crypto";
 import { appendFileSync, rmSync, statSync, truncateSync } from "node:fs";
-function escapeCommandData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function maskCommands(forms) {
-  return forms.map((f) => `::add-mask::${escapeCommandData(f)}
-`).join("");
-}
 function heredoc(name, value, delimiter) {
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new UsageError(
@@ -28,7 +24,7 @@ ${delimiter}
 }
 function renderGithub(vars, outputs, maskForms, delimiter = `ghadelimiter_${randomUUID()}`) {
   return {
-    masks: maskCommands(maskForms),
+    masks: [...maskForms],
     env: vars.map((v) => heredoc(v.name, v.value, delimiter)).join(""),
     output: Object.entries(outputs).map(([k, v]) => heredoc(k, v, delimiter)).join("")
   };
@@ -44,8 +40,8 @@ function githubFiles(env) {
   }
   return { envFile, outputFile };
 }
-function writeGithub(w, files, stdout) {
-  stdout.write(w.masks);
+function writeGithub(w, files, addMask) {
+  for (const m of w.masks) addMask(m);
   const envSize = sizeOf(files.envFile);
   try {
     if (w.env) appendFileSync(files.envFile, w.env, { encoding: "utf8" });
@@ -68,11 +64,20 @@ function sizeOf(path) {
   }
 }
 
+// src/export/masks.ts
+function maskFormsFor(vars, creds) {
+  const out = /* @__PURE__ */ new Set();
+  for (const v of vars) {
+    if (!v.secret) continue;
+    for (const f of derivedForms(v.value, { username: creds.username })) out.add(f.toString("utf8"));
+  }
+  return [...out].filter((f) => f.length > 0);
+}
+
 export {
-  escapeCommandData,
-  maskCommands,
   heredoc,
   renderGithub,
   githubFiles,
-  writeGithub
+  writeGithub,
+  maskFormsFor
 };

@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-C7CNVSM4.js";
 import {
   DeployTokenError,
   ExitCode

@@ -1,27 +1,29 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  maskString
-} from "./chunk-H4ENQLX4.js";
-import {
   MASKABLE,
   mapLimit,
   parseProvisionFlags
-} from "./chunk-V6XWA6D6.js";
+} from "./chunk-GJXVOAOJ.js";
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-V6YRSXGF.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-D4NMBEDX.js";
-import "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-JDRZ7YSW.js";
+import {
+  safeJson
+} from "./chunk-T4ECGMLM.js";
+import {
+  maskString
+} from "./chunk-ERPYJNOP.js";
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-7TLYVLNA.js";
+} from "./chunk-CFFWXRYZ.js";
 import {
+  checkProjectRef,
   createDeployToken,
   deleteDeployToken,
   deleteVariable,
@@ -35,7 +37,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-C7CNVSM4.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -637,6 +639,8 @@ async function recover(req, client, owner, vars, current, snapshot, journal, sec
 
 // src/cli/commands/provision.ts
 async function runProvisionCommand(flags, ctx) {
+  if (flags.project !== void 0) checkProjectRef(flags.project, "--project");
+  if (flags.group !== void 0) checkProjectRef(flags.group, "--group");
   const req = parseProvisionFlags(
     { ...flags, ...flags.project === void 0 ? projectFromEnv(ctx) : {} },
     ctx.now()
@@ -645,6 +649,7 @@ async function runProvisionCommand(flags, ctx) {
   const log = (l) => ctx.stderr.write(`deploy-token: ${l}
 `);
   const out = await runProvision(req, { client, now: ctx.now, log });
+  if (out.created) ctx.scrubber.add(out.created.token, { username: out.created.username });
   if (out.error) {
     ctx.stderr.write(`deploy-token: error: ${out.error}
 `);
@@ -659,22 +664,21 @@ async function runProvisionCommand(flags, ctx) {
 `);
   if (out.created && req.store === "none") {
     const c = out.created;
-    if (ctx.env.GITHUB_ACTIONS === "true") ctx.stdout.write(`::add-mask::${c.token}
-`);
+    if (ctx.env.GITHUB_ACTIONS === "true") ctx.command("add-mask", c.token);
     if (ctx.env.GITLAB_CI === "true") {
       ctx.stderr.write(
         'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision \u2026 --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n'
       );
     }
     if (req.format === "shell") {
-      ctx.stdout.write(
+      ctx.payload.write(
         `export CI_DEPLOY_USER=${shellQuote(c.username)}
 export CI_DEPLOY_PASSWORD=${shellQuote(c.token)}
 `
       );
     } else {
-      ctx.stdout.write(
-        `${JSON.stringify({
+      ctx.payload.write(
+        `${safeJson({
           id: c.id,
           name: c.name,
           username: c.username,

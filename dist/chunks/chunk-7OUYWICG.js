@@ -2,11 +2,11 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken
-} from "./chunk-2KYKZ3OY.js";
+} from "./chunk-4NBTOX2Y.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-C7CNVSM4.js";
 
 // src/plan/format.ts
 function buildPlan(r, ctx) {

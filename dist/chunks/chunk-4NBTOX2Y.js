@@ -10,7 +10,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-C7CNVSM4.js";
 
 // src/resolve/resolver.ts
 var SETTINGS_VARIABLES = "Settings > CI/CD > Variables";

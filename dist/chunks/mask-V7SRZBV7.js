@@ -3,8 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
   createMaskStream
-} from "./chunk-H4ENQLX4.js";
-import "./chunk-D4NMBEDX.js";
+} from "./chunk-ERPYJNOP.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -1,15 +1,6 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 
-// src/core/duration.ts
-var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
-function durationMs(raw) {
-  const s = raw.trim();
-  if (s === "0") return 0;
-  const m = /^(\d{1,6})([smhdw])$/.exec(s);
-  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
-}
-
 // src/provision/ephemeral-name.ts
 var EPHEMERAL_PREFIX = "deploy-token-ephemeral-";
 var NAME_RE = /^deploy-token-ephemeral-(\d{8}T\d{6}Z)-([a-z0-9]{6,32})$/;
@@ -34,9 +25,18 @@ function isEphemeralName(name) {
   return name.startsWith(EPHEMERAL_PREFIX);
 }
 
+// src/core/duration.ts
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+function durationMs(raw) {
+  const s = raw.trim();
+  if (s === "0") return 0;
+  const m = /^(\d{1,6})([smhdw])$/.exec(s);
+  return m ? Number(m[1]) * UNIT_MS[m[2]] : void 0;
+}
+
 export {
-  durationMs,
   ephemeralName,
   ephemeralCreatedAt,
-  isEphemeralName
+  isEphemeralName,
+  durationMs
 };

@@ -1,16 +1,12 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  resolveSettings,
-  specPath
-} from "./chunk-FJEDMX6I.js";
-import {
   clientWith
-} from "./chunk-73PPZFML.js";
+} from "./chunk-JDRZ7YSW.js";
 import {
   UNKNOWN_PAIR,
   resolveCredentials
-} from "./chunk-2KYKZ3OY.js";
+} from "./chunk-4NBTOX2Y.js";
 import {
   parseGitLabVersion
 } from "./chunk-HYBTJBPM.js";
@@ -21,53 +17,17 @@ import {
   isActive,
   isSpecial,
   listDeployTokens,
-  listVariables
-} from "./chunk-W3LW53PW.js";
+  listVariables,
+  resolveSettings,
+  specPath
+} from "./chunk-C7CNVSM4.js";
+import {
+  checkExportName
+} from "./chunk-M2XMWK6Z.js";
 import {
   GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
-
-// src/export/names.ts
-var NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
-var REFUSED_NAMES = /* @__PURE__ */ new Set([
-  "PATH",
-  "LD_PRELOAD",
-  "LD_LIBRARY_PATH",
-  "LD_AUDIT",
-  "DYLD_INSERT_LIBRARIES",
-  "NODE_OPTIONS",
-  "NODE_PATH",
-  "BASH_ENV",
-  "ENV",
-  "IFS",
-  "PS4",
-  "PROMPT_COMMAND",
-  "SHELLOPTS",
-  "BASHOPTS",
-  "HOME",
-  "SHELL",
-  "PYTHONPATH",
-  "PYTHONSTARTUP",
-  "PERL5OPT",
-  "RUBYOPT",
-  "JAVA_TOOL_OPTIONS",
-  "GIT_SSH_COMMAND",
-  "GIT_EXEC_PATH",
-  "GITHUB_ENV",
-  "GITHUB_OUTPUT",
-  "GITHUB_PATH",
-  "GITHUB_STATE"
-]);
-function checkExportName(name) {
-  if (!NAME_RE.test(name)) {
-    return `"${name.slice(0, 60)}" is not a valid variable name (letters, digits and _; not starting with a digit)`;
-  }
-  if (REFUSED_NAMES.has(name.toUpperCase())) {
-    return `${name} is refused: exporting it would change how programs start or where they look`;
-  }
-  return void 0;
-}
 
 // src/export/variables.ts
 function deployVariables(username, password) {
@@ -293,7 +253,7 @@ async function gatherInput(opts) {
 async function loadSpecFor(flags, cwd) {
   const path = specPath(flags, cwd);
   if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-C2WDM3D4.js");
+  const { loadSpecFile } = await import("./load-TJTHJCHN.js");
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === "error");
   if (!spec || errors.length > 0) {
@@ -309,9 +269,10 @@ async function loadSpecFor(flags, cwd) {
 async function runFlow(flags, deps) {
   const spec = await loadSpecFor(flags, deps.cwd);
   const settings = resolveSettings(flags, deps.env, spec);
+  deps.scrubber?.add(settings.apiToken);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-R6WTHKUO.js");
+    const { ephemeralFlow } = await import("./ephemeral-V4U6FH6H.js");
     const e = await ephemeralFlow(
       settings,
       client,
@@ -319,6 +280,7 @@ async function runFlow(flags, deps) {
       deps.ephemeral?.mode ?? "plan",
       deps.ephemeral?.random
     );
+    registerSecrets(deps.scrubber, e.input, e.resolution);
     return {
       settings,
       ...spec ? { spec } : {},
@@ -346,6 +308,7 @@ async function runFlow(flags, deps) {
   });
   if (settings.lfs && !input.job) input.job = { name: "(command line)", scopes: [], lfs: true };
   const resolution = resolveCredentials(input);
+  registerSecrets(deps.scrubber, input, resolution);
   return {
     settings,
     ...spec ? { spec } : {},
@@ -354,6 +317,22 @@ async function runFlow(flags, deps) {
     requestCount: client?.requestCount ?? 0,
     ...client ? { client } : {}
   };
+}
+function registerSecrets(scrubber, input, r) {
+  if (!scrubber) return;
+  const lookups = [input.variables.project, input.variables.group];
+  for (const pair of lookups) {
+    if (pair.password.state === "set") scrubber.add(pair.password.value);
+    if (pair.user.state === "set") scrubber.addIfNotUsername(pair.user.value);
+  }
+  scrubber.add(input.jobEnv.password);
+  scrubber.addIfNotUsername(input.jobEnv.user);
+  scrubber.add(input.fallback?.password);
+  scrubber.addIfNotUsername(input.fallback?.user);
+  if (r.credentials) {
+    scrubber.add(r.credentials.password, { username: r.credentials.username });
+    scrubber.addIfNotUsername(r.credentials.username);
+  }
 }
 
 export {

@@ -5,28 +5,33 @@ import {
   PASSWORD_KEY,
   USER_KEY,
   gatherTree
-} from "./chunk-V6XWA6D6.js";
+} from "./chunk-GJXVOAOJ.js";
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-V6YRSXGF.js";
+import "./chunk-JDRZ7YSW.js";
 import {
-  normaliseUrl
-} from "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+  mdCode,
+  mdText,
+  oneLine
+} from "./chunk-T4ECGMLM.js";
+import "./chunk-ERPYJNOP.js";
+import {
+  durationMs,
+  ephemeralCreatedAt,
+  isEphemeralName
+} from "./chunk-VPCP35NA.js";
 import {
   exposesGroupDeployToken,
   parseGitLabVersion
 } from "./chunk-HYBTJBPM.js";
 import {
-  durationMs,
-  ephemeralCreatedAt,
-  isEphemeralName
-} from "./chunk-ZXYRMQQA.js";
-import {
+  checkProjectRef,
   formatInstant,
   isSpecial,
+  normaliseUrl,
   tokenActivity
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-C7CNVSM4.js";
 import {
   ExitCode,
   UsageError
@@ -439,20 +444,7 @@ function summarise(findings) {
 }
 
 // src/audit/format.ts
-var CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-function plain(s) {
-  return s.replace(CONTROL, (c) => c === "\n" || c === "\r" || c === "	" ? " " : "?");
-}
-function mdText(s) {
-  return plain(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([`*_[\]])/g, "\\$1");
-}
-function mdCode(s) {
-  const v = plain(s);
-  if (v === "") return '""';
-  const longest = Math.max(0, ...(v.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence} ${v.replace(/\|/g, "\\|")} ${fence}`;
-}
+var plain = oneLine;
 function mdMessage(parts) {
   return parts.map((p) => typeof p === "string" ? mdText(p) : mdCode(p.literal)).join("");
 }
@@ -673,9 +665,12 @@ function auditSettings(flags, env) {
 
 // src/cli/commands/audit.ts
 async function runAudit(flags, ctx) {
+  if (flags.group !== void 0) checkProjectRef(flags.group, "--group");
   const s = auditSettings(flags, ctx.env);
   const { client } = clientFor(s, ctx, "audit");
   const tree = await gatherTree(client, s.group);
+  for (const holder of [...tree.groups, ...tree.projects, ...tree.ancestors])
+    for (const v of holder.variables ?? []) ctx.scrubber.addIfNotUsername(v.value);
   const now = ctx.now();
   const result = auditFindings(tree, {
     now,

@@ -1,11 +1,11 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  normaliseUrl
-} from "./chunk-FJEDMX6I.js";
-import {
   clientWith
-} from "./chunk-73PPZFML.js";
+} from "./chunk-JDRZ7YSW.js";
+import {
+  normaliseUrl
+} from "./chunk-C7CNVSM4.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -2,8 +2,12 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkTemplate,
+  loadTemplating,
   templating
 } from "./chunk-4OYPS3EV.js";
+import {
+  checkExportName
+} from "./chunk-M2XMWK6Z.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -334,8 +338,26 @@ function writeFileAtomic(path, content, mode = 384) {
 }
 
 // src/credentials/manifest.ts
-import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, relative, resolve } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import {
+  closeSync as closeSync2,
+  constants as constants2,
+  lstatSync,
+  openSync as openSync2,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync as writeSync2
+} from "node:fs";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join2, relative, resolve } from "node:path";
+var MARKER_FILE = ".deploy-token-run";
+var MARKER_RE = /^[0-9a-f]{32}$/;
+var RUN_DIR_RE = /^deploy-token-[A-Za-z0-9]{6}$/;
+function markerStamp(marker) {
+  return marker.slice(0, 12);
+}
 var NOT_A_MANIFEST = "pass the manifest file an earlier run wrote";
 function parseManifest(text, where) {
   let m;
@@ -349,7 +371,7 @@ function parseManifest(text, where) {
   const tokens = (x) => x === void 0 || Array.isArray(x) && x.every(
     (t) => (t?.level === "project" || t?.level === "group") && (typeof t.id === "string" || typeof t.id === "number") && Number.isInteger(t.tokenId) && (t.name === void 0 || typeof t.name === "string") && (t.gitlabUrl === void 0 || typeof t.gitlabUrl === "string")
   );
-  if (o?.version !== 1 || typeof o.dir !== "string" || !isAbsolute(o.dir) || !strings(o.files) || !strings(o.dirs) || !strings(o.variables) || !tokens(o.ephemeralTokens) || o.job !== void 0 && typeof o.job !== "string") {
+  if (o?.version !== 1 || typeof o.dir !== "string" || !isAbsolute(o.dir) || !strings(o.files) || !strings(o.dirs) || !strings(o.variables) || !tokens(o.ephemeralTokens) || o.job !== void 0 && typeof o.job !== "string" || o.marker !== void 0 && typeof o.marker !== "string" || o.pid !== void 0 && !Number.isInteger(o.pid)) {
     throw new UsageError(`${where} is not a deploy-token manifest`, NOT_A_MANIFEST);
   }
   return o;
@@ -383,6 +405,47 @@ function untrustedManifest(path, uid = process.getuid?.()) {
   if ((st.mode & 18) !== 0) return `others may write it (mode ${(st.mode & 511).toString(8)})`;
   return void 0;
 }
+function writeMarker(dir, random = () => randomBytes2(16).toString("hex")) {
+  const marker = random();
+  if (!MARKER_RE.test(marker)) throw new Error("internal: a marker is 32 hex digits");
+  const fd = openSync2(
+    join2(dir, MARKER_FILE),
+    constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW,
+    384
+  );
+  try {
+    writeSync2(fd, `${marker}
+`);
+  } finally {
+    closeSync2(fd);
+  }
+  return marker;
+}
+function readMarker(dir, uid) {
+  const path = join2(dir, MARKER_FILE);
+  const st = stat(path);
+  if (!st?.isFile() || uid !== void 0 && st.uid !== uid || (st.mode & 63) !== 0 || st.size > 64)
+    return void 0;
+  return readFileSync(path, "utf8").trim();
+}
+function untrustedRunDir(m, base, uid = process.getuid?.()) {
+  if (m.marker === void 0 || !MARKER_RE.test(m.marker)) return "it records no marker";
+  let root;
+  try {
+    root = realpathSync(base);
+  } catch {
+    return `the temp directory ${base} cannot be read`;
+  }
+  if (dirname2(m.dir) !== root || !RUN_DIR_RE.test(basename2(m.dir)))
+    return `${m.dir} is not a directory this tool creates in ${root}`;
+  const st = stat(m.dir);
+  if (!st) return "gone";
+  if (!st.isDirectory()) return `${m.dir} is not a directory (a symlink?)`;
+  if (uid !== void 0 && st.uid !== uid) return `${m.dir} belongs to uid ${st.uid}, not to us (uid ${uid})`;
+  if ((st.mode & 511) !== 448) return `${m.dir} has mode ${(st.mode & 511).toString(8)}, not 700`;
+  if (readMarker(m.dir, uid) !== m.marker) return `${m.dir} does not hold the marker its run wrote`;
+  return void 0;
+}
 function inside(dir, p) {
   const rel = relative(resolve(dir), resolve(p));
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
@@ -405,6 +468,18 @@ function cleanup(m, opts = {}) {
   const report = { removed: [], missing: [], refused: [] };
   const dry = opts.dryRun === true;
   const uid = "uid" in opts ? opts.uid : process.getuid?.();
+  if (opts.base !== void 0) {
+    const why = untrustedRunDir(m, opts.base, uid);
+    if (why === "gone") {
+      report.missing.push(m.dir);
+      return report;
+    }
+    if (why) {
+      report.refused.push(m.dir, ...m.files, ...m.dirs);
+      report.why = why;
+      return report;
+    }
+  }
   const top = stat(m.dir);
   if (top && (!top.isDirectory() || uid !== void 0 && top.uid !== uid || (top.mode & 63) !== 0)) {
     report.refused.push(m.dir, ...m.files, ...m.dirs);
@@ -437,7 +512,13 @@ function cleanup(m, opts = {}) {
     else if (!st.isDirectory() || !empty(d)) report.refused.push(d);
     else remove(d, rmdirSync);
   }
+  if (top && m.marker !== void 0 && !opts.keepMarker && readMarker(m.dir, uid) === m.marker) {
+    const marker = join2(m.dir, MARKER_FILE);
+    if (!dry) unlinkSync(marker);
+    gone.add(resolve(marker));
+  }
   if (!top) report.missing.push(m.dir);
+  else if (opts.keepMarker && stat(join2(m.dir, MARKER_FILE))) return report;
   else if (!empty(m.dir)) report.refused.push(m.dir);
   else remove(m.dir, rmdirSync);
   return report;
@@ -448,22 +529,22 @@ var CLIENT_NAMES = ["docker", "git", "npm", "nuget", "maven", "pypi"];
 
 // src/credentials/write.ts
 import {
-  closeSync as closeSync2,
-  constants as constants2,
+  closeSync as closeSync3,
+  constants as constants3,
   fchmodSync,
   lstatSync as lstatSync2,
   mkdirSync,
   mkdtempSync,
-  openSync as openSync2,
+  openSync as openSync3,
   readdirSync as readdirSync2,
-  realpathSync,
+  realpathSync as realpathSync2,
   rmdirSync as rmdirSync2,
   rmSync as rmSync2,
   unlinkSync as unlinkSync2,
-  writeSync as writeSync2
+  writeSync as writeSync3
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function isPrivate(dir) {
   const st = lstatSync2(dir);
   const uid = process.getuid?.();
@@ -473,7 +554,7 @@ function privateDir(env2) {
   const base = env2.RUNNER_TEMP && env2.RUNNER_TEMP !== "" ? env2.RUNNER_TEMP : tmpdir();
   let dir;
   try {
-    dir = mkdtempSync(join2(realpathSync(base), "deploy-token-"));
+    dir = mkdtempSync(join3(realpathSync2(base), "deploy-token-"));
   } catch (e) {
     const code = e.code;
     throw new UsageError(
@@ -490,7 +571,19 @@ function privateDir(env2) {
   }
   return dir;
 }
-var FS_IO = { openSync: openSync2, writeSync: (fd, data) => writeSync2(fd, data) };
+function plannedManifest(plan, dir, variables) {
+  const dirs = [];
+  for (const f of plan.files) {
+    let parent = dir;
+    for (const part of f.path.split("/").slice(0, -1)) {
+      parent = join3(parent, part);
+      if (!dirs.includes(parent)) dirs.push(parent);
+    }
+  }
+  const files = plan.files.map((f) => join3(dir, f.path));
+  return { version: 1, createdAt: (/* @__PURE__ */ new Date()).toISOString(), dir, files, dirs, variables: [...variables] };
+}
+var FS_IO = { openSync: openSync3, writeSync: (fd, data) => writeSync3(fd, data) };
 function writeCredentials(plan, dir = plan.dir, variables = plan.variables.map((v) => v.name), io = FS_IO) {
   if (!dir) throw new UsageError("no directory to write the credential files in", "use privateDir()");
   const manifest = {
@@ -511,15 +604,15 @@ function writeCredentials(plan, dir = plan.dir, variables = plan.variables.map((
       const parts = f.path.split("/");
       let parent = dir;
       for (const part of parts.slice(0, -1)) {
-        parent = join2(parent, part);
+        parent = join3(parent, part);
         if (manifest.dirs.includes(parent)) continue;
         mkdirSync(parent, { mode: 448 });
         manifest.dirs.push(parent);
       }
-      const path = join2(dir, f.path);
+      const path = join3(dir, f.path);
       const fd = io.openSync(
         path,
-        constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW,
+        constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW,
         384
       );
       manifest.files.push(path);
@@ -529,7 +622,7 @@ function writeCredentials(plan, dir = plan.dir, variables = plan.variables.map((
         if (n !== Buffer.byteLength(f.content))
           throw Object.assign(new Error("short write"), { code: "EIO" });
       } finally {
-        closeSync2(fd);
+        closeSync3(fd);
       }
     }
   } catch (e) {
@@ -560,15 +653,15 @@ function undo(m) {
 // src/credentials/user-config.ts
 import { existsSync, lstatSync as lstatSync3, readFileSync as readFileSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var MAX_DOCKER_CONFIG = 1024 * 1024;
 function existingUserConfig(env2) {
   const home = env2.HOME && env2.HOME !== "" ? env2.HOME : homedir();
   const out = {};
-  const gitconfig = [env2.GIT_CONFIG_GLOBAL, join3(home, ".gitconfig")].find((p) => p && existsSync(p));
+  const gitconfig = [env2.GIT_CONFIG_GLOBAL, join4(home, ".gitconfig")].find((p) => p && existsSync(p));
   if (gitconfig) out.userGitconfig = gitconfig;
-  const docker = join3(
-    env2.DOCKER_CONFIG && env2.DOCKER_CONFIG !== "" ? env2.DOCKER_CONFIG : join3(home, ".docker"),
+  const docker = join4(
+    env2.DOCKER_CONFIG && env2.DOCKER_CONFIG !== "" ? env2.DOCKER_CONFIG : join4(home, ".docker"),
     "config.json"
   );
   try {
@@ -579,17 +672,242 @@ function existingUserConfig(env2) {
   return out;
 }
 
+// src/app/credentials.ts
+import { existsSync as existsSync2, lstatSync as lstatSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync3, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname3, join as join5 } from "node:path";
+
+// src/app/values.ts
+function templateValues(r, input, gitlabUrl, env2) {
+  const url = new URL(gitlabUrl);
+  const registry = env2.CI_REGISTRY ?? input.project?.registryImagePrefix?.split("/")[0];
+  return {
+    username: r.credentials?.username,
+    password: r.credentials?.password,
+    gitlab_url: gitlabUrl,
+    gitlab_host: url.host,
+    api_url: `${gitlabUrl}/api/v4`,
+    registry,
+    // The dependency proxy lives on the GitLab host itself (app/models/project.rb: Gitlab.host_with_port).
+    dependency_proxy: env2.CI_DEPENDENCY_PROXY_SERVER ?? `${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`,
+    project_id: input.project?.id ?? env2.CI_PROJECT_ID,
+    project_path: input.project?.path ?? env2.CI_PROJECT_PATH,
+    token_id: r.token?.id,
+    expires_at: r.token ? r.token.expiresAt ?? "never" : void 0,
+    scopes: r.token?.scopes
+  };
+}
+
+// src/app/credentials.ts
+function parseClients(raw) {
+  const list = (raw ?? []).flatMap((s) => s.split(/[,\s]+/)).filter(Boolean);
+  for (const c of list) {
+    if (!CLIENT_NAMES.includes(c)) {
+      throw new UsageError(
+        `unknown client "${c.slice(0, 40)}" to configure`,
+        `use one of: ${CLIENT_NAMES.join(", ")}`
+      );
+    }
+  }
+  return [...new Set(list)];
+}
+function wantedFiles(flow, extraClients) {
+  const job = flow.settings.job?.spec;
+  const clients = [.../* @__PURE__ */ new Set([...parseClients(job?.configure ?? []), ...extraClients])];
+  const userFiles = job?.files ?? [];
+  for (const f of userFiles) {
+    const bad = f.env === void 0 ? void 0 : checkExportName(f.env);
+    if (bad) throw new UsageError(`file ${f.path}: env ${bad}`, "name another variable in the spec");
+  }
+  return { clients, userFiles };
+}
+async function credentialPlan(flow, env2, extraClients, dir) {
+  const r = flow.resolution;
+  if (!r.credentials) return { files: [], variables: [] };
+  const { clients, userFiles } = wantedFiles(flow, extraClients);
+  if (clients.length === 0 && userFiles.length === 0) return { files: [], variables: [] };
+  await loadTemplating();
+  const v = templateValues(r, flow.input, flow.settings.gitlabUrl, env2);
+  const userConfig = existingUserConfig(env2);
+  return planCredentials(
+    clients,
+    userFiles,
+    {
+      username: r.credentials.username,
+      password: r.credentials.password,
+      gitlabUrl: flow.settings.gitlabUrl,
+      projectId: String(v.project_id ?? flow.settings.project ?? ""),
+      projectPath: String(v.project_path ?? ""),
+      ...typeof v.registry === "string" ? { registry: v.registry } : {},
+      ...typeof v.dependency_proxy === "string" && flow.settings.job?.spec.dependency_proxy ? { dependencyProxy: v.dependency_proxy } : {}
+    },
+    dir,
+    { ...userConfig, userValues: v }
+  );
+}
+async function writeJobCredentials(flow, env2, extraClients, run, record = () => void 0) {
+  const { clients, userFiles } = wantedFiles(flow, extraClients);
+  if (clients.length === 0 && userFiles.length === 0) return void 0;
+  const fresh = !run.opened;
+  const { dir, marker } = run.open();
+  let plan;
+  try {
+    plan = await credentialPlan(flow, env2, extraClients, dir);
+  } catch (e) {
+    if (fresh) run.discard();
+    throw e;
+  }
+  const names = plan.variables.map((v) => v.name);
+  record({ ...plannedManifest(plan, dir, names), marker });
+  const manifest = writeCredentials(plan, dir, names);
+  return { manifest: { ...manifest, marker }, variables: plan.variables };
+}
+function tempBase(env2) {
+  return env2.RUNNER_TEMP && env2.RUNNER_TEMP !== "" ? env2.RUNNER_TEMP : tmpdir2();
+}
+function stateDir(env2, uid = process.getuid?.()) {
+  return join5(tempBase(env2), `deploy-token-state-${uid ?? "u"}`);
+}
+function jobIdentity(env2) {
+  const v = (name) => env2[name] && env2[name] !== "" ? env2[name] : void 0;
+  const gitlabJob = v("CI_JOB_ID");
+  if (gitlabJob)
+    return `GitLab job ${gitlabJob} of project ${v("CI_PROJECT_ID") ?? "?"} on ${v("CI_SERVER_URL") ?? "?"}`;
+  const run = v("GITHUB_RUN_ID");
+  if (run) return `GitHub run ${run} attempt ${v("GITHUB_RUN_ATTEMPT") ?? "1"} job ${v("GITHUB_JOB") ?? "?"}`;
+  return void 0;
+}
+function unsafeStateDir(dir, uid = process.getuid?.()) {
+  let st;
+  try {
+    st = lstatSync4(dir);
+  } catch (e) {
+    return e.code === "ENOENT" ? void 0 : `it cannot be read (${e.code ?? "error"})`;
+  }
+  if (st.isSymbolicLink()) return "it is a symlink";
+  if (!st.isDirectory()) return "it is not a directory";
+  if (uid !== void 0 && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
+  if ((st.mode & 18) !== 0) return `others may write in it (mode ${(st.mode & 511).toString(8)})`;
+  return void 0;
+}
+function checkStateDir(env2, uid = process.getuid?.()) {
+  const dir = stateDir(env2, uid);
+  const why = unsafeStateDir(dir, uid);
+  if (why) {
+    throw new UsageError(
+      `the state directory ${dir} is not safe to use: ${why}`,
+      "someone else may have planted it: inspect and remove it (or set RUNNER_TEMP to a private directory), then run again"
+    );
+  }
+  return dir;
+}
+function recordedManifests(env2, manifestPath) {
+  if (manifestPath) return [manifestPath];
+  const dir = checkStateDir(env2);
+  return existsSync2(dir) ? readdirSync3(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join5(dir, f)) : [];
+}
+function recordManifest(m, env2) {
+  const dir = stateDir(env2);
+  try {
+    mkdirSync2(dir, { mode: 448 });
+  } catch (e) {
+    const code = e.code;
+    if (code !== "EEXIST") {
+      throw new UsageError(
+        `cannot create the state directory ${dir}${code ? ` (${code})` : ""}`,
+        "check that RUNNER_TEMP (or the system temp dir) exists and is writable"
+      );
+    }
+  }
+  checkStateDir(env2);
+  const job = jobIdentity(env2);
+  if (job) m.job = job;
+  const path = join5(dir, `${m.dir.split("/").pop() ?? "run"}.json`);
+  saveManifest(m, path);
+  return path;
+}
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function selectRecorded(env2, opts = {}) {
+  const uid = "uid" in opts ? opts.uid : process.getuid?.();
+  const current = jobIdentity(env2);
+  const out = { runs: [], leftAlone: [], refused: [], running: [] };
+  const paths = opts.manifest ? [opts.manifest] : recordedManifests(env2);
+  for (const path of paths) {
+    const why = untrustedManifest(path, uid);
+    if (why && opts.manifest) {
+      throw new UsageError(
+        `the manifest ${path} cannot be used: ${why}`,
+        "pass a manifest that this user's deploy-token run wrote (0600)"
+      );
+    }
+    if (why) {
+      out.refused.push({ path, why: `the file is not ours: ${why}` });
+      continue;
+    }
+    let manifest;
+    try {
+      manifest = loadManifest(path);
+    } catch (e) {
+      if (opts.manifest) throw e;
+      out.refused.push({ path, why: e.message });
+      continue;
+    }
+    if (!opts.manifest && !opts.all && manifest.job !== current) {
+      out.leftAlone.push({ path, job: manifest.job });
+      continue;
+    }
+    if (manifest.pid !== void 0 && manifest.pid !== process.pid && running(manifest.pid)) {
+      out.running.push({ path, pid: manifest.pid });
+      continue;
+    }
+    out.runs.push({ path, manifest });
+  }
+  return out;
+}
+function cleanupRun(run, env2, opts = {}) {
+  const uid = "uid" in opts ? opts.uid : process.getuid?.();
+  const r = cleanup(run.manifest, {
+    dryRun: opts.dryRun === true,
+    uid,
+    base: tempBase(env2),
+    // A dry run shows what a real run does: that one deletes the tokens first, then the marker goes.
+    keepMarker: !opts.dryRun && (run.manifest.ephemeralTokens?.length ?? 0) > 0
+  });
+  if (!opts.dryRun && r.refused.length === 0 && !run.manifest.ephemeralTokens?.length && dirname3(run.path) === stateDir(env2, uid))
+    rmSync3(run.path, { force: true });
+  return r;
+}
+function forgetManifest(path) {
+  rmSync3(path, { force: true });
+}
+
 export {
-  CLIENT_NAMES,
-  planCredentials,
+  templateValues,
   planView,
   privateDir,
-  writeCredentials,
-  existingUserConfig,
   writeFileAtomic,
+  markerStamp,
   parseManifest,
-  loadManifest,
   saveManifest,
-  untrustedManifest,
-  cleanup
+  writeMarker,
+  untrustedRunDir,
+  cleanup,
+  parseClients,
+  wantedFiles,
+  credentialPlan,
+  writeJobCredentials,
+  tempBase,
+  jobIdentity,
+  checkStateDir,
+  recordManifest,
+  selectRecorded,
+  cleanupRun,
+  forgetManifest
 };

@@ -1,57 +1,56 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  RunRecord
+} from "./chunk-3VODCJ5B.js";
+import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
 import {
-  maskFormsFor
-} from "./chunk-GM5AMLCN.js";
+  githubFiles,
+  maskFormsFor,
+  renderGithub,
+  writeGithub
+} from "./chunk-HYCJJPBA.js";
 import {
+  RunDir,
   jobVariables,
+  scrubOutputs,
   stepOutputs
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-22Q4IQJA.js";
 import {
   checkStateDir,
   credentialPlan,
-  forgetManifest,
   parseClients,
-  recordManifest,
-  tokenManifest,
+  planView,
+  writeFileAtomic,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
-import "./chunk-D4NMBEDX.js";
+} from "./chunk-VJ3CNTPE.js";
 import {
   buildPlan,
   formatPlanText,
   pickStyle
-} from "./chunk-INHI67QQ.js";
+} from "./chunk-7OUYWICG.js";
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-BWQGWSUO.js";
-import "./chunk-FJEDMX6I.js";
+} from "./chunk-35F5LJQG.js";
+import "./chunk-JDRZ7YSW.js";
+import "./chunk-WUOZCF53.js";
 import {
-  githubFiles,
-  renderGithub,
-  writeGithub
-} from "./chunk-NXRRVDO2.js";
-import {
-  cleanup,
-  planView,
-  saveManifest,
-  writeFileAtomic
-} from "./chunk-H26R332A.js";
-import "./chunk-73PPZFML.js";
+  safeJson
+} from "./chunk-T4ECGMLM.js";
+import "./chunk-ERPYJNOP.js";
 import {
   discardEphemeral
-} from "./chunk-II6JEI5M.js";
-import "./chunk-2KYKZ3OY.js";
+} from "./chunk-ZS4SH6XG.js";
+import "./chunk-CFFWXRYZ.js";
+import "./chunk-VPCP35NA.js";
+import "./chunk-4NBTOX2Y.js";
 import "./chunk-HYBTJBPM.js";
-import "./chunk-4CIYU6N5.js";
-import "./chunk-7TLYVLNA.js";
-import "./chunk-ZXYRMQQA.js";
-import "./chunk-W3LW53PW.js";
+import "./chunk-C7CNVSM4.js";
 import "./chunk-4OYPS3EV.js";
+import "./chunk-M2XMWK6Z.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -111,7 +110,7 @@ function renderDotenv(vars, opts) {
 // src/export/json.ts
 function renderJson(r, extra = {}) {
   if (!r.credentials) throw new Error("renderJson needs resolved credentials");
-  return `${JSON.stringify({
+  return `${safeJson({
     username: r.credentials.username,
     password: r.credentials.password,
     variables: extra,
@@ -186,15 +185,23 @@ async function runResolve(flags, ctx) {
     }
   }
   checkStateDir(ctx.env);
-  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create" } });
-  const wrote = {};
+  const run = new RunDir(ctx.env);
+  let flow;
   try {
-    return await exportResolved(flow, targets, flags, ctx, wrote);
+    flow = await runFlow(flags, { ...ctx, ephemeral: { mode: "create", random: run.stamp } });
+  } catch (e) {
+    run.discard();
+    throw e;
+  }
+  const wrote = { record: new RunRecord(ctx.env, run, { now: ctx.now }) };
+  try {
+    return await exportResolved(flow, targets, flags, ctx, wrote, run);
   } catch (e) {
     const d = await discardEphemeral(flow);
     if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
 `);
     undoWritten(wrote, d !== void 0 && !d.ok, ctx);
+    if (!wrote.record.manifest) run.discard();
     throw e;
   }
 }
@@ -211,45 +218,31 @@ function undoWritten(w, tokenLeft, ctx) {
       );
     }
   }
-  if (w.manifest) {
-    const r = cleanup(w.manifest);
-    if (w.manifest.files.length > 0)
+  const files = w.record.manifest?.files.length ?? 0;
+  try {
+    const r = w.record.close(tokenLeft);
+    if (files > 0)
       ctx.stderr.write(
-        `deploy-token: removed the ${w.manifest.files.length} credential file(s) this run wrote${r.refused.length ? `; left ${r.refused.join(", ")}` : ""}
+        `deploy-token: removed the ${files} credential file(s) this run wrote${r.refused.length ? `; left ${r.refused.join(", ")}` : ""}
 `
       );
-  }
-  if (!w.record) return;
-  try {
-    if (tokenLeft && w.manifest) saveManifest({ ...w.manifest, files: [], dirs: [] }, w.record);
-    else forgetManifest(w.record);
   } catch {
-    ctx.stderr.write(`deploy-token: warning: could not update the record ${w.record}; remove it
+    ctx.stderr.write(`deploy-token: warning: could not update the record ${w.record.where}; remove it
 `);
   }
 }
-async function exportResolved(flow, targets, flags, ctx, wrote) {
+function renderTargets(flow, list, targets, flags, ctx, wrote) {
   const r = flow.resolution;
-  printWarnings(ctx, r.warnings);
-  if (!r.ok || !r.credentials) {
-    ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
-`);
-    if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
-`);
-    return r.exitCode;
-  }
-  const clients = parseClients(flags.configure);
-  let vars = await jobVariables(flow, ctx.env);
   const creds = r.credentials;
-  const renderAll = (list) => targets.map((t) => {
+  return targets.map((t) => {
     if (t === "shell") {
       const text = renderShell(list);
-      return () => ctx.stdout.write(text);
+      return () => ctx.payload.write(text);
     }
     if (t === "json") {
       const extra = Object.fromEntries(list.slice(2).map((v) => [v.name, v.value]));
       const text = renderJson(r, extra);
-      return () => ctx.stdout.write(text);
+      return () => ctx.payload.write(text);
     }
     if (t === "dotenv") {
       const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
@@ -266,30 +259,33 @@ async function exportResolved(flow, targets, flags, ctx, wrote) {
       };
     }
     const files = githubFiles(ctx.env);
-    const w = renderGithub(
-      list,
-      stepOutputs(flow, flags.passwordOutput === true),
-      maskFormsFor(list, creds)
-    );
-    return () => writeGithub(w, files, ctx.stdout);
+    const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
+    const w = renderGithub(list, outputs, maskFormsFor(list, creds));
+    return () => writeGithub(w, files, (m) => ctx.command("add-mask", m));
   });
-  let rendered = renderAll(vars);
-  const written = await writeJobCredentials(flow, ctx.env, clients);
+}
+async function exportResolved(flow, targets, flags, ctx, wrote, run) {
+  const r = flow.resolution;
+  printWarnings(ctx, r.warnings);
+  if (!r.ok || !r.credentials) {
+    ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
+`);
+    if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
+`);
+    return r.exitCode;
+  }
+  const clients = parseClients(flags.configure);
+  let vars = await jobVariables(flow, ctx.env);
+  let rendered = renderTargets(flow, vars, targets, flags, ctx, wrote);
+  if (flow.ephemeral) wrote.record.token(flow.ephemeral);
+  const written = await writeJobCredentials(flow, ctx.env, clients, run, wrote.record.files);
   if (written) {
-    wrote.manifest = written.manifest;
     vars = [...vars, ...written.variables.map((v) => ({ ...v, secret: false }))];
-    if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
-    const where = recordManifest(written.manifest, ctx.env);
-    wrote.record = where;
     ctx.stderr.write(
-      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})
+      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${wrote.record.where})
 `
     );
-    rendered = renderAll(vars);
-  } else if (flow.ephemeral) {
-    const m = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
-    wrote.manifest = m;
-    wrote.record = recordManifest(m, ctx.env);
+    rendered = renderTargets(flow, vars, targets, flags, ctx, wrote);
   }
   if (flow.ephemeral) {
     ctx.stderr.write(
@@ -320,7 +316,7 @@ async function runPlan(flags, ctx) {
     exports: planExports(targets, names, flags)
   });
   const files = filePlan ? planView(filePlan) : [];
-  if (format === "json") ctx.stdout.write(`${JSON.stringify({ ...plan, files }, null, 2)}
+  if (format === "json") ctx.stdout.write(`${safeJson({ ...plan, files }, 2)}
 `);
   else {
     ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));

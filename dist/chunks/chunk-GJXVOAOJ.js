@@ -8,7 +8,7 @@ import {
   listDescendantGroups,
   listGroupProjects,
   listVariables
-} from "./chunk-W3LW53PW.js";
+} from "./chunk-C7CNVSM4.js";
 import {
   GitLabApiError,
   UsageError

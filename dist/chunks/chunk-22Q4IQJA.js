@@ -1,12 +1,16 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  templateValues
-} from "./chunk-QEHQ6WGO.js";
+  cleanup,
+  markerStamp,
+  privateDir,
+  templateValues,
+  writeMarker
+} from "./chunk-VJ3CNTPE.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-35F5LJQG.js";
 import {
   checkTemplate,
   loadTemplating,
@@ -73,8 +77,65 @@ function stepOutputs(flow, withPassword) {
   if (withPassword && r.credentials) out.password = r.credentials.password;
   return out;
 }
+function scrubOutputs(outputs, scrubber, secret = ["password"]) {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([k, v]) => [k, secret.includes(k) ? v : scrubber.scrub(v)])
+  );
+}
+
+// src/app/run-dir.ts
+import { rmSync } from "node:fs";
+var RunDir = class {
+  constructor(env2, random) {
+    this.env = env2;
+    this.random = random;
+  }
+  env;
+  random;
+  made;
+  kept = false;
+  /** The directory and its marker, made now if they are not yet. */
+  open() {
+    if (!this.made) {
+      const dir = privateDir(this.env);
+      try {
+        this.made = { dir, marker: writeMarker(dir, this.random) };
+      } catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        const code = e.code;
+        throw new UsageError(
+          `cannot write the run marker in ${dir}${code ? ` (${code})` : ""}`,
+          "check free space and permissions of the temp directory"
+        );
+      }
+    }
+    return this.made;
+  }
+  get opened() {
+    return this.made !== void 0;
+  }
+  /** The suffix of an ephemeral token's name made in this run (opens the directory). */
+  stamp = () => markerStamp(this.open().marker);
+  /** A record still names the directory's marker (a token left to delete): `discard` leaves it. */
+  keep() {
+    this.kept = true;
+  }
+  /** Removes the directory again when nothing but the marker is in it (a run that left nothing). */
+  discard() {
+    if (!this.made || this.kept) return;
+    const r = cleanup({ ...this.manifest(/* @__PURE__ */ new Date()) });
+    if (r.refused.length === 0) this.made = void 0;
+  }
+  /** An empty manifest of this run (opens the directory). */
+  manifest(now) {
+    const { dir, marker } = this.open();
+    return { version: 1, createdAt: now.toISOString(), dir, marker, files: [], dirs: [], variables: [] };
+  }
+};
 
 export {
   jobVariables,
-  stepOutputs
+  stepOutputs,
+  scrubOutputs,
+  RunDir
 };

@@ -4,6 +4,14 @@ import {
   package_default
 } from "./chunk-WAXJOOJ3.js";
 import {
+  Scrubber
+} from "./chunk-6UPMOPGX.js";
+import {
+  guardOutput
+} from "./chunk-WUOZCF53.js";
+import "./chunk-T4ECGMLM.js";
+import "./chunk-ERPYJNOP.js";
+import {
   DeployTokenError,
   ExitCode
 } from "./chunk-XSTXBMLW.js";
@@ -3481,10 +3489,22 @@ function common(cmd) {
     "write credential files for these clients too: docker, git, npm, nuget, maven, pypi (added to the job spec's configure)"
   );
 }
-async function main(argv, ctx) {
-  let code = ExitCode.Ok;
-  const program2 = new Command();
-  program2.name("deploy-token").enablePositionalOptions().description(
+function commandContext(proc) {
+  const scrubber = new Scrubber();
+  scrubber.addEnv(proc.env);
+  const out = guardOutput(proc, scrubber, { github: proc.env.GITHUB_ACTIONS === "true" });
+  return {
+    ...proc,
+    stdout: out.stdout,
+    stderr: out.stderr,
+    payload: out.payload,
+    commands: out.commands,
+    command: out.command,
+    scrubber
+  };
+}
+function program2(ctx) {
+  return new Command().name("deploy-token").enablePositionalOptions().description(
     "Give a CI job the credentials of GitLab's gitlab-deploy-token the way GitLab would, say when and why it would not, and export them safely."
   ).version(package_default.version, "--version", "print the version").helpOption("-h, --help", "show help").showHelpAfterError("(run with --help for usage)").exitOverride().configureOutput({
     writeOut: (s) => ctx.stdout.write(s),
@@ -3502,18 +3522,23 @@ Examples:
   eval "$(deploy-token resolve --export shell)"
   deploy-token validate deploy-token.yml .gitlab-ci.yml`
   );
-  const run = (fn) => async (...args) => {
+}
+function runner(ctx, done) {
+  return (fn) => async (...args) => {
     const cmd = args[args.length - 1];
     const opts = cmd.opts();
+    if (typeof opts.apiTokenEnv === "string") ctx.scrubber.add(ctx.env[opts.apiTokenEnv]);
     if ((opts.verbose === true || ctx.env.RUNNER_DEBUG === "1") && !ctx.onRequest) {
       ctx.onRequest = (e) => ctx.stderr.write(
         `deploy-token: debug: ${e.method} ${e.endpoint} \u2192 ${e.status ?? "no answer"} (${Math.round(e.ms)} ms, attempt ${e.attempt + 1})
 `
       );
     }
-    code = await fn(opts, cmd);
+    done(await fn(opts, cmd));
   };
-  common(program2.command("resolve")).description("find the credentials, mask them, and export them (--export github|shell|dotenv|json)").option(
+}
+function registerResolve(program3, ctx, run, _proc) {
+  common(program3.command("resolve")).description("find the credentials, mask them, and export them (--export github|shell|dotenv|json)").option(
     "--export <target...>",
     "where to export: github ($GITHUB_ENV, $GITHUB_OUTPUT), shell (export lines for eval), dotenv (--output FILE), json (one object)"
   ).option("--output <file>", "the dotenv file to write (with --export dotenv)").option(
@@ -3529,11 +3554,13 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-AULNOOUS.js");
+      const { runResolve } = await import("./resolve-GYTRTSUG.js");
       return runResolve(o, ctx);
     })
   );
-  common(program2.command("plan")).description(
+}
+function registerPlan(program3, ctx, run, _proc) {
+  common(program3.command("plan")).description(
     "dry run: what would be exported where, from which source, with which warnings; prints no secret"
   ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("--export <target...>", "also show where these export targets would write").addHelpText(
     "after",
@@ -3543,11 +3570,13 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-AULNOOUS.js");
+      const { runPlan } = await import("./resolve-GYTRTSUG.js");
       return runPlan(o, ctx);
     })
   );
-  program2.command("validate [files...]").description(
+}
+function registerValidate(program3, ctx, run, _proc) {
+  program3.command("validate [files...]").description(
     "validate job specs and .gitlab-ci.yml files without touching GitLab (default deploy-token.yml)"
   ).addOption(
     new Option("--format <format>", "output format").choices(["text", "json", "sarif", "codequality", "github"]).default("text")
@@ -3560,18 +3589,21 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-IUOMURN5.js");
+      const { runValidate } = await import("./run-VP7DK25C.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
         files,
         { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === void 0 },
-        ctx.stdout,
+        // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
+        format === "github" ? ctx.commands : ctx.stdout,
         ctx.stderr
       );
     })
   );
-  program2.command("cleanup").description(
+}
+function registerCleanup(program3, ctx, run, _proc) {
+  program3.command("cleanup").description(
     "remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens"
   ).option(
     "--manifest <file>",
@@ -3598,13 +3630,18 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-DOTUJWCZ.js");
+      const { runCleanup } = await import("./cleanup-VA7SY5UR.js");
       return runCleanup(o, ctx);
     })
   );
-  common(program2.command("exec")).description(
+}
+function registerExec(program3, ctx, run, proc) {
+  common(program3.command("exec")).description(
     "resolve, run CMD with the variables in its environment and its output masked, exit with its code"
-  ).argument("<command...>", "the command and its arguments, after --").option("--shell", "run the command through /bin/sh -c (off: no shell)").passThroughOptions().addHelpText(
+  ).argument("<command...>", "the command and its arguments, after --").option("--shell", "run the command through /bin/sh -c (off: no shell)").option(
+    "--pass-api-token",
+    "give the command the API token too (it is withheld by default; masked like the password either way)"
+  ).passThroughOptions().addHelpText(
     "after",
     `
 Examples:
@@ -3612,7 +3649,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-HPUFEDST.js");
+      const { runExec } = await import("./exec-WVPZ6OIQ.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3621,13 +3658,15 @@ Examples:
         }
       });
       return runExec(cmd.args, o, ctx, {
-        stdout: ctx.stdoutStream ?? fallback(ctx.stdout),
-        stderr: ctx.stderrStream ?? fallback(ctx.stderr),
+        stdout: ctx.stdoutStream ?? fallback(proc.stdout),
+        stderr: ctx.stderrStream ?? fallback(proc.stderr),
         ...ctx.onSignal ? { onSignal: ctx.onSignal } : {}
       });
     })
   );
-  program2.command("mask").description("copy stdin to stdout with every registered secret masked").option(
+}
+function registerMask(program3, ctx, run, proc) {
+  program3.command("mask").description("copy stdin to stdout with every registered secret masked").option(
     "--secret-env <name>",
     "environment variable holding a secret (repeatable)",
     (v, prev) => [...prev, v],
@@ -3639,11 +3678,11 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(async (o) => {
-      const { runMask } = await import("./mask-HRRVO3GF.js");
+      const { runMask } = await import("./mask-V7SRZBV7.js");
       const streams = await import("node:stream");
       const out = ctx.stdoutStream ?? new streams.Writable({
         write(chunk, _enc, cb) {
-          ctx.stdout.write(chunk.toString("utf8"));
+          proc.stdout.write(chunk.toString("utf8"));
           cb();
         }
       });
@@ -3653,7 +3692,9 @@ Examples:
       });
     })
   );
-  program2.command("provision").description(
+}
+function registerProvision(program3, ctx, run, _proc) {
+  program3.command("provision").description(
     "create a deploy token and store it where jobs find it; --rotate replaces the current one safely"
   ).option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").addOption(
     new Option("--level <level>", "project or group token").choices(["project", "group"]).default("project")
@@ -3683,11 +3724,13 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
+      const { runProvisionCommand } = await import("./provision-M75A3OND.js");
       return runProvisionCommand(o, ctx);
     })
   );
-  program2.command("audit").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).addOption(
+}
+function registerAudit(program3, ctx, run, _proc) {
+  program3.command("audit").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).addOption(
     new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text")
   ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
     "--ephemeral-older-than <duration>",
@@ -3703,20 +3746,40 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-M5R2NYXZ.js");
+      const { runAudit } = await import("./audit-EQNIAFDO.js");
       return runAudit(o, ctx);
     })
   );
-  program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
+}
+function registerDemo(program3, ctx, run, _proc) {
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-IBFH5JSH.js");
+      const { runDemo } = await import("./demo-5U4BDACA.js");
       return runDemo(ctx);
     })
   );
+}
+async function main(argv, proc) {
+  let code = ExitCode.Ok;
+  const ctx = commandContext(proc);
+  const prog = program2(ctx);
+  const run = runner(ctx, (c) => code = c);
+  for (const register of [
+    registerResolve,
+    registerPlan,
+    registerValidate,
+    registerCleanup,
+    registerExec,
+    registerMask,
+    registerProvision,
+    registerAudit,
+    registerDemo
+  ])
+    register(prog, ctx, run, proc);
   try {
-    await program2.parseAsync(argv, { from: "user" });
+    await prog.parseAsync(argv, { from: "user" });
     if (argv.length === 0) {
-      program2.outputHelp();
+      prog.outputHelp();
       return ExitCode.Usage;
     }
     return code;

@@ -8,6 +8,9 @@ import {
   provideTemplating
 } from "./chunk-4OYPS3EV.js";
 import {
+  steeringReason
+} from "./chunk-M2XMWK6Z.js";
+import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 import {
@@ -7423,6 +7426,11 @@ var RULES = {
     summary: "deploy token used against the public API",
     help: "Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/\u2026). Use an API token for everything else."
   },
+  "steering-name": {
+    severity: "error",
+    summary: "an exported name that steers the runner, the shell or a runtime",
+    help: "Variables and file env names such as PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV, GITHUB_*, STATE_*, GIT_CONFIG_* or HTTPS_PROXY decide what a job runs, where its traffic goes or whom it trusts; exports refuse them (docs/security.md lists every name and why)."
+  },
   "dotenv-export": {
     severity: "warning",
     summary: "dotenv export of the password",
@@ -8678,6 +8686,42 @@ function checkScopeCoverage(job, run, report) {
       );
     }
   }
+}
+
+// src/validate/rules/steering-name.ts
+var FIX = "expected another name";
+function checkSteeringName(job, report) {
+  const vars = getEntry(job.node, "variables");
+  if (vars?.value.kind === "map") {
+    for (const e of vars.value.entries) {
+      const why = steeringReason(e.key);
+      if (why)
+        report(
+          findingAt(
+            "steering-name",
+            `variable ${e.key} is refused: ${why}; ${FIX}`,
+            e.keyNode.span,
+            e.via ?? vars.via
+          )
+        );
+    }
+  }
+  const files = get(job.node, "files");
+  if (files?.kind !== "seq") return;
+  files.items.forEach((f, i) => {
+    const env = getEntry(f, "env");
+    if (env?.value.kind !== "scalar" || typeof env.value.value !== "string") return;
+    const why = steeringReason(env.value.value);
+    if (why)
+      report(
+        findingAt(
+          "steering-name",
+          `file env ${env.value.value} is refused: ${why}; ${FIX}`,
+          env.value.span,
+          env.via ?? files.via[i]
+        )
+      );
+  });
 }
 
 // src/validate/rules/template.ts
@@ -10180,6 +10224,7 @@ function specRuleFindings(root) {
     }
     checkLfsGroupToken(root, job, report);
     checkDotenvExport(job, report);
+    checkSteeringName(job, report);
     checkEphemeralJob(job, report);
     checkPasswordOnCommandLine(scope);
     commandPasswordFindings(scope);

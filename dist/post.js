@@ -1,98 +1,131 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  escapeCommandData
-} from "./chunks/chunk-NXRRVDO2.js";
+  Runner,
+  flagsOf,
+  readInputs
+} from "./chunks/chunk-APU3UHDS.js";
+import "./chunks/chunk-PACLMIC6.js";
+import "./chunks/chunk-M46EML7S.js";
+import "./chunks/chunk-LNGXZMGU.js";
 import {
   cleanup,
-  parseManifest
-} from "./chunks/chunk-MU5YS4D7.js";
+  markerStamp,
+  parseManifest,
+  tempBase,
+  untrustedRunDir
+} from "./chunks/chunk-IFRBWHT7.js";
+import "./chunks/chunk-OTKGG5XH.js";
+import {
+  loadSpecFor
+} from "./chunks/chunk-RR3EEI2Y.js";
 import {
   clientWith
-} from "./chunks/chunk-LE5A2AN4.js";
+} from "./chunks/chunk-NTLTGA3T.js";
+import "./chunks/chunk-WUOZCF53.js";
+import "./chunks/chunk-T4ECGMLM.js";
+import "./chunks/chunk-QEZUO5UK.js";
 import {
-  deleteEphemeral
-} from "./chunks/chunk-X4GOFNJK.js";
-import "./chunks/chunk-AS7DOC5M.js";
-import "./chunks/chunk-ZXYRMQQA.js";
-import "./chunks/chunk-ITV646QS.js";
+  deleteRecordedToken,
+  recordedTokenProblem
+} from "./chunks/chunk-CBHZ3LSN.js";
+import "./chunks/chunk-TIS2JBGP.js";
+import "./chunks/chunk-VPCP35NA.js";
+import "./chunks/chunk-2NBKGNHO.js";
+import {
+  resolveSettings
+} from "./chunks/chunk-R64T6DDA.js";
+import "./chunks/chunk-YOE5HMND.js";
+import "./chunks/chunk-RC75VXCO.js";
 import "./chunks/chunk-CANAHP2R.js";
+import "./chunks/chunk-M2XMWK6Z.js";
 import "./chunks/chunk-YM2RZDLZ.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-37K7DFDN.js";
 
 // src/action/post-run.ts
-function runPost(env, stdout) {
+var LATER = "it expires at 00:00 UTC; `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired";
+async function runPostAll(env, stdout, deps = {}) {
+  const runner = new Runner(env, stdout);
+  runner.scrubber.addEnv(env);
+  const token = (env["INPUT_GITLAB-TOKEN"] ?? "").trim() || env.GITLAB_TOKEN;
+  runner.setSecret(token);
+  if (env.STATE_ephemeral)
+    runner.annotate(
+      "warning",
+      "deploy-token: ignored STATE_ephemeral: this main step saves its tokens in its manifest"
+    );
   const state = env.STATE_manifest;
   if (!state) {
-    stdout.write("deploy-token: nothing to clean up\n");
+    runner.info("deploy-token: nothing to clean up");
     return 0;
   }
+  let m;
   try {
-    const r = cleanup(parseManifest(state, "the saved state"));
-    for (const p of r.removed) stdout.write(`deploy-token: removed ${p}
-`);
-    for (const p of r.refused)
-      stdout.write(
-        `::warning::${escapeCommandData(`deploy-token: left ${p} in place (not empty or outside the credentials directory)`)}
-`
-      );
-    stdout.write(`deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone
-`);
+    m = parseManifest(state, "the saved state");
   } catch (e) {
-    stdout.write(
-      `::warning::${escapeCommandData(`deploy-token: cleanup failed: ${e.message ?? String(e)}`)}
-`
-    );
+    runner.annotate("warning", `deploy-token: cleanup skipped: ${e.message}`);
+    return 0;
   }
+  const why = untrustedRunDir(m, tempBase(env));
+  if (why && why !== "gone") {
+    runner.annotate(
+      "warning",
+      `deploy-token: left everything the saved state names alone: ${why}; this run's main step did not record it`
+    );
+    return 0;
+  }
+  if (m.ephemeralTokens?.length) await deleteTokens(m, why === "gone", token, env, runner, deps);
+  removeFiles(m, env, runner);
   return 0;
 }
-async function runPostAll(env, stdout, deps = {}) {
-  runPost(env, stdout);
-  const state = env.STATE_ephemeral;
-  if (!state) return 0;
-  const warn = (m) => stdout.write(`::warning::${escapeCommandData(`deploy-token: ${m}`)}
-`);
-  let records;
+function removeFiles(m, env, runner) {
   try {
-    records = parseRecords(state);
-  } catch {
-    warn("the saved ephemeral-token state is unreadable: run `deploy-token cleanup --ephemeral`");
-    return 0;
-  }
-  const token = (env["INPUT_GITLAB-TOKEN"] ?? "").trim() || env.GITLAB_TOKEN;
-  if (token) stdout.write(`::add-mask::${escapeCommandData(token)}
-`);
-  for (const r of records) {
-    if (!token) {
-      warn(
-        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`
+    const r = cleanup(m, { base: tempBase(env) });
+    for (const p of r.removed) runner.info(`deploy-token: removed ${p}`);
+    for (const p of r.refused)
+      runner.annotate(
+        "warning",
+        `deploy-token: left ${p} in place (not empty, not ours, or outside the credentials directory)`
       );
+    runner.info(`deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone`);
+  } catch (e) {
+    runner.annotate(
+      "warning",
+      `deploy-token: cleanup failed: ${e.message ?? String(e)}`
+    );
+  }
+}
+async function inputInstance(env, cwd) {
+  try {
+    const flags = flagsOf(readInputs(env));
+    return { url: resolveSettings(flags, env, await loadSpecFor(flags, cwd)).gitlabUrl };
+  } catch (e) {
+    return { why: e.message ?? String(e) };
+  }
+}
+async function deleteTokens(m, dirGone, token, env, runner, deps) {
+  const warn = (m2) => runner.annotate("warning", `deploy-token: ${m2}`);
+  const instance = await inputInstance(env, deps.cwd ?? env.GITHUB_WORKSPACE ?? process.cwd());
+  for (const t of m.ephemeralTokens ?? []) {
+    const which = `ephemeral token #${t.tokenId}`;
+    const problem = dirGone ? `the run's directory ${m.dir} is gone, so the record cannot be checked` : instance.url === void 0 ? `the GitLab instance is not known (${instance.why ?? "no input"})` : recordedTokenProblem(t, markerStamp(m.marker ?? ""), instance.url);
+    if (problem) {
+      warn(`left ${which} alone: ${problem}; ${LATER}`);
+      continue;
+    }
+    if (!token) {
+      warn(`no API token to delete ${which}: ${LATER}`);
       continue;
     }
     try {
-      const client = clientWith(r.gitlabUrl, token, { ...deps, env });
-      const res = await deleteEphemeral(client, r);
-      stdout.write(
-        `deploy-token: ephemeral token #${r.tokenId} ${res === "deleted" ? "deleted" : "was already gone"}
-`
-      );
+      const client = clientWith(instance.url, token, { ...deps, env });
+      const res = await deleteRecordedToken(client, { ...t, name: t.name });
+      runner.info(`deploy-token: ${which} ${res === "deleted" ? "deleted" : "was already gone"}`);
     } catch (e) {
-      warn(
-        `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`
-      );
+      warn(`could not delete ${which} (${e.message ?? String(e)}): ${LATER}`);
     }
   }
-  return 0;
-}
-function parseRecords(text) {
-  const v = JSON.parse(text);
-  if (!Array.isArray(v)) throw new Error("not a list");
-  return v.map((x) => {
-    if (x?.level !== "project" || !Number.isInteger(x.id) || !Number.isInteger(x.tokenId) || typeof x.gitlabUrl !== "string" || typeof x.name !== "string")
-      throw new Error("not a record");
-    return x;
-  });
 }
 
 // src/action/post.ts

@@ -1,92 +1,134 @@
 /**
- * The post step (post-if: always()): removes exactly what main's manifest lists, says what it
- * removed, and never fails the job: a problem becomes a warning.
+ * The post step (post-if: always()): undoes what this run's main step recorded in GITHUB_STATE
+ * (STATE_manifest), and nothing else. It trusts the saved state only as far as the disk confirms it:
+ * the directory must be one main creates directly in RUNNER_TEMP, ours, 0700, holding the random
+ * marker the state records (src/credentials/manifest.ts untrustedRunDir); an ephemeral token is
+ * deleted only on the instance the action's inputs name, only when its name carries the marker's
+ * stamp, and only when GitLab's token of that id still has that name. Anything else is reported and
+ * left alone. It never fails the job: a problem becomes a warning.
  */
+import { deleteRecordedToken, recordedTokenProblem } from '../app/ephemeral.js';
+import { tempBase } from '../app/credentials.js';
+import { loadSpecFor } from '../app/flow.js';
+import { resolveSettings } from '../app/options.js';
 import type { Env } from '../core/env.js';
-import { cleanup, parseManifest } from '../credentials/index.js';
-import { escapeCommandData } from '../export/github.js';
+import type { TextSink } from '../core/output.js';
+import {
+  cleanup,
+  markerStamp,
+  parseManifest,
+  untrustedRunDir,
+  type Manifest,
+} from '../credentials/manifest.js';
 import { clientWith } from '../gitlab/client.js';
-import { deleteEphemeral, type EphemeralRecord } from '../provision/ephemeral.js';
+import { readInputs } from './inputs.js';
+import { flagsOf } from './run.js';
+import { Runner } from './runner.js';
 
-export function runPost(env: Env, stdout: { write(s: string): void }): number {
+const LATER =
+  'it expires at 00:00 UTC; `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired';
+
+export interface PostDeps {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** The workspace (the spec's gitlab.url may name the instance); default GITHUB_WORKSPACE, then cwd. */
+  cwd?: string;
+}
+
+export async function runPostAll(env: Env, stdout: TextSink, deps: PostDeps = {}): Promise<number> {
+  const runner = new Runner(env, stdout);
+  runner.scrubber.addEnv(env);
+  const token = (env['INPUT_GITLAB-TOKEN'] ?? '').trim() || env.GITLAB_TOKEN;
+  runner.setSecret(token);
+  if (env.STATE_ephemeral)
+    runner.annotate(
+      'warning',
+      'deploy-token: ignored STATE_ephemeral: this main step saves its tokens in its manifest',
+    );
   const state = env.STATE_manifest;
   if (!state) {
-    stdout.write('deploy-token: nothing to clean up\n');
+    runner.info('deploy-token: nothing to clean up');
     return 0;
   }
+  let m: Manifest;
   try {
-    const r = cleanup(parseManifest(state, 'the saved state'));
-    for (const p of r.removed) stdout.write(`deploy-token: removed ${p}\n`);
-    for (const p of r.refused)
-      stdout.write(
-        `::warning::${escapeCommandData(`deploy-token: left ${p} in place (not empty or outside the credentials directory)`)}\n`,
-      );
-    stdout.write(`deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone\n`);
+    m = parseManifest(state, 'the saved state');
   } catch (e) {
-    stdout.write(
-      `::warning::${escapeCommandData(`deploy-token: cleanup failed: ${(e as { message?: string }).message ?? String(e)}`)}\n`,
-    );
+    runner.annotate('warning', `deploy-token: cleanup skipped: ${(e as Error).message}`);
+    return 0;
   }
+  const why = untrustedRunDir(m, tempBase(env));
+  if (why && why !== 'gone') {
+    runner.annotate(
+      'warning',
+      `deploy-token: left everything the saved state names alone: ${why}; this run's main step did not record it`,
+    );
+    return 0;
+  }
+  if (m.ephemeralTokens?.length) await deleteTokens(m, why === 'gone', token, env, runner, deps);
+  removeFiles(m, env, runner);
   return 0;
 }
 
-/**
- * The whole post step: files (above), then the ephemeral token main recorded in GITHUB_STATE,
- * deleted with the same API token (the runner gives the post step the same inputs). A failure is a
- * warning naming `deploy-token cleanup --ephemeral`; the job's result is never changed.
- */
-export async function runPostAll(
-  env: Env,
-  stdout: { write(s: string): void },
-  deps: { fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> } = {},
-): Promise<number> {
-  runPost(env, stdout);
-  const state = env.STATE_ephemeral;
-  if (!state) return 0;
-  const warn = (m: string) => stdout.write(`::warning::${escapeCommandData(`deploy-token: ${m}`)}\n`);
-  let records: EphemeralRecord[];
+function removeFiles(m: Manifest, env: Env, runner: Runner): void {
   try {
-    records = parseRecords(state);
-  } catch {
-    warn('the saved ephemeral-token state is unreadable: run `deploy-token cleanup --ephemeral`');
-    return 0;
-  }
-  const token = (env['INPUT_GITLAB-TOKEN'] ?? '').trim() || env.GITLAB_TOKEN;
-  if (token) stdout.write(`::add-mask::${escapeCommandData(token)}\n`);
-  for (const r of records) {
-    if (!token) {
-      warn(
-        `no API token to delete ephemeral token #${r.tokenId}: it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`,
+    const r = cleanup(m, { base: tempBase(env) });
+    for (const p of r.removed) runner.info(`deploy-token: removed ${p}`);
+    for (const p of r.refused)
+      runner.annotate(
+        'warning',
+        `deploy-token: left ${p} in place (not empty, not ours, or outside the credentials directory)`,
       );
+    runner.info(`deploy-token: cleanup: ${r.removed.length} removed, ${r.missing.length} already gone`);
+  } catch (e) {
+    runner.annotate(
+      'warning',
+      `deploy-token: cleanup failed: ${(e as { message?: string }).message ?? String(e)}`,
+    );
+  }
+}
+
+/** The instance the action's inputs name (as main resolved it), or why it is not known. */
+async function inputInstance(env: Env, cwd: string): Promise<{ url?: string; why?: string }> {
+  try {
+    const flags = flagsOf(readInputs(env));
+    return { url: resolveSettings(flags, env, await loadSpecFor(flags, cwd)).gitlabUrl };
+  } catch (e) {
+    return { why: (e as { message?: string }).message ?? String(e) };
+  }
+}
+
+async function deleteTokens(
+  m: Manifest,
+  dirGone: boolean,
+  token: string | undefined,
+  env: Env,
+  runner: Runner,
+  deps: PostDeps,
+): Promise<void> {
+  const warn = (m: string) => runner.annotate('warning', `deploy-token: ${m}`);
+  const instance = await inputInstance(env, deps.cwd ?? env.GITHUB_WORKSPACE ?? process.cwd());
+  for (const t of m.ephemeralTokens ?? []) {
+    const which = `ephemeral token #${t.tokenId}`;
+    const problem = dirGone
+      ? `the run's directory ${m.dir} is gone, so the record cannot be checked`
+      : instance.url === undefined
+        ? `the GitLab instance is not known (${instance.why ?? 'no input'})`
+        : recordedTokenProblem(t, markerStamp(m.marker ?? ''), instance.url);
+    if (problem) {
+      warn(`left ${which} alone: ${problem}; ${LATER}`);
+      continue;
+    }
+    if (!token) {
+      warn(`no API token to delete ${which}: ${LATER}`);
       continue;
     }
     try {
-      const client = clientWith(r.gitlabUrl, token, { ...deps, env });
-      const res = await deleteEphemeral(client, r);
-      stdout.write(
-        `deploy-token: ephemeral token #${r.tokenId} ${res === 'deleted' ? 'deleted' : 'was already gone'}\n`,
-      );
+      const client = clientWith(instance.url as string, token, { ...deps, env });
+      const res = await deleteRecordedToken(client, { ...t, name: t.name as string });
+      runner.info(`deploy-token: ${which} ${res === 'deleted' ? 'deleted' : 'was already gone'}`);
     } catch (e) {
-      warn(
-        `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}): it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired`,
-      );
+      warn(`could not delete ${which} (${(e as { message?: string }).message ?? String(e)}): ${LATER}`);
     }
   }
-  return 0;
-}
-
-function parseRecords(text: string): EphemeralRecord[] {
-  const v = JSON.parse(text) as unknown;
-  if (!Array.isArray(v)) throw new Error('not a list');
-  return v.map((x: Partial<EphemeralRecord> | null) => {
-    if (
-      x?.level !== 'project' ||
-      !Number.isInteger(x.id) ||
-      !Number.isInteger(x.tokenId) ||
-      typeof x.gitlabUrl !== 'string' ||
-      typeof x.name !== 'string'
-    )
-      throw new Error('not a record');
-    return x as EphemeralRecord;
-  });
 }

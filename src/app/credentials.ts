@@ -10,12 +10,13 @@ import {
   CLIENT_NAMES,
   existingUserConfig,
   planCredentials,
-  privateDir,
   writeCredentials,
   type ClientName,
   type CredentialPlan,
   type PlanVariable,
 } from '../credentials/index.js';
+import { plannedManifest } from '../credentials/write.js';
+import { checkExportName } from '../export/names.js';
 import {
   cleanup,
   loadManifest,
@@ -27,6 +28,7 @@ import {
 import { UsageError } from '../core/errors.js';
 import { loadTemplating } from '../export/templating.js';
 import type { FlowResult } from './flow.js';
+import type { RunDir } from './run-dir.js';
 import { templateValues } from './values.js';
 
 export function parseClients(raw: readonly string[] | undefined): ClientName[] {
@@ -46,7 +48,13 @@ export function parseClients(raw: readonly string[] | undefined): ClientName[] {
 export function wantedFiles(flow: FlowResult, extraClients: readonly ClientName[]) {
   const job = flow.settings.job?.spec;
   const clients = [...new Set([...parseClients(job?.configure ?? []), ...extraClients])];
-  return { clients, userFiles: job?.files ?? [] };
+  const userFiles = job?.files ?? [];
+  // A file's `env:` is exported like a variable: the same names are refused (src/export/names.ts).
+  for (const f of userFiles) {
+    const bad = f.env === undefined ? undefined : checkExportName(f.env);
+    if (bad) throw new UsageError(`file ${f.path}: env ${bad}`, 'name another variable in the spec');
+  }
+  return { clients, userFiles };
 }
 
 export async function credentialPlan(
@@ -83,36 +91,42 @@ export async function credentialPlan(
   );
 }
 
-/** Plans, then writes into a fresh private directory. Returns undefined when the job needs no files. */
+/**
+ * Plans, records what will be written (`record`: the state directory for the CLI, GITHUB_STATE for
+ * the action), then writes into the run's directory. Returns undefined when the job needs no files.
+ */
 export async function writeJobCredentials(
   flow: FlowResult,
   env: Env,
   extraClients: readonly ClientName[],
+  run: RunDir,
+  record: (planned: Manifest) => void = () => undefined,
 ): Promise<{ manifest: Manifest; variables: PlanVariable[] } | undefined> {
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return undefined;
-  const dir = privateDir(env);
+  const fresh = !run.opened;
+  const { dir, marker } = run.open();
   let plan: CredentialPlan;
   try {
     plan = await credentialPlan(flow, env, extraClients, dir);
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
+    if (fresh) run.discard();
     throw e;
   }
-  const manifest = writeCredentials(
-    plan,
-    dir,
-    plan.variables.map((v) => v.name),
-  );
-  return { manifest, variables: plan.variables };
+  const names = plan.variables.map((v) => v.name);
+  record({ ...plannedManifest(plan, dir, names), marker });
+  const manifest = writeCredentials(plan, dir, names);
+  return { manifest: { ...manifest, marker }, variables: plan.variables };
+}
+
+/** Where private directories are made: RUNNER_TEMP, else the system temp dir. */
+export function tempBase(env: Env): string {
+  return env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
 }
 
 /** Where CLI runs record their manifests, so `deploy-token cleanup` finds them. */
 export function stateDir(env: Env, uid: number | undefined = process.getuid?.()): string {
-  return join(
-    env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir(),
-    `deploy-token-state-${uid ?? 'u'}`,
-  );
+  return join(tempBase(env), `deploy-token-state-${uid ?? 'u'}`);
 }
 
 /**
@@ -174,12 +188,6 @@ export function recordedManifests(env: Env, manifestPath?: string): string[] {
     : [];
 }
 
-/** A manifest for a run that wrote no files but created an ephemeral token. */
-export function tokenManifest(env: Env, now: Date): Manifest {
-  const dir = privateDir(env);
-  return { version: 1, createdAt: now.toISOString(), dir, files: [], dirs: [], variables: [] };
-}
-
 /** Records `m` (with this job's identity) in the state directory, made 0700 if missing; returns its path. */
 export function recordManifest(m: Manifest, env: Env): string {
   const dir = stateDir(env);
@@ -215,6 +223,18 @@ export interface RecordedSelection {
   leftAlone: { path: string; job: string | undefined }[];
   /** Records that must not be used at all: not ours, or not a manifest. */
   refused: { path: string; why: string }[];
+  /** Records of a run still going (exec while its command runs): its files are in use. */
+  running: { path: string; pid: number }[];
+}
+
+/** Whether a process with this id exists (EPERM: it does, as another user's). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
 }
 
 /**
@@ -228,7 +248,7 @@ export function selectRecorded(
 ): RecordedSelection {
   const uid = 'uid' in opts ? opts.uid : process.getuid?.();
   const current = jobIdentity(env);
-  const out: RecordedSelection = { runs: [], leftAlone: [], refused: [] };
+  const out: RecordedSelection = { runs: [], leftAlone: [], refused: [], running: [] };
   const paths = opts.manifest ? [opts.manifest] : recordedManifests(env);
   for (const path of paths) {
     const why = untrustedManifest(path, uid);
@@ -254,14 +274,19 @@ export function selectRecorded(
       out.leftAlone.push({ path, job: manifest.job });
       continue;
     }
+    if (manifest.pid !== undefined && manifest.pid !== process.pid && running(manifest.pid)) {
+      out.running.push({ path, pid: manifest.pid });
+      continue;
+    }
     out.runs.push({ path, manifest });
   }
   return out;
 }
 
 /**
- * Removes what one recorded run wrote (or, with `dryRun`, lists it); the record itself goes once
- * nothing is left to remove (files, or ephemeral tokens still listed in `manifest`).
+ * Removes what one recorded run wrote (or, with `dryRun`, lists it), only inside the run's own
+ * directory holding its marker (`untrustedRunDir`); the record itself goes once nothing is left to
+ * remove (files, or ephemeral tokens still listed in `manifest`, whose marker stays with them).
  */
 export function cleanupRun(
   run: RecordedRun,
@@ -269,7 +294,13 @@ export function cleanupRun(
   opts: { dryRun?: boolean; uid?: number | undefined } = {},
 ): CleanupReport {
   const uid = 'uid' in opts ? opts.uid : process.getuid?.();
-  const r = cleanup(run.manifest, { dryRun: opts.dryRun === true, uid });
+  const r = cleanup(run.manifest, {
+    dryRun: opts.dryRun === true,
+    uid,
+    base: tempBase(env),
+    // A dry run shows what a real run does: that one deletes the tokens first, then the marker goes.
+    keepMarker: !opts.dryRun && (run.manifest.ephemeralTokens?.length ?? 0) > 0,
+  });
   if (
     !opts.dryRun &&
     r.refused.length === 0 &&

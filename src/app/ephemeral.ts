@@ -6,8 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { UsageError } from '../core/errors.js';
-import { getProject } from '../gitlab/api.js';
+import { deleteDeployToken, getProject, listDeployTokens } from '../gitlab/api.js';
+import type { EphemeralToken } from '../credentials/manifest.js';
+import { isEphemeralName } from '../provision/ephemeral-name.js';
+import { normaliseUrl } from './options.js';
 import type { GitLabClient } from '../gitlab/client.js';
+import type { Project } from '../gitlab/types.js';
 import {
   checkEphemeralScopes,
   createEphemeral,
@@ -23,13 +27,10 @@ import type { Settings } from './options.js';
 
 export type EphemeralMode = 'create' | 'plan';
 
-export async function ephemeralFlow(
-  settings: Settings,
-  client: GitLabClient | undefined,
-  now: Date,
-  mode: EphemeralMode,
-  random: () => string = () => randomBytes(6).toString('hex'),
-): Promise<{ input: ResolveInput; resolution: Resolution; record?: EphemeralRecord }> {
+type EphemeralResult = { input: ResolveInput; resolution: Resolution; record?: EphemeralRecord };
+
+/** What an ephemeral token needs before any request: an API client, the project, a job with scopes. */
+function checkNeeds(settings: Settings, client: GitLabClient | undefined): asserts client is GitLabClient {
   if (!client) {
     throw new UsageError(
       `an ephemeral token is created through the API: put a token with the api scope in $${settings.apiTokenEnv}`,
@@ -50,8 +51,16 @@ export async function ephemeralFlow(
   }
   // The same checks in both modes, before any request: a dry run says what the real run would.
   checkEphemeralScopes(settings.job.scopes, settings.job.dependencyProxy);
-  const project = await getProject(client, settings.project);
-  const input: ResolveInput = {
+}
+
+/** The resolver's input for an ephemeral job: the project only (no variables are read). */
+function ephemeralInput(
+  project: Project,
+  job: NonNullable<Settings['job']>,
+  now: Date,
+  minDaysLeft: number,
+): ResolveInput {
+  return {
     now,
     apiAvailable: true,
     project: {
@@ -66,53 +75,64 @@ export async function ephemeralFlow(
     ancestors: [],
     jobEnv: {},
     variables: unreadVariables('not read: ephemeral'),
-    job: { name: settings.job.name, scopes: settings.job.scopes, lfs: settings.job.lfs },
-    minDaysLeft: settings.minDaysLeft,
+    job: { name: job.name, scopes: job.scopes, lfs: job.lfs },
+    minDaysLeft,
   };
-  const base = {
-    rule: 'ephemeral-token' as const,
-    ruleText: ruleTextFor('ephemeral-token', undefined),
-    considered: [],
-  };
-  if (mode === 'plan') {
-    const report = await checkPermissions(client, {
-      project,
-      purpose: 'create and delete an ephemeral project deploy token',
-    });
-    if (!report.ok) {
-      return {
-        input,
-        resolution: {
-          ...base,
-          ok: false,
-          exitCode: 1,
-          sources: {},
-          warnings: [],
-          reason: `an ephemeral token could not be created: ${report.problems.join('; ')}`,
-          fix: 'use an API token with the api scope whose user is Maintainer on the project',
-        },
-      };
-    }
+}
+
+const BASE = () => ({
+  rule: 'ephemeral-token' as const,
+  ruleText: ruleTextFor('ephemeral-token', undefined),
+  considered: [],
+});
+
+/** `plan` mode: the permissions checked, what would be created said; nothing created. */
+async function planEphemeral(
+  client: GitLabClient,
+  project: Project,
+  scopes: readonly string[],
+  now: Date,
+): Promise<Resolution> {
+  const report = await checkPermissions(client, {
+    project,
+    purpose: 'create and delete an ephemeral project deploy token',
+  });
+  if (!report.ok) {
     return {
-      input,
-      resolution: {
-        ...base,
-        ok: true,
-        exitCode: 0,
-        ruleText: `ephemeral: a project deploy token on ${project.path_with_namespace} would be created with scopes ${settings.job.scopes.join(', ')}, expiring ${nextMidnightUtc(now).toISOString()}, and deleted when the job ends`,
-        sources: {},
-        warnings: [],
-      },
+      ...BASE(),
+      ok: false,
+      exitCode: 1,
+      sources: {},
+      warnings: [],
+      reason: `an ephemeral token could not be created: ${report.problems.join('; ')}`,
+      fix: 'use an API token with the api scope whose user is Maintainer on the project',
     };
   }
-  const made = await createEphemeral(client, project, settings.job.scopes, '', now, random);
+  return {
+    ...BASE(),
+    ok: true,
+    exitCode: 0,
+    ruleText: `ephemeral: a project deploy token on ${project.path_with_namespace} would be created with scopes ${scopes.join(', ')}, expiring ${nextMidnightUtc(now).toISOString()}, and deleted when the job ends`,
+    sources: {},
+    warnings: [],
+  };
+}
+
+/** `create` mode: the token made, handed on like a resolved one, with the record to delete it by. */
+async function createForJob(
+  client: GitLabClient,
+  project: Project,
+  scopes: readonly string[],
+  now: Date,
+  random: () => string,
+): Promise<{ resolution: Resolution; record: EphemeralRecord }> {
+  const made = await createEphemeral(client, project, scopes, '', now, random);
   const t = made.token;
   const source = { kind: 'token' as const, detail: `ephemeral deploy token #${t.id} (created for this job)` };
   return {
-    input,
     record: made.record,
     resolution: {
-      ...base,
+      ...BASE(),
       ok: true,
       exitCode: 0,
       token: {
@@ -129,6 +149,21 @@ export async function ephemeralFlow(
       warnings: made.warnings.map((message) => ({ code: 'ephemeral-expiry' as const, message })),
     },
   };
+}
+
+export async function ephemeralFlow(
+  settings: Settings,
+  client: GitLabClient | undefined,
+  now: Date,
+  mode: EphemeralMode,
+  random: () => string = () => randomBytes(6).toString('hex'),
+): Promise<EphemeralResult> {
+  checkNeeds(settings, client);
+  const job = settings.job as NonNullable<Settings['job']>;
+  const project = await getProject(client, settings.project as string);
+  const input = ephemeralInput(project, job, now, settings.minDaysLeft);
+  if (mode === 'plan') return { input, resolution: await planEphemeral(client, project, job.scopes, now) };
+  return { input, ...(await createForJob(client, project, job.scopes, now, random)) };
 }
 
 /**
@@ -156,4 +191,45 @@ export async function discardEphemeral(flow: {
       line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired at midnight`,
     };
   }
+}
+
+/**
+ * Why a recorded ephemeral token must not be deleted by whoever cleans up after its run, or
+ * undefined when it may: it must be a project token on `instance` (the one the action's inputs or
+ * the CLI's settings name, never one the record names), with an ephemeral name that carries the
+ * stamp of the run's marker (`stamp`, src/credentials/manifest.ts markerStamp).
+ */
+export function recordedTokenProblem(t: EphemeralToken, stamp: string, instance: string): string | undefined {
+  let recorded: string | undefined;
+  try {
+    recorded = t.gitlabUrl === undefined ? undefined : normaliseUrl(t.gitlabUrl);
+  } catch {
+    recorded = undefined;
+  }
+  if (recorded !== instance)
+    return `it was recorded for ${recorded ?? 'an unknown instance'}, not for ${instance}, where the API token goes; pass --gitlab-url ${recorded ?? 'URL'} to delete it there`;
+  if (t.level !== 'project') return 'ephemeral tokens are project tokens';
+  if (!t.name || !isEphemeralName(t.name) || !t.name.endsWith(`-${stamp}`))
+    return `its name ${t.name ?? '(none)'} is not the one this run gave it`;
+  return undefined;
+}
+
+/**
+ * Deletes a recorded token only when GitLab's token of that id still has the recorded name: a
+ * record naming another token's id deletes nothing. Throws when the names differ.
+ */
+export async function deleteRecordedToken(
+  client: GitLabClient,
+  t: EphemeralToken & { name: string },
+): Promise<'deleted' | 'gone'> {
+  const level = t.level === 'group' ? 'groups' : 'projects';
+  const found = (await listDeployTokens(client, level, t.id)).find((x) => x.id === t.tokenId);
+  if (!found) return 'gone';
+  if (found.name !== t.name) {
+    throw new UsageError(
+      `deploy token #${t.tokenId} is named ${found.name} on GitLab, not ${t.name} as recorded: not deleted`,
+      'the record does not describe a token this run made; delete tokens by hand in Settings > Repository',
+    );
+  }
+  return deleteDeployToken(client, level, t.id, t.tokenId);
 }

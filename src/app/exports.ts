@@ -34,3 +34,17 @@ export function stepOutputs(flow: FlowResult, withPassword: boolean): Record<str
   if (withPassword && r.credentials) out.password = r.credentials.password;
   return out;
 }
+
+/**
+ * Step outputs are printed by the runner and read by later steps: every one goes through the
+ * scrubber, except those named in `secret` (the password, when asked for with password-output).
+ */
+export function scrubOutputs(
+  outputs: Readonly<Record<string, string>>,
+  scrubber: { scrub(text: string): string },
+  secret: readonly string[] = ['password'],
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([k, v]) => [k, secret.includes(k) ? v : scrubber.scrub(v)]),
+  );
+}

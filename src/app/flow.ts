@@ -3,7 +3,8 @@
  * Surfaces (CLI, action) call this and only format or export what it returns.
  */
 import { UsageError } from '../core/errors.js';
-import type { Env } from '../core/env.js';
+import type { Clock, Env } from '../core/env.js';
+import type { Scrubber } from '../core/scrub.js';
 import { clientWith, type ClientDeps, type GitLabClient } from '../gitlab/client.js';
 import type { EphemeralRecord } from '../provision/ephemeral.js';
 import { gatherInput } from '../resolve/gather.js';
@@ -15,7 +16,7 @@ import { resolveSettings, specPath, type CommonFlags, type Settings } from './op
 export interface FlowDeps {
   env: Env;
   cwd: string;
-  now: () => Date;
+  now: Clock;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   onRequest?: ClientDeps['onRequest'];
@@ -27,6 +28,8 @@ export interface FlowDeps {
   ephemeral?: { mode: 'create' | 'plan'; force?: boolean; random?: () => string };
   /** Timeouts and retry bounds for the API client (tests shorten them; users keep the defaults). */
   http?: ClientDeps['http'];
+  /** The run's scrubber: every secret the flow meets is added to it before anything is printed. */
+  scrubber?: Pick<Scrubber, 'add' | 'addIfNotUsername'>;
 }
 
 export interface FlowResult {
@@ -64,6 +67,7 @@ export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec
 export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowResult> {
   const spec = await loadSpecFor(flags, deps.cwd);
   const settings = resolveSettings(flags, deps.env, spec);
+  deps.scrubber?.add(settings.apiToken);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : undefined;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
     const { ephemeralFlow } = await import('./ephemeral.js');
@@ -74,6 +78,7 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
       deps.ephemeral?.mode ?? 'plan',
       deps.ephemeral?.random,
     );
+    registerSecrets(deps.scrubber, e.input, e.resolution);
     return {
       settings,
       ...(spec ? { spec } : {}),
@@ -114,6 +119,7 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
   });
   if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };
   const resolution = resolveCredentials(input);
+  registerSecrets(deps.scrubber, input, resolution);
   return {
     settings,
     ...(spec ? { spec } : {}),
@@ -122,4 +128,26 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
     requestCount: client?.requestCount ?? 0,
     ...(client ? { client } : {}),
   };
+}
+
+/**
+ * Every value the flow found that is or may be a secret: passwords wherever they came from, and the
+ * username fields when they look like a token (swapped CI_DEPLOY_USER / CI_DEPLOY_PASSWORD).
+ */
+function registerSecrets(scrubber: FlowDeps['scrubber'], input: ResolveInput, r: Resolution): void {
+  if (!scrubber) return;
+  for (const level of [input.variables.project, ...input.variables.groups]) {
+    for (const v of level.variables ?? []) {
+      if (v.key === 'CI_DEPLOY_PASSWORD') scrubber.add(v.value ?? undefined);
+      if (v.key === 'CI_DEPLOY_USER') scrubber.addIfNotUsername(v.value ?? undefined);
+    }
+  }
+  scrubber.add(input.jobEnv.password);
+  scrubber.addIfNotUsername(input.jobEnv.user);
+  scrubber.add(input.fallback?.password);
+  scrubber.addIfNotUsername(input.fallback?.user);
+  if (r.credentials) {
+    scrubber.add(r.credentials.password, { username: r.credentials.username });
+    scrubber.addIfNotUsername(r.credentials.username);
+  }
 }

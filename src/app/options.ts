@@ -44,13 +44,18 @@ export function specPath(flags: CommonFlags, cwd: string): string | undefined {
   return existsSync(def) ? def : undefined;
 }
 
+/** A URL as it may be echoed: user-info (a password, a token) never is. */
+export function withoutUserInfo(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/*)?[^/?#\s]*@/i, '$1***@').replace(/\/\/[^/?#\s]*@/g, '//***@');
+}
+
 export function normaliseUrl(raw: string): string {
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
     throw new UsageError(
-      `--gitlab-url "${raw.slice(0, 100)}" is not a URL`,
+      `--gitlab-url "${withoutUserInfo(raw).slice(0, 100)}" is not a URL`,
       'give the instance URL, e.g. https://gitlab.example.com',
     );
   }
@@ -79,6 +84,8 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
     (specProject === undefined ? undefined : String(specProject)) ??
     env.CI_PROJECT_ID ??
     env.CI_PROJECT_PATH;
+  if (project !== undefined)
+    checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
   const apiTokenEnv = flags.apiTokenEnv ?? spec?.gitlab?.api_token_env ?? 'GITLAB_TOKEN';
   if (!NAME_RE.test(apiTokenEnv)) {
     throw new UsageError(
@@ -127,4 +134,20 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
     s.ref = flags.ref;
   }
   return s;
+}
+
+/**
+ * A project or group as the API takes it: an id, or a full path of real names. A `.` or `..`
+ * segment would be resolved away by the URL parser (`..` is `/api/v4/deploy_tokens`, the whole
+ * instance's tokens), an empty one is no path at all.
+ */
+export function checkProjectRef(value: string, source: string): string {
+  const segments = value.split('/');
+  if (value.trim() === '' || segments.some((s) => s === '' || s === '.' || s === '..')) {
+    throw new UsageError(
+      `${source} "${value.slice(0, 80)}" is not a project or group: a path has no empty, "." or ".." segment`,
+      'give the numeric id or the full path, e.g. tanuki/awesome_project',
+    );
+  }
+  return value;
 }

@@ -1,6 +1,7 @@
 /**
  * The template values of a resolved job (src/spec/template-values.ts): what `variables`, `files`
- * and the client templates may use. In a GitLab job the predefined variables win (GITLAB_FACTS §7):
+ * and the client templates may use. In a GitLab job the predefined variables win
+ * (lib/gitlab/ci/variables/builder.rb):
  * CI_REGISTRY, CI_DEPENDENCY_PROXY_SERVER, CI_PROJECT_ID; elsewhere they come from the API.
  */
 import type { Env } from '../core/env.js';
@@ -22,7 +23,7 @@ export function templateValues(
     gitlab_host: url.host,
     api_url: `${gitlabUrl}/api/v4`,
     registry,
-    // The dependency proxy lives on the GitLab host itself (GITLAB_FACTS §3).
+    // The dependency proxy lives on the GitLab host itself (app/models/project.rb: Gitlab.host_with_port).
     dependency_proxy:
       env.CI_DEPENDENCY_PROXY_SERVER ??
       `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`,

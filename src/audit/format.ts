@@ -10,6 +10,7 @@
  *   findings: [{ severity, code, where, tokenId?, message }],
  *   summary: { errors, warnings, infos } }
  */
+import { mdCode, mdText, oneLine } from '../core/text.js';
 import { formatInstant } from '../resolve/activity.js';
 import { summarise } from './findings.js';
 import type { AuditResult, Finding, MessagePart, TokenRow } from './types.js';
@@ -20,46 +21,9 @@ export interface ReportMeta {
   expiringWithinDays: number;
 }
 
-/**
- * Control characters (C0, DEL, C1), line and paragraph separators, and format characters (\p{Cf}:
- * bidi embeddings, overrides and isolates U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F,
- * U+061C, zero-width characters): with them "\u202enekot-yolped-baltig" displays as
- * gitlab-deploy-token, so a name could pass for another.
- */
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-
-/** One line, no terminal escapes, nothing invisible: each such character becomes `?` (white space a space). */
-export function plain(s: string): string {
-  return s.replace(CONTROL, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '?'));
-}
-
-/**
- * The tool's own words in a Markdown table cell: no line breaks, no column breaks, no HTML, no
- * accidental emphasis, code or links. (Values from GitLab never come here: they go to mdCode.)
- */
-export function mdText(s: string): string {
-  return plain(s)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([`*_[\]])/g, '\\$1');
-}
-
-/**
- * A value from GitLab as an inline code span, inert on GitHub and GitLab: the fence is one backtick
- * longer than any run in the value and padded with a space (CommonMark strips one each side), so no
- * backtick in the value can close it. `|` stays escaped as `\|`: GFM splits table cells before it
- * parses code spans, and removes that backslash again in the cell (cmark-gfm `unescape_pipes`).
- */
-export function mdCode(s: string): string {
-  const v = plain(s);
-  if (v === '') return '""';
-  const longest = Math.max(0, ...(v.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence} ${v.replace(/\|/g, '\\|')} ${fence}`;
-}
+/** One line, nothing unsafe (src/core/text.ts): names from GitLab may hold anything. */
+export const plain = oneLine;
+export { mdCode, mdText };
 
 /** A finding's message in Markdown: the tool's words escaped, every literal a code span. */
 export function mdMessage(parts: MessagePart[]): string {

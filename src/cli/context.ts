@@ -1,11 +1,7 @@
-import type { Env } from '../core/env.js';
+import type { Clock, Env } from '../core/env.js';
+import type { Output, TextSink } from '../core/output.js';
 
-/** A sink for text output (stdout, stderr), injected so tests capture it without a process. */
-export interface TextSink {
-  write(text: string): void;
-  /** True when output goes to a terminal (colour allowed unless NO_COLOR). */
-  isTTY?: boolean;
-}
+export type { TextSink };
 
 /** Everything a command touches outside pure code. The CLI builds it from `process`; tests build their own. */
 export interface CliContext {
@@ -19,8 +15,8 @@ export interface CliContext {
   stderrStream?: import('node:stream').Writable;
   /** Subscribe to SIGINT/SIGTERM (exec forwards them to its child). */
   onSignal?: (forward: (sig: NodeJS.Signals) => void) => () => void;
-  /** The clock (ms since epoch as a Date). */
-  now: () => Date;
+  /** The clock. */
+  now: Clock;
   /** HTTP, injected; defaults to the global fetch (or undici through a proxy). */
   fetch?: typeof fetch;
   /** Sleep for retries, injected so tests never wait. */
@@ -29,4 +25,16 @@ export interface CliContext {
   onRequest?: import('../app/flow.js').FlowDeps['onRequest'];
   /** API client bounds (attempt timeout, deadline, attempts), injected by tests. */
   http?: import('../app/flow.js').FlowDeps['http'];
+}
+
+/**
+ * What a command runs with: the process's context with stdout and stderr behind the output boundary
+ * (src/core/output.ts), the raw `payload` channel for what is meant to carry the secret, the
+ * runner's `command` channel, and the run's scrubber (secrets found during the run are added to it).
+ */
+export interface CommandContext extends CliContext {
+  payload: Output['payload'];
+  commands: Output['commands'];
+  command: Output['command'];
+  scrubber: Output['scrubber'];
 }

@@ -7,7 +7,9 @@ import pkg from '../../package.json' with { type: 'json' };
 import { ExitCode } from '../core/errors.js';
 import { CLIENT_NAMES } from '../credentials/clients.js';
 import { DEPLOY_TOKEN_SCOPES } from '../gitlab/scopes.js';
-import type { CliContext } from './context.js';
+import { guardOutput } from '../core/output.js';
+import { Scrubber } from '../core/scrub.js';
+import type { CliContext, CommandContext } from './context.js';
 import { reportError } from './output.js';
 
 type Action = (opts: Record<string, unknown>, cmd: Command) => Promise<number>;
@@ -36,10 +38,28 @@ function common(cmd: Command): Command {
     );
 }
 
-export async function main(argv: string[], ctx: CliContext): Promise<number> {
-  let code: number = ExitCode.Ok;
-  const program = new Command();
-  program
+/**
+ * The process's stdout and stderr behind the output boundary (src/core/output.ts): every text a
+ * command prints is scrubbed of the secrets the run knows (those in the environment from the start).
+ */
+function commandContext(proc: CliContext): CommandContext {
+  const scrubber = new Scrubber();
+  scrubber.addEnv(proc.env);
+  const out = guardOutput(proc, scrubber, { github: proc.env.GITHUB_ACTIONS === 'true' });
+  return {
+    ...proc,
+    stdout: out.stdout,
+    stderr: out.stderr,
+    payload: out.payload,
+    commands: out.commands,
+    command: out.command,
+    scrubber,
+  };
+}
+
+/** The program: its name, version, help and where commander prints. */
+function program(ctx: CommandContext): Command {
+  return new Command()
     .name('deploy-token')
     .enablePositionalOptions()
     .description(
@@ -66,12 +86,16 @@ Examples:
   eval "$(deploy-token resolve --export shell)"
   deploy-token validate deploy-token.yml .gitlab-ci.yml`,
     );
+}
 
-  const run =
-    (fn: Action) =>
+/** What every command's action goes through: secrets named by flags registered, --verbose wired, the exit code kept. */
+function runner(ctx: CommandContext, done: (code: number) => void) {
+  return (fn: Action) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.opts();
+      // The API token named by a flag is a secret from here on (GITLAB_TOKEN already is).
+      if (typeof opts.apiTokenEnv === 'string') ctx.scrubber.add(ctx.env[opts.apiTokenEnv]);
       // --verbose (or RUNNER_DEBUG=1 in a GitHub step): request lines only, never headers or bodies.
       if ((opts.verbose === true || ctx.env.RUNNER_DEBUG === '1') && !ctx.onRequest) {
         ctx.onRequest = (e) =>
@@ -79,9 +103,13 @@ Examples:
             `deploy-token: debug: ${e.method} ${e.endpoint} → ${e.status ?? 'no answer'} (${Math.round(e.ms)} ms, attempt ${e.attempt + 1})\n`,
           );
       }
-      code = await fn(opts, cmd);
+      done(await fn(opts, cmd));
     };
+}
 
+type Run = ReturnType<typeof runner>;
+
+function registerResolve(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   common(program.command('resolve'))
     .description('find the credentials, mask them, and export them (--export github|shell|dotenv|json)')
     .option(
@@ -109,7 +137,9 @@ Examples:
         return runResolve(o, ctx);
       }),
     );
+}
 
+function registerPlan(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   common(program.command('plan'))
     .description(
       'dry run: what would be exported where, from which source, with which warnings; prints no secret',
@@ -129,7 +159,9 @@ Examples:
         return runPlan(o, ctx);
       }),
     );
+}
 
+function registerValidate(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('validate [files...]')
     .description(
@@ -156,12 +188,15 @@ Examples:
         return runValidate(
           files,
           { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === undefined },
-          ctx.stdout,
+          // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
+          format === 'github' ? ctx.commands : ctx.stdout,
           ctx.stderr,
         );
       }),
     );
+}
 
+function registerCleanup(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('cleanup')
     .description(
@@ -206,13 +241,19 @@ Examples:
         return runCleanup(o, ctx);
       }),
     );
+}
 
+function registerExec(program: Command, ctx: CommandContext, run: Run, proc: CliContext): void {
   common(program.command('exec'))
     .description(
       'resolve, run CMD with the variables in its environment and its output masked, exit with its code',
     )
     .argument('<command...>', 'the command and its arguments, after --')
     .option('--shell', 'run the command through /bin/sh -c (off: no shell)')
+    .option(
+      '--pass-api-token',
+      'give the command the API token too (it is withheld by default; masked like the password either way)',
+    )
     .passThroughOptions()
     .addHelpText(
       'after',
@@ -232,14 +273,17 @@ Examples:
               cb();
             },
           });
+        // The command's own output is masked by exec and otherwise the command's to format.
         return runExec(cmd.args as string[], o, ctx, {
-          stdout: ctx.stdoutStream ?? fallback(ctx.stdout),
-          stderr: ctx.stderrStream ?? fallback(ctx.stderr),
+          stdout: ctx.stdoutStream ?? fallback(proc.stdout),
+          stderr: ctx.stderrStream ?? fallback(proc.stderr),
           ...(ctx.onSignal ? { onSignal: ctx.onSignal } : {}),
         });
       }),
     );
+}
 
+function registerMask(program: Command, ctx: CommandContext, run: Run, proc: CliContext): void {
   program
     .command('mask')
     .description('copy stdin to stdout with every registered secret masked')
@@ -263,7 +307,7 @@ Examples:
           ctx.stdoutStream ??
           new streams.Writable({
             write(chunk: Buffer, _enc, cb) {
-              ctx.stdout.write(chunk.toString('utf8'));
+              proc.stdout.write(chunk.toString('utf8'));
               cb();
             },
           });
@@ -273,7 +317,9 @@ Examples:
         });
       }),
     );
+}
 
+function registerProvision(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('provision')
     .description(
@@ -329,7 +375,9 @@ Examples:
         return runProvisionCommand(o, ctx);
       }),
     );
+}
 
+function registerAudit(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('audit')
     .description('every deploy token of a group tree (subgroups and projects) with findings')
@@ -361,7 +409,9 @@ Examples:
         return runAudit(o, ctx);
       }),
     );
+}
 
+function registerDemo(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('demo')
     .description('the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)')
@@ -371,11 +421,29 @@ Examples:
         return runDemo(ctx);
       }),
     );
+}
 
+export async function main(argv: string[], proc: CliContext): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const ctx = commandContext(proc);
+  const prog = program(ctx);
+  const run = runner(ctx, (c) => (code = c));
+  for (const register of [
+    registerResolve,
+    registerPlan,
+    registerValidate,
+    registerCleanup,
+    registerExec,
+    registerMask,
+    registerProvision,
+    registerAudit,
+    registerDemo,
+  ])
+    register(prog, ctx, run, proc);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await prog.parseAsync(argv, { from: 'user' });
     if (argv.length === 0) {
-      program.outputHelp();
+      prog.outputHelp();
       return ExitCode.Usage;
     }
     return code;

@@ -1,5 +1,5 @@
 /**
- * Exit codes shared by every command (PRODUCT.md "Exit codes").
+ * Exit codes shared by every command (the README's exit-code table).
  * 0 done, 1 the answer is no, 2 the request is wrong, 3 GitLab could not be asked.
  */
 export const ExitCode = {

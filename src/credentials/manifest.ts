@@ -5,10 +5,26 @@
  * Cleanup is synchronous on purpose: `exec` also runs it from a process 'exit' handler, where nothing
  * asynchronous completes (`await cleanup(m)` works all the same).
  * A manifest read from disk is trusted only when it is ours (see `untrustedManifest`), and what it
- * names is touched only inside its own private directory, itself ours and 0700.
+ * names is touched only inside its own private directory, itself ours and 0700. A manifest from
+ * elsewhere (the action's saved state, a record a dead run left) must also name a directory this
+ * tool creates directly in the temp directory, holding the random marker the run wrote into it
+ * (`untrustedRunDir`): nothing else is touched.
  */
-import { lstatSync, readdirSync, readFileSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { writeFileAtomic } from '../export/files.js';
 
@@ -36,6 +52,21 @@ export interface Manifest {
    * absent outside CI. `cleanup` acts only on the current job's records unless `--all`.
    */
   job?: string;
+  /** The random marker the run wrote into `dir` (MARKER_FILE): proof the directory is the run's. */
+  marker?: string;
+  /** The process that recorded it while it runs (exec): `cleanup` leaves a live run's files alone. */
+  pid?: number;
+}
+
+/** The file in a run's directory that holds its marker. */
+export const MARKER_FILE = '.deploy-token-run';
+const MARKER_RE = /^[0-9a-f]{32}$/;
+/** What the private directories this tool makes are called (mkdtemp adds six characters). */
+export const RUN_DIR_RE = /^deploy-token-[A-Za-z0-9]{6}$/;
+
+/** The part of a marker an ephemeral token's name carries (its random suffix). */
+export function markerStamp(marker: string): string {
+  return marker.slice(0, 12);
 }
 
 const NOT_A_MANIFEST = 'pass the manifest file an earlier run wrote';
@@ -68,7 +99,9 @@ export function parseManifest(text: string, where: string): Manifest {
     !strings(o.dirs) ||
     !strings(o.variables) ||
     !tokens(o.ephemeralTokens) ||
-    (o.job !== undefined && typeof o.job !== 'string')
+    (o.job !== undefined && typeof o.job !== 'string') ||
+    (o.marker !== undefined && typeof o.marker !== 'string') ||
+    (o.pid !== undefined && !Number.isInteger(o.pid))
   ) {
     throw new UsageError(`${where} is not a deploy-token manifest`, NOT_A_MANIFEST);
   }
@@ -115,6 +148,67 @@ export function untrustedManifest(
   return undefined;
 }
 
+/**
+ * Writes a fresh random marker into `dir` (exclusively, never through a planted file or link, 0600)
+ * and returns it. The run records it; whoever cleans up later checks it (`untrustedRunDir`).
+ */
+export function writeMarker(
+  dir: string,
+  random: () => string = () => randomBytes(16).toString('hex'),
+): string {
+  const marker = random();
+  if (!MARKER_RE.test(marker)) throw new Error('internal: a marker is 32 hex digits');
+  const fd = openSync(
+    join(dir, MARKER_FILE),
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    writeSync(fd, `${marker}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return marker;
+}
+
+/** The marker in `dir`, when the file is a regular file of ours that nobody else can read or write. */
+function readMarker(dir: string, uid: number | undefined): string | undefined {
+  const path = join(dir, MARKER_FILE);
+  const st = stat(path);
+  if (!st?.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0 || st.size > 64)
+    return undefined;
+  return readFileSync(path, 'utf8').trim();
+}
+
+/**
+ * Why the run directory a manifest names must not be touched, or undefined when it may: it must be
+ * a directory this tool creates (`deploy-token-XXXXXX`) directly in `base` (RUNNER_TEMP or the temp
+ * dir, as `privateDir` makes it), a real directory (not a symlink) of this user with mode 0700, and
+ * hold the marker the manifest records. `gone`: the directory no longer exists (nothing to remove).
+ */
+export function untrustedRunDir(
+  m: Manifest,
+  base: string,
+  uid: number | undefined = process.getuid?.(),
+): string | undefined {
+  if (m.marker === undefined || !MARKER_RE.test(m.marker)) return 'it records no marker';
+  let root: string;
+  try {
+    root = realpathSync(base);
+  } catch {
+    return `the temp directory ${base} cannot be read`;
+  }
+  if (dirname(m.dir) !== root || !RUN_DIR_RE.test(basename(m.dir)))
+    return `${m.dir} is not a directory this tool creates in ${root}`;
+  const st = stat(m.dir);
+  if (!st) return 'gone';
+  if (!st.isDirectory()) return `${m.dir} is not a directory (a symlink?)`;
+  if (uid !== undefined && st.uid !== uid) return `${m.dir} belongs to uid ${st.uid}, not to us (uid ${uid})`;
+  if ((st.mode & 0o777) !== 0o700) return `${m.dir} has mode ${(st.mode & 0o777).toString(8)}, not 700`;
+  if (readMarker(m.dir, uid) !== m.marker) return `${m.dir} does not hold the marker its run wrote`;
+  return undefined;
+}
+
 function inside(dir: string, p: string): boolean {
   const rel = relative(resolve(dir), resolve(p));
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
@@ -125,6 +219,8 @@ export interface CleanupReport {
   missing: string[];
   /** Listed, but not removed: outside the directory, reached through a symlink, or not what we made. */
   refused: string[];
+  /** Why nothing at all was touched (the run directory is not the run's). */
+  why?: string;
 }
 
 const stat = (p: string): Stats | undefined => {
@@ -152,12 +248,31 @@ export interface CleanupOptions {
   dryRun?: boolean;
   /** This user's uid (injected for tests). */
   uid?: number | undefined;
+  /**
+   * The temp directory the run's directory must sit in: set for a manifest from elsewhere (saved
+   * state, a record on disk), which is then checked with `untrustedRunDir` before anything is touched.
+   */
+  base?: string;
+  /** Keep the marker (and so the directory): the run still lists ephemeral tokens to delete. */
+  keepMarker?: boolean;
 }
 
 export function cleanup(m: Manifest, opts: CleanupOptions = {}): CleanupReport {
   const report: CleanupReport = { removed: [], missing: [], refused: [] };
   const dry = opts.dryRun === true;
   const uid = 'uid' in opts ? opts.uid : process.getuid?.();
+  if (opts.base !== undefined) {
+    const why = untrustedRunDir(m, opts.base, uid);
+    if (why === 'gone') {
+      report.missing.push(m.dir);
+      return report;
+    }
+    if (why) {
+      report.refused.push(m.dir, ...m.files, ...m.dirs);
+      report.why = why;
+      return report;
+    }
+  }
   const top = stat(m.dir);
   if (top && (!top.isDirectory() || (uid !== undefined && top.uid !== uid) || (top.mode & 0o077) !== 0)) {
     // Not the private directory we made (a real directory of ours, 0700): touch nothing in it.
@@ -192,7 +307,14 @@ export function cleanup(m: Manifest, opts: CleanupOptions = {}): CleanupReport {
     else if (!st.isDirectory() || !empty(d)) report.refused.push(d);
     else remove(d, rmdirSync);
   }
+  if (top && m.marker !== undefined && !opts.keepMarker && readMarker(m.dir, uid) === m.marker) {
+    // Ours, not one of the run's files: removed without being listed.
+    const marker = join(m.dir, MARKER_FILE);
+    if (!dry) unlinkSync(marker);
+    gone.add(resolve(marker));
+  }
   if (!top) report.missing.push(m.dir);
+  else if (opts.keepMarker && stat(join(m.dir, MARKER_FILE))) return report;
   else if (!empty(m.dir)) report.refused.push(m.dir);
   else remove(m.dir, rmdirSync);
   return report;

@@ -57,6 +57,23 @@ export function privateDir(env: Env): string {
   return dir;
 }
 
+/**
+ * The manifest `writeCredentials` returns for `plan` in `dir` once every file is written: recorded
+ * before the first write, so whatever a killed run leaves is listed somewhere.
+ */
+export function plannedManifest(plan: CredentialPlan, dir: string, variables: string[]): Manifest {
+  const dirs: string[] = [];
+  for (const f of plan.files) {
+    let parent = dir;
+    for (const part of f.path.split('/').slice(0, -1)) {
+      parent = join(parent, part);
+      if (!dirs.includes(parent)) dirs.push(parent);
+    }
+  }
+  const files = plan.files.map((f) => join(dir, f.path));
+  return { version: 1, createdAt: new Date().toISOString(), dir, files, dirs, variables: [...variables] };
+}
+
 /** The file operations writing uses, injected so tests can simulate a full disk. */
 export interface WriteIo {
   openSync: typeof openSync;

@@ -1,5 +1,5 @@
 /**
- * `--export github`: masks first, then GITHUB_ENV and GITHUB_OUTPUT in the heredoc-delimited form
+ * `--export github` and the action: masks first, then GITHUB_ENV and GITHUB_OUTPUT in the heredoc-delimited form
  * `@actions/core` writes (`NAME<<ghadelimiter_<uuid>\nvalue\nghadelimiter_<uuid>`), each file
  * appended in one write after everything has been rendered, so a failure leaves nothing half-written.
  */
@@ -7,16 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
+import { escapeData } from '../core/output.js';
 import type { ExportVariable } from './variables.js';
 
 /** @actions/core's escaping for workflow command data (`::add-mask::`). */
-export function escapeCommandData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-export function maskCommands(forms: readonly string[]): string {
-  return forms.map((f) => `::add-mask::${escapeCommandData(f)}\n`).join('');
-}
+export const escapeCommandData = escapeData;
 
 /** One heredoc entry; refuses a value that contains the delimiter, as @actions/core does. */
 export function heredoc(name: string, value: string, delimiter: string): string {
@@ -30,8 +25,8 @@ export function heredoc(name: string, value: string, delimiter: string): string 
 }
 
 export interface GithubWrite {
-  /** `::add-mask::` lines, printed before anything else. */
-  masks: string;
+  /** The values to register with `::add-mask::`, before anything else. */
+  masks: string[];
   env: string;
   output: string;
 }
@@ -43,7 +38,7 @@ export function renderGithub(
   delimiter = `ghadelimiter_${randomUUID()}`,
 ): GithubWrite {
   return {
-    masks: maskCommands(maskForms),
+    masks: [...maskForms],
     env: vars.map((v) => heredoc(v.name, v.value, delimiter)).join(''),
     output: Object.entries(outputs)
       .map(([k, v]) => heredoc(k, v, delimiter))
@@ -64,13 +59,13 @@ export function githubFiles(env: Env): { envFile: string; outputFile: string } {
   return { envFile, outputFile };
 }
 
-/** Masks to stdout first, then one append per file; if the second append fails, the first is undone. */
+/** Masks first, then one append per file; if the second append fails, the first is undone. */
 export function writeGithub(
   w: GithubWrite,
   files: { envFile: string; outputFile: string },
-  stdout: { write(s: string): void },
+  addMask: (value: string) => void,
 ): void {
-  stdout.write(w.masks);
+  for (const m of w.masks) addMask(m);
   const envSize = sizeOf(files.envFile);
   try {
     if (w.env) appendFileSync(files.envFile, w.env, { encoding: 'utf8' });

@@ -1,9 +1,11 @@
 /** `--export json`: one object on stdout with the credentials and how they were found. */
+import { safeJson } from '../core/text.js';
 import type { Resolution } from '../resolve/types.js';
 
 export function renderJson(r: Resolution, extra: Record<string, string> = {}): string {
   if (!r.credentials) throw new Error('renderJson needs resolved credentials');
-  return `${JSON.stringify({
+  // safeJson: the same JSON, with nothing in names from GitLab a terminal or the runner acts on.
+  return `${safeJson({
     username: r.credentials.username,
     password: r.credentials.password,
     variables: extra,

@@ -1,48 +1,133 @@
 /**
- * Environment variable names this tool may export. GitLab's dotenv keys and CI/CD variable keys are
- * `[A-Za-z0-9_]` (GITLAB_FACTS §6); POSIX shells need a leading letter or underscore. Names that change
- * how programs start or where they look are refused: exporting them would hand a secret-bearing job
- * to whoever controls the value.
+ * Environment variable names this tool may export, defined once for every target (GITHUB_ENV,
+ * shell, dotenv, the json `variables`, exec's child environment, a credential file's `env:`) and
+ * for `validate` (rule `steering-name`). GitLab's dotenv keys and CI/CD variable keys are
+ * `[A-Za-z0-9_]` (docs/gitlab-rules.md); POSIX shells need a leading letter or underscore.
+ *
+ * Names that steer the runner, the shell, a language runtime, git, or where programs connect or whom
+ * they trust are refused: the spec (a file in the repository) would otherwise decide how the rest of
+ * a credential-bearing job runs. Names are compared in any case (`https_proxy` is read as often as
+ * `HTTPS_PROXY`; Windows runners ignore case). The list with its reasons is docs/security.md's.
+ *
+ * Not refused on purpose: `NODE_*` as a prefix (NODE_AUTH_TOKEN is how setup-node's .npmrc takes a
+ * registry token; the NODE_ names that change how node starts or whom it trusts are listed one by
+ * one), `CI_*` (CI_DEPLOY_USER / CI_DEPLOY_PASSWORD are what this tool exports).
  */
 export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 
-export const REFUSED_NAMES = new Set([
-  'PATH',
-  'LD_PRELOAD',
-  'LD_LIBRARY_PATH',
-  'LD_AUDIT',
-  'DYLD_INSERT_LIBRARIES',
-  'NODE_OPTIONS',
-  'NODE_PATH',
-  'BASH_ENV',
-  'ENV',
-  'IFS',
-  'PS4',
-  'PROMPT_COMMAND',
-  'SHELLOPTS',
-  'BASHOPTS',
-  'HOME',
-  'SHELL',
-  'PYTHONPATH',
-  'PYTHONSTARTUP',
-  'PERL5OPT',
-  'RUBYOPT',
-  'JAVA_TOOL_OPTIONS',
-  'GIT_SSH_COMMAND',
-  'GIT_EXEC_PATH',
-  'GITHUB_ENV',
-  'GITHUB_OUTPUT',
-  'GITHUB_PATH',
-  'GITHUB_STATE',
-]);
+/** One refused name (or prefix, ending in `*`) and why. */
+export interface SteeringName {
+  name: string;
+  why: string;
+}
+
+/** The names, grouped by why they are refused (docs/security.md shows this table). */
+export const STEERING_GROUPS: { why: string; names: string[] }[] = [
+  {
+    why: "the GitHub runner reads it (STATE_: the post step's saved state; INPUT_: action inputs; GITHUB_: file commands and context; RUNNER_, ACTIONS_: directories, tokens, debug): it would steer later steps or the post step",
+    names: ['STATE_*', 'INPUT_*', 'GITHUB_*', 'RUNNER_*', 'ACTIONS_*'],
+  },
+  {
+    why: 'the shell reads it at start-up or for every command: it runs code or changes how commands are parsed',
+    names: [
+      'BASH_ENV',
+      'ENV',
+      'BASH_FUNC_*',
+      'SHELLOPTS',
+      'BASHOPTS',
+      'IFS',
+      'PS4',
+      'PROMPT_COMMAND',
+      'CDPATH',
+    ],
+  },
+  {
+    why: 'it decides which program runs, where programs read their configuration and credentials, or where they write them',
+    names: ['PATH', 'HOME', 'SHELL', 'TMPDIR'],
+  },
+  { why: 'the dynamic loader reads it: it injects code into every program', names: ['LD_*', 'DYLD_*'] },
+  {
+    why: 'a language runtime or build tool reads it at start-up: it loads code or options into every such program',
+    names: [
+      'NODE_OPTIONS',
+      'NODE_PATH',
+      'NODE_REPL_EXTERNAL_MODULE',
+      'PYTHONPATH',
+      'PYTHONSTARTUP',
+      'PYTHONHOME',
+      'PYTHONINSPECT',
+      'PERL5LIB',
+      'PERL5OPT',
+      'PERLLIB',
+      'RUBYOPT',
+      'RUBYLIB',
+      'JAVA_TOOL_OPTIONS',
+      '_JAVA_OPTIONS',
+      'JDK_JAVA_OPTIONS',
+      'CLASSPATH',
+      'MAVEN_OPTS',
+      'GRADLE_OPTS',
+      'DOTNET_STARTUP_HOOKS',
+      'CORECLR_*',
+      'NPM_CONFIG_*',
+    ],
+  },
+  {
+    why: 'git, ssh or another tool runs the program it names, or reads it as its configuration',
+    names: [
+      'GIT_ASKPASS',
+      'SSH_ASKPASS',
+      'GIT_CONFIG_*',
+      'GIT_SSH*',
+      'GIT_EXEC_PATH',
+      'GIT_PROXY_COMMAND',
+      'GIT_TEMPLATE_DIR',
+      'GIT_EXTERNAL_DIFF',
+      'GIT_PAGER',
+      'GIT_EDITOR',
+      'PAGER',
+      'EDITOR',
+      'VISUAL',
+    ],
+  },
+  {
+    why: 'programs send their traffic (credentials included) where it points, or around the proxy',
+    names: ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'FTP_PROXY', 'NO_PROXY', 'DOCKER_HOST'],
+  },
+  {
+    why: 'programs trust the certificates it names, or stop checking them',
+    names: [
+      'NODE_EXTRA_CA_CERTS',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+      'GIT_SSL_NO_VERIFY',
+      'GIT_SSL_CAINFO',
+      'CURL_CA_BUNDLE',
+      'SSL_CERT_FILE',
+      'SSL_CERT_DIR',
+      'REQUESTS_CA_BUNDLE',
+    ],
+  },
+];
+
+export const STEERING_NAMES: readonly SteeringName[] = STEERING_GROUPS.flatMap((g) =>
+  g.names.map((name) => ({ name, why: g.why })),
+);
+
+/** Why `name` is refused (a steering name), or undefined. Any case. */
+export function steeringReason(name: string): string | undefined {
+  const n = name.toUpperCase();
+  for (const s of STEERING_NAMES) {
+    const hit = s.name.endsWith('*') ? n.startsWith(s.name.slice(0, -1)) : n === s.name;
+    if (hit) return s.why;
+  }
+  return undefined;
+}
 
 /** Undefined when the name may be exported; else why not. */
 export function checkExportName(name: string): string | undefined {
   if (!NAME_RE.test(name)) {
     return `"${name.slice(0, 60)}" is not a valid variable name (letters, digits and _; not starting with a digit)`;
   }
-  if (REFUSED_NAMES.has(name.toUpperCase())) {
-    return `${name} is refused: exporting it would change how programs start or where they look`;
-  }
-  return undefined;
+  const why = steeringReason(name);
+  return why ? `${name} is refused: ${why}` : undefined;
 }

@@ -6,11 +6,15 @@
  * Private CAs need no code: Node reads NODE_EXTRA_CA_CERTS at start-up and undici uses the same TLS
  * defaults. Nothing here may weaken them (no `rejectUnauthorized: false`, no custom `connect.ca`).
  */
-import type { ProxyAgent } from 'undici';
+import type { ProxyAgent, fetch as undiciFetchFn } from 'undici';
 import type { Env } from '../core/env.js';
 import { UsageError } from '../core/errors.js';
 
 type FetchLike = typeof fetch;
+interface UndiciApi {
+  ProxyAgent: typeof ProxyAgent;
+  fetch: typeof undiciFetchFn;
+}
 
 /** `[::1]:8080`, `host:443`, `host`; a bare IPv6 address has several colons and no port. */
 function splitHostPort(entry: string): [string, string | undefined] {
@@ -83,7 +87,12 @@ export function proxyAwareFetch(env: Env): FetchLike | undefined {
   }
   // undici is loaded only when a proxy is really used: it is over a megabyte, and start-up runs in
   // every CI job.
-  const undici = () => import('undici');
+  // undici is CommonJS: in the bundle its module namespace may carry the exports only on `default`
+  // (esbuild's interop), so both shapes are read.
+  const undici = async (): Promise<UndiciApi> => {
+    const m = (await import('undici')) as UndiciApi & { default?: UndiciApi };
+    return typeof m.ProxyAgent === 'function' ? m : (m.default ?? m);
+  };
   const agents = new Map<string, ProxyAgent>();
   const agentFor = async (proxy: string, variable: string) => {
     let agent = agents.get(proxy);

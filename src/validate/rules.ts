@@ -83,6 +83,11 @@ export const RULES = {
     summary: 'deploy token used against the public API',
     help: 'Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/…). Use an API token for everything else.',
   },
+  'steering-name': {
+    severity: 'error',
+    summary: 'an exported name that steers the runner, the shell or a runtime',
+    help: 'Variables and file env names such as PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV, GITHUB_*, STATE_*, GIT_CONFIG_* or HTTPS_PROXY decide what a job runs, where its traffic goes or whom it trusts; exports refuse them (docs/security.md lists every name and why).',
+  },
   'dotenv-export': {
     severity: 'warning',
     summary: 'dotenv export of the password',

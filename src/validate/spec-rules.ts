@@ -13,6 +13,7 @@ import { checkPasswordOnCommandLine } from './rules/password-on-command-line.js'
 import { commandPasswordFindings, scanTokens, templatePasswordFindings } from './rules/plain-password.js';
 import { checkPublicApi } from './rules/public-api.js';
 import { checkScopeCoverage } from './rules/scope-coverage.js';
+import { checkSteeringName } from './rules/steering-name.js';
 import { checkTemplateScalar } from './rules/template.js';
 import { checkTokenInLog } from './rules/token-in-log.js';
 import { checkTokenInUrl } from './rules/token-in-url.js';
@@ -91,6 +92,7 @@ export function specRuleFindings(root: YNode): Finding[] {
     }
     checkLfsGroupToken(root, job, report);
     checkDotenvExport(job, report);
+    checkSteeringName(job, report);
     checkEphemeralJob(job, report);
     checkPasswordOnCommandLine(scope);
     commandPasswordFindings(scope);

@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../../src/action/run.js';
-import { runPost } from '../../src/action/post-run.js';
+import { runPostAll } from '../../src/action/post-run.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
@@ -156,10 +156,11 @@ test('the action writes the files for `configure`, and its post step removes the
   expect(privateDirs()).toHaveLength(1);
   const state = /manifest<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(files.state, 'utf8'))![2]!;
   let post = '';
-  expect(runPost({ STATE_manifest: state }, { write: (s) => void (post += s) })).toBe(0);
+  const postEnv = { STATE_manifest: state, RUNNER_TEMP: runnerTemp };
+  expect(await runPostAll(postEnv, { write: (s) => void (post += s) })).toBe(0);
   expect(post).toContain('removed');
   expect(privateDirs()).toEqual([]);
   // Run again (post-if: always() may meet an already clean state): still no failure.
-  expect(runPost({ STATE_manifest: state }, { write: () => undefined })).toBe(0);
-  expect(runPost({ STATE_manifest: '{broken' }, { write: () => undefined })).toBe(0);
+  expect(await runPostAll(postEnv, { write: () => undefined })).toBe(0);
+  expect(await runPostAll({ STATE_manifest: '{broken' }, { write: () => undefined })).toBe(0);
 });

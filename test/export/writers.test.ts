@@ -1,9 +1,12 @@
 /** Export round trips: each writer's output read back by an independent reader of its real consumer. */
 import { loadTemplating } from '../../src/export/templating.js';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
+import { commandLine } from '../../src/core/output.js';
 import { escapeCommandData, renderGithub } from '../../src/export/github.js';
-import { checkExportName } from '../../src/export/names.js';
+import { checkExportName, STEERING_GROUPS, STEERING_NAMES } from '../../src/export/names.js';
+import { checkVariables } from '../../src/export/variables.js';
 import { renderSpecVariables } from '../../src/export/render.js';
 import type { ExportVariable } from '../../src/export/variables.js';
 import { record } from '../helpers/report.js';
@@ -34,7 +37,8 @@ describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () =
   test('masks are workflow commands with %, CR and LF escaped', () => {
     expect(escapeCommandData('a%b\r\nc')).toBe('a%25b%0D%0Ac');
     const w = renderGithub([], {}, ['s3cr%t\nline2'], 'd');
-    expect(w.masks).toBe('::add-mask::s3cr%25t%0Aline2\n');
+    expect(w.masks).toEqual(['s3cr%t\nline2']);
+    expect(commandLine('add-mask', w.masks[0]!)).toBe('::add-mask::s3cr%25t%0Aline2\n');
   });
   test('property: any value without the delimiter round-trips', () => {
     fc.assert(
@@ -49,7 +53,7 @@ describe('GITHUB_ENV / GITHUB_OUTPUT in the heredoc form of @actions/core', () =
   });
 });
 
-describe('dotenv for artifacts:reports:dotenv (GitLab rules, GITLAB_FACTS §6)', () => {
+describe('dotenv for artifacts:reports:dotenv (lib/gitlab/ci/parsers/dotenv_variable.rb)', () => {
   test('refuses the password without --allow-unmasked-dotenv, naming the flag and safer ways', () => {
     expect(() => renderDotenv([v('CI_DEPLOY_PASSWORD', 'gldt-x', true)], { allowUnmasked: false })).toThrow(
       expect.objectContaining({ exitCode: 2, hint: expect.stringContaining('--allow-unmasked-dotenv') }),
@@ -115,6 +119,44 @@ describe('variable names', () => {
   });
   test('ordinary names pass', () => {
     expect(checkExportName('REGISTRY_USER')).toBeUndefined();
+  });
+  test('every listed name and prefix is refused, in any case, with its reason', () => {
+    for (const s of STEERING_NAMES) {
+      const name = s.name.endsWith('*') ? `${s.name.slice(0, -1)}X` : s.name;
+      for (const n of [name, name.toLowerCase()])
+        expect(checkExportName(n)).toBe(`${n} is refused: ${s.why}`);
+    }
+    expect(STEERING_NAMES.length).toBeGreaterThan(60);
+  });
+  test('docs/security.md lists every refused name with its reason', () => {
+    const doc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
+    const rows = [...doc.matchAll(/^\| (`[^|]+`) +\| (.+?) +\|$/gm)].map((m) => ({
+      names: [...(m[1] ?? '').matchAll(/`([^`]+)`/g)].map((n) => n[1]),
+      why: m[2],
+    }));
+    expect(rows).toEqual(STEERING_GROUPS.map((g) => ({ names: g.names, why: g.why })));
+  });
+  test.each([
+    'NODE_AUTH_TOKEN',
+    'CI_DEPLOY_USER',
+    'CI_DEPLOY_PASSWORD',
+    'REGISTRY_AUTH_FILE',
+    'GITLAB_HOST',
+    'PATHNAME',
+    'HOMEBREW',
+  ])('%s is not a steering name', (n) => expect(checkExportName(n)).toBeUndefined());
+  test('a spec variable with a steering name refuses the whole export (exit 2), before anything is written', () => {
+    expect(() =>
+      checkVariables([
+        { name: 'CI_DEPLOY_USER', value: 'u', secret: false },
+        { name: 'GITHUB_PATH', value: '/tmp/evil', secret: false },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: expect.stringMatching(/^GITHUB_PATH is refused: the GitHub runner/),
+      }),
+    );
   });
 });
 
@@ -195,7 +237,7 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
       writeFileSync(envFile, 'EARLIER=1\n');
       const w = renderGithub([v('A', 'secret-value', true)], { username: 'u' }, ['secret-value'], 'd');
       expect(() =>
-        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, { write: () => undefined }),
+        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, () => undefined),
       ).toThrow(expect.objectContaining({ exitCode: 2 }));
       expect(readFileSync(envFile, 'utf8')).toBe('EARLIER=1\n');
     } finally {
@@ -213,7 +255,7 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
       const envFile = join(dir, 'env'); // does not exist yet
       const w = renderGithub([v('A', 'secret-value', true)], { username: 'u' }, ['secret-value'], 'd');
       expect(() =>
-        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, { write: () => undefined }),
+        writeGithub(w, { envFile, outputFile: join(dir, 'missing-dir', 'out') }, () => undefined),
       ).toThrow(expect.objectContaining({ exitCode: 2 }));
       expect(existsSync(envFile)).toBe(false);
     } finally {

@@ -266,6 +266,32 @@ describe('GitLab error answers: the endpoint, the status, what to do; no retry',
     expect(String(err.gitlabMessage)).not.toContain(CANARY.slice(0, 10));
   });
 
+  test.each<[string, (s: string) => string]>([
+    ['base64', (s) => Buffer.from(s).toString('base64')],
+    ['base64 of user:secret', (s) => Buffer.from(`user:${s}`).toString('base64')],
+    ['URL-encoded', (s) => encodeURIComponent(s)],
+    ['JSON-escaped', (s) => JSON.stringify(s).slice(1, -1)],
+  ])(
+    'a derived form (%s) of the token or of a value the request sent, at the cut: masked first, then cut',
+    async (_n, form) => {
+      const value = 'v@lue/with+odd"chars and words';
+      for (const secret of [CANARY, value]) {
+        const f = form(secret);
+        script(
+          TOKENS,
+          [() => HttpResponse.json({ message: `${'x'.repeat(185)}${f}` }, { status: 400 })],
+          'put',
+        );
+        const err = await failure(
+          harness().client.request('PUT', TOKENS, listOfTokens, { body: { value }, secrets: [value] }),
+        );
+        // Cut first, the first 15 characters of the form would have stayed.
+        expect(String(err.gitlabMessage)).not.toContain(f.slice(0, 12));
+        expect(String(err.gitlabMessage)).toMatch(/^x{185}.{0,8}\[MASKE/);
+      }
+    },
+  );
+
   test('the error names the path, never the host or the query string', async () => {
     script('/projects/3/variables/CI_DEPLOY_PASSWORD', [() => errorResponse('404_variable')]);
     const err = await failure(

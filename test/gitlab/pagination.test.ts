@@ -204,6 +204,38 @@ describe('without total headers (GitLab.com may omit them): x-next-page, one pag
   });
 });
 
+test('a listing has one deadline for all its pages, not one per page', async () => {
+  // 20 pages of 30 ms each, one at a time: 600 ms in all; the listing may take 100 ms.
+  serve(
+    deployTokens(2000),
+    () => ({ totals: false }),
+    () => 30,
+  );
+  const t0 = Date.now();
+  await expect(client({ listDeadlineMs: 100 }).getAll(PATH, asDeployToken)).rejects.toMatchObject({
+    exitCode: 3,
+    message: expect.stringMatching(
+      new RegExp(`^GET ${PATH}: the listing took longer than its deadline of 0\\.1 s \\(page \\d+\\)$`),
+    ),
+  });
+  expect(asked.length).toBeLessThan(20);
+  expect(Date.now() - t0).toBeLessThan(1000);
+});
+
+test("each page's call gets only what is left of the listing's deadline", async () => {
+  // The second page answers too late: the listing ends at its deadline, not after a call's 60 s.
+  serve(
+    deployTokens(300),
+    () => ({ totals: false }),
+    (page) => (page === 1 ? 5 : 800),
+  );
+  const t0 = Date.now();
+  await expect(
+    client({ listDeadlineMs: 200, attemptTimeoutMs: 10_000, maxAttempts: 1 }).getAll(PATH, asDeployToken),
+  ).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('the listing took longer') });
+  expect(Date.now() - t0).toBeLessThan(700);
+});
+
 test('a page that is not a JSON list is an error naming the endpoint', async () => {
   server.use(http.get(`${API}${PATH}`, () => HttpResponse.json({ message: 'oops' })));
   await expect(client().getAll(PATH, asDeployToken)).rejects.toMatchObject({

@@ -2,11 +2,12 @@
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY for self-managed GitLab, through a real proxy on 127.0.0.1
  * that speaks both forms: absolute-form requests (http:// targets) and CONNECT tunnels (https://).
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createGitLabClient } from '../../src/gitlab/client.js';
 import { bypassesProxy, proxyFor } from '../../src/gitlab/proxy.js';
 import { asVersionInfo } from '../../src/gitlab/types.js';
+import { startForwardProxy, type ForwardProxy } from '../helpers/forward-proxy.js';
 import { fixtureText } from '../helpers/gitlab-fixtures.js';
 
 const TOKEN = 'glpat-CANARY-proxy-0123456789';
@@ -18,7 +19,7 @@ interface Seen {
 
 let gitlab: Server;
 let other: Server;
-let proxy: Server;
+let proxy: ForwardProxy;
 let gitlabUrl: string;
 let otherUrl: string;
 let proxyUrl: string;
@@ -45,56 +46,17 @@ const versionServer = (seen: Seen[], redirectTo?: () => string) =>
 beforeAll(async () => {
   other = versionServer(atOther);
   gitlab = versionServer(atGitlab, () => otherUrl);
-  proxy = createServer((req, res) => {
-    // Absolute-form: `GET http://host:port/path HTTP/1.1`, forwarded as is.
-    forwarded.push({ url: req.url ?? '', headers: req.headers });
-    let target: URL;
-    try {
-      target = new URL(req.url ?? '');
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    const headers = { ...req.headers };
-    delete headers['proxy-authorization'];
-    delete headers['proxy-connection'];
-    const up = httpRequest(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname + target.search,
-        method: req.method,
-        headers,
-      },
-      (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-        upRes.pipe(res);
-      },
-    );
-    up.on('error', () => res.writeHead(502).end());
-    req.pipe(up);
-  });
-  proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    tunnels.push(req.url ?? '');
-    const [host, port] = (req.url ?? '').split(':');
-    const up = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      up.write(head);
-      up.pipe(client);
-      client.pipe(up);
-    });
-    up.on('error', () => client.destroy());
-    client.on('error', () => up.destroy());
-  });
+  proxy = await startForwardProxy({ forwarded, tunnels });
   gitlabUrl = await listen(gitlab);
   otherUrl = await listen(other);
-  proxyUrl = await listen(proxy);
+  proxyUrl = proxy.url;
 });
 afterAll(async () => {
-  for (const s of [gitlab, other, proxy]) {
+  for (const s of [gitlab, other]) {
     s.closeAllConnections();
     await new Promise((r) => s.close(r));
   }
+  await proxy.close();
 });
 beforeEach(() => {
   atGitlab.length = 0;

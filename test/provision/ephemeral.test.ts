@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { runPostAll } from '../../src/action/post-run.js';
+import { RunDir } from '../../src/app/run-dir.js';
 import { runAction } from '../../src/action/run.js';
 import { ephemeralCreatedAt, ephemeralName, EPHEMERAL_PREFIX } from '../../src/provision/ephemeral-name.js';
 import { leftoverEphemeral, nextMidnightUtc, parseDuration } from '../../src/provision/ephemeral.js';
@@ -818,7 +819,7 @@ describe('the action: ephemeral input', () => {
     const state = parseGithubFile(readFileSync(env.GITHUB_STATE!, 'utf8'));
     let post = '';
     const pcode = await runPostAll(
-      { ...env, STATE_ephemeral: state.ephemeral! },
+      { ...env, STATE_manifest: state.manifest! },
       { write: (t) => void (post += t) },
     );
     expect(pcode).toBe(0);
@@ -843,23 +844,33 @@ describe('the action: ephemeral input', () => {
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
     const state = parseGithubFile(readFileSync(env.GITHUB_STATE!, 'utf8'));
     let post = '';
-    await runPostAll({ ...env, STATE_ephemeral: state.ephemeral! }, { write: (t) => void (post += t) });
+    await runPostAll({ ...env, STATE_manifest: state.manifest! }, { write: (t) => void (post += t) });
     expect(post).toContain('was already gone');
   });
 
   test('post with GitLab unreachable warns and never fails the job', async () => {
     let post = '';
-    const rec = JSON.stringify([
-      {
-        level: 'project',
-        id: 3,
-        tokenId: 99,
-        name: `${EPHEMERAL_PREFIX}20261125T100000Z-abcdef`,
-        gitlabUrl: 'http://127.0.0.1:9',
-      },
-    ]);
+    // A run directory with its marker, as main makes it; the token's name carries the marker's stamp.
+    const run = new RunDir({ RUNNER_TEMP: dir });
+    const rec = JSON.stringify({
+      ...run.manifest(NOW),
+      ephemeralTokens: [
+        {
+          level: 'project',
+          id: 3,
+          tokenId: 99,
+          name: `${EPHEMERAL_PREFIX}20261125T100000Z-${run.stamp()}`,
+          gitlabUrl: 'http://127.0.0.1:9',
+        },
+      ],
+    });
     const code = await runPostAll(
-      { STATE_ephemeral: rec, 'INPUT_GITLAB-TOKEN': OWNER },
+      {
+        STATE_manifest: rec,
+        RUNNER_TEMP: dir,
+        'INPUT_GITLAB-URL': 'http://127.0.0.1:9',
+        'INPUT_GITLAB-TOKEN': OWNER,
+      },
       { write: (t) => void (post += t) },
       { sleep: async () => undefined },
     );

@@ -1,19 +1,21 @@
 /**
  * The secret canary sweep: every command and action path runs with a canary deploy password and a
- * canary API token — successes, dry runs, failures of each kind, RUNNER_DEBUG=1 and --verbose — and
+ * canary API token — successes, dry runs, failures of each kind, RUNNER_DEBUG=1 and --verbose, the
+ * API token printed by exec's command (withheld, or passed and masked), swapped variables — and
  * stdout (where no secret was asked for), stderr, GITHUB_ENV (outside the allowed names),
  * GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, every file left in the workspace, home and temp
  * dirs, and the argv of every process on the machine (sampled from /proc while they run) are searched
  * for each canary and its derived forms. Zero hits is the only pass.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
 import { loadScenario, withScopes } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { record } from '../helpers/report.js';
+import { filesUnder, place, type Place } from './dist.js';
 
 const USER = 'gitlab+deploy-token-11';
 const PASSWORD = 'gldt-CanaryCanaryCanary12';
@@ -34,6 +36,8 @@ const FORMS = (() => {
     out.add(Buffer.from(s).toString('base64url').slice(0, 24));
     out.add(encodeURIComponent(s));
     out.add(s.slice(5, 21)); // the secret part without its prefix
+    out.add(Buffer.from(`${s}\n`).toString('base64').slice(0, 24)); // echo "$X" | base64
+    out.add(JSON.stringify(s).slice(1, -1));
   }
   // base64 of user:password, only the characters that encode the password (the username is public;
   // other tests' runs with the same username must not look like a leak): `${USER}:` is 23 bytes.
@@ -129,31 +133,10 @@ function writableScenario(): Scenario {
   };
 }
 
-interface Paths {
-  work: string;
-  home: string;
-  tmp: string;
-  runnerTemp: string;
-  ghEnv: string;
-  ghOut: string;
-  ghState: string;
-  ghSummary: string;
-}
+type Paths = Place;
 
 function fresh(): Paths {
-  const d = mkdtempSync(join(root, 'run-'));
-  const p: Paths = {
-    work: join(d, 'work'),
-    home: join(d, 'home'),
-    tmp: join(d, 'tmp'),
-    runnerTemp: join(d, 'runner-temp'),
-    ghEnv: join(d, 'gh-env'),
-    ghOut: join(d, 'gh-out'),
-    ghState: join(d, 'gh-state'),
-    ghSummary: join(d, 'gh-summary'),
-  };
-  for (const x of [p.work, p.home, p.tmp, p.runnerTemp]) mkdirSync(x);
-  for (const x of [p.ghEnv, p.ghOut, p.ghState, p.ghSummary]) writeFileSync(x, '');
+  const p = place(root);
   writeFileSync(
     join(p.work, 'deploy-token.yml'),
     'version: 1\njobs:\n  build:\n    scopes: [read_repository, read_registry, read_package_registry]\n    configure: [docker, git, npm]\n    variables: { REG_AUTH: "{{ username }}:{{ password }}" }\n',
@@ -200,21 +183,6 @@ function run(
   });
 }
 
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      const st = statSync(p, { throwIfNoEntry: false });
-      if (!st) continue;
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** GITHUB_ENV may hold the password only under the names the user asked to export. */
 function githubEnvOutsideAllowed(text: string): string {
   return text.replace(/^(CI_DEPLOY_PASSWORD|REG_AUTH)<<(\S+)\n[\s\S]*?\n\2\n/gm, '');
@@ -254,6 +222,8 @@ async function sweep(
 }
 
 const job = { CI_DEPLOY_USER: USER, CI_DEPLOY_PASSWORD: PASSWORD, GITLAB_TOKEN: API };
+/** The variables swapped: the password where the username belongs, and the other way round. */
+const swapped = { ...job, CI_DEPLOY_USER: PASSWORD, CI_DEPLOY_PASSWORD: USER };
 const cli = 'dist/cli.js';
 
 describe('CLI commands', () => {
@@ -315,6 +285,30 @@ describe('CLI commands', () => {
       {},
     ],
     ['exec, failing command', ['exec', '--', 'sh', '-c', 'echo "$CI_DEPLOY_PASSWORD" >&2; exit 3'], job, {}],
+    [
+      'exec, the command prints the API token (withheld)',
+      ['exec', '--', 'sh', '-c', 'echo "$GITLAB_TOKEN"; printf %s "$GITLAB_TOKEN" | base64; env'],
+      job,
+      {},
+    ],
+    [
+      'exec --pass-api-token, the command prints it (masked)',
+      [
+        'exec',
+        '--pass-api-token',
+        '--',
+        'sh',
+        '-c',
+        'echo "$GITLAB_TOKEN"; echo "$GITLAB_TOKEN" | base64 >&2',
+      ],
+      job,
+      {},
+    ],
+    ['plan, stale: swapped variables', ['plan', '--verbose'], swapped, {}],
+    ['plan --format json, stale: swapped variables', ['plan', '--format', 'json'], swapped, {}],
+    ['resolve, stale: swapped variables', ['resolve', '--export', 'shell'], swapped, {}],
+    ['exec, stale: swapped variables', ['exec', '--', 'true'], swapped, {}],
+    ['plan, stale: the API token as CI_DEPLOY_USER', ['plan'], { ...job, CI_DEPLOY_USER: API }, {}],
     ['validate', ['validate', 'deploy-token.yml'], job, {}],
     ['demo', ['demo'], job, {}],
     ['cleanup', ['cleanup'], job, {}],
@@ -364,6 +358,8 @@ describe('the action', () => {
     ['main with RUNNER_DEBUG=1', { RUNNER_DEBUG: '1' }],
     ['main, bad input', { 'INPUT_DRY-RUN': 'maybe' }],
     ['main, stale variables', { CI_DEPLOY_USER: 'gitlab+deploy-token-999' }],
+    ['main, swapped variables', { CI_DEPLOY_USER: PASSWORD, CI_DEPLOY_PASSWORD: USER }],
+    ['main, the API token as CI_DEPLOY_USER', { CI_DEPLOY_USER: API }],
   ])('%s, then post', async (name, extra) => {
     const p = fresh();
     const env = { ...job, ...inputs, 'INPUT_GITLAB-URL': standin.url, ...extra };
@@ -489,9 +485,9 @@ describe('provision, rotate, audit, ephemeral tokens', () => {
     };
     const main = await run('dist/index.js', [], p, env);
     expect(main.code).toBe(0);
-    const state = /ephemeral<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
+    const state = /manifest<<(\S+)\n([\s\S]*?)\n\1/.exec(readFileSync(p.ghState, 'utf8'))?.[2];
     expect(state).toBeDefined();
-    const post = await run('dist/post.js', [], p, { ...env, STATE_ephemeral: state! });
+    const post = await run('dist/post.js', [], p, { ...env, STATE_manifest: state! });
     expect(post.stdout).toMatch(/ephemeral token #\d+ deleted/);
     await sweep('action ephemeral', p, {
       stdout: main.stdout + post.stdout,

@@ -3,14 +3,19 @@ import { auditFindings } from '../../audit/findings.js';
 import { formatReport } from '../../audit/format.js';
 import { gatherTree } from '../../audit/gather.js';
 import { auditSettings, type AuditFlags } from '../../audit/options.js';
+import { checkProjectRef } from '../../app/options.js';
 import { ExitCode } from '../../core/errors.js';
 import { clientFor } from '../api-client.js';
-import type { CliContext } from '../context.js';
+import type { CommandContext } from '../context.js';
 
-export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<number> {
+export async function runAudit(flags: AuditFlags, ctx: CommandContext): Promise<number> {
+  if (flags.group !== undefined) checkProjectRef(flags.group, '--group');
   const s = auditSettings(flags, ctx.env);
   const { client } = clientFor(s, ctx, 'audit');
   const tree = await gatherTree(client, s.group);
+  // A CI_DEPLOY_USER variable holding a token (swapped with the password) is a secret: masked.
+  for (const holder of [...tree.groups, ...tree.projects, ...tree.ancestors])
+    for (const v of holder.variables ?? []) ctx.scrubber.addIfNotUsername(v.value);
   const now = ctx.now();
   const result = auditFindings(tree, {
     now,

@@ -3,14 +3,27 @@
  * and ephemeral tokens they recorded); idempotent. `--ephemeral` also sweeps the project's leftover
  * ephemeral tokens (a crashed runner's) by name prefix and age.
  */
-import { cleanupRun, jobIdentity, selectRecorded } from '../../app/credentials.js';
-import { normaliseUrl } from '../../app/options.js';
+import {
+  cleanupRun,
+  jobIdentity,
+  selectRecorded,
+  tempBase,
+  type RecordedRun,
+  type RecordedSelection,
+} from '../../app/credentials.js';
+import { deleteRecordedToken, recordedTokenProblem } from '../../app/ephemeral.js';
+import { checkProjectRef, normaliseUrl } from '../../app/options.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
-import { saveManifest, type EphemeralToken } from '../../credentials/manifest.js';
-import { deleteDeployToken, getProject } from '../../gitlab/api.js';
+import {
+  markerStamp,
+  saveManifest,
+  untrustedRunDir,
+  type EphemeralToken,
+} from '../../credentials/manifest.js';
+import { getProject } from '../../gitlab/api.js';
 import type { GitLabClient } from '../../gitlab/client.js';
 import { parseDuration, sweepEphemeral } from '../../provision/ephemeral.js';
-import type { CliContext } from '../context.js';
+import type { CommandContext } from '../context.js';
 import { clientFor } from '../api-client.js';
 
 export interface CleanupFlags {
@@ -26,10 +39,20 @@ export interface CleanupFlags {
 
 const DEFAULT_OLDER_THAN = '6h';
 
-export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<number> {
-  // Check every flag before anything is removed.
+type Say = (l: string) => void;
+interface Io {
+  ctx: CommandContext;
+  dry: boolean;
+  say: Say;
+  warn: Say;
+}
+
+/** Every flag checked before anything is removed: the age bound and the project for --ephemeral. */
+function checkFlags(flags: CleanupFlags, ctx: CommandContext): { olderThanMs: number; project?: string } {
   const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || undefined);
+  if (project !== undefined)
+    checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
   if (flags.ephemeral && !project) {
     throw new UsageError(
       'cleanup --ephemeral needs the project whose leftover tokens to delete',
@@ -45,12 +68,12 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
       'pass --manifest FILE for one run, or --all for every run recorded on this machine',
     );
   }
-  const dry = flags.dryRun === true;
-  const say = (l: string) => ctx.stdout.write(`${l}\n`);
-  const warn = (l: string) => ctx.stderr.write(`deploy-token: warning: ${l}\n`);
-  let code: number = ExitCode.Ok;
+  return { olderThanMs, ...(project ? { project } : {}) };
+}
 
-  // Which records: ours (owner, mode, a regular file in a safe state directory), of this job unless --all.
+/** Which records: ours (owner, mode, a regular file in a safe state directory), of this job unless --all. */
+function selectRuns(flags: CleanupFlags, io: Io): RecordedSelection {
+  const { ctx, warn } = io;
   const sel = selectRecorded(ctx.env, {
     ...(flags.manifest ? { manifest: flags.manifest } : {}),
     all: flags.all === true,
@@ -62,69 +85,58 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
       `deploy-token: left alone ${l.path}: recorded by ${l.job ?? 'a run outside CI'}, not by this job (${current ?? 'outside CI'}); \`deploy-token cleanup --all\` cleans up every run recorded on this machine\n`,
     );
   }
+  for (const r of sel.running)
+    ctx.stderr.write(
+      `deploy-token: left alone ${r.path}: its run (process ${r.pid}) is still going; its files are in use\n`,
+    );
+  return sel;
+}
 
+export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Promise<number> {
+  const { olderThanMs, project } = checkFlags(flags, ctx);
+  const io: Io = {
+    ctx,
+    dry: flags.dryRun === true,
+    say: (l) => ctx.stdout.write(`${l}\n`),
+    warn: (l) => ctx.stderr.write(`deploy-token: warning: ${l}\n`),
+  };
+  let code: number = ExitCode.Ok;
+  const sel = selectRuns(flags, io);
   // 1. Ephemeral tokens recorded by earlier runs (resolve records them; exec and the action delete their own).
   // The API token goes only to the instance the user named (--gitlab-url, or $CI_SERVER_URL), never to
-  // one a manifest names: a planted manifest must not be able to send the token elsewhere.
+  // one a record names, and a token is deleted only when the record's run directory still holds the
+  // marker whose stamp the token's name carries, and GitLab's token of that id has that name.
   const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
   const instance = configured ? normaliseUrl(configured) : undefined;
-  let client: GitLabClient | undefined;
+  const api = lazyClient(flags, ctx);
   for (const run of sel.runs) {
-    const m = run.manifest;
-    if (!m.ephemeralTokens?.length) continue;
-    const left: EphemeralToken[] = [];
-    for (const t of m.ephemeralTokens) {
-      const recorded = t.gitlabUrl ? normaliseUrl(t.gitlabUrl) : instance;
-      if (!recorded || recorded !== instance) {
-        left.push(t);
-        warn(
-          `ephemeral token #${t.tokenId} was created on ${recorded ?? 'an unrecorded instance'}; pass --gitlab-url ${recorded ?? 'URL'} to delete it (the API token is sent only to the instance you name)`,
-        );
-        code = ExitCode.Usage;
-        continue;
-      }
-      if (dry) {
-        // A dry run asks GitLab nothing here, so it needs no API token.
-        left.push(t);
-        say(`would delete ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`);
-        continue;
-      }
-      try {
-        client ??= clientFor(
-          { ...flags, gitlabUrl: recorded },
-          ctx,
-          'deleting a recorded ephemeral token',
-        ).client;
-        const r = await deleteDeployToken(
-          client,
-          t.level === 'group' ? 'groups' : 'projects',
-          t.id,
-          t.tokenId,
-        );
-        say(
-          `${r === 'deleted' ? 'deleted' : 'already gone:'} ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`,
-        );
-      } catch (e) {
-        left.push(t);
-        warn(
-          `could not delete ephemeral token #${t.tokenId}: ${(e as { message?: string }).message ?? String(e)}`,
-        );
-        code = e instanceof UsageError ? ExitCode.Usage : ExitCode.GitLab;
-      }
-    }
-    if (!dry) {
-      run.manifest = { ...m, ephemeralTokens: left };
-      saveManifest(run.manifest, run.path);
-    }
+    if (!run.manifest.ephemeralTokens?.length) continue;
+    const c = await deleteRunTokens(run, instance, api, io);
+    if (c !== ExitCode.Ok) code = c;
   }
-
   // 2. Files and directories (a dry run only lists them).
+  removeFiles(sel, io);
+  // 3. Leftover ephemeral tokens of the project.
+  if (flags.ephemeral) {
+    const c = await sweepProject(flags, project as string, olderThanMs, io);
+    if (c !== ExitCode.Ok) code = c;
+  }
+  return code;
+}
+
+/** What the selected runs wrote, inside their own marked directories only. */
+function removeFiles(sel: RecordedSelection, io: Io): void {
+  const { dry, say, warn } = io;
   const total = { removed: [] as string[], missing: [] as string[], refused: [] as string[] };
   for (const run of sel.runs) {
-    const r = cleanupRun(run, ctx.env, { dryRun: dry });
+    const r = cleanupRun(run, io.ctx.env, { dryRun: dry });
     total.removed.push(...r.removed);
     total.missing.push(...r.missing);
-    total.refused.push(...r.refused);
+    if (r.why) {
+      // Not the run's own directory: nothing it names is touched, whatever the record says.
+      warn(`left everything ${run.path} names alone: ${r.why}`);
+      total.refused.push(run.manifest.dir);
+    } else total.refused.push(...r.refused);
   }
   for (const p of total.removed) say(`${dry ? 'would remove' : 'removed'} ${p}`);
   for (const p of total.refused)
@@ -132,27 +144,87 @@ export async function runCleanup(flags: CleanupFlags, ctx: CliContext): Promise<
   say(
     `deploy-token: cleanup${dry ? ' --dry-run' : ''}: ${total.removed.length} ${dry ? 'would be ' : ''}removed, ${total.missing.length} already gone, ${total.refused.length} left, from ${sel.runs.length} manifest(s)${sel.leftAlone.length ? `; ${sel.leftAlone.length} of other jobs left alone` : ''}`,
   );
+}
 
-  // 3. Leftover ephemeral tokens of the project.
-  if (flags.ephemeral) {
-    const { client } = clientFor(flags, ctx, 'cleanup --ephemeral');
-    const p = await getProject(client, project as string);
-    const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: flags.dryRun === true });
-    for (const t of s.deleted)
-      say(
-        `${flags.dryRun ? 'would delete' : 'deleted'} leftover ephemeral token #${t.id} ${t.name} on ${p.path_with_namespace}`,
-      );
-    for (const t of s.young)
-      say(
-        `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.olderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`,
-      );
-    for (const f of s.failed) {
-      warn(`could not delete ephemeral token #${f.token.id}: ${f.why}`);
-      code = ExitCode.GitLab;
-    }
+/** `--ephemeral`: the project's leftover ephemeral tokens, by name prefix and age. */
+async function sweepProject(
+  flags: CleanupFlags,
+  project: string,
+  olderThanMs: number,
+  io: Io,
+): Promise<number> {
+  const { ctx, dry, say, warn } = io;
+  let code: number = ExitCode.Ok;
+  const { client } = clientFor(flags, ctx, 'cleanup --ephemeral');
+  const p = await getProject(client, project);
+  const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: dry });
+  for (const t of s.deleted)
     say(
-      `deploy-token: cleanup --ephemeral: ${s.deleted.length} ${flags.dryRun ? 'would be ' : ''}deleted, ${s.young.length} kept, ${s.failed.length} failed on ${p.path_with_namespace}`,
+      `${dry ? 'would delete' : 'deleted'} leftover ephemeral token #${t.id} ${t.name} on ${p.path_with_namespace}`,
     );
+  for (const t of s.young)
+    say(
+      `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.olderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`,
+    );
+  for (const f of s.failed) {
+    warn(`could not delete ephemeral token #${f.token.id}: ${f.why}`);
+    code = ExitCode.GitLab;
+  }
+  say(
+    `deploy-token: cleanup --ephemeral: ${s.deleted.length} ${dry ? 'would be ' : ''}deleted, ${s.young.length} kept, ${s.failed.length} failed on ${p.path_with_namespace}`,
+  );
+  return code;
+}
+
+/** The API client, made when first needed (a dry run, or a run with nothing to delete, needs no token). */
+function lazyClient(flags: CleanupFlags, ctx: CommandContext): (url: string) => GitLabClient {
+  let client: GitLabClient | undefined;
+  return (url) =>
+    (client ??= clientFor({ ...flags, gitlabUrl: url }, ctx, 'deleting a recorded ephemeral token').client);
+}
+
+/** The tokens one record lists: deleted when they pass every check, else left (and listed again). */
+async function deleteRunTokens(
+  run: RecordedRun,
+  instance: string | undefined,
+  api: (url: string) => GitLabClient,
+  io: Io,
+): Promise<number> {
+  const m = run.manifest;
+  const left: EphemeralToken[] = [];
+  let code: number = ExitCode.Ok;
+  const dirProblem = untrustedRunDir(m, tempBase(io.ctx.env));
+  for (const t of m.ephemeralTokens ?? []) {
+    const which = `ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`;
+    const problem = !instance
+      ? 'no instance named: pass --gitlab-url (the API token is sent only to the instance you name)'
+      : dirProblem
+        ? `the record ${run.path} cannot be checked: ${dirProblem === 'gone' ? 'its run directory is gone' : dirProblem}`
+        : recordedTokenProblem(t, markerStamp(m.marker ?? ''), instance);
+    if (problem) {
+      left.push(t);
+      io.warn(`left ${which} alone: ${problem}`);
+      code = ExitCode.Usage;
+      continue;
+    }
+    if (io.dry) {
+      // A dry run asks GitLab nothing here, so it needs no API token.
+      left.push(t);
+      io.say(`would delete ${which}`);
+      continue;
+    }
+    try {
+      const r = await deleteRecordedToken(api(instance as string), { ...t, name: t.name as string });
+      io.say(`${r === 'deleted' ? 'deleted' : 'already gone:'} ${which}`);
+    } catch (e) {
+      left.push(t);
+      io.warn(`could not delete ${which}: ${(e as { message?: string }).message ?? String(e)}`);
+      code = e instanceof UsageError ? ExitCode.Usage : ExitCode.GitLab;
+    }
+  }
+  if (!io.dry) {
+    run.manifest = { ...m, ephemeralTokens: left };
+    saveManifest(run.manifest, run.path);
   }
   return code;
 }

@@ -14,14 +14,9 @@ import { deployVariables } from '../../export/variables.js';
 import { buildPlan, formatPlanText, pickStyle } from '../../plan/format.js';
 import type { Scenario } from '../../standin/model.js';
 import { startStandin } from '../../standin/server.js';
-import type { CliContext } from '../context.js';
+import type { CommandContext } from '../context.js';
 
 export const DEMO_SCENARIOS: Scenario[] = [s1, s2, s3, s4, s5] as Scenario[];
-
-/** The demo never prints a secret: token values are replaced before anything is written. */
-function redact(text: string, secrets: string[]): string {
-  return secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join('[MASKED]') : t), text);
-}
 
 /** Every secret a scenario holds (also tokens created while the demo runs). */
 function secretsOf(sc: Scenario): string[] {
@@ -37,16 +32,30 @@ function secretsOf(sc: Scenario): string[] {
   ];
 }
 
-/** Run a command against a stand-in with its output captured, then print it with every secret masked. */
+/**
+ * The demo never prints a secret: every secret of a scenario is registered with the run's scrubber
+ * before anything is printed, and everything the demo prints goes through it.
+ */
+function registerSecrets(ctx: CommandContext, sc: Scenario): void {
+  for (const s of secretsOf(sc)) ctx.scrubber.add(s);
+}
+
+/** Run a command against a stand-in with its output captured (printed later, through the scrubber). */
 async function captured(
-  ctx: CliContext,
+  ctx: CommandContext,
   sc: Scenario,
-  fn: (sub: CliContext) => Promise<number>,
+  fn: (sub: CommandContext) => Promise<number>,
 ): Promise<{ code: number; text: string }> {
   let text = '';
   const sink = { write: (t: string) => void (text += t), isTTY: false };
-  const code = await fn({ ...ctx, stdout: sink, stderr: sink, env: { GITLAB_TOKEN: sc.apiTokens[0] ?? '' } });
-  return { code, text: redact(text, secretsOf(sc)) };
+  const code = await fn({
+    ...ctx,
+    stdout: sink,
+    stderr: sink,
+    payload: sink,
+    env: { GITLAB_TOKEN: sc.apiTokens[0] ?? '' },
+  });
+  return { code, text };
 }
 
 /**
@@ -54,12 +63,13 @@ async function captured(
  * that the job now gets the new one, then audit a group tree.
  */
 async function demoChanges(
-  ctx: CliContext,
+  ctx: CommandContext,
   style: ReturnType<typeof pickStyle>,
   first: number,
 ): Promise<number> {
   let mismatches = 0;
   const sc = structuredClone(s2) as Scenario;
+  registerSecrets(ctx, sc);
   const standin = await startStandin(sc, { now: ctx.now });
   try {
     const argv = `provision --level group --group tanuki --scopes read_repository,read_registry --expires-in 90 --store group-variables --rotate`;
@@ -95,7 +105,8 @@ async function demoChanges(
       }),
       style,
     );
-    ctx.stdout.write(redact(out, secretsOf(sc)));
+    // Tokens the rotation created are registered by provision itself.
+    ctx.stdout.write(out);
     if (r.code !== 0 || !resolution.ok || resolution.token?.id === 21) {
       mismatches++;
       ctx.stderr.write('deploy-token demo: the rotation did not give the job a new working token\n');
@@ -104,6 +115,7 @@ async function demoChanges(
     await standin.close();
   }
   const tree = structuredClone(auditTree) as Scenario;
+  registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
     const { runAudit } = await import('./audit.js');
@@ -121,15 +133,11 @@ async function demoChanges(
   return mismatches;
 }
 
-export async function runDemo(ctx: CliContext, scenarios: Scenario[] = DEMO_SCENARIOS): Promise<number> {
+export async function runDemo(ctx: CommandContext, scenarios: Scenario[] = DEMO_SCENARIOS): Promise<number> {
   const style = pickStyle(ctx.stdout.isTTY, ctx.env);
   let mismatches = 0;
   for (const [i, sc] of scenarios.entries()) {
-    const secrets = [
-      ...sc.apiTokens,
-      ...sc.projects.flatMap((p) => (p.tokens ?? []).map((t) => t.token)),
-      ...sc.groups.flatMap((g) => (g.tokens ?? []).map((t) => t.token)),
-    ];
+    registerSecrets(ctx, sc);
     const standin = await startStandin(sc, { now: ctx.now });
     try {
       const env = { GITLAB_TOKEN: sc.apiTokens[0], ...(sc.jobEnv ?? {}) };
@@ -149,7 +157,7 @@ export async function runDemo(ctx: CliContext, scenarios: Scenario[] = DEMO_SCEN
         out += `\n$ eval "$(deploy-token resolve --export shell)"   # what it exports (secret masked here)\n`;
         out += renderShell(deployVariables(r.credentials.username, r.credentials.password));
       }
-      ctx.stdout.write(redact(out, secrets));
+      ctx.stdout.write(out);
       if (sc.expectExit !== undefined && r.exitCode !== sc.expectExit) {
         mismatches++;
         ctx.stderr.write(

@@ -12,12 +12,13 @@ import { runFlow, type FlowResult } from '../../app/flow.js';
 import type { CommonFlags } from '../../app/options.js';
 import { runChild } from '../../app/child.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
-import { parseClients, writeJobCredentials } from '../../app/credentials.js';
-import { cleanup } from '../../credentials/manifest.js';
+import { checkStateDir, parseClients, writeJobCredentials } from '../../app/credentials.js';
+import { RunDir } from '../../app/run-dir.js';
+import { RunRecord } from '../../app/run-record.js';
+import type { Env } from '../../core/env.js';
 import { UsageError } from '../../core/errors.js';
 import { proxyAwareFetch } from '../../gitlab/proxy.js';
-import { SecretRegistry } from '../../mask/index.js';
-import type { CliContext } from '../context.js';
+import type { CliContext, CommandContext } from '../context.js';
 
 export interface ExecIo {
   stdout: NodeJS.WritableStream & import('node:stream').Writable;
@@ -26,7 +27,7 @@ export interface ExecIo {
   onSignal?: (forward: (sig: NodeJS.Signals) => void) => () => void;
 }
 
-type ExecFlags = CommonFlags & { shell?: boolean; configure?: string[] };
+type ExecFlags = CommonFlags & { shell?: boolean; configure?: string[]; passApiToken?: boolean };
 
 /** The API client's default deadline per call: how long a stopped run waits for a request in flight. */
 const DEFAULT_DEADLINE_MS = 60_000;
@@ -90,7 +91,7 @@ function within(p: Promise<Settled>, ms: number): Promise<Settled | undefined> {
 export async function runExec(
   argv: string[],
   flags: ExecFlags,
-  ctx: CliContext,
+  ctx: CommandContext,
   io: ExecIo,
 ): Promise<number> {
   const [command, ...args] = argv;
@@ -99,14 +100,17 @@ export async function runExec(
       'exec needs a command after --',
       'e.g. deploy-token exec -- docker pull registry.example.com/img',
     );
+  // The run records its files there before writing them: refuse a planted one first.
+  checkStateDir(ctx.env);
   const stop = new Stop();
+  const run = new RunDir(ctx.env);
   // From here on a token may be created: no signal may end the process before it is deleted again.
   const unsubscribe = io.onSignal?.((sig) => stop.receive(sig));
   try {
     const settled: Promise<Settled> = runFlow(flags, {
       ...ctx,
       ...(io.onSignal ? { fetch: stoppableFetch(ctx, stop) } : {}),
-      ephemeral: { mode: 'create' },
+      ephemeral: { mode: 'create', random: run.stamp },
     }).then(
       (flow) => ({ flow }),
       (error: unknown) => ({ error }),
@@ -127,31 +131,62 @@ export async function runExec(
           'deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n',
         );
       }
+      run.discard();
       return stop.code;
     }
     if ('error' in first) throw first.error;
     const flow = first.flow;
+    // Credential files live only as long as the command: recorded (with this process's id) before
+    // they are written, so `deploy-token cleanup` removes them after a kill -9; removed at the end,
+    // also on failure or signal, and even on an unexpected crash (synchronously, on exit).
+    const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
+    const onExit = () => void record.close(false);
+    process.once('exit', onExit);
     try {
-      return await execResolved(flow, command, args, flags, ctx, io, stop);
+      return await execResolved({ flow, command, args, flags, ctx, io, stop }, run, record);
     } finally {
+      process.off('exit', onExit);
       // An ephemeral token lives exactly as long as the command: deleted at its end, also on failure.
       const d = await discardEphemeral(flow);
       if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
+      closeRecord(record, d !== undefined && !d.ok, ctx);
     }
   } finally {
     unsubscribe?.();
+    run.discard();
   }
 }
 
-async function execResolved(
-  flow: FlowResult,
-  command: string,
-  args: string[],
-  flags: ExecFlags,
-  ctx: CliContext,
-  io: ExecIo,
-  stop: Stop,
-): Promise<number> {
+/**
+ * The command's environment: ours, plus the job's variables and the files' variables. The API token
+ * stays out unless asked for (`--pass-api-token`): the variable it was read from and any other that
+ * holds the same value. The child needs the deploy token, not a Maintainer's API token.
+ */
+export function childEnv(
+  env: Env,
+  vars: readonly { name: string; value: string }[],
+  api: { name: string; token: string | undefined; pass: boolean },
+): Record<string, string | undefined> {
+  const withheld = (k: string, v: string | undefined) =>
+    !api.pass && (k === api.name || (api.token !== undefined && v === api.token));
+  const out = Object.fromEntries(Object.entries(env).filter(([k, v]) => !withheld(k, v)));
+  for (const v of vars) out[v.name] = v.value;
+  return out;
+}
+
+/** One exec run: the resolved flow, the command, and what it runs with. */
+interface ExecRun {
+  flow: FlowResult;
+  command: string;
+  args: string[];
+  flags: ExecFlags;
+  ctx: CommandContext;
+  io: ExecIo;
+  stop: Stop;
+}
+
+async function execResolved(x: ExecRun, run: RunDir, record: RunRecord): Promise<number> {
+  const { flow, flags, ctx } = x;
   const r = flow.resolution;
   for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
   if (!r.ok || !r.credentials) {
@@ -161,49 +196,52 @@ async function execResolved(
     return r.exitCode;
   }
   const vars = await jobVariables(flow, ctx.env);
-  const registry = new SecretRegistry();
+  // One scrubber: the child's output is masked with everything the run knows (the password, the API
+  // token whether passed or not, the environment's secrets), and each secret variable besides.
+  const registry = ctx.scrubber.registry;
   for (const v of vars) {
     if (!v.secret) continue;
     for (const w of registry.add(v.value, { username: r.credentials.username })) {
       ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
     }
   }
-  // Credential files live only as long as the command: removed at its end, also on failure or signal.
-  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure));
-  // Last resort: even an unexpected crash of this process removes them (synchronously, on exit).
-  const onExit = () => {
-    if (files) cleanup(files.manifest);
-  };
-  if (files) process.once('exit', onExit);
-  const env = {
-    ...ctx.env,
-    ...Object.fromEntries(vars.map((v) => [v.name, v.value])),
-    ...Object.fromEntries((files?.variables ?? []).map((v) => [v.name, v.value])),
-  };
-  try {
-    if (stop.signal) {
-      ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started\n`);
-      return stop.code;
-    }
-    return await runChild({
-      command,
-      args,
-      env,
-      cwd: ctx.cwd,
-      shell: flags.shell === true,
-      registry,
-      stdout: io.stdout,
-      stderr: io.stderr,
-      onError: (m) => ctx.stderr.write(`deploy-token: ${m}\n`),
-      onSignal: stop.attach,
-    });
-  } finally {
-    if (files) {
-      process.off('exit', onExit);
-      const report = cleanup(files.manifest);
-      ctx.stderr.write(
-        `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(', ')}` : ''}\n`,
-      );
-    }
+  if (flow.ephemeral) record.token(flow.ephemeral);
+  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure), run, record.files);
+  return runCommand(x, [...vars, ...(files?.variables ?? [])]);
+}
+
+/** The files go, and the record with them (it stays, naming the token, when the token could not be deleted). */
+function closeRecord(record: RunRecord, tokenLeft: boolean, ctx: CommandContext): void {
+  const n = record.manifest?.files.length ?? 0;
+  const report = record.close(tokenLeft);
+  if (n > 0)
+    ctx.stderr.write(
+      `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(', ')}` : ''}\n`,
+    );
+}
+
+/** The command, in its environment (the job's variables and the files' variables), output masked. */
+async function runCommand(x: ExecRun, vars: readonly { name: string; value: string }[]): Promise<number> {
+  const { flow, command, args, flags, ctx, io, stop } = x;
+  const env = childEnv(ctx.env, vars, {
+    name: flow.settings.apiTokenEnv,
+    token: flow.settings.apiToken,
+    pass: flags.passApiToken === true,
+  });
+  if (stop.signal) {
+    ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started\n`);
+    return stop.code;
   }
+  return runChild({
+    command,
+    args,
+    env,
+    cwd: ctx.cwd,
+    shell: flags.shell === true,
+    registry: ctx.scrubber.registry,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    onError: (m) => ctx.stderr.write(`deploy-token: ${m}\n`),
+    onSignal: stop.attach,
+  });
 }

@@ -1,18 +1,13 @@
 /** `resolve` and `plan`: the same resolution; `plan` writes nothing and prints no secret. */
 import { jobVariables, stepOutputs } from '../../app/exports.js';
-import {
-  checkStateDir,
-  credentialPlan,
-  forgetManifest,
-  parseClients,
-  recordManifest,
-  tokenManifest,
-  writeJobCredentials,
-} from '../../app/credentials.js';
+import { checkStateDir, credentialPlan, parseClients, writeJobCredentials } from '../../app/credentials.js';
+import { RunRecord } from '../../app/run-record.js';
+import { scrubOutputs } from '../../app/exports.js';
+import { RunDir } from '../../app/run-dir.js';
+import { safeJson } from '../../core/text.js';
 import { rmSync } from 'node:fs';
-import { cleanup, saveManifest, type Manifest } from '../../credentials/manifest.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
-import { loadSpecFor, runFlow } from '../../app/flow.js';
+import { loadSpecFor, runFlow, type FlowResult } from '../../app/flow.js';
 import { clientView, formatClientView, planView } from '../../credentials/index.js';
 import type { CommonFlags } from '../../app/options.js';
 import { UsageError } from '../../core/errors.js';
@@ -24,7 +19,7 @@ import { maskFormsFor } from '../../export/masks.js';
 import type { ExportVariable } from '../../export/variables.js';
 import { renderShell } from '../../export/shell.js';
 import { buildPlan, formatPlanText, pickStyle, type PlanExport } from '../../plan/format.js';
-import type { CliContext } from '../context.js';
+import type { CliContext, CommandContext } from '../context.js';
 
 export const EXPORT_TARGETS = ['github', 'shell', 'dotenv', 'json'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
@@ -91,7 +86,7 @@ function printWarnings(ctx: CliContext, warnings: { code: string; message: strin
   for (const w of warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
 }
 
-export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<number> {
+export async function runResolve(flags: ResolveFlags, ctx: CommandContext): Promise<number> {
   const targets = parseTargets(flags.export, ctx.env, true);
   if (targets.includes('dotenv') && !flags.output) {
     throw new UsageError(
@@ -110,35 +105,40 @@ export async function runResolve(flags: ResolveFlags, ctx: CliContext): Promise<
   }
   // The run may record there (credential files, an ephemeral token): refuse a planted one first.
   checkStateDir(ctx.env);
-  const flow = await runFlow(flags, { ...ctx, ephemeral: { mode: 'create' } });
-  const wrote: Wrote = {};
+  // The run's directory is made when first needed: an ephemeral token's name carries its marker.
+  const run = new RunDir(ctx.env);
+  let flow: FlowResult;
   try {
-    return await exportResolved(flow, targets, flags, ctx, wrote);
+    flow = await runFlow(flags, { ...ctx, ephemeral: { mode: 'create', random: run.stamp } });
+  } catch (e) {
+    run.discard();
+    throw e;
+  }
+  const wrote: Wrote = { record: new RunRecord(ctx.env, run, { now: ctx.now }) };
+  try {
+    return await exportResolved(flow, targets, flags, ctx, wrote, run);
   } catch (e) {
     // Nothing half-done: a token made for this run goes again when the run fails, and so do the
     // files and the record it wrote.
     const d = await discardEphemeral(flow);
     if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
     undoWritten(wrote, d !== undefined && !d.ok, ctx);
+    if (!wrote.record.manifest) run.discard();
     throw e;
   }
 }
 
-/**
- * What a resolve run has written so far: its credential files (and private dir), its record, and
- * the dotenv report.
- */
+/** What a resolve run has written so far: its record (token, credential files), the dotenv report. */
 interface Wrote {
-  manifest?: Manifest;
-  record?: string;
+  record: RunRecord;
   dotenv?: string;
 }
 
 /**
- * Removes what a failing run wrote. The record stays (naming only the token) when the run's token
- * could not be deleted, so `deploy-token cleanup` can delete it later.
+ * Removes what a failing run wrote. The record and the marker stay (naming only the token) when the
+ * run's token could not be deleted, so `deploy-token cleanup` can delete it later.
  */
-function undoWritten(w: Wrote, tokenLeft: boolean, ctx: CliContext): void {
+function undoWritten(w: Wrote, tokenLeft: boolean, ctx: CommandContext): void {
   if (w.dotenv) {
     try {
       rmSync(w.dotenv, { force: true });
@@ -149,28 +149,67 @@ function undoWritten(w: Wrote, tokenLeft: boolean, ctx: CliContext): void {
       );
     }
   }
-  if (w.manifest) {
-    const r = cleanup(w.manifest);
-    if (w.manifest.files.length > 0)
-      ctx.stderr.write(
-        `deploy-token: removed the ${w.manifest.files.length} credential file(s) this run wrote${r.refused.length ? `; left ${r.refused.join(', ')}` : ''}\n`,
-      );
-  }
-  if (!w.record) return;
+  const files = w.record.manifest?.files.length ?? 0;
   try {
-    if (tokenLeft && w.manifest) saveManifest({ ...w.manifest, files: [], dirs: [] }, w.record);
-    else forgetManifest(w.record);
+    const r = w.record.close(tokenLeft);
+    if (files > 0)
+      ctx.stderr.write(
+        `deploy-token: removed the ${files} credential file(s) this run wrote${r.refused.length ? `; left ${r.refused.join(', ')}` : ''}\n`,
+      );
   } catch {
-    ctx.stderr.write(`deploy-token: warning: could not update the record ${w.record}; remove it\n`);
+    ctx.stderr.write(`deploy-token: warning: could not update the record ${w.record.where}; remove it\n`);
   }
 }
 
-async function exportResolved(
-  flow: Awaited<ReturnType<typeof runFlow>>,
+/** Every target rendered (refusing bad input) before anything is written; each returns its writer. */
+function renderTargets(
+  flow: FlowResult,
+  list: ExportVariable[],
   targets: ExportTarget[],
   flags: ResolveFlags,
-  ctx: CliContext,
+  ctx: CommandContext,
   wrote: Wrote,
+): (() => void)[] {
+  const r = flow.resolution;
+  const creds = r.credentials as { username: string; password: string };
+  return targets.map((t) => {
+    // shell and json are the payload the user asked for: they carry the secret, as they are.
+    if (t === 'shell') {
+      const text = renderShell(list);
+      return () => ctx.payload.write(text);
+    }
+    if (t === 'json') {
+      const extra = Object.fromEntries(list.slice(2).map((v) => [v.name, v.value]));
+      const text = renderJson(r, extra);
+      return () => ctx.payload.write(text);
+    }
+    if (t === 'dotenv') {
+      const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
+      const path = flags.output as string;
+      return () => {
+        writeFileAtomic(path, text);
+        wrote.dotenv = path;
+        if (list.some((v) => v.secret)) {
+          ctx.stderr.write(
+            `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]\n`,
+          );
+        }
+      };
+    }
+    const files = githubFiles(ctx.env);
+    const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
+    const w = renderGithub(list, outputs, maskFormsFor(list, creds));
+    return () => writeGithub(w, files, (m) => ctx.command('add-mask', m));
+  });
+}
+
+async function exportResolved(
+  flow: FlowResult,
+  targets: ExportTarget[],
+  flags: ResolveFlags,
+  ctx: CommandContext,
+  wrote: Wrote,
+  run: RunDir,
 ): Promise<number> {
   const r = flow.resolution;
   printWarnings(ctx, r.warnings);
@@ -183,59 +222,18 @@ async function exportResolved(
   // All or nothing: render every target first; only then write.
   const clients = parseClients(flags.configure);
   let vars: ExportVariable[] = await jobVariables(flow, ctx.env);
-  const creds = r.credentials;
-  const renderAll = (list: ExportVariable[]): (() => void)[] =>
-    targets.map((t) => {
-      if (t === 'shell') {
-        const text = renderShell(list);
-        return () => ctx.stdout.write(text);
-      }
-      if (t === 'json') {
-        const extra = Object.fromEntries(list.slice(2).map((v) => [v.name, v.value]));
-        const text = renderJson(r, extra);
-        return () => ctx.stdout.write(text);
-      }
-      if (t === 'dotenv') {
-        const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
-        const path = flags.output as string;
-        return () => {
-          writeFileAtomic(path, text);
-          wrote.dotenv = path;
-          if (list.some((v) => v.secret)) {
-            ctx.stderr.write(
-              `deploy-token: warning: ${path} holds the deploy password in plain text: GitLab neither masks nor protects dotenv variables, and keeps the file as an artifact [unmasked-dotenv]\n`,
-            );
-          }
-        };
-      }
-      const files = githubFiles(ctx.env);
-      const w = renderGithub(
-        list,
-        stepOutputs(flow, flags.passwordOutput === true),
-        maskFormsFor(list, creds),
-      );
-      return () => writeGithub(w, files, ctx.stdout);
-    });
-  // Render once to refuse bad input before anything is written (files included).
-  let rendered = renderAll(vars);
-  // Credential files next: if they fail, nothing was exported; the recorded manifest lets
-  // `deploy-token cleanup` remove them later. A failure from here on removes them again (runResolve).
-  const written = await writeJobCredentials(flow, ctx.env, clients);
+  let rendered = renderTargets(flow, vars, targets, flags, ctx, wrote);
+  // Recorded before it is made use of: the token first, then every file about to be written, so
+  // `deploy-token cleanup` finds whatever a killed run leaves. A failure from here on removes them
+  // again (runResolve).
+  if (flow.ephemeral) wrote.record.token(flow.ephemeral);
+  const written = await writeJobCredentials(flow, ctx.env, clients, run, wrote.record.files);
   if (written) {
-    wrote.manifest = written.manifest;
     vars = [...vars, ...written.variables]; // settings that hold the token are secret: masked
-    if (flow.ephemeral) written.manifest.ephemeralTokens = [flow.ephemeral];
-    const where = recordManifest(written.manifest, ctx.env);
-    wrote.record = where;
     ctx.stderr.write(
-      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${where})\n`,
+      `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}; \`deploy-token cleanup\` removes them (manifest ${wrote.record.where})\n`,
     );
-    rendered = renderAll(vars);
-  } else if (flow.ephemeral) {
-    // The process ends before the job does: the record lets `deploy-token cleanup` delete the token.
-    const m: Manifest = { ...tokenManifest(ctx.env, ctx.now()), ephemeralTokens: [flow.ephemeral] };
-    wrote.manifest = m;
-    wrote.record = recordManifest(m, ctx.env);
+    rendered = renderTargets(flow, vars, targets, flags, ctx, wrote);
   }
   if (flow.ephemeral) {
     ctx.stderr.write(
@@ -251,7 +249,7 @@ async function exportResolved(
   return 0;
 }
 
-export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<number> {
+export async function runPlan(flags: ResolveFlags, ctx: CommandContext): Promise<number> {
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(`unknown --format "${format.slice(0, 40)}" for plan`, 'use text or json');
@@ -273,7 +271,7 @@ export async function runPlan(flags: ResolveFlags, ctx: CliContext): Promise<num
   const files = filePlan ? planView(filePlan) : [];
   // Each client, and whether the token's scopes let it pull and push (GitLab's rules, clients.ts).
   const clients = filePlan ? clientView(filePlan, r.token?.scopes) : [];
-  if (format === 'json') ctx.stdout.write(`${JSON.stringify({ ...plan, files, clients }, null, 2)}\n`);
+  if (format === 'json') ctx.stdout.write(`${safeJson({ ...plan, files, clients }, 2)}\n`);
   else {
     ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
     for (const f of files) {

@@ -212,15 +212,14 @@ test('a read-only token: validate and plan say the push cannot work, the registr
 
 test('write_registry alone: GitLab grants push without pull, and the registry refuses the upload', async () => {
   gl.gitlab.use(scenarioWithScopes(['write_registry']));
+  // plan says beforehand that the job cannot push (docs/gitlab-rules.md, "Registry push")…
   const p = await cli(['plan', '--job', 'write-only', '--configure', 'containers']);
-  expect(p.stdout).toContain(
-    'client    containers: $REGISTRY_AUTH_FILE; pull no (needs read_registry); push no (needs read_registry)',
-  );
+  expect(p.code).toBe(1);
+  expect(p.stdout).toContain('pushing images needs read_registry as well as write_registry');
+  // …and the registry itself refuses the upload when the pair is used anyway (no job: no scope check).
   makeOciLayout(join(d.work, 'build'));
   const push = await run([
     'exec',
-    '--job',
-    'write-only',
     '--configure',
     'containers',
     '--',

@@ -4,6 +4,7 @@
  * CI_DEPLOY_USER / CI_DEPLOY_PASSWORD variables, and the same for the groups above it (their tokens
  * log in below them, their variables are inherited). I/O only; every decision is in findings.ts.
  */
+import { mapLimit } from '../core/concurrency.js';
 import { GitLabApiError } from '../core/errors.js';
 import {
   getGroup,
@@ -31,26 +32,6 @@ export interface GatherOptions {
   concurrency?: number;
   /** How many groups above the audited one to read at most (tokens and variables). Default 20. */
   maxAncestors?: number;
-}
-
-/** Run `fn` over `items`, at most `limit` at a time, results in input order; the first error wins. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        out[i] = await fn(items[i] as T);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
 }
 
 function isStatus(e: unknown, ...codes: number[]): boolean {

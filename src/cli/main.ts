@@ -336,7 +336,9 @@ Examples:
     .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
     .option('--api-token-env <name>', 'environment variable holding the GitLab API token', undefined)
     .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'markdown', 'csv'])
+        .default('text'),
     )
     .option('--expiring-within <days>', 'flag active tokens that expire within this many days (default 30)')
     .option(

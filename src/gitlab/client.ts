@@ -8,6 +8,7 @@
 import { GitLabApiError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import { proxyAwareFetch } from './proxy.js';
+import { RateLimiter, type RateLimitStats } from './rate-limit.js';
 import { ShapeError } from './types.js';
 
 export type FetchLike = typeof fetch;
@@ -50,6 +51,8 @@ export interface GitLabClient {
   /** Requests sent so far (every attempt and redirect hop counts). */
   readonly requestCount: number;
   readonly apiUrl: string;
+  /** GitLab's rate limits as met so far (src/gitlab/rate-limit.ts). */
+  readonly rateLimit?: RateLimitStats;
 }
 
 /** GitLab answered with an HTTP error in its JSON format: `.status` and its short `message`. */
@@ -296,8 +299,10 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
   const pageConcurrency = Math.max(1, Math.floor(opts.pageConcurrency ?? 4));
   const userAgent = opts.userAgent ?? 'deploy-token';
   // Looked up per call, so a fetch patched after the client was made (msw) is the one used.
-  const doFetch: FetchLike =
-    opts.fetch ?? proxyAwareFetch(opts.env ?? {}) ?? ((input, init) => globalThis.fetch(input, init));
+  const limiter = new RateLimiter({ now, sleep });
+  const doFetch: FetchLike = limiter.watch(
+    opts.fetch ?? proxyAwareFetch(opts.env ?? {}) ?? ((input, init) => globalThis.fetch(input, init)),
+  );
   let requestCount = 0;
 
   /** Defence in depth for text from elsewhere (causes, GitLab messages): no token, no URL password. */
@@ -450,6 +455,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const where = `${method} ${endpoint}`;
+    await limiter.ready(endpoint);
     const start = now();
     let made = 0;
     let last: Transient | undefined;
@@ -713,6 +719,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       return requestCount;
     },
     apiUrl,
+    rateLimit: limiter.stats,
   };
 }
 

@@ -430,6 +430,16 @@ describe('text', () => {
     expect(txt).toMatch(/error {3}unmasked-password {2}top\n {10}a \| b c/);
     expect(txt).toContain('never');
   });
+  test('findings first, in their order, then the token table', () => {
+    const lines = txt.split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    expect(lines[1]).toBe('');
+    expect(lines[2]).toBe('Findings: 1 error, 1 warning, 1 info');
+    const order = result.findings.map((f) => at(new RegExp(`^  ${f.severity} +${f.code} `)));
+    expect(order.every((i) => i > 2)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(at(/^ {2}LEVEL +OWNER/)).toBeGreaterThan(Math.max(...order));
+  });
   test('empty', () => {
     const e = formatText({ tokens: [], findings: [] }, meta);
     expect(e).toContain('(no deploy tokens)');

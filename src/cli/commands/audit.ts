@@ -3,6 +3,7 @@ import { auditFindings } from '../../audit/findings.js';
 import { formatReport } from '../../audit/format.js';
 import { gatherTree } from '../../audit/gather.js';
 import { auditSettings, type AuditFlags } from '../../audit/options.js';
+import { auditProgress } from '../../audit/progress.js';
 import { ExitCode } from '../../core/errors.js';
 import { clientFor } from '../api-client.js';
 import type { CliContext } from '../context.js';
@@ -10,7 +11,12 @@ import type { CliContext } from '../context.js';
 export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<number> {
   const s = auditSettings(flags, ctx.env);
   const { client } = clientFor(s, ctx, 'audit');
-  const tree = await gatherTree(client, s.group);
+  const progress = auditProgress(ctx.stderr, {
+    now: () => ctx.now().getTime(),
+    requests: () => client.requestCount,
+    rateLimit: client.rateLimit,
+  });
+  const tree = await progress.during(gatherTree(client, s.group, { onProgress: progress.update }));
   const now = ctx.now();
   const result = auditFindings(tree, {
     now,
@@ -24,5 +30,6 @@ export async function runAudit(flags: AuditFlags, ctx: CliContext): Promise<numb
       expiringWithinDays: s.expiringWithinDays,
     }),
   );
+  progress.done();
   return result.findings.some((f) => f.severity === 'error') ? ExitCode.No : ExitCode.Ok;
 }

@@ -7,11 +7,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as netServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
 import { StandinGitLab } from '../../../src/standin/server.js';
+import { freePort } from '../net.js';
 import { needBinary } from './binaries.js';
 
 export interface NpmGitLab {
@@ -20,14 +20,6 @@ export interface NpmGitLab {
   registryUrl: string;
   npmRequests: { path: string; authorized: boolean }[];
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const s = netServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 export async function startNpmGitLab(

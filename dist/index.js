@@ -6,7 +6,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-PMMIKHBG.js";
+} from "./chunks/chunk-PV7T3ZUJ.js";
 import {
   credentialPlan,
   parseClients,
@@ -20,7 +20,7 @@ import {
 } from "./chunks/chunk-RDUMTK2E.js";
 import {
   runFlow
-} from "./chunks/chunk-VMIH43SD.js";
+} from "./chunks/chunk-7JSAH3BZ.js";
 import "./chunks/chunk-FBMC2VLQ.js";
 import {
   escapeCommandData,
@@ -34,7 +34,7 @@ import {
   cleanup,
   planView
 } from "./chunks/chunk-H26R332A.js";
-import "./chunks/chunk-LE5A2AN4.js";
+import "./chunks/chunk-L3HMATQN.js";
 import {
   discardEphemeral
 } from "./chunks/chunk-YSKWIHZS.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-H26R332A.js";
 import {
   clientWith
-} from "./chunks/chunk-LE5A2AN4.js";
+} from "./chunks/chunk-L3HMATQN.js";
 import {
   deleteEphemeral
 } from "./chunks/chunk-X4GOFNJK.js";

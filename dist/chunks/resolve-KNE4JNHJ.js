@@ -9,7 +9,7 @@ import {
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-PMMIKHBG.js";
+} from "./chunk-PV7T3ZUJ.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -28,7 +28,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-7JSAH3BZ.js";
 import "./chunk-FBMC2VLQ.js";
 import {
   githubFiles,
@@ -41,7 +41,7 @@ import {
   saveManifest,
   writeFileAtomic
 } from "./chunk-H26R332A.js";
-import "./chunk-LE5A2AN4.js";
+import "./chunk-L3HMATQN.js";
 import {
   discardEphemeral
 } from "./chunk-YSKWIHZS.js";

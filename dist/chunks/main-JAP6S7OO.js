@@ -3535,7 +3535,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-JDNLP2ZD.js");
+      const { runResolve } = await import("./resolve-KNE4JNHJ.js");
       return runResolve(o, ctx);
     })
   );
@@ -3549,7 +3549,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-JDNLP2ZD.js");
+      const { runPlan } = await import("./resolve-KNE4JNHJ.js");
       return runPlan(o, ctx);
     })
   );
@@ -3604,7 +3604,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-NIZXB235.js");
+      const { runCleanup } = await import("./cleanup-YS66HPMZ.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3618,7 +3618,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-7ZJA7NIK.js");
+      const { runExec } = await import("./exec-5DXIWAGL.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3686,12 +3686,12 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-SDDUE66O.js");
+      const { runProvisionCommand } = await import("./provision-4OBQPOSY.js");
       return runProvisionCommand(o, ctx);
     })
   );
   program2.command("audit").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).addOption(
-    new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text")
+    new Option("--format <format>", "output format").choices(["text", "json", "markdown", "csv"]).default("text")
   ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
     "--ephemeral-older-than <duration>",
     "ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)"
@@ -3706,13 +3706,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-X2WPSDYD.js");
+      const { runAudit } = await import("./audit-Z2IKAAHS.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-CWVFHUQX.js");
+      const { runDemo } = await import("./demo-UKGBE7FT.js");
       return runDemo(ctx);
     })
   );

@@ -6,7 +6,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-7JSAH3BZ.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-23PRQYRZ.js";
+} from "./chunk-KEC3ZRCC.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -14,7 +14,7 @@ import {
 import {
   saveManifest
 } from "./chunk-H26R332A.js";
-import "./chunk-LE5A2AN4.js";
+import "./chunk-L3HMATQN.js";
 import {
   parseDuration,
   sweepEphemeral

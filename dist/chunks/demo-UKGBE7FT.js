@@ -11,9 +11,9 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-7JSAH3BZ.js";
 import "./chunk-FBMC2VLQ.js";
-import "./chunk-LE5A2AN4.js";
+import "./chunk-L3HMATQN.js";
 import "./chunk-4DBN7XEY.js";
 import "./chunk-RC75VXCO.js";
 import {
@@ -713,6 +713,55 @@ function protectedRefs(w, p, kind, key, url) {
   return paginate(names.map(view), url, w.baseUrl);
 }
 
+// src/standin/rate-limit.ts
+var NAME = "throttle_authenticated_api";
+var Throttle = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  /** Answers refused with 429. */
+  refused = 0;
+  counts = /* @__PURE__ */ new Map();
+  /** Count the request: a 429 when over the limit, else the headers to add to GitLab's answer. */
+  check(req) {
+    const who = req.headers["private-token"];
+    if (!who) return { headers: {} };
+    const nowS = Math.floor((this.o.now ?? Date.now)() / 1e3);
+    const period = this.o.periodS;
+    const key = `${who}:${Math.floor(nowS / period)}`;
+    const observed = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, observed);
+    const retryAfter = period - nowS % period;
+    const reset = nowS + retryAfter;
+    const common = {
+      // GitLab's own clock, which RateLimit-Reset is read against.
+      date: new Date(nowS * 1e3).toUTCString(),
+      "ratelimit-name": NAME,
+      "ratelimit-limit": String(Math.ceil(this.o.limit * 60 / period)),
+      "ratelimit-observed": String(observed),
+      "ratelimit-remaining": String(Math.max(0, this.o.limit - observed)),
+      "ratelimit-reset": String(reset)
+    };
+    if (observed > this.o.limit) {
+      this.refused++;
+      return {
+        refused: {
+          status: 429,
+          headers: {
+            "content-type": "text/plain",
+            ...common,
+            "retry-after": String(retryAfter),
+            "ratelimit-resettime": new Date(reset * 1e3).toUTCString()
+          },
+          body: "Retry later\n"
+        }
+      };
+    }
+    return { headers: this.o.everyAnswer ? common : { date: common.date } };
+  }
+};
+
 // src/standin/tokens.ts
 import { randomBytes } from "node:crypto";
 
@@ -1057,6 +1106,7 @@ var StandinGitLab = class {
   requests = [];
   world;
   intercept;
+  throttle;
   constructor(scenario, opts = {}) {
     this.scenario = scenario;
     this.world = new World(
@@ -1065,11 +1115,15 @@ var StandinGitLab = class {
       opts.baseUrl ?? "https://gitlab.example.com"
     );
     this.intercept = opts.intercept;
+    this.throttle = opts.throttle ? new Throttle(opts.throttle) : void 0;
   }
   /** Answer one request, as GitLab would (after the fault injector, if any). */
   handle(req) {
     this.requests.push(req);
-    return this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+    const gate = this.throttle?.check(req);
+    if (gate && "refused" in gate) return gate.refused;
+    const a = this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+    return gate ? { ...a, headers: { ...a.headers, ...gate.headers } } : a;
   }
   answer(req) {
     const url = new URL(req.url, "http://standin");
@@ -1179,7 +1233,7 @@ async function startStandin(scenario, opts = {}) {
       else send();
     });
   });
-  server.keepAliveTimeout = 1e3;
+  server.keepAliveTimeout = 5e3;
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
@@ -1231,7 +1285,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-SDDUE66O.js");
+    const { runProvisionCommand } = await import("./provision-4OBQPOSY.js");
     const r = await captured(
       ctx,
       sc,
@@ -1277,7 +1331,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-X2WPSDYD.js");
+    const { runAudit } = await import("./audit-Z2IKAAHS.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -6,7 +6,7 @@ import {
 } from "./chunk-QMT7AQ34.js";
 import {
   jobVariables
-} from "./chunk-PMMIKHBG.js";
+} from "./chunk-PV7T3ZUJ.js";
 import {
   parseClients,
   writeJobCredentials
@@ -14,14 +14,14 @@ import {
 import "./chunk-D4NMBEDX.js";
 import {
   runFlow
-} from "./chunk-VMIH43SD.js";
+} from "./chunk-7JSAH3BZ.js";
 import "./chunk-FBMC2VLQ.js";
 import {
   cleanup
 } from "./chunk-H26R332A.js";
 import {
   proxyAwareFetch
-} from "./chunk-LE5A2AN4.js";
+} from "./chunk-L3HMATQN.js";
 import {
   discardEphemeral
 } from "./chunk-YSKWIHZS.js";

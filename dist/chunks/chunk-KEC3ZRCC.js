@@ -5,7 +5,7 @@ import {
 } from "./chunk-FBMC2VLQ.js";
 import {
   clientWith
-} from "./chunk-LE5A2AN4.js";
+} from "./chunk-L3HMATQN.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

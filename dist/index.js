@@ -2,14 +2,14 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-APU3UHDS.js";
+} from "./chunks/chunk-XMARA5HD.js";
 import "./chunks/chunk-PACLMIC6.js";
 import "./chunks/chunk-M46EML7S.js";
-import "./chunks/chunk-LNGXZMGU.js";
+import "./chunks/chunk-Z2MPN75C.js";
 import "./chunks/chunk-IFRBWHT7.js";
 import "./chunks/chunk-OTKGG5XH.js";
-import "./chunks/chunk-RR3EEI2Y.js";
-import "./chunks/chunk-NTLTGA3T.js";
+import "./chunks/chunk-5QTXFDSE.js";
+import "./chunks/chunk-WAER2SJ3.js";
 import "./chunks/chunk-WUOZCF53.js";
 import "./chunks/chunk-T4ECGMLM.js";
 import "./chunks/chunk-QEZUO5UK.js";

@@ -4,10 +4,10 @@ import {
   Runner,
   flagsOf,
   readInputs
-} from "./chunks/chunk-APU3UHDS.js";
+} from "./chunks/chunk-XMARA5HD.js";
 import "./chunks/chunk-PACLMIC6.js";
 import "./chunks/chunk-M46EML7S.js";
-import "./chunks/chunk-LNGXZMGU.js";
+import "./chunks/chunk-Z2MPN75C.js";
 import {
   cleanup,
   markerStamp,
@@ -18,10 +18,10 @@ import {
 import "./chunks/chunk-OTKGG5XH.js";
 import {
   loadSpecFor
-} from "./chunks/chunk-RR3EEI2Y.js";
+} from "./chunks/chunk-5QTXFDSE.js";
 import {
   clientWith
-} from "./chunks/chunk-NTLTGA3T.js";
+} from "./chunks/chunk-WAER2SJ3.js";
 import "./chunks/chunk-WUOZCF53.js";
 import "./chunks/chunk-T4ECGMLM.js";
 import "./chunks/chunk-QEZUO5UK.js";

@@ -12,7 +12,9 @@
  */
 import { mdCode, mdText, oneLine } from '../core/text.js';
 import { formatInstant } from '../resolve/activity.js';
+import { formatCsv } from './csv.js';
 import { summarise } from './findings.js';
+import type { AuditFormat } from './options.js';
 import type { AuditResult, Finding, MessagePart, TokenRow } from './types.js';
 
 export interface ReportMeta {
@@ -91,6 +93,17 @@ export function formatText(r: AuditResult, meta: ReportMeta): string {
   lines.push(
     `Deploy tokens of ${plain(meta.group)} and everything below it, ${formatInstant(meta.generatedAt)}: ${r.tokens.length} token(s) on ${holders} group(s)/project(s)`,
   );
+  // Findings first: they are what the reader must act on; the table follows for reference.
+  lines.push('');
+  lines.push(`Findings: ${counts(r.findings)}`);
+  if (r.findings.length === 0) lines.push('  none');
+  for (const f of r.findings) {
+    lines.push('');
+    lines.push(
+      `  ${f.severity.padEnd(7)} ${f.code}  ${plain(f.where)}${f.tokenId === undefined ? '' : ` #${f.tokenId}`}`,
+    );
+    lines.push(`          ${plain(f.message)}`);
+  }
   lines.push('');
   if (r.tokens.length === 0) lines.push('  (no deploy tokens)');
   else
@@ -109,16 +122,6 @@ export function formatText(r: AuditResult, meta: ReportMeta): string {
         ]),
       ).map((l) => `  ${l}`),
     );
-  lines.push('');
-  lines.push(`Findings: ${counts(r.findings)}`);
-  if (r.findings.length === 0) lines.push('  none');
-  for (const f of r.findings) {
-    lines.push('');
-    lines.push(
-      `  ${f.severity.padEnd(7)} ${f.code}  ${plain(f.where)}${f.tokenId === undefined ? '' : ` #${f.tokenId}`}`,
-    );
-    lines.push(`          ${plain(f.message)}`);
-  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -216,7 +219,8 @@ export function formatMarkdown(r: AuditResult, meta: ReportMeta, maxBytes = MARK
   return `${out.join('\n')}\n`;
 }
 
-export function formatReport(format: 'text' | 'json' | 'markdown', r: AuditResult, meta: ReportMeta): string {
+export function formatReport(format: AuditFormat, r: AuditResult, meta: ReportMeta): string {
+  if (format === 'csv') return formatCsv(r);
   if (format === 'json') return formatJson(r, meta);
   if (format === 'markdown') return formatMarkdown(r, meta);
   return formatText(r, meta);

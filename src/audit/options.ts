@@ -4,8 +4,8 @@ import type { Env } from '../core/env.js';
 import { normaliseUrl } from '../app/options.js';
 import { durationMs } from '../core/duration.js';
 
-export type AuditFormat = 'text' | 'json' | 'markdown';
-export const AUDIT_FORMATS: readonly AuditFormat[] = ['text', 'json', 'markdown'];
+export type AuditFormat = 'text' | 'json' | 'markdown' | 'csv';
+export const AUDIT_FORMATS: readonly AuditFormat[] = ['text', 'json', 'markdown', 'csv'];
 
 export interface AuditFlags {
   group?: string;

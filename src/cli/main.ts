@@ -385,7 +385,9 @@ function registerAudit(program: Command, ctx: CommandContext, run: Run, _proc: C
     .option('--gitlab-url <url>', 'GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)')
     .option('--api-token-env <name>', 'environment variable holding the GitLab API token', undefined)
     .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'),
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'markdown', 'csv'])
+        .default('text'),
     )
     .option('--expiring-within <days>', 'flag active tokens that expire within this many days (default 30)')
     .option(

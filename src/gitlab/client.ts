@@ -16,6 +16,7 @@ import { scrubberFor, type Scrub } from './http-errors.js';
 import { proxyAwareFetch } from './proxy.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import { getAll, type PageOptions } from './pages.js';
+import { RateLimiter, type RateLimitStats } from './rate-limit.js';
 
 export { GitLabHttpError } from './http-errors.js';
 export { parseRetryAfter } from './retry.js';
@@ -60,6 +61,8 @@ export interface GitLabClient {
   ): Promise<{ status: number; data: T | undefined }>;
   /** Requests sent so far (every attempt and redirect hop counts). */
   readonly requestCount: number;
+  /** What GitLab's rate limits cost so far (pauses, 429s): rate-limit.ts. */
+  readonly rateLimit?: RateLimitStats;
   readonly apiUrl: string;
 }
 
@@ -149,6 +152,9 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
   let requestCount = 0;
   const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
   const policy = retryPolicy(opts, scrub);
+  // GitLab's rate limits (429 Retry-After, RateLimit-*) pause every request of this client.
+  const limiter = new RateLimiter({ now: policy.now, sleep: policy.sleep });
+  ctx.fetch = limiter.watch(ctx.fetch);
 
   /** One call: the request built, then attempts under the retry policy. */
   function send(
@@ -175,9 +181,13 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
       secrets: o.secrets ?? [],
       ...(o.deadlineMs ? { deadlineMs: o.deadlineMs } : {}),
     };
-    return withRetries(policy, call, (timeoutMs, n) =>
-      attempt(ctx, { where, method, url, endpoint, body }, timeoutMs, n),
-    );
+    return limiter
+      .ready(endpoint)
+      .then(() =>
+        withRetries(policy, call, (timeoutMs, n) =>
+          attempt(ctx, { where, method, url, endpoint, body }, timeoutMs, n),
+        ),
+      );
   }
 
   const pages: PageOptions = {
@@ -216,6 +226,7 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     get requestCount() {
       return requestCount;
     },
+    rateLimit: limiter.stats,
     apiUrl,
   };
 }

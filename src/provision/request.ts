@@ -106,24 +106,14 @@ function realCalendar(raw: string): boolean {
   );
 }
 
-export function parseProvisionFlags(flags: ProvisionFlags, now: Date): ProvisionRequest {
-  const level = flags.level ?? 'project';
-  if (level !== 'project' && level !== 'group') {
-    throw new UsageError(`--level must be project or group, not "${String(level).slice(0, 40)}"`);
-  }
-  const store = (flags.store ?? 'none') as Store;
-  if (!(STORES as readonly string[]).includes(store)) {
-    throw new UsageError(
-      `--store must be one of ${STORES.join(', ')}, not "${String(flags.store).slice(0, 40)}"`,
-      'group-variables: the ≤ 15.0 workaround; project-variables; none: print the token once',
-    );
-  }
-  if (flags.scopes === undefined || flags.scopes.trim() === '') {
+/** --scopes: a comma (or space) list of GitLab's deploy-token scopes, each once. */
+function parseScopes(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') {
     throw new UsageError('provision needs --scopes', `a comma list of: ${DEPLOY_TOKEN_SCOPES.join(', ')}`);
   }
   const scopes = [
     ...new Set(
-      flags.scopes
+      raw
         .split(/[,\s]+/)
         .map((s) => s.trim())
         .filter(Boolean),
@@ -140,7 +130,12 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
       );
     }
   }
-  const name = flags.name ?? GITLAB_DEPLOY_TOKEN_NAME;
+  return scopes;
+}
+
+/** --name: the token's name, as GitLab stores it and as it reads. */
+function parseName(raw: string | undefined): string {
+  const name = raw ?? GITLAB_DEPLOY_TOKEN_NAME;
   if (
     name.trim() !== name ||
     name === '' ||
@@ -154,22 +149,29 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
       `the default is ${GITLAB_DEPLOY_TOKEN_NAME}`,
     );
   }
-  if (flags.username !== undefined) {
-    if (!USERNAME.test(flags.username) || flags.username.length > 255) {
-      throw new UsageError(
-        `--username "${flags.username.slice(0, 60)}" is not a deploy-token username`,
-        "GitLab allows letters, digits, '_', '-', '+' and '.' (at most 255); omit it for gitlab+deploy-token-{id}",
-      );
-    }
-    // The username is stored as a masked variable too (the issue asks for both masked), so it must
-    // be maskable: ≥ 8 characters of GitLab's masking alphabet (a superset of the username alphabet).
-    if (store !== 'none' && !MASKABLE.test(flags.username)) {
-      throw new UsageError(
-        `--username "${flags.username.slice(0, 60)}" cannot be stored as a masked variable: GitLab masks only values of 8 characters or more`,
-        'choose a username of at least 8 characters, or omit --username (gitlab+deploy-token-{id})',
-      );
-    }
+  return name;
+}
+
+/** --username: GitLab's username format, and maskable when it is stored in a variable. */
+function checkUsername(username: string, store: Store): void {
+  if (!USERNAME.test(username) || username.length > 255) {
+    throw new UsageError(
+      `--username "${username.slice(0, 60)}" is not a deploy-token username`,
+      "GitLab allows letters, digits, '_', '-', '+' and '.' (at most 255); omit it for gitlab+deploy-token-{id}",
+    );
   }
+  // The username is stored as a masked variable too (the issue asks for both masked), so it must
+  // be maskable: ≥ 8 characters of GitLab's masking alphabet (a superset of the username alphabet).
+  if (store !== 'none' && !MASKABLE.test(username)) {
+    throw new UsageError(
+      `--username "${username.slice(0, 60)}" cannot be stored as a masked variable: GitLab masks only values of 8 characters or more`,
+      'choose a username of at least 8 characters, or omit --username (gitlab+deploy-token-{id})',
+    );
+  }
+}
+
+/** Flags that make no sense together. */
+function checkCombinations(flags: ProvisionFlags, level: string, store: Store): 'json' | 'shell' {
   if (flags.protected && store === 'none') {
     throw new UsageError(
       '--protected applies to stored variables',
@@ -192,6 +194,25 @@ export function parseProvisionFlags(flags: ProvisionFlags, now: Date): Provision
   if (flags.group !== undefined && level === 'project') {
     throw new UsageError('--group applies to --level group', 'use --project for a project token');
   }
+  return format;
+}
+
+export function parseProvisionFlags(flags: ProvisionFlags, now: Date): ProvisionRequest {
+  const level = flags.level ?? 'project';
+  if (level !== 'project' && level !== 'group') {
+    throw new UsageError(`--level must be project or group, not "${String(level).slice(0, 40)}"`);
+  }
+  const store = (flags.store ?? 'none') as Store;
+  if (!(STORES as readonly string[]).includes(store)) {
+    throw new UsageError(
+      `--store must be one of ${STORES.join(', ')}, not "${String(flags.store).slice(0, 40)}"`,
+      'group-variables: the ≤ 15.0 workaround; project-variables; none: print the token once',
+    );
+  }
+  const scopes = parseScopes(flags.scopes);
+  const name = parseName(flags.name);
+  if (flags.username !== undefined) checkUsername(flags.username, store);
+  const format = checkCombinations(flags, level, store);
   const req: ProvisionRequest = {
     level,
     name,

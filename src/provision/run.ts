@@ -4,172 +4,27 @@
  * restores the variables as they were and deletes the new token, so the old token and variables keep
  * working, and the outcome says exactly what state GitLab was left in. HTTP is the injected client.
  *
+ * The steps, one module each: where (targets.ts), what is there and may it be changed (state.ts,
+ * named-elsewhere.ts, already.ts), what will be done (summary.ts), create and store (create.ts),
+ * delete the old token (rotation.ts), undo on failure (recover.ts).
+ *
  * GitLab facts used: POST/DELETE deploy tokens, the secret only in the 201 answer
  * (lib/api/deploy_tokens.rb); CI/CD variables POST/PUT/DELETE with masked values matching
  * app/models/concerns/ci/maskable.rb; "active" = not revoked, not expired (docs/gitlab-rules.md).
  */
-import { DeployTokenError, ExitCode, GitLabApiError, UsageError } from '../core/errors.js';
-import {
-  createDeployToken,
-  deleteDeployToken,
-  deleteVariable,
-  findDeployToken,
-  getGroup,
-  getProject,
-  getVariable,
-  listDeployTokens,
-  listDescendantGroups,
-  listGroupProjects,
-  listVariables,
-  writeVariable,
-  type Level,
-} from '../gitlab/api.js';
-import type { GitLabClient } from '../gitlab/client.js';
-import type { CiVariable, DeployToken, Project } from '../gitlab/types.js';
-import { mapLimit } from '../audit/gather.js';
-import { maskString } from '../mask/index.js';
-import { tokenActivity } from '../resolve/activity.js';
-import { checkPermissions, PermissionError } from './permissions.js';
-import { MASKABLE, type ProvisionRequest } from './request.js';
+import { alreadyThere } from './already.js';
+import { checkMaskable, createToken, storeVariables, verify } from './create.js';
+import { describe, type Before, type Journal, type ProvisionDeps, type ProvisionOutcome } from './model.js';
+import { refuseIfNamedElsewhere } from './named-elsewhere.js';
+import { recover } from './recover.js';
+import type { ProvisionRequest } from './request.js';
+import { deleteOldTokens } from './rotation.js';
+import { readBefore } from './state.js';
+import { doneState, runSteps, runWarnings } from './summary.js';
+import { findTargets } from './targets.js';
 
-export const VARIABLE_KEYS = ['CI_DEPLOY_USER', 'CI_DEPLOY_PASSWORD'] as const;
-
-/**
- * What protected variables mean (lib/gitlab/ci/variables/builder/project.rb and group.rb:
- * `variables.unprotected unless protected_ref`; docs/gitlab-rules.md, "Protected variables").
- */
-export const PROTECTED_NOTE =
-  "protected variables reach only jobs on protected branches and tags; jobs on other refs get neither, so they get the gitlab-deploy-token GitLab itself exposes to them (a project token, or from GitLab 15.1 the direct parent group's), or no deploy credentials at all";
-type Key = (typeof VARIABLE_KEYS)[number];
-
-export interface Holder {
-  level: Level;
-  id: number;
-  path: string;
-}
-
-const where = (h: Holder) => `${h.level === 'groups' ? 'group' : 'project'} ${h.path}`;
-
-export interface ProvisionDeps {
-  client: GitLabClient;
-  now: () => Date;
-  /** Progress lines (stderr); never a secret. */
-  log: (line: string) => void;
-}
-
-export interface ProvisionOutcome {
-  exitCode: 0 | 1 | 2 | 3;
-  /** The new token with its secret, when one was created and kept. */
-  created?: DeployToken & { token: string };
-  owner?: Holder;
-  /** What GitLab holds now, one line each: the promise "says exactly what state it left". */
-  state: string[];
-  /** With --dry-run: what would be done, step by step. */
-  plan?: string[];
-  /** Why it failed, when it did. */
-  error?: string;
-  hint?: string;
-}
-
-/** A variable as it was before we touched it (undefined: absent). */
-type Snapshot = CiVariable | undefined;
-
-async function readVariable(client: GitLabClient, h: Holder, key: Key): Promise<Snapshot> {
-  try {
-    return await getVariable(client, h.level, h.id, key, '*');
-  } catch (e) {
-    if (e instanceof DeployTokenError && (e as { status?: number }).status === 404) return undefined;
-    throw e;
-  }
-}
-
-function describe(
-  e: unknown,
-  secrets: readonly string[] = [],
-): { message: string; hint?: string; code: 1 | 2 | 3 } {
-  if (e instanceof DeployTokenError) {
-    let code: 1 | 2 | 3 = e.exitCode === 0 ? 3 : e.exitCode;
-    // GitLab was asked and said no (role, token scope): "the answer is no", exit 1.
-    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
-    return {
-      message: maskString(e.message, secrets),
-      ...(e.hint ? { hint: maskString(e.hint, secrets) } : {}),
-      code,
-    };
-  }
-  return { message: maskString((e as { message?: string })?.message ?? String(e), secrets), code: 3 };
-}
-
-function tokenLine(t: DeployToken): string {
-  return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(', ')}; ${t.expires_at ? `expires ${t.expires_at}` : 'never expires'})`;
-}
-
-/** Find where the token goes and where its variables go; GETs only. */
-async function targets(
-  client: GitLabClient,
-  req: ProvisionRequest,
-): Promise<{ owner: Holder; vars?: Holder; project?: Project }> {
-  const needProject = req.level === 'project' || req.store === 'project-variables' || req.group === undefined;
-  let project: Project | undefined;
-  if (needProject) {
-    if (!req.project) {
-      throw new UsageError(
-        'provision needs a project',
-        req.level === 'group'
-          ? 'pass --group PATH, or --project ID|PATH to use its parent group'
-          : 'pass --project ID|PATH (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)',
-      );
-    }
-    project = await getProject(client, req.project);
-  } else if (req.rotate && req.project) {
-    // Only for the check that no variable of the project names the token a rotation deletes.
-    try {
-      project = await getProject(client, req.project);
-    } catch (e) {
-      if (!(e instanceof GitLabApiError && (e.status === 403 || e.status === 404))) throw e;
-    }
-  }
-  const projectHolder = project
-    ? ({ level: 'projects', id: project.id, path: project.path_with_namespace } as Holder)
-    : undefined;
-  let groupHolder: Holder | undefined;
-  if (req.level === 'group') {
-    if (req.group !== undefined) {
-      const g = await getGroup(client, req.group);
-      groupHolder = { level: 'groups', id: g.id, path: g.full_path };
-    } else {
-      const ns = (project as Project).namespace;
-      if (ns.kind !== 'group') {
-        throw new UsageError(
-          `project ${(project as Project).path_with_namespace} is in a user namespace: it has no group`,
-          'pass --group PATH, or use --level project',
-        );
-      }
-      groupHolder = { level: 'groups', id: ns.id, path: ns.full_path };
-    }
-  }
-  if (groupHolder && project && req.store === 'project-variables') {
-    const ns = project.namespace.full_path;
-    // A group token logs in to the group and its subgroups only (lib/gitlab/auth.rb).
-    if (
-      project.namespace.kind !== 'group' ||
-      (ns !== groupHolder.path && !ns.startsWith(`${groupHolder.path}/`))
-    ) {
-      throw new UsageError(
-        `group ${groupHolder.path} is not above project ${project.path_with_namespace}: its token cannot log in there`,
-        `use a group the project is in (${ns}), or --level project`,
-      );
-    }
-  }
-  const owner = (req.level === 'group' ? groupHolder : projectHolder) as Holder;
-  const vars =
-    req.store === 'project-variables'
-      ? projectHolder
-      : req.store === 'group-variables'
-        ? groupHolder
-        : undefined;
-  return { owner, ...(vars ? { vars } : {}), ...(project ? { project } : {}) };
-}
+export { VARIABLE_KEYS, type Holder, type ProvisionDeps, type ProvisionOutcome } from './model.js';
+export { PROTECTED_NOTE } from './summary.js';
 
 export async function runProvision(req: ProvisionRequest, deps: ProvisionDeps): Promise<ProvisionOutcome> {
   try {
@@ -186,113 +41,27 @@ export async function runProvision(req: ProvisionRequest, deps: ProvisionDeps): 
   }
 }
 
-/** What became of one variable during a run: as before, the new value, or not known. */
-type VarState = 'old' | 'new' | 'unknown';
-
-interface Journal {
-  created?: DeployToken & { token: string };
-  /** Each variable written (or being written): `done` once GitLab answered, `unknown` while it may have applied. */
-  writes: Map<Key, 'done' | 'unknown'>;
-  deleted: DeployToken[];
-  /** Old tokens whose delete may have applied (answer lost, and the check failed too). */
-  maybeDeleted: DeployToken[];
-  /** A creation whose answer was lost: what the search for the token found. */
-  orphans?: OrphanSearch;
-}
-
-interface OrphanSearch {
-  deleted: number[];
-  /** Found but not deleted. */
-  left: number[];
-  /** The search itself failed: a token may exist. */
-  unknown: boolean;
-}
-
-const same = (a: CiVariable['variable_type'], b: 'env_var' | 'file' | undefined) =>
-  (a ?? 'env_var') === (b ?? 'env_var');
-
 async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<ProvisionOutcome> {
   const { client, log } = deps;
   const now = deps.now();
-  const { owner, vars, project } = await targets(client, req);
+  const targets = await findTargets(client, req);
+  const before = await readBefore(client, req, targets, now, log);
+  const { owner, current } = before;
+  if (current.length > 0 && !req.rotate) return alreadyThere(req, before, log);
+  if (current.length > 0) await refuseIfNamedElsewhere(client, req, before, targets.project, now, log);
 
-  // 1. Permissions, before anything changes.
-  const groupNeed = owner.level === 'groups' ? owner : vars?.level === 'groups' ? vars : undefined;
-  const report = await checkPermissions(client, {
-    ...(project && (owner.level === 'projects' || vars?.level === 'projects') ? { project } : {}),
-    ...(groupNeed ? { group: { id: groupNeed.id, path: groupNeed.path } } : {}),
-    purpose:
-      owner.level === 'groups'
-        ? 'create and delete group deploy tokens (and write group CI/CD variables)'
-        : 'create and delete project deploy tokens and write project CI/CD variables',
-  });
-  for (const l of report.lines) log(`permissions: ${l}`);
-  if (!report.ok) throw new PermissionError(report.problems);
-
-  // 2. What is there now.
-  const all = await listDeployTokens(client, owner.level, owner.id);
-  const current = all.filter((t) => t.name === req.name && tokenActivity(t, now).active);
-  const snapshot = new Map<Key, Snapshot>();
-  if (vars) for (const k of VARIABLE_KEYS) snapshot.set(k, await readVariable(client, vars, k));
-  if (vars) {
-    // The same key in another environment scope wins over `*` in that environment: those jobs would
-    // keep the old credentials, and lose them when the old token is deleted (app/models/concerns/has_environment_scope.rb).
-    const scoped = (await listVariables(client, vars.level, vars.id)).filter(
-      (v) => (VARIABLE_KEYS as readonly string[]).includes(v.key) && (v.environment_scope ?? '*') !== '*',
-    );
-    if (scoped.length > 0) {
-      throw new DeployTokenError(
-        `${where(vars)} also has ${scoped.map((v) => `${v.key} for environment scope "${v.environment_scope ?? ''}"`).join(', ')}: jobs in those environments would keep other credentials, which a rotation can break`,
-        ExitCode.No,
-        'delete those scoped variables (Settings > CI/CD > Variables), or store elsewhere; deploy-token writes the variables for all environments (*)',
-      );
-    }
-  }
-  for (const [k, v] of snapshot) {
-    if (v?.hidden || (v && v.value === null)) {
-      throw new DeployTokenError(
-        `${k} on ${where(vars as Holder)} is a hidden variable: its value cannot be read, so it could not be restored if a step failed`,
-        ExitCode.No,
-        `delete ${k} there (Settings > CI/CD > Variables) and run again; deploy-token writes it masked`,
-      );
-    }
-  }
-  if (current.length > 0 && !req.rotate) return alreadyThere(req, owner, vars, current, snapshot, log);
-  if (current.length > 0) await refuseIfNamedElsewhere(client, req, owner, vars, project, current, log, now);
-
-  // 3. The plan.
-  const plan: string[] = [
-    `create ${owner.level === 'groups' ? 'group' : 'project'} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(', ')}, ${req.expiresAt ? `expires ${req.expiresAt}` : 'never expires'}${req.username ? `, username ${req.username}` : ''}`,
-  ];
-  if (vars) {
-    for (const k of VARIABLE_KEYS) {
-      const before = snapshot.get(k);
-      const notes = [
-        'masked',
-        ...(wantProtected(req, before) ? ['protected'] : []),
-        'all environments',
-        ...(before?.protected && !req.protected ? ['stays protected as it was'] : []),
-        ...(before?.variable_type === 'file' ? ['was a file variable: becomes a plain one'] : []),
-      ];
-      plan.push(`${before ? 'update' : 'create'} ${k} on ${where(vars)} (${notes.join(', ')})`);
-    }
-  } else plan.push('print the new token once on stdout (it cannot be read again)');
-  if (vars && VARIABLE_KEYS.some((k) => wantProtected(req, snapshot.get(k))))
-    plan.push(`note: ${PROTECTED_NOTE}`);
-  plan.push('verify the new token and what was stored');
-  for (const t of current) plan.push(`delete the old token ${tokenLine(t)}`);
-  if (vars && req.protected) log(`protected: ${PROTECTED_NOTE}`);
-  if (req.rotate && current.length === 0)
-    log(`nothing to rotate: ${where(owner)} has no active "${req.name}" token; creating one`);
-  if (!req.expiresAt)
-    log(
-      'warning: the token never expires; `deploy-token audit` flags that (use --expires-in DAYS and rotate)',
-    );
+  const steps = runSteps(req, before);
+  runWarnings(req, before, log);
   if (req.dryRun) {
-    return { exitCode: 0, owner, state: ['nothing changed (dry run)'], plan: plan.map((p) => `would ${p}`) };
+    return { exitCode: 0, owner, state: ['nothing changed (dry run)'], plan: steps.map((p) => `would ${p}`) };
   }
+  return change(req, deps, before);
+}
 
-  // 4. Do it, journaling every change.
+/** Make the changes, journaling each; on failure, undo what the journal holds and say what is left. */
+async function change(req: ProvisionRequest, deps: ProvisionDeps, b: Before): Promise<ProvisionOutcome> {
+  const { client, log } = deps;
+  const { owner, vars, current, snapshot } = b;
   const journal: Journal = { writes: new Map(), deleted: [], maybeDeleted: [] };
   const secrets = () => [
     ...(journal.created ? [journal.created.token] : []),
@@ -301,84 +70,29 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
       : []),
   ];
   let step = 'creating the new token';
+  const io = { log, step: (s: string) => void (step = s) };
   try {
-    const before = new Set(all.map((t) => t.id));
-    try {
-      journal.created = await createDeployToken(client, owner.level, owner.id, {
-        name: req.name,
-        scopes: req.scopes,
-        ...(req.expiresAt ? { expires_at: req.expiresAt } : {}),
-        ...(req.username ? { username: req.username } : {}),
-      });
-    } catch (e) {
-      // A lost answer may still have created a token (POST is not retried): find and remove it.
-      journal.orphans = await removeOrphans(client, owner, req.name, before, log);
-      throw e;
-    }
-    const created = journal.created;
-    log(`created token ${tokenLine(created)} on ${where(owner)}`);
+    const created = await createToken(client, req, b, journal, log);
     if (vars) {
       step = 'checking that the new token can be masked';
-      if (!MASKABLE.test(created.token) || !MASKABLE.test(created.username)) {
-        throw new DeployTokenError(
-          'GitLab would refuse to mask the new token or its username (masked values: 8+ characters of [a-zA-Z0-9_+=/@:.~-])',
-          ExitCode.No,
-          'use --store none, or a --username of 8+ such characters',
-        );
-      }
-      for (const k of VARIABLE_KEYS) {
-        const prior = snapshot.get(k);
-        step = `${prior ? 'updating' : 'creating'} ${k} on ${where(vars)}`;
-        journal.writes.set(k, 'unknown');
-        await writeVariable(
-          client,
-          vars.level,
-          vars.id,
-          {
-            key: k,
-            value: k === 'CI_DEPLOY_USER' ? created.username : created.token,
-            // A file variable would hand jobs a path, not the password (GitLab keeps the type unless told).
-            variable_type: 'env_var',
-            masked: true,
-            protected: wantProtected(req, prior),
-            raw: false,
-            environment_scope: '*',
-          },
-          prior ? 'update' : 'create',
-        );
-        journal.writes.set(k, 'done');
-        log(`${prior ? 'updated' : 'created'} ${k} on ${where(vars)}`);
-      }
+      checkMaskable(created);
+      await storeVariables(client, req, b, created, journal, io);
     }
     step = 'verifying';
-    await verify(client, owner, vars, created, req, snapshot, deps.now());
+    await verify(client, req, b, created, deps.now());
     log(
       `verified: the new token is active with the scopes asked${vars ? ', and the variables hold it' : ''}`,
     );
-    for (const old of current) {
-      step = `deleting the old token #${old.id}`;
-      const r = await deleteOld(client, owner, old).catch((e: unknown) => {
-        if (e instanceof MaybeDeleted) journal.maybeDeleted.push(old);
-        throw e instanceof MaybeDeleted ? e.original : e;
-      });
-      journal.deleted.push(old);
-      log(`${r === 'deleted' ? 'deleted' : 'already gone:'} old token ${tokenLine(old)}`);
-    }
-    const state = [`token ${tokenLine(created)} on ${where(owner)}: active (new)`];
-    if (vars)
-      state.push(
-        `CI_DEPLOY_USER and CI_DEPLOY_PASSWORD on ${where(vars)}: name the new token (masked${wantProtected(req, snapshot.get('CI_DEPLOY_USER')) ? ', protected' : ''})`,
-      );
-    for (const t of current) state.push(`old token #${t.id}: deleted`);
+    await deleteOldTokens(client, b, journal, io);
     if (current.length > 0 && owner.level === 'groups') {
       log(
         `check that no project or subgroup variable still names the old token: deploy-token audit --group ${owner.path}`,
       );
     }
-    return { exitCode: 0, created, owner, state };
+    return { exitCode: 0, created, owner, state: doneState(req, b, created) };
   } catch (e) {
     const d = describe(e, secrets());
-    const { state, kept } = await recover(req, client, owner, vars, current, snapshot, journal, secrets());
+    const { state, kept } = await recover(req, client, b, journal, secrets());
     return {
       exitCode: d.code,
       owner,
@@ -389,466 +103,4 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
       ...(d.hint ? { hint: d.hint } : {}),
     };
   }
-}
-
-/** --protected asks for it; a variable that was protected stays so (unprotecting it would widen who reads it). */
-function wantProtected(req: ProvisionRequest, before: Snapshot): boolean {
-  return req.protected || before?.protected === true;
-}
-
-/**
- * Without --rotate, an active token of that name exists. Exit 0 ("already provisioned") only when the
- * variables name it as this command would have stored it; its expiry is kept (comparing it would make
- * a scheduled run rotate every day).
- */
-function alreadyThere(
-  req: ProvisionRequest,
-  owner: Holder,
-  vars: Holder | undefined,
-  current: DeployToken[],
-  snapshot: Map<Key, Snapshot>,
-  log: (l: string) => void,
-): ProvisionOutcome {
-  const user = snapshot.get('CI_DEPLOY_USER');
-  const pass = snapshot.get('CI_DEPLOY_PASSWORD');
-  const match = current.find(
-    (t) => t.username === user?.value && req.scopes.every((s) => t.scopes.includes(s)),
-  );
-  const unchanged = current.map((t) => `token ${tokenLine(t)}: unchanged`);
-  if (current.length > 1) {
-    // GitLab picks one of several with LIMIT 1 and no order (app/models/deploy_token.rb): not a settled state.
-    return {
-      exitCode: 1,
-      owner,
-      state: unchanged,
-      error: `${where(owner)} has ${current.length} active deploy tokens named "${req.name}" (${current.map((t) => `#${t.id}`).join(', ')}): which one GitLab gives jobs is unspecified`,
-      hint: 'run with --rotate: it replaces them all with one new token',
-    };
-  }
-  if (vars && match && user && pass) {
-    const off: string[] = [];
-    for (const [k, v] of [
-      ['CI_DEPLOY_USER', user],
-      ['CI_DEPLOY_PASSWORD', pass],
-    ] as const) {
-      if (v.masked !== true) off.push(`${k} is not masked`);
-      if (!same(v.variable_type, 'env_var')) off.push(`${k} is a file variable (jobs get a path)`);
-      if (req.protected && v.protected !== true) off.push(`${k} is not protected`);
-    }
-    if (off.length > 0) {
-      return {
-        exitCode: 1,
-        owner,
-        state: [...unchanged, `variables on ${where(vars)}: unchanged`],
-        error: `the variables on ${where(vars)} name token #${match.id}, but ${off.join('; ')}`,
-        hint: 'run with --rotate: it creates a new token and rewrites both variables as asked',
-      };
-    }
-    log(
-      `already provisioned: token ${tokenLine(match)} on ${where(owner)}, named by the variables on ${where(vars)}`,
-    );
-    if (req.expiresAt && match.expires_at?.slice(0, 10) !== req.expiresAt.slice(0, 10))
-      log(`its expiry is kept; --expires-* apply to a new token (--rotate replaces it)`);
-    return {
-      exitCode: 0,
-      owner,
-      state: [`token ${tokenLine(match)}: unchanged`, `variables on ${where(vars)}: unchanged`],
-    };
-  }
-  return {
-    exitCode: 1,
-    owner,
-    state: unchanged,
-    error: `${where(owner)} already has an active deploy token named "${req.name}" (${current.map((t) => `#${t.id}`).join(', ')}); its secret cannot be read again`,
-    hint: 'run with --rotate to replace it safely (new token, variables, verify, then delete the old one)',
-  };
-}
-
-/**
- * A rotation deletes the old token. CI_DEPLOY_USER variables that name it where this run does not
- * write would then name a deleted token and override what GitLab gives jobs (docs/gitlab-rules.md): the
- * token's own project or group, the project, and for a group token every subgroup and project of
- * its tree and the groups above it (their variables are inherited into the tree, where the token
- * logs in, lib/gitlab/auth.rb). Refuse before any change. Usernames need not be unique
- * (app/models/deploy_token.rb), so a variable naming a username that another active token which
- * can log in there also has is not counted.
- */
-async function refuseIfNamedElsewhere(
-  client: GitLabClient,
-  req: ProvisionRequest,
-  owner: Holder,
-  vars: Holder | undefined,
-  project: Project | undefined,
-  current: DeployToken[],
-  log: (l: string) => void,
-  now: Date,
-): Promise<void> {
-  /** Each holder with the groups above it (nearest first), for the tokens that can log in there. */
-  const holders: { h: Holder; groups: number[] }[] = [];
-  const add = (h: Holder, groups: number[]) => {
-    if (!holders.some((x) => x.h.level === h.level && x.h.id === h.id)) holders.push({ h, groups });
-  };
-  let above: number[] = [];
-  if (owner.level === 'groups') {
-    // The groups above the token's group (GitLab nests at most 20 deep; bounded here too).
-    const chain: Holder[] = [];
-    let parent = (await getGroup(client, owner.id)).parent_id;
-    for (let i = 0; parent !== null && parent !== undefined && i < 20; i++) {
-      try {
-        const g = await getGroup(client, parent);
-        chain.push({ level: 'groups', id: g.id, path: g.full_path });
-        parent = g.parent_id;
-      } catch (e) {
-        if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) break;
-        throw e;
-      }
-    }
-    above = chain.map((g) => g.id);
-    add(owner, above);
-    chain.forEach((g, i) => add(g, above.slice(i + 1)));
-    const [groups, projects] = await Promise.all([
-      listDescendantGroups(client, owner.id),
-      listGroupProjects(client, owner.id, { includeSubgroups: true }),
-    ]);
-    const tree = new Map<number, { path: string; parent: number | null | undefined }>([
-      [owner.id, { path: owner.path, parent: undefined }],
-      ...groups.map((g) => [g.id, { path: g.full_path, parent: g.parent_id }] as const),
-    ]);
-    const upFrom = (id: number | null | undefined): number[] => {
-      const out: number[] = [];
-      for (
-        let g = id;
-        g !== null && g !== undefined && tree.has(g) && out.length < 40;
-        g = tree.get(g)?.parent
-      )
-        out.push(g);
-      return [...out, ...above];
-    };
-    for (const g of groups) add({ level: 'groups', id: g.id, path: g.full_path }, upFrom(g.parent_id));
-    // The listing also returns projects shared into the group from elsewhere (with_shared defaults to
-    // true); a group token cannot log in to those, so only the tree's own projects count.
-    for (const p of projects)
-      if (p.namespace.kind === 'group' && tree.has(p.namespace.id))
-        add({ level: 'projects', id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
-  } else add(owner, []);
-  if (project && !holders.some((x) => x.h.level === 'projects' && x.h.id === project.id))
-    add(
-      { level: 'projects', id: project.id, path: project.path_with_namespace },
-      project.namespace.kind === 'group' ? [project.namespace.id] : [],
-    );
-  const names = new Set(current.map((t) => t.username));
-  const oldIds = new Set(current.map((t) => t.id));
-  const others = holders.filter(({ h }) => !(vars && vars.level === h.level && vars.id === h.id));
-  const lists = await mapLimit(others, 4, async (x) => {
-    try {
-      return { ...x, list: await listVariables(client, x.h.level, x.h.id) };
-    } catch (e) {
-      if (e instanceof GitLabApiError && (e.status === 403 || e.status === 404)) {
-        log(`could not read the CI/CD variables of ${where(x.h)}: check that none names the old token`);
-        return { ...x, list: [] as CiVariable[] };
-      }
-      throw e;
-    }
-  });
-  const tokensOf = new Map<string, Promise<DeployToken[]>>();
-  const tokensAt = (level: Level, id: number) => {
-    const k = `${level}:${id}`;
-    if (!tokensOf.has(k))
-      tokensOf.set(
-        k,
-        listDeployTokens(client, level, id).catch(() => [] as DeployToken[]),
-      );
-    return tokensOf.get(k) as Promise<DeployToken[]>;
-  };
-  const found: Holder[] = [];
-  const lines: string[] = [];
-  for (const { h, groups, list } of lists) {
-    for (const v of list) {
-      if (v.key !== 'CI_DEPLOY_USER') continue;
-      if (v.value === null || v.hidden) {
-        log(`CI_DEPLOY_USER on ${where(h)} is hidden: check that it does not name the old token`);
-        continue;
-      }
-      if (!names.has(v.value)) continue;
-      // Another active token with that username that can log in there: the variable may name it.
-      const candidates = (
-        await Promise.all([tokensAt(h.level, h.id), ...groups.map((g) => tokensAt('groups', g))])
-      ).flat();
-      const twin = candidates.find(
-        (t) => !oldIds.has(t.id) && t.username === v.value && tokenActivity(t, now).active,
-      );
-      if (twin) {
-        log(
-          `CI_DEPLOY_USER on ${where(h)} names ${v.value}, which token #${twin.id} there also has: not counted as naming the old token`,
-        );
-        continue;
-      }
-      lines.push(`CI_DEPLOY_USER on ${where(h)} (environment scope "${v.environment_scope ?? '*'}")`);
-      if (!found.includes(h)) found.push(h);
-    }
-  }
-  if (found.length === 0) return;
-  const only = found.length === 1 && !vars ? found[0] : undefined;
-  const store =
-    only && (only.level === 'projects' ? req.level === 'project' : only.id === owner.id)
-      ? only.level === 'groups'
-        ? 'group-variables'
-        : 'project-variables'
-      : undefined;
-  throw new DeployTokenError(
-    `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? `, and ${lines.length - 10} more` : ''} ${lines.length === 1 ? 'names' : 'name'} the token this rotation would delete (${current.map((t) => `#${t.id} ${t.username}`).join(', ')}): those jobs would be left with a deleted token`,
-    ExitCode.No,
-    store
-      ? `store the new token there (--store ${store}), or delete those variables first`
-      : `delete those variables first (Settings > CI/CD > Variables)${vars ? `: this run rewrites only the variables on ${where(vars)}` : ''}; \`deploy-token audit\` lists them`,
-  );
-}
-
-async function removeOrphans(
-  client: GitLabClient,
-  owner: Holder,
-  name: string,
-  before: Set<number>,
-  log: (l: string) => void,
-): Promise<OrphanSearch> {
-  const out: OrphanSearch = { deleted: [], left: [], unknown: false };
-  let found: DeployToken[];
-  try {
-    found = (await listDeployTokens(client, owner.level, owner.id)).filter(
-      (x) => x.name === name && !before.has(x.id),
-    );
-  } catch {
-    log(
-      `could not check whether GitLab created a token although its answer was lost: \`deploy-token audit\` shows any extra "${name}"`,
-    );
-    return { ...out, unknown: true };
-  }
-  for (const t of found) {
-    try {
-      await deleteDeployToken(client, owner.level, owner.id, t.id);
-      out.deleted.push(t.id);
-      log(`deleted token #${t.id}: GitLab created it, but its answer was lost or unusable`);
-    } catch {
-      out.left.push(t.id);
-    }
-  }
-  return out;
-}
-
-async function verify(
-  client: GitLabClient,
-  owner: Holder,
-  vars: Holder | undefined,
-  created: DeployToken & { token: string },
-  req: ProvisionRequest,
-  snapshot: Map<Key, Snapshot>,
-  now: Date,
-): Promise<void> {
-  // The single-token GET arrived in 14.9; findDeployToken confirms a 404 through the listing.
-  const t = await findDeployToken(client, owner.level, owner.id, created.id);
-  const problems: string[] = [];
-  if (!t) {
-    throw new DeployTokenError(
-      `verification failed: token #${created.id} is not among the deploy tokens of ${where(owner)}`,
-      ExitCode.GitLab,
-      'nothing was deleted; see the state below',
-    );
-  }
-  if (!tokenActivity(t, now).active) problems.push(`token #${t.id} is not active`);
-  if (t.name !== req.name) problems.push(`token #${t.id} is named "${t.name}"`);
-  const missing = req.scopes.filter((s) => !t.scopes.includes(s));
-  if (missing.length) problems.push(`token #${t.id} lacks ${missing.join(', ')}`);
-  if (vars) {
-    for (const k of VARIABLE_KEYS) {
-      const v = await readVariable(client, vars, k);
-      const want = k === 'CI_DEPLOY_USER' ? created.username : created.token;
-      if (!v) problems.push(`${k} is missing on ${where(vars)}`);
-      else if (v.value !== want) problems.push(`${k} on ${where(vars)} does not hold the new value`);
-      else if (v.masked !== true) problems.push(`${k} on ${where(vars)} is not masked`);
-      else if (!same(v.variable_type, 'env_var')) problems.push(`${k} on ${where(vars)} is a file variable`);
-      else if (wantProtected(req, snapshot.get(k)) && v.protected !== true)
-        problems.push(`${k} on ${where(vars)} is not protected`);
-    }
-  }
-  if (problems.length) {
-    throw new DeployTokenError(
-      `verification failed: ${problems.join('; ')}`,
-      ExitCode.GitLab,
-      'nothing was deleted; see the state below',
-    );
-  }
-}
-
-/** A delete GitLab may have applied: its answer was lost and asking again failed too. */
-class MaybeDeleted extends Error {
-  constructor(readonly original: unknown) {
-    super('the delete may have applied');
-  }
-}
-
-async function deleteOld(client: GitLabClient, owner: Holder, old: DeployToken): Promise<'deleted' | 'gone'> {
-  try {
-    return await deleteDeployToken(client, owner.level, owner.id, old.id);
-  } catch (e) {
-    // The answer may be lost after GitLab deleted it: ask before calling it a failure (through the
-    // listing where the single-token GET does not exist, before 14.9).
-    let found: DeployToken | undefined;
-    try {
-      found = await findDeployToken(client, owner.level, owner.id, old.id);
-    } catch {
-      // GitLab said no (4xx): the token is still there. Otherwise neither answer says: the token may
-      // be gone, so rolling back could leave jobs with nothing.
-      const status = (e as { status?: number }).status;
-      if (!(status !== undefined && status >= 400 && status < 500)) throw new MaybeDeleted(e);
-      throw e;
-    }
-    if (found === undefined) return 'gone';
-    throw e;
-  }
-}
-
-/** Ask GitLab what a variable holds now: the old value, the new one, or neither (compared here, never shown). */
-async function observe(
-  client: GitLabClient,
-  h: Holder,
-  k: Key,
-  before: Snapshot,
-  created: (DeployToken & { token: string }) | undefined,
-): Promise<VarState> {
-  try {
-    const v = await readVariable(client, h, k);
-    if (v === undefined) return before === undefined ? 'old' : 'unknown';
-    if (before !== undefined && v.value === before.value && same(v.variable_type, before.variable_type))
-      return 'old';
-    if (created && v.value === (k === 'CI_DEPLOY_USER' ? created.username : created.token)) return 'new';
-    return 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * Undo what the journal says was (or may have been) done and report every item's final state.
- * The new token is deleted only when every variable is known to be as before: a variable that may
- * name it keeps it, since deleting it would leave that variable naming a deleted token.
- */
-async function recover(
-  req: ProvisionRequest,
-  client: GitLabClient,
-  owner: Holder,
-  vars: Holder | undefined,
-  current: DeployToken[],
-  snapshot: Map<Key, Snapshot>,
-  journal: Journal,
-  secrets: readonly string[],
-): Promise<{ state: string[]; kept: boolean }> {
-  const state: string[] = [];
-  const created = journal.created;
-  if (journal.deleted.length > 0 || journal.maybeDeleted.length > 0) {
-    // An old token is (or may be) gone: going back is impossible, so the new token and variables stay.
-    state.push(
-      `new token ${tokenLine(created as DeployToken)}: active, kept${vars ? ' (the variables name it)' : ''}`,
-    );
-    for (const t of current) {
-      state.push(
-        journal.deleted.includes(t)
-          ? `old token #${t.id}: deleted`
-          : journal.maybeDeleted.includes(t)
-            ? `old token #${t.id}: MAY BE DELETED (GitLab's answer was lost and asking again failed); the new token is kept${vars ? ' and the variables name it' : ''}`
-            : `old token #${t.id}: still active (delete it in Settings > Repository > Deploy tokens, or run --rotate again)`,
-      );
-    }
-    return { state, kept: true };
-  }
-  const final = new Map<Key, VarState>();
-  for (const k of [...journal.writes.keys()].reverse()) {
-    const h = vars as Holder;
-    const before = snapshot.get(k);
-    try {
-      if (before) {
-        await writeVariable(
-          client,
-          h.level,
-          h.id,
-          {
-            key: k,
-            value: before.value as string,
-            variable_type: before.variable_type === 'file' ? 'file' : 'env_var',
-            masked: before.masked === true,
-            protected: before.protected === true,
-            raw: before.raw === true,
-            environment_scope: before.environment_scope ?? '*',
-          },
-          'update',
-        );
-        state.push(`${k} on ${where(h)}: restored to its previous value`);
-      } else {
-        await deleteVariable(client, h.level, h.id, k, '*');
-        state.push(`${k} on ${where(h)}: removed again (it did not exist before)`);
-      }
-      final.set(k, 'old');
-    } catch (e) {
-      const now = await observe(client, h, k, before, created);
-      final.set(k, now);
-      const why = describe(e, secrets).message;
-      state.push(
-        now === 'old'
-          ? `${k} on ${where(h)}: as before (the ${before ? 'write' : 'creation'} did not apply)`
-          : now === 'new'
-            ? `${k} on ${where(h)}: COULD NOT BE RESTORED (${why}); it names the new token`
-            : `${k} on ${where(h)}: COULD NOT BE RESTORED (${why}); what it holds now is unknown`,
-      );
-    }
-  }
-  for (const k of VARIABLE_KEYS) {
-    if (vars && !journal.writes.has(k)) state.push(`${k} on ${where(vars)}: unchanged`);
-  }
-  const changed = [...final].filter(([, s]) => s !== 'old').map(([k]) => k);
-  let kept = false;
-  let undeleted = false;
-  if (created && changed.length > 0) {
-    kept = true;
-    state.push(
-      `new token #${created.id}: kept, active (${changed.join(' and ')} may name it; deleting it would leave ${changed.length === 1 ? 'that variable' : 'them'} naming a deleted token)`,
-    );
-  } else if (created) {
-    try {
-      const r = await deleteDeployToken(client, owner.level, owner.id, created.id);
-      state.push(`new token #${created.id}: ${r === 'deleted' ? 'deleted' : 'already gone'}`);
-    } catch (e) {
-      kept = true;
-      undeleted = true;
-      state.push(
-        `new token #${created.id}: COULD NOT BE DELETED (${describe(e, secrets).message}); delete it in Settings > Repository > Deploy tokens`,
-      );
-    }
-  } else {
-    const o = journal.orphans;
-    if (o?.left.length)
-      state.push(
-        `token ${o.left.map((id) => `#${id}`).join(', ')}: created by GitLab although its answer was lost, COULD NOT BE DELETED; delete it in Settings > Repository > Deploy tokens`,
-      );
-    else if (o?.unknown)
-      state.push(
-        'a new token may exist (GitLab may have created it although its answer was lost, and the check failed): `deploy-token audit` shows it',
-      );
-    else state.push('no new token exists');
-  }
-  for (const t of current) state.push(`old token ${tokenLine(t)}: kept, still active`);
-  if (changed.length > 0) {
-    const allNew = VARIABLE_KEYS.every((k) => final.get(k) === 'new');
-    state.push(
-      allNew
-        ? `NOT rolled back: both variables name the new token, so jobs get it; run the same command${req.rotate ? '' : ' with --rotate'} again to finish the rotation`
-        : `NOT rolled back: jobs may get mismatched credentials (${changed.join(' and ')} not as before); run the same command${req.rotate ? '' : ' with --rotate'} again: it rewrites both variables to one new token`,
-    );
-  } else {
-    const extra = undeleted || (journal.orphans?.left.length ?? 0) > 0 || journal.orphans?.unknown === true;
-    state.push(
-      current.length > 0
-        ? `rolled back: jobs get the old token, as before${extra ? ' (see the extra token above)' : ''}; run the same command again to retry`
-        : `rolled back: ${extra ? 'see the token above' : 'nothing was created'}; run the same command again to retry`,
-    );
-  }
-  return { state, kept };
 }

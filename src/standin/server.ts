@@ -16,6 +16,7 @@ import { jwtAuth, lfsBatch } from './auth.js';
 import { groupListing, groupMember, groupView, projectView, protectedRefs } from './entities.js';
 import { errors, json, notAllowed, parseBody, type StandinRequest, type StandinResponse } from './http.js';
 import type { Scenario, ScenarioApiUser, ScenarioGroup, ScenarioProject } from './model.js';
+import { Throttle, type ThrottleOptions } from './rate-limit.js';
 import { deployTokens } from './tokens.js';
 import { variables } from './variables.js';
 import { GUEST, MAINTAINER, OWNER, World, type Entity } from './world.js';
@@ -33,6 +34,8 @@ export interface StandinOptions {
    * change happened); return without calling `next()` for a failure that changes nothing.
    */
   intercept?: (req: StandinRequest, next: () => StandinResponse) => StandinResponse;
+  /** GitLab's authenticated API rate limit (rate-limit.ts); none by default, as on a fresh instance. */
+  throttle?: ThrottleOptions;
 }
 
 /** `GET /personal_access_tokens/self`: 15.5+ (older answers 404). */
@@ -53,6 +56,7 @@ export class StandinGitLab {
   readonly requests: StandinRequest[] = [];
   private readonly world: World;
   private readonly intercept: StandinOptions['intercept'];
+  readonly throttle: Throttle | undefined;
 
   constructor(scenario: Scenario, opts: StandinOptions = {}) {
     this.scenario = scenario;
@@ -62,12 +66,17 @@ export class StandinGitLab {
       opts.baseUrl ?? 'https://gitlab.example.com',
     );
     this.intercept = opts.intercept;
+    this.throttle = opts.throttle ? new Throttle(opts.throttle) : undefined;
   }
 
   /** Answer one request, as GitLab would (after the fault injector, if any). */
   handle(req: StandinRequest): StandinResponse {
     this.requests.push(req);
-    return this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+    // Rack::Attack runs before the application: a refused request changes nothing.
+    const gate = this.throttle?.check(req);
+    if (gate && 'refused' in gate) return gate.refused;
+    const a = this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+    return gate ? { ...a, headers: { ...a.headers, ...gate.headers } } : a;
   }
 
   private answer(req: StandinRequest): StandinResponse {
@@ -199,7 +208,9 @@ export async function startStandin(
       else send();
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Node's fetch (undici) reuses a connection only when the server keeps it open longer than its 2 s
+  // margin; with less, every request would open a new one (GitLab's nginx keeps them 65 s).
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -1,4 +1,4 @@
-/** auditFindings, pure: one describe per finding code, with GitLab's boundaries (GITLAB_FACTS §1). */
+/** auditFindings, pure: one describe per finding code, with GitLab's boundaries (docs/gitlab-rules.md, "Active"). */
 import { auditFindings, formatDuration } from '../../src/audit/findings.js';
 import type {
   AuditAncestor,

@@ -12,7 +12,7 @@ import {
 } from '../../src/audit/format.js';
 import { auditFindings } from '../../src/audit/findings.js';
 import { m, textOf } from '../../src/audit/message.js';
-import { deployVariables, gatherTree, mapLimit } from '../../src/audit/gather.js';
+import { deployVariables, gatherTree } from '../../src/audit/gather.js';
 import { auditSettings, parseDays, parseDuration } from '../../src/audit/options.js';
 import type { AuditResult, Finding, MessagePart, TokenRow } from '../../src/audit/types.js';
 import { GitLabApiError, UsageError } from '../../src/core/errors.js';
@@ -430,6 +430,16 @@ describe('text', () => {
     expect(txt).toMatch(/error {3}unmasked-password {2}top\n {10}a \| b c/);
     expect(txt).toContain('never');
   });
+  test('findings first, in their order, then the token table', () => {
+    const lines = txt.split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    expect(lines[1]).toBe('');
+    expect(lines[2]).toBe('Findings: 1 error, 1 warning, 1 info');
+    const order = result.findings.map((f) => at(new RegExp(`^  ${f.severity} +${f.code} `)));
+    expect(order.every((i) => i > 2)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(at(/^ {2}LEVEL +OWNER/)).toBeGreaterThan(Math.max(...order));
+  });
   test('empty', () => {
     const e = formatText({ tokens: [], findings: [] }, meta);
     expect(e).toContain('(no deploy tokens)');
@@ -564,24 +574,6 @@ describe('gather', () => {
       },
     ]);
     expect(JSON.stringify(v)).not.toContain('gldt-');
-  });
-
-  test('mapLimit keeps order and bounds concurrency', async () => {
-    let inFlight = 0;
-    let max = 0;
-    const out = await mapLimit([...Array(20).keys()], 4, async (i) => {
-      inFlight++;
-      max = Math.max(max, inFlight);
-      await new Promise((r) => setTimeout(r, 20 - i));
-      inFlight--;
-      return i * 2;
-    });
-    expect(out).toEqual([...Array(20).keys()].map((i) => i * 2));
-    expect(max).toBe(4);
-    await expect(
-      mapLimit([1, 2, 3], 2, async (i) => (i === 2 ? Promise.reject(new Error('boom')) : i)),
-    ).rejects.toThrow('boom');
-    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
   });
 
   function fakeClient(over: (path: string) => unknown): GitLabClient & { paths: string[] } {

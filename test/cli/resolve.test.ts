@@ -1,14 +1,12 @@
 /** `resolve` and `plan` through the CLI, against a stand-in GitLab on 127.0.0.1 (real HTTP). */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import type { Scenario } from '../../src/standin/model.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
+import { loadScenario } from '../helpers/scenarios.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-demoDemoDemoDemo1234';
-const scenario = (file: string): Scenario =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/scenarios/${file}`, import.meta.url), 'utf8')) as Scenario;
+const scenario = loadScenario;
 
 let standin: RunningStandin;
 let expired: RunningStandin;

@@ -29,12 +29,12 @@ import {
   writeFileSync,
   cpSync,
 } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { freePort } from '../helpers/net.js';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { loadScenario } from '../helpers/scenarios.js';
 
@@ -61,14 +61,6 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
       resolve({ code, out });
     });
   });
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 const scenario = loadScenario('1-project-token.json');

@@ -26,6 +26,7 @@ import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { parseGithubFile } from '../export/parsers.js';
 import { runCli } from '../helpers/cli.js';
+import { dropped } from '../helpers/standin-faults.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const OWNER = 'glpat-ownerOwnerOwner0001';
@@ -279,7 +280,7 @@ describe('exec with an ephemeral job', () => {
       now: () => NOW,
       intercept: (req, next) => {
         const a = next();
-        return req.method === 'POST' ? { status: 0, headers: {}, body: '' } : a;
+        return req.method === 'POST' ? dropped() : a;
       },
     });
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
@@ -798,11 +799,8 @@ describe('the action: ephemeral input', () => {
     return env;
   }
 
-  test('main creates and exports it (masked first), post deletes it', async () => {
-    const sc = scenario();
-    const s = await serve(sc);
-    const file = spec({ scopes: ['read_registry'] });
-    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
+  /** The action's main step in-process: its exit code and what it wrote to stdout. */
+  async function action(env: Record<string, string>) {
     let out = '';
     const code = await runAction({
       env,
@@ -810,6 +808,15 @@ describe('the action: ephemeral input', () => {
       now: () => NOW,
       stdout: { write: (t) => void (out += t) },
     });
+    return { code, out };
+  }
+
+  test('main creates and exports it (masked first), post deletes it', async () => {
+    const sc = scenario();
+    const s = await serve(sc);
+    const file = spec({ scopes: ['read_registry'] });
+    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
+    const { code, out } = await action(env);
     expect(code).toBe(0);
     const made = tokens(sc).find((t) => t.name.startsWith(EPHEMERAL_PREFIX))!;
     const exported = parseGithubFile(readFileSync(env.GITHUB_ENV!, 'utf8'));
@@ -833,13 +840,7 @@ describe('the action: ephemeral input', () => {
     const file = spec({ scopes: ['read_registry'] });
     const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
     delete env.GITHUB_OUTPUT; // exporting fails
-    let out = '';
-    const code = await runAction({
-      env,
-      cwd: dir,
-      now: () => NOW,
-      stdout: { write: (t) => void (out += t) },
-    });
+    const { code } = await action(env);
     expect(code).toBe(2);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
     const state = parseGithubFile(readFileSync(env.GITHUB_STATE!, 'utf8'));
@@ -886,10 +887,8 @@ describe('the action: ephemeral input', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'] });
     const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': 'true' });
-    let out = '';
-    expect(
-      await runAction({ env, cwd: dir, now: () => NOW, stdout: { write: (t) => void (out += t) } }),
-    ).toBe(0);
+    const { code, out } = await action(env);
+    expect(code).toBe(0);
     expect(out).toContain('would be created with scopes read_registry');
     expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
     expect(readFileSync(env.GITHUB_ENV!, 'utf8')).toBe('');
@@ -902,13 +901,7 @@ describe('the action: ephemeral input', () => {
     const file = spec({ run: ['true'] });
     for (const dry of ['true', 'false']) {
       const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': dry });
-      let out = '';
-      const code = await runAction({
-        env,
-        cwd: dir,
-        now: () => NOW,
-        stdout: { write: (t) => void (out += t) },
-      });
+      const { code, out } = await action(env);
       expect([dry, code]).toEqual([dry, 2]);
       expect(out).toContain("an ephemeral token needs the job's scopes, and the job lists none");
     }

@@ -12,6 +12,7 @@ import {
   type StandinResponse,
 } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
+import { forbidden, lost } from '../helpers/standin-faults.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const OWNER = 'glpat-ownerOwnerOwner0001';
@@ -44,13 +45,6 @@ afterEach(async () => {
   running = undefined;
 });
 
-/** GitLab refusing a request (role or token scope). */
-const FORBIDDEN: StandinResponse = {
-  status: 403,
-  headers: { 'content-type': 'application/json' },
-  body: '{"message":"403 Forbidden"}',
-};
-
 async function run(
   sc: Scenario,
   argv: string[],
@@ -71,6 +65,10 @@ async function run(
     .map((q) => JSON.parse(q.body ?? '{}') as { key?: string; value?: string });
   return { ...r, writes, requestsBodies };
 }
+
+/** The flags of a group token on tanuki, and of a project token on tanuki/app (id 3), with read_registry. */
+const GROUP_FLAGS = ['--level', 'group', '--group', 'tanuki', '--scopes', 'read_registry'];
+const PROJECT_FLAGS = ['--project', '3', '--scopes', 'read_registry'];
 
 const G = (sc: Scenario) => sc.groups[0]!;
 const P = (sc: Scenario) => sc.projects[0]!;
@@ -99,16 +97,7 @@ describe('provision: stores and printing', () => {
 
   test('--format shell prints export lines a real sh reads back byte for byte', async () => {
     const sc = scenario();
-    const r = await run(sc, [
-      '--project',
-      '3',
-      '--scopes',
-      'read_registry',
-      '--username',
-      'deploy.bot+ci',
-      '--format',
-      'shell',
-    ]);
+    const r = await run(sc, [...PROJECT_FLAGS, '--username', 'deploy.bot+ci', '--format', 'shell']);
     expect(r.code).toBe(0);
     const t = P(sc).tokens![0]!;
     const got = execFileSync(
@@ -121,14 +110,14 @@ describe('provision: stores and printing', () => {
   });
 
   test('in a GitHub step the printed token is masked first', async () => {
-    const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry'], OWNER, {
+    const r = await run(scenario(), [...PROJECT_FLAGS], OWNER, {
       GITHUB_ACTIONS: 'true',
     });
     expect(r.stdout.split('\n')[0]).toMatch(/^::add-mask::gldt-/);
   });
 
   test('in a GitLab job, printing is warned about (GitLab cannot mask it at run time)', async () => {
-    const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry'], OWNER, {
+    const r = await run(scenario(), [...PROJECT_FLAGS], OWNER, {
       GITLAB_CI: 'true',
     });
     expect(r.code).toBe(0);
@@ -180,18 +169,7 @@ describe('provision: stores and printing', () => {
       },
       { key: 'OTHER', value: 'keep-me-please', masked: false, protected: false, environment_scope: '*' },
     ];
-    const r = await run(sc, [
-      '--level',
-      'group',
-      '--group',
-      'tanuki',
-      '--scopes',
-      'read_registry',
-      '--expires-in',
-      '7',
-      '--store',
-      'group-variables',
-    ]);
+    const r = await run(sc, [...GROUP_FLAGS, '--expires-in', '7', '--store', 'group-variables']);
     expect(r.code).toBe(0);
     expect(r.writes).toEqual([
       'POST /api/v4/groups/10/deploy_tokens',
@@ -214,18 +192,7 @@ describe('provision: stores and printing', () => {
 describe('provision: idempotence and refusals', () => {
   test('run twice: the second run finds the token already stored and changes nothing', async () => {
     const sc = scenario();
-    const argv = [
-      '--level',
-      'group',
-      '--group',
-      'tanuki',
-      '--scopes',
-      'read_registry',
-      '--expires-in',
-      '30',
-      '--store',
-      'group-variables',
-    ];
+    const argv = [...GROUP_FLAGS, '--expires-in', '30', '--store', 'group-variables'];
     expect((await run(sc, argv)).code).toBe(0);
     await running!.close();
     const again = await run(sc, argv);
@@ -246,7 +213,7 @@ describe('provision: idempotence and refusals', () => {
         token: 'gldt-Existing5Existing5Ex',
       },
     ];
-    const r = await run(sc, ['--project', '3', '--scopes', 'read_registry']);
+    const r = await run(sc, [...PROJECT_FLAGS]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('already has an active deploy token named "gitlab-deploy-token" (#5)');
     expect(r.stderr).toContain('--rotate');
@@ -264,7 +231,7 @@ describe('provision: idempotence and refusals', () => {
         environment_scope: '*',
       },
     ];
-    const r = await run(sc, ['--project', '3', '--scopes', 'read_registry', '--store', 'project-variables']);
+    const r = await run(sc, [...PROJECT_FLAGS, '--store', 'project-variables']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('hidden variable');
     expect(r.writes).toEqual([]);
@@ -280,16 +247,7 @@ describe('provision: idempotence and refusals', () => {
         environment_scope: 'production',
       },
     ];
-    const r = await run(sc, [
-      '--level',
-      'group',
-      '--group',
-      'tanuki',
-      '--scopes',
-      'read_registry',
-      '--store',
-      'group-variables',
-    ]);
+    const r = await run(sc, [...GROUP_FLAGS, '--store', 'group-variables']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('CI_DEPLOY_PASSWORD for environment scope "production"');
     expect(r.stderr).toContain('nothing was changed');
@@ -308,12 +266,7 @@ describe('provision: idempotence and refusals', () => {
       },
     ];
     const r = await run(sc, [
-      '--level',
-      'group',
-      '--group',
-      'tanuki',
-      '--scopes',
-      'read_registry',
+      ...GROUP_FLAGS,
       '--store',
       'group-variables',
       '--rotate',
@@ -416,19 +369,7 @@ describe('provision: bad flags exit 2 before GitLab is asked', () => {
 describe('provision and audit agree', () => {
   test('after provisioning and after rotating, audit finds no error', async () => {
     const sc = scenario();
-    const argv = [
-      '--level',
-      'group',
-      '--group',
-      'tanuki',
-      '--scopes',
-      'read_registry',
-      '--expires-in',
-      '90',
-      '--store',
-      'group-variables',
-      '--protected',
-    ];
+    const argv = [...GROUP_FLAGS, '--expires-in', '90', '--store', 'group-variables', '--protected'];
     expect((await run(sc, argv)).code).toBe(0);
     const audit = async () => {
       const r = await runCli(
@@ -462,15 +403,7 @@ describe('provision and audit agree', () => {
         token: 'gldt-Existing5Existing5Ex',
       },
     ];
-    const r = await run(sc, [
-      '--project',
-      '3',
-      '--scopes',
-      'read_registry',
-      '--expires-in',
-      '30',
-      '--rotate',
-    ]);
+    const r = await run(sc, [...PROJECT_FLAGS, '--expires-in', '30', '--rotate']);
     expect(r.code).toBe(0);
     const t = P(sc).tokens!;
     expect(t.length).toBe(1);
@@ -507,12 +440,7 @@ describe('the 15.0 caveat, found and fixed', () => {
         'provision',
         '--gitlab-url',
         running.url,
-        '--level',
-        'group',
-        '--group',
-        'tanuki',
-        '--scopes',
-        'read_registry',
+        ...GROUP_FLAGS,
         '--expires-in',
         '60',
         '--store',
@@ -553,7 +481,7 @@ describe('hostile names from GitLab', () => {
       { id: 6, name: evil, expires: null, scopes: ['read_registry'], token: 'gldt-Evil6Evil6Evil6Evil6' },
     ];
     const outs: string[] = [];
-    const rot = await run(sc, ['--project', '3', '--scopes', 'read_registry', '--rotate', '--dry-run']);
+    const rot = await run(sc, [...PROJECT_FLAGS, '--rotate', '--dry-run']);
     outs.push(rot.stdout, rot.stderr);
     for (const argv of [
       ['plan', '--project', '3'],
@@ -571,7 +499,7 @@ describe('hostile names from GitLab', () => {
   });
 
   test('--name with control characters is refused (exit 2)', async () => {
-    const r = await run(scenario(), ['--project', '3', '--scopes', 'read_registry', '--name', 'a\u001b[0m']);
+    const r = await run(scenario(), [...PROJECT_FLAGS, '--name', 'a\u001b[0m']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('without leading or trailing space, control, bidi or zero-width characters');
   });
@@ -597,15 +525,7 @@ describe('provision: what a rotation must not break', () => {
     const sc = scenario();
     P(sc).tokens = [{ ...OLD }];
     P(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
-    const r = await run(sc, [
-      '--project',
-      '3',
-      '--scopes',
-      'read_registry',
-      '--expires-in',
-      '30',
-      '--rotate',
-    ]);
+    const r = await run(sc, [...PROJECT_FLAGS, '--expires-in', '30', '--rotate']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
       'CI_DEPLOY_USER on project tanuki/app (environment scope "*") names the token this rotation would delete',
@@ -619,15 +539,7 @@ describe('provision: what a rotation must not break', () => {
     const sc = scenario();
     G(sc).tokens = [{ ...OLD }];
     G(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
-    const r = await run(sc, [
-      '--level',
-      'group',
-      '--group',
-      'tanuki',
-      '--scopes',
-      'read_registry',
-      '--rotate',
-    ]);
+    const r = await run(sc, [...GROUP_FLAGS, '--rotate']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('CI_DEPLOY_USER on group tanuki');
     expect(r.stderr).toContain('--store group-variables');
@@ -637,12 +549,8 @@ describe('provision: what a rotation must not break', () => {
   test('with --store none, a token kept after a failure past the point of no return is still printed (its only copy)', async () => {
     const sc = scenario();
     P(sc).tokens = [{ ...OLD }, { ...OLD, id: 6, token: 'gldt-Orphan6Orphan6Orphan' }];
-    const r = await run(
-      sc,
-      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30', '--rotate'],
-      OWNER,
-      {},
-      (req, next) => (req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/6') ? FORBIDDEN : next()),
+    const r = await run(sc, [...PROJECT_FLAGS, '--expires-in', '30', '--rotate'], OWNER, {}, (req, next) =>
+      req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/6') ? forbidden() : next(),
     );
     expect(r.code).toBe(1);
     const kept = P(sc).tokens!.find((t) => t.id !== 6)!;
@@ -660,10 +568,7 @@ describe('provision: what a rotation must not break', () => {
       { ...passVar(OLD.token), variable_type: 'file', protected: true },
     ];
     const r = await run(sc, [
-      '--project',
-      '3',
-      '--scopes',
-      'read_registry',
+      ...PROJECT_FLAGS,
       '--expires-in',
       '30',
       '--store',
@@ -688,16 +593,7 @@ describe('provision: what a rotation must not break', () => {
       { ...userVar('gitlab+deploy-token-5'), variable_type: 'file', protected: true },
       passVar(OLD.token),
     ];
-    const r = await run(sc, [
-      '--project',
-      '3',
-      '--scopes',
-      'read_registry',
-      '--store',
-      'project-variables',
-      '--rotate',
-      '--dry-run',
-    ]);
+    const r = await run(sc, [...PROJECT_FLAGS, '--store', 'project-variables', '--rotate', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       'would update CI_DEPLOY_USER on project tanuki/app (masked, protected, all environments, stays protected as it was, was a file variable: becomes a plain one)',
@@ -720,15 +616,7 @@ describe('provision: what a rotation must not break', () => {
         { ...userVar('gitlab+deploy-token-5'), protected: false },
         { ...passVar(OLD.token), protected: false, ...flags },
       ];
-      const r = await run(sc, [
-        '--project',
-        '3',
-        '--scopes',
-        'read_registry',
-        '--store',
-        'project-variables',
-        ...extra,
-      ]);
+      const r = await run(sc, [...PROJECT_FLAGS, '--store', 'project-variables', ...extra]);
       await running!.close();
       running = undefined;
       expect({ label, code: r.code, writes: r.writes }).toEqual({ label, code: 1, writes: [] });
@@ -739,20 +627,13 @@ describe('provision: what a rotation must not break', () => {
 
   test('a lost creation whose orphan cannot be deleted is reported, not "nothing was created"', async () => {
     const sc = scenario();
-    const r = await run(
-      sc,
-      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30'],
-      OWNER,
-      {},
-      (req, next) => {
-        if (req.method === 'POST' && req.url.includes('/deploy_tokens')) {
-          next();
-          return { status: 0, headers: {}, body: '' };
-        }
-        if (req.method === 'DELETE') return FORBIDDEN;
-        return next();
-      },
-    );
+    const r = await run(sc, [...PROJECT_FLAGS, '--expires-in', '30'], OWNER, {}, (req, next) => {
+      if (req.method === 'POST' && req.url.includes('/deploy_tokens')) {
+        return lost(next);
+      }
+      if (req.method === 'DELETE') return forbidden();
+      return next();
+    });
     expect(r.code).toBe(3);
     const orphan = P(sc).tokens![0]!;
     expect(r.stderr).toContain(
@@ -765,19 +646,14 @@ describe('provision: what a rotation must not break', () => {
   test('GitLab refusing the change (403, e.g. a read_api token on 15.0 where scopes cannot be checked) is exit 1', async () => {
     const sc = scenario();
     sc.version = '15.0.5-ee';
-    const r = await run(
-      sc,
-      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30'],
-      OWNER,
-      {},
-      (req, next) =>
-        req.method === 'POST'
-          ? {
-              status: 403,
-              headers: { 'content-type': 'application/json' },
-              body: '{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}',
-            }
-          : next(),
+    const r = await run(sc, [...PROJECT_FLAGS, '--expires-in', '30'], OWNER, {}, (req, next) =>
+      req.method === 'POST'
+        ? {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+            body: '{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}',
+          }
+        : next(),
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('rolled back: nothing was created');
@@ -789,17 +665,7 @@ describe('provision: what a rotation must not break', () => {
     P(sc).variables = [userVar('gitlab+deploy-token-5'), passVar(OLD.token)];
     const r = await run(
       sc,
-      [
-        '--project',
-        '3',
-        '--scopes',
-        'read_registry',
-        '--expires-in',
-        '30',
-        '--store',
-        'project-variables',
-        '--rotate',
-      ],
+      [...PROJECT_FLAGS, '--expires-in', '30', '--store', 'project-variables', '--rotate'],
       OWNER,
       {},
       (req, next) => {
@@ -844,7 +710,7 @@ describe('provision: two tokens of one name are not "already provisioned"', () =
       { key: 'CI_DEPLOY_USER', value: 'gitlab+deploy-token-5', masked: true, environment_scope: '*' },
       { key: 'CI_DEPLOY_PASSWORD', value: 'gldt-Existing5Existing5Ex', masked: true, environment_scope: '*' },
     ];
-    const r = await run(sc, ['--project', '3', '--scopes', 'read_registry', '--store', 'project-variables']);
+    const r = await run(sc, [...PROJECT_FLAGS, '--store', 'project-variables']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('has 2 active deploy tokens named "gitlab-deploy-token" (#5, #6)');
     expect(r.stderr).toContain('run with --rotate');
@@ -865,19 +731,7 @@ describe('provision: what a rotation must find first, and what it cannot know', 
     { key: 'CI_DEPLOY_USER', value: user, masked: true, environment_scope: '*' },
     { key: 'CI_DEPLOY_PASSWORD', value: pass, masked: true, environment_scope: '*' },
   ];
-  const ROTATE_GROUP = [
-    '--level',
-    'group',
-    '--group',
-    'tanuki',
-    '--scopes',
-    'read_registry',
-    '--expires-in',
-    '30',
-    '--store',
-    'group-variables',
-    '--rotate',
-  ];
+  const ROTATE_GROUP = [...GROUP_FLAGS, '--expires-in', '30', '--store', 'group-variables', '--rotate'];
 
   test('a group rotation finds a project below whose own variables name the old token: exit 1, nothing changed', async () => {
     const sc = scenario();
@@ -968,7 +822,7 @@ describe('provision: what a rotation must find first, and what it cannot know', 
     P(sc).variables = [];
     const r = await run(
       sc,
-      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30', '--store', 'project-variables'],
+      [...PROJECT_FLAGS, '--expires-in', '30', '--store', 'project-variables'],
       OWNER,
       {},
       (req, next) => {
@@ -997,7 +851,7 @@ describe('provision: what a rotation must find first, and what it cannot know', 
     let refused = false;
     const r = await run(
       sc,
-      ['--project', '3', '--scopes', 'read_registry', '--expires-in', '30', '--store', 'project-variables'],
+      [...PROJECT_FLAGS, '--expires-in', '30', '--store', 'project-variables'],
       OWNER,
       {},
       (req, next) => {
@@ -1008,9 +862,9 @@ describe('provision: what a rotation must find first, and what it cannot know', 
           (req.body ?? '').includes('CI_DEPLOY_PASSWORD')
         ) {
           refused = true;
-          return FORBIDDEN;
+          return forbidden();
         }
-        if (refused && req.method === 'DELETE' && req.url.includes('/variables/')) return FORBIDDEN;
+        if (refused && req.method === 'DELETE' && req.url.includes('/variables/')) return forbidden();
         return next();
       },
     );
@@ -1033,7 +887,7 @@ describe('provision: variables elsewhere, what counts and what does not', () => 
     { key: 'CI_DEPLOY_USER', value: user, masked: true, environment_scope: '*' },
     { key: 'CI_DEPLOY_PASSWORD', value: pass, masked: true, environment_scope: '*' },
   ];
-  const GROUP = ['--level', 'group', '--group', 'tanuki', '--scopes', 'read_registry', '--rotate'];
+  const GROUP = [...GROUP_FLAGS, '--rotate'];
 
   test('a project shared into the group from elsewhere is not checked (a group token cannot log in there)', async () => {
     const sc = scenario();
@@ -1120,7 +974,7 @@ describe('provision: variables elsewhere, what counts and what does not', () => 
     G(sc).tokens = [token(21, 'tanuki-deployer', 'gldt-GroupTok21GroupTok21')];
     G(sc).variables = naming('tanuki-deployer', 'gldt-GroupTok21GroupTok21');
     const r = await run(sc, [...GROUP, '--store', 'group-variables'], OWNER, {}, (req, next) => {
-      if (req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/21')) return FORBIDDEN;
+      if (req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/21')) return forbidden();
       if (req.method === 'GET' && req.url.endsWith('/deploy_tokens/21'))
         return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"message":"500"}' };
       return next();

@@ -12,6 +12,7 @@ import {
   type StandinResponse,
 } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
+import { forbidden, dropped, lost } from '../helpers/standin-faults.js';
 import { record } from '../helpers/report.js';
 import { loadScenario } from '../helpers/scenarios.js';
 
@@ -167,17 +168,11 @@ describe('provision --rotate', () => {
         const varsBefore = vars(sc);
         const r = await rotate(sc, (req, n, next) => {
           if (n !== i) return next();
-          if (kind === 'refuse')
-            return {
-              status: 403,
-              headers: { 'content-type': 'application/json' },
-              body: '{"message":"403 Forbidden"}',
-            };
+          if (kind === 'refuse') return forbidden();
           if (kind === 'lost') {
-            next();
-            return { status: 0, headers: {}, body: '' };
+            return lost(next);
           }
-          return { status: 0, headers: {}, body: '' };
+          return dropped();
         });
         await running!.close();
         running = undefined;
@@ -213,18 +208,9 @@ describe('provision --rotate, double faults and re-runs', () => {
       // The password write fails; then the user variable's restore fails too.
       if (req.method === 'PUT' && req.url.includes('CI_DEPLOY_PASSWORD') && !failedPassword) {
         failedPassword = true;
-        return {
-          status: 403,
-          headers: { 'content-type': 'application/json' },
-          body: '{"message":"403 Forbidden"}',
-        };
+        return forbidden();
       }
-      if (failedPassword && req.method === 'PUT' && req.url.includes('CI_DEPLOY_USER'))
-        return {
-          status: 403,
-          headers: { 'content-type': 'application/json' },
-          body: '{"message":"403 Forbidden"}',
-        };
+      if (failedPassword && req.method === 'PUT' && req.url.includes('CI_DEPLOY_USER')) return forbidden();
       return next();
     });
     expect(r.code).toBe(1); // GitLab said no (403)
@@ -315,13 +301,7 @@ describe('provision --rotate past the point of no return', () => {
       token: 'gldt-Orphan30Orphan30Orph',
     });
     const r = await rotate(sc, (req, _n, next) =>
-      req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/30')
-        ? {
-            status: 403,
-            headers: { 'content-type': 'application/json' },
-            body: '{"message":"403 Forbidden"}',
-          }
-        : next(),
+      req.method === 'DELETE' && req.url.endsWith('/deploy_tokens/30') ? forbidden() : next(),
     );
     expect(r.code).toBe(1); // GitLab refused the delete (403): the answer is no
     expect(r.stderr).toMatch(/new token #\d+ .*: active, kept \(the variables name it\)/);
@@ -386,14 +366,8 @@ describe('provision --rotate at project level, a fault at every request', () => 
       now: () => NOW,
       intercept: (_req, next) => {
         if (n++ !== fault) return next();
-        if (kind === 'refuse')
-          return {
-            status: 403,
-            headers: { 'content-type': 'application/json' },
-            body: '{"message":"403 Forbidden"}',
-          };
-        next();
-        return { status: 0, headers: {}, body: '' };
+        if (kind === 'refuse') return forbidden();
+        return lost(next);
       },
     });
     const r = await runCli([...ARGV, '--gitlab-url', running.url], { GITLAB_TOKEN: API }, { now: NOW });
@@ -499,14 +473,8 @@ describe('provision --rotate, two faults at any two requests', () => {
     running = undefined;
     const kinds = ['refuse', 'lost'] as const;
     const fault = (kind: (typeof kinds)[number], next: () => StandinResponse): StandinResponse => {
-      if (kind === 'refuse')
-        return {
-          status: 403,
-          headers: { 'content-type': 'application/json' },
-          body: '{"message":"403 Forbidden"}',
-        };
-      next();
-      return { status: 0, headers: {}, body: '' };
+      if (kind === 'refuse') return forbidden();
+      return lost(next);
     };
     let cases = 0;
     // A first fault among the early reads only aborts before any change (the single-fault test

@@ -1,16 +1,15 @@
 /** Gathering through the API (msw answering from the stand-in's fixtures), then deciding. */
-import { readFileSync } from 'node:fs';
 import { createGitLabClient } from '../../src/gitlab/client.js';
 import { gatherInput } from '../../src/resolve/gather.js';
 import { effectiveVariable } from '../../src/resolve/precedence.js';
 import { resolveCredentials } from '../../src/resolve/resolver.js';
 import type { Scenario } from '../../src/standin/model.js';
+import { loadScenario } from '../helpers/scenarios.js';
 import { GITLAB, mswFor } from '../helpers/standin-msw.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API_TOKEN = 'glpat-demoDemoDemoDemo1234';
-const scenario = (file: string): Scenario =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/scenarios/${file}`, import.meta.url), 'utf8')) as Scenario;
+const scenario = loadScenario;
 
 async function run(sc: Scenario, env: Record<string, string> = {}, extra: { environment?: string } = {}) {
   const { server, gitlab } = mswFor(sc, () => NOW);

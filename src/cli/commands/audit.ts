@@ -4,6 +4,7 @@ import { formatReport } from '../../audit/format.js';
 import { gatherTree } from '../../audit/gather.js';
 import { auditSettings, type AuditFlags } from '../../audit/options.js';
 import { checkProjectRef } from '../../app/options.js';
+import { auditProgress } from '../../audit/progress.js';
 import { ExitCode } from '../../core/errors.js';
 import { clientFor } from '../api-client.js';
 import type { CommandContext } from '../context.js';
@@ -12,7 +13,12 @@ export async function runAudit(flags: AuditFlags, ctx: CommandContext): Promise<
   if (flags.group !== undefined) checkProjectRef(flags.group, '--group');
   const s = auditSettings(flags, ctx.env);
   const { client } = clientFor(s, ctx, 'audit');
-  const tree = await gatherTree(client, s.group);
+  const progress = auditProgress(ctx.stderr, {
+    now: () => ctx.now().getTime(),
+    requests: () => client.requestCount,
+    rateLimit: client.rateLimit,
+  });
+  const tree = await progress.during(gatherTree(client, s.group, { onProgress: progress.update }));
   // A CI_DEPLOY_USER variable holding a token (swapped with the password) is a secret: masked.
   for (const holder of [...tree.groups, ...tree.projects, ...tree.ancestors])
     for (const v of holder.variables ?? []) ctx.scrubber.addIfNotUsername(v.value);
@@ -29,5 +35,6 @@ export async function runAudit(flags: AuditFlags, ctx: CommandContext): Promise<
       expiringWithinDays: s.expiringWithinDays,
     }),
   );
+  progress.done();
   return result.findings.some((f) => f.severity === 'error') ? ExitCode.No : ExitCode.Ok;
 }

@@ -16,7 +16,7 @@ import type { Scenario } from '../../../src/standin/model.js';
 import { needBinary } from './binaries.js';
 import { allow, packageAccess } from './gitlab-auth.js';
 import { startFront, type Front } from './gitlab-front.js';
-import { freePort } from './registry.js';
+import { freePort } from '../net.js';
 
 export interface NpmGitLab {
   gitlab: Front;

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientWith
-} from "./chunk-NTLTGA3T.js";
+} from "./chunk-WAER2SJ3.js";
 import {
   normaliseUrl
 } from "./chunk-R64T6DDA.js";

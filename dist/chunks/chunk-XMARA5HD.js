@@ -15,7 +15,7 @@ import {
   jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-LNGXZMGU.js";
+} from "./chunk-Z2MPN75C.js";
 import {
   cleanup,
   credentialPlan,
@@ -30,7 +30,7 @@ import {
 } from "./chunk-OTKGG5XH.js";
 import {
   runFlow
-} from "./chunk-RR3EEI2Y.js";
+} from "./chunk-5QTXFDSE.js";
 import {
   guardOutput
 } from "./chunk-WUOZCF53.js";

@@ -10,7 +10,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-RR3EEI2Y.js";
+} from "./chunk-5QTXFDSE.js";
 import {
   checkTemplate,
   loadTemplating,

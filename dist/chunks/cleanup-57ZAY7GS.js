@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-B36HCJVD.js";
+} from "./chunk-ZOFLSIY6.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -12,7 +12,7 @@ import {
   tempBase,
   untrustedRunDir
 } from "./chunk-IFRBWHT7.js";
-import "./chunk-NTLTGA3T.js";
+import "./chunk-WAER2SJ3.js";
 import "./chunk-QEZUO5UK.js";
 import {
   deleteRecordedToken,

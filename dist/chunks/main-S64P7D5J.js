@@ -3564,7 +3564,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-U324LX3D.js");
+      const { runResolve } = await import("./resolve-7CRBNPRW.js");
       return runResolve(o, ctx);
     })
   );
@@ -3580,7 +3580,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-U324LX3D.js");
+      const { runPlan } = await import("./resolve-7CRBNPRW.js");
       return runPlan(o, ctx);
     })
   );
@@ -3640,7 +3640,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-BYA3QDJD.js");
+      const { runCleanup } = await import("./cleanup-57ZAY7GS.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3659,7 +3659,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-26RP22JO.js");
+      const { runExec } = await import("./exec-RT72KCDG.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3731,14 +3731,14 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-KB7NRJDI.js");
+      const { runProvisionCommand } = await import("./provision-MKF7EURS.js");
       return runProvisionCommand(o, ctx);
     })
   );
 }
 function registerAudit(program3, ctx, run, _proc) {
   program3.command("audit").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).addOption(
-    new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text")
+    new Option("--format <format>", "output format").choices(["text", "json", "markdown", "csv"]).default("text")
   ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
     "--ephemeral-older-than <duration>",
     "ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)"
@@ -3753,7 +3753,7 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-D3OLEUFP.js");
+      const { runAudit } = await import("./audit-C5MRWXRY.js");
       return runAudit(o, ctx);
     })
   );
@@ -3761,7 +3761,7 @@ Examples:
 function registerDemo(program3, ctx, run, _proc) {
   program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-GUD6G5EU.js");
+      const { runDemo } = await import("./demo-PCUCL4ZW.js");
       return runDemo(ctx);
     })
   );

@@ -17,7 +17,7 @@ import {
   jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-LNGXZMGU.js";
+} from "./chunk-Z2MPN75C.js";
 import {
   checkStateDir,
   clientView,
@@ -36,8 +36,8 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-RR3EEI2Y.js";
-import "./chunk-NTLTGA3T.js";
+} from "./chunk-5QTXFDSE.js";
+import "./chunk-WAER2SJ3.js";
 import "./chunk-WUOZCF53.js";
 import {
   safeJson

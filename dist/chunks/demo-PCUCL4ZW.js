@@ -11,8 +11,8 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-RR3EEI2Y.js";
-import "./chunk-NTLTGA3T.js";
+} from "./chunk-5QTXFDSE.js";
+import "./chunk-WAER2SJ3.js";
 import "./chunk-QEZUO5UK.js";
 import "./chunk-2NBKGNHO.js";
 import "./chunk-R64T6DDA.js";
@@ -714,6 +714,55 @@ function protectedRefs(w, p, kind, key, url) {
   return paginate(names.map(view), url, w.baseUrl);
 }
 
+// src/standin/rate-limit.ts
+var NAME = "throttle_authenticated_api";
+var Throttle = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  /** Answers refused with 429. */
+  refused = 0;
+  counts = /* @__PURE__ */ new Map();
+  /** Count the request: a 429 when over the limit, else the headers to add to GitLab's answer. */
+  check(req) {
+    const who = req.headers["private-token"];
+    if (!who) return { headers: {} };
+    const nowS = Math.floor((this.o.now ?? Date.now)() / 1e3);
+    const period = this.o.periodS;
+    const key = `${who}:${Math.floor(nowS / period)}`;
+    const observed = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, observed);
+    const retryAfter = period - nowS % period;
+    const reset = nowS + retryAfter;
+    const common = {
+      // GitLab's own clock, which RateLimit-Reset is read against.
+      date: new Date(nowS * 1e3).toUTCString(),
+      "ratelimit-name": NAME,
+      "ratelimit-limit": String(Math.ceil(this.o.limit * 60 / period)),
+      "ratelimit-observed": String(observed),
+      "ratelimit-remaining": String(Math.max(0, this.o.limit - observed)),
+      "ratelimit-reset": String(reset)
+    };
+    if (observed > this.o.limit) {
+      this.refused++;
+      return {
+        refused: {
+          status: 429,
+          headers: {
+            "content-type": "text/plain",
+            ...common,
+            "retry-after": String(retryAfter),
+            "ratelimit-resettime": new Date(reset * 1e3).toUTCString()
+          },
+          body: "Retry later\n"
+        }
+      };
+    }
+    return { headers: this.o.everyAnswer ? common : { date: common.date } };
+  }
+};
+
 // src/standin/tokens.ts
 import { randomBytes } from "node:crypto";
 
@@ -1058,6 +1107,7 @@ var StandinGitLab = class {
   requests = [];
   world;
   intercept;
+  throttle;
   constructor(scenario, opts = {}) {
     this.scenario = scenario;
     this.world = new World(
@@ -1066,11 +1116,15 @@ var StandinGitLab = class {
       opts.baseUrl ?? "https://gitlab.example.com"
     );
     this.intercept = opts.intercept;
+    this.throttle = opts.throttle ? new Throttle(opts.throttle) : void 0;
   }
   /** Answer one request, as GitLab would (after the fault injector, if any). */
   handle(req) {
     this.requests.push(req);
-    return this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+    const gate = this.throttle?.check(req);
+    if (gate && "refused" in gate) return gate.refused;
+    const a = this.intercept ? this.intercept(req, () => this.answer(req)) : this.answer(req);
+    return gate ? { ...a, headers: { ...a.headers, ...gate.headers } } : a;
   }
   answer(req) {
     const url = new URL(req.url, "http://standin");
@@ -1180,7 +1234,7 @@ async function startStandin(scenario, opts = {}) {
       else send();
     });
   });
-  server.keepAliveTimeout = 1e3;
+  server.keepAliveTimeout = 5e3;
   await new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
@@ -1239,7 +1293,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-KB7NRJDI.js");
+    const { runProvisionCommand } = await import("./provision-MKF7EURS.js");
     const r = await captured(
       ctx,
       sc,
@@ -1286,7 +1340,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-D3OLEUFP.js");
+    const { runAudit } = await import("./audit-C5MRWXRY.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -584,6 +584,128 @@ async function getAll(o, path, parseItem, query) {
   return first.items.concat(...await pagesWithTotals(fetch, total, o.concurrency));
 }
 
+// src/gitlab/rate-limit.ts
+function seconds2(v) {
+  const t = v?.trim();
+  return t && /^\d+$/.test(t) ? Number(t) : void 0;
+}
+function httpDate(v) {
+  const t = v?.trim();
+  if (!t || /^\d+$/.test(t)) return void 0;
+  const at = Date.parse(t);
+  return Number.isNaN(at) ? void 0 : at;
+}
+function resumeAt(headers, nowMs, preferRetryAfter = true, offsetMs = offsetOf(headers, nowMs)) {
+  const local = (at) => at === void 0 ? void 0 : at + offsetMs;
+  const after = seconds2(headers.get("retry-after"));
+  const retry = after !== void 0 ? nowMs + after * 1e3 : local(httpDate(headers.get("retry-after")));
+  const reset = seconds2(headers.get("ratelimit-reset"));
+  const fromReset = local(reset !== void 0 ? reset * 1e3 : httpDate(headers.get("ratelimit-resettime")));
+  return preferRetryAfter ? retry ?? fromReset : fromReset ?? retry;
+}
+function offsetOf(headers, nowMs) {
+  const serverNow = httpDate(headers.get("date"));
+  return serverNow === void 0 ? 0 : nowMs - serverNow;
+}
+var RateLimiter = class {
+  constructor(opts) {
+    this.opts = opts;
+  }
+  opts;
+  stats = { throttled: 0, pauses: 0, pausedMs: 0 };
+  pausedUntil = 0;
+  why = "";
+  /** Counts pauses begun: a request sent in the current one carries its number. */
+  epoch = 0;
+  inFlight = 0;
+  /** Requests GitLab's current window still takes from us (undefined: GitLab did not say). */
+  budget;
+  /** When that window ends, on our clock. */
+  windowEnd;
+  /** RateLimit-Limit: what a new window takes (GitLab gives it per 60 s). */
+  limit;
+  /** The pause already counted in the stats (each waiter of one pause does not count again). */
+  counted = 0;
+  /**
+   * Our clock minus GitLab's: the least seen, since an answer read late (or a Date cut to the
+   * second) only ever makes it look larger.
+   */
+  offset;
+  /** What an answer says about the limits: a 429 pauses every later request; RateLimit-Remaining sets the budget. */
+  observe(status, headers, sentInEpoch = this.epoch) {
+    const now = this.opts.now();
+    if (headers.has("date")) this.offset = Math.min(this.offset ?? Infinity, offsetOf(headers, now));
+    const offset = this.offset ?? 0;
+    if (status !== 429 && sentInEpoch === this.epoch) this.pausedUntil = 0;
+    if (status === 429) {
+      this.stats.throttled++;
+      this.pause(resumeAt(headers, now, true, offset), "GitLab answered 429 Too Many Requests");
+    }
+    this.limit = seconds2(headers.get("ratelimit-limit")) ?? this.limit;
+    const remaining = seconds2(headers.get("ratelimit-remaining"));
+    const end = resumeAt(headers, now, false, offset);
+    if (remaining === void 0 || end === void 0) return;
+    if (end <= now || this.windowEnd !== void 0 && end < this.windowEnd - 1e3) return;
+    this.stats.remaining = remaining;
+    const left = remaining - Math.max(0, this.inFlight - 1);
+    const sameWindow = this.windowEnd !== void 0 && Math.abs(end - this.windowEnd) < 1e3;
+    this.budget = sameWindow && this.budget !== void 0 ? Math.min(this.budget, left) : left;
+    this.windowEnd = end;
+  }
+  pause(at, why) {
+    if (at !== void 0 && at > this.pausedUntil) {
+      this.pausedUntil = at;
+      this.why = why;
+      this.epoch++;
+    }
+  }
+  /**
+   * Before a request: takes one from the window's budget, or waits out a pause (once: a clock that
+   * does not move cannot hold it forever), or refuses one longer than maxWaitMs.
+   */
+  async ready(endpoint) {
+    if (this.windowEnd !== void 0 && this.opts.now() >= this.windowEnd) {
+      this.budget = this.limit === void 0 ? void 0 : this.limit - this.inFlight;
+      this.windowEnd = void 0;
+    }
+    if (this.budget !== void 0 && this.budget <= 0 && this.windowEnd !== void 0)
+      this.pause(this.windowEnd, `RateLimit-Remaining is ${this.stats.remaining ?? 0}`);
+    if (this.budget !== void 0) this.budget--;
+    const ms = this.pausedUntil - this.opts.now();
+    if (ms <= 0) return;
+    const max = this.opts.maxWaitMs ?? 6e4;
+    if (ms > max) {
+      throw new GitLabApiError(
+        `GitLab's rate limit lets no request in before ${new Date(this.pausedUntil).toISOString()} (${Math.ceil(ms / 1e3)} s from now; ${this.why})`,
+        endpoint,
+        429,
+        "try again then; an administrator can raise the limits (Admin > Settings > Network > User and IP rate limits)"
+      );
+    }
+    if (this.counted !== this.pausedUntil) {
+      this.counted = this.pausedUntil;
+      this.stats.pauses++;
+      this.stats.pausedMs += ms;
+      this.stats.onPause?.({ ms, until: this.pausedUntil, why: this.why });
+    }
+    await this.opts.sleep(ms);
+  }
+  /** `fetch`, with every answer observed and the requests on their way counted. */
+  watch(f) {
+    return async (input, init) => {
+      const epoch = this.epoch;
+      this.inFlight++;
+      try {
+        const res = await f(input, init);
+        this.observe(res.status, res.headers, epoch);
+        return res;
+      } finally {
+        this.inFlight--;
+      }
+    };
+  }
+};
+
 // src/gitlab/client.ts
 function defaultSleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -650,6 +772,8 @@ function createGitLabClient(opts) {
   let requestCount = 0;
   const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
   const policy = retryPolicy(opts, scrub);
+  const limiter = new RateLimiter({ now: policy.now, sleep: policy.sleep });
+  ctx.fetch = limiter.watch(ctx.fetch);
   function send(method, path, o = {}) {
     const rel = path.startsWith("/") ? path : `/${path}`;
     checkPath(rel);
@@ -665,10 +789,12 @@ function createGitLabClient(opts) {
       secrets: o.secrets ?? [],
       ...o.deadlineMs ? { deadlineMs: o.deadlineMs } : {}
     };
-    return withRetries(
-      policy,
-      call,
-      (timeoutMs, n) => attempt(ctx, { where, method, url, endpoint, body }, timeoutMs, n)
+    return limiter.ready(endpoint).then(
+      () => withRetries(
+        policy,
+        call,
+        (timeoutMs, n) => attempt(ctx, { where, method, url, endpoint, body }, timeoutMs, n)
+      )
     );
   }
   const pages = {
@@ -701,6 +827,7 @@ function createGitLabClient(opts) {
     get requestCount() {
       return requestCount;
     },
+    rateLimit: limiter.stats,
     apiUrl
   };
 }

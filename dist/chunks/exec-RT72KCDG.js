@@ -6,7 +6,7 @@ import {
 import {
   RunDir,
   jobVariables
-} from "./chunk-LNGXZMGU.js";
+} from "./chunk-Z2MPN75C.js";
 import {
   checkStateDir,
   parseClients,
@@ -14,10 +14,10 @@ import {
 } from "./chunk-IFRBWHT7.js";
 import {
   runFlow
-} from "./chunk-RR3EEI2Y.js";
+} from "./chunk-5QTXFDSE.js";
 import {
   proxyAwareFetch
-} from "./chunk-NTLTGA3T.js";
+} from "./chunk-WAER2SJ3.js";
 import {
   createMaskStream
 } from "./chunk-QEZUO5UK.js";

@@ -19,6 +19,7 @@ export {
   type MaskerOptions,
   type MaskStreamOptions,
 } from './masker.js';
+export { FILE_CHUNK, maskFile, maskPipe, SINK_LIMIT, type ByteSource, type PumpOptions } from './pump.js';
 export { maskReference, referenceRanges } from './reference.js';
 export {
   MAX_WS_GAP,

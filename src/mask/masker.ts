@@ -80,6 +80,12 @@ function pow2AtLeast(n: number): number {
   return p;
 }
 
+/** The pieces of one write as one buffer (undefined for none; no copy for one). */
+function join(parts: Buffer[]): Buffer | undefined {
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
 export interface MaskerOptions {
   /**
    * How to search. `auto` (default): anchor bytes (sparse.ts) while there are few forms and anchors
@@ -152,10 +158,21 @@ export class Masker {
 
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
   write(chunk: Buffer): Buffer | undefined {
+    const parts: Buffer[] = [];
+    this.writeInto(chunk, parts);
+    return join(parts);
+  }
+
+  /**
+   * Masks the next chunk and appends what can be emitted now to `out`, without copying: the pieces
+   * are views into `chunk` (which the caller must not change until they are written) and copies of
+   * the held bytes it completes. The path for pipes (pump.ts); `write` is the same, joined.
+   */
+  writeInto(chunk: Buffer, out: Buffer[]): void {
     if (this.ended) throw new Error('write after end');
     if (this.registry.version !== this.c.version) this.recompile();
     const n = chunk.length;
-    if (n === 0) return undefined;
+    if (n === 0) return;
     const base = this.pos;
     let fast = false;
     if (this.seenTotal < EARLY_SAMPLES && this.engine === 'auto' && this.c.ws === undefined) {
@@ -188,17 +205,23 @@ export class Masker {
     if (fast) this.acState = this.tailState(chunk, base);
     const hold = this.holdFrom();
     this.scanFrom = hold;
-    const out = this.emit(hold, chunk, base);
+    this.emit(hold, chunk, base, out);
     this.remember(chunk, base);
-    return out;
   }
 
   /** End of input: everything held goes out. */
   end(): Buffer | undefined {
-    if (this.ended) return undefined;
+    const parts: Buffer[] = [];
+    this.endInto(parts);
+    return join(parts);
+  }
+
+  /** End of input: everything held is appended to `out`. */
+  endInto(out: Buffer[]): void {
+    if (this.ended) return;
     if (this.registry.version !== this.c.version) this.recompile();
     this.ended = true;
-    return this.emit(this.pos, EMPTY, this.pos);
+    this.emit(this.pos, EMPTY, this.pos, out);
   }
 
   /** Bytes currently held back (for tests and diagnostics). */
@@ -480,19 +503,20 @@ export class Masker {
     return f;
   }
 
-  /** Emit everything decided before `hold`: raw spans and one [MASKED] per merged range. */
-  private emit(hold: number, chunk: Buffer, base: number): Buffer | undefined {
-    const parts: Buffer[] = [];
-    let fromRing = false;
+  /**
+   * Emit everything decided before `hold`: raw spans and one [MASKED] per merged range, appended to
+   * `parts`. Held bytes are copied out of the ring (the next write overwrites it); bytes of this
+   * chunk are views into it.
+   */
+  private emit(hold: number, chunk: Buffer, base: number, parts: Buffer[]): void {
     const raw = (a: number, b: number): void => {
       if (a < base) {
         const end = Math.min(b, base);
         const size = this.ring.length;
         const i = a & (size - 1);
         const j = i + (end - a);
-        if (j <= size) parts.push(this.ring.subarray(i, j));
-        else parts.push(this.ring.subarray(i), this.ring.subarray(0, j - size));
-        fromRing = true;
+        if (j <= size) parts.push(Buffer.from(this.ring.subarray(i, j)));
+        else parts.push(Buffer.concat([this.ring.subarray(i), this.ring.subarray(0, j - size)]));
         a = end;
       }
       if (b > a) parts.push(chunk.subarray(a - base, b - base));
@@ -530,9 +554,6 @@ export class Masker {
     }
     this.emitted = cur;
     this.maskEnd = maskEnd;
-    if (parts.length === 0) return undefined;
-    if (parts.length === 1) return fromRing ? Buffer.from(parts[0] as Buffer) : parts[0];
-    return Buffer.concat(parts);
   }
 
   /** Keep the chunk's last bytes: held bytes are read from here by the next write. */

@@ -17,7 +17,7 @@ import { checkDebugTrace, checkTokenInLog } from './rules/token-in-log.js';
 import { checkTokenInUrl } from './rules/token-in-url.js';
 import { checkTokenOverSsh } from './rules/token-over-ssh.js';
 import { onceTracker, type CommandScope } from './script.js';
-import { get } from './yaml/tree.js';
+import { get } from '../yaml/tree.js';
 
 export function ciRuleFindings(model: CiModel, specs?: SpecScopes): Finding[] {
   const findings: Finding[] = [];

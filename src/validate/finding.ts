@@ -1,6 +1,7 @@
 /** One finding of `validate`: a rule id, a severity, what was expected, and where (1-based). */
+import type { YamlProblem } from '../yaml/problem.js';
+import { describeAt, lineCol, type Span, type Via } from '../yaml/tree.js';
 import { RULES, type RuleId } from './rules.js';
-import { lineCol, type Span, type Via, describeAt } from './yaml/tree.js';
 
 export interface Finding {
   ruleId: string;
@@ -32,6 +33,11 @@ export function findingAt(ruleId: RuleId, message: string, span: Span, via?: Via
 /** A finding with no source span (a whole file). */
 export function fileFinding(ruleId: RuleId, message: string, file: string): Finding {
   return { ruleId, severity: RULES[ruleId].severity, message, file, line: 1, col: 1 };
+}
+
+/** A problem of the YAML reader as a finding (of the rule with the same id). */
+export function problemFinding(p: YamlProblem, file: string): Finding {
+  return p.span ? findingAt(p.code, p.message, p.span) : fileFinding(p.code, p.message, file);
 }
 
 function viaNote(via: Via, span: Span): string {

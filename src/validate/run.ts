@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { analyzeSpec } from '../spec/load.js';
+import { analyzeSpec } from './spec/load.js';
 import { ciRuleFindings } from './ci-rules.js';
 import { loadCi, type CiFs } from './ci/load.js';
 import { detectKind } from './detect.js';
@@ -18,9 +18,9 @@ import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import type { SpecScopes } from './rules/push-scope.js';
-import { specJobs } from './spec-rules.js';
+import { specJobs } from './spec/jobs.js';
 import { applySuppressions } from './suppress.js';
-import { get, str, type SourceFile, type YNode } from './yaml/tree.js';
+import { get, str, type SourceFile, type YNode } from '../yaml/tree.js';
 
 export type ValidateFormat = 'text' | 'json' | 'sarif' | 'codequality' | 'github';
 export const VALIDATE_FORMATS: readonly ValidateFormat[] = ['text', 'json', 'sarif', 'codequality', 'github'];

@@ -6,8 +6,8 @@
 import { commandsOf, type CredentialNames } from './commands.js';
 import type { Finding } from './finding.js';
 import type { Command, Word } from './shell.js';
-import { spanInScalar } from './yaml/locate.js';
-import type { Span, Via, YNode, YScalar } from './yaml/tree.js';
+import { spanInScalar } from '../yaml/locate.js';
+import type { Span, Via, YNode, YScalar } from '../yaml/tree.js';
 
 export interface ScriptItem {
   node: YScalar;

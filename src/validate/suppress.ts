@@ -6,7 +6,7 @@
  */
 import { findingAt, type Finding } from './finding.js';
 import { isRuleId } from './rules.js';
-import type { SourceFile } from './yaml/tree.js';
+import type { SourceFile } from '../yaml/tree.js';
 
 const MARKER = /(^|\s)#\s*deploy-token-ignore\b:?(.*)$/;
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.js';
-import { loadSpec, loadSpecFile, MAX_SPEC_BYTES } from '../../src/spec/load.js';
+import { loadSpec, loadSpecFile, MAX_SPEC_BYTES } from '../../src/validate/spec/load.js';
 import type { Spec } from '../../src/spec/types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

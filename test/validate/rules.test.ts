@@ -2,7 +2,7 @@
  * One describe per rule, in the words of the seed and GITLAB_FACTS: what is reported, and just as
  * important, what is not. The golden files (err/*.out) pin the exact messages and positions.
  */
-import { loadSpec } from '../../src/spec/load.js';
+import { loadSpec } from '../../src/validate/spec/load.js';
 import { ciRuleFindings } from '../../src/validate/ci-rules.js';
 import { loadCi, type CiFs } from '../../src/validate/ci/load.js';
 import { normalizeFindings, type Finding } from '../../src/validate/finding.js';

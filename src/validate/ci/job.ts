@@ -6,7 +6,7 @@
  */
 import { refRegex, type CredentialNames } from '../commands.js';
 import { scriptItems, type ScriptItem } from '../script.js';
-import { get, str, type Via, type YMap, type YNode, type YScalar } from '../yaml/tree.js';
+import { get, str, type Via, type YMap, type YNode, type YScalar } from '../../yaml/tree.js';
 import type { CiJob, CiModel } from './load.js';
 
 export interface JobVariable {

@@ -4,8 +4,8 @@
  * copied: merged mappings point at the nodes where they were written, so findings keep real lines.
  */
 import { posix } from 'node:path';
-import { findingAt, type Finding } from '../finding.js';
-import { parseYaml, type YamlLimits } from '../yaml/load.js';
+import { findingAt, problemFinding, type Finding } from '../finding.js';
+import { parseYaml, type YamlLimits } from '../../yaml/read.js';
 import {
   get,
   newMap,
@@ -17,7 +17,7 @@ import {
   type YMap,
   type YNode,
   type YScalar,
-} from '../yaml/tree.js';
+} from '../../yaml/tree.js';
 
 /** GitLab's defaults: max_yaml_size_bytes 2 MB, max_yaml_depth 100 (ApplicationSetting). */
 export const CI_LIMITS: YamlLimits = { maxBytes: 2 * 1024 * 1024, maxNodes: 1_000_000, maxDepth: 100 };
@@ -142,8 +142,10 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
   const readTree = (content: string, abs: string): YMap | undefined => {
     const parsed = parseYaml(content, fs.display(abs), limits);
     sources.push(parsed.src);
-    findings.push(...parsed.findings);
-    if (parsed.findings.length > 0) return undefined;
+    if (parsed.problems.length > 0) {
+      for (const p of parsed.problems) findings.push(problemFinding(p, parsed.src.path));
+      return undefined;
+    }
     const doc = contentDoc(parsed.docs, parsed.src, findings);
     if (!doc) return undefined;
     if (doc.kind === 'scalar' && doc.value === null) return newMap(doc.span);

@@ -4,8 +4,8 @@
  * gitlab-deploy-token GitLab would inject — with a committed secret, or a value that goes stale.
  */
 import { findingAt, type Finding } from '../finding.js';
-import type { YMap } from '../yaml/tree.js';
-import { get, str, type YNode } from '../yaml/tree.js';
+import type { YMap } from '../../yaml/tree.js';
+import { get, str, type YNode } from '../../yaml/tree.js';
 
 function valueText(v: YNode): string {
   return str(v) ?? str(get(v, 'value')) ?? '';

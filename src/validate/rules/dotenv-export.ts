@@ -3,8 +3,8 @@
  * (GITLAB_FACTS §6), so `export: [dotenv]` puts the password where anyone with artifact access reads it.
  */
 import { findingAt, type Finding } from '../finding.js';
-import { get } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get } from '../../yaml/tree.js';
+import type { SpecJob } from '../spec/jobs.js';
 
 export function checkDotenvExport(job: SpecJob, report: (f: Finding) => void): void {
   const seq = get(job.node, 'export');

@@ -5,8 +5,8 @@
  * the reason added: one finding per location.)
  */
 import { findingAt, type Finding } from '../finding.js';
-import { get, getEntry } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get, getEntry } from '../../yaml/tree.js';
+import type { SpecJob } from '../spec/jobs.js';
 
 export function checkEphemeralJob(job: SpecJob, report: (f: Finding) => void): void {
   const entry = getEntry(job.node, 'ephemeral');

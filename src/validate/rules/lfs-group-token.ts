@@ -4,8 +4,8 @@
  * The workaround is a project deploy token. A warning, since newer GitLab may be fine.
  */
 import { findingAt, type Finding } from '../finding.js';
-import { get, getEntry, str, type YNode } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get, getEntry, str, type YNode } from '../../yaml/tree.js';
+import type { SpecJob } from '../spec/jobs.js';
 
 export function checkLfsGroupToken(root: YNode, job: SpecJob, report: (f: Finding) => void): void {
   if (str(get(get(root, 'token'), 'level')) !== 'group') return;

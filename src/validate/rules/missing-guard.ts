@@ -7,7 +7,7 @@
 import type { JobView } from '../ci/job.js';
 import { refRegex } from '../commands.js';
 import { findingAt, type Finding } from '../finding.js';
-import { get, type YNode } from '../yaml/tree.js';
+import { get, type YNode } from '../../yaml/tree.js';
 
 const GUARD_NAMES = ['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER'];
 

@@ -7,8 +7,8 @@
 import { loginPasswordArg } from '../commands.js';
 import { findingAt, type Finding } from '../finding.js';
 import { wordSpan, type CommandScope } from '../script.js';
-import { spanInScalar } from '../yaml/locate.js';
-import type { SourceFile, Via, YNode, YScalar } from '../yaml/tree.js';
+import { spanInScalar } from '../../yaml/locate.js';
+import type { SourceFile, Via, YNode, YScalar } from '../../yaml/tree.js';
 
 // GitLab token prefixes (doc/security/tokens): deploy, personal, OAuth app secret, CI build, runner, …
 const TOKEN =

@@ -8,8 +8,8 @@ import type { ClientName, Scope } from '../../spec/types.js';
 import { commandNeeds } from '../commands.js';
 import { findingAt } from '../finding.js';
 import { wordSpan, type ScriptItem } from '../script.js';
-import { getEntry, type Span, type Via, type YMap } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { getEntry, type Span, type Via, type YMap } from '../../yaml/tree.js';
+import type { SpecJob } from '../spec/jobs.js';
 
 interface SpecNeed {
   label: string;

@@ -8,10 +8,10 @@ import nunjucks from 'nunjucks';
 import { provideTemplating } from '../../export/templating.js';
 import { checkTemplate } from '../../export/template-guard.js';
 import { TEMPLATE_VALUES } from '../../spec/template-values.js';
-import { didYouMean } from '../../spec/schema.js';
+import { didYouMean } from '../spec/schema.js';
 import { findingAt, type Finding } from '../finding.js';
-import { spanInScalar } from '../yaml/locate.js';
-import type { Via, YScalar } from '../yaml/tree.js';
+import { spanInScalar } from '../../yaml/locate.js';
+import type { Via, YScalar } from '../../yaml/tree.js';
 
 // The guard (export/template-guard.ts) parses with the same engine.
 provideTemplating(nunjucks);

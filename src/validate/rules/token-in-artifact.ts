@@ -9,7 +9,7 @@ import { findingAt, type Finding } from '../finding.js';
 import { globRegex } from '../glob.js';
 import { wordSpan } from '../script.js';
 import { commandParts, type Command, type Word } from '../shell.js';
-import { get, str, type YNode } from '../yaml/tree.js';
+import { get, str, type YNode } from '../../yaml/tree.js';
 
 function strings(node: YNode | undefined): string[] {
   if (!node) return [];

@@ -3,13 +3,23 @@
  * syntax errors (bad indentation, duplicate keys, unclosed flow) as findings with positions, never a
  * stack trace; files over the size limit and alias bombs refused.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzeSpec } from '../../src/spec/load.js';
-import { parseYaml } from '../../src/validate/yaml/load.js';
-import { get, lineCol, toPlain, type YNode } from '../../src/validate/yaml/tree.js';
+import { analyzeSpec } from '../../src/validate/spec/load.js';
+import { parseYaml } from '../../src/yaml/read.js';
+import { get, lineCol, toPlain, type YNode } from '../../src/yaml/tree.js';
 import { runValidate } from '../../src/validate/run.js';
 
 const LIMITS = { maxBytes: 1 << 20, maxNodes: 100_000, maxDepth: 100 };
+/** `line:col code: message` of each problem (whole-file problems at 1:1). */
+const problems = (t: string, limits = LIMITS) =>
+  parseYaml(t, 'f.yml', limits).problems.map((p) => {
+    const { line, col } = p.span ? lineCol(p.span.src, p.span.start) : { line: 1, col: 1 };
+    return `${line}:${col} ${p.code}: ${p.message}`;
+  });
+const codes = (t: string, limits = LIMITS) => parseYaml(t, 'f.yml', limits).problems.map((p) => p.code);
 const pos = (n: YNode | undefined) => (n ? lineCol(n.span.src, n.span.start) : undefined);
 
 describe('positions through anchors, aliases and merge keys', () => {
@@ -42,8 +52,7 @@ describe('positions through anchors, aliases and merge keys', () => {
 });
 
 describe('syntax errors are findings with positions', () => {
-  const findings = (t: string) =>
-    parseYaml(t, 'f.yml', LIMITS).findings.map((f) => `${f.line}:${f.col} ${f.ruleId}: ${f.message}`);
+  const findings = problems;
   it('bad indentation', () => {
     expect(findings('a:\n  b: 1\n c: 2\n')).toEqual([
       '3:2 syntax: all mapping items must start at the same column',
@@ -134,8 +143,8 @@ describe('syntax errors are findings with positions', () => {
 describe('limits', () => {
   it('refuses a file over the size limit before parsing', () => {
     const r = parseYaml(`a: ${'x'.repeat(2000)}\n`, 'big.yml', { ...LIMITS, maxBytes: 1024 });
-    expect(r.findings.map((f) => [f.ruleId, f.message])).toEqual([
-      ['file-too-large', 'file is 2 KiB; expected at most 1 KiB'],
+    expect(r.problems).toEqual([
+      { code: 'file-too-large', message: 'file is 2 KiB; expected at most 1 KiB' },
     ]);
     expect(r.docs).toEqual([]);
   });
@@ -148,12 +157,89 @@ describe('limits', () => {
     const t0 = performance.now();
     const r = parseYaml(t, 'bomb.yml', LIMITS);
     expect(performance.now() - t0).toBeLessThan(500);
-    expect(r.findings.map((f) => f.ruleId)).toEqual(['yaml-limit']);
+    expect(r.problems.map((p) => p.code)).toEqual(['yaml-limit']);
   });
   it('refuses an alias that contains itself, and nesting deeper than the limit', () => {
-    expect(parseYaml('a: &a [*a]\n', 'f', LIMITS).findings.map((f) => f.ruleId)).toEqual(['yaml-limit']);
-    expect(
-      parseYaml(`a: ${'['.repeat(150)}${']'.repeat(150)}\n`, 'f', LIMITS).findings.map((f) => f.ruleId),
-    ).toEqual(['yaml-limit']);
+    expect(codes('a: &a [*a]\n')).toEqual(['yaml-limit']);
+    expect(codes(`a: ${'['.repeat(150)}${']'.repeat(150)}\n`)).toEqual(['yaml-limit']);
+  });
+});
+
+describe('expansion is bounded before anything is built (anchors, aliases and merge keys together)', () => {
+  // Each member of the class grows quadratically or exponentially from a small source; each is one
+  // problem, found before a tree is built (a test that built it would run for minutes or run out of
+  // memory before its timeout).
+  const chain = (n: number) => {
+    const lines = ['a0: &a0 {k0: 0}'];
+    for (let i = 1; i < n; i++) lines.push(`a${i}: &a${i}`, `  <<: *a${i - 1}`, `  k${i}: ${i}`);
+    return `${lines.join('\n')}\n`;
+  };
+  const mergeLists = (n: number) => {
+    const lines = ['b0: &b0 {x0: 0}', 'c0: &c0 {y0: 0}'];
+    for (let i = 1; i < n; i++)
+      lines.push(
+        `b${i}: &b${i}`,
+        `  <<: [*b${i - 1}, *c${i - 1}]`,
+        `  x${i}: ${i}`,
+        `c${i}: &c${i} {y${i}: ${i}}`,
+      );
+    return `${lines.join('\n')}\n`;
+  };
+  const nestedLists = (n: number) => {
+    const lines = ['l0: &l0 [x, x, x, x]'];
+    for (let i = 1; i < n; i++) lines.push(`l${i}: &l${i} [[*l${i - 1}, *l${i - 1}], [*l${i - 1}]]`);
+    return `${lines.join('\n')}\n`;
+  };
+  const fanOut = (n: number) => {
+    const lines = ['big: &big {' + Array.from({ length: 200 }, (_, i) => `k${i}: v`).join(', ') + '}'];
+    for (let i = 0; i < n; i++) lines.push(`use${i}: *big`);
+    return `${lines.join('\n')}\n`;
+  };
+  const ci = { maxBytes: 2 * 1024 * 1024, maxNodes: 1_000_000, maxDepth: 100 };
+
+  it.each([
+    ['a chain of 8,000 merges (`<<: *prev`) in about 300 KB', chain(8000)],
+    ['merge lists `<<: [*a, *b]` chained', mergeLists(3000)],
+    ['lists of aliases nested in lists', nestedLists(40)],
+    ['one alias of a 200-key mapping used 10,000 times', fanOut(10_000)],
+  ])('%s: one yaml-limit problem at the document', (_name, text) => {
+    const r = parseYaml(text, 'f.yml', ci);
+    expect(r.docs).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.message])).toEqual([
+      [
+        'yaml-limit',
+        'anchors, aliases and merge keys expand to more than 1,000,000 nodes; refusing a possible alias bomb',
+      ],
+    ]);
+  });
+
+  it('the same merge chain in a spec, and in a .gitlab-ci.yml through validate: one finding, exit 1', async () => {
+    const a = analyzeSpec(`version: 1\njobs: {}\n${chain(8000)}`, 'deploy-token.yml');
+    expect(a.findings.map((f) => f.ruleId)).toEqual(['yaml-limit']);
+    expect(a.spec).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), 'dt-yaml-'));
+    try {
+      writeFileSync(join(dir, '.gitlab-ci.yml'), chain(8000));
+      let out = '';
+      const code = await runValidate(
+        ['.gitlab-ci.yml'],
+        { format: 'json', cwd: dir },
+        { write: (s) => (out += s) },
+        { write: () => undefined },
+      );
+      expect(code).toBe(1);
+      expect((JSON.parse(out) as { ruleId: string }[]).map((f) => f.ruleId)).toEqual(['yaml-limit']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('what real pipelines do stays accepted: 2,000 jobs merging one anchor, short merge chains', () => {
+    const jobs = ['.defaults: &defaults {image: docker, tags: [docker], rules: [{if: $X}]}'];
+    for (let i = 0; i < 2000; i++) jobs.push(`job${i}:`, '  <<: *defaults', `  script: [echo ${i}]`);
+    expect(parseYaml(`${jobs.join('\n')}\n`, 'f.yml', ci).problems).toEqual([]);
+    const r = parseYaml(chain(200), 'f.yml', ci);
+    expect(r.problems).toEqual([]);
+    expect(toPlain(r.docs[0]!)).toMatchObject({ a199: { k0: 0, k199: 199 } });
   });
 });

@@ -4,9 +4,9 @@
  * aliases and merge keys), with a message that says what was expected. The noise of `oneOf`
  * (one error per branch plus the oneOf itself) becomes a single finding.
  */
-import { findingAt, type Finding } from '../validate/finding.js';
-import { getEntry, type Span, type Via, type YEntry, type YNode } from '../validate/yaml/tree.js';
-import validate, { type GeneratedValidationError } from './validator.generated.js';
+import { findingAt, type Finding } from '../finding.js';
+import { getEntry, type Span, type Via, type YEntry, type YNode } from '../../yaml/tree.js';
+import validate, { type GeneratedValidationError } from '../../spec/validator.generated.js';
 
 interface Located {
   node: YNode;

@@ -3,40 +3,23 @@
  * position-keeping tree, so they are safe on a spec that also has schema errors: a value of the
  * wrong kind is skipped, not trusted.
  */
-import type { CredentialNames } from './commands.js';
-import type { Finding } from './finding.js';
-import { checkDotenvExport } from './rules/dotenv-export.js';
-import { checkEphemeralJob } from './rules/ephemeral-job.js';
-import { checkGitPush } from './rules/git-push.js';
-import { checkLfsGroupToken } from './rules/lfs-group-token.js';
-import { checkPasswordOnCommandLine } from './rules/password-on-command-line.js';
-import { commandPasswordFindings, scanTokens, templatePasswordFindings } from './rules/plain-password.js';
-import { checkPublicApi } from './rules/public-api.js';
-import { checkScopeCoverage } from './rules/scope-coverage.js';
-import { checkTemplateScalar } from './rules/template.js';
-import { checkTokenInLog } from './rules/token-in-log.js';
-import { checkTokenInUrl } from './rules/token-in-url.js';
-import { checkTokenOverSsh } from './rules/token-over-ssh.js';
-import { scriptItems, type CommandScope } from './script.js';
-import { get, getEntry, str, type Via, type YMap, type YNode, type YScalar } from './yaml/tree.js';
-
-export interface SpecJob {
-  name: string;
-  keyNode: YScalar;
-  node: YMap;
-  via?: Via;
-}
-
-export function specJobs(root: YNode): SpecJob[] {
-  const jobs = get(root, 'jobs');
-  if (jobs?.kind !== 'map') return [];
-  const out: SpecJob[] = [];
-  for (const e of jobs.entries) {
-    if (e.value.kind !== 'map') continue;
-    out.push({ name: e.key, keyNode: e.keyNode, node: e.value, ...(e.via ? { via: e.via } : {}) });
-  }
-  return out;
-}
+import type { CredentialNames } from '../commands.js';
+import type { Finding } from '../finding.js';
+import { checkDotenvExport } from '../rules/dotenv-export.js';
+import { checkEphemeralJob } from '../rules/ephemeral-job.js';
+import { checkGitPush } from '../rules/git-push.js';
+import { checkLfsGroupToken } from '../rules/lfs-group-token.js';
+import { checkPasswordOnCommandLine } from '../rules/password-on-command-line.js';
+import { commandPasswordFindings, scanTokens, templatePasswordFindings } from '../rules/plain-password.js';
+import { checkPublicApi } from '../rules/public-api.js';
+import { checkScopeCoverage } from '../rules/scope-coverage.js';
+import { checkTemplateScalar } from '../rules/template.js';
+import { checkTokenInLog } from '../rules/token-in-log.js';
+import { checkTokenInUrl } from '../rules/token-in-url.js';
+import { checkTokenOverSsh } from '../rules/token-over-ssh.js';
+import { scriptItems, type CommandScope } from '../script.js';
+import { get, getEntry, str, type YNode } from '../../yaml/tree.js';
+import { specJobs, type SpecJob } from './jobs.js';
 
 /** Which names hold the password / username inside `exec`: CI_DEPLOY_*, the fallback's, and templated variables. */
 function credentialNames(root: YNode, job: SpecJob): CredentialNames {

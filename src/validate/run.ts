@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeSpec } from './spec/load.js';
-import { ciRuleFindings } from './ci-rules.js';
+import { checkCi } from './check.js';
 import { loadCi, type CiFs } from './ci/load.js';
 import { detectKind } from './detect.js';
 import { hasErrors, normalizeFindings, type Finding } from './finding.js';
@@ -17,7 +17,7 @@ import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import type { SpecScopes } from './rules/push-scope.js';
+import type { SpecScopes } from './rule.js';
 import { specJobs } from './spec/jobs.js';
 import { applySuppressions } from './suppress.js';
 import { get, str, type SourceFile, type YNode } from '../yaml/tree.js';
@@ -157,7 +157,7 @@ export async function runValidate(
       };
       const loaded = loadCi(inp.text, inp.abs.split(sep).join('/'), fs);
       const all: Finding[] = [...loaded.findings];
-      if (loaded.model) all.push(...ciRuleFindings(loaded.model, ciScopes));
+      if (loaded.model) all.push(...checkCi(loaded.model, ciScopes));
       const srcs: SourceFile[] = loaded.sources;
       for (const s of srcs) texts.set(s.path, s.text);
       findings.push(...applySuppressions(all, srcs));

@@ -4,7 +4,7 @@
  * whether it uses the deploy token — directly through CI_DEPLOY_* (or variables made from them), or
  * through the deploy-token CLI.
  */
-import { refRegex, type CredentialNames } from '../commands.js';
+import { refRegex, type CredentialNames } from '../commands/words.js';
 import { scriptItems, type ScriptItem } from '../script.js';
 import { get, str, type Via, type YMap, type YNode, type YScalar } from '../../yaml/tree.js';
 import type { CiJob, CiModel } from './load.js';

@@ -4,7 +4,9 @@
  * copied: merged mappings point at the nodes where they were written, so findings keep real lines.
  */
 import { posix } from 'node:path';
-import { findingAt, problemFinding, type Finding } from '../finding.js';
+import { findingAt, type Finding } from '../finding.js';
+import { ciExtends, ciInclude, ciReference } from '../rules/ci-structure.js';
+import { syntax, yamlFindings } from '../rules/yaml.js';
 import { parseYaml, type YamlLimits } from '../../yaml/read.js';
 import {
   get,
@@ -79,7 +81,7 @@ function contentDoc(docs: YNode[], src: SourceFile, findings: Finding[]): YNode 
   const extra = docs[1];
   findings.push(
     findingAt(
-      'syntax',
+      syntax,
       'a second YAML document (---); expected one document, or a spec: header and one document',
       extra ? { ...extra.span, end: extra.span.start } : { src, start: 0, end: 0 },
     ),
@@ -143,7 +145,7 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
     const parsed = parseYaml(content, fs.display(abs), limits);
     sources.push(parsed.src);
     if (parsed.problems.length > 0) {
-      for (const p of parsed.problems) findings.push(problemFinding(p, parsed.src.path));
+      findings.push(...yamlFindings(parsed.problems, parsed.src.path));
       return undefined;
     }
     const doc = contentDoc(parsed.docs, parsed.src, findings);
@@ -151,7 +153,7 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
     if (doc.kind === 'scalar' && doc.value === null) return newMap(doc.span);
     if (doc.kind !== 'map') {
       findings.push(
-        findingAt('syntax', 'expected a mapping of jobs and keywords at the top level', {
+        findingAt(syntax, 'expected a mapping of jobs and keywords at the top level', {
           ...doc.span,
           end: doc.span.start,
         }),
@@ -174,7 +176,7 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
       if (targets.length === 0) {
         findings.push(
           findingAt(
-            'ci-include',
+            ciInclude,
             `no file matches local include "${inc.path}"; expected a path relative to ${fs.display(baseDir) || '.'}`,
             inc.span,
           ),
@@ -185,7 +187,7 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
         if (included.size >= MAX_INCLUDES || depth > 100) {
           findings.push(
             findingAt(
-              'ci-include',
+              ciInclude,
               `more than ${MAX_INCLUDES} included files; expected fewer includes`,
               inc.span,
             ),
@@ -197,7 +199,7 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
         if (content === undefined) {
           findings.push(
             findingAt(
-              'ci-include',
+              ciInclude,
               `local include "${inc.path}" cannot be read; expected a file relative to ${fs.display(baseDir) || '.'}`,
               inc.span,
             ),
@@ -259,7 +261,7 @@ function resolveExtends(root: YMap, findings: Finding[], unreadIncludes: boolean
       if (stack.includes(b.name) || b.name === name) {
         findings.push(
           findingAt(
-            'ci-extends',
+            ciExtends,
             `circular dependency detected in extends: ${[...stack, name, b.name].join(' → ')}; expected no cycle`,
             b.span,
           ),
@@ -271,7 +273,7 @@ function resolveExtends(root: YMap, findings: Finding[], unreadIncludes: boolean
         if (unreadIncludes && !target) continue;
         findings.push(
           findingAt(
-            'ci-extends',
+            ciExtends,
             `unknown job "${b.name}" in extends; expected a job or template defined in this file or a local include`,
             b.span,
           ),
@@ -285,7 +287,7 @@ function resolveExtends(root: YMap, findings: Finding[], unreadIncludes: boolean
       if (r.depth + 1 === MAX_EXTENDS_DEPTH + 1) {
         findings.push(
           findingAt(
-            'ci-extends',
+            ciExtends,
             `nesting too deep in extends (${r.depth + 1} levels); expected at most ${MAX_EXTENDS_DEPTH}`,
             b.span,
           ),
@@ -319,7 +321,7 @@ function resolveReferences(root: YMap, findings: Finding[], unreadIncludes: bool
     if (depth >= MAX_REFERENCE_DEPTH) {
       findings.push(
         findingAt(
-          'ci-reference',
+          ciReference,
           `!reference ${label} nests too deep; expected at most ${MAX_REFERENCE_DEPTH} levels`,
           ref.span,
         ),
@@ -333,7 +335,7 @@ function resolveReferences(root: YMap, findings: Finding[], unreadIncludes: bool
         if (unreadIncludes && key === path[0]) return undefined;
         findings.push(
           findingAt(
-            'ci-reference',
+            ciReference,
             `!reference ${label} names nothing ("${key}" not found); expected an existing job and keys`,
             ref.span,
           ),
@@ -345,7 +347,7 @@ function resolveReferences(root: YMap, findings: Finding[], unreadIncludes: bool
     if (active.has(cur)) {
       findings.push(
         findingAt(
-          'ci-reference',
+          ciReference,
           `!reference ${label} is part of a circular chain; expected no cycle`,
           ref.span,
         ),

@@ -12,16 +12,11 @@ import { UsageError } from '../../core/errors.js';
 import type { Spec } from '../../spec/types.js';
 import { parseYaml, type YamlLimits } from '../../yaml/read.js';
 import { toPlain, type SourceFile, type YNode } from '../../yaml/tree.js';
-import {
-  fileFinding,
-  findingAt,
-  hasErrors,
-  normalizeFindings,
-  problemFinding,
-  type Finding,
-} from '../finding.js';
+import { fileFinding, findingAt, hasErrors, normalizeFindings, type Finding } from '../finding.js';
+import { schema as schemaRule } from '../rules/schema.js';
+import { syntax, yamlFindings } from '../rules/yaml.js';
+import { checkSpec } from '../check.js';
 import { applySuppressions } from '../suppress.js';
-import { specRuleFindings } from './rules.js';
 import { schemaFindings } from './schema.js';
 
 /** Specs are small; a larger file is refused before parsing. */
@@ -51,22 +46,22 @@ export function analyzeSpec(text: string, file: string): SpecAnalysis {
     src,
     ...(root ? { root } : {}),
   });
-  if (parsed.problems.length > 0) return done(parsed.problems.map((p) => problemFinding(p, file)));
+  if (parsed.problems.length > 0) return done(yamlFindings(parsed.problems, file));
   const [root, extra] = parsed.docs;
   if (!root)
     return {
-      findings: [fileFinding('schema', 'the spec is empty; expected `version: 1` and `jobs`', file)],
+      findings: [fileFinding(schemaRule, 'the spec is empty; expected `version: 1` and `jobs`', file)],
       src,
     };
   if (extra) {
     const span = { ...extra.span, end: extra.span.start };
     return done(
-      [findingAt('syntax', 'a second YAML document (---); expected the spec to be one document', span)],
+      [findingAt(syntax, 'a second YAML document (---); expected the spec to be one document', span)],
       root,
     );
   }
   const data = toPlain(root);
-  const rules = specRuleFindings(root);
+  const rules = checkSpec(root);
   // One finding per location: a rule that says more (a token where a variable name belongs) wins over the schema.
   const taken = new Set(rules.map((f) => `${f.line}:${f.col}`));
   const all = [...schemaFindings(data, root).filter((f) => !taken.has(`${f.line}:${f.col}`)), ...rules];

@@ -5,6 +5,7 @@
  * (one error per branch plus the oneOf itself) becomes a single finding.
  */
 import { findingAt, type Finding } from '../finding.js';
+import { schema as schemaRule } from '../rules/schema.js';
 import { getEntry, type Span, type Via, type YEntry, type YNode } from '../../yaml/tree.js';
 import validate, { type GeneratedValidationError } from '../../spec/validator.generated.js';
 
@@ -271,7 +272,7 @@ export function schemaFindings(data: unknown, root: YNode): Finding[] {
     const key = `${span.src.path}:${span.start}`;
     if (seen.has(key)) continue; // one finding per location
     seen.add(key);
-    out.push(findingAt('schema', message, span, loc.via));
+    out.push(findingAt(schemaRule, message, span, loc.via));
   }
   return out;
 }

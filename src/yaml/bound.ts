@@ -54,18 +54,28 @@ export class ExpansionBound {
     return Math.min(this.cap, a + b);
   }
 
-  /** Undefined when the source itself nests too deep to walk. */
+  /**
+   * Undefined when the source itself nests too deep to walk. Only anchored nodes are memoised (an
+   * alias can only name one); everything else is reached once, from its parent.
+   */
   private cost(n: YamlNode, level: number): Cost | undefined {
+    if (level > this.limits.maxDepth * 4) return undefined;
+    if (!n.anchor) return this.measure(n, level);
     const known = this.memo.get(n);
     if (known) return known;
-    if (level > this.limits.maxDepth * 4) return undefined;
-    if (n.anchor) this.anchors.set(n.anchor, n);
-    if (this.active.has(n)) return { size: 1, entries: 0, depth: 0 }; // a cycle: the builder refuses it
+    this.anchors.set(n.anchor, n);
+    if (this.active.has(n)) return LEAF; // a cycle: the builder refuses it
     this.active.add(n);
-    const c = isSeq(n) ? this.seq(n.items as YamlNode[], level) : isMap(n) ? this.map(n.items, level) : LEAF;
+    const c = this.measure(n, level);
     this.active.delete(n);
     if (c) this.memo.set(n, c);
     return c;
+  }
+
+  private measure(n: YamlNode, level: number): Cost | undefined {
+    if (isSeq(n)) return this.seq(n.items as YamlNode[], level);
+    if (isMap(n)) return this.map(n.items, level);
+    return LEAF;
   }
 
   /** An alias stands for its anchored node; anything else for itself. */

@@ -4,17 +4,7 @@
  * passed; what is wrong on the way (an unknown anchor, an alias inside its own anchor, a duplicate
  * key, a merge of something that is not a mapping) is a problem with its span.
  */
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Scalar,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-} from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { YamlLimits, YamlProblem, YamlProblemCode } from './problem.js';
 import {
   newMap,
@@ -60,13 +50,10 @@ export class TreeBuilder {
     private readonly problems: YamlProblem[],
   ) {}
 
-  build(doc: Document.Parsed): YNode {
+  /** One document's tree: its contents, or a null scalar at `at` for an empty document. */
+  build(contents: YamlNode | null | undefined, at: number): YNode {
     this.anchors = new Map();
-    const contents = doc.contents;
-    if (!contents) {
-      const at = doc.range?.[0] ?? 0;
-      return { kind: 'scalar', value: null, style: 'plain', span: this.span(at, at) };
-    }
+    if (!contents) return { kind: 'scalar', value: null, style: 'plain', span: this.span(at, at) };
     return this.node(contents, 0);
   }
 
@@ -103,9 +90,20 @@ export class TreeBuilder {
     return { target, via: { kind: 'alias', span, name: n.source } };
   }
 
+  /** Only anchored nodes are memoised and watched for cycles: only they can be reached twice. */
   private node(n: YamlNode, depth: number): YNode {
+    if (!n.anchor) return this.fresh(n, depth);
     const cached = this.memo.get(n);
     if (cached) return cached;
+    this.anchors.set(n.anchor, n);
+    this.building.add(n);
+    const out = this.fresh(n, depth);
+    this.building.delete(n);
+    this.memo.set(n, out);
+    return out;
+  }
+
+  private fresh(n: YamlNode, depth: number): YNode {
     if (depth > this.limits.maxDepth) {
       this.problems.push(
         problem(
@@ -117,8 +115,6 @@ export class TreeBuilder {
       return this.nullAt(n);
     }
     let out: YNode;
-    if (n.anchor) this.anchors.set(n.anchor, n);
-    this.building.add(n);
     if (isScalar(n)) {
       const v = n.value;
       const value =
@@ -130,6 +126,11 @@ export class TreeBuilder {
       const items: YNode[] = [];
       const via: (Via | undefined)[] = [];
       for (const it of n.items as YamlNode[]) {
+        if (!isAlias(it)) {
+          items.push(this.node(it, depth + 1));
+          via.push(undefined);
+          continue;
+        }
         const { target, via: v } = this.deref(it);
         if (!target) continue;
         items.push(this.node(target, depth + 1));
@@ -151,8 +152,6 @@ export class TreeBuilder {
           : out.entries.every((e) => e.value.referenceFree)))
     )
       out.referenceFree = true;
-    this.building.delete(n);
-    this.memo.set(n, out);
     return out;
   }
 
@@ -166,6 +165,7 @@ export class TreeBuilder {
       const at = (pair.value as YamlNode | null)?.range?.[0] ?? 0;
       return { kind: 'scalar', value: '', style: 'plain', span: this.span(at, at) };
     }
+    if (isScalar(k) && !k.anchor) return this.fresh(k, 0) as YScalar;
     const { target } = this.deref(k);
     const node = target ? this.node(target, 0) : this.nullAt(k);
     if (node.kind === 'scalar') return isAlias(k) ? { ...node, span: this.rangeSpan(k) } : node;
@@ -220,7 +220,8 @@ export class TreeBuilder {
           style: 'plain',
           span: this.span(keyNode.span.end, keyNode.span.end),
         };
-      } else {
+      } else if (!isAlias(rawValue)) value = this.node(rawValue, depth + 1);
+      else {
         const r = this.deref(rawValue);
         if (!r.target) continue;
         value = this.node(r.target, depth + 1);

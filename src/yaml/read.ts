@@ -14,6 +14,7 @@ import {
 } from 'yaml';
 import { ExpansionBound } from './bound.js';
 import { TreeBuilder } from './build.js';
+import { parseInPieces } from './pieces.js';
 import type { YamlLimits, YamlProblem } from './problem.js';
 import type { SourceFile, Span, YNode } from './tree.js';
 
@@ -139,13 +140,13 @@ function syntaxProblems(src: SourceFile, documents: Document.Parsed[]): YamlProb
 /** The first document that expands beyond the limits, as a problem at its start. */
 function expansionProblem(
   src: SourceFile,
-  documents: Document.Parsed[],
+  roots: (YamlNode | null)[],
   limits: YamlLimits,
 ): YamlProblem | undefined {
   const bound = new ExpansionBound(limits);
-  for (const doc of documents) {
-    if (!doc.contents) continue;
-    const r = bound.check(doc.contents as YamlNode);
+  for (const root of roots) {
+    if (!root) continue;
+    const r = bound.check(root);
     if (r.ok) continue;
     const start = r.at.range?.[0] ?? 0;
     const span: Span = { src, start, end: start };
@@ -177,33 +178,49 @@ export function parseYaml(text: string, path: string, limits: YamlLimits): Parse
     const message = `file is ${humanBytes(size)}; expected at most ${humanBytes(limits.maxBytes)}`;
     return { src, docs: [], problems: [{ code: 'file-too-large', message }] };
   }
+  // Large plain CI files are read in pieces (pieces.ts): the same tree, far less garbage.
+  const whole = parseInPieces(text, OPTIONS, lines.addNewLine);
+  const parsed = whole ? { roots: [whole], starts: [0] } : parseWhole(src, limits);
+  if ('problems' in parsed) return { src, docs: [], problems: parsed.problems };
+  const tooLarge = expansionProblem(src, parsed.roots, limits);
+  if (tooLarge) return { src, docs: [], problems: [tooLarge] };
+  const problems: YamlProblem[] = [];
+  const builder = new TreeBuilder(src, limits, problems);
+  const docs: YNode[] = [];
+  for (let i = 0; i < parsed.roots.length; i++) {
+    docs.push(builder.build(parsed.roots[i], parsed.starts[i] ?? 0));
+    if (problems.length > 0) return { src, docs: [], problems };
+  }
+  return { src, docs, problems };
+}
+
+const OPTIONS = {
+  prettyErrors: false,
+  // Duplicate keys are found while building the tree (one pass instead of yaml's quadratic check).
+  uniqueKeys: false,
+  customTags,
+  strict: true,
+};
+
+/** The documents of the whole text (their roots and where each starts), or its problems. */
+function parseWhole(
+  src: SourceFile,
+  limits: YamlLimits,
+): { roots: (YamlNode | null)[]; starts: number[] } | { problems: YamlProblem[] } {
   let documents: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      // Duplicate keys are found while building the tree (one pass instead of yaml's quadratic check).
-      uniqueKeys: false,
-      customTags,
-      strict: true,
-    });
+    const parsed = parseAllDocuments(src.text, { ...OPTIONS, lineCounter: src.lines });
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // yaml can overflow the stack on absurd nesting; never let that become a stack trace.
     const why = e instanceof RangeError ? 'nesting is too deep' : e instanceof Error ? e.message : String(e);
     const message = `cannot parse: ${why}; expected at most ${limits.maxDepth} levels`;
-    return { src, docs: [], problems: [{ code: 'yaml-limit', message, span: { src, start: 0, end: 0 } }] };
+    return { problems: [{ code: 'yaml-limit', message, span: { src, start: 0, end: 0 } }] };
   }
   const syntax = syntaxProblems(src, documents);
-  if (syntax.length > 0) return { src, docs: [], problems: syntax };
-  const tooLarge = expansionProblem(src, documents, limits);
-  if (tooLarge) return { src, docs: [], problems: [tooLarge] };
-  const problems: YamlProblem[] = [];
-  const builder = new TreeBuilder(src, limits, problems);
-  const docs: YNode[] = [];
-  for (const doc of documents) {
-    docs.push(builder.build(doc));
-    if (problems.length > 0) return { src, docs: [], problems };
-  }
-  return { src, docs, problems };
+  if (syntax.length > 0) return { problems: syntax };
+  return {
+    roots: documents.map((d) => (d.contents as YamlNode | null) ?? null),
+    starts: documents.map((d) => d.range?.[0] ?? 0),
+  };
 }

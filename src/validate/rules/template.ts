@@ -4,8 +4,8 @@
  * renderer runs) and name only the template values (template-unknown-value: the renderer uses strict
  * undefined, so an unknown name fails at run time — better here, with its position).
  */
-import nunjucks from 'nunjucks';
-import { provideTemplating } from '../../export/templating.js';
+import type nunjucks from 'nunjucks';
+import { templating } from '../../export/templating.js';
 import {
   checkTree,
   freeNames,
@@ -14,15 +14,14 @@ import {
   type TemplateName,
 } from '../../export/template-guard.js';
 import { TEMPLATE_VALUES } from '../../spec/template-values.js';
-import { didYouMean } from '../spec/schema.js';
+import { didYouMean } from '../suggest.js';
 import { findingAt } from '../finding.js';
 import type { Report, Rule } from '../rule.js';
 import { specTemplates } from '../spec/jobs.js';
 import { spanInScalar } from '../../yaml/locate.js';
 import type { Via, YScalar } from '../../yaml/tree.js';
 
-// The guard (export/template-guard.ts) parses with the same engine.
-provideTemplating(nunjucks);
+// The engine is provided by whoever checks specs (spec/load.ts): checking a CI file never loads it.
 
 const KNOWN = new Set<string>(TEMPLATE_VALUES);
 
@@ -45,7 +44,7 @@ const SAMPLE: Record<string, unknown> = {
 let strictEnv: nunjucks.Environment | undefined;
 function strictEngine(): nunjucks.Environment {
   if (!strictEnv) {
-    strictEnv = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+    strictEnv = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
     strictEnv.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
   }
   return strictEnv;

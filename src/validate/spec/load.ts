@@ -8,7 +8,9 @@
  * however often the run asks (resolve asks before its flow and the flow asks again).
  */
 import { readFile } from 'node:fs/promises';
+import nunjucks from 'nunjucks';
 import { UsageError } from '../../core/errors.js';
+import { provideTemplating } from '../../export/templating.js';
 import type { Spec } from '../../spec/types.js';
 import { parseYaml, type YamlLimits } from '../../yaml/read.js';
 import { toPlain, type SourceFile, type YNode } from '../../yaml/tree.js';
@@ -18,6 +20,9 @@ import { syntax, yamlFindings } from '../rules/yaml.js';
 import { checkSpec } from '../check.js';
 import { applySuppressions } from '../suppress.js';
 import { schemaFindings } from './schema.js';
+
+// The template rules parse and trial-render with nunjucks; only specs load it.
+provideTemplating(nunjucks);
 
 /** Specs are small; a larger file is refused before parsing. */
 export const MAX_SPEC_BYTES = 1024 * 1024;

@@ -6,6 +6,7 @@
  */
 import { findingAt, type Finding } from '../finding.js';
 import { schema as schemaRule } from '../rules/schema.js';
+import { didYouMean } from '../suggest.js';
 import { getEntry, type Span, type Via, type YEntry, type YNode } from '../../yaml/tree.js';
 import validate, { type GeneratedValidationError } from '../../spec/validator.generated.js';
 
@@ -76,33 +77,6 @@ function where(pointer: string): string {
     return segs.length > 2 ? `${segs.slice(2).join('.')} of job "${segs[1]}"` : `job "${segs[1]}"`;
   }
   return `"${segs.join('.')}"`;
-}
-
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0] ?? 0;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j] ?? 0;
-      dp[j] = Math.min((dp[j] ?? 0) + 1, (dp[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length] ?? 0;
-}
-
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
 }
 
 /** The keys allowed in the mapping at a pointer, for "expected one of" messages. */

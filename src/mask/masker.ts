@@ -28,7 +28,7 @@ import {
   type Warning,
 } from './registry.js';
 import { planSkip, skipScan, type SkipPlan } from './skip.js';
-import { planAnchors, priorWeights, type SparseEntry, type SparsePlan } from './sparse.js';
+import { planAnchors, priorWeights, type Frequencies, type SparseEntry, type SparsePlan } from './sparse.js';
 import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
 
 export const MASK = '[MASKED]';
@@ -136,6 +136,8 @@ export class Masker {
   private skipFor: Compiled | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
+  /** Pairs of adjacent bytes sampled at the same places. */
+  private readonly seenPairs = new Float64Array(65536);
   private seenTotal = 0;
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   private cooldown = 0;
@@ -167,8 +169,10 @@ export class Masker {
    * Masks the next chunk and appends what can be emitted now to `out`, without copying: the pieces
    * are views into `chunk` (which the caller must not change until they are written) and copies of
    * the held bytes it completes. The path for pipes (pump.ts); `write` is the same, joined.
+   * `headroom`: that many bytes before `chunk` in its memory are scratch the masker may overwrite (a
+   * file read leaves room there), so held bytes are put before the chunk instead of copying the chunk.
    */
-  writeInto(chunk: Buffer, out: Buffer[]): void {
+  writeInto(chunk: Buffer, out: Buffer[], headroom = 0): void {
     if (this.ended) throw new Error('write after end');
     if (this.registry.version !== this.c.version) this.recompile();
     const n = chunk.length;
@@ -185,7 +189,7 @@ export class Masker {
         this.cooldown--;
         this.sample(chunk);
         if (this.cooldown === 0) this.makePlans();
-      } else if (this.scanFast(chunk, base)) fast = true;
+      } else if (this.scanFast(chunk, base, headroom)) fast = true;
       else {
         // Candidates are frequent here: back off to the automaton for a while, learning the bytes.
         this.cooldown = this.backoff;
@@ -234,7 +238,9 @@ export class Masker {
     return {
       chunksFast: this.chunksFast,
       chunksAutomaton: this.chunksAutomaton,
-      anchors: String.fromCharCode(...(this.plan?.anchors ?? [])),
+      anchors: (this.plan?.needles ?? [])
+        .map((n) => (typeof n === 'number' ? String.fromCharCode(n) : n.toString('latin1')))
+        .join(' '),
       skip: this.skip !== undefined,
     };
   }
@@ -303,13 +309,17 @@ export class Masker {
     this.plan = undefined;
     this.skip = undefined;
     if (this.c.ws !== undefined || this.engine === 'automaton') return;
-    const weights = priorWeights();
+    const prior = priorWeights();
     const k = 4096; // the prior counts as this many sampled bytes
-    if (this.seenTotal > 0) {
-      for (let b = 0; b < 256; b++) {
-        weights[b] = ((weights[b] as number) * k + (this.seen[b] as number)) / (k + this.seenTotal);
-      }
-    }
+    const total = this.seenTotal;
+    const weights: Frequencies = {
+      byte: prior.map((w, b) => (w * k + (this.seen[b] as number)) / (k + total)),
+      // Adjacent bytes are not independent (letters follow letters): the prior pair is four times
+      // the product of its bytes, then what the stream showed.
+      pair: (a, b) =>
+        ((prior[a] as number) * (prior[b] as number) * 4 * k + (this.seenPairs[(a << 8) | b] as number)) /
+        (k + total),
+    };
     const forms = this.registry.forms();
     const tokens: SparseEntry[] = this.registry.gitlabTokens
       ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, 'latin1'), token: true }))
@@ -333,9 +343,16 @@ export class Masker {
   }
 
   private sample(chunk: Buffer): void {
-    for (let i = 0; i < chunk.length; i += 16)
-      this.seen[chunk[i] as number] = (this.seen[chunk[i] as number] as number) + 1;
-    this.seenTotal += Math.ceil(chunk.length / 16);
+    const n = chunk.length;
+    for (let i = 0; i < n; i += 16) {
+      const b = chunk[i] as number;
+      this.seen[b] = (this.seen[b] as number) + 1;
+      if (i + 1 < n) {
+        const p = (b << 8) | (chunk[i + 1] as number);
+        this.seenPairs[p] = (this.seenPairs[p] as number) + 1;
+      }
+    }
+    this.seenTotal += Math.ceil(n / 16);
   }
 
   /** Bytes [a, b) of input still in the ring, as 1 or 2 views into it. */
@@ -361,9 +378,9 @@ export class Masker {
    * prefix's anchor. Scans from the last hold point, so a form or token that began in held bytes is
    * found whole. Returns false, having changed nothing, when candidates are too frequent in this chunk.
    */
-  private scanFast(chunk: Buffer, base: number): boolean {
+  private scanFast(chunk: Buffer, base: number, headroom: number): boolean {
     const from = this.scanFrom;
-    const view = from < base ? Buffer.concat([...this.ringSlices(from, base), chunk]) : chunk;
+    const view = from < base ? this.withHeld(chunk, from, base, headroom) : chunk;
     const found = this.found;
     found.length = 0;
     const prefixes: number[] = []; // token prefixes found: start, length
@@ -380,6 +397,17 @@ export class Masker {
       for (const [e, s] of pairs) this.add(s, e);
     } else if (found.length === 2) this.add(found[1] as number, found[0] as number);
     return true;
+  }
+
+  /** Input bytes [from, base) followed by `chunk`: in the chunk's headroom when it has room. */
+  private withHeld(chunk: Buffer, from: number, base: number, headroom: number): Buffer {
+    const held = base - from;
+    const slices = this.ringSlices(from, base);
+    if (held > headroom || chunk.byteOffset < held) return Buffer.concat([...slices, chunk]);
+    const view = Buffer.from(chunk.buffer, chunk.byteOffset - held, held + chunk.length);
+    let at = 0;
+    for (const s of slices) at += s.copy(view, at);
+    return view;
   }
 
   /** Token tails after the prefixes found, one running candidate at a time (see tokens.ts). */
@@ -643,10 +671,11 @@ function anchorScan(
   prefixes: number[],
   budget: number,
 ): boolean {
-  const { first, off, start, len, token, bytes, anchors } = plan;
+  const { first, off, start, len, token, bytes, needles, anchorLen } = plan;
   const vlen = view.length;
-  for (let ai = 0; ai < anchors.length; ai++) {
-    const a = anchors[ai] as number;
+  for (let ai = 0; ai < needles.length; ai++) {
+    const a = needles[ai] as number | Buffer;
+    const alen = anchorLen[ai] as number;
     const before = ai * 512;
     const after = before + 256;
     for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
@@ -655,7 +684,13 @@ function anchorScan(
       // next byte is view[h + 1] (outside the view: nothing can match there yet).
       for (let side = 0; side < 2; side++) {
         const nb =
-          side === 0 ? (h > 0 ? (view[h - 1] as number) : -1) : h + 1 < vlen ? (view[h + 1] as number) : -1;
+          side === 0
+            ? h > 0
+              ? (view[h - 1] as number)
+              : -1
+            : h + alen < vlen
+              ? (view[h + alen] as number)
+              : -1;
         if (nb < 0) continue;
         const key = (side === 0 ? before : after) + nb;
         const x1 = first[key + 1] as number;

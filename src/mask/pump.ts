@@ -23,6 +23,8 @@ import type { SecretRegistry } from './registry.js';
 
 /** Bytes per read of a regular file. */
 export const FILE_CHUNK = 1024 * 1024;
+/** Room left before each piece read from a file, where the masker puts the bytes it held back. */
+const HEADROOM = 16 * 1024;
 
 export interface PumpOptions extends MaskerOptions {
   /** End the sink when the source ends (default true; exec shares its stdout and stderr). */
@@ -183,10 +185,10 @@ export function maskPipe(
 function readChunk(fd: number, size: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     // A fresh buffer per read: the pieces written are views into it, and a sink may hold them.
-    const buf = Buffer.allocUnsafeSlow(size);
-    read(fd, buf, 0, size, null, (err, n) => {
+    const buf = Buffer.allocUnsafeSlow(HEADROOM + size);
+    read(fd, buf, HEADROOM, size, null, (err, n) => {
       if (err) reject(err);
-      else resolve(n === 0 ? undefined : buf.subarray(0, n));
+      else resolve(n === 0 ? undefined : buf.subarray(HEADROOM, HEADROOM + n));
     });
   });
 }
@@ -228,7 +230,7 @@ export async function maskFile(
       if (sinkError) throw sinkError;
       if (chunk === undefined) break;
       next = readChunk(fd, size);
-      masker.writeInto(chunk, parts);
+      masker.writeInto(chunk, parts, HEADROOM);
       if (!window.write(parts)) await window.below();
       if (sinkError) {
         next.catch(() => undefined);

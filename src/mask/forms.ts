@@ -134,6 +134,8 @@ function isAlnum(b: number): boolean {
 
 /** The value %-encoded by each of URL_ENCODERS, in both hex cases (duplicates included). */
 function urlForms(raw: Buffer): string[] {
+  // Letters, digits, - _ . are left as they are by every encoder: nothing to add (most tokens).
+  if (/^[A-Za-z0-9_.-]*$/.test(raw.toString('latin1'))) return [];
   const out: string[] = [];
   for (const { keep, plus } of URL_ENCODERS) {
     let upper = '';

@@ -80,6 +80,16 @@ function pow2AtLeast(n: number): number {
   return p;
 }
 
+const skipPlans = new WeakMap<Compiled, { force: boolean; plan: SkipPlan | undefined }>();
+
+function skipPlanFor(c: Compiled, forms: readonly Buffer[], force: boolean): SkipPlan | undefined {
+  const known = skipPlans.get(c);
+  if (known && known.force === force) return known.plan;
+  const plan = planSkip(forms, force);
+  skipPlans.set(c, { force, plan });
+  return plan;
+}
+
 /** The pieces of one write as one buffer (undefined for none; no copy for one). */
 function join(parts: Buffer[]): Buffer | undefined {
   if (parts.length === 0) return undefined;
@@ -132,8 +142,6 @@ export class Masker {
    */
   private plan: SparsePlan | undefined;
   private skip: SkipPlan | undefined;
-  private skipPlan: SkipPlan | undefined;
-  private skipFor: Compiled | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
   /** Pairs of adjacent bytes sampled at the same places. */
@@ -329,12 +337,9 @@ export class Masker {
       this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
       if (this.plan !== undefined || this.engine === 'anchors') return;
     }
-    // The skip tables depend on the forms only, not on byte weights: build them once per version.
-    if (this.skipFor !== this.c) {
-      this.skipFor = this.c;
-      this.skipPlan = planSkip(forms, force);
-    }
-    this.skip = this.skipPlan;
+    // The skip tables depend on the forms only, not on byte weights: built once per version of the
+    // registry, shared by every masker over it (exec's stdout and stderr).
+    this.skip = skipPlanFor(this.c, forms, force);
     if (this.skip === undefined && forms.length > 0) return; // nothing but the automaton finds the forms
     if (tokens.length > 0) {
       this.plan = planAnchors(tokens, weights, force);
@@ -379,16 +384,26 @@ export class Masker {
    * found whole. Returns false, having changed nothing, when candidates are too frequent in this chunk.
    */
   private scanFast(chunk: Buffer, base: number, headroom: number): boolean {
-    const from = this.scanFrom;
-    const view = from < base ? this.withHeld(chunk, from, base, headroom) : chunk;
     const found = this.found;
     found.length = 0;
-    const prefixes: number[] = []; // token prefixes found: start, length
+    const prefixes: number[] = []; // token prefixes found: start (in the view), length
+    let from = this.scanFrom;
+    let view = chunk;
+    let junction = false;
+    if (from < base) {
+      // Held bytes: in the chunk's headroom when there is room; else what began in them is found by
+      // the automaton over the chunk's first bytes, and the fast scan reads the chunk alone.
+      if (base - from <= headroom && chunk.byteOffset >= base - from) view = this.withHeld(chunk, from, base);
+      else if (this.junction(chunk, base, found, prefixes)) {
+        junction = true;
+        from = base;
+      } else view = Buffer.concat([...this.ringSlices(from, base), chunk]);
+    }
     const budget = this.engine === 'auto' ? (chunk.length >> 5) + 16 : Infinity;
     if (this.skip !== undefined && !skipScan(this.skip, view, from, base, found, budget)) return false;
     if (this.plan !== undefined && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
       return false;
-    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found);
+    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found, junction);
     // Matches in end order, as add() wants them.
     if (found.length > 2) {
       const pairs: [number, number][] = [];
@@ -399,15 +414,40 @@ export class Masker {
     return true;
   }
 
-  /** Input bytes [from, base) followed by `chunk`: in the chunk's headroom when it has room. */
-  private withHeld(chunk: Buffer, from: number, base: number, headroom: number): Buffer {
+  /** Input bytes [from, base) put in the headroom before `chunk`, and the chunk: one view. */
+  private withHeld(chunk: Buffer, from: number, base: number): Buffer {
     const held = base - from;
-    const slices = this.ringSlices(from, base);
-    if (held > headroom || chunk.byteOffset < held) return Buffer.concat([...slices, chunk]);
     const view = Buffer.from(chunk.buffer, chunk.byteOffset - held, held + chunk.length);
     let at = 0;
-    for (const s of slices) at += s.copy(view, at);
+    for (const s of this.ringSlices(from, base)) at += s.copy(view, at);
     return view;
+  }
+
+  /**
+   * Matches and token prefixes that begin in held bytes, found by stepping the automaton from its
+   * state at `base` over the chunk's first bytes, until no match under way can have begun before
+   * `base` (the state is no deeper than the bytes stepped). Pushes forms as (end, start) to `found`
+   * and prefixes as (start − base, length) to `prefixes`. False when the chunk ends first (the
+   * caller joins held bytes and chunk instead).
+   */
+  private junction(chunk: Buffer, base: number, found: number[], prefixes: number[]): boolean {
+    const a = this.c.ac;
+    let s = this.acState;
+    const nf = found.length;
+    const np = prefixes.length;
+    for (let i = 0; i < chunk.length; i++) {
+      s = step(a, s, chunk[i] as number);
+      const end = base + i + 1;
+      const f = a.flags[s] as number;
+      if ((f & FLAG_MASK) !== 0 && end - (a.outLen[s] as number) < base)
+        found.push(end, end - (a.outLen[s] as number));
+      if ((f & FLAG_TOKEN) !== 0 && end - (a.tokLen[s] as number) < base)
+        prefixes.push(end - (a.tokLen[s] as number) - base, a.tokLen[s] as number);
+      if ((a.depth[s] as number) <= i + 1) return true;
+    }
+    found.length = nf;
+    prefixes.length = np;
+    return false;
   }
 
   /** Token tails after the prefixes found, one running candidate at a time (see tokens.ts). */
@@ -418,18 +458,20 @@ export class Masker {
     base: number,
     prefixes: number[],
     found: number[],
+    junction: boolean,
   ) {
     const vlen = view.length;
     let runEnd = -1;
     if (this.tokTail >= 0) {
-      if (base - this.tokTail >= TOKEN_MIN_TAIL) {
-        // Already masked, its tail runs on into this chunk.
+      // Masked already, or read past its held prefix (junction): its tail runs on into this chunk.
+      // Otherwise the view starts at its prefix, and it is found again below.
+      if (base - this.tokTail >= TOKEN_MIN_TAIL || junction) {
         let k = 0;
         while (k < chunk.length && URL_SAFE[chunk[k] as number] === 1) k++;
-        if (k > 0) found.push(base + k, this.tokStart);
+        if (k > 0 && base + k - this.tokTail >= TOKEN_MIN_TAIL) found.push(base + k, this.tokStart);
         runEnd = base + k;
         if (k < chunk.length) this.tokTail = -1;
-      } else this.tokTail = -1; // not masked yet: the view starts at its prefix, found again below
+      } else this.tokTail = -1;
     }
     if (prefixes.length === 0) return;
     const order: number[] = [];

@@ -58,13 +58,24 @@ class SinkWindow {
     private readonly limit = SINK_LIMIT,
   ) {}
 
-  /** Writes the pieces (emptying the list); false when more than the limit is in flight. */
-  write(parts: Buffer[]): boolean {
-    for (const p of parts) {
+  /**
+   * Writes the pieces (emptying the list); false when more than the limit is in flight. `done` runs
+   * once the sink has taken all of them (at once when there are none).
+   */
+  write(parts: Buffer[], done?: () => void): boolean {
+    const last = parts.length - 1;
+    // Several pieces (held bytes, then the chunk) go out in one writev where the sink can.
+    if (last > 0) this.sink.cork();
+    parts.forEach((p, i) => {
       const n = p.length;
       this.queued += n;
-      this.sink.write(p, () => this.taken(n));
-    }
+      this.sink.write(p, () => {
+        this.taken(n);
+        if (i === last) done?.();
+      });
+    });
+    if (last > 0) this.sink.uncork();
+    if (last < 0) done?.();
     parts.length = 0;
     return this.queued <= this.limit;
   }
@@ -122,7 +133,9 @@ export function maskPipe(
   registry: SecretRegistry,
   opts: PumpOptions = {},
 ): Promise<void> {
-  const masker = new Masker(registry, opts);
+  // Made on the first chunk: a stream that stays silent (exec's stderr, often) costs nothing.
+  let made: Masker | undefined;
+  const masker = () => (made ??= new Masker(registry, opts));
   const parts: Buffer[] = [];
   const window = new SinkWindow(sink);
   return new Promise<void>((resolve, reject) => {
@@ -139,7 +152,7 @@ export function maskPipe(
       settled = true;
       stop();
       try {
-        masker.endInto(parts);
+        made?.endInto(parts);
         window.write(parts);
       } catch (e) {
         err ??= e as Error;
@@ -149,7 +162,7 @@ export function maskPipe(
     };
     function onData(chunk: Buffer | string | Uint8Array): void {
       try {
-        masker.writeInto(toBuffer(chunk), parts);
+        masker().writeInto(toBuffer(chunk), parts);
       } catch (e) {
         flushAndFinish(e as Error);
         return;
@@ -182,15 +195,35 @@ export function maskPipe(
   });
 }
 
-function readChunk(fd: number, size: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    // A fresh buffer per read: the pieces written are views into it, and a sink may hold them.
-    const buf = Buffer.allocUnsafeSlow(HEADROOM + size);
-    read(fd, buf, HEADROOM, size, null, (err, n) => {
-      if (err) reject(err);
-      else resolve(n === 0 ? undefined : buf.subarray(HEADROOM, HEADROOM + n));
+/**
+ * Buffers for file reads, each with HEADROOM before the bytes read: a buffer comes back once the sink
+ * has taken every piece written from it, so a long file is read into the same few buffers (no fresh
+ * memory to fault in, nothing for the collector) while pieces are still views, never copies.
+ */
+class ReadBuffers {
+  private readonly free: Buffer[] = [];
+
+  constructor(private readonly size: number) {}
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size);
+  }
+
+  give(buf: Buffer): void {
+    if (this.free.length < 8) this.free.push(buf);
+  }
+
+  /** The next piece of the file, in a buffer of its own; undefined at the end. */
+  read(fd: number): Promise<{ buf: Buffer; chunk: Buffer } | undefined> {
+    return new Promise((resolve, reject) => {
+      const buf = this.take();
+      read(fd, buf, HEADROOM, this.size, null, (err, n) => {
+        if (err || n === 0) this.give(buf);
+        if (err) reject(err);
+        else resolve(n === 0 ? undefined : { buf, chunk: buf.subarray(HEADROOM, HEADROOM + n) });
+      });
     });
-  });
+  }
 }
 
 /**
@@ -215,12 +248,13 @@ export async function maskFile(
     window.release();
   };
   sink.on('error', onSinkError);
+  const buffers = new ReadBuffers(size);
   try {
-    let next = readChunk(fd, size);
+    let next = buffers.read(fd);
     for (;;) {
-      let chunk: Buffer | undefined;
+      let piece: { buf: Buffer; chunk: Buffer } | undefined;
       try {
-        chunk = await next;
+        piece = await next;
       } catch (e) {
         // A read failed: what was held is still masked and written, then the error is the answer.
         masker.endInto(parts);
@@ -228,10 +262,11 @@ export async function maskFile(
         throw e;
       }
       if (sinkError) throw sinkError;
-      if (chunk === undefined) break;
-      next = readChunk(fd, size);
-      masker.writeInto(chunk, parts, HEADROOM);
-      if (!window.write(parts)) await window.below();
+      if (piece === undefined) break;
+      next = buffers.read(fd);
+      masker.writeInto(piece.chunk, parts, HEADROOM);
+      const { buf } = piece;
+      if (!window.write(parts, () => buffers.give(buf))) await window.below();
       if (sinkError) {
         next.catch(() => undefined);
         throw sinkError;

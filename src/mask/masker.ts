@@ -15,18 +15,8 @@
  * token prefix (sparse.ts); for many forms of 8+ bytes, Wu–Manber skipping (skip.ts). A chunk where the
  * cheap method meets too many candidates goes through the automaton instead.
  */
-import { Transform, type TransformCallback } from 'node:stream';
 import { FLAG_MASK, FLAG_TOKEN, step } from './automaton.js';
-import {
-  MAX_WS_GAP,
-  SecretRegistry,
-  toRegistry,
-  WS_BREAK,
-  WS_SEP,
-  type AddOptions,
-  type Compiled,
-  type Warning,
-} from './registry.js';
+import { MAX_WS_GAP, SecretRegistry, WS_BREAK, WS_SEP, type Compiled } from './registry.js';
 import { planSkip, skipScan, type SkipPlan } from './skip.js';
 import { planAnchors, priorWeights, type Frequencies, type SparseEntry, type SparsePlan } from './sparse.js';
 import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
@@ -752,94 +742,4 @@ function anchorScan(
     }
   }
   return true;
-}
-
-export interface MaskStreamOptions extends MaskerOptions {
-  /** For a list of secrets: also mask GitLab token shapes (default true). */
-  gitlabTokens?: boolean;
-  highWaterMark?: number;
-}
-
-/** A Transform over bytes that masks every registered secret (see Masker). */
-export class MaskStream extends Transform {
-  readonly registry: SecretRegistry;
-  /** Warnings from the secrets given to the constructor as a list. */
-  readonly warnings: Warning[];
-  private readonly masker: Masker;
-
-  constructor(secrets: SecretRegistry | readonly string[] = [], opts: MaskStreamOptions = {}) {
-    super(opts.highWaterMark === undefined ? {} : { highWaterMark: opts.highWaterMark });
-    const { registry, warnings } = toRegistry(secrets, opts);
-    this.registry = registry;
-    this.warnings = warnings;
-    this.masker = new Masker(registry, opts);
-  }
-
-  /**
-   * Masks `secret` from now on, including bytes still held back. The registry is shared: every stream
-   * over it picks the secret up at its next write.
-   */
-  addSecret(secret: string, opts: AddOptions = {}): Warning[] {
-    return this.registry.add(secret, opts);
-  }
-
-  /** Bytes held back right now. */
-  get held(): number {
-    return this.masker.held;
-  }
-
-  get stats(): Masker['stats'] {
-    return this.masker.stats;
-  }
-
-  override _transform(chunk: unknown, enc: BufferEncoding, cb: TransformCallback): void {
-    let buf: Buffer;
-    if (Buffer.isBuffer(chunk)) buf = chunk;
-    else if (typeof chunk === 'string') buf = Buffer.from(chunk, enc);
-    else if (chunk instanceof Uint8Array) buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    else {
-      cb(new TypeError('the mask stream takes bytes'));
-      return;
-    }
-    let out: Buffer | undefined;
-    try {
-      out = this.masker.write(buf);
-    } catch (e) {
-      cb(e as Error);
-      return;
-    }
-    if (out !== undefined) this.push(out);
-    cb();
-  }
-
-  override _flush(cb: TransformCallback): void {
-    const out = this.masker.end();
-    if (out !== undefined) this.push(out);
-    cb();
-  }
-}
-
-export function createMaskStream(
-  secrets: SecretRegistry | readonly string[] = [],
-  opts: MaskStreamOptions = {},
-): MaskStream {
-  return new MaskStream(secrets, opts);
-}
-
-/** Masks a whole buffer at once (error messages, summaries): the same result as streaming it. */
-export function maskBuffer(buf: Buffer, secrets: SecretRegistry | readonly string[]): Buffer {
-  const { registry } = toRegistry(secrets);
-  if (registry.compiled().empty) return buf;
-  // Short texts (error messages): planning anchors would cost more than stepping through the bytes.
-  const m = new Masker(registry, { engine: buf.length < 65536 ? 'automaton' : 'auto' });
-  const a = m.write(buf);
-  const b = m.end();
-  if (a === undefined) return b ?? EMPTY;
-  return b === undefined ? a : Buffer.concat([a, b]);
-}
-
-export function maskString(text: string, secrets: SecretRegistry | readonly string[]): string {
-  const { registry } = toRegistry(secrets);
-  if (text.length === 0 || registry.compiled().empty) return text;
-  return maskBuffer(Buffer.from(text, 'utf8'), registry).toString('utf8');
 }

@@ -124,7 +124,14 @@ const NOUNS: [RegExp, string][] = [
   [/^\/token\/level$/, 'token level'],
 ];
 
-function messageFor(e: GeneratedValidationError, loc: Located): { message: string; span: Span } {
+type Message = { message: string; span: Span };
+
+function messageFor(e: GeneratedValidationError, loc: Located): Message {
+  return keyMessage(e, loc) ?? valueMessage(e, loc);
+}
+
+/** Keys that should not be there, are missing, or are badly named. */
+function keyMessage(e: GeneratedValidationError, loc: Located): Message | undefined {
   const node = loc.node;
   const span = node.span;
   const p = e.params;
@@ -158,6 +165,22 @@ function messageFor(e: GeneratedValidationError, loc: Located): { message: strin
         span: keyEntry?.keyNode.span ?? span,
       };
     }
+    case 'minProperties':
+      return {
+        message: `expected at least one job in ${where(e.instancePath)}`,
+        span: loc.entry?.keyNode.span ?? span,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** A value of the wrong type, or not one of those allowed. */
+function valueMessage(e: GeneratedValidationError, loc: Located): Message {
+  const node = loc.node;
+  const span = node.span;
+  const p = e.params;
+  switch (e.keyword) {
     case 'type': {
       const expected = String(p.type)
         .split(',')
@@ -196,11 +219,6 @@ function messageFor(e: GeneratedValidationError, loc: Located): { message: strin
       return {
         message: `expected ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String(p.limit)} but got ${describeValue(node)}`,
         span,
-      };
-    case 'minProperties':
-      return {
-        message: `expected at least one job in ${where(e.instancePath)}`,
-        span: loc.entry?.keyNode.span ?? span,
       };
     case 'uniqueItems': {
       const j = Number(p.j);

@@ -171,9 +171,14 @@ export function planAnchors(
     weights instanceof Float64Array
       ? { byte: weights, pair: (a, b) => (weights[a] as number) * (weights[b] as number) }
       : weights;
+  const known = new Map<number, number>();
   const freq = (k: number) => {
-    const [a = 0, b = 0] = anchorBytes(k);
-    return isPair(k) ? f.pair(a, b) : (f.byte[a] as number);
+    let v = known.get(k);
+    if (v === undefined) {
+      v = isPair(k) ? f.pair(((k - PAIR) >> 8) & 0xff, (k - PAIR) & 0xff) : (f.byte[k] as number);
+      known.set(k, v);
+    }
+    return v;
   };
   const has = entries.map((e) => candidates(e.form));
   const chosen = chooseAnchors(has, freq);

@@ -196,7 +196,7 @@ describe('createSpecLoader: a run loads and validates its spec once', () => {
       .valid(path)
       .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UsageError);
-    expect((e as UsageError).message).toMatch(/^the spec is invalid:\n  .*bad\.yml:4:\d+: .*\[schema\]/);
+    expect((e as UsageError).message).toMatch(/^the spec is invalid:\n {2}.*bad\.yml:4:\d+: .*\[schema\]/);
     expect((e as UsageError).hint).toBe(`run \`deploy-token validate ${path}\` for every finding`);
     expect((e as UsageError).exitCode).toBe(2);
   });

@@ -2,25 +2,25 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   maskFormsFor
-} from "./chunks/chunk-GM5AMLCN.js";
+} from "./chunks/chunk-2JQ3HNLO.js";
 import {
   jobVariables,
   stepOutputs
-} from "./chunks/chunk-I6GOQZHJ.js";
+} from "./chunks/chunk-XGISQFTY.js";
 import {
   credentialPlan,
   parseClients,
   wantedFiles,
   writeJobCredentials
-} from "./chunks/chunk-QEHQ6WGO.js";
-import "./chunks/chunk-D4NMBEDX.js";
+} from "./chunks/chunk-CTGUFLN4.js";
+import "./chunks/chunk-G3DM6G4G.js";
 import {
   buildPlan,
   formatPlanText
 } from "./chunks/chunk-INHI67QQ.js";
 import {
   runFlow
-} from "./chunks/chunk-BWQGWSUO.js";
+} from "./chunks/chunk-ZN5DFI3C.js";
 import "./chunks/chunk-FJEDMX6I.js";
 import {
   escapeCommandData,
@@ -33,8 +33,8 @@ import {
 import {
   cleanup,
   planView
-} from "./chunks/chunk-H26R332A.js";
-import "./chunks/chunk-73PPZFML.js";
+} from "./chunks/chunk-BWGITJJA.js";
+import "./chunks/chunk-4YG5LHE6.js";
 import {
   discardEphemeral
 } from "./chunks/chunk-II6JEI5M.js";
@@ -44,12 +44,13 @@ import "./chunks/chunk-4CIYU6N5.js";
 import "./chunks/chunk-7TLYVLNA.js";
 import "./chunks/chunk-ZXYRMQQA.js";
 import "./chunks/chunk-W3LW53PW.js";
-import "./chunks/chunk-4OYPS3EV.js";
+import "./chunks/chunk-DHMOR7KF.js";
+import "./chunks/chunk-BUYLEDRM.js";
 import {
   DeployTokenError,
   UsageError
 } from "./chunks/chunk-XSTXBMLW.js";
-import "./chunks/chunk-37K7DFDN.js";
+import "./chunks/chunk-SFJXSL7D.js";
 
 // src/action/run.ts
 import { appendFileSync } from "node:fs";

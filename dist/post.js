@@ -6,19 +6,19 @@ import {
 import {
   cleanup,
   parseManifest
-} from "./chunks/chunk-H26R332A.js";
+} from "./chunks/chunk-BWGITJJA.js";
 import {
   clientWith
-} from "./chunks/chunk-73PPZFML.js";
+} from "./chunks/chunk-4YG5LHE6.js";
 import {
   deleteEphemeral
 } from "./chunks/chunk-4CIYU6N5.js";
 import "./chunks/chunk-7TLYVLNA.js";
 import "./chunks/chunk-ZXYRMQQA.js";
 import "./chunks/chunk-W3LW53PW.js";
-import "./chunks/chunk-4OYPS3EV.js";
+import "./chunks/chunk-BUYLEDRM.js";
 import "./chunks/chunk-XSTXBMLW.js";
-import "./chunks/chunk-37K7DFDN.js";
+import "./chunks/chunk-SFJXSL7D.js";
 
 // src/action/post-run.ts
 function runPost(env, stdout) {

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./chunk-37K7DFDN.js";
+} from "./chunk-SFJXSL7D.js";
 
 // node_modules/nunjucks/src/lib.js
 var require_lib = __commonJS({

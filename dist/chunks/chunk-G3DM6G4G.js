@@ -57,6 +57,53 @@ function ansiC(raw, utf8) {
 function asciiJson(json) {
   return json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+var URL_ENCODERS = [
+  { tools: "JavaScript encodeURIComponent, jq 1.6 @uri", keep: "-_.!~*'()", plus: false },
+  { tools: "encodeURIComponent with + for spaces", keep: "-_.!~*'()", plus: true },
+  { tools: "JavaScript encodeURI", keep: "-_.!~*'();,/?:@&=+$#", plus: false },
+  { tools: "WHATWG URLSearchParams, HTML forms", keep: "*-._", plus: true },
+  { tools: "Python urllib.parse.quote (keeps /)", keep: "_.-~/", plus: false },
+  {
+    tools: "RFC 3986 unreserved: Python quote(safe=''), PHP rawurlencode, jq 1.7 @uri",
+    keep: "_.-~",
+    plus: false
+  },
+  {
+    tools: "Python quote_plus and urlencode, Go url.QueryEscape, curl --data-urlencode",
+    keep: "_.-~",
+    plus: true
+  },
+  { tools: "Go url.PathEscape", keep: "-_.~$&+:=@", plus: false },
+  { tools: "Java URLEncoder", keep: ".-*_", plus: true },
+  { tools: "PHP urlencode", keep: "-_.", plus: true }
+];
+function isAlnum(b) {
+  return b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122;
+}
+function urlForms(raw) {
+  if (/^[A-Za-z0-9_.-]*$/.test(raw.toString("latin1"))) return [];
+  const out = [];
+  for (const { keep, plus } of URL_ENCODERS) {
+    let upper = "";
+    let lower = "";
+    for (const b of raw) {
+      const c = String.fromCharCode(b);
+      if (isAlnum(b) || b < 128 && keep.includes(c)) {
+        upper += c;
+        lower += c;
+      } else if (b === 32 && plus) {
+        upper += "+";
+        lower += "+";
+      } else {
+        const hex = b.toString(16).padStart(2, "0");
+        upper += `%${hex.toUpperCase()}`;
+        lower += `%${hex}`;
+      }
+    }
+    out.push(upper, lower);
+  }
+  return out;
+}
 function derivedForms(secret, opts = {}) {
   const out = /* @__PURE__ */ new Map();
   const add = (v) => {
@@ -84,17 +131,7 @@ function derivedForms(secret, opts = {}) {
     add(auth.toString("base64"));
     add(auth.toString("base64url"));
   }
-  let uri;
-  try {
-    uri = encodeURIComponent(secret);
-  } catch {
-    uri = void 0;
-  }
-  if (uri !== void 0) {
-    add(uri);
-    add(uri.replace(/%20/g, "+"));
-    add(new URLSearchParams([["", secret]]).toString().slice(1));
-  }
+  for (const form of urlForms(raw)) add(form);
   const json = JSON.stringify(secret).slice(1, -1);
   add(json);
   add(json.replace(/\//g, "\\/"));

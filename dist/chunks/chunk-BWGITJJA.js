@@ -2,8 +2,10 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkTemplate,
+  freeNames,
+  parseTemplate,
   templating
-} from "./chunk-4OYPS3EV.js";
+} from "./chunk-BUYLEDRM.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -88,31 +90,10 @@ function env() {
   }
   return engine;
 }
-var isNode = (x) => typeof x === "object" && x !== null && typeof x.typename === "string";
 function checkNames(source, values) {
-  const parser = templating().parser;
-  const bound = /* @__PURE__ */ new Set(["loop"]);
-  const symbols = [];
-  const collect = (n, into) => {
-    if (Array.isArray(n)) return n.forEach((x) => collect(x, into));
-    if (!isNode(n)) return;
-    if (n.typename === "Symbol") into(String(n.value));
-    for (const f of n.fields ?? []) collect(n[f], into);
-  };
-  const walk = (n) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!isNode(n)) return;
-    if (n.typename === "Symbol") symbols.push(String(n.value));
-    if (n.typename === "For") collect(n.name, (s) => bound.add(s));
-    for (const f of n.fields ?? []) {
-      const skip = n.typename === "For" && f === "name" || n.typename === "Filter" && f === "name" || n.typename === "Is" && f === "right";
-      if (!skip) walk(n[f]);
-    }
-  };
-  walk(parser.parse(source));
-  for (const s of symbols) {
-    if (!bound.has(s) && !Object.prototype.hasOwnProperty.call(values, s))
-      throw new Error(`"${s}" is not a template value`);
+  for (const { name } of freeNames(parseTemplate(source))) {
+    if (!Object.prototype.hasOwnProperty.call(values, name))
+      throw new Error(`"${name}" is not a template value`);
   }
 }
 function renderClientTemplate(name, template, values) {

@@ -11,14 +11,14 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-ZN5DFI3C.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-4YG5LHE6.js";
 import "./chunk-2KYKZ3OY.js";
 import "./chunk-HYBTJBPM.js";
 import "./chunk-W3LW53PW.js";
 import "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // fixtures/scenarios/1-project-token.json
 var project_token_default = {
@@ -1022,7 +1022,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
+    const { runProvisionCommand } = await import("./provision-K2IYY5NY.js");
     const r = await captured(
       ctx,
       sc,
@@ -1068,7 +1068,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   const tree = structuredClone(audit_tree_default);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-M5R2NYXZ.js");
+    const { runAudit } = await import("./audit-UGF2XCPJ.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

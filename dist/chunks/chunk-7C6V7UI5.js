@@ -5,7 +5,7 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   clientWith
-} from "./chunk-73PPZFML.js";
+} from "./chunk-4YG5LHE6.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

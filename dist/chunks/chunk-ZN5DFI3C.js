@@ -6,7 +6,7 @@ import {
 } from "./chunk-FJEDMX6I.js";
 import {
   clientWith
-} from "./chunk-73PPZFML.js";
+} from "./chunk-4YG5LHE6.js";
 import {
   UNKNOWN_PAIR,
   resolveCredentials
@@ -293,7 +293,7 @@ async function gatherInput(opts) {
 async function loadSpecFor(flags, cwd) {
   const path = specPath(flags, cwd);
   if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-C2WDM3D4.js");
+  const { loadSpecFile } = await import("./load-4ZQI4GXJ.js");
   const { spec, findings } = await loadSpecFile(path);
   const errors = findings.filter((f) => f.severity === "error");
   if (!spec || errors.length > 0) {
@@ -311,7 +311,7 @@ async function runFlow(flags, deps) {
   const settings = resolveSettings(flags, deps.env, spec);
   const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-R6WTHKUO.js");
+    const { ephemeralFlow } = await import("./ephemeral-GUTPPVAR.js");
     const e = await ephemeralFlow(
       settings,
       client,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   derivedForms
-} from "./chunk-D4NMBEDX.js";
+} from "./chunk-G3DM6G4G.js";
 
 // src/export/masks.ts
 function maskFormsFor(vars, creds) {

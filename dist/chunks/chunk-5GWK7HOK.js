@@ -1,20 +1,22 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  require_nunjucks
-} from "./chunk-TC5M5IGD.js";
+  TEMPLATE_VALUES,
+  readsPassword
+} from "./chunk-DHMOR7KF.js";
 import {
-  checkTemplate,
-  provideTemplating
-} from "./chunk-4OYPS3EV.js";
-import {
-  UsageError
-} from "./chunk-XSTXBMLW.js";
+  checkTree,
+  freeNames,
+  hasLookup,
+  parseTemplate,
+  templating
+} from "./chunk-BUYLEDRM.js";
 import {
   __commonJS,
+  __export,
   __require,
   __toESM
-} from "./chunk-37K7DFDN.js";
+} from "./chunk-SFJXSL7D.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -27,12 +29,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -42,7 +44,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node) {
+    function isNode(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -53,7 +55,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -62,14 +64,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias4;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
-    exports.isNode = isNode2;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isMap = isMap4;
+    exports.isNode = isNode;
+    exports.isPair = isPair4;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -719,7 +721,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -731,12 +733,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar2;
+    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar3.PLAIN = "PLAIN";
+    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar3;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -747,7 +749,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -772,7 +774,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -786,24 +788,24 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema2.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node2 = new Scalar3.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -823,7 +825,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema2, path, value) {
       let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
@@ -841,16 +843,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema,
+        schema: schema2,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
+      constructor(type, schema2) {
         super(type);
         Object.defineProperty(this, "schema", {
-          value: schema,
+          value: schema2,
           configurable: true,
           enumerable: false,
           writable: true
@@ -861,11 +863,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema) {
+      clone(schema2) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (schema2)
+          copy.schema = schema2;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -1116,7 +1118,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1259,7 +1261,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1314,7 +1316,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1337,7 +1339,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1362,20 +1364,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar3.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar3.Scalar.BLOCK_FOLDED:
+          case Scalar3.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar3.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar3.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar3.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1524,7 +1526,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1539,7 +1541,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1679,19 +1681,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1729,7 +1731,7 @@ var require_merge = __commonJS({
       return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
+    exports.isMergeKey = isMergeKey2;
     exports.merge = merge;
   }
 });
@@ -1817,12 +1819,12 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value;
       }
-      clone(schema) {
+      clone(schema2) {
         let { key, value } = this;
         if (identity.isNode(key))
-          key = key.clone(schema);
+          key = key.clone(schema2);
         if (identity.isNode(value))
-          value = value.clone(schema);
+          value = value.clone(schema2);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
@@ -1998,7 +2000,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2011,21 +2013,21 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap2 = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema) {
-        super(identity.MAP, schema);
+      constructor(schema2) {
+        super(identity.MAP, schema2);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
+      static from(schema2, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
+        const map = new this(schema2);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
@@ -2041,8 +2043,8 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj))
             add(key, obj[key]);
         }
-        if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+        if (typeof schema2.sortMapEntries === "function") {
+          map.items.sort(schema2.sortMapEntries);
         }
         return map;
       }
@@ -2065,7 +2067,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2128,7 +2130,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap;
+    exports.YAMLMap = YAMLMap2;
     exports.findPair = findPair;
   }
 });
@@ -2138,18 +2140,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap.YAMLMap,
+      nodeClass: YAMLMap2.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLMap2.YAMLMap.from(schema2, obj, ctx)
     };
     exports.map = map;
   }
@@ -2163,14 +2165,14 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema) {
-        super(identity.SEQ, schema);
+      constructor(schema2) {
+        super(identity.SEQ, schema2);
         this.items = [];
       }
       add(value) {
@@ -2220,7 +2222,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2245,9 +2247,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
+      static from(schema2, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema);
+        const seq = new this(schema2);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -2287,7 +2289,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -2316,14 +2318,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar3.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar3.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2334,13 +2336,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar3.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2385,7 +2387,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2413,7 +2415,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar2.Scalar(parseFloat(str2));
+        const node = new Scalar3.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2483,7 +2485,7 @@ var require_schema = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = [
+    var schema2 = [
       map.map,
       seq.seq,
       string.string,
@@ -2496,7 +2498,7 @@ var require_schema = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -2504,7 +2506,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2521,7 +2523,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar3.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2562,8 +2564,8 @@ var require_schema2 = __commonJS({
         return str2;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
+    var schema2 = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema2;
   }
 });
 
@@ -2572,7 +2574,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2616,15 +2618,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2639,7 +2641,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2650,7 +2652,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar3.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2667,9 +2669,9 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq;
     }
-    function createPairs(schema, iterable, ctx) {
+    function createPairs(schema2, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -2717,17 +2719,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var pairs = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -2754,8 +2756,8 @@ var require_omap = __commonJS({
         }
         return map;
       }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+      static from(schema2, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -2782,7 +2784,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
     exports.omap = omap;
@@ -2793,7 +2795,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2805,7 +2807,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar3.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2813,7 +2815,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar3.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2825,7 +2827,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2853,7 +2855,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar3.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -2955,10 +2957,10 @@ var require_set = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
+      constructor(schema2) {
+        super(schema2);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
@@ -2969,7 +2971,7 @@ var require_set = __commonJS({
           pair = new Pair.Pair(key.key, null);
         else
           pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+        const prev = YAMLMap2.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
       }
@@ -2978,13 +2980,13 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+        const pair = YAMLMap2.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap2.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
@@ -3002,9 +3004,9 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema, iterable, ctx) {
+      static from(schema2, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set2 = new this(schema2);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
@@ -3021,7 +3023,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
       resolve(map, onError) {
         if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
@@ -3143,7 +3145,7 @@ var require_schema3 = __commonJS({
     var pairs = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schema = [
+    var schema2 = [
       map.map,
       seq.seq,
       string.string,
@@ -3166,7 +3168,7 @@ var require_schema3 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -3181,7 +3183,7 @@ var require_tags = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = require_schema();
+    var schema2 = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
     var merge = require_merge();
@@ -3191,7 +3193,7 @@ var require_tags = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
+      ["core", schema2.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -3275,9 +3277,9 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags: customTags2, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags: customTags2, merge, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
+        this.name = typeof schema2 === "string" && schema2 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags2, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
@@ -3965,14 +3967,14 @@ var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -4168,7 +4170,7 @@ var require_resolve_flow_collection = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
@@ -4177,9 +4179,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap2.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4215,7 +4217,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4255,7 +4257,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4278,7 +4280,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4310,13 +4312,13 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
+            const map = new YAMLMap2.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
@@ -4326,7 +4328,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4361,8 +4363,8 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
-    var YAMLMap = require_YAMLMap();
+    var Scalar3 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
@@ -4390,7 +4392,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -4410,7 +4412,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4425,13 +4427,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4493,7 +4495,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
           value += sep + indent.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -4608,7 +4610,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4617,15 +4619,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar3.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar3.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar3.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4830,7 +4832,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4848,11 +4850,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar3.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -4866,11 +4868,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema2[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
+      for (const tag of schema2.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -4881,18 +4883,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema.knownTags[tagName];
+      const kt = schema2.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema2[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
+      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
+      if (schema2.compat) {
+        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5613,7 +5615,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5697,7 +5699,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7207,15 +7209,15 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -7229,7 +7231,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -7288,7 +7290,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -7305,14 +7307,14 @@ var require_dist = __commonJS({
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
-    var YAMLMap = require_YAMLMap();
+    var Scalar3 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
-    var publicApi = require_public_api();
+    var parser = require_parser();
+    var publicApi2 = require_public_api();
     var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
@@ -7330,166 +7332,23 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar2.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.Scalar = Scalar3.Scalar;
+    exports.YAMLMap = YAMLMap2.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
-    exports.parse = publicApi.parse;
-    exports.parseAllDocuments = publicApi.parseAllDocuments;
-    exports.parseDocument = publicApi.parseDocument;
-    exports.stringify = publicApi.stringify;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi2.parse;
+    exports.parseAllDocuments = publicApi2.parseAllDocuments;
+    exports.parseDocument = publicApi2.parseDocument;
+    exports.stringify = publicApi2.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
   }
 });
 
-// src/spec/load.ts
-import { readFile } from "node:fs/promises";
-
-// src/validate/rules.ts
-var RULES = {
-  // --- the file itself
-  syntax: {
-    severity: "error",
-    summary: "YAML syntax error",
-    help: "The file must be valid YAML: consistent indentation with spaces, unique keys, closed flow collections and quotes, anchors defined before their aliases."
-  },
-  "file-too-large": {
-    severity: "error",
-    summary: "file over the size limit",
-    help: "Specs are limited to 1 MiB and .gitlab-ci.yml files to 2 MiB (GitLab\u2019s default max_yaml_size_bytes); larger files are refused before parsing."
-  },
-  "yaml-limit": {
-    severity: "error",
-    summary: "aliases expand too far, or nesting too deep",
-    help: "Aliases that expand to more than a million nodes (an alias bomb) or nesting deeper than GitLab\u2019s max_yaml_depth (100) are refused."
-  },
-  "bad-ignore": {
-    severity: "warning",
-    summary: "malformed deploy-token-ignore comment",
-    help: "Suppress a finding with `# deploy-token-ignore: <rule-id> -- reason` on its line or the line above; the rule id must exist and the reason is required."
-  },
-  // --- job specs
-  schema: {
-    severity: "error",
-    summary: "the spec does not match schemas/deploy-token.schema.json",
-    help: "Keys, types and values must match the job spec schema. Editors complete the file with a `# yaml-language-server: $schema=...` comment."
-  },
-  "scope-coverage": {
-    severity: "error",
-    summary: "the job uses the deploy token for something its scopes do not allow",
-    help: "From the seed\u2019s scope table: git clone needs read_repository, image pull read_registry, image push write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run."
-  },
-  "ephemeral-job": {
-    severity: "error",
-    summary: "an ephemeral job that declares no scopes",
-    help: "An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs."
-  },
-  "git-push": {
-    severity: "error",
-    summary: "git push with a deploy token",
-    help: "No deploy token scope grants write access to a repository (the scopes are read_repository, read_/write_registry, read_/write_package_registry). Push with a project access token or a deploy key."
-  },
-  "template-syntax": {
-    severity: "error",
-    summary: "template does not parse",
-    help: "Templates in variables and files are nunjucks: {{ value }}, {% if %}\u2026{% endif %}, filters with |."
-  },
-  "template-not-allowed": {
-    severity: "error",
-    summary: "template uses a construct that is not allowed",
-    help: "Templates may only output values, use if/for, literal lookups and a few pure filters (default, join, upper, lower, trim, replace, urlencode, base64, \u2026). Calls, set, macros, include and import are refused because nunjucks is not a sandbox."
-  },
-  "template-unknown-value": {
-    severity: "error",
-    summary: "template names a value that does not exist",
-    help: "Templates render with strict undefined; the only values are username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at and scopes."
-  },
-  "plain-password": {
-    severity: "error",
-    summary: "a password or token written in plain text",
-    help: "A deploy token (or any GitLab token) committed to a file is leaked. Use {{ password }} in templates, and environment variable NAMES (password_env) for fallbacks."
-  },
-  "lfs-group-token": {
-    severity: "warning",
-    summary: "Git LFS with a group deploy token",
-    help: "With a group deploy token LFS downloads answered 404 \u201CRepository or object not found\u201D (issue 235398, fixed around GitLab 15.7/15.8). The seed\u2019s workaround: use a project deploy token."
-  },
-  "public-api": {
-    severity: "error",
-    summary: "deploy token used against the public API",
-    help: "Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/\u2026). Use an API token for everything else."
-  },
-  "dotenv-export": {
-    severity: "warning",
-    summary: "dotenv export of the password",
-    help: "GitLab does not mask dotenv variables and keeps the file as an artifact (GITLAB_FACTS \xA76). Prefer `deploy-token exec` or the shell export in the same job."
-  },
-  // --- .gitlab-ci.yml
-  "deploy-variables-override": {
-    severity: "error",
-    summary: "CI_DEPLOY_USER / CI_DEPLOY_PASSWORD set in variables:",
-    help: "Variables in .gitlab-ci.yml rank above predefined ones, so this replaces the gitlab-deploy-token with a committed (and soon stale) value. For the GitLab \u2264 15.0 group fallback set them in Settings > CI/CD > Variables, masked."
-  },
-  "password-on-command-line": {
-    severity: "error",
-    summary: "registry password passed with -p",
-    help: 'A password in argv shows in the process list and shell history. Pipe it: `echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"`.'
-  },
-  "token-in-url": {
-    severity: "warning",
-    summary: "deploy token inside a URL",
-    help: "A token in a URL is saved in .git/config by git clone/remote, shows in the process list, and its URL-encoded form is not masked by the runner. Use a credential helper, a netrc file or a header."
-  },
-  "token-in-log": {
-    severity: "error",
-    summary: "deploy token printed to the job log",
-    help: "The runner masks only the exact bytes of masked variables, not encoded forms, and CI_DEBUG_TRACE or set -x print everything. Do not echo, printenv or trace in a job that uses the token."
-  },
-  "token-in-artifact": {
-    severity: "error",
-    summary: "deploy token written into an artifact",
-    help: "Artifacts and dotenv reports are kept and downloadable; dotenv variables are not masked (GITLAB_FACTS \xA76). Never write the token into a file that artifacts:paths or artifacts:reports:dotenv collect."
-  },
-  "token-over-ssh": {
-    severity: "error",
-    summary: "deploy token used with an SSH remote",
-    help: "Deploy tokens authenticate over HTTPS only; git@host: and ssh:// remotes cannot use them. Use https://."
-  },
-  "missing-guard": {
-    severity: "warning",
-    summary: "deploy token used without a guard",
-    help: "GitLab sets CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists. Guard the job with `rules: - if: $CI_DEPLOY_PASSWORD` (or test it in the script) so it does not fail obscurely."
-  },
-  "push-scope": {
-    severity: "info",
-    summary: "push needs a write scope",
-    help: "Pushing images needs write_registry and publishing packages write_package_registry on the gitlab-deploy-token. Declare the job in deploy-token.yml with those scopes to have it checked."
-  },
-  "ci-extends": {
-    severity: "error",
-    summary: "extends cannot be resolved",
-    help: "extends must name jobs or templates defined in the file or its local includes, without cycles, at most 10 levels deep (lib/gitlab/ci/config/extendable/entry.rb)."
-  },
-  "ci-reference": {
-    severity: "error",
-    summary: "!reference cannot be resolved",
-    help: "!reference [job, key, \u2026] must name an existing job and keys, without cycles, at most 10 levels deep."
-  },
-  "ci-include": {
-    severity: "error",
-    summary: "local include cannot be read",
-    help: "include: local files are read offline, relative to the directory of the top-level .gitlab-ci.yml. Remote, project, template and component includes are not checked."
-  }
-};
-function isRuleId(id) {
-  return Object.prototype.hasOwnProperty.call(RULES, id);
-}
-
-// src/validate/yaml/tree.ts
+// src/yaml/tree.ts
 function newMap(span, entries = []) {
   const byKey = /* @__PURE__ */ new Map();
   for (const e of entries) byKey.set(e.key, e);
@@ -7533,13 +7392,580 @@ function describeAt(span, from) {
   return from && from !== span.src ? `${span.src.path}:${line}` : `line ${line}`;
 }
 
+// src/yaml/read.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/yaml/bound.ts
+var import_yaml = __toESM(require_dist(), 1);
+function isMergeKey(key) {
+  return (0, import_yaml.isScalar)(key) && key.value === "<<" && key.type === import_yaml.Scalar.PLAIN;
+}
+var ExpansionBound = class {
+  constructor(limits) {
+    this.limits = limits;
+    this.cap = limits.maxNodes + 1;
+  }
+  limits;
+  memo = /* @__PURE__ */ new Map();
+  active = /* @__PURE__ */ new Set();
+  anchors = /* @__PURE__ */ new Map();
+  work = 0;
+  cap;
+  /** Checks one document's root (call in document order). */
+  check(root) {
+    this.anchors = /* @__PURE__ */ new Map();
+    const c = this.cost(root, 0);
+    if (c === void 0) return { ok: false, why: "depth", at: root };
+    if (c.size > this.limits.maxNodes || this.work > this.limits.maxNodes)
+      return { ok: false, why: "size", at: root };
+    if (c.depth > this.limits.maxDepth) return { ok: false, why: "depth", at: root };
+    return { ok: true };
+  }
+  add(a, b) {
+    return Math.min(this.cap, a + b);
+  }
+  /**
+   * Undefined when the source itself nests too deep to walk. Only anchored nodes are memoised (an
+   * alias can only name one); everything else is reached once, from its parent.
+   */
+  cost(n, level) {
+    if (level > this.limits.maxDepth * 4) return void 0;
+    if (!n.anchor) return this.measure(n, level);
+    const known = this.memo.get(n);
+    if (known) return known;
+    this.anchors.set(n.anchor, n);
+    if (this.active.has(n)) return LEAF;
+    this.active.add(n);
+    const c = this.measure(n, level);
+    this.active.delete(n);
+    if (c) this.memo.set(n, c);
+    return c;
+  }
+  measure(n, level) {
+    if ((0, import_yaml.isSeq)(n)) return this.seq(n.items, level);
+    if ((0, import_yaml.isMap)(n)) return this.map(n.items, level);
+    return LEAF;
+  }
+  /** An alias stands for its anchored node; anything else for itself. */
+  target(n) {
+    return (0, import_yaml.isAlias)(n) ? this.anchors.get(n.source) : n;
+  }
+  seq(items, level) {
+    let size = 1;
+    let depth = 0;
+    this.work = this.add(this.work, items.length);
+    for (const it of items) {
+      const t = this.target(it);
+      if (!t) continue;
+      const c = this.cost(t, level + 1);
+      if (!c) return void 0;
+      size = this.add(size, c.size);
+      depth = Math.max(depth, c.depth + 1);
+    }
+    return { size, entries: 0, depth };
+  }
+  map(pairs, level) {
+    let size = 1;
+    let depth = 0;
+    let entries = 0;
+    for (const pair of pairs) {
+      if (!(0, import_yaml.isPair)(pair)) continue;
+      const p = pair;
+      const value = p.value ? this.target(p.value) : void 0;
+      if (isMergeKey(p.key) && value) {
+        const sources = (0, import_yaml.isSeq)(value) ? value.items.map((s) => this.target(s)) : [value];
+        for (const s of sources) {
+          if (!s) continue;
+          const c2 = this.cost(s, level + 1);
+          if (!c2) return void 0;
+          size = this.add(size, Math.max(0, c2.size - 1));
+          entries = this.add(entries, c2.entries);
+          depth = Math.max(depth, c2.depth);
+        }
+        continue;
+      }
+      const key = p.key ? this.target(p.key) : void 0;
+      if (key && !(0, import_yaml.isScalar)(key)) {
+        const k = this.cost(key, level + 1);
+        if (!k) return void 0;
+      }
+      entries = this.add(entries, 1);
+      size = this.add(size, 1);
+      if (!value) continue;
+      const c = this.cost(value, level + 1);
+      if (!c) return void 0;
+      size = this.add(size, c.size);
+      depth = Math.max(depth, c.depth + 1);
+    }
+    this.work = this.add(this.work, entries);
+    return { size, entries, depth };
+  }
+};
+var LEAF = { size: 1, entries: 0, depth: 0 };
+
+// src/yaml/build.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function problem(code, message, span) {
+  return { code, message, span };
+}
+function scalarStyle(type) {
+  switch (type) {
+    case import_yaml2.Scalar.QUOTE_SINGLE:
+      return "single";
+    case import_yaml2.Scalar.QUOTE_DOUBLE:
+      return "double";
+    case import_yaml2.Scalar.BLOCK_LITERAL:
+      return "literal";
+    case import_yaml2.Scalar.BLOCK_FOLDED:
+      return "folded";
+    default:
+      return "plain";
+  }
+}
+var TreeBuilder = class {
+  constructor(src, limits, problems) {
+    this.src = src;
+    this.limits = limits;
+    this.problems = problems;
+  }
+  src;
+  limits;
+  problems;
+  memo = /* @__PURE__ */ new Map();
+  building = /* @__PURE__ */ new Set();
+  /** Anchors seen so far in document order: an alias names the latest one before it (yaml's own
+   * Alias.resolve walks the whole document per alias, quadratic on large CI files). */
+  anchors = /* @__PURE__ */ new Map();
+  /** One document's tree: its contents, or a null scalar at `at` for an empty document. */
+  build(contents, at) {
+    this.anchors = /* @__PURE__ */ new Map();
+    if (!contents) return { kind: "scalar", value: null, style: "plain", span: this.span(at, at) };
+    return this.node(contents, 0);
+  }
+  span(start, end) {
+    return { src: this.src, start, end };
+  }
+  rangeSpan(n) {
+    const r = n.range;
+    return r ? this.span(r[0], r[1]) : this.span(0, 0);
+  }
+  /** Resolves an alias to its anchored node; reports unknown and self-referencing anchors. */
+  deref(n) {
+    if (!(0, import_yaml2.isAlias)(n)) return { target: n };
+    const span = this.rangeSpan(n);
+    const target = this.anchors.get(n.source);
+    if (!target) {
+      this.problems.push(
+        problem("syntax", `unknown anchor &${n.source}; expected an anchor defined before the alias`, span)
+      );
+      return {};
+    }
+    if (this.building.has(target)) {
+      this.problems.push(
+        problem(
+          "yaml-limit",
+          `alias *${n.source} refers to its own anchor; expected a finite document`,
+          span
+        )
+      );
+      return {};
+    }
+    return { target, via: { kind: "alias", span, name: n.source } };
+  }
+  /** Only anchored nodes are memoised and watched for cycles: only they can be reached twice. */
+  node(n, depth) {
+    if (!n.anchor) return this.fresh(n, depth);
+    const cached = this.memo.get(n);
+    if (cached) return cached;
+    this.anchors.set(n.anchor, n);
+    this.building.add(n);
+    const out = this.fresh(n, depth);
+    this.building.delete(n);
+    this.memo.set(n, out);
+    return out;
+  }
+  fresh(n, depth) {
+    if (depth > this.limits.maxDepth) {
+      this.problems.push(
+        problem(
+          "yaml-limit",
+          `nesting deeper than ${this.limits.maxDepth} levels; expected a flatter document`,
+          this.rangeSpan(n)
+        )
+      );
+      return this.nullAt(n);
+    }
+    let out;
+    if ((0, import_yaml2.isScalar)(n)) {
+      const v = n.value;
+      const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
+      out = { kind: "scalar", value, style: scalarStyle(n.type), span: this.rangeSpan(n) };
+    } else if ((0, import_yaml2.isSeq)(n)) {
+      const items = [];
+      const via = [];
+      for (const it of n.items) {
+        if (!(0, import_yaml2.isAlias)(it)) {
+          items.push(this.node(it, depth + 1));
+          via.push(void 0);
+          continue;
+        }
+        const { target, via: v } = this.deref(it);
+        if (!target) continue;
+        items.push(this.node(target, depth + 1));
+        via.push(v);
+      }
+      out = { kind: "seq", items, via, span: this.rangeSpan(n) };
+    } else if ((0, import_yaml2.isMap)(n)) {
+      out = this.map(n.items, this.rangeSpan(n), depth);
+    } else {
+      out = this.nullAt(n);
+    }
+    if (n.tag) out.tag = n.tag;
+    if (n.anchor) out.anchor = n.anchor;
+    if (out.tag !== "!reference" && (out.kind === "scalar" || (out.kind === "seq" ? out.items.every((i) => i.referenceFree) : out.entries.every((e) => e.value.referenceFree))))
+      out.referenceFree = true;
+    return out;
+  }
+  nullAt(n) {
+    return { kind: "scalar", value: null, style: "plain", span: this.rangeSpan(n) };
+  }
+  keyOf(pair) {
+    const k = pair.key;
+    if (k === null || k === void 0) {
+      const at = pair.value?.range?.[0] ?? 0;
+      return { kind: "scalar", value: "", style: "plain", span: this.span(at, at) };
+    }
+    if ((0, import_yaml2.isScalar)(k) && !k.anchor) return this.fresh(k, 0);
+    const { target } = this.deref(k);
+    const node = target ? this.node(target, 0) : this.nullAt(k);
+    if (node.kind === "scalar") return (0, import_yaml2.isAlias)(k) ? { ...node, span: this.rangeSpan(k) } : node;
+    return { kind: "scalar", value: JSON.stringify(node.kind), style: "plain", span: this.rangeSpan(k) };
+  }
+  /** The mappings a `<<` value names: an alias, a mapping, or a list of them. */
+  mergeSources(value, depth) {
+    const out = [];
+    const { target, via } = this.deref(value);
+    if (!target) return out;
+    if ((0, import_yaml2.isSeq)(target)) {
+      for (const it of target.items) {
+        const r = this.deref(it);
+        if (r.target)
+          out.push({
+            node: this.node(r.target, depth + 1),
+            name: r.via?.name ?? "",
+            span: this.rangeSpan(it)
+          });
+      }
+    } else
+      out.push({ node: this.node(target, depth + 1), name: via?.name ?? "", span: this.rangeSpan(value) });
+    return out;
+  }
+  map(pairs, span, depth) {
+    const map = newMap(span);
+    const merges = [];
+    for (const pair of pairs) {
+      if (!(0, import_yaml2.isPair)(pair)) continue;
+      const rawKey = pair.key;
+      if ((0, import_yaml2.isScalar)(rawKey) && rawKey.value === "<<" && rawKey.type === import_yaml2.Scalar.PLAIN && pair.value) {
+        merges.push({
+          sources: this.mergeSources(pair.value, depth),
+          keySpan: this.rangeSpan(rawKey)
+        });
+        continue;
+      }
+      const keyNode = this.keyOf(pair);
+      const key = keyNode.value === null ? "" : String(keyNode.value);
+      const rawValue = pair.value;
+      let value;
+      let via;
+      if (rawValue === null || rawValue === void 0) {
+        value = {
+          kind: "scalar",
+          value: null,
+          style: "plain",
+          span: this.span(keyNode.span.end, keyNode.span.end)
+        };
+      } else if (!(0, import_yaml2.isAlias)(rawValue)) value = this.node(rawValue, depth + 1);
+      else {
+        const r = this.deref(rawValue);
+        if (!r.target) continue;
+        value = this.node(r.target, depth + 1);
+        via = r.via;
+      }
+      const prev = map.byKey.get(key);
+      if (prev) {
+        const { line } = this.src.lines.linePos(prev.keyNode.span.start);
+        this.problems.push(
+          problem(
+            "syntax",
+            `key "${key}" is defined twice (first at line ${line}); expected each key once`,
+            keyNode.span
+          )
+        );
+      }
+      const entry = { key, keyNode, value };
+      if (via) entry.via = via;
+      if (prev) map.entries.splice(map.entries.indexOf(prev), 1);
+      map.entries.push(entry);
+      map.byKey.set(key, entry);
+    }
+    for (const m of merges) {
+      for (const src of m.sources) {
+        const merged = src.node;
+        if (merged.kind !== "map") {
+          this.problems.push(
+            problem(
+              "syntax",
+              "a merge key (<<) takes a mapping or a list of mappings; expected an alias of a mapping",
+              src.span
+            )
+          );
+          continue;
+        }
+        for (const e of merged.entries) {
+          if (map.byKey.has(e.key)) continue;
+          const entry = { ...e, via: { kind: "merge", span: m.keySpan, name: src.name } };
+          map.entries.push(entry);
+          map.byKey.set(e.key, entry);
+        }
+      }
+    }
+    return map;
+  }
+};
+
+// src/yaml/pieces.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var PIECES_MIN_BYTES = 64 * 1024;
+var PIECE_BYTES = 16 * 1024;
+var KEY_LINE = /^(?:[A-Za-z0-9_.$/][^:#\r\n]*|"[^"\r\n]*"|'[^'\r\n]*'):(?:[ \t]|$)/;
+function cutPoints(text) {
+  const cuts = [0];
+  let sawKey = false;
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf("\n", at);
+    const end = nl < 0 ? text.length : nl;
+    const c = text.charCodeAt(at);
+    if (end > at && c !== 32 && c !== 9 && c !== 35) {
+      if (!KEY_LINE.test(text.slice(at, end))) return void 0;
+      if (sawKey && at - cuts[cuts.length - 1] >= PIECE_BYTES) cuts.push(at);
+      sawKey = true;
+    }
+    at = end + 1;
+  }
+  return sawKey ? cuts : void 0;
+}
+function shift(n, by) {
+  if ((0, import_yaml3.isScalar)(n) || (0, import_yaml3.isAlias)(n) || (0, import_yaml3.isMap)(n) || (0, import_yaml3.isSeq)(n)) {
+    const r = n.range;
+    if (r) {
+      r[0] += by;
+      r[1] += by;
+      r[2] += by;
+    }
+  }
+  if ((0, import_yaml3.isMap)(n) || (0, import_yaml3.isSeq)(n)) {
+    for (const it of n.items) {
+      if ((0, import_yaml3.isPair)(it)) {
+        shift(it.key, by);
+        shift(it.value, by);
+      } else shift(it, by);
+    }
+  }
+}
+function parseInPieces(text, options, onNewLine) {
+  if (text.length < PIECES_MIN_BYTES) return void 0;
+  const cuts = cutPoints(text);
+  if (!cuts || cuts.length < 2) return void 0;
+  const root = new import_yaml3.YAMLMap();
+  let first = -1;
+  let last = 0;
+  for (let i = 0; i < cuts.length; i++) {
+    const from = cuts[i];
+    const piece = text.slice(from, cuts[i + 1] ?? text.length);
+    const docs = (0, import_yaml3.parseAllDocuments)(piece, options);
+    if (!Array.isArray(docs) || docs.length !== 1) return void 0;
+    const doc = docs[0];
+    const contents = doc?.contents;
+    if (!doc || doc.errors.length > 0 || !(0, import_yaml3.isMap)(contents) || contents.flow) return void 0;
+    shift(contents, from);
+    if (first < 0) first = contents.range?.[0] ?? from;
+    last = contents.range?.[2] ?? from + piece.length;
+    for (const pair of contents.items) root.items.push(pair);
+  }
+  root.range = [first, last, last];
+  onNewLine(0);
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) onNewLine(nl + 1);
+  return root;
+}
+
+// src/yaml/read.ts
+var referenceTag = {
+  tag: "!reference",
+  collection: "seq",
+  default: false,
+  resolve: (v) => v
+};
+var customTags = [referenceTag];
+function humanBytes(n) {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+function syntaxMessage(code, message) {
+  const first = (message.split("\n")[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+  switch (code) {
+    case "TAB_AS_INDENT":
+      return "tabs are not allowed as indentation; expected spaces";
+    case "BAD_ALIAS":
+      return `${first.charAt(0).toLowerCase()}${first.slice(1)}; expected an anchor (&name) defined before its alias`;
+    default:
+      return first.charAt(0).toLowerCase() + first.slice(1);
+  }
+}
+function unclosedOpener(text, pos, open, close) {
+  let depth = 0;
+  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === close) depth++;
+    else if (c === open) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return void 0;
+}
+function syntaxProblem(src, code, message, pos) {
+  const text = src.text;
+  const at = (start2, end2, msg) => ({
+    code: "syntax",
+    message: msg,
+    span: { src, start: start2, end: end2 }
+  });
+  const flow = /end with an? ([\]}])/.exec(message);
+  if (flow) {
+    const close = flow[1] ?? "]";
+    const open = close === "]" ? "[" : "{";
+    const opener = unclosedOpener(text, pos[0], open, close);
+    if (opener !== void 0) {
+      const what = open === "[" ? "flow sequence" : "flow mapping";
+      return at(opener, opener + 1, `unclosed ${what}: expected ${close} to close this ${open}`);
+    }
+  }
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) {
+    const q = quote[1] ?? '"';
+    const opener = text.lastIndexOf(q, pos[0] - 1);
+    if (opener >= 0)
+      return at(
+        opener,
+        opener + 1,
+        `unclosed ${q === '"' ? "double" : "single"}-quoted string: expected ${q} to end it`
+      );
+  }
+  let start = pos[0];
+  let end = pos[1];
+  if (code === "BAD_INDENT" || code === "TAB_AS_INDENT") {
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    if (text.slice(lineStart, start).trim() === "") {
+      let i = start;
+      while (i < text.length && (text[i] === " " || code === "BAD_INDENT" && text[i] === "	")) i++;
+      if (code === "BAD_INDENT" && text[i] !== "\n") {
+        start = i;
+        end = Math.max(i + 1, end);
+      }
+    }
+  }
+  return at(start, end, syntaxMessage(code, message));
+}
+function syntaxProblems(src, documents) {
+  let errors = documents.flatMap((d) => d.errors);
+  if (errors.some((e) => e.code === "TAB_AS_INDENT"))
+    errors = errors.filter((e) => e.code === "TAB_AS_INDENT");
+  const seenLines = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const e of errors) {
+    const p = syntaxProblem(src, e.code, e.message, e.pos);
+    const line = src.lines.linePos(p.span?.start ?? 0).line;
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    out.push(p);
+  }
+  return out;
+}
+function expansionProblem(src, roots, limits) {
+  const bound = new ExpansionBound(limits);
+  for (const root of roots) {
+    if (!root) continue;
+    const r = bound.check(root);
+    if (r.ok) continue;
+    const start = r.at.range?.[0] ?? 0;
+    const span = { src, start, end: start };
+    return r.why === "size" ? {
+      code: "yaml-limit",
+      message: `anchors, aliases and merge keys expand to more than ${limits.maxNodes.toLocaleString("en-US")} nodes; refusing a possible alias bomb`,
+      span
+    } : {
+      code: "yaml-limit",
+      message: `nesting deeper than ${limits.maxDepth} levels after aliases; expected a flatter document`,
+      span
+    };
+  }
+  return void 0;
+}
+function parseYaml(text, path, limits) {
+  const lines = new import_yaml4.LineCounter();
+  const src = { path, text, lines };
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > limits.maxBytes) {
+    const message = `file is ${humanBytes(size)}; expected at most ${humanBytes(limits.maxBytes)}`;
+    return { src, docs: [], problems: [{ code: "file-too-large", message }] };
+  }
+  const whole = parseInPieces(text, OPTIONS, lines.addNewLine);
+  const parsed = whole ? { roots: [whole], starts: [0] } : parseWhole(src, limits);
+  if ("problems" in parsed) return { src, docs: [], problems: parsed.problems };
+  const tooLarge = expansionProblem(src, parsed.roots, limits);
+  if (tooLarge) return { src, docs: [], problems: [tooLarge] };
+  const problems = [];
+  const builder = new TreeBuilder(src, limits, problems);
+  const docs = [];
+  for (let i = 0; i < parsed.roots.length; i++) {
+    docs.push(builder.build(parsed.roots[i], parsed.starts[i] ?? 0));
+    if (problems.length > 0) return { src, docs: [], problems };
+  }
+  return { src, docs, problems };
+}
+var OPTIONS = {
+  prettyErrors: false,
+  // Duplicate keys are found while building the tree (one pass instead of yaml's quadratic check).
+  uniqueKeys: false,
+  customTags,
+  strict: true
+};
+function parseWhole(src, limits) {
+  let documents;
+  try {
+    const parsed = (0, import_yaml4.parseAllDocuments)(src.text, { ...OPTIONS, lineCounter: src.lines });
+    documents = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    const why = e instanceof RangeError ? "nesting is too deep" : e instanceof Error ? e.message : String(e);
+    const message = `cannot parse: ${why}; expected at most ${limits.maxDepth} levels`;
+    return { problems: [{ code: "yaml-limit", message, span: { src, start: 0, end: 0 } }] };
+  }
+  const syntax2 = syntaxProblems(src, documents);
+  if (syntax2.length > 0) return { problems: syntax2 };
+  return {
+    roots: documents.map((d) => d.contents ?? null),
+    starts: documents.map((d) => d.range?.[0] ?? 0)
+  };
+}
+
 // src/validate/finding.ts
-function findingAt(ruleId, message, span, via) {
+function findingAt(rule, message, span, via) {
   const start = lineCol(span.src, span.start);
   const end = lineCol(span.src, Math.max(span.end, span.start));
   return {
-    ruleId,
-    severity: RULES[ruleId].severity,
+    ruleId: rule.id,
+    severity: rule.severity,
     message: via ? `${message} ${viaNote(via, span)}` : message,
     file: span.src.path,
     line: start.line,
@@ -7548,18 +7974,18 @@ function findingAt(ruleId, message, span, via) {
     endCol: end.col
   };
 }
-function fileFinding(ruleId, message, file) {
-  return { ruleId, severity: RULES[ruleId].severity, message, file, line: 1, col: 1 };
+function fileFinding(rule, message, file) {
+  return { ruleId: rule.id, severity: rule.severity, message, file, line: 1, col: 1 };
 }
 function viaNote(via, span) {
-  const where2 = describeAt(via.span, span.src);
+  const where = describeAt(via.span, span.src);
   switch (via.kind) {
     case "merge":
-      return `(merged by \`<<: *${via.name}\` at ${where2})`;
+      return `(merged by \`<<: *${via.name}\` at ${where})`;
     case "alias":
-      return `(through alias *${via.name} at ${where2})`;
+      return `(through alias *${via.name} at ${where})`;
     case "reference":
-      return `(through !reference [${via.name}] at ${where2})`;
+      return `(through !reference [${via.name}] at ${where})`;
   }
 }
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
@@ -7583,41 +8009,108 @@ function hasErrors(findings) {
   return findings.some((f) => f.severity === "error");
 }
 
-// src/validate/rules/dotenv-export.ts
-function checkDotenvExport(job, report) {
-  const seq = get(job.node, "export");
-  if (seq?.kind !== "seq") return;
-  const eph = get(job.node, "ephemeral");
-  const ephemeral = eph?.kind === "scalar" && eph.value === true;
-  seq.items.forEach((it, i) => {
-    if (it.kind === "scalar" && it.value === "dotenv") {
-      report(
-        findingAt(
-          "dotenv-export",
-          ephemeral ? "dotenv variables are not masked and stay in an artifact, and this ephemeral token is deleted when the job ends (later jobs would get a dead token); expected exec in the job that needs it" : "dotenv variables are not masked and stay in an artifact; expected exec or the shell export in the same job",
-          it.span,
-          seq.via[i]
-        )
-      );
-    }
-  });
+// src/validate/rules/schema.ts
+var schema = {
+  id: "schema",
+  severity: "error",
+  summary: "the spec does not match schemas/deploy-token.schema.json",
+  help: "Keys, types and values must match the job spec schema. Editors complete the file with a `# yaml-language-server: $schema=...` comment."
+};
+
+// src/validate/rules/yaml.ts
+var syntax = {
+  id: "syntax",
+  severity: "error",
+  summary: "YAML syntax error",
+  help: "The file must be valid YAML: consistent indentation with spaces, unique keys, closed flow collections and quotes, anchors defined before their aliases."
+};
+var fileTooLarge = {
+  id: "file-too-large",
+  severity: "error",
+  summary: "file over the size limit",
+  help: "Specs are limited to 1 MiB and .gitlab-ci.yml files to 2 MiB (GitLab\u2019s default max_yaml_size_bytes); larger files are refused before parsing."
+};
+var yamlLimit = {
+  id: "yaml-limit",
+  severity: "error",
+  summary: "aliases expand too far, or nesting too deep",
+  help: "Anchors, aliases and `<<` merge keys that together expand to more than a million nodes in a CI file (200,000 in a spec) \u2014 alias bombs, merge-key chains \u2014 or nesting deeper than GitLab\u2019s max_yaml_depth (100) are refused before anything is built."
+};
+var BY_CODE = { syntax, "file-too-large": fileTooLarge, "yaml-limit": yamlLimit };
+function yamlFindings(problems, file) {
+  return problems.map(
+    (p) => p.span ? findingAt(BY_CODE[p.code], p.message, p.span) : fileFinding(BY_CODE[p.code], p.message, file)
+  );
 }
 
-// src/validate/rules/ephemeral-job.ts
-function checkEphemeralJob(job, report) {
-  const entry = getEntry(job.node, "ephemeral");
-  if (entry?.value.kind !== "scalar" || entry.value.value !== true) return;
-  const scopes = get(job.node, "scopes");
-  if (scopes === void 0 || scopes.kind === "seq" && scopes.items.length === 0) {
-    report(
-      findingAt(
-        "ephemeral-job",
-        `ephemeral job "${job.name}" declares no scopes; an ephemeral token gets exactly the job's scopes, and GitLab refuses a token without any`,
-        entry.value.span,
-        entry.via
-      )
-    );
+// src/validate/spec/jobs.ts
+function specJobs(root) {
+  const jobs = get(root, "jobs");
+  if (jobs?.kind !== "map") return [];
+  const out = [];
+  for (const e of jobs.entries) {
+    if (e.value.kind !== "map") continue;
+    out.push({ name: e.key, keyNode: e.keyNode, node: e.value, ...e.via ? { via: e.via } : {} });
   }
+  return out;
+}
+function specTemplates(job) {
+  const out = [];
+  const push2 = (node, what, via) => out.push({ node, what, ...via ? { via } : {} });
+  const varsEntry = getEntry(job.node, "variables");
+  if (varsEntry?.value.kind === "map") {
+    for (const e of varsEntry.value.entries) {
+      if (e.value.kind === "scalar") push2(e.value, `variable ${e.key}`, e.via ?? varsEntry.via);
+    }
+  }
+  const filesEntry = getEntry(job.node, "files");
+  const files = filesEntry?.value;
+  if (files?.kind === "seq") {
+    files.items.forEach((f, i) => {
+      const tEntry = getEntry(f, "template");
+      const t = tEntry?.value;
+      if (t?.kind !== "scalar") return;
+      push2(t, `file ${str(get(f, "path")) ?? `files[${i}]`}`, tEntry?.via ?? files.via[i] ?? filesEntry?.via);
+    });
+  }
+  return out;
+}
+function specCredentialNames(root, job) {
+  const password = /* @__PURE__ */ new Set(["CI_DEPLOY_PASSWORD"]);
+  const user = /* @__PURE__ */ new Set(["CI_DEPLOY_USER"]);
+  const fb = get(get(root, "token"), "fallback");
+  const pwEnv = str(get(fb, "password_env"));
+  const userEnv = str(get(fb, "username_env"));
+  if (pwEnv && /^\w+$/.test(pwEnv)) password.add(pwEnv);
+  if (userEnv && /^\w+$/.test(userEnv)) user.add(userEnv);
+  const vars = get(job.node, "variables");
+  if (vars?.kind === "map") {
+    for (const e of vars.entries) {
+      const t = str(e.value) ?? "";
+      if (readsPassword(t)) password.add(e.key);
+      else if (/\busername\b/.test(t)) user.add(e.key);
+    }
+  }
+  return { password, user };
+}
+
+// src/validate/glob.ts
+function globRegex(glob, opts = {}) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] ?? "";
+    if (c === "*" && glob[i + 1] === "*") {
+      re += ".*";
+      i++;
+      if (glob[i + 1] === "/") {
+        re = `${re.slice(0, -2)}(?:.*/)?`;
+        i++;
+      }
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(opts.coversChildren ? `^${re.replace(/\/$/, "")}(/.*)?$` : `^${re}$`);
 }
 
 // src/validate/shell.ts
@@ -7674,14 +8167,93 @@ function commandParts(cmd) {
   }
   return parts;
 }
-function parseScript(script) {
-  const cmds = [];
-  const n = script.length;
-  let i = 0;
-  let cur = newCommand(0);
-  let pendingHeredocs = [];
-  let pendingRedirect;
-  const finish = (end, pipes) => {
+var ScriptParser = class {
+  constructor(s) {
+    this.s = s;
+  }
+  s;
+  cmds = [];
+  i = 0;
+  cur = newCommand(0);
+  heredocs = [];
+  redirect;
+  parse() {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i] ?? "";
+      if (c === "\\" && s[this.i + 1] === "\n") this.i += 2;
+      else if (c === "\n") this.newline();
+      else if (c === " " || c === "	" || c === "\r") this.i++;
+      else if (c === "#") while (this.i < s.length && s[this.i] !== "\n") this.i++;
+      else if (!this.operator(c) && !this.redirection()) this.word();
+    }
+    this.finish(s.length, false);
+    if (this.heredocs.length > 0) this.readHeredocs(s.length);
+    return this.cmds;
+  }
+  newline() {
+    this.finish(this.i, false);
+    this.i++;
+    if (this.heredocs.length > 0) {
+      this.i = this.readHeredocs(this.i);
+      this.cur = newCommand(this.i);
+    }
+  }
+  /** `;` `(` `)` `&&` `||` `|` `|&` `&` and `&>`/`&>>`; false when `c` starts none of them. */
+  operator(c) {
+    const s = this.s;
+    if (c === ";" || c === "(" || c === ")") {
+      if (c === ";" && s[this.i + 1] === ";") this.i++;
+      this.finish(this.i, false);
+      this.i++;
+      return true;
+    }
+    if (c !== "&" && c !== "|") return false;
+    const two = s.slice(this.i, this.i + 2);
+    if (two === "&&" || two === "||") {
+      this.finish(this.i, false);
+      this.i += 2;
+    } else if (c === "&" && s[this.i + 1] === ">") {
+      const op = s[this.i + 2] === ">" ? "&>>" : "&>";
+      this.redirect = { op, start: this.i };
+      this.cur.redirects.push(this.redirect);
+      this.i += op.length;
+    } else {
+      this.finish(this.i, c === "|");
+      this.i += c === "|" && s[this.i + 1] === "&" ? 2 : 1;
+    }
+    return true;
+  }
+  /** Redirections: [n]> [n]>> [n]< <<< << <<- >& >|; false when there is none here. */
+  redirection() {
+    const s = this.s;
+    const redir = /^(\d*)(<<<|<<-|<<|>>|>&|<&|>\||<>|>|<)/.exec(s.slice(this.i, this.i + 6));
+    if (!redir || redir[1] !== "" && this.i !== 0 && !/[\s;|&(]/.test(s[this.i - 1] ?? " ")) return false;
+    const op = redir[2] ?? ">";
+    this.i += redir[0].length;
+    if (op === "<<" || op === "<<-") {
+      while (s[this.i] === " " || s[this.i] === "	") this.i++;
+      const w = readWord(s, this.i);
+      this.i = w.end;
+      const quoted = /['"\\]/.test(w.raw);
+      this.heredocs.push({ delim: w.text.replace(/\\/g, ""), strip: op === "<<-", quoted, cmd: this.cur });
+      this.cur.redirects.push({ op, start: w.start, target: w });
+      return true;
+    }
+    this.redirect = { op: redir[1] + op, start: this.i - redir[0].length };
+    this.cur.redirects.push(this.redirect);
+    return true;
+  }
+  word() {
+    const w = readWord(this.s, this.i);
+    this.i = w.end > this.i ? w.end : this.i + 1;
+    const r = this.redirect;
+    this.redirect = void 0;
+    if (r && !r.target) r.target = w;
+    else this.cur.words.push(w);
+  }
+  finish(end, pipes) {
+    const cur = this.cur;
     cur.start = Math.min(cur.words[0]?.start ?? end, cur.redirects[0]?.start ?? end);
     const lastWord = cur.words[cur.words.length - 1];
     const lastRedirect = cur.redirects[cur.redirects.length - 1];
@@ -7690,119 +8262,69 @@ function parseScript(script) {
       lastRedirect?.target?.end ?? lastRedirect?.start ?? cur.start
     );
     cur.pipesTo = pipes;
-    if (cur.words.length > 0 || cur.redirects.length > 0) cmds.push(cur);
-    const next = newCommand(end);
-    next.pipedFrom = pipes && (cur.words.length > 0 || cur.redirects.length > 0);
-    cur = next;
-  };
-  const readHeredocs = (from) => {
+    const any = cur.words.length > 0 || cur.redirects.length > 0;
+    if (any) this.cmds.push(cur);
+    this.cur = newCommand(end);
+    this.cur.pipedFrom = pipes && any;
+  }
+  /** Here-document bodies start on the line after the operator, in order. */
+  readHeredocs(from) {
+    const s = this.s;
     let p = from;
-    for (const h of pendingHeredocs) {
+    for (const h of this.heredocs) {
       const bodyStart = p;
       let body = "";
-      let found = false;
-      while (p < n) {
-        let eol = script.indexOf("\n", p);
-        if (eol < 0) eol = n;
-        const line = script.slice(p, eol);
-        const cmp = h.strip ? line.replace(/^\t+/, "") : line;
-        if (cmp === h.delim) {
-          h.cmd.heredocs.push({ text: body, start: bodyStart, end: p, quoted: h.quoted });
-          p = Math.min(n, eol + 1);
-          found = true;
+      let end = s.length;
+      while (p < s.length) {
+        const nl = s.indexOf("\n", p);
+        const eol = nl < 0 ? s.length : nl;
+        const line = s.slice(p, eol);
+        if ((h.strip ? line.replace(/^\t+/, "") : line) === h.delim) {
+          end = p;
+          p = Math.min(s.length, eol + 1);
           break;
         }
-        body += line + "\n";
+        body += `${line}
+`;
         p = eol + 1;
       }
-      if (!found) {
-        h.cmd.heredocs.push({ text: body, start: bodyStart, end: n, quoted: h.quoted });
-        p = n;
-      }
+      if (end === s.length) p = s.length;
+      h.cmd.heredocs.push({ text: body, start: bodyStart, end, quoted: h.quoted });
     }
-    pendingHeredocs = [];
+    this.heredocs = [];
     return p;
-  };
-  while (i < n) {
-    const c = script[i] ?? "";
-    if (c === "\\" && script[i + 1] === "\n") {
-      i += 2;
-      continue;
-    }
-    if (c === "\n") {
-      finish(i, false);
-      i++;
-      if (pendingHeredocs.length > 0) {
-        i = readHeredocs(i);
-        cur = newCommand(i);
-      }
-      continue;
-    }
-    if (c === " " || c === "	" || c === "\r") {
-      i++;
-      continue;
-    }
-    if (c === "#") {
-      while (i < n && script[i] !== "\n") i++;
-      continue;
-    }
-    if (c === ";" || c === "(" || c === ")") {
-      if (c === ";" && script[i + 1] === ";") i++;
-      finish(i, false);
-      i++;
-      continue;
-    }
-    if (c === "&" || c === "|") {
-      const two = script.slice(i, i + 2);
-      if (two === "&&" || two === "||") {
-        finish(i, false);
-        i += 2;
-        continue;
-      }
-      if (c === "&" && script[i + 1] === ">") {
-        const op = script[i + 2] === ">" ? "&>>" : "&>";
-        pendingRedirect = { op, start: i };
-        cur.redirects.push(pendingRedirect);
-        i += op.length;
-        continue;
-      }
-      finish(i, c === "|");
-      i += c === "|" && script[i + 1] === "&" ? 2 : 1;
-      continue;
-    }
-    const redir = /^(\d*)(<<<|<<-|<<|>>|>&|<&|>\||<>|>|<)/.exec(script.slice(i, i + 6));
-    if (redir && (redir[1] === "" || i === 0 || /[\s;|&(]/.test(script[i - 1] ?? " "))) {
-      const op = redir[2] ?? ">";
-      i += redir[0].length;
-      if (op === "<<" || op === "<<-") {
-        while (script[i] === " " || script[i] === "	") i++;
-        const w2 = readWord(script, i);
-        i = w2.end;
-        const quoted = /['"\\]/.test(w2.raw);
-        pendingHeredocs.push({ delim: w2.text.replace(/\\/g, ""), strip: op === "<<-", quoted, cmd: cur });
-        cur.redirects.push({ op, start: w2.start, target: w2 });
-        continue;
-      }
-      pendingRedirect = { op: redir[1] + op, start: i - redir[0].length };
-      cur.redirects.push(pendingRedirect);
-      continue;
-    }
-    const w = readWord(script, i);
-    i = w.end > i ? w.end : i + 1;
-    if (pendingRedirect && !pendingRedirect.target) {
-      pendingRedirect.target = w;
-      pendingRedirect = void 0;
-      continue;
-    }
-    pendingRedirect = void 0;
-    cur.words.push(w);
   }
-  finish(n, false);
-  if (pendingHeredocs.length > 0) readHeredocs(n);
-  return cmds;
+};
+function parseScript(script) {
+  return new ScriptParser(script).parse();
 }
 function newCommand(start) {
   return { words: [], redirects: [], heredocs: [], start, end: start, pipesTo: false, pipedFrom: false };
+}
+var WORD_END = /* @__PURE__ */ new Set([" ", "	", "\n", "\r", ";", "|", "&", ")", "("]);
+function readDoubleQuoted(s, i) {
+  const n = s.length;
+  let text = "";
+  i++;
+  while (i < n && s[i] !== '"') {
+    if (s[i] === "\\" && i + 1 < n) {
+      const nx = s[i + 1] ?? "";
+      text += '$`"\\\n'.includes(nx) ? nx === "\n" ? "" : nx : `\\${nx}`;
+      i += 2;
+    } else if (s[i] === "$" && s[i + 1] === "(") {
+      const end = matchParen(s, i + 1);
+      text += s.slice(i, end);
+      i = end;
+    } else {
+      text += s[i];
+      i++;
+    }
+  }
+  return { text, end: i + 1 };
+}
+function upTo(s, close, from) {
+  const end = s.indexOf(close, from);
+  return end < 0 ? s.length : end + 1;
 }
 function readWord(s, start) {
   let i = start;
@@ -7810,68 +8332,28 @@ function readWord(s, start) {
   const n = s.length;
   while (i < n) {
     const c = s[i] ?? "";
-    if (c === " " || c === "	" || c === "\n" || c === "\r" || c === ";" || c === "|" || c === "&" || c === ")" || c === "(")
-      break;
-    if ((c === "<" || c === ">") && i > start) break;
+    if (WORD_END.has(c) || (c === "<" || c === ">") && i > start) break;
+    let next;
     if (c === "\\") {
-      if (s[i + 1] === "\n") {
-        i += 2;
-        continue;
-      }
-      text += s[i + 1] ?? "";
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
+      if (s[i + 1] !== "\n") text += s[i + 1] ?? "";
+      next = i + 2;
+    } else if (c === "'") {
       const end2 = s.indexOf("'", i + 1);
       const stop = end2 < 0 ? n : end2;
       text += s.slice(i + 1, stop);
-      i = stop + 1;
-      continue;
+      next = stop + 1;
+    } else if (c === '"') {
+      const q = readDoubleQuoted(s, i);
+      text += q.text;
+      next = q.end;
+    } else {
+      if (c === "$" && s[i + 1] === "(") next = matchParen(s, i + 1);
+      else if (c === "$" && s[i + 1] === "{") next = upTo(s, "}", i + 2);
+      else if (c === "`") next = upTo(s, "`", i + 1);
+      else next = i + 1;
+      text += s.slice(i, next);
     }
-    if (c === '"') {
-      i++;
-      while (i < n && s[i] !== '"') {
-        if (s[i] === "\\" && i + 1 < n) {
-          const nx = s[i + 1] ?? "";
-          text += '$`"\\\n'.includes(nx) ? nx === "\n" ? "" : nx : `\\${nx}`;
-          i += 2;
-          continue;
-        }
-        if (s[i] === "$" && s[i + 1] === "(") {
-          const end2 = matchParen(s, i + 1);
-          text += s.slice(i, end2);
-          i = end2;
-          continue;
-        }
-        text += s[i];
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === "$" && s[i + 1] === "(") {
-      const end2 = matchParen(s, i + 1);
-      text += s.slice(i, end2);
-      i = end2;
-      continue;
-    }
-    if (c === "$" && s[i + 1] === "{") {
-      const end2 = s.indexOf("}", i + 2);
-      const stop = end2 < 0 ? n : end2 + 1;
-      text += s.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === "`") {
-      const end2 = s.indexOf("`", i + 1);
-      const stop = end2 < 0 ? n : end2 + 1;
-      text += s.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    text += c;
-    i++;
+    i = next;
   }
   const end = Math.min(i, n);
   return { raw: s.slice(start, end), text, start, end };
@@ -7906,7 +8388,7 @@ function matchParen(s, open) {
   return s.length;
 }
 
-// src/validate/commands.ts
+// src/validate/commands/words.ts
 var regexCache = /* @__PURE__ */ new Map();
 function refRegex(names) {
   const list2 = [...names].sort();
@@ -7944,341 +8426,8 @@ function subcommand(name, args) {
   }
   return { sub: "", index: -1 };
 }
-var OTHER_REGISTRIES = [
-  /^(index\.)?docker\.io$/,
-  /^registry-1\.docker\.io$/,
-  /^ghcr\.io$/,
-  /^quay\.io$/,
-  /(^|\.)gcr\.io$/,
-  /\.pkg\.dev$/,
-  /\.amazonaws\.com$/,
-  /^public\.ecr\.aws$/,
-  /\.azurecr\.io$/,
-  /^mcr\.microsoft\.com$/
-];
-function registryOf(ref) {
-  const r = ref.replace(/^(docker|oci):\/\//, "");
-  if (/\$\{?CI_DEPENDENCY_PROXY_/.test(r)) return "dependency-proxy";
-  if (/\$\{?CI_REGISTRY/.test(r)) return "gitlab";
-  const first = r.split("/")[0] ?? "";
-  const hasHost = r.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
-  if (!hasHost) return r.startsWith("$") ? "unknown" : "other";
-  const host = first.replace(/:\d+$/, "").toLowerCase();
-  if (host.startsWith("$")) return "unknown";
-  if (OTHER_REGISTRIES.some((re) => re.test(host))) return "other";
-  if (/^registry\.|gitlab/.test(host)) return "gitlab";
-  return "unknown";
-}
-var REGISTRY_CLIENTS = /* @__PURE__ */ new Set(["docker", "podman", "buildah", "nerdctl", "crane", "oras", "regctl"]);
-function imageNeeds(name, sub, args, out) {
-  const ops = operands(args);
-  const pushLike = sub === "push" || sub === "manifest" && ops[1]?.text === "push";
-  if (sub === "pull" || sub === "push" || pushLike) {
-    for (const w of ops.slice(sub === "manifest" ? 2 : 1)) {
-      const kind = registryOf(w.text);
-      if (kind === "dependency-proxy")
-        out.push({ label: `${name} ${sub}`, all: ["read_registry", "write_registry"], word: w });
-      else if (pushLike && kind !== "other")
-        out.push({ label: `${name} push`, all: ["write_registry"], word: w });
-      else if (!pushLike && kind === "gitlab")
-        out.push({ label: `${name} pull`, all: ["read_registry"], word: w });
-    }
-  }
-  if ((sub === "build" || sub === "buildx") && args.some((a) => a.text === "--push" || /^--output=.*push=true/.test(a.text))) {
-    const tag = args.find((a, i) => i > 0 && (args[i - 1]?.text === "-t" || args[i - 1]?.text === "--tag"));
-    const w = tag ?? args.find((a) => a.text === "--push") ?? args[0];
-    if (w && (!tag || registryOf(tag.text) !== "other"))
-      out.push({ label: `${name} build --push`, all: ["write_registry"], word: w });
-  }
-}
-function urlWord(args) {
-  return args.find((a) => /^(https?:\/\/|\$\{?CI_API_V4_URL|\$\{?CI_SERVER_URL|\{\{\s*api_url)/.test(a.text));
-}
-function gitlabRepoUrl(text) {
-  return /\$\{?CI_(REPOSITORY_URL|SERVER_|PROJECT_)|gitlab/i.test(text);
-}
-function commandNeeds(cmd, configured) {
-  const key = [...configured].sort().join(",");
-  let byClients = needsCache.get(cmd);
-  if (!byClients) {
-    byClients = /* @__PURE__ */ new Map();
-    needsCache.set(cmd, byClients);
-  }
-  let needs = byClients.get(key);
-  if (!needs) {
-    needs = findNeeds(cmd, configured);
-    byClients.set(key, needs);
-  }
-  return needs;
-}
-var needsCache = /* @__PURE__ */ new WeakMap();
-function findNeeds(cmd, configured) {
-  const { name, nameWord, args } = commandParts(cmd);
-  if (!nameWord) return [];
-  const out = [];
-  const { sub, index } = subcommand(name, args);
-  const subWord = args[index] ?? nameWord;
-  const rest = index >= 0 ? args.slice(index + 1) : [];
-  if (REGISTRY_CLIENTS.has(name)) {
-    if (name === "crane" && (sub === "copy" || sub === "cp")) {
-      const [src, dst] = operands(rest);
-      if (src && registryOf(src.text) === "gitlab")
-        out.push({ label: "crane copy", all: ["read_registry"], word: src });
-      if (dst && registryOf(dst.text) !== "other")
-        out.push({ label: "crane copy", all: ["write_registry"], word: dst });
-    } else imageNeeds(name, sub, args.slice(Math.max(index, 0)), out);
-  } else if (name === "skopeo" && sub === "copy") {
-    const [src, dst] = operands(rest);
-    if (src && registryOf(src.text) === "gitlab")
-      out.push({ label: "skopeo copy", all: ["read_registry"], word: src });
-    if (dst && registryOf(dst.text) !== "other")
-      out.push({ label: "skopeo copy", all: ["write_registry"], word: dst });
-  } else if (name === "executor" || name === "kaniko") {
-    const dest = args.find((a, i) => a.text.startsWith("--destination") || args[i - 1]?.text === "-d");
-    if (dest) out.push({ label: "kaniko --destination", all: ["write_registry"], word: dest });
-  } else if (name === "helm") {
-    const oci = rest.find((a) => a.text.startsWith("oci://"));
-    if (oci && registryOf(oci.text) !== "other") {
-      if (sub === "push") out.push({ label: "helm push", all: ["write_registry"], word: oci });
-      else if (["pull", "install", "upgrade", "template", "show"].includes(sub) && registryOf(oci.text) === "gitlab")
-        out.push({ label: `helm ${sub}`, all: ["read_registry"], word: oci });
-    }
-  } else if (name === "git") {
-    const url = rest.find((a) => /^(https?:\/\/|\$)/.test(a.text));
-    const fetchLike = ["clone", "fetch", "pull", "ls-remote", "submodule"].includes(sub);
-    const lfs = sub === "lfs" && ["pull", "fetch", "checkout"].includes(operands(rest)[0]?.text ?? "");
-    if ((fetchLike || lfs) && (configured.has("git") || url !== void 0 && gitlabRepoUrl(url.text)))
-      out.push({ label: `git ${sub}`, all: ["read_repository"], word: url ?? subWord });
-  } else if (name === "npm" || name === "yarn" || name === "pnpm") {
-    if (sub === "publish")
-      out.push({ label: `${name} publish`, all: ["write_package_registry"], word: subWord });
-    else if (configured.has("npm") && (["install", "i", "ci", "add", "update", "upgrade"].includes(sub) || name === "yarn" && sub === ""))
-      out.push({ label: `${name} ${sub || "install"}`, all: ["read_package_registry"], word: subWord });
-  } else if (name === "twine" && sub === "upload") {
-    out.push({ label: "twine upload", all: ["write_package_registry"], word: subWord });
-  } else if (["poetry", "uv", "flit", "hatch", "pdm"].includes(name) && sub === "publish") {
-    out.push({ label: `${name} publish`, all: ["write_package_registry"], word: subWord });
-  } else if ((name === "pip" || name === "pip3" || name === "poetry" || name === "uv" || name === "pipenv") && configured.has("pypi")) {
-    if (["install", "download", "wheel", "sync", "add", "lock"].includes(sub))
-      out.push({ label: `${name} ${sub}`, all: ["read_package_registry"], word: subWord });
-  } else if (/^(mvn|mvnw|gradle|gradlew)$/.test(name)) {
-    const publish = args.find((a) => /^(deploy(:deploy)?|publish\w*)$/.test(a.text));
-    if (publish)
-      out.push({ label: `${name} ${publish.text}`, all: ["write_package_registry"], word: publish });
-    else if (configured.has("maven") && sub !== "")
-      out.push({ label: `${name} ${sub}`, all: ["read_package_registry"], word: subWord });
-  } else if (name === "nuget" || name === "dotnet") {
-    const nugetSub = name === "dotnet" && sub === "nuget" ? operands(rest)[0]?.text ?? "" : sub;
-    if (nugetSub === "push")
-      out.push({
-        label: `${name} ${name === "dotnet" ? "nuget " : ""}push`,
-        all: ["write_package_registry"],
-        word: subWord
-      });
-    else if (configured.has("nuget") && ["install", "restore", "build"].includes(nugetSub))
-      out.push({ label: `${name} ${nugetSub}`, all: ["read_package_registry"], word: subWord });
-  } else if (name === "curl" || name === "wget") {
-    const url = urlWord(args);
-    if (url && /\/packages\//.test(url.text)) {
-      const upload = args.some((a, i) => {
-        const t = a.text;
-        const prev = args[i - 1]?.text ?? "";
-        return t === "-T" || t === "--upload-file" || t.startsWith("--upload-file=") || t === "-F" || t === "--form" || t.startsWith("--data") || t.startsWith("--post-") || t === "--method=PUT" || (prev === "-X" || prev === "--request") && /^(PUT|POST)$/i.test(t) || /^-X(PUT|POST)$/i.test(t);
-      });
-      out.push({
-        label: upload ? `${name} upload to the package registry` : `${name} from the package registry`,
-        all: [upload ? "write_package_registry" : "read_package_registry"],
-        word: url
-      });
-    }
-  }
-  return out;
-}
-var loginCache = /* @__PURE__ */ new WeakMap();
-function loginPasswordArg(cmd) {
-  let hit = loginCache.get(cmd);
-  if (hit === void 0) {
-    hit = findLoginPassword(cmd) ?? null;
-    loginCache.set(cmd, hit);
-  }
-  return hit ?? void 0;
-}
-function findLoginPassword(cmd) {
-  const { name, args } = commandParts(cmd);
-  if (!/^(docker|podman|buildah|nerdctl|skopeo|oras|regctl|helm|crane)$/.test(name)) return void 0;
-  const ops = operands(args).map((w) => w.text);
-  const isLogin = ["docker", "podman", "buildah", "nerdctl", "skopeo", "oras", "regctl"].includes(name) && ops[0] === "login" || name === "helm" && ops[0] === "registry" && ops[1] === "login" || name === "crane" && ops[0] === "auth" && ops[1] === "login" || name === "regctl" && ops[0] === "registry" && ops[1] === "login";
-  if (!isLogin) return void 0;
-  const tool = `${name} ${name === "helm" ? "registry login" : name === "crane" ? "auth login" : "login"}`;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a) continue;
-    if (a.text === "-p" || a.text === "--password") {
-      const v = args[i + 1];
-      if (v) return { flag: a, value: v, valueText: v.text, tool };
-    } else if (/^--password=./.test(a.text)) {
-      return { flag: a, value: a, valueText: a.text.slice("--password=".length), tool };
-    } else if (/^-p./.test(a.text) && !a.text.startsWith("--")) {
-      return { flag: a, value: a, valueText: a.text.slice(2), tool };
-    }
-  }
-  return void 0;
-}
-function loginPasswordFlag(cmd, names) {
-  const hit = loginPasswordArg(cmd);
-  return hit && refRegex(names.password).test(hit.valueText) ? hit : void 0;
-}
-function tokenInUrl(word, names) {
-  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^/\s@]*)@/i.exec(word.text);
-  return m !== null && refRegex(names.password).test(m[1] ?? "");
-}
-function sshRemote(word) {
-  return /^(ssh:\/\/|git\+ssh:\/\/|[A-Za-z0-9._$-]+@[A-Za-z0-9.${}_-]+:(?!\/\/)\S)/.test(word.text);
-}
-var PRINTERS = /* @__PURE__ */ new Set([
-  "base64",
-  "xxd",
-  "od",
-  "hexdump",
-  "rev",
-  "tr",
-  "sed",
-  "awk",
-  "cut",
-  "tee",
-  "cat",
-  "head",
-  "tail",
-  "sort",
-  "grep",
-  "jq",
-  "fold"
-]);
-function stdoutToFile(cmd) {
-  return cmd.redirects.some(
-    (r) => /^(1?>|1?>>|&>|&>>|>\|)$/.test(r.op) && r.target !== void 0 && !r.target.text.startsWith("&")
-  );
-}
-function printsToLog(cmds, index) {
-  let i = index;
-  let cmd = cmds[i];
-  while (cmd) {
-    if (stdoutToFile(cmd)) return false;
-    if (!cmd.pipesTo) return true;
-    const next = cmds[i + 1];
-    if (!next) return true;
-    if (!PRINTERS.has(commandParts(next).name)) return false;
-    i++;
-    cmd = next;
-  }
-  return true;
-}
-function logLeak(cmds, index, names) {
-  const cmd = cmds[index];
-  if (!cmd) return void 0;
-  const { name, nameWord, args } = commandParts(cmd);
-  const first = cmd.words[0];
-  if (!nameWord && first?.text === "env" && cmd.words.length === 1 && printsToLog(cmds, index)) {
-    return {
-      kind: "dump",
-      word: first,
-      message: "env prints every variable, including the deploy token; expected only the names you need"
-    };
-  }
-  if (!nameWord) return void 0;
-  const pw = refRegex(names.password);
-  if ((name === "echo" || name === "printf" || name === "print" || name === "Write-Output" || name === "Write-Host") && printsToLog(cmds, index)) {
-    const w = args.find((a) => pw.test(a.text));
-    if (w)
-      return {
-        kind: "echo",
-        word: w,
-        message: `${name} prints the deploy token to the job log; expected it only on a pipe into --password-stdin or a file that is not an artifact`
-      };
-  }
-  if (name === "cat" && cmd.heredocs.some((h) => !h.quoted && pw.test(h.text)) && printsToLog(cmds, index)) {
-    return {
-      kind: "echo",
-      word: nameWord,
-      message: "cat prints a here-document holding the deploy token to the job log; expected it redirected to a private file"
-    };
-  }
-  if (name === "printenv" && printsToLog(cmds, index)) {
-    const named = args.find((a) => names.password.has(a.text));
-    if (args.length === 0 || named) {
-      return {
-        kind: "dump",
-        word: named ?? nameWord,
-        message: "printenv prints the deploy token to the job log; expected only the names you need, never CI_DEPLOY_PASSWORD"
-      };
-    }
-  }
-  if ((name === "export" || name === "declare" || name === "typeset") && (args.length === 0 || args.every((a) => /^-[px]+$/.test(a.text))) && printsToLog(cmds, index)) {
-    return {
-      kind: "dump",
-      word: nameWord,
-      message: `${name} ${args.map((a) => a.text).join(" ")}`.trim() + " prints every variable, including the deploy token; expected only the names you need"
-    };
-  }
-  if (name === "set") {
-    const x = args.find((a) => /^-[a-zA-Z]*x[a-zA-Z]*$/.test(a.text) || a.text === "xtrace");
-    if (x && (x.text !== "xtrace" || args.some((a) => a.text === "-o"))) {
-      return {
-        kind: "trace",
-        word: x,
-        message: "set -x prints every command with the deploy token expanded; expected no tracing in a job that uses it"
-      };
-    }
-    if (args.length === 0 && printsToLog(cmds, index)) {
-      return {
-        kind: "dump",
-        word: nameWord,
-        message: "set prints every variable, including the deploy token; expected only the names you need"
-      };
-    }
-  }
-  return void 0;
-}
-function publicApiCall(cmd, names) {
-  const { name, args } = commandParts(cmd);
-  if (!["curl", "wget", "http", "https", "xh"].includes(name)) return void 0;
-  const url = args.find((a) => /\/api\/v4(\/|\b)|\$\{?CI_API_V4_URL\b|\{\{\s*api_url\s*\}\}/.test(a.text));
-  if (!url || /\/packages\//.test(url.text)) return void 0;
-  const creds = refRegex([...names.password, ...names.user]);
-  const usesToken = args.some((a) => creds.test(a.text) || /deploy-token\s*:/i.test(a.text));
-  return usesToken ? url : void 0;
-}
-function gitPush(cmd) {
-  const { name, args } = commandParts(cmd);
-  if (name !== "git") return void 0;
-  const { sub, index } = subcommand(name, args);
-  return sub === "push" ? args[index] : void 0;
-}
-function deployTokenCall(cmd) {
-  const { name, nameWord, args } = commandParts(cmd);
-  let w = nameWord;
-  let a = args;
-  if ((name === "npx" || name === "node") && args[0] && /deploy-token|dist\/cli\.js/.test(args[0].text)) {
-    w = args[0];
-    a = args.slice(1);
-  } else if (name !== "deploy-token") return void 0;
-  if (!w) return void 0;
-  const out = {
-    sub: operands(a)[0]?.text ?? "",
-    word: w
-  };
-  for (let i = 0; i < a.length; i++) {
-    const t = a[i]?.text ?? "";
-    if (t === "--job") out.job = a[i + 1]?.text;
-    else if (t.startsWith("--job=")) out.job = t.slice(6);
-    else if (t === "--spec") out.spec = a[i + 1]?.text;
-    else if (t.startsWith("--spec=")) out.spec = t.slice(7);
-    if (t === "--") break;
-  }
-  return out;
-}
 
-// src/validate/yaml/locate.ts
+// src/yaml/locate.ts
 function nthIndexOf(hay, needle, n) {
   let at = -1;
   for (let k = 0; k <= n; k++) {
@@ -8381,188 +8530,298 @@ function wordSpan(item, w) {
   return spanInScalar(item.node, w.start, w.end);
 }
 
-// src/validate/rules/git-push.ts
-function checkGitPush(scope, always) {
-  if (!scope.usesToken || !scope.items.some((it) => /\bgit\b[\s\S]*\bpush\b/.test(it.text))) return;
-  const pw = refRegex(scope.names.password);
-  const gitWithToken = always || scope.items.some(
-    (it) => it.cmds.some((c) => commandParts(c).name === "git" && c.words.some((w) => pw.test(w.text)))
-  );
-  if (!gitWithToken) return;
-  for (const item of scope.items) {
-    if (!/\bpush\b/.test(item.text)) continue;
-    for (const cmd of item.cmds) {
-      const w = gitPush(cmd);
-      if (w) {
-        scope.report(
-          findingAt(
-            "git-push",
-            "git push cannot use a deploy token (no scope writes a repository); expected a project access token or a deploy key",
-            wordSpan(item, w),
-            item.via
-          )
-        );
-      }
+// src/validate/ci/job.ts
+function inherits(job, kind, key) {
+  const v = get(get(job, "inherit"), kind);
+  if (!v) return true;
+  if (v.kind === "scalar") return v.value !== false;
+  if (v.kind === "seq") return v.items.some((i) => str(i) === key);
+  return true;
+}
+function variableText(v) {
+  return str(v) ?? str(get(v, "value")) ?? "";
+}
+var DEPLOY_TOOL = /\bdeploy-token(?:\.js)?\s+(?:resolve|exec)\b|dist\/cli\.js\s+(?:resolve|exec)\b/;
+function jobVariables(root, job) {
+  const variables = [];
+  const ownEntry = job.node.byKey.get("variables");
+  const own = ownEntry?.value;
+  const ownKeys = /* @__PURE__ */ new Set();
+  const push2 = (e, via, global) => variables.push({
+    key: e.key,
+    keyNode: e.keyNode,
+    value: e.value,
+    text: variableText(e.value),
+    global,
+    ...via ? { via } : {}
+  });
+  if (own?.kind === "map") {
+    for (const e of own.entries) {
+      ownKeys.add(e.key);
+      push2(e, e.via ?? ownEntry?.via, false);
     }
   }
-}
-
-// src/validate/rules/lfs-group-token.ts
-function checkLfsGroupToken(root, job, report) {
-  if (str(get(get(root, "token"), "level")) !== "group") return;
-  const lfs = getEntry(job.node, "lfs");
-  if (lfs?.value.kind !== "scalar" || lfs.value.value !== true) return;
-  report(
-    findingAt(
-      "lfs-group-token",
-      "git lfs with a group deploy token answered 404 before GitLab 15.7 (issue 235398); expected a project deploy token",
-      lfs.value.span,
-      lfs.via
-    )
-  );
-}
-
-// src/validate/rules/password-on-command-line.ts
-function checkPasswordOnCommandLine(scope) {
-  const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("password-on-command-line", item)) continue;
-    if (!pw.test(item.text)) continue;
-    for (const cmd of item.cmds) {
-      const hit = loginPasswordFlag(cmd, scope.names);
-      if (!hit) continue;
-      const span = wordSpan(item, { start: hit.flag.start, end: hit.value.end });
-      scope.report(
-        findingAt(
-          "password-on-command-line",
-          `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
-          span,
-          item.via
-        )
-      );
+  const globals = get(root, "variables");
+  if (globals?.kind === "map") {
+    for (const e of globals.entries) {
+      if (ownKeys.has(e.key) || !inherits(job.node, "variables", e.key)) continue;
+      push2(e, e.via, true);
     }
   }
+  return variables;
+}
+function credentialNames(variables, mentionsToken) {
+  const password = /* @__PURE__ */ new Set(["CI_DEPLOY_PASSWORD"]);
+  const user = /* @__PURE__ */ new Set(["CI_DEPLOY_USER"]);
+  for (let round = 0; mentionsToken && round < 3; round++) {
+    const before = password.size + user.size;
+    const pw = refRegex(password);
+    const us = refRegex(user);
+    for (const v of variables) {
+      if (v.key.startsWith("CI_DEPLOY_")) continue;
+      if (pw.test(v.text)) password.add(v.key);
+      else if (us.test(v.text)) user.add(v.key);
+    }
+    if (password.size + user.size === before) break;
+  }
+  return { password, user };
+}
+function jobView(model, job) {
+  const root = model.root;
+  const defaults = get(root, "default");
+  const fromDefault = (key) => {
+    const own = job.node.byKey.get(key);
+    if (own) return { node: own.value, ...own.via ? { via: own.via } : {} };
+    if (!inherits(job.node, "default", key)) return {};
+    const d = defaults?.kind === "map" ? defaults.byKey.get(key) : void 0;
+    const e = d ?? root.byKey.get(key);
+    return e ? { node: e.value, ...e.via ? { via: e.via } : {} } : {};
+  };
+  const before = fromDefault("before_script");
+  const after = fromDefault("after_script");
+  const script = job.node.byKey.get("script");
+  const scripts = [
+    ...scriptItems(before.node, before.via),
+    ...scriptItems(script?.value, script?.via),
+    ...scriptItems(after.node, after.via)
+  ];
+  const variables = jobVariables(root, job);
+  const mentionsToken = variables.some((v) => /CI_DEPLOY_/.test(v.text));
+  const names = credentialNames(variables, mentionsToken);
+  const any = refRegex([...names.password, ...names.user]);
+  const pwRe = refRegex(names.password);
+  const usesDirect = scripts.some((s) => any.test(s.text)) || mentionsToken && variables.some((v) => !v.key.startsWith("CI_DEPLOY_") && pwRe.test(v.text));
+  const usesTool = scripts.some((s) => DEPLOY_TOOL.test(s.text));
+  const artifacts = fromDefault("artifacts").node;
+  return {
+    job,
+    scripts,
+    variables,
+    names,
+    usesDirect,
+    usesTool,
+    usesToken: usesDirect || usesTool,
+    ...artifacts ? { artifacts } : {}
+  };
 }
 
-// src/validate/rules/plain-password.ts
-var TOKEN = /(?<![A-Za-z0-9_-])(?:[a-z0-9]+-)?(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,}/g;
-var FIELDS = [
-  /\bpassword[ \t]+(?!\{\{)(\S+)/g,
-  // netrc: machine … login … password X
-  /\b_password[ \t]*=[ \t]*(?!\{\{)(\S+)/g,
-  // npmrc
-  /\b_authToken[ \t]*=[ \t]*(?!\{\{)(\S+)/g,
-  // npmrc
-  /^[ \t]*password[ \t]*[=:][ \t]*(?!\{\{)(\S+)/gm,
-  // pypirc, ini files
-  /<password>(?!\{\{)([^<\s]+)<\/password>/g,
-  // maven settings.xml
-  /ClearTextPassword"\s+value="(?!\{\{)([^"]+)"/g,
-  // NuGet.Config
-  /"auth"\s*:\s*"(?!\{\{)([A-Za-z0-9+/=]{8,})"/g,
-  // docker config.json
-  /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:(?!\{\{)([^@\s/]+)@/gi
-  // scheme://user:PASSWORD@host
+// src/validate/rules/catalog.ts
+var catalog_exports = {};
+__export(catalog_exports, {
+  badIgnore: () => badIgnore,
+  ciExtends: () => ciExtends,
+  ciInclude: () => ciInclude,
+  ciReference: () => ciReference,
+  deployVariablesOverride: () => deployVariablesOverride,
+  dotenvExport: () => dotenvExport,
+  ephemeralJob: () => ephemeralJob,
+  fileTooLarge: () => fileTooLarge,
+  gitPushRule: () => gitPushRule,
+  lfsGroupToken: () => lfsGroupToken,
+  missingGuard: () => missingGuard,
+  passwordOnCommandLine: () => passwordOnCommandLine,
+  plainPassword: () => plainPassword,
+  publicApi: () => publicApi,
+  pushScope: () => pushScope,
+  schema: () => schema,
+  scopeCoverage: () => scopeCoverage,
+  syntax: () => syntax,
+  templateNotAllowed: () => templateNotAllowed,
+  templateSyntax: () => templateSyntax,
+  templateUnknownValue: () => templateUnknownValue,
+  tokenInArtifact: () => tokenInArtifact,
+  tokenInLog: () => tokenInLog,
+  tokenInUrlRule: () => tokenInUrlRule,
+  tokenOverSsh: () => tokenOverSsh,
+  yamlLimit: () => yamlLimit
+});
+
+// src/validate/rules/bad-ignore.ts
+var badIgnore = {
+  id: "bad-ignore",
+  severity: "warning",
+  summary: "malformed deploy-token-ignore comment",
+  help: "Suppress a finding with `# deploy-token-ignore: <rule-id> -- reason` on its line or the line above; the rule id must exist and the reason is required."
+};
+
+// src/validate/commands/registries.ts
+var OTHER_REGISTRIES = [
+  /^(index\.)?docker\.io$/,
+  /^registry-1\.docker\.io$/,
+  /^ghcr\.io$/,
+  /^quay\.io$/,
+  /(^|\.)gcr\.io$/,
+  /\.pkg\.dev$/,
+  /\.amazonaws\.com$/,
+  /^public\.ecr\.aws$/,
+  /\.azurecr\.io$/,
+  /^mcr\.microsoft\.com$/
 ];
-function isLiteral(v) {
-  return !/[{}$%<>]/.test(v) && !/^(password|token|secret|x+|\*+)$/i.test(v);
-}
-function tokenFindings(node, via, report, expected) {
-  if (typeof node.value !== "string" || node.value.length < 20) return;
-  for (const m of node.value.matchAll(TOKEN)) {
-    if (/-(.)\1+$/.test(m[0])) continue;
-    const start = m.index ?? 0;
-    report(
-      findingAt(
-        "plain-password",
-        `a GitLab token is written in plain text; expected ${expected}`,
-        spanInScalar(node, start, start + m[0].length),
-        via
-      )
-    );
-  }
-}
-function templatePasswordFindings(node, via, report) {
-  if (typeof node.value !== "string") return;
-  const text = node.value.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (m) => "".repeat(m.length));
-  for (const re of FIELDS) {
-    for (const m of text.matchAll(re)) {
-      const v = m[1] ?? "";
-      if (!isLiteral(v) || v.includes("")) continue;
-      const start = (m.index ?? 0) + m[0].lastIndexOf(v);
-      report(
-        findingAt(
-          "plain-password",
-          "a password is written in plain text; expected {{ password }}",
-          spanInScalar(node, start, start + v.length),
-          via
-        )
-      );
-    }
-  }
-}
-function scanTokens(root, report, expected) {
-  const seen = /* @__PURE__ */ new Set();
-  const worth = /* @__PURE__ */ new Map();
-  const mayHold = (src) => {
-    let w = worth.get(src);
-    if (w === void 0) {
-      w = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/.test(src.text);
-      worth.set(src, w);
-    }
-    return w;
-  };
-  const walk = (n, via) => {
-    if (seen.has(n)) return;
-    seen.add(n);
-    if (n.kind === "scalar") {
-      if (mayHold(n.span.src)) tokenFindings(n, via, report, expected);
-    } else if (n.kind === "seq") n.items.forEach((it, i) => walk(it, n.via[i]));
-    else
-      for (const e of n.entries) {
-        walk(e.value, e.via);
-      }
-  };
-  walk(root, void 0);
-}
-function commandPasswordFindings(scope) {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("plain-password", item)) continue;
-    if (!/\blogin\b/.test(item.text)) continue;
-    for (const cmd of item.cmds) {
-      const hit = loginPasswordArg(cmd);
-      if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
-      scope.report(
-        findingAt(
-          "plain-password",
-          `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
-          wordSpan(item, hit.value),
-          item.via
-        )
-      );
-    }
-  }
+function registryOf(ref) {
+  const r = ref.replace(/^(docker|oci):\/\//, "");
+  if (/\$\{?CI_DEPENDENCY_PROXY_/.test(r)) return "dependency-proxy";
+  if (/\$\{?CI_REGISTRY/.test(r)) return "gitlab";
+  const first = r.split("/")[0] ?? "";
+  const hasHost = r.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  if (!hasHost) return r.startsWith("$") ? "unknown" : "other";
+  const host = first.replace(/:\d+$/, "").toLowerCase();
+  if (host.startsWith("$")) return "unknown";
+  if (OTHER_REGISTRIES.some((re) => re.test(host))) return "other";
+  if (/^registry\.|gitlab/.test(host)) return "gitlab";
+  return "unknown";
 }
 
-// src/validate/rules/public-api.ts
-function checkPublicApi(scope) {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("public-api", item)) continue;
-    if (!/api\/v4|CI_API_V4_URL|api_url/.test(item.text)) continue;
-    for (const cmd of item.cmds) {
-      const url = publicApiCall(cmd, scope.names);
-      if (url) {
-        scope.report(
-          findingAt(
-            "public-api",
-            "deploy tokens only work with package endpoints of the API (/packages/\u2026); expected an API token (e.g. $GITLAB_TOKEN) for this call",
-            wordSpan(item, url),
-            item.via
-          )
-        );
-      }
+// src/validate/commands/needs.ts
+var PUSH_SCOPES = ["read_registry", "write_registry"];
+var push = (label, word) => ({ label, all: [...PUSH_SCOPES], word });
+var pull = (label, word) => ({ label, all: ["read_registry"], word });
+var REGISTRY_CLIENTS = /* @__PURE__ */ new Set(["docker", "podman", "buildah", "nerdctl", "crane", "oras", "regctl"]);
+function imageNeeds(name, sub, args, out) {
+  const ops = operands(args);
+  const pushLike = sub === "push" || sub === "manifest" && ops[1]?.text === "push";
+  if (sub === "pull" || pushLike) {
+    for (const w of ops.slice(sub === "manifest" ? 2 : 1)) {
+      const kind = registryOf(w.text);
+      if (kind === "dependency-proxy") out.push({ label: `${name} ${sub}`, all: [...PUSH_SCOPES], word: w });
+      else if (pushLike && kind !== "other") out.push(push(`${name} push`, w));
+      else if (!pushLike && kind === "gitlab") out.push(pull(`${name} pull`, w));
     }
   }
+  if ((sub === "build" || sub === "buildx") && args.some((a) => a.text === "--push" || /^--output=.*push=true/.test(a.text))) {
+    const tag = args.find((a, i) => i > 0 && (args[i - 1]?.text === "-t" || args[i - 1]?.text === "--tag"));
+    const w = tag ?? args.find((a) => a.text === "--push") ?? args[0];
+    if (w && (!tag || registryOf(tag.text) !== "other")) out.push(push(`${name} build --push`, w));
+  }
+}
+function copyNeeds(label, rest, out) {
+  const [src, dst] = operands(rest);
+  if (src && registryOf(src.text) === "gitlab") out.push(pull(label, src));
+  if (dst && registryOf(dst.text) !== "other") out.push(push(label, dst));
+}
+function imageClientNeeds(name, sub, args, out) {
+  const rest = sub.index >= 0 ? args.slice(sub.index + 1) : [];
+  if (REGISTRY_CLIENTS.has(name)) {
+    if (name === "crane" && (sub.sub === "copy" || sub.sub === "cp")) copyNeeds("crane copy", rest, out);
+    else imageNeeds(name, sub.sub, args.slice(Math.max(sub.index, 0)), out);
+  } else if (name === "skopeo") {
+    if (sub.sub === "copy") copyNeeds("skopeo copy", rest, out);
+  } else if (name === "executor" || name === "kaniko") {
+    const dest = args.find((a, i) => a.text.startsWith("--destination") || args[i - 1]?.text === "-d");
+    if (dest) out.push(push("kaniko --destination", dest));
+  } else if (name === "helm") {
+    const oci = rest.find((a) => a.text.startsWith("oci://"));
+    if (oci && registryOf(oci.text) !== "other") {
+      if (sub.sub === "push") out.push(push("helm push", oci));
+      else if (["pull", "install", "upgrade", "template", "show"].includes(sub.sub) && registryOf(oci.text) === "gitlab")
+        out.push(pull(`helm ${sub.sub}`, oci));
+    }
+  } else return false;
+  return true;
+}
+function gitlabRepoUrl(text) {
+  return /\$\{?CI_(REPOSITORY_URL|SERVER_|PROJECT_)|gitlab/i.test(text);
+}
+function gitNeeds(sub, rest, subWord, configured) {
+  const url = rest.find((a) => /^(https?:\/\/|\$)/.test(a.text));
+  const fetchLike = ["clone", "fetch", "pull", "ls-remote", "submodule"].includes(sub);
+  const lfs = sub === "lfs" && ["pull", "fetch", "checkout"].includes(operands(rest)[0]?.text ?? "");
+  if ((fetchLike || lfs) && (configured.has("git") || url !== void 0 && gitlabRepoUrl(url.text)))
+    return [{ label: `git ${sub}`, all: ["read_repository"], word: url ?? subWord }];
+  return [];
+}
+var readPackages = (label, word) => ({ label, all: ["read_package_registry"], word });
+var writePackages = (label, word) => ({ label, all: ["write_package_registry"], word });
+function packageNeeds(name, sub, args, rest, subWord, configured) {
+  if (name === "npm" || name === "yarn" || name === "pnpm") {
+    if (sub === "publish") return [writePackages(`${name} publish`, subWord)];
+    const install = ["install", "i", "ci", "add", "update", "upgrade"].includes(sub);
+    if (configured.has("npm") && (install || name === "yarn" && sub === ""))
+      return [readPackages(`${name} ${sub || "install"}`, subWord)];
+    return [];
+  }
+  if (name === "twine" && sub === "upload") return [writePackages("twine upload", subWord)];
+  if (["poetry", "uv", "flit", "hatch", "pdm"].includes(name) && sub === "publish")
+    return [writePackages(`${name} publish`, subWord)];
+  if (["pip", "pip3", "poetry", "uv", "pipenv"].includes(name)) {
+    const install = ["install", "download", "wheel", "sync", "add", "lock"].includes(sub);
+    return configured.has("pypi") && install ? [readPackages(`${name} ${sub}`, subWord)] : [];
+  }
+  if (/^(mvn|mvnw|gradle|gradlew)$/.test(name)) {
+    const publish = args.find((a) => /^(deploy(:deploy)?|publish\w*)$/.test(a.text));
+    if (publish) return [writePackages(`${name} ${publish.text}`, publish)];
+    return configured.has("maven") && sub !== "" ? [readPackages(`${name} ${sub}`, subWord)] : [];
+  }
+  if (name === "nuget" || name === "dotnet") {
+    const nugetSub = name === "dotnet" && sub === "nuget" ? operands(rest)[0]?.text ?? "" : sub;
+    if (nugetSub === "push")
+      return [writePackages(`${name} ${name === "dotnet" ? "nuget " : ""}push`, subWord)];
+    if (configured.has("nuget") && ["install", "restore", "build"].includes(nugetSub))
+      return [readPackages(`${name} ${nugetSub}`, subWord)];
+  }
+  return [];
+}
+function urlWord(args) {
+  return args.find((a) => /^(https?:\/\/|\$\{?CI_API_V4_URL|\$\{?CI_SERVER_URL|\{\{\s*api_url)/.test(a.text));
+}
+function uploads(args) {
+  return args.some((a, i) => {
+    const t = a.text;
+    const prev = args[i - 1]?.text ?? "";
+    return t === "-T" || t === "--upload-file" || t.startsWith("--upload-file=") || t === "-F" || t === "--form" || t.startsWith("--data") || t.startsWith("--post-") || t === "--method=PUT" || (prev === "-X" || prev === "--request") && /^(PUT|POST)$/i.test(t) || /^-X(PUT|POST)$/i.test(t);
+  });
+}
+function httpNeeds(name, args) {
+  const url = urlWord(args);
+  if (!url || !/\/packages\//.test(url.text)) return [];
+  return uploads(args) ? [writePackages(`${name} upload to the package registry`, url)] : [readPackages(`${name} from the package registry`, url)];
+}
+function findNeeds(cmd, configured) {
+  const { name, nameWord, args } = commandParts(cmd);
+  if (!nameWord) return [];
+  const found = subcommand(name, args);
+  const { sub, index } = found;
+  const subWord = args[index] ?? nameWord;
+  const rest = index >= 0 ? args.slice(index + 1) : [];
+  const out = [];
+  if (imageClientNeeds(name, found, args, out)) return out;
+  if (name === "git") return gitNeeds(sub, rest, subWord, configured);
+  if (name === "curl" || name === "wget") return httpNeeds(name, args);
+  return packageNeeds(name, sub, args, rest, subWord, configured);
+}
+var needsCache = /* @__PURE__ */ new WeakMap();
+function commandNeeds(cmd, configured) {
+  const key = [...configured].sort().join(",");
+  let byClients = needsCache.get(cmd);
+  if (!byClients) {
+    byClients = /* @__PURE__ */ new Map();
+    needsCache.set(cmd, byClients);
+  }
+  let needs = byClients.get(key);
+  if (!needs) {
+    needs = findNeeds(cmd, configured);
+    byClients.set(key, needs);
+  }
+  return needs;
 }
 
 // src/validate/rules/scope-coverage.ts
@@ -8636,7 +8895,7 @@ function jobNeeds(job, run) {
 function list(scopes) {
   return scopes.length <= 1 ? scopes[0] ?? "" : `${scopes.slice(0, -1).join(", ")} and ${scopes[scopes.length - 1]}`;
 }
-function checkScopeCoverage(job, run, report) {
+function check(job, run, report) {
   const needs = jobNeeds(job, run);
   if (needs.length === 0) return;
   const scopesEntry = getEntry(job.node, "scopes");
@@ -8646,7 +8905,7 @@ function checkScopeCoverage(job, run, report) {
     const labels = [...new Set(needs.map((n) => n.label))].slice(0, 3).join(", ");
     report(
       findingAt(
-        "scope-coverage",
+        scopeCoverage,
         `job "${job.name}" declares no scopes; expected scopes: [${[...wanted].join(", ")}] for ${labels}`,
         job.keyNode.span,
         job.via
@@ -8661,7 +8920,7 @@ function checkScopeCoverage(job, run, report) {
       const both = (n.all ?? []).length > 1 && missing.length === (n.all ?? []).length;
       report(
         findingAt(
-          "scope-coverage",
+          scopeCoverage,
           `${n.label} needs ${list(n.all ?? [])}; expected ${both ? "both" : list(missing)} in scopes`,
           n.span,
           n.via
@@ -8670,7 +8929,7 @@ function checkScopeCoverage(job, run, report) {
     } else if (n.any && !n.any.some((s) => declared.has(s))) {
       report(
         findingAt(
-          "scope-coverage",
+          scopeCoverage,
           `${n.label} needs ${n.any.join(" or ")}; expected one of them in scopes`,
           n.span,
           n.via
@@ -8679,1024 +8938,126 @@ function checkScopeCoverage(job, run, report) {
     }
   }
 }
-
-// src/validate/rules/template.ts
-var import_nunjucks = __toESM(require_nunjucks(), 1);
-
-// src/spec/template-values.ts
-var TEMPLATE_VALUES = [
-  "username",
-  "password",
-  "gitlab_url",
-  "gitlab_host",
-  "api_url",
-  "registry",
-  "dependency_proxy",
-  "project_id",
-  "project_path",
-  "token_id",
-  "expires_at",
-  "scopes"
-];
-
-// src/spec/validator.generated.js
-var validator_generated_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:deploy-token:schema:job-spec:1", "title": "deploy-token job spec", "description": "What each CI job needs from GitLab's gitlab-deploy-token: scopes, credential files, exported variables. Read by `deploy-token resolve`, `plan`, `exec` and checked by `deploy-token validate`.", "type": "object", "additionalProperties": false, "required": ["version", "jobs"], "patternProperties": { "^x-": { "title": "Extension", "description": "Ignored by deploy-token: a place for YAML anchors (&name) to reuse with aliases and << merge keys, e.g. x-registry: &registry {...}." } }, "properties": { "version": { "title": "Spec version", "description": "Version of this file format. Always 1.", "const": 1 }, "gitlab": { "title": "GitLab instance and project", "description": "Where the gitlab-deploy-token lives. Every field is optional: inside a GitLab job the predefined variables ($CI_SERVER_URL, $CI_PROJECT_ID) are used.", "type": "object", "additionalProperties": false, "properties": { "url": { "title": "GitLab URL", "description": "Base URL of the GitLab instance, e.g. https://gitlab.example.com. Default: $CI_SERVER_URL, then https://gitlab.com.", "type": "string", "pattern": "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, "project": { "title": "Project", "description": "Numeric project id or full path (tanuki/awesome_project). Default: $CI_PROJECT_ID, then $CI_PROJECT_PATH.", "oneOf": [{ "type": "integer", "minimum": 1 }, { "type": "string", "pattern": "^[^/\\s]+(/[^/\\s]+)+$" }] }, "api_token_env": { "title": "API token variable", "description": "NAME of the environment variable that holds the GitLab API token (read_api; api to provision). Never the token itself. Default: GITLAB_TOKEN.", "$ref": "#/$defs/envName" }, "environment": { "title": "Environment", "description": "Environment name used to pick CI/CD variables by environment scope (as $CI_ENVIRONMENT_NAME would).", "type": "string", "pattern": "\\S" } } }, "token": { "title": "Deploy token", "description": "Which deploy token is expected and what to do when the job environment has none.", "type": "object", "additionalProperties": false, "properties": { "name": { "title": "Token name", "description": "Only a deploy token named exactly gitlab-deploy-token is exposed to CI jobs as CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (app/models/deploy_token.rb), so no other name is accepted.", "const": "gitlab-deploy-token" }, "level": { "title": "Token level", "description": "Where the gitlab-deploy-token is defined, when you know it: project or group (direct parent group only). Lets validate warn about group tokens with Git LFS.", "type": "string", "enum": ["project", "group"] }, "min_days_left": { "title": "Minimum days left", "description": "Warn when the token expires in fewer days than this. Expiry is at 00:00 UTC of the expiry date. Default 7.", "type": "integer", "minimum": 0, "maximum": 3650 }, "fallback": { "title": "Fallback source", "description": "Environment variables to read the credentials from when the job environment has no CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (e.g. outside GitLab). NAMES only, never values.", "type": "object", "additionalProperties": false, "properties": { "username_env": { "title": "Username variable", "description": "NAME of the environment variable holding the deploy token's username.", "$ref": "#/$defs/envName" }, "password_env": { "title": "Password variable", "description": "NAME of the environment variable holding the deploy token itself. Never the token.", "$ref": "#/$defs/envName" } } } } }, "jobs": { "title": "Jobs", "description": "One entry per CI job (or purpose) that uses the deploy token, keyed by a name you pass with --job.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, "additionalProperties": { "$ref": "#/$defs/job" } } }, "$defs": { "envName": { "title": "Environment variable name", "description": "The name of an environment variable: letters, digits and underscores, not starting with a digit.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "scope": { "title": "Deploy token scope", "description": "read_repository (git clone), read_registry (pull images), write_registry (push images), read_package_registry (pull packages), write_package_registry (push packages). The dependency proxy needs read_registry and write_registry.", "type": "string", "enum": ["read_repository", "read_registry", "write_registry", "read_package_registry", "write_package_registry"] }, "client": { "title": "Credential client", "description": "A client to write credential files for: docker (config.json), git (credential helper), npm (.npmrc), nuget (NuGet.Config), maven (settings.xml), pypi (pip.conf / .pypirc).", "type": "string", "enum": ["docker", "git", "npm", "nuget", "maven", "pypi"] }, "exportTarget": { "title": "Export target", "description": "github (GITHUB_ENV and GITHUB_OUTPUT), shell (export lines for eval), dotenv (a KEY=value file for artifacts:reports:dotenv: not masked by GitLab), json (one object on stdout).", "type": "string", "enum": ["github", "shell", "dotenv", "json"] }, "job": { "title": "Job", "description": "What one job needs: the scopes it uses, the clients to configure, extra variables and files rendered from templates, and commands for `deploy-token exec`.", "type": "object", "additionalProperties": false, "properties": { "scopes": { "title": "Scopes", "description": "Scopes the job needs on the deploy token; resolve fails (exit 1) when the token lacks one.", "type": "array", "uniqueItems": true, "items": { "type": "string", "$ref": "#/$defs/scope" } }, "configure": { "title": "Clients to configure", "description": "Clients to write credential files for, in a private directory removed by cleanup.", "type": "array", "uniqueItems": true, "items": { "type": "string", "$ref": "#/$defs/client" } }, "export": { "title": "Export targets", "description": "Where `resolve` exports the credentials for this job.", "type": "array", "uniqueItems": true, "items": { "type": "string", "$ref": "#/$defs/exportTarget" } }, "variables": { "title": "Variables", "description": "Extra variables: NAME -> nunjucks template using only the template values (username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at, scopes).", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "additionalProperties": { "type": "string" } }, "files": { "title": "Files", "description": "User templates rendered into files in the private credentials directory (mode 0600 unless mode says otherwise).", "type": "array", "items": { "title": "File", "description": "One user template rendered into a file.", "type": "object", "additionalProperties": false, "required": ["path", "template"], "properties": { "path": { "title": "File path", "description": "Relative name inside the private credentials directory, e.g. netrc. No absolute path, no `..`.", "type": "string", "pattern": "^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$" }, "template": { "title": "Template", "description": "nunjucks template of the file's content, e.g. machine {{ gitlab_host }} login {{ username }} password {{ password }}.", "type": "string" }, "mode": { "title": "File mode", "description": 'Octal file mode, e.g. "0600" (the default). Quote it, or YAML reads a number.', "type": "string", "pattern": "^0?[0-7]{3}$" }, "env": { "title": "Path variable", "description": "NAME of an environment variable set to the file's path (e.g. NETRC).", "$ref": "#/$defs/envName" } } } }, "run": { "title": "Commands", "description": "Shell commands `deploy-token exec --job NAME` runs with the credentials in place; validate infers the scopes they need.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "lfs": { "title": "Git LFS", "description": "The job fetches Git LFS objects. With a group deploy token LFS answered 404 (issue 235398); use a project token.", "type": "boolean" }, "ephemeral": { "title": "Ephemeral token", "description": "Create a project deploy token for this job alone, with exactly its scopes, expiring at the next 00:00 UTC, never named gitlab-deploy-token; deleted at the end of exec, by the action's post step, or by deploy-token cleanup (after resolve).", "type": "boolean" }, "dependency_proxy": { "title": "Dependency proxy", "description": "The job pulls images through the dependency proxy: needs read_registry and write_registry.", "type": "boolean" } } } } };
-var pattern4 = new RegExp("^x-", "u");
-var pattern5 = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-var pattern6 = new RegExp("^[^/\\s]+(/[^/\\s]+)+$", "u");
-var pattern7 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-var pattern8 = new RegExp("\\S", "u");
-var pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
-var schema35 = { "title": "Job", "description": "What one job needs: the scopes it uses, the clients to configure, extra variables and files rendered from templates, and commands for `deploy-token exec`.", "type": "object", "additionalProperties": false, "properties": { "scopes": { "title": "Scopes", "description": "Scopes the job needs on the deploy token; resolve fails (exit 1) when the token lacks one.", "type": "array", "uniqueItems": true, "items": { "type": "string", "$ref": "#/$defs/scope" } }, "configure": { "title": "Clients to configure", "description": "Clients to write credential files for, in a private directory removed by cleanup.", "type": "array", "uniqueItems": true, "items": { "type": "string", "$ref": "#/$defs/client" } }, "export": { "title": "Export targets", "description": "Where `resolve` exports the credentials for this job.", "type": "array", "uniqueItems": true, "items": { "type": "string", "$ref": "#/$defs/exportTarget" } }, "variables": { "title": "Variables", "description": "Extra variables: NAME -> nunjucks template using only the template values (username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at, scopes).", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "additionalProperties": { "type": "string" } }, "files": { "title": "Files", "description": "User templates rendered into files in the private credentials directory (mode 0600 unless mode says otherwise).", "type": "array", "items": { "title": "File", "description": "One user template rendered into a file.", "type": "object", "additionalProperties": false, "required": ["path", "template"], "properties": { "path": { "title": "File path", "description": "Relative name inside the private credentials directory, e.g. netrc. No absolute path, no `..`.", "type": "string", "pattern": "^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$" }, "template": { "title": "Template", "description": "nunjucks template of the file's content, e.g. machine {{ gitlab_host }} login {{ username }} password {{ password }}.", "type": "string" }, "mode": { "title": "File mode", "description": 'Octal file mode, e.g. "0600" (the default). Quote it, or YAML reads a number.', "type": "string", "pattern": "^0?[0-7]{3}$" }, "env": { "title": "Path variable", "description": "NAME of an environment variable set to the file's path (e.g. NETRC).", "$ref": "#/$defs/envName" } } } }, "run": { "title": "Commands", "description": "Shell commands `deploy-token exec --job NAME` runs with the credentials in place; validate infers the scopes they need.", "type": "array", "items": { "type": "string", "pattern": "\\S" } }, "lfs": { "title": "Git LFS", "description": "The job fetches Git LFS objects. With a group deploy token LFS answered 404 (issue 235398); use a project token.", "type": "boolean" }, "ephemeral": { "title": "Ephemeral token", "description": "Create a project deploy token for this job alone, with exactly its scopes, expiring at the next 00:00 UTC, never named gitlab-deploy-token; deleted at the end of exec, by the action's post step, or by deploy-token cleanup (after resolve).", "type": "boolean" }, "dependency_proxy": { "title": "Dependency proxy", "description": "The job pulls images through the dependency proxy: needs read_registry and write_registry.", "type": "boolean" } } };
-var schema36 = { "title": "Deploy token scope", "description": "read_repository (git clone), read_registry (pull images), write_registry (push images), read_package_registry (pull packages), write_package_registry (push packages). The dependency proxy needs read_registry and write_registry.", "type": "string", "enum": ["read_repository", "read_registry", "write_registry", "read_package_registry", "write_package_registry"] };
-var schema37 = { "title": "Credential client", "description": "A client to write credential files for: docker (config.json), git (credential helper), npm (.npmrc), nuget (NuGet.Config), maven (settings.xml), pypi (pip.conf / .pypirc).", "type": "string", "enum": ["docker", "git", "npm", "nuget", "maven", "pypi"] };
-var schema38 = { "title": "Export target", "description": "github (GITHUB_ENV and GITHUB_OUTPUT), shell (export lines for eval), dotenv (a KEY=value file for artifacts:reports:dotenv: not masked by GitLab), json (one object on stdout).", "type": "string", "enum": ["github", "shell", "dotenv", "json"] };
-var func1 = Object.prototype.hasOwnProperty;
-var pattern13 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$", "u");
-var pattern14 = new RegExp("^0?[0-7]{3}$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+var scopeCoverage = {
+  id: "scope-coverage",
+  severity: "error",
+  summary: "the job uses the deploy token for something its scopes do not allow",
+  help: "From GitLab\u2019s scope table: git clone needs read_repository, image pull read_registry, image push read_registry and write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run.",
+  job: (j) => {
+    if (j.kind === "spec") check(j.job, j.scope.items, j.report);
   }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!func1.call(schema35.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.scopes !== void 0) {
-      let data0 = data.scopes;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 !== "string") {
-            const err1 = { instancePath: instancePath + "/scopes/" + i0, schemaPath: "#/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
-            errors++;
-          }
-          if (typeof data1 !== "string") {
-            const err2 = { instancePath: instancePath + "/scopes/" + i0, schemaPath: "#/$defs/scope/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-          if (!(data1 === "read_repository" || data1 === "read_registry" || data1 === "write_registry" || data1 === "read_package_registry" || data1 === "write_package_registry")) {
-            const err3 = { instancePath: instancePath + "/scopes/" + i0, schemaPath: "#/$defs/scope/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
-          }
-        }
-        let i1 = data0.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data0[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err4 = { instancePath: instancePath + "/scopes", schemaPath: "#/properties/scopes/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/scopes", schemaPath: "#/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.configure !== void 0) {
-      let data2 = data.configure;
-      if (Array.isArray(data2)) {
-        const len1 = data2.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          let data3 = data2[i2];
-          if (typeof data3 !== "string") {
-            const err6 = { instancePath: instancePath + "/configure/" + i2, schemaPath: "#/properties/configure/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-          if (typeof data3 !== "string") {
-            const err7 = { instancePath: instancePath + "/configure/" + i2, schemaPath: "#/$defs/client/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (!(data3 === "docker" || data3 === "git" || data3 === "npm" || data3 === "nuget" || data3 === "maven" || data3 === "pypi")) {
-            const err8 = { instancePath: instancePath + "/configure/" + i2, schemaPath: "#/$defs/client/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-        let i3 = data2.length;
-        let j1;
-        if (i3 > 1) {
-          const indices1 = {};
-          for (; i3--; ) {
-            let item1 = data2[i3];
-            if (typeof item1 !== "string") {
-              continue;
-            }
-            if (typeof indices1[item1] == "number") {
-              j1 = indices1[item1];
-              const err9 = { instancePath: instancePath + "/configure", schemaPath: "#/properties/configure/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-              break;
-            }
-            indices1[item1] = i3;
-          }
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/configure", schemaPath: "#/properties/configure/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.export !== void 0) {
-      let data4 = data.export;
-      if (Array.isArray(data4)) {
-        const len2 = data4.length;
-        for (let i4 = 0; i4 < len2; i4++) {
-          let data5 = data4[i4];
-          if (typeof data5 !== "string") {
-            const err11 = { instancePath: instancePath + "/export/" + i4, schemaPath: "#/properties/export/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-          if (typeof data5 !== "string") {
-            const err12 = { instancePath: instancePath + "/export/" + i4, schemaPath: "#/$defs/exportTarget/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-          if (!(data5 === "github" || data5 === "shell" || data5 === "dotenv" || data5 === "json")) {
-            const err13 = { instancePath: instancePath + "/export/" + i4, schemaPath: "#/$defs/exportTarget/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        let i5 = data4.length;
-        let j2;
-        if (i5 > 1) {
-          const indices2 = {};
-          for (; i5--; ) {
-            let item2 = data4[i5];
-            if (typeof item2 !== "string") {
-              continue;
-            }
-            if (typeof indices2[item2] == "number") {
-              j2 = indices2[item2];
-              const err14 = { instancePath: instancePath + "/export", schemaPath: "#/properties/export/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-              break;
-            }
-            indices2[item2] = i5;
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/export", schemaPath: "#/properties/export/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.variables !== void 0) {
-      let data6 = data.variables;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        for (const key1 in data6) {
-          const _errs22 = errors;
-          if (typeof key1 === "string") {
-            if (!pattern7.test(key1)) {
-              const err16 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"', propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          }
-          var valid13 = _errs22 === errors;
-          if (!valid13) {
-            const err17 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        for (const key2 in data6) {
-          if (typeof data6[key2] !== "string") {
-            const err18 = { instancePath: instancePath + "/variables/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/variables/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/variables", schemaPath: "#/properties/variables/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.files !== void 0) {
-      let data8 = data.files;
-      if (Array.isArray(data8)) {
-        const len3 = data8.length;
-        for (let i6 = 0; i6 < len3; i6++) {
-          let data9 = data8[i6];
-          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.path === void 0) {
-              const err20 = { instancePath: instancePath + "/files/" + i6, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-              if (vErrors === null) {
-                vErrors = [err20];
-              } else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
-            if (data9.template === void 0) {
-              const err21 = { instancePath: instancePath + "/files/" + i6, schemaPath: "#/properties/files/items/required", keyword: "required", params: { missingProperty: "template" }, message: "must have required property 'template'" };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
-              errors++;
-            }
-            for (const key3 in data9) {
-              if (!(key3 === "path" || key3 === "template" || key3 === "mode" || key3 === "env")) {
-                const err22 = { instancePath: instancePath + "/files/" + i6, schemaPath: "#/properties/files/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data9.path !== void 0) {
-              let data10 = data9.path;
-              if (typeof data10 === "string") {
-                if (!pattern13.test(data10)) {
-                  const err23 = { instancePath: instancePath + "/files/" + i6 + "/path", schemaPath: "#/properties/files/items/properties/path/pattern", keyword: "pattern", params: { pattern: "^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$" }, message: 'must match pattern "^(?!/)(?!.*(^|/)\\.\\.(/|$))[A-Za-z0-9._@+-][A-Za-z0-9._@+/-]*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-              } else {
-                const err24 = { instancePath: instancePath + "/files/" + i6 + "/path", schemaPath: "#/properties/files/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data9.template !== void 0) {
-              if (typeof data9.template !== "string") {
-                const err25 = { instancePath: instancePath + "/files/" + i6 + "/template", schemaPath: "#/properties/files/items/properties/template/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            }
-            if (data9.mode !== void 0) {
-              let data12 = data9.mode;
-              if (typeof data12 === "string") {
-                if (!pattern14.test(data12)) {
-                  const err26 = { instancePath: instancePath + "/files/" + i6 + "/mode", schemaPath: "#/properties/files/items/properties/mode/pattern", keyword: "pattern", params: { pattern: "^0?[0-7]{3}$" }, message: 'must match pattern "^0?[0-7]{3}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = { instancePath: instancePath + "/files/" + i6 + "/mode", schemaPath: "#/properties/files/items/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data9.env !== void 0) {
-              let data13 = data9.env;
-              if (typeof data13 === "string") {
-                if (!pattern7.test(data13)) {
-                  const err28 = { instancePath: instancePath + "/files/" + i6 + "/env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/files/" + i6 + "/env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err30 = { instancePath: instancePath + "/files/" + i6, schemaPath: "#/properties/files/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/files", schemaPath: "#/properties/files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.run !== void 0) {
-      let data14 = data.run;
-      if (Array.isArray(data14)) {
-        const len4 = data14.length;
-        for (let i7 = 0; i7 < len4; i7++) {
-          let data15 = data14[i7];
-          if (typeof data15 === "string") {
-            if (!pattern8.test(data15)) {
-              const err32 = { instancePath: instancePath + "/run/" + i7, schemaPath: "#/properties/run/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          } else {
-            const err33 = { instancePath: instancePath + "/run/" + i7, schemaPath: "#/properties/run/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/run", schemaPath: "#/properties/run/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.lfs !== void 0) {
-      if (typeof data.lfs !== "boolean") {
-        const err35 = { instancePath: instancePath + "/lfs", schemaPath: "#/properties/lfs/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.ephemeral !== void 0) {
-      if (typeof data.ephemeral !== "boolean") {
-        const err36 = { instancePath: instancePath + "/ephemeral", schemaPath: "#/properties/ephemeral/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.dependency_proxy !== void 0) {
-      if (typeof data.dependency_proxy !== "boolean") {
-        const err37 = { instancePath: instancePath + "/dependency_proxy", schemaPath: "#/properties/dependency_proxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err38];
-    } else {
-      vErrors.push(err38);
-    }
-    errors++;
-  }
-  validate21.errors = vErrors;
-  return errors === 0;
-}
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate20.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.jobs === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "jobs" }, message: "must have required property 'jobs'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "gitlab" || key0 === "token" || key0 === "jobs" || pattern4.test(key0))) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      if (1 !== data.version) {
-        const err3 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.gitlab !== void 0) {
-      let data1 = data.gitlab;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key1 in data1) {
-          if (!(key1 === "url" || key1 === "project" || key1 === "api_token_env" || key1 === "environment")) {
-            const err4 = { instancePath: instancePath + "/gitlab", schemaPath: "#/properties/gitlab/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data1.url !== void 0) {
-          let data2 = data1.url;
-          if (typeof data2 === "string") {
-            if (!pattern5.test(data2)) {
-              const err5 = { instancePath: instancePath + "/gitlab/url", schemaPath: "#/properties/gitlab/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          } else {
-            const err6 = { instancePath: instancePath + "/gitlab/url", schemaPath: "#/properties/gitlab/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data1.project !== void 0) {
-          let data3 = data1.project;
-          const _errs9 = errors;
-          let valid2 = false;
-          let passing0 = null;
-          const _errs10 = errors;
-          if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-            const err7 = { instancePath: instancePath + "/gitlab/project", schemaPath: "#/properties/gitlab/properties/project/oneOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (typeof data3 == "number" && isFinite(data3)) {
-            if (data3 < 1 || isNaN(data3)) {
-              const err8 = { instancePath: instancePath + "/gitlab/project", schemaPath: "#/properties/gitlab/properties/project/oneOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-          }
-          var _valid0 = _errs10 === errors;
-          if (_valid0) {
-            valid2 = true;
-            passing0 = 0;
-          }
-          const _errs12 = errors;
-          if (typeof data3 === "string") {
-            if (!pattern6.test(data3)) {
-              const err9 = { instancePath: instancePath + "/gitlab/project", schemaPath: "#/properties/gitlab/properties/project/oneOf/1/pattern", keyword: "pattern", params: { pattern: "^[^/\\s]+(/[^/\\s]+)+$" }, message: 'must match pattern "^[^/\\s]+(/[^/\\s]+)+$"' };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          } else {
-            const err10 = { instancePath: instancePath + "/gitlab/project", schemaPath: "#/properties/gitlab/properties/project/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
-          }
-          var _valid0 = _errs12 === errors;
-          if (_valid0 && valid2) {
-            valid2 = false;
-            passing0 = [passing0, 1];
-          } else {
-            if (_valid0) {
-              valid2 = true;
-              passing0 = 1;
-            }
-          }
-          if (!valid2) {
-            const err11 = { instancePath: instancePath + "/gitlab/project", schemaPath: "#/properties/gitlab/properties/project/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          } else {
-            errors = _errs9;
-            if (vErrors !== null) {
-              if (_errs9) {
-                vErrors.length = _errs9;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data1.api_token_env !== void 0) {
-          let data4 = data1.api_token_env;
-          if (typeof data4 === "string") {
-            if (!pattern7.test(data4)) {
-              const err12 = { instancePath: instancePath + "/gitlab/api_token_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          } else {
-            const err13 = { instancePath: instancePath + "/gitlab/api_token_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data1.environment !== void 0) {
-          let data5 = data1.environment;
-          if (typeof data5 === "string") {
-            if (!pattern8.test(data5)) {
-              const err14 = { instancePath: instancePath + "/gitlab/environment", schemaPath: "#/properties/gitlab/properties/environment/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-          } else {
-            const err15 = { instancePath: instancePath + "/gitlab/environment", schemaPath: "#/properties/gitlab/properties/environment/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/gitlab", schemaPath: "#/properties/gitlab/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.token !== void 0) {
-      let data6 = data.token;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        for (const key2 in data6) {
-          if (!(key2 === "name" || key2 === "level" || key2 === "min_days_left" || key2 === "fallback")) {
-            const err17 = { instancePath: instancePath + "/token", schemaPath: "#/properties/token/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data6.name !== void 0) {
-          if ("gitlab-deploy-token" !== data6.name) {
-            const err18 = { instancePath: instancePath + "/token/name", schemaPath: "#/properties/token/properties/name/const", keyword: "const", params: { allowedValue: "gitlab-deploy-token" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-        if (data6.level !== void 0) {
-          let data8 = data6.level;
-          if (typeof data8 !== "string") {
-            const err19 = { instancePath: instancePath + "/token/level", schemaPath: "#/properties/token/properties/level/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-          if (!(data8 === "project" || data8 === "group")) {
-            const err20 = { instancePath: instancePath + "/token/level", schemaPath: "#/properties/token/properties/level/enum", keyword: "enum", params: { allowedValues: schema31.properties.token.properties.level.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data6.min_days_left !== void 0) {
-          let data9 = data6.min_days_left;
-          if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-            const err21 = { instancePath: instancePath + "/token/min_days_left", schemaPath: "#/properties/token/properties/min_days_left/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-          if (typeof data9 == "number" && isFinite(data9)) {
-            if (data9 > 3650 || isNaN(data9)) {
-              const err22 = { instancePath: instancePath + "/token/min_days_left", schemaPath: "#/properties/token/properties/min_days_left/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3650 }, message: "must be <= 3650" };
-              if (vErrors === null) {
-                vErrors = [err22];
-              } else {
-                vErrors.push(err22);
-              }
-              errors++;
-            }
-            if (data9 < 0 || isNaN(data9)) {
-              const err23 = { instancePath: instancePath + "/token/min_days_left", schemaPath: "#/properties/token/properties/min_days_left/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data6.fallback !== void 0) {
-          let data10 = data6.fallback;
-          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            for (const key3 in data10) {
-              if (!(key3 === "username_env" || key3 === "password_env")) {
-                const err24 = { instancePath: instancePath + "/token/fallback", schemaPath: "#/properties/token/properties/fallback/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data10.username_env !== void 0) {
-              let data11 = data10.username_env;
-              if (typeof data11 === "string") {
-                if (!pattern7.test(data11)) {
-                  const err25 = { instancePath: instancePath + "/token/fallback/username_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-              } else {
-                const err26 = { instancePath: instancePath + "/token/fallback/username_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
-            }
-            if (data10.password_env !== void 0) {
-              let data12 = data10.password_env;
-              if (typeof data12 === "string") {
-                if (!pattern7.test(data12)) {
-                  const err27 = { instancePath: instancePath + "/token/fallback/password_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/token/fallback/password_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/token/fallback", schemaPath: "#/properties/token/properties/fallback/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/token", schemaPath: "#/properties/token/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.jobs !== void 0) {
-      let data13 = data.jobs;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (Object.keys(data13).length < 1) {
-          const err31 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        for (const key4 in data13) {
-          const _errs38 = errors;
-          if (typeof key4 === "string") {
-            if (!pattern11.test(key4)) {
-              const err32 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]*$"', propertyName: key4 };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          }
-          var valid8 = _errs38 === errors;
-          if (!valid8) {
-            const err33 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        for (const key5 in data13) {
-          if (!validate21(data13[key5], { instancePath: instancePath + "/jobs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data13, parentDataProperty: key5, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/jobs", schemaPath: "#/properties/jobs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err35];
-    } else {
-      vErrors.push(err35);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-
-// src/spec/schema.ts
-function locate(root, pointer) {
-  let cur = { node: root };
-  if (pointer === "") return cur;
-  for (const raw of pointer.slice(1).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const n = cur.node;
-    if (n.kind === "map") {
-      const e = getEntry(n, seg);
-      if (!e) return cur;
-      const via = e.via ?? cur.via;
-      cur = { node: e.value, entry: e, ...via ? { via } : {} };
-    } else if (n.kind === "seq") {
-      const i = Number(seg);
-      const item = n.items[i];
-      if (!item) return cur;
-      const via = n.via[i] ?? cur.via;
-      cur = { node: item, ...via ? { via } : {} };
-    } else return cur;
-  }
-  return cur;
-}
-var TYPE_NAMES = {
-  object: "a mapping",
-  array: "a list",
-  string: "a string",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false",
-  null: "nothing"
 };
-function actualType(n) {
-  if (n.kind === "map") return "a mapping";
-  if (n.kind === "seq") return "a list";
-  if (n.value === null) return "nothing";
-  if (typeof n.value === "boolean") return n.value ? "true" : "false";
-  if (typeof n.value === "number")
-    return Number.isInteger(n.value) ? `the number ${n.value}` : `the number ${n.value}`;
-  return `"${n.value}"`;
-}
-function describeValue(n) {
-  return n.kind === "scalar" ? typeof n.value === "string" ? `"${n.value}"` : String(n.value) : actualType(n);
-}
-function where(pointer) {
-  const segs = pointer.split("/").slice(1);
-  if (segs.length === 0) return "the spec";
-  if (segs[0] === "jobs" && segs[1] !== void 0) {
-    if (segs[2] === "files" && segs[3] !== void 0) return `files[${segs[3]}] of job "${segs[1]}"`;
-    return segs.length > 2 ? `${segs.slice(2).join(".")} of job "${segs[1]}"` : `job "${segs[1]}"`;
+
+// src/validate/rules/ephemeral-job.ts
+function check2(job, report) {
+  const entry = getEntry(job.node, "ephemeral");
+  if (entry?.value.kind !== "scalar" || entry.value.value !== true) return;
+  const scopes = get(job.node, "scopes");
+  if (scopes === void 0 || scopes.kind === "seq" && scopes.items.length === 0) {
+    report(
+      findingAt(
+        ephemeralJob,
+        `ephemeral job "${job.name}" declares no scopes; an ephemeral token gets exactly the job's scopes, and GitLab refuses a token without any`,
+        entry.value.span,
+        entry.via
+      )
+    );
   }
-  return `"${segs.join(".")}"`;
 }
+var ephemeralJob = {
+  id: "ephemeral-job",
+  severity: "error",
+  summary: "an ephemeral job that declares no scopes",
+  help: "An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs.",
+  job: (j) => {
+    if (j.kind === "spec") check2(j.job, j.report);
+  }
+};
+
+// src/validate/commands/calls.ts
+function tokenInUrl(word, names) {
+  const m = /\b[a-z][a-z0-9+.-]*:\/\/([^/\s@]*)@/i.exec(word.text);
+  return m !== null && refRegex(names.password).test(m[1] ?? "");
+}
+function sshRemote(word) {
+  return /^(ssh:\/\/|git\+ssh:\/\/|[A-Za-z0-9._$-]+@[A-Za-z0-9.${}_-]+:(?!\/\/)\S)/.test(word.text);
+}
+function publicApiCall(cmd, names) {
+  const { name, args } = commandParts(cmd);
+  if (!["curl", "wget", "http", "https", "xh"].includes(name)) return void 0;
+  const url = args.find((a) => /\/api\/v4(\/|\b)|\$\{?CI_API_V4_URL\b|\{\{\s*api_url\s*\}\}/.test(a.text));
+  if (!url || /\/packages\//.test(url.text)) return void 0;
+  const creds = refRegex([...names.password, ...names.user]);
+  const usesToken = args.some((a) => creds.test(a.text) || /deploy-token\s*:/i.test(a.text));
+  return usesToken ? url : void 0;
+}
+function gitPush(cmd) {
+  const { name, args } = commandParts(cmd);
+  if (name !== "git") return void 0;
+  const { sub, index } = subcommand(name, args);
+  return sub === "push" ? args[index] : void 0;
+}
+function deployTokenCall(cmd) {
+  const { name, nameWord, args } = commandParts(cmd);
+  let w = nameWord;
+  let a = args;
+  if ((name === "npx" || name === "node") && args[0] && /deploy-token|dist\/cli\.js/.test(args[0].text)) {
+    w = args[0];
+    a = args.slice(1);
+  } else if (name !== "deploy-token") return void 0;
+  if (!w) return void 0;
+  const out = {
+    sub: operands(a)[0]?.text ?? "",
+    word: w
+  };
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i]?.text ?? "";
+    if (t === "--job") out.job = a[i + 1]?.text;
+    else if (t.startsWith("--job=")) out.job = t.slice(6);
+    else if (t === "--spec") out.spec = a[i + 1]?.text;
+    else if (t.startsWith("--spec=")) out.spec = t.slice(7);
+    if (t === "--") break;
+  }
+  return out;
+}
+
+// src/validate/rules/git-push.ts
+function check3(scope, always) {
+  if (!scope.usesToken || !scope.items.some((it) => /\bgit\b[\s\S]*\bpush\b/.test(it.text))) return;
+  const pw = refRegex(scope.names.password);
+  const gitWithToken = always || scope.items.some(
+    (it) => it.cmds.some((c) => commandParts(c).name === "git" && c.words.some((w) => pw.test(w.text)))
+  );
+  if (!gitWithToken) return;
+  for (const item of scope.items) {
+    if (!/\bpush\b/.test(item.text)) continue;
+    for (const cmd of item.cmds) {
+      const w = gitPush(cmd);
+      if (w) {
+        scope.report(
+          findingAt(
+            gitPushRule,
+            "git push cannot use a deploy token (no scope writes a repository); expected a project access token or a deploy key",
+            wordSpan(item, w),
+            item.via
+          )
+        );
+      }
+    }
+  }
+}
+var gitPushRule = {
+  id: "git-push",
+  severity: "error",
+  summary: "git push with a deploy token",
+  help: "No deploy token scope grants write access to a repository (the scopes are read_repository, read_/write_registry, read_/write_package_registry). Push with a project access token or a deploy key.",
+  job: (j) => {
+    const configure = j.kind === "spec" ? get(j.job.node, "configure") : void 0;
+    check3(j.scope, configure?.kind === "seq" && configure.items.some((c) => str(c) === "git"));
+  }
+};
+
+// src/validate/suggest.ts
 function levenshtein(a, b) {
   const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -9722,162 +9083,8 @@ function didYouMean(word, candidates) {
   }
   return best !== void 0 && bestD <= Math.max(2, Math.floor(word.length / 4)) ? best : void 0;
 }
-function allowedKeys(pointer) {
-  if (pointer === "") return ["version", "gitlab", "token", "jobs"];
-  if (pointer === "/gitlab") return ["url", "project", "api_token_env", "environment"];
-  if (pointer === "/token") return ["name", "level", "min_days_left", "fallback"];
-  if (pointer === "/token/fallback") return ["username_env", "password_env"];
-  if (/^\/jobs\/[^/]+$/.test(pointer))
-    return [
-      "scopes",
-      "configure",
-      "export",
-      "variables",
-      "files",
-      "run",
-      "lfs",
-      "ephemeral",
-      "dependency_proxy"
-    ];
-  if (/^\/jobs\/[^/]+\/files\/\d+$/.test(pointer)) return ["path", "template", "mode", "env"];
-  return [];
-}
-var PATTERN_MESSAGES = [
-  [
-    /^\/gitlab\/api_token_env$|^\/token\/fallback\/\w+_env$|^\/jobs\/[^/]+\/files\/\d+\/env$|^\/jobs\/[^/]+\/variables$/,
-    "expected the name of an environment variable (letters, digits, _), not a value"
-  ],
-  [
-    /^\/jobs\/[^/]+\/files\/\d+\/path$/,
-    "expected a relative path inside the credentials directory (no leading /, no ..)"
-  ],
-  [/\/mode$/, 'expected an octal file mode such as "0600"'],
-  [/^\/gitlab\/url$/, "expected an http(s) URL such as https://gitlab.example.com"],
-  [/^\/jobs$/, "expected a job name of letters, digits, _, . and -"],
-  [/\/run\/\d+$|^\/gitlab\/environment$/, "expected a non-empty string"]
-];
-var NOUNS = [
-  [/\/scopes\/\d+$/, "scope"],
-  [/\/configure\/\d+$/, "client"],
-  [/\/export\/\d+$/, "export target"],
-  [/^\/token\/level$/, "token level"]
-];
-function messageFor(e, loc) {
-  const node = loc.node;
-  const span = node.span;
-  const p = e.params;
-  switch (e.keyword) {
-    case "additionalProperties": {
-      const key = String(p.additionalProperty);
-      const keyEntry = getEntry(node, key);
-      const allowed = allowedKeys(e.instancePath);
-      const guess = didYouMean(key, allowed);
-      const expected = guess ? `; did you mean "${guess}"?` : allowed.length > 0 ? `; expected one of ${allowed.join(", ")}` : "";
-      return {
-        message: `unexpected key "${key}" in ${where(e.instancePath)}${expected}`,
-        span: keyEntry?.keyNode.span ?? span
-      };
-    }
-    case "required": {
-      const key = String(p.missingProperty);
-      const at = loc.entry?.keyNode.span ?? { ...span, end: span.start };
-      return { message: `missing key "${key}" in ${where(e.instancePath)}`, span: at };
-    }
-    case "propertyNames": {
-      const name = String(p.propertyName);
-      const keyEntry = getEntry(node, name);
-      const pm = PATTERN_MESSAGES.find(([re]) => re.test(e.instancePath));
-      return {
-        message: `invalid name "${name}"; ${pm?.[1] ?? "expected a valid name"}`,
-        span: keyEntry?.keyNode.span ?? span
-      };
-    }
-    case "type": {
-      const expected = String(p.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
-      const extra = /\/mode$/.test(e.instancePath) && node.kind === "scalar" && typeof node.value === "number" ? ' (quote it: "0600")' : "";
-      return { message: `expected ${expected} but got ${actualType(node)}${extra}`, span };
-    }
-    case "enum": {
-      const allowed = p.allowedValues.map(String);
-      const noun = NOUNS.find(([re]) => re.test(e.instancePath))?.[1] ?? "value";
-      const got = node.kind === "scalar" ? String(node.value) : "";
-      const guess = got ? didYouMean(got, allowed) : void 0;
-      return {
-        message: `unknown ${noun} ${describeValue(node)}; ${guess ? `did you mean "${guess}"? ` : ""}expected one of ${allowed.join(", ")}`,
-        span
-      };
-    }
-    case "const": {
-      if (e.instancePath === "/token/name")
-        return {
-          message: `expected "gitlab-deploy-token": only a token of that name is exposed to CI jobs`,
-          span
-        };
-      return { message: `expected ${JSON.stringify(p.allowedValue)} but got ${describeValue(node)}`, span };
-    }
-    case "pattern": {
-      const pm = PATTERN_MESSAGES.find(([re]) => re.test(e.instancePath));
-      return { message: `${pm?.[1] ?? "expected a valid value"}, got ${describeValue(node)}`, span };
-    }
-    case "minimum":
-    case "maximum":
-      return {
-        message: `expected ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)} but got ${describeValue(node)}`,
-        span
-      };
-    case "minProperties":
-      return {
-        message: `expected at least one job in ${where(e.instancePath)}`,
-        span: loc.entry?.keyNode.span ?? span
-      };
-    case "uniqueItems": {
-      const j = Number(p.j);
-      const i = Number(p.i);
-      const item = node.kind === "seq" ? node.items[Math.max(i, j)] : void 0;
-      return {
-        message: `${item ? describeValue(item) : "an item"} is listed twice in ${where(e.instancePath)}; expected each once`,
-        span: item?.span ?? span
-      };
-    }
-    case "oneOf":
-    case "anyOf":
-      if (e.instancePath === "/gitlab/project")
-        return {
-          message: `expected a project id (integer) or full path such as "group/project", got ${describeValue(node)}`,
-          span
-        };
-      return { message: `${describeValue(node)} matches none of the allowed forms`, span };
-    default:
-      return { message: e.message ?? `invalid value (${e.keyword})`, span };
-  }
-}
-function schemaFindings(data, root) {
-  if (validator_generated_default(data)) return [];
-  const errors = validator_generated_default.errors ?? [];
-  const groups = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
-  const under = (e, g) => e !== g && e.schemaPath.startsWith(`${g.schemaPath}/`) && (e.instancePath === g.instancePath || e.instancePath.startsWith(`${g.instancePath}/`));
-  const kept = errors.filter((e) => !groups.some((g) => under(e, g)));
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const e of kept) {
-    if (e.propertyName !== void 0) continue;
-    const loc = locate(root, e.instancePath);
-    if (!loc) continue;
-    const { message, span } = messageFor(e, loc);
-    const key = `${span.src.path}:${span.start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(findingAt("schema", message, span, loc.via));
-  }
-  return out;
-}
 
 // src/validate/rules/template.ts
-provideTemplating(import_nunjucks.default);
-function isNode(x) {
-  return typeof x === "object" && x !== null && typeof x.typename === "string";
-}
-var parser = import_nunjucks.default.parser;
 var KNOWN = new Set(TEMPLATE_VALUES);
 var SAMPLE = {
   username: "gitlab+deploy-token-1",
@@ -9896,7 +9103,7 @@ var SAMPLE = {
 var strictEnv;
 function strictEngine() {
   if (!strictEnv) {
-    strictEnv = new import_nunjucks.default.Environment(null, { autoescape: false, throwOnUndefined: true });
+    strictEnv = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
     strictEnv.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
   }
   return strictEnv;
@@ -9911,49 +9118,7 @@ function offsetOf(text, line0, col0) {
   return Math.min(text.length, off + col0);
 }
 function unknownNames(root) {
-  const out = [];
-  const walk = (n, locals) => {
-    if (Array.isArray(n)) {
-      for (const x of n) walk(x, locals);
-      return;
-    }
-    if (!isNode(n)) return;
-    switch (n.typename) {
-      case "Symbol": {
-        const name = String(n.value);
-        if (!KNOWN.has(name) && !locals.has(name)) out.push({ name, line: n.lineno ?? 0, col: n.colno ?? 0 });
-        return;
-      }
-      case "Filter":
-        walk(n.args, locals);
-        return;
-      case "Is":
-        walk(n.left, locals);
-        return;
-      case "LookupVal":
-        walk(n.target, locals);
-        return;
-      case "For": {
-        walk(n.arr, locals);
-        const inner = new Set(locals);
-        inner.add("loop");
-        const names = isNode(n.name) && n.name.typename === "Array" ? n.name.children : [n.name];
-        for (const s of names) if (isNode(s) && s.typename === "Symbol") inner.add(String(s.value));
-        walk(n.body, inner);
-        walk(n.else_, locals);
-        return;
-      }
-      default:
-        for (const f of n.fields ?? []) walk(n[f], locals);
-    }
-  };
-  walk(root, /* @__PURE__ */ new Set());
-  return out;
-}
-function hasLookup(n) {
-  if (Array.isArray(n)) return n.some(hasLookup);
-  if (!isNode(n)) return false;
-  return n.typename === "LookupVal" || (n.fields ?? []).some((f) => hasLookup(n[f]));
+  return freeNames(root).filter((n) => !KNOWN.has(n.name));
 }
 function lastLine(e) {
   return String(e.message ?? e).split("\n").map((s) => s.trim()).filter(Boolean).pop();
@@ -9965,7 +9130,7 @@ function analyze(text) {
   const out = { unknown: [] };
   let root;
   try {
-    root = parser.parse(text);
+    root = parseTemplate(text);
   } catch (e) {
     const err = e;
     out.syntax = {
@@ -9976,7 +9141,7 @@ function analyze(text) {
   }
   if (!out.syntax) {
     try {
-      checkTemplate(text);
+      checkTree(root);
       out.unknown = unknownNames(root);
       if (out.unknown.length === 0 && hasLookup(root)) {
         try {
@@ -9994,7 +9159,7 @@ function analyze(text) {
   analyses.set(text, out);
   return out;
 }
-function checkTemplateScalar(node, what, via, report) {
+function check4(node, what, via, report) {
   if (typeof node.value !== "string") return;
   const text = node.value;
   const a = analyze(text);
@@ -10003,7 +9168,7 @@ function checkTemplateScalar(node, what, via, report) {
     const span = line !== void 0 && col !== void 0 ? spanInScalar(node, offsetOf(text, line, col), offsetOf(text, line, col) + 2) : node.span;
     report(
       findingAt(
-        "template-syntax",
+        templateSyntax,
         `template of ${what} does not parse: ${a.syntax.message}; expected {{ value }} or {% \u2026 %} blocks`,
         span,
         via
@@ -10014,7 +9179,7 @@ function checkTemplateScalar(node, what, via, report) {
   if (a.notAllowed) {
     report(
       findingAt(
-        "template-not-allowed",
+        templateNotAllowed,
         `template of ${what}: ${a.notAllowed}; expected values, if/for and pure filters only`,
         node.span,
         via
@@ -10025,7 +9190,7 @@ function checkTemplateScalar(node, what, via, report) {
   if (a.renderError) {
     report(
       findingAt(
-        "template-unknown-value",
+        templateUnknownValue,
         `template of ${what} renders an undefined value (${a.renderError}); expected only the template values and their fields`,
         node.span,
         via
@@ -10037,7 +9202,7 @@ function checkTemplateScalar(node, what, via, report) {
     const guess = didYouMean(u.name, TEMPLATE_VALUES);
     report(
       findingAt(
-        "template-unknown-value",
+        templateUnknownValue,
         `unknown template value "${u.name}" in ${what}; ${guess ? `did you mean "${guess}"? ` : ""}expected one of ${TEMPLATE_VALUES.join(", ")}`,
         spanInScalar(node, start, start + u.name.length),
         via
@@ -10045,9 +9210,460 @@ function checkTemplateScalar(node, what, via, report) {
     );
   }
 }
+var templateSyntax = {
+  id: "template-syntax",
+  severity: "error",
+  summary: "template does not parse",
+  help: "Templates in variables and files are nunjucks: {{ value }}, {% if %}\u2026{% endif %}, filters with |.",
+  // One check per template reports all three template rules (a template that does not parse has no
+  // constructs or names to judge).
+  job: (j) => {
+    if (j.kind === "spec") for (const t of specTemplates(j.job)) check4(t.node, t.what, t.via, j.report);
+  }
+};
+var templateNotAllowed = {
+  id: "template-not-allowed",
+  severity: "error",
+  summary: "template uses a construct that is not allowed",
+  help: "Templates may only output values, use if/for, literal lookups and a few pure filters (default, join, upper, lower, trim, replace, urlencode, base64, \u2026). Calls, set, macros, include and import are refused because nunjucks is not a sandbox."
+};
+var templateUnknownValue = {
+  id: "template-unknown-value",
+  severity: "error",
+  summary: "template names a value that does not exist",
+  help: "Templates render with strict undefined; the only values are username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at and scopes."
+};
+
+// src/validate/commands/login.ts
+var loginCache = /* @__PURE__ */ new WeakMap();
+function loginPasswordArg(cmd) {
+  let hit = loginCache.get(cmd);
+  if (hit === void 0) {
+    hit = findLoginPassword(cmd) ?? null;
+    loginCache.set(cmd, hit);
+  }
+  return hit ?? void 0;
+}
+function findLoginPassword(cmd) {
+  const { name, args } = commandParts(cmd);
+  if (!/^(docker|podman|buildah|nerdctl|skopeo|oras|regctl|helm|crane)$/.test(name)) return void 0;
+  const ops = operands(args).map((w) => w.text);
+  const isLogin = ["docker", "podman", "buildah", "nerdctl", "skopeo", "oras", "regctl"].includes(name) && ops[0] === "login" || name === "helm" && ops[0] === "registry" && ops[1] === "login" || name === "crane" && ops[0] === "auth" && ops[1] === "login" || name === "regctl" && ops[0] === "registry" && ops[1] === "login";
+  if (!isLogin) return void 0;
+  const tool = `${name} ${name === "helm" ? "registry login" : name === "crane" ? "auth login" : "login"}`;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a) continue;
+    if (a.text === "-p" || a.text === "--password") {
+      const v = args[i + 1];
+      if (v) return { flag: a, value: v, valueText: v.text, tool };
+    } else if (/^--password=./.test(a.text)) {
+      return { flag: a, value: a, valueText: a.text.slice("--password=".length), tool };
+    } else if (/^-p./.test(a.text) && !a.text.startsWith("--")) {
+      return { flag: a, value: a, valueText: a.text.slice(2), tool };
+    }
+  }
+  return void 0;
+}
+function loginPasswordFlag(cmd, names) {
+  const hit = loginPasswordArg(cmd);
+  return hit && refRegex(names.password).test(hit.valueText) ? hit : void 0;
+}
+
+// src/validate/rules/plain-password.ts
+var TOKEN = /(?<![A-Za-z0-9_-])(?:[a-z0-9]+-)?(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,}/g;
+var FIELDS = [
+  /\bpassword[ \t]+(?!\{\{)(\S+)/g,
+  // netrc: machine … login … password X
+  /\b_password[ \t]*=[ \t]*(?!\{\{)(\S+)/g,
+  // npmrc
+  /\b_authToken[ \t]*=[ \t]*(?!\{\{)(\S+)/g,
+  // npmrc
+  /^[ \t]*password[ \t]*[=:][ \t]*(?!\{\{)(\S+)/gm,
+  // pypirc, ini files
+  /<password>(?!\{\{)([^<\s]+)<\/password>/g,
+  // maven settings.xml
+  /ClearTextPassword"\s+value="(?!\{\{)([^"]+)"/g,
+  // NuGet.Config
+  /"auth"\s*:\s*"(?!\{\{)([A-Za-z0-9+/=]{8,})"/g,
+  // docker config.json
+  /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:(?!\{\{)([^@\s/]+)@/gi
+  // scheme://user:PASSWORD@host
+];
+function isLiteral(v) {
+  return !/[{}$%<>]/.test(v) && !/^(password|token|secret|x+|\*+)$/i.test(v);
+}
+function tokenFindings(node, via, report, expected) {
+  if (typeof node.value !== "string" || node.value.length < 20) return;
+  for (const m of node.value.matchAll(TOKEN)) {
+    if (/-(.)\1+$/.test(m[0])) continue;
+    const start = m.index ?? 0;
+    report(
+      findingAt(
+        plainPassword,
+        `a GitLab token is written in plain text; expected ${expected}`,
+        spanInScalar(node, start, start + m[0].length),
+        via
+      )
+    );
+  }
+}
+function templatePasswordFindings(node, via, report) {
+  if (typeof node.value !== "string") return;
+  const text = node.value.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (m) => "".repeat(m.length));
+  for (const re of FIELDS) {
+    for (const m of text.matchAll(re)) {
+      const v = m[1] ?? "";
+      if (!isLiteral(v) || v.includes("")) continue;
+      const start = (m.index ?? 0) + m[0].lastIndexOf(v);
+      report(
+        findingAt(
+          plainPassword,
+          "a password is written in plain text; expected {{ password }}",
+          spanInScalar(node, start, start + v.length),
+          via
+        )
+      );
+    }
+  }
+}
+function scanTokens(root, report, expected) {
+  const seen = /* @__PURE__ */ new Set();
+  const worth = /* @__PURE__ */ new Map();
+  const mayHold = (src) => {
+    let w = worth.get(src);
+    if (w === void 0) {
+      w = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/.test(src.text);
+      worth.set(src, w);
+    }
+    return w;
+  };
+  const walk = (n, via) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === "scalar") {
+      if (mayHold(n.span.src)) tokenFindings(n, via, report, expected);
+    } else if (n.kind === "seq") n.items.forEach((it, i) => walk(it, n.via[i]));
+    else
+      for (const e of n.entries) {
+        walk(e.value, e.via);
+      }
+  };
+  walk(root, void 0);
+}
+function commandPasswordFindings(scope) {
+  for (const item of scope.items) {
+    if (scope.first && !scope.first("plain-password", item)) continue;
+    if (!/\blogin\b/.test(item.text)) continue;
+    for (const cmd of item.cmds) {
+      const hit = loginPasswordArg(cmd);
+      if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
+      scope.report(
+        findingAt(
+          plainPassword,
+          `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
+          wordSpan(item, hit.value),
+          item.via
+        )
+      );
+    }
+  }
+}
+var plainPassword = {
+  id: "plain-password",
+  severity: "error",
+  summary: "a password or token written in plain text",
+  help: "A deploy token (or any GitLab token) committed to a file is leaked. Use {{ password }} in templates, and environment variable NAMES (password_env) for fallbacks.",
+  file: (f) => scanTokens(
+    f.root,
+    f.report,
+    f.kind === "spec" ? "{{ password }} in templates, or the NAME of a variable that holds it" : "a masked CI/CD variable (Settings > CI/CD > Variables)"
+  ),
+  job: (j) => {
+    commandPasswordFindings(j.scope);
+    if (j.kind === "spec")
+      for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
+  }
+};
+
+// src/validate/rules/lfs-group-token.ts
+function check5(root, job, report) {
+  if (str(get(get(root, "token"), "level")) !== "group") return;
+  const lfs = getEntry(job.node, "lfs");
+  if (lfs?.value.kind !== "scalar" || lfs.value.value !== true) return;
+  report(
+    findingAt(
+      lfsGroupToken,
+      "git lfs with a group deploy token answered 404 before GitLab 15.7 (issue 235398); expected a project deploy token",
+      lfs.value.span,
+      lfs.via
+    )
+  );
+}
+var lfsGroupToken = {
+  id: "lfs-group-token",
+  severity: "warning",
+  summary: "Git LFS with a group deploy token",
+  help: "With a group deploy token LFS downloads answered 404 \u201CRepository or object not found\u201D (issue 235398, fixed around GitLab 15.7/15.8). The workaround: use a project deploy token.",
+  job: (j) => {
+    if (j.kind === "spec") check5(j.root, j.job, j.report);
+  }
+};
+
+// src/validate/rules/public-api.ts
+function check6(scope) {
+  for (const item of scope.items) {
+    if (scope.first && !scope.first("public-api", item)) continue;
+    if (!/api\/v4|CI_API_V4_URL|api_url/.test(item.text)) continue;
+    for (const cmd of item.cmds) {
+      const url = publicApiCall(cmd, scope.names);
+      if (url) {
+        scope.report(
+          findingAt(
+            publicApi,
+            "deploy tokens only work with package endpoints of the API (/packages/\u2026); expected an API token (e.g. $GITLAB_TOKEN) for this call",
+            wordSpan(item, url),
+            item.via
+          )
+        );
+      }
+    }
+  }
+}
+var publicApi = {
+  id: "public-api",
+  severity: "error",
+  summary: "deploy token used against the public API",
+  help: "Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/\u2026). Use an API token for everything else.",
+  job: (j) => check6(j.scope)
+};
+
+// src/validate/rules/dotenv-export.ts
+function check7(job, report) {
+  const seq = get(job.node, "export");
+  if (seq?.kind !== "seq") return;
+  const eph = get(job.node, "ephemeral");
+  const ephemeral = eph?.kind === "scalar" && eph.value === true;
+  seq.items.forEach((it, i) => {
+    if (it.kind === "scalar" && it.value === "dotenv") {
+      report(
+        findingAt(
+          dotenvExport,
+          ephemeral ? "dotenv variables are not masked and stay in an artifact, and this ephemeral token is deleted when the job ends (later jobs would get a dead token); expected exec in the job that needs it" : "dotenv variables are not masked and stay in an artifact; expected exec or the shell export in the same job",
+          it.span,
+          seq.via[i]
+        )
+      );
+    }
+  });
+}
+var dotenvExport = {
+  id: "dotenv-export",
+  severity: "warning",
+  summary: "dotenv export of the password",
+  help: "GitLab does not mask dotenv variables and keeps the file as an artifact (doc/ci/yaml/artifacts_reports.md). Prefer `deploy-token exec` or the shell export in the same job.",
+  job: (j) => {
+    if (j.kind === "spec") check7(j.job, j.report);
+  }
+};
+
+// src/validate/rules/deploy-variables-override.ts
+function valueText(v) {
+  return str(v) ?? str(get(v, "value")) ?? "";
+}
+function check8(variables, report) {
+  if (variables?.kind !== "map") return;
+  for (const e of variables.entries) {
+    if (e.key !== "CI_DEPLOY_PASSWORD" && e.key !== "CI_DEPLOY_USER") continue;
+    const text = valueText(e.value);
+    const reference = /^\s*\$\{?[A-Za-z_][A-Za-z0-9_]*\}?\s*$/.test(text);
+    const message = e.key === "CI_DEPLOY_PASSWORD" ? reference ? "CI_DEPLOY_PASSWORD set in variables: overrides the gitlab-deploy-token GitLab injects; expected it unset (for the 15.0 group fallback, a masked CI/CD variable in Settings)" : "CI_DEPLOY_PASSWORD set in variables: replaces the gitlab-deploy-token with a committed secret; expected it unset" : "CI_DEPLOY_USER set in variables: overrides the gitlab-deploy-token username and goes stale when the token changes; expected it unset";
+    report(findingAt(deployVariablesOverride, message, e.keyNode.span, e.via));
+  }
+}
+var deployVariablesOverride = {
+  id: "deploy-variables-override",
+  severity: "error",
+  summary: "CI_DEPLOY_USER / CI_DEPLOY_PASSWORD set in variables:",
+  help: "Variables in .gitlab-ci.yml rank above predefined ones, so this replaces the gitlab-deploy-token with a committed (and soon stale) value. For the GitLab \u2264 15.0 group fallback set them in Settings > CI/CD > Variables, masked.",
+  file: (f) => {
+    if (f.kind === "ci") check8(get(f.root, "variables"), f.report);
+  },
+  job: (j) => {
+    if (j.kind === "ci") check8(get(j.view.job.node, "variables"), j.report);
+  }
+};
+
+// src/validate/rules/password-on-command-line.ts
+function check9(scope) {
+  const pw = refRegex(scope.names.password);
+  for (const item of scope.items) {
+    if (scope.first && !scope.first("password-on-command-line", item)) continue;
+    if (!pw.test(item.text)) continue;
+    for (const cmd of item.cmds) {
+      const hit = loginPasswordFlag(cmd, scope.names);
+      if (!hit) continue;
+      const span = wordSpan(item, { start: hit.flag.start, end: hit.value.end });
+      scope.report(
+        findingAt(
+          passwordOnCommandLine,
+          `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
+          span,
+          item.via
+        )
+      );
+    }
+  }
+}
+var passwordOnCommandLine = {
+  id: "password-on-command-line",
+  severity: "error",
+  summary: "registry password passed with -p",
+  help: 'A password in argv shows in the process list and shell history. Pipe it: `echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"`.',
+  job: (j) => check9(j.scope)
+};
+
+// src/validate/rules/token-in-url.ts
+function check10(scope) {
+  const pw = refRegex(scope.names.password);
+  for (const item of scope.items) {
+    if (scope.first && !scope.first("token-in-url", item)) continue;
+    if (!item.text.includes("://") || !pw.test(item.text)) continue;
+    for (const cmd of item.cmds) {
+      const { name } = commandParts(cmd);
+      for (const w of cmd.words) {
+        if (!tokenInUrl(w, scope.names)) continue;
+        const message = name === "git" ? "the deploy token is inside a git URL, which git saves in .git/config; expected a credential helper or http.extraHeader" : "the deploy token is inside a URL, visible in the process list and unmasked when URL-encoded; expected a netrc file or a header";
+        scope.report(findingAt(tokenInUrlRule, message, wordSpan(item, w), item.via));
+      }
+    }
+  }
+}
+var tokenInUrlRule = {
+  id: "token-in-url",
+  severity: "warning",
+  summary: "deploy token inside a URL",
+  help: "A token in a URL is saved in .git/config by git clone/remote, shows in the process list, and its URL-encoded form is not masked by the runner. Use a credential helper, a netrc file or a header.",
+  job: (j) => check10(j.scope)
+};
+
+// src/validate/commands/leaks.ts
+var PRINTERS = /* @__PURE__ */ new Set([
+  "base64",
+  "xxd",
+  "od",
+  "hexdump",
+  "rev",
+  "tr",
+  "sed",
+  "awk",
+  "cut",
+  "tee",
+  "cat",
+  "head",
+  "tail",
+  "sort",
+  "grep",
+  "jq",
+  "fold"
+]);
+function stdoutToFile(cmd) {
+  return cmd.redirects.some(
+    (r) => /^(1?>|1?>>|&>|&>>|>\|)$/.test(r.op) && r.target !== void 0 && !r.target.text.startsWith("&")
+  );
+}
+function printsToLog(cmds, index) {
+  let i = index;
+  let cmd = cmds[i];
+  while (cmd) {
+    if (stdoutToFile(cmd)) return false;
+    if (!cmd.pipesTo) return true;
+    const next = cmds[i + 1];
+    if (!next) return true;
+    if (!PRINTERS.has(commandParts(next).name)) return false;
+    i++;
+    cmd = next;
+  }
+  return true;
+}
+var ECHOES = /* @__PURE__ */ new Set(["echo", "printf", "print", "Write-Output", "Write-Host"]);
+function echoLeak(p) {
+  const { name, args } = p;
+  const pw = refRegex(p.names.password);
+  if (ECHOES.has(name) && printsToLog(p.cmds, p.index)) {
+    const w = args.find((a) => pw.test(a.text));
+    if (w)
+      return {
+        kind: "echo",
+        word: w,
+        message: `${name} prints the deploy token to the job log; expected it only on a pipe into --password-stdin or a file that is not an artifact`
+      };
+  }
+  if (name === "cat" && p.cmd.heredocs.some((h) => !h.quoted && pw.test(h.text)) && printsToLog(p.cmds, p.index)) {
+    return {
+      kind: "echo",
+      word: p.nameWord,
+      message: "cat prints a here-document holding the deploy token to the job log; expected it redirected to a private file"
+    };
+  }
+  return void 0;
+}
+function dumpLeak(p) {
+  const { name, args } = p;
+  if (!printsToLog(p.cmds, p.index)) return void 0;
+  if (name === "printenv") {
+    const named = args.find((a) => p.names.password.has(a.text));
+    if (args.length > 0 && !named) return void 0;
+    return {
+      kind: "dump",
+      word: named ?? p.nameWord,
+      message: "printenv prints the deploy token to the job log; expected only the names you need, never CI_DEPLOY_PASSWORD"
+    };
+  }
+  if ((name === "export" || name === "declare" || name === "typeset") && (args.length === 0 || args.every((a) => /^-[px]+$/.test(a.text)))) {
+    return {
+      kind: "dump",
+      word: p.nameWord,
+      message: `${name} ${args.map((a) => a.text).join(" ")}`.trim() + " prints every variable, including the deploy token; expected only the names you need"
+    };
+  }
+  if (name === "set" && args.length === 0)
+    return {
+      kind: "dump",
+      word: p.nameWord,
+      message: "set prints every variable, including the deploy token; expected only the names you need"
+    };
+  return void 0;
+}
+function traceLeak(p) {
+  if (p.name !== "set") return void 0;
+  const x = p.args.find((a) => /^-[a-zA-Z]*x[a-zA-Z]*$/.test(a.text) || a.text === "xtrace");
+  if (!x || x.text === "xtrace" && !p.args.some((a) => a.text === "-o")) return void 0;
+  return {
+    kind: "trace",
+    word: x,
+    message: "set -x prints every command with the deploy token expanded; expected no tracing in a job that uses it"
+  };
+}
+function logLeak(cmds, index, names) {
+  const cmd = cmds[index];
+  if (!cmd) return void 0;
+  const { name, nameWord, args } = commandParts(cmd);
+  const first = cmd.words[0];
+  if (!nameWord && first?.text === "env" && cmd.words.length === 1 && printsToLog(cmds, index)) {
+    return {
+      kind: "dump",
+      word: first,
+      message: "env prints every variable, including the deploy token; expected only the names you need"
+    };
+  }
+  if (!nameWord) return void 0;
+  const p = { cmds, index, cmd, name, nameWord, args, names };
+  return echoLeak(p) ?? traceLeak(p) ?? dumpLeak(p);
+}
 
 // src/validate/rules/token-in-log.ts
-function checkTokenInLog(scope) {
+function check11(scope) {
   if (!scope.usesToken) return;
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
@@ -10055,7 +9671,7 @@ function checkTokenInLog(scope) {
     if (!pw.test(item.text) && !/\b(env|printenv|export|declare|typeset|set)\b/.test(item.text)) continue;
     for (let i = 0; i < item.cmds.length; i++) {
       const leak = logLeak(item.cmds, i, scope.names);
-      if (leak) scope.report(findingAt("token-in-log", leak.message, wordSpan(item, leak.word), item.via));
+      if (leak) scope.report(findingAt(tokenInLog, leak.message, wordSpan(item, leak.word), item.via));
     }
   }
 }
@@ -10066,7 +9682,7 @@ function checkDebugTrace(view, report) {
     if (!/^(true|1|yes)$/i.test(v.text.trim())) continue;
     report(
       findingAt(
-        "token-in-log",
+        tokenInLog,
         `${v.key} prints every variable of a job that uses the deploy token; expected it off in this job`,
         v.value.span,
         v.via
@@ -10074,27 +9690,110 @@ function checkDebugTrace(view, report) {
     );
   }
 }
+var tokenInLog = {
+  id: "token-in-log",
+  severity: "error",
+  summary: "deploy token printed to the job log",
+  help: "The runner masks only the exact bytes of masked variables, not encoded forms, and CI_DEBUG_TRACE or set -x print everything. Do not echo, printenv or trace in a job that uses the token.",
+  job: (j) => {
+    check11(j.scope);
+    if (j.kind === "ci") checkDebugTrace(j.view, j.report);
+  }
+};
 
-// src/validate/rules/token-in-url.ts
-function checkTokenInUrl(scope) {
-  const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("token-in-url", item)) continue;
-    if (!item.text.includes("://") || !pw.test(item.text)) continue;
-    for (const cmd of item.cmds) {
-      const { name } = commandParts(cmd);
-      for (const w of cmd.words) {
-        if (!tokenInUrl(w, scope.names)) continue;
-        const message = name === "git" ? "the deploy token is inside a git URL, which git saves in .git/config; expected a credential helper or http.extraHeader" : "the deploy token is inside a URL, visible in the process list and unmasked when URL-encoded; expected a netrc file or a header";
-        scope.report(findingAt("token-in-url", message, wordSpan(item, w), item.via));
-      }
+// src/validate/rules/token-in-artifact.ts
+function strings2(node) {
+  if (!node) return [];
+  if (node.kind === "scalar") return str(node) !== void 0 ? [str(node)] : [];
+  if (node.kind === "seq") return node.items.flatMap((i) => strings2(i));
+  return [];
+}
+function normalize(p) {
+  let s = p.trim().replace(/^["']|["']$/g, "");
+  s = s.replace(/^\$\{?CI_PROJECT_DIR\}?\/+/, "").replace(/^(\.\/)+/, "");
+  if (s.startsWith("/") || s.startsWith("$") || s.startsWith("~") || s === "") return void 0;
+  return s;
+}
+function writes(cmds, index) {
+  const cmd = cmds[index];
+  if (!cmd) return [];
+  const out = [];
+  let upstream = "";
+  for (let i = index - 1; i >= 0 && cmds[i]?.pipesTo; i--)
+    upstream = `${cmds[i]?.words.map((w) => w.text).join(" ")} ${upstream}`;
+  const own = `${cmd.words.map((w) => w.text).join(" ")} ${cmd.heredocs.filter((h) => !h.quoted).map((h) => h.text).join("\n")}`;
+  for (const r of cmd.redirects) {
+    if (/^(1?>|1?>>|&>|&>>|>\|)$/.test(r.op) && r.target && !r.target.text.startsWith("&"))
+      out.push({ target: r.target, content: `${upstream} ${own}` });
+  }
+  const { name, args } = commandParts(cmd);
+  if (name === "tee") {
+    for (const a of args) if (!a.text.startsWith("-")) out.push({ target: a, content: upstream });
+  }
+  const dt = deployTokenCall(cmd);
+  if (dt && dt.sub === "resolve" && args.some((a) => a.text === "dotenv" || a.text === "--export=dotenv")) {
+    const i = args.findIndex((a) => a.text === "--output" || a.text === "-o");
+    const target = i >= 0 ? args[i + 1] : args.find((a) => a.text.startsWith("--output="));
+    if (target) {
+      const t = target.text.startsWith("--output=") ? { ...target, text: target.text.slice(9) } : target;
+      out.push({ target: t, content: "$CI_DEPLOY_PASSWORD" });
     }
   }
+  return out;
 }
+function check12(view, report) {
+  if (!view.usesToken || !view.artifacts) return;
+  const dotenv = strings2(get(get(view.artifacts, "reports"), "dotenv")).map(normalize).filter((s) => !!s);
+  const paths = strings2(get(view.artifacts, "paths")).map(normalize).filter((s) => !!s).map((p) => ({ p, re: globRegex(p, { coversChildren: true }) }));
+  if (dotenv.length === 0 && paths.length === 0) return;
+  const pw = refRegex(view.names.password);
+  for (const item of view.scripts) {
+    if (!/>|\btee\b|deploy-token/.test(item.text)) continue;
+    item.cmds.forEach((_c, i) => {
+      for (const w of writes(item.cmds, i)) {
+        const dumps = /^\s*(env|printenv|export -p|declare -p)\s*$/.test(w.content.trim());
+        if (!pw.test(w.content) && !dumps) continue;
+        const file = normalize(w.target.text);
+        if (!file) continue;
+        const what = dumps ? "every variable, the deploy token included," : "the deploy token";
+        if (dotenv.includes(file)) {
+          report(
+            findingAt(
+              tokenInArtifact,
+              `${what} is written to ${file}, which artifacts:reports:dotenv keeps unmasked; expected a file outside artifacts`,
+              wordSpan(item, w.target),
+              item.via
+            )
+          );
+        } else {
+          const hit = paths.find(({ re }) => re.test(file));
+          if (hit)
+            report(
+              findingAt(
+                tokenInArtifact,
+                `${what} is written to ${file}, which artifacts:paths (${hit.p}) uploads; expected a file outside artifacts`,
+                wordSpan(item, w.target),
+                item.via
+              )
+            );
+        }
+      }
+    });
+  }
+}
+var tokenInArtifact = {
+  id: "token-in-artifact",
+  severity: "error",
+  summary: "deploy token written into an artifact",
+  help: "Artifacts and dotenv reports are kept and downloadable; dotenv variables are not masked (doc/ci/yaml/artifacts_reports.md). Never write the token into a file that artifacts:paths or artifacts:reports:dotenv collect.",
+  job: (j) => {
+    if (j.kind === "ci") check12(j.view, j.report);
+  }
+};
 
 // src/validate/rules/token-over-ssh.ts
 var REMOTE_SUBCOMMANDS = /* @__PURE__ */ new Set(["clone", "fetch", "pull", "push", "remote", "ls-remote", "submodule"]);
-function checkTokenOverSsh(scope) {
+function check13(scope) {
   if (!scope.usesToken) return;
   for (const item of scope.items) {
     if (scope.first && !scope.first("token-over-ssh", item)) continue;
@@ -10107,7 +9806,7 @@ function checkTokenOverSsh(scope) {
         const shown = /^[a-z+]+:\/\//.test(w.text) ? w.text.replace(/^([a-z+]+:\/\/).*$/, "$1\u2026") : w.text.replace(/:.*$/, ":\u2026");
         scope.report(
           findingAt(
-            "token-over-ssh",
+            tokenOverSsh,
             `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
             wordSpan(item, w),
             item.via
@@ -10117,78 +9816,151 @@ function checkTokenOverSsh(scope) {
     }
   }
 }
+var tokenOverSsh = {
+  id: "token-over-ssh",
+  severity: "error",
+  summary: "deploy token used with an SSH remote",
+  help: "Deploy tokens authenticate over HTTPS only; git@host: and ssh:// remotes cannot use them. Use https://.",
+  job: (j) => check13(j.scope)
+};
 
-// src/validate/spec-rules.ts
-function specJobs(root) {
-  const jobs = get(root, "jobs");
-  if (jobs?.kind !== "map") return [];
-  const out = [];
-  for (const e of jobs.entries) {
-    if (e.value.kind !== "map") continue;
-    out.push({ name: e.key, keyNode: e.keyNode, node: e.value, ...e.via ? { via: e.via } : {} });
-  }
-  return out;
+// src/validate/rules/missing-guard.ts
+var GUARD_NAMES = ["CI_DEPLOY_PASSWORD", "CI_DEPLOY_USER"];
+function mentions(node, re, depth = 0) {
+  if (!node || depth > 8) return false;
+  if (node.kind === "scalar") return typeof node.value === "string" && re.test(node.value);
+  if (node.kind === "seq") return node.items.some((i) => mentions(i, re, depth + 1));
+  return node.entries.some((e) => mentions(e.value, re, depth + 1));
 }
-function credentialNames(root, job) {
-  const password = /* @__PURE__ */ new Set(["CI_DEPLOY_PASSWORD"]);
-  const user = /* @__PURE__ */ new Set(["CI_DEPLOY_USER"]);
-  const fb = get(get(root, "token"), "fallback");
-  const pwEnv = str(get(fb, "password_env"));
-  const userEnv = str(get(fb, "username_env"));
-  if (pwEnv && /^\w+$/.test(pwEnv)) password.add(pwEnv);
-  if (userEnv && /^\w+$/.test(userEnv)) user.add(userEnv);
-  const vars = get(job.node, "variables");
-  if (vars?.kind === "map") {
-    for (const e of vars.entries) {
-      const t = str(e.value) ?? "";
-      if (/\bpassword\b/.test(t)) password.add(e.key);
-      else if (/\busername\b/.test(t)) user.add(e.key);
-    }
-  }
-  return { password, user };
+function workflowGuards(root) {
+  return mentions(get(get(root, "workflow"), "rules"), refRegex(GUARD_NAMES));
 }
-function specRuleFindings(root) {
-  const findings = [];
-  const report = (f) => findings.push(f);
-  scanTokens(root, report, "{{ password }} in templates, or the NAME of a variable that holds it");
-  for (const job of specJobs(root)) {
-    const runEntry = getEntry(job.node, "run");
-    const run = scriptItems(runEntry?.value, runEntry?.via);
-    const scope = { items: run, names: credentialNames(root, job), usesToken: true, report };
-    checkScopeCoverage(job, run, report);
-    const varsEntry = getEntry(job.node, "variables");
-    if (varsEntry?.value.kind === "map") {
-      for (const e of varsEntry.value.entries) {
-        if (e.value.kind !== "scalar") continue;
-        const via = e.via ?? varsEntry.via;
-        checkTemplateScalar(e.value, `variable ${e.key}`, via, report);
-        templatePasswordFindings(e.value, via, report);
+var SCRIPT_GUARD = /\$\{CI_DEPLOY_(PASSWORD|USER):[?]|-[nz]\s+["']?\$\{?CI_DEPLOY_(PASSWORD|USER)\b|\$\{?CI_DEPLOY_(PASSWORD|USER)\}?["']?\s*[!=]=/;
+function check14(view, workflowGuarded, report) {
+  if (!view.usesDirect || view.usesTool || workflowGuarded) return;
+  const node = view.job.node;
+  const re = refRegex(GUARD_NAMES);
+  if (mentions(get(node, "rules"), re) || mentions(get(node, "only"), re) || mentions(get(node, "except"), re))
+    return;
+  if (view.scripts.some((s) => SCRIPT_GUARD.test(s.text))) return;
+  report(
+    findingAt(
+      missingGuard,
+      `job "${view.job.name}" uses the deploy token without a guard; expected rules: [{if: $CI_DEPLOY_PASSWORD}] (GitLab sets it only while a gitlab-deploy-token is active)`,
+      view.job.keyNode.span
+    )
+  );
+}
+var missingGuard = {
+  id: "missing-guard",
+  severity: "warning",
+  summary: "deploy token used without a guard",
+  help: "GitLab sets CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists. Guard the job with `rules: - if: $CI_DEPLOY_PASSWORD` (or test it in the script) so it does not fail obscurely.",
+  job: (j) => {
+    if (j.kind === "ci") check14(j.view, j.workflowGuarded, j.report);
+  }
+};
+
+// src/validate/rules/push-scope.ts
+var NO_CLIENTS = /* @__PURE__ */ new Set();
+var WRITES = /push|publish|upload|deploy|destination|copy|\bcp\b|-T\b|--data|-F\b|--form|PUT|POST/;
+function check15(view, specs, report) {
+  if (!view.usesToken) return;
+  let specJob = view.job.name;
+  for (const item of view.scripts) for (const c of item.cmds) specJob = deployTokenCall(c)?.job ?? specJob;
+  const declared = specs?.jobs.get(specJob);
+  for (const item of view.scripts) {
+    if (!WRITES.test(item.text)) continue;
+    for (const cmd of item.cmds) {
+      for (const need of commandNeeds(cmd, NO_CLIENTS)) {
+        if (!need.all.some((s) => s.startsWith("write_"))) continue;
+        const missing = declared ? need.all.filter((s) => !declared.has(s)) : need.all;
+        if (missing.length === 0) continue;
+        const message = declared ? `${need.label} needs ${need.all.join(" and ")}, and job "${specJob}" of ${specs?.file ?? "the spec"} does not list ${missing.join(" and ")}; expected it in its scopes` : `${need.label} needs ${need.all.join(" and ")} on the gitlab-deploy-token; declare it in deploy-token.yml (jobs.${specJob}.scopes) to have it checked`;
+        report(findingAt(pushScope, message, wordSpan(item, need.word), item.via));
       }
     }
-    const filesEntry = getEntry(job.node, "files");
-    const files = filesEntry?.value;
-    if (files?.kind === "seq") {
-      files.items.forEach((f, i) => {
-        const tEntry = getEntry(f, "template");
-        const t = tEntry?.value;
-        if (t?.kind !== "scalar") return;
-        const via = tEntry?.via ?? files.via[i] ?? filesEntry?.via;
-        const name = str(get(f, "path")) ?? `files[${i}]`;
-        checkTemplateScalar(t, `file ${name}`, via, report);
-        templatePasswordFindings(t, via, report);
-      });
-    }
-    checkLfsGroupToken(root, job, report);
-    checkDotenvExport(job, report);
-    checkEphemeralJob(job, report);
-    checkPasswordOnCommandLine(scope);
-    commandPasswordFindings(scope);
-    checkTokenInUrl(scope);
-    checkTokenInLog(scope);
-    checkTokenOverSsh(scope);
-    checkPublicApi(scope);
-    const configure = get(job.node, "configure");
-    checkGitPush(scope, configure?.kind === "seq" && configure.items.some((c) => str(c) === "git"));
+  }
+}
+var pushScope = {
+  id: "push-scope",
+  severity: "info",
+  summary: "push needs a write scope",
+  help: "Pushing images needs read_registry and write_registry (GitLab grants a registry push only with both), publishing packages write_package_registry, on the gitlab-deploy-token. Declare the job in deploy-token.yml with those scopes to have it checked.",
+  job: (j) => {
+    if (j.kind === "ci") check15(j.view, j.specs, j.report);
+  }
+};
+
+// src/validate/rules/ci-structure.ts
+var ciExtends = {
+  id: "ci-extends",
+  severity: "error",
+  summary: "extends cannot be resolved",
+  help: "extends must name jobs or templates defined in the file or its local includes, without cycles, at most 10 levels deep (lib/gitlab/ci/config/extendable/entry.rb)."
+};
+var ciReference = {
+  id: "ci-reference",
+  severity: "error",
+  summary: "!reference cannot be resolved",
+  help: "!reference [job, key, \u2026] must name an existing job and keys, without cycles, at most 10 levels deep."
+};
+var ciInclude = {
+  id: "ci-include",
+  severity: "error",
+  summary: "local include cannot be read",
+  help: "include: local files are read offline, relative to the directory of the top-level .gitlab-ci.yml. Remote, project, template and component includes are not checked."
+};
+
+// src/validate/known-rules.ts
+var RULES = Object.values(catalog_exports).sort(
+  (a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+);
+var BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function isRuleId(id) {
+  return BY_ID.has(id);
+}
+
+// src/validate/check.ts
+function runFile(kind, root, report) {
+  for (const rule of RULES) rule.file?.({ kind, root, report });
+}
+function runJob(ctx) {
+  for (const rule of RULES) rule.job?.(ctx);
+}
+function checkSpec(root) {
+  const findings = [];
+  const report = (f) => findings.push(f);
+  runFile("spec", root, report);
+  for (const job of specJobs(root)) {
+    const runEntry = getEntry(job.node, "run");
+    const scope = {
+      items: scriptItems(runEntry?.value, runEntry?.via),
+      names: specCredentialNames(root, job),
+      usesToken: true,
+      report
+    };
+    runJob({ kind: "spec", root, job, scope, report });
+  }
+  return findings;
+}
+function checkCi(model, specs) {
+  const findings = [];
+  const report = (f) => findings.push(f);
+  runFile("ci", model.root, report);
+  const workflowGuarded = workflowGuards(model.root);
+  const firstFor = onceTracker();
+  for (const job of model.jobs) {
+    const view = jobView(model, job);
+    const names = `${[...view.names.password].sort().join(",")}|${[...view.names.user].sort().join(",")}`;
+    const scope = {
+      items: view.scripts,
+      names: view.names,
+      usesToken: view.usesToken,
+      report,
+      first: firstFor(`${view.usesToken}|${names}`)
+    };
+    runJob({ kind: "ci", view, scope, workflowGuarded, ...specs ? { specs } : {}, report });
   }
   return findings;
 }
@@ -10219,7 +9991,7 @@ function parseSuppressions(src) {
     if (ids.length === 0) {
       problems.push(
         findingAt(
-          "bad-ignore",
+          badIgnore,
           "deploy-token-ignore names no rule; expected `# deploy-token-ignore: <rule-id> -- reason`",
           span
         )
@@ -10230,7 +10002,7 @@ function parseSuppressions(src) {
     if (unknown.length > 0) {
       problems.push(
         findingAt(
-          "bad-ignore",
+          badIgnore,
           `unknown rule id "${unknown[0]}" in deploy-token-ignore; expected an id shown in brackets after a finding`,
           span
         )
@@ -10239,7 +10011,7 @@ function parseSuppressions(src) {
     if (!reason) {
       problems.push(
         findingAt(
-          "bad-ignore",
+          badIgnore,
           "deploy-token-ignore gives no reason; expected `-- reason` after the rule id",
           span
         )
@@ -10269,490 +10041,28 @@ function applySuppressions(findings, sources) {
   return out;
 }
 
-// src/validate/yaml/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-var referenceTag = {
-  tag: "!reference",
-  collection: "seq",
-  default: false,
-  resolve: (v) => v
-};
-var customTags = [referenceTag];
-function humanBytes(n) {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
-}
-function syntaxMessage(code, message) {
-  const first = (message.split("\n")[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-  switch (code) {
-    case "TAB_AS_INDENT":
-      return "tabs are not allowed as indentation; expected spaces";
-    case "BAD_ALIAS":
-      return `${first.charAt(0).toLowerCase()}${first.slice(1)}; expected an anchor (&name) defined before its alias`;
-    default:
-      return first.charAt(0).toLowerCase() + first.slice(1);
-  }
-}
-function unclosedOpener(text, pos, open, close) {
-  let depth = 0;
-  for (let i = Math.min(pos, text.length) - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === close) depth++;
-    else if (c === open) {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return void 0;
-}
-function syntaxFinding(src, code, message, pos) {
-  const text = src.text;
-  const flow = /end with an? ([\]}])/.exec(message);
-  if (flow) {
-    const close = flow[1] ?? "]";
-    const open = close === "]" ? "[" : "{";
-    const at = unclosedOpener(text, pos[0], open, close);
-    if (at !== void 0) {
-      const what = open === "[" ? "flow sequence" : "flow mapping";
-      return findingAt("syntax", `unclosed ${what}: expected ${close} to close this ${open}`, {
-        src,
-        start: at,
-        end: at + 1
-      });
-    }
-  }
-  const quote = /^Missing closing (["'])quote/.exec(message);
-  if (quote) {
-    const q = quote[1] ?? '"';
-    const at = text.lastIndexOf(q, pos[0] - 1);
-    if (at >= 0)
-      return findingAt(
-        "syntax",
-        `unclosed ${q === '"' ? "double" : "single"}-quoted string: expected ${q} to end it`,
-        { src, start: at, end: at + 1 }
-      );
-  }
-  let start = pos[0];
-  let end = pos[1];
-  if (code === "BAD_INDENT" || code === "TAB_AS_INDENT") {
-    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-    if (text.slice(lineStart, start).trim() === "") {
-      let i = start;
-      while (i < text.length && (text[i] === " " || code === "BAD_INDENT" && text[i] === "	")) i++;
-      if (code === "BAD_INDENT" && text[i] !== "\n") {
-        start = i;
-        end = Math.max(i + 1, end);
-      }
-    }
-  }
-  return findingAt("syntax", syntaxMessage(code, message), { src, start, end });
-}
-function parseYaml(text, path, limits) {
-  const lines = new import_yaml.LineCounter();
-  const src = { path, text, lines };
-  const size = Buffer.byteLength(text, "utf8");
-  if (size > limits.maxBytes) {
-    return {
-      src,
-      docs: [],
-      findings: [
-        fileFinding(
-          "file-too-large",
-          `file is ${humanBytes(size)}; expected at most ${humanBytes(limits.maxBytes)}`,
-          path
-        )
-      ]
-    };
-  }
-  let documents;
-  try {
-    const parsed = (0, import_yaml.parseAllDocuments)(text, {
-      lineCounter: lines,
-      prettyErrors: false,
-      // Duplicate keys are found while building the tree (one pass instead of yaml's quadratic check).
-      uniqueKeys: false,
-      customTags,
-      strict: true
-    });
-    documents = Array.isArray(parsed) ? parsed : [];
-  } catch (e) {
-    const why = e instanceof RangeError ? "nesting is too deep" : e instanceof Error ? e.message : String(e);
-    return {
-      src,
-      docs: [],
-      findings: [
-        findingAt("yaml-limit", `cannot parse: ${why}; expected at most ${limits.maxDepth} levels`, {
-          src,
-          start: 0,
-          end: 0
-        })
-      ]
-    };
-  }
-  const findings = [];
-  let errors = documents.flatMap((d) => d.errors);
-  if (errors.some((e) => e.code === "TAB_AS_INDENT"))
-    errors = errors.filter((e) => e.code === "TAB_AS_INDENT");
-  const seenLines = /* @__PURE__ */ new Set();
-  for (const e of errors) {
-    const f = syntaxFinding(src, e.code, e.message, e.pos);
-    if (seenLines.has(f.line)) continue;
-    seenLines.add(f.line);
-    findings.push(f);
-  }
-  if (findings.length > 0) return { src, docs: [], findings };
-  const builder = new TreeBuilder(src, limits, findings);
-  const docs = [];
-  for (const doc of documents) {
-    const root = builder.build(doc);
-    if (findings.length > 0) return { src, docs: [], findings };
-    docs.push(root);
-  }
-  if (builder.aliasCount > 0 && !builder.checkExpansion(docs)) return { src, docs: [], findings };
-  return { src, docs, findings };
-}
-function scalarStyle(type) {
-  switch (type) {
-    case import_yaml.Scalar.QUOTE_SINGLE:
-      return "single";
-    case import_yaml.Scalar.QUOTE_DOUBLE:
-      return "double";
-    case import_yaml.Scalar.BLOCK_LITERAL:
-      return "literal";
-    case import_yaml.Scalar.BLOCK_FOLDED:
-      return "folded";
-    default:
-      return "plain";
-  }
-}
-var TreeBuilder = class {
-  constructor(src, limits, findings) {
-    this.src = src;
-    this.limits = limits;
-    this.findings = findings;
-  }
-  src;
-  limits;
-  findings;
-  memo = /* @__PURE__ */ new Map();
-  building = /* @__PURE__ */ new Set();
-  /** Anchors seen so far in document order: an alias names the latest one before it (yaml's own
-   * Alias.resolve walks the whole document per alias, quadratic on large CI files). */
-  anchors = /* @__PURE__ */ new Map();
-  /** Aliases resolved so far: without any, nothing can expand beyond the source. */
-  aliasCount = 0;
-  build(doc) {
-    this.anchors = /* @__PURE__ */ new Map();
-    const contents = doc.contents;
-    if (!contents) {
-      const at = doc.range?.[0] ?? 0;
-      return { kind: "scalar", value: null, style: "plain", span: this.span(at, at) };
-    }
-    return this.node(contents, 0);
-  }
-  span(start, end) {
-    return { src: this.src, start, end };
-  }
-  rangeSpan(n) {
-    const r = n.range;
-    return r ? this.span(r[0], r[1]) : this.span(0, 0);
-  }
-  /** Resolves an alias to its anchored node; reports unknown and self-referencing anchors. */
-  deref(n) {
-    if (!(0, import_yaml.isAlias)(n)) return { target: n };
-    const span = this.rangeSpan(n);
-    const target = this.anchors.get(n.source);
-    if (!target) {
-      this.findings.push(
-        findingAt("syntax", `unknown anchor &${n.source}; expected an anchor defined before the alias`, span)
-      );
-      return {};
-    }
-    if (this.building.has(target)) {
-      this.findings.push(
-        findingAt(
-          "yaml-limit",
-          `alias *${n.source} refers to its own anchor; expected a finite document`,
-          span
-        )
-      );
-      return {};
-    }
-    this.aliasCount++;
-    return { target, via: { kind: "alias", span, name: n.source } };
-  }
-  node(n, depth) {
-    const cached = this.memo.get(n);
-    if (cached) return cached;
-    if (depth > this.limits.maxDepth) {
-      this.findings.push(
-        findingAt(
-          "yaml-limit",
-          `nesting deeper than ${this.limits.maxDepth} levels; expected a flatter document`,
-          this.rangeSpan(n)
-        )
-      );
-      return this.nullAt(n);
-    }
-    let out;
-    if (n.anchor) this.anchors.set(n.anchor, n);
-    this.building.add(n);
-    if ((0, import_yaml.isScalar)(n)) {
-      const v = n.value;
-      const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
-      out = { kind: "scalar", value, style: scalarStyle(n.type), span: this.rangeSpan(n) };
-    } else if ((0, import_yaml.isSeq)(n)) {
-      const items = [];
-      const via = [];
-      for (const it of n.items) {
-        const { target, via: v } = this.deref(it);
-        if (!target) continue;
-        items.push(this.node(target, depth + 1));
-        via.push(v);
-      }
-      out = { kind: "seq", items, via, span: this.rangeSpan(n) };
-    } else if ((0, import_yaml.isMap)(n)) {
-      out = this.map(n.items, this.rangeSpan(n), depth);
-    } else {
-      out = this.nullAt(n);
-    }
-    if (n.tag) out.tag = n.tag;
-    if (n.anchor) out.anchor = n.anchor;
-    if (out.tag !== "!reference" && (out.kind === "scalar" || (out.kind === "seq" ? out.items.every((i) => i.referenceFree) : out.entries.every((e) => e.value.referenceFree))))
-      out.referenceFree = true;
-    this.building.delete(n);
-    this.memo.set(n, out);
-    return out;
-  }
-  nullAt(n) {
-    return { kind: "scalar", value: null, style: "plain", span: this.rangeSpan(n) };
-  }
-  keyOf(pair) {
-    const k = pair.key;
-    if (k === null || k === void 0) {
-      const at = pair.value?.range?.[0] ?? 0;
-      return { kind: "scalar", value: "", style: "plain", span: this.span(at, at) };
-    }
-    const { target } = this.deref(k);
-    const node = target ? this.node(target, 0) : this.nullAt(k);
-    if (node.kind === "scalar") return (0, import_yaml.isAlias)(k) ? { ...node, span: this.rangeSpan(k) } : node;
-    return { kind: "scalar", value: JSON.stringify(node.kind), style: "plain", span: this.rangeSpan(k) };
-  }
-  /** The mappings a `<<` value names: an alias, a mapping, or a list of them. */
-  mergeSources(value, depth) {
-    const out = [];
-    const { target, via } = this.deref(value);
-    if (!target) return out;
-    if ((0, import_yaml.isSeq)(target)) {
-      for (const it of target.items) {
-        const r = this.deref(it);
-        if (r.target)
-          out.push({
-            node: this.node(r.target, depth + 1),
-            name: r.via?.name ?? "",
-            span: this.rangeSpan(it)
-          });
-      }
-    } else
-      out.push({ node: this.node(target, depth + 1), name: via?.name ?? "", span: this.rangeSpan(value) });
-    return out;
-  }
-  map(pairs, span, depth) {
-    const map = newMap(span);
-    const merges = [];
-    for (const pair of pairs) {
-      if (!(0, import_yaml.isPair)(pair)) continue;
-      const rawKey = pair.key;
-      if ((0, import_yaml.isScalar)(rawKey) && rawKey.value === "<<" && rawKey.type === import_yaml.Scalar.PLAIN && pair.value) {
-        merges.push({
-          sources: this.mergeSources(pair.value, depth),
-          keySpan: this.rangeSpan(rawKey)
-        });
-        continue;
-      }
-      const keyNode = this.keyOf(pair);
-      const key = keyNode.value === null ? "" : String(keyNode.value);
-      const rawValue = pair.value;
-      let value;
-      let via;
-      if (rawValue === null || rawValue === void 0) {
-        value = {
-          kind: "scalar",
-          value: null,
-          style: "plain",
-          span: this.span(keyNode.span.end, keyNode.span.end)
-        };
-      } else {
-        const r = this.deref(rawValue);
-        if (!r.target) continue;
-        value = this.node(r.target, depth + 1);
-        via = r.via;
-      }
-      const prev = map.byKey.get(key);
-      if (prev) {
-        const { line } = this.src.lines.linePos(prev.keyNode.span.start);
-        this.findings.push(
-          findingAt(
-            "syntax",
-            `key "${key}" is defined twice (first at line ${line}); expected each key once`,
-            keyNode.span
-          )
-        );
-      }
-      const entry = { key, keyNode, value };
-      if (via) entry.via = via;
-      if (prev) map.entries.splice(map.entries.indexOf(prev), 1);
-      map.entries.push(entry);
-      map.byKey.set(key, entry);
-    }
-    for (const m of merges) {
-      for (const src of m.sources) {
-        const merged = src.node;
-        if (merged.kind !== "map") {
-          this.findings.push(
-            findingAt(
-              "syntax",
-              "a merge key (<<) takes a mapping or a list of mappings; expected an alias of a mapping",
-              src.span
-            )
-          );
-          continue;
-        }
-        for (const e of merged.entries) {
-          if (map.byKey.has(e.key)) continue;
-          const entry = { ...e, via: { kind: "merge", span: m.keySpan, name: src.name } };
-          map.entries.push(entry);
-          map.byKey.set(e.key, entry);
-        }
-      }
-    }
-    return map;
-  }
-  /** Counts nodes and depth after alias expansion (memoised, so a bomb costs no more than its source). */
-  checkExpansion(docs) {
-    const size = /* @__PURE__ */ new Map();
-    const deep = /* @__PURE__ */ new Map();
-    const cap = this.limits.maxNodes + 1;
-    const visit = (n, level) => {
-      if (size.has(n)) return;
-      if (level > this.limits.maxDepth * 4) {
-        size.set(n, cap);
-        deep.set(n, this.limits.maxDepth + 1);
-        return;
-      }
-      let s = 1;
-      let d = 0;
-      const children = n.kind === "seq" ? n.items : n.kind === "map" ? n.entries.map((e) => e.value) : [];
-      for (const c of children) {
-        visit(c, level + 1);
-        s = Math.min(cap, s + (size.get(c) ?? 0) + (n.kind === "map" ? 1 : 0));
-        d = Math.max(d, (deep.get(c) ?? 0) + 1);
-      }
-      size.set(n, s);
-      deep.set(n, d);
-    };
-    for (const root of docs) {
-      visit(root, 0);
-      if ((size.get(root) ?? 0) > this.limits.maxNodes) {
-        this.findings.push(
-          findingAt(
-            "yaml-limit",
-            `aliases expand to more than ${this.limits.maxNodes.toLocaleString("en-US")} nodes; refusing a possible alias bomb`,
-            root.span.start === root.span.end ? root.span : { ...root.span, end: root.span.start }
-          )
-        );
-        return false;
-      }
-      if ((deep.get(root) ?? 0) > this.limits.maxDepth) {
-        this.findings.push(
-          findingAt(
-            "yaml-limit",
-            `nesting deeper than ${this.limits.maxDepth} levels after aliases; expected a flatter document`,
-            { ...root.span, end: root.span.start }
-          )
-        );
-        return false;
-      }
-    }
-    return true;
-  }
-};
-
-// src/spec/load.ts
-var MAX_SPEC_BYTES = 1024 * 1024;
-var SPEC_LIMITS = { maxBytes: MAX_SPEC_BYTES, maxNodes: 2e5, maxDepth: 100 };
-function analyzeSpec(text, file) {
-  const parsed = parseYaml(text, file, SPEC_LIMITS);
-  const { src } = parsed;
-  if (parsed.findings.length > 0)
-    return { findings: normalizeFindings(applySuppressions(parsed.findings, [src])), src };
-  const [root, extra] = parsed.docs;
-  if (!root)
-    return {
-      findings: [fileFinding("schema", "the spec is empty; expected `version: 1` and `jobs`", file)],
-      src
-    };
-  if (extra) {
-    const second = findingAt("syntax", "a second YAML document (---); expected the spec to be one document", {
-      ...extra.span,
-      end: extra.span.start
-    });
-    return { findings: normalizeFindings(applySuppressions([second], [src])), src, root };
-  }
-  const data = toPlain(root);
-  const rules = specRuleFindings(root);
-  const taken = new Set(rules.map((f) => `${f.line}:${f.col}`));
-  const all = [...schemaFindings(data, root).filter((f) => !taken.has(`${f.line}:${f.col}`)), ...rules];
-  const findings = normalizeFindings(applySuppressions(all, [src]));
-  return hasErrors(findings) ? { findings, src, root } : { spec: data, findings, src, root };
-}
-function loadSpec(text, file) {
-  const { spec, findings } = analyzeSpec(text, file);
-  return spec ? { spec, findings } : { findings };
-}
-async function loadSpecFile(path) {
-  let text;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    const code = e.code;
-    throw new UsageError(
-      `cannot read spec ${path}${code ? ` (${code})` : ""}`,
-      "check the path given with --spec"
-    );
-  }
-  return loadSpec(text, path);
-}
-
 export {
-  RULES,
   newMap,
+  getEntry,
   get,
   str,
+  toPlain,
+  parseYaml,
   findingAt,
+  fileFinding,
   normalizeFindings,
   hasErrors,
-  commandParts,
-  refRegex,
-  commandNeeds,
-  deployTokenCall,
-  onceTracker,
-  scriptItems,
-  wordSpan,
-  checkGitPush,
-  checkPasswordOnCommandLine,
-  scanTokens,
-  commandPasswordFindings,
-  checkPublicApi,
-  checkTokenInLog,
-  checkDebugTrace,
-  checkTokenInUrl,
-  checkTokenOverSsh,
+  schema,
+  syntax,
+  yamlFindings,
+  didYouMean,
   specJobs,
-  applySuppressions,
-  parseYaml,
-  MAX_SPEC_BYTES,
-  SPEC_LIMITS,
-  analyzeSpec,
-  loadSpec,
-  loadSpecFile
+  globRegex,
+  ciExtends,
+  ciReference,
+  ciInclude,
+  RULES,
+  checkSpec,
+  checkCi,
+  applySuppressions
 };

@@ -2,19 +2,19 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-7C6V7UI5.js";
 import {
   cleanupRun,
   jobIdentity,
   selectRecorded
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-CTGUFLN4.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
 import {
   saveManifest
-} from "./chunk-H26R332A.js";
-import "./chunk-73PPZFML.js";
+} from "./chunk-BWGITJJA.js";
+import "./chunk-4YG5LHE6.js";
 import {
   parseDuration,
   sweepEphemeral
@@ -25,12 +25,12 @@ import {
   deleteDeployToken,
   getProject
 } from "./chunk-W3LW53PW.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-BUYLEDRM.js";
 import {
   ExitCode,
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/cleanup.ts
 var DEFAULT_OLDER_THAN = "6h";

@@ -5,11 +5,11 @@ import {
 } from "./chunk-3WRJZRQ7.js";
 import {
   maskFormsFor
-} from "./chunk-GM5AMLCN.js";
+} from "./chunk-2JQ3HNLO.js";
 import {
   jobVariables,
   stepOutputs
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-XGISQFTY.js";
 import {
   checkStateDir,
   credentialPlan,
@@ -18,8 +18,8 @@ import {
   recordManifest,
   tokenManifest,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
-import "./chunk-D4NMBEDX.js";
+} from "./chunk-CTGUFLN4.js";
+import "./chunk-G3DM6G4G.js";
 import {
   buildPlan,
   formatPlanText,
@@ -28,7 +28,7 @@ import {
 import {
   loadSpecFor,
   runFlow
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-ZN5DFI3C.js";
 import "./chunk-FJEDMX6I.js";
 import {
   githubFiles,
@@ -40,8 +40,8 @@ import {
   planView,
   saveManifest,
   writeFileAtomic
-} from "./chunk-H26R332A.js";
-import "./chunk-73PPZFML.js";
+} from "./chunk-BWGITJJA.js";
+import "./chunk-4YG5LHE6.js";
 import {
   discardEphemeral
 } from "./chunk-II6JEI5M.js";
@@ -51,11 +51,12 @@ import "./chunk-4CIYU6N5.js";
 import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
 import "./chunk-W3LW53PW.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-DHMOR7KF.js";
+import "./chunk-BUYLEDRM.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/resolve.ts
 import { rmSync } from "node:fs";

@@ -4,17 +4,23 @@ import {
   MAX_SPEC_BYTES,
   SPEC_LIMITS,
   analyzeSpec,
+  createSpecLoader,
   loadSpec,
-  loadSpecFile
-} from "./chunk-SS7TTPVJ.js";
-import "./chunk-TC5M5IGD.js";
-import "./chunk-4OYPS3EV.js";
+  loadSpecFile,
+  validSpec
+} from "./chunk-YHALU4HY.js";
+import "./chunk-5GWK7HOK.js";
+import "./chunk-DHMOR7KF.js";
+import "./chunk-BUYLEDRM.js";
+import "./chunk-UFXFPX5H.js";
 import "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 export {
   MAX_SPEC_BYTES,
   SPEC_LIMITS,
   analyzeSpec,
+  createSpecLoader,
   loadSpec,
-  loadSpecFile
+  loadSpecFile,
+  validSpec
 };

@@ -5,7 +5,7 @@ import {
   derivedForms,
   gitlabCouldMask,
   whitespaceForm
-} from "./chunk-D4NMBEDX.js";
+} from "./chunk-G3DM6G4G.js";
 
 // src/mask/automaton.ts
 var FLAG_MASK = 1;
@@ -313,8 +313,8 @@ function toRegistry(secrets, opts = {}) {
   return { registry, warnings };
 }
 
-// src/mask/masker.ts
-import { Transform } from "node:stream";
+// src/mask/pump.ts
+import { read } from "node:fs";
 
 // src/mask/skip.ts
 var GRAM = 4;
@@ -441,45 +441,76 @@ function priorWeights() {
   for (let c = 128; c < 256; c++) w[c] = 2e-4;
   return w;
 }
-function planAnchors(entries, weight, always = false) {
-  if (entries.length > SPARSE_MAX_FORMS && !always) return void 0;
-  const has = entries.map((e) => new Set(e.form));
-  const uncovered = new Set(entries.keys());
+var PAIR = 256;
+var PASS_COST = 2e-3;
+var isPair = (k) => k >= PAIR;
+var anchorBytes = (k) => isPair(k) ? [k - PAIR >> 8 & 255, k - PAIR & 255] : [k];
+function candidates(form) {
+  const out = new Set(form);
+  for (let i = 0; i + 1 < form.length; i++)
+    out.add(PAIR + (form[i] << 8 | form[i + 1]));
+  return out;
+}
+function offsetIn(form, k) {
+  return isPair(k) ? form.indexOf(Buffer.from(anchorBytes(k))) : form.indexOf(k);
+}
+function chooseAnchors(has, freq) {
+  const uncovered = new Set(has.keys());
   const chosen = /* @__PURE__ */ new Set();
+  const all = /* @__PURE__ */ new Set();
+  for (const h of has) for (const k of h) all.add(k);
   while (uncovered.size > 0) {
     let best = -1;
     let bestScore = 0;
-    for (let b = 0; b < 256; b++) {
-      if (chosen.has(b)) continue;
+    for (const k of all) {
+      if (chosen.has(k)) continue;
       let n = 0;
-      for (const i of uncovered) if (has[i].has(b)) n++;
-      const score = n / Math.max(weight[b], 1e-9);
+      for (const i of uncovered) if (has[i].has(k)) n++;
+      const score = n / (freq(k) + PASS_COST);
       if (n > 0 && score > bestScore) {
         bestScore = score;
-        best = b;
+        best = k;
       }
     }
     chosen.add(best);
     for (const i of [...uncovered]) if (has[i].has(best)) uncovered.delete(i);
   }
+  return chosen;
+}
+function planAnchors(entries, weights, always = false) {
+  if (entries.length > SPARSE_MAX_FORMS && !always) return void 0;
+  const f = weights instanceof Float64Array ? { byte: weights, pair: (a, b) => weights[a] * weights[b] } : weights;
+  const known = /* @__PURE__ */ new Map();
+  const freq = (k) => {
+    let v = known.get(k);
+    if (v === void 0) {
+      v = isPair(k) ? f.pair(k - PAIR >> 8 & 255, k - PAIR & 255) : f.byte[k];
+      known.set(k, v);
+    }
+    return v;
+  };
+  const has = entries.map((e) => candidates(e.form));
+  const chosen = chooseAnchors(has, freq);
   const byAnchor = /* @__PURE__ */ new Map();
   entries.forEach((entry, i) => {
     let a = -1;
-    for (const b of has[i]) {
-      if (chosen.has(b) && (a < 0 || weight[b] < weight[a])) a = b;
-    }
+    for (const k of has[i]) if (chosen.has(k) && (a < 0 || freq(k) < freq(a))) a = k;
     const list = byAnchor.get(a) ?? [];
-    list.push({ ...entry, off: entry.form.indexOf(a) });
+    list.push({ ...entry, off: offsetIn(entry.form, a) });
     byAnchor.set(a, list);
   });
   const anchors = [...byAnchor.keys()];
-  const rate = anchors.reduce((n, b) => n + weight[b], 0);
+  const rate = anchors.reduce((n, k) => n + freq(k), 0);
   if (rate > SPARSE_MAX_RATE && !always) return void 0;
+  return flatten(anchors, byAnchor, rate);
+}
+function flatten(anchors, byAnchor, rate) {
   const keyed = [];
   anchors.forEach((a, i) => {
+    const alen = isPair(a) ? 2 : 1;
     for (const e of byAnchor.get(a)) {
       const side = e.off === 0 ? 1 : 0;
-      const nb = e.form[side === 0 ? e.off - 1 : e.off + 1];
+      const nb = e.form[side === 0 ? e.off - 1 : e.off + alen];
       keyed.push({ key: (i * 2 + side) * 256 + nb, e });
     }
   });
@@ -496,6 +527,7 @@ function planAnchors(entries, weight, always = false) {
   });
   return {
     anchors,
+    needles: anchors.map((k) => isPair(k) ? Buffer.from(anchorBytes(k)) : k),
     byAnchor,
     first,
     off: Int32Array.from(flat, (e) => e.off),
@@ -503,6 +535,7 @@ function planAnchors(entries, weight, always = false) {
     len: Int32Array.from(flat, (e) => e.form.length),
     token: Uint8Array.from(flat, (e) => e.token ? 1 : 0),
     bytes: Buffer.concat(flat.map((e) => e.form)),
+    anchorLen: Uint8Array.from(anchors, (k) => isPair(k) ? 2 : 1),
     rate
   };
 }
@@ -539,6 +572,18 @@ function pow2AtLeast(n) {
   while (p < n) p *= 2;
   return p;
 }
+var skipPlans = /* @__PURE__ */ new WeakMap();
+function skipPlanFor(c, forms, force) {
+  const known = skipPlans.get(c);
+  if (known && known.force === force) return known.plan;
+  const plan = planSkip(forms, force);
+  skipPlans.set(c, { force, plan });
+  return plan;
+}
+function join(parts) {
+  if (parts.length === 0) return void 0;
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
 var Masker = class {
   registry;
   c;
@@ -573,10 +618,10 @@ var Masker = class {
    */
   plan;
   skip;
-  skipPlan;
-  skipFor;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   seen = new Float64Array(256);
+  /** Pairs of adjacent bytes sampled at the same places. */
+  seenPairs = new Float64Array(65536);
   seenTotal = 0;
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   cooldown = 0;
@@ -596,10 +641,22 @@ var Masker = class {
   }
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
   write(chunk) {
+    const parts = [];
+    this.writeInto(chunk, parts);
+    return join(parts);
+  }
+  /**
+   * Masks the next chunk and appends what can be emitted now to `out`, without copying: the pieces
+   * are views into `chunk` (which the caller must not change until they are written) and copies of
+   * the held bytes it completes. The path for pipes (pump.ts); `write` is the same, joined.
+   * `headroom`: that many bytes before `chunk` in its memory are scratch the masker may overwrite (a
+   * file read leaves room there), so held bytes are put before the chunk instead of copying the chunk.
+   */
+  writeInto(chunk, out, headroom = 0) {
     if (this.ended) throw new Error("write after end");
     if (this.registry.version !== this.c.version) this.recompile();
     const n = chunk.length;
-    if (n === 0) return void 0;
+    if (n === 0) return;
     const base = this.pos;
     let fast = false;
     if (this.seenTotal < EARLY_SAMPLES && this.engine === "auto" && this.c.ws === void 0) {
@@ -611,7 +668,7 @@ var Masker = class {
         this.cooldown--;
         this.sample(chunk);
         if (this.cooldown === 0) this.makePlans();
-      } else if (this.scanFast(chunk, base)) fast = true;
+      } else if (this.scanFast(chunk, base, headroom)) fast = true;
       else {
         this.cooldown = this.backoff;
         this.backoff = Math.min(this.backoff * 2, 1024);
@@ -630,16 +687,21 @@ var Masker = class {
     if (fast) this.acState = this.tailState(chunk, base);
     const hold = this.holdFrom();
     this.scanFrom = hold;
-    const out = this.emit(hold, chunk, base);
+    this.emit(hold, chunk, base, out);
     this.remember(chunk, base);
-    return out;
   }
   /** End of input: everything held goes out. */
   end() {
-    if (this.ended) return void 0;
+    const parts = [];
+    this.endInto(parts);
+    return join(parts);
+  }
+  /** End of input: everything held is appended to `out`. */
+  endInto(out) {
+    if (this.ended) return;
     if (this.registry.version !== this.c.version) this.recompile();
     this.ended = true;
-    return this.emit(this.pos, EMPTY, this.pos);
+    this.emit(this.pos, EMPTY, this.pos, out);
   }
   /** Bytes currently held back (for tests and diagnostics). */
   get held() {
@@ -650,7 +712,7 @@ var Masker = class {
     return {
       chunksFast: this.chunksFast,
       chunksAutomaton: this.chunksAutomaton,
-      anchors: String.fromCharCode(...this.plan?.anchors ?? []),
+      anchors: (this.plan?.needles ?? []).map((n) => typeof n === "number" ? String.fromCharCode(n) : n.toString("latin1")).join(" "),
       skip: this.skip !== void 0
     };
   }
@@ -715,13 +777,15 @@ var Masker = class {
     this.plan = void 0;
     this.skip = void 0;
     if (this.c.ws !== void 0 || this.engine === "automaton") return;
-    const weights = priorWeights();
+    const prior = priorWeights();
     const k = 4096;
-    if (this.seenTotal > 0) {
-      for (let b = 0; b < 256; b++) {
-        weights[b] = (weights[b] * k + this.seen[b]) / (k + this.seenTotal);
-      }
-    }
+    const total = this.seenTotal;
+    const weights = {
+      byte: prior.map((w, b) => (w * k + this.seen[b]) / (k + total)),
+      // Adjacent bytes are not independent (letters follow letters): the prior pair is four times
+      // the product of its bytes, then what the stream showed.
+      pair: (a, b) => (prior[a] * prior[b] * 4 * k + this.seenPairs[a << 8 | b]) / (k + total)
+    };
     const forms = this.registry.forms();
     const tokens = this.registry.gitlabTokens ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, "latin1"), token: true })) : [];
     const force = this.engine !== "auto";
@@ -729,11 +793,7 @@ var Masker = class {
       this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
       if (this.plan !== void 0 || this.engine === "anchors") return;
     }
-    if (this.skipFor !== this.c) {
-      this.skipFor = this.c;
-      this.skipPlan = planSkip(forms, force);
-    }
-    this.skip = this.skipPlan;
+    this.skip = skipPlanFor(this.c, forms, force);
     if (this.skip === void 0 && forms.length > 0) return;
     if (tokens.length > 0) {
       this.plan = planAnchors(tokens, weights, force);
@@ -741,9 +801,16 @@ var Masker = class {
     }
   }
   sample(chunk) {
-    for (let i = 0; i < chunk.length; i += 16)
-      this.seen[chunk[i]] = this.seen[chunk[i]] + 1;
-    this.seenTotal += Math.ceil(chunk.length / 16);
+    const n = chunk.length;
+    for (let i = 0; i < n; i += 16) {
+      const b = chunk[i];
+      this.seen[b] = this.seen[b] + 1;
+      if (i + 1 < n) {
+        const p = b << 8 | chunk[i + 1];
+        this.seenPairs[p] = this.seenPairs[p] + 1;
+      }
+    }
+    this.seenTotal += Math.ceil(n / 16);
   }
   /** Bytes [a, b) of input still in the ring, as 1 or 2 views into it. */
   ringSlices(a, b) {
@@ -766,17 +833,25 @@ var Masker = class {
    * prefix's anchor. Scans from the last hold point, so a form or token that began in held bytes is
    * found whole. Returns false, having changed nothing, when candidates are too frequent in this chunk.
    */
-  scanFast(chunk, base) {
-    const from = this.scanFrom;
-    const view = from < base ? Buffer.concat([...this.ringSlices(from, base), chunk]) : chunk;
+  scanFast(chunk, base, headroom) {
     const found = this.found;
     found.length = 0;
     const prefixes = [];
+    let from = this.scanFrom;
+    let view = chunk;
+    let junction = false;
+    if (from < base) {
+      if (base - from <= headroom && chunk.byteOffset >= base - from) view = this.withHeld(chunk, from, base);
+      else if (this.junction(chunk, base, found, prefixes)) {
+        junction = true;
+        from = base;
+      } else view = Buffer.concat([...this.ringSlices(from, base), chunk]);
+    }
     const budget = this.engine === "auto" ? (chunk.length >> 5) + 16 : Infinity;
     if (this.skip !== void 0 && !skipScan(this.skip, view, from, base, found, budget)) return false;
     if (this.plan !== void 0 && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
       return false;
-    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found);
+    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found, junction);
     if (found.length > 2) {
       const pairs = [];
       for (let i = 0; i < found.length; i += 2) pairs.push([found[i], found[i + 1]]);
@@ -785,15 +860,49 @@ var Masker = class {
     } else if (found.length === 2) this.add(found[1], found[0]);
     return true;
   }
+  /** Input bytes [from, base) put in the headroom before `chunk`, and the chunk: one view. */
+  withHeld(chunk, from, base) {
+    const held = base - from;
+    const view = Buffer.from(chunk.buffer, chunk.byteOffset - held, held + chunk.length);
+    let at = 0;
+    for (const s of this.ringSlices(from, base)) at += s.copy(view, at);
+    return view;
+  }
+  /**
+   * Matches and token prefixes that begin in held bytes, found by stepping the automaton from its
+   * state at `base` over the chunk's first bytes, until no match under way can have begun before
+   * `base` (the state is no deeper than the bytes stepped). Pushes forms as (end, start) to `found`
+   * and prefixes as (start − base, length) to `prefixes`. False when the chunk ends first (the
+   * caller joins held bytes and chunk instead).
+   */
+  junction(chunk, base, found, prefixes) {
+    const a = this.c.ac;
+    let s = this.acState;
+    const nf = found.length;
+    const np = prefixes.length;
+    for (let i = 0; i < chunk.length; i++) {
+      s = step(a, s, chunk[i]);
+      const end = base + i + 1;
+      const f = a.flags[s];
+      if ((f & FLAG_MASK) !== 0 && end - a.outLen[s] < base)
+        found.push(end, end - a.outLen[s]);
+      if ((f & FLAG_TOKEN) !== 0 && end - a.tokLen[s] < base)
+        prefixes.push(end - a.tokLen[s] - base, a.tokLen[s]);
+      if (a.depth[s] <= i + 1) return true;
+    }
+    found.length = nf;
+    prefixes.length = np;
+    return false;
+  }
   /** Token tails after the prefixes found, one running candidate at a time (see tokens.ts). */
-  sparseTokens(view, from, chunk, base, prefixes, found) {
+  sparseTokens(view, from, chunk, base, prefixes, found, junction) {
     const vlen = view.length;
     let runEnd = -1;
     if (this.tokTail >= 0) {
-      if (base - this.tokTail >= TOKEN_MIN_TAIL) {
+      if (base - this.tokTail >= TOKEN_MIN_TAIL || junction) {
         let k = 0;
         while (k < chunk.length && URL_SAFE[chunk[k]] === 1) k++;
-        if (k > 0) found.push(base + k, this.tokStart);
+        if (k > 0 && base + k - this.tokTail >= TOKEN_MIN_TAIL) found.push(base + k, this.tokStart);
         runEnd = base + k;
         if (k < chunk.length) this.tokTail = -1;
       } else this.tokTail = -1;
@@ -892,19 +1001,20 @@ var Masker = class {
     }
     return f;
   }
-  /** Emit everything decided before `hold`: raw spans and one [MASKED] per merged range. */
-  emit(hold, chunk, base) {
-    const parts = [];
-    let fromRing = false;
+  /**
+   * Emit everything decided before `hold`: raw spans and one [MASKED] per merged range, appended to
+   * `parts`. Held bytes are copied out of the ring (the next write overwrites it); bytes of this
+   * chunk are views into it.
+   */
+  emit(hold, chunk, base, parts) {
     const raw = (a, b) => {
       if (a < base) {
         const end = Math.min(b, base);
         const size = this.ring.length;
         const i = a & size - 1;
         const j = i + (end - a);
-        if (j <= size) parts.push(this.ring.subarray(i, j));
-        else parts.push(this.ring.subarray(i), this.ring.subarray(0, j - size));
-        fromRing = true;
+        if (j <= size) parts.push(Buffer.from(this.ring.subarray(i, j)));
+        else parts.push(Buffer.concat([this.ring.subarray(i), this.ring.subarray(0, j - size)]));
         a = end;
       }
       if (b > a) parts.push(chunk.subarray(a - base, b - base));
@@ -941,9 +1051,6 @@ var Masker = class {
     }
     this.emitted = cur;
     this.maskEnd = maskEnd;
-    if (parts.length === 0) return void 0;
-    if (parts.length === 1) return fromRing ? Buffer.from(parts[0]) : parts[0];
-    return Buffer.concat(parts);
   }
   /** Keep the chunk's last bytes: held bytes are read from here by the next write. */
   remember(chunk, base) {
@@ -1015,16 +1122,17 @@ var Masker = class {
   }
 };
 function anchorScan(plan, view, from, base, found, prefixes, budget) {
-  const { first, off, start, len, token, bytes, anchors } = plan;
+  const { first, off, start, len, token, bytes, needles, anchorLen } = plan;
   const vlen = view.length;
-  for (let ai = 0; ai < anchors.length; ai++) {
-    const a = anchors[ai];
+  for (let ai = 0; ai < needles.length; ai++) {
+    const a = needles[ai];
+    const alen = anchorLen[ai];
     const before = ai * 512;
     const after = before + 256;
     for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
       if (--budget < 0) return false;
       for (let side = 0; side < 2; side++) {
-        const nb = side === 0 ? h > 0 ? view[h - 1] : -1 : h + 1 < vlen ? view[h + 1] : -1;
+        const nb = side === 0 ? h > 0 ? view[h - 1] : -1 : h + alen < vlen ? view[h + alen] : -1;
         if (nb < 0) continue;
         const key = (side === 0 ? before : after) + nb;
         const x1 = first[key + 1];
@@ -1044,67 +1152,219 @@ function anchorScan(plan, view, from, base, found, prefixes, budget) {
   }
   return true;
 }
-var MaskStream = class extends Transform {
-  registry;
-  /** Warnings from the secrets given to the constructor as a list. */
-  warnings;
-  masker;
-  constructor(secrets = [], opts = {}) {
-    super(opts.highWaterMark === void 0 ? {} : { highWaterMark: opts.highWaterMark });
-    const { registry, warnings } = toRegistry(secrets, opts);
-    this.registry = registry;
-    this.warnings = warnings;
-    this.masker = new Masker(registry, opts);
+
+// src/mask/pump.ts
+var FILE_CHUNK = 1024 * 1024;
+var HEADROOM = 16 * 1024;
+function toBuffer(chunk) {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+var SINK_LIMIT = 2 * 1024 * 1024;
+var SinkWindow = class {
+  constructor(sink, limit = SINK_LIMIT) {
+    this.sink = sink;
+    this.limit = limit;
   }
+  sink;
+  limit;
+  queued = 0;
+  waiting;
   /**
-   * Masks `secret` from now on, including bytes still held back. The registry is shared: every stream
-   * over it picks the secret up at its next write.
+   * Writes the pieces (emptying the list); false when more than the limit is in flight. `done` runs
+   * once the sink has taken all of them (at once when there are none).
    */
-  addSecret(secret, opts = {}) {
-    return this.registry.add(secret, opts);
+  write(parts, done) {
+    const last = parts.length - 1;
+    if (last > 0) this.sink.cork();
+    parts.forEach((p, i) => {
+      const n = p.length;
+      this.queued += n;
+      this.sink.write(p, () => {
+        this.taken(n);
+        if (i === last) done?.();
+      });
+    });
+    if (last > 0) this.sink.uncork();
+    if (last < 0) done?.();
+    parts.length = 0;
+    return this.queued <= this.limit;
   }
-  /** Bytes held back right now. */
-  get held() {
-    return this.masker.held;
+  /** Resolves once no more than the limit is in flight (or the sink failed: see release). */
+  below() {
+    if (this.queued <= this.limit) return Promise.resolve();
+    return new Promise((resolve) => this.waiting = resolve);
   }
-  get stats() {
-    return this.masker.stats;
+  /** The sink failed: whoever waits stops waiting (and finds the error). */
+  release() {
+    const w = this.waiting;
+    this.waiting = void 0;
+    w?.();
   }
-  _transform(chunk, enc, cb) {
-    let buf;
-    if (Buffer.isBuffer(chunk)) buf = chunk;
-    else if (typeof chunk === "string") buf = Buffer.from(chunk, enc);
-    else if (chunk instanceof Uint8Array) buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    else {
-      cb(new TypeError("the mask stream takes bytes"));
-      return;
+  taken(n) {
+    this.queued -= n;
+    if (this.waiting !== void 0 && this.queued <= this.limit) {
+      const w = this.waiting;
+      this.waiting = void 0;
+      w();
     }
-    let out;
-    try {
-      out = this.masker.write(buf);
-    } catch (e) {
-      cb(e);
-      return;
-    }
-    if (out !== void 0) this.push(out);
-    cb();
-  }
-  _flush(cb) {
-    const out = this.masker.end();
-    if (out !== void 0) this.push(out);
-    cb();
   }
 };
-function createMaskStream(secrets = [], opts = {}) {
-  return new MaskStream(secrets, opts);
+function finishSink(sink, end) {
+  if (!end) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (sink.writableFinished) return resolve();
+    const onError = (e) => {
+      sink.off("finish", onFinish);
+      reject(e);
+    };
+    const onFinish = () => {
+      sink.off("error", onError);
+      resolve();
+    };
+    sink.once("error", onError);
+    sink.once("finish", onFinish);
+    sink.end();
+  });
 }
+function maskPipe(source, sink, registry, opts = {}) {
+  let made;
+  const masker = () => made ??= new Masker(registry, opts);
+  const parts = [];
+  const window = new SinkWindow(sink);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const stop = () => {
+      source.off("data", onData);
+      source.off("end", onEnd);
+      source.off("close", onEnd);
+      source.off("error", onSourceError);
+      sink.off("error", onSinkError);
+    };
+    const flushAndFinish = (err) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      try {
+        made?.endInto(parts);
+        window.write(parts);
+      } catch (e) {
+        err ??= e;
+      }
+      if (err) reject(err);
+      else finishSink(sink, opts.end !== false).then(resolve, reject);
+    };
+    function onData(chunk) {
+      try {
+        masker().writeInto(toBuffer(chunk), parts);
+      } catch (e) {
+        flushAndFinish(e);
+        return;
+      }
+      if (!window.write(parts)) {
+        source.pause();
+        void window.below().then(() => {
+          if (!settled) source.resume();
+        });
+      }
+    }
+    function onEnd() {
+      flushAndFinish();
+    }
+    function onSourceError(e) {
+      flushAndFinish(e);
+    }
+    function onSinkError(e) {
+      if (settled) return;
+      settled = true;
+      stop();
+      source.destroy?.();
+      reject(e);
+    }
+    sink.on("error", onSinkError);
+    source.on("error", onSourceError);
+    source.on("end", onEnd);
+    source.on("close", onEnd);
+    source.on("data", onData);
+  });
+}
+var ReadBuffers = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  free = [];
+  take() {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size);
+  }
+  give(buf) {
+    if (this.free.length < 8) this.free.push(buf);
+  }
+  /** The next piece of the file, in a buffer of its own; undefined at the end. */
+  read(fd) {
+    return new Promise((resolve, reject) => {
+      const buf = this.take();
+      read(fd, buf, HEADROOM, this.size, null, (err, n) => {
+        if (err || n === 0) this.give(buf);
+        if (err) reject(err);
+        else resolve(n === 0 ? void 0 : { buf, chunk: buf.subarray(HEADROOM, HEADROOM + n) });
+      });
+    });
+  }
+};
+async function maskFile(fd, sink, registry, opts = {}) {
+  const size = opts.chunkSize ?? FILE_CHUNK;
+  const masker = new Masker(registry, opts);
+  const parts = [];
+  const window = new SinkWindow(sink);
+  let sinkError;
+  const onSinkError = (e) => {
+    sinkError ??= e;
+    window.release();
+  };
+  sink.on("error", onSinkError);
+  const buffers = new ReadBuffers(size);
+  try {
+    let next = buffers.read(fd);
+    for (; ; ) {
+      let piece;
+      try {
+        piece = await next;
+      } catch (e) {
+        masker.endInto(parts);
+        if (sinkError === void 0) window.write(parts);
+        throw e;
+      }
+      if (sinkError) throw sinkError;
+      if (piece === void 0) break;
+      next = buffers.read(fd);
+      masker.writeInto(piece.chunk, parts, HEADROOM);
+      const { buf } = piece;
+      if (!window.write(parts, () => buffers.give(buf))) await window.below();
+      if (sinkError) {
+        next.catch(() => void 0);
+        throw sinkError;
+      }
+    }
+    masker.endInto(parts);
+    window.write(parts);
+  } finally {
+    sink.off("error", onSinkError);
+  }
+  if (sinkError) throw sinkError;
+  await finishSink(sink, opts.end !== false);
+}
+
+// src/mask/stream.ts
+var EMPTY2 = Buffer.alloc(0);
 function maskBuffer(buf, secrets) {
   const { registry } = toRegistry(secrets);
   if (registry.compiled().empty) return buf;
   const m = new Masker(registry, { engine: buf.length < 65536 ? "automaton" : "auto" });
   const a = m.write(buf);
   const b = m.end();
-  if (a === void 0) return b ?? EMPTY;
+  if (a === void 0) return b ?? EMPTY2;
   return b === void 0 ? a : Buffer.concat([a, b]);
 }
 function maskString(text, secrets) {
@@ -1115,6 +1375,7 @@ function maskString(text, secrets) {
 
 export {
   SecretRegistry,
-  createMaskStream,
-  maskString
+  maskString,
+  maskPipe,
+  maskFile
 };

@@ -2,17 +2,28 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
-  createMaskStream
-} from "./chunk-H4ENQLX4.js";
-import "./chunk-D4NMBEDX.js";
+  maskFile,
+  maskPipe
+} from "./chunk-MBTZR6UO.js";
+import "./chunk-G3DM6G4G.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/mask.ts
-import { pipeline } from "node:stream/promises";
-async function runMask(names, ctx, io) {
+import { fstatSync } from "node:fs";
+import { Writable } from "node:stream";
+function regularFileFd(stdin) {
+  const fd = stdin.fd;
+  if (typeof fd !== "number") return void 0;
+  try {
+    return fstatSync(fd).isFile() ? fd : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function runMask(names, ctx, io = {}) {
   if (names.length === 0)
     throw new UsageError(
       "mask needs --secret-env NAME",
@@ -32,7 +43,16 @@ async function runMask(names, ctx, io) {
       ctx.stderr.write(`deploy-token: warning: ${name}: ${w.message} [${w.code}]
 `);
   }
-  await pipeline(io.stdin, createMaskStream(registry), io.stdout);
+  const stdin = io.stdin ?? ctx.stdin;
+  const stdout = io.stdout ?? ctx.stdoutStream ?? new Writable({
+    write(chunk, _enc, cb) {
+      ctx.stdout.write(chunk.toString("utf8"));
+      cb();
+    }
+  });
+  const fd = regularFileFd(stdin);
+  if (fd !== void 0) await maskFile(fd, stdout, registry);
+  else await maskPipe(stdin, stdout, registry);
   return 0;
 }
 export {

@@ -60,7 +60,7 @@ function proxyAwareFetch(env) {
     const v = env[name];
     if (v !== void 0 && v.trim() !== "") proxyUrl(v.trim(), name);
   }
-  const undici = () => import("./undici-PNFNURYG.js");
+  const undici = () => import("./undici-UHZOGFSV.js");
   const agents = /* @__PURE__ */ new Map();
   const agentFor = async (proxy, variable) => {
     let agent = agents.get(proxy);

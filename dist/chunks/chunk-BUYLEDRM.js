@@ -8,7 +8,7 @@ function provideTemplating(engine) {
 }
 async function loadTemplating() {
   if (!loaded) {
-    const m = await import("./nunjucks-AWYQEGD6.js");
+    const m = await import("./nunjucks-YF5BOEWP.js");
     loaded = m.default ?? m;
   }
   return loaded;
@@ -77,25 +77,75 @@ var FORBIDDEN_KEYS = /* @__PURE__ */ new Set([
   "__defineGetter__",
   "__lookupGetter__"
 ]);
-function isNode(x) {
+function isTemplateNode(x) {
   return typeof x === "object" && x !== null && typeof x.typename === "string";
 }
-function checkTemplate(source) {
+function parseTemplate(source) {
   const parser = templating().parser;
-  const root = parser.parse(source);
+  return parser.parse(source);
+}
+function freeNames(root) {
+  const out = [];
+  const walk = (n, locals) => {
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x, locals);
+      return;
+    }
+    if (!isTemplateNode(n)) return;
+    switch (n.typename) {
+      case "Symbol": {
+        const name = String(n.value);
+        if (!locals.has(name)) out.push({ name, line: n.lineno ?? 0, col: n.colno ?? 0 });
+        return;
+      }
+      case "Filter":
+        walk(n.args, locals);
+        return;
+      case "Is":
+        walk(n.left, locals);
+        return;
+      case "LookupVal":
+        walk(n.target, locals);
+        return;
+      case "For": {
+        walk(n.arr, locals);
+        const inner = new Set(locals);
+        inner.add("loop");
+        const names = isTemplateNode(n.name) && n.name.typename === "Array" ? n.name.children : [n.name];
+        for (const s of names) if (isTemplateNode(s) && s.typename === "Symbol") inner.add(String(s.value));
+        walk(n.body, inner);
+        walk(n.else_, locals);
+        return;
+      }
+      default:
+        for (const f of n.fields ?? []) walk(n[f], locals);
+    }
+  };
+  walk(root, /* @__PURE__ */ new Set());
+  return out;
+}
+function hasLookup(n) {
+  if (Array.isArray(n)) return n.some(hasLookup);
+  if (!isTemplateNode(n)) return false;
+  return n.typename === "LookupVal" || (n.fields ?? []).some((f) => hasLookup(n[f]));
+}
+function checkTemplate(source) {
+  checkTree(parseTemplate(source));
+}
+function checkTree(root) {
   const walk = (n) => {
     if (Array.isArray(n)) return n.forEach(walk);
-    if (!isNode(n)) return;
+    if (!isTemplateNode(n)) return;
     if (!ALLOWED_NODES.has(n.typename)) throw new Error(`${n.typename} is not allowed in a template`);
     if (n.typename === "LookupVal") {
       const key = n.val;
-      if (!isNode(key) || key.typename !== "Literal")
+      if (!isTemplateNode(key) || key.typename !== "Literal")
         throw new Error("only lookups by a literal key are allowed");
       if (FORBIDDEN_KEYS.has(String(key.value)))
         throw new Error(`"${String(key.value)}" may not be looked up`);
     }
     if (n.typename === "Filter") {
-      const name = isNode(n.name) ? String(n.name.value) : "";
+      const name = isTemplateNode(n.name) ? String(n.name.value) : "";
       if (!ALLOWED_FILTERS.has(name)) throw new Error(`filter "${name}" is not allowed`);
     }
     for (const f of n.fields ?? []) walk(n[f]);
@@ -107,5 +157,9 @@ export {
   provideTemplating,
   loadTemplating,
   templating,
-  checkTemplate
+  parseTemplate,
+  freeNames,
+  hasLookup,
+  checkTemplate,
+  checkTree
 };

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   maskString
-} from "./chunk-H4ENQLX4.js";
+} from "./chunk-MBTZR6UO.js";
 import {
   MASKABLE,
   mapLimit,
@@ -10,13 +10,13 @@ import {
 } from "./chunk-V6XWA6D6.js";
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-7C6V7UI5.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-D4NMBEDX.js";
+import "./chunk-G3DM6G4G.js";
 import "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-4YG5LHE6.js";
 import {
   PermissionError,
   checkPermissions
@@ -42,7 +42,7 @@ import {
   GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // src/provision/run.ts
 var VARIABLE_KEYS = ["CI_DEPLOY_USER", "CI_DEPLOY_PASSWORD"];

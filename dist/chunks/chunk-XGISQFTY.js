@@ -2,16 +2,19 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   templateValues
-} from "./chunk-QEHQ6WGO.js";
+} from "./chunk-CTGUFLN4.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-ZN5DFI3C.js";
+import {
+  readsPassword
+} from "./chunk-DHMOR7KF.js";
 import {
   checkTemplate,
   loadTemplating,
   templating
-} from "./chunk-4OYPS3EV.js";
+} from "./chunk-BUYLEDRM.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -41,7 +44,7 @@ function renderTemplate(name, template, values) {
 function renderSpecVariables(templates, values, password) {
   return Object.entries(templates ?? {}).map(([name, template]) => {
     const value = renderTemplate(name, template, values);
-    const secret = /\bpassword\b/.test(template) || password.length > 0 && value.includes(password);
+    const secret = readsPassword(template) || password.length > 0 && value.includes(password);
     return { name, value, secret };
   });
 }

@@ -8,11 +8,11 @@ import {
 } from "./chunk-V6XWA6D6.js";
 import {
   clientFor
-} from "./chunk-XENMX2TV.js";
+} from "./chunk-7C6V7UI5.js";
 import {
   normaliseUrl
 } from "./chunk-FJEDMX6I.js";
-import "./chunk-73PPZFML.js";
+import "./chunk-4YG5LHE6.js";
 import {
   exposesGroupDeployToken,
   parseGitLabVersion
@@ -31,7 +31,7 @@ import {
   ExitCode,
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // src/audit/message.ts
 function m(strings, ...pieces) {

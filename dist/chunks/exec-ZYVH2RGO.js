@@ -2,26 +2,26 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   SecretRegistry,
-  createMaskStream
-} from "./chunk-H4ENQLX4.js";
+  maskPipe
+} from "./chunk-MBTZR6UO.js";
 import {
   jobVariables
-} from "./chunk-I6GOQZHJ.js";
+} from "./chunk-XGISQFTY.js";
 import {
   parseClients,
   writeJobCredentials
-} from "./chunk-QEHQ6WGO.js";
-import "./chunk-D4NMBEDX.js";
+} from "./chunk-CTGUFLN4.js";
+import "./chunk-G3DM6G4G.js";
 import {
   runFlow
-} from "./chunk-BWQGWSUO.js";
+} from "./chunk-ZN5DFI3C.js";
 import "./chunk-FJEDMX6I.js";
 import {
   cleanup
-} from "./chunk-H26R332A.js";
+} from "./chunk-BWGITJJA.js";
 import {
   proxyAwareFetch
-} from "./chunk-73PPZFML.js";
+} from "./chunk-4YG5LHE6.js";
 import {
   discardEphemeral
 } from "./chunk-II6JEI5M.js";
@@ -31,11 +31,12 @@ import "./chunk-4CIYU6N5.js";
 import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
 import "./chunk-W3LW53PW.js";
-import "./chunk-4OYPS3EV.js";
+import "./chunk-DHMOR7KF.js";
+import "./chunk-BUYLEDRM.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/exec.ts
 import { constants as constants2 } from "node:os";
@@ -43,7 +44,6 @@ import { constants as constants2 } from "node:os";
 // src/app/child.ts
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { pipeline } from "node:stream/promises";
 var PIPE_GRACE_MS = 1e3;
 async function runChild(o) {
   const child = o.shell ? spawn("/bin/sh", ["-c", [o.command, ...o.args].join(" ")], {
@@ -66,8 +66,8 @@ async function runChild(o) {
   });
   const pumps = Promise.all(
     [
-      child.stdout ? pipeline(child.stdout, createMaskStream(o.registry), o.stdout, { end: false }) : void 0,
-      child.stderr ? pipeline(child.stderr, createMaskStream(o.registry), o.stderr, { end: false }) : void 0
+      child.stdout ? maskPipe(child.stdout, o.stdout, o.registry, { end: false }) : void 0,
+      child.stderr ? maskPipe(child.stderr, o.stderr, o.registry, { end: false }) : void 0
     ].map((p) => p?.catch(() => void 0))
   );
   try {

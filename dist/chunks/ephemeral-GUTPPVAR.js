@@ -11,7 +11,7 @@ import "./chunk-7TLYVLNA.js";
 import "./chunk-ZXYRMQQA.js";
 import "./chunk-W3LW53PW.js";
 import "./chunk-XSTXBMLW.js";
-import "./chunk-37K7DFDN.js";
+import "./chunk-SFJXSL7D.js";
 export {
   discardEphemeral,
   ephemeralFlow

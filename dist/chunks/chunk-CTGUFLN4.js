@@ -10,10 +10,10 @@ import {
   saveManifest,
   untrustedManifest,
   writeCredentials
-} from "./chunk-H26R332A.js";
+} from "./chunk-BWGITJJA.js";
 import {
   loadTemplating
-} from "./chunk-4OYPS3EV.js";
+} from "./chunk-BUYLEDRM.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";

@@ -11,7 +11,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-37K7DFDN.js";
+} from "./chunk-SFJXSL7D.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3529,7 +3529,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-AULNOOUS.js");
+      const { runResolve } = await import("./resolve-2QOO5BVL.js");
       return runResolve(o, ctx);
     })
   );
@@ -3543,7 +3543,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-AULNOOUS.js");
+      const { runPlan } = await import("./resolve-2QOO5BVL.js");
       return runPlan(o, ctx);
     })
   );
@@ -3560,7 +3560,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-IUOMURN5.js");
+      const { runValidate } = await import("./run-66GFKF5H.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3598,7 +3598,7 @@ Examples:
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
   ).action(
     run(async (o) => {
-      const { runCleanup } = await import("./cleanup-DOTUJWCZ.js");
+      const { runCleanup } = await import("./cleanup-UKGESGAG.js");
       return runCleanup(o, ctx);
     })
   );
@@ -3612,7 +3612,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-HPUFEDST.js");
+      const { runExec } = await import("./exec-ZYVH2RGO.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3639,18 +3639,8 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(async (o) => {
-      const { runMask } = await import("./mask-HRRVO3GF.js");
-      const streams = await import("node:stream");
-      const out = ctx.stdoutStream ?? new streams.Writable({
-        write(chunk, _enc, cb) {
-          ctx.stdout.write(chunk.toString("utf8"));
-          cb();
-        }
-      });
-      return runMask(o.secretEnv, ctx, {
-        stdin: streams.Readable.from(ctx.stdin),
-        stdout: out
-      });
+      const { runMask } = await import("./mask-2GPNBPNU.js");
+      return runMask(o.secretEnv, ctx);
     })
   );
   program2.command("provision").description(
@@ -3683,7 +3673,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
   ).action(
     run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-CNOQZTMF.js");
+      const { runProvisionCommand } = await import("./provision-K2IYY5NY.js");
       return runProvisionCommand(o, ctx);
     })
   );
@@ -3703,13 +3693,13 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-M5R2NYXZ.js");
+      const { runAudit } = await import("./audit-UGF2XCPJ.js");
       return runAudit(o, ctx);
     })
   );
   program2.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-IBFH5JSH.js");
+      const { runDemo } = await import("./demo-LU3DWR4Q.js");
       return runDemo(ctx);
     })
   );

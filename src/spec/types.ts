@@ -1,4 +1,4 @@
-/** The job spec (`deploy-token.yml`), PRODUCT.md "The job spec"; schema: schemas/deploy-token.schema.json. */
+/** The job spec (`deploy-token.yml`), docs/validate.md and examples/; schema: schemas/deploy-token.schema.json. */
 export type Scope =
   'read_repository' | 'read_registry' | 'write_registry' | 'read_package_registry' | 'write_package_registry';
 export type ClientName = 'docker' | 'git' | 'npm' | 'nuget' | 'maven' | 'pypi';

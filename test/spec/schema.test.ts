@@ -1,6 +1,6 @@
 /**
  * schemas/deploy-token.schema.json: JSON Schema 2020-12 with $id, a title and description on every
- * property (editors show them), closed objects, the seed's scopes; the precompiled validator
+ * property (editors show them), closed objects, the deploy token scopes; the precompiled validator
  * (src/spec/validator.generated.js) is exactly what scripts/gen-validator.mjs makes of it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ describe('the job spec schema', () => {
     expect(open).toEqual(['#/$defs/job/properties/variables', '#/properties/jobs']);
   });
 
-  it('lists the five scopes of the seed, the six clients and the export targets', () => {
+  it('lists the five deploy token scopes, the six clients and the export targets', () => {
     const defs = schema.$defs as Record<string, Schema>;
     expect(defs.scope!.enum).toEqual([
       'read_repository',

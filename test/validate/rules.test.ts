@@ -1,5 +1,5 @@
 /**
- * One describe per rule, in the words of the seed and GITLAB_FACTS: what is reported, and just as
+ * One describe per rule, in the words of GitLab's docs and source: what is reported, and just as
  * important, what is not. The golden files (err/*.out) pin the exact messages and positions.
  */
 import { loadSpec } from '../../src/validate/spec/load.js';
@@ -35,7 +35,7 @@ const job = (script: string[], extra = '') =>
   `job:\n  ${GUARD}${extra}  script:\n${script.map((s) => `    - ${JSON.stringify(s)}`).join('\n')}\n`;
 const specJob = (body: string) => `version: 1\njobs:\n  build:\n${body}`;
 
-describe('scope-coverage (the seed’s scope table)', () => {
+describe('scope-coverage (GitLab’s scope table, doc/user/project/deploy_tokens/index.md)', () => {
   it('git clone needs read_repository', () => {
     expect(
       ids(
@@ -227,7 +227,7 @@ describe('plain-password', () => {
   });
 });
 
-describe('lfs-group-token (the seed’s troubleshooting note)', () => {
+describe('lfs-group-token (issue 235398)', () => {
   it('warns for lfs: true with a group token only', () => {
     const f = spec(
       'version: 1\ntoken: { level: group }\njobs:\n  a: { scopes: [read_repository], lfs: true }\n',
@@ -255,7 +255,7 @@ describe('public-api', () => {
 });
 
 describe('dotenv-export', () => {
-  it('warns on export: [dotenv] (GITLAB_FACTS §6)', () => {
+  it('warns on export: [dotenv] (doc/ci/yaml/artifacts_reports.md: dotenv is not masked)', () => {
     expect(
       spec(specJob('    scopes: [read_registry]\n    export: [dotenv]\n')).map((f) => f.severity),
     ).toEqual(['warning']);

@@ -4,14 +4,14 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
 } from "./chunks/chunk-2XX6JEBO.js";
-import "./chunks/chunk-37K7DFDN.js";
+import "./chunks/chunk-SFJXSL7D.js";
 
 // src/cli.ts
 if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-S64P7D5J.js");
+  const { main } = await import("./chunks/main-PTPVTCA4.js");
   const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
   let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {

@@ -4,27 +4,27 @@ import {
   Runner,
   flagsOf,
   readInputs
-} from "./chunks/chunk-XMARA5HD.js";
-import "./chunks/chunk-PACLMIC6.js";
-import "./chunks/chunk-M46EML7S.js";
-import "./chunks/chunk-Z2MPN75C.js";
+} from "./chunks/chunk-WBV23L2B.js";
+import "./chunks/chunk-6E5KV36Y.js";
+import "./chunks/chunk-ICCT63DX.js";
+import "./chunks/chunk-WUOZCF53.js";
+import "./chunks/chunk-RZJ7JB3I.js";
 import {
   cleanup,
   markerStamp,
   parseManifest,
   tempBase,
   untrustedRunDir
-} from "./chunks/chunk-IFRBWHT7.js";
+} from "./chunks/chunk-QSJHQO5Z.js";
+import "./chunks/chunk-T4ECGMLM.js";
 import "./chunks/chunk-OTKGG5XH.js";
 import {
   loadSpecFor
-} from "./chunks/chunk-5QTXFDSE.js";
+} from "./chunks/chunk-TRHTUJLO.js";
 import {
   clientWith
-} from "./chunks/chunk-WAER2SJ3.js";
-import "./chunks/chunk-WUOZCF53.js";
-import "./chunks/chunk-T4ECGMLM.js";
-import "./chunks/chunk-QEZUO5UK.js";
+} from "./chunks/chunk-LYUOR5ND.js";
+import "./chunks/chunk-GAHSSZYI.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
@@ -37,11 +37,12 @@ import {
 } from "./chunks/chunk-R64T6DDA.js";
 import "./chunks/chunk-YOE5HMND.js";
 import "./chunks/chunk-RC75VXCO.js";
-import "./chunks/chunk-CANAHP2R.js";
-import "./chunks/chunk-M2XMWK6Z.js";
+import "./chunks/chunk-DHMOR7KF.js";
+import "./chunks/chunk-4XOODLE4.js";
 import "./chunks/chunk-YM2RZDLZ.js";
+import "./chunks/chunk-M2XMWK6Z.js";
 import "./chunks/chunk-XSTXBMLW.js";
-import "./chunks/chunk-37K7DFDN.js";
+import "./chunks/chunk-SFJXSL7D.js";
 
 // src/action/post-run.ts
 var LATER = "it expires at 00:00 UTC; `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired";

@@ -9,9 +9,8 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Env } from '../core/env.js';
-import { createMaskStream, type SecretRegistry } from '../mask/index.js';
+import { maskPipe, type SecretRegistry } from '../mask/index.js';
 
 /** How long to wait for output after the command exits, when a grandchild holds its pipes open. */
 export const PIPE_GRACE_MS = 1000;
@@ -52,14 +51,11 @@ export async function runChild(o: ChildOptions): Promise<number> {
       else resolve(128 + (signal ? (constants.signals[signal] ?? 0) : 0));
     });
   });
+  // Each chunk is masked and written as it arrives (mask/pump.ts): live output is never held back.
   const pumps = Promise.all(
     [
-      child.stdout
-        ? pipeline(child.stdout, createMaskStream(o.registry), o.stdout, { end: false })
-        : undefined,
-      child.stderr
-        ? pipeline(child.stderr, createMaskStream(o.registry), o.stderr, { end: false })
-        : undefined,
+      child.stdout ? maskPipe(child.stdout, o.stdout, o.registry, { end: false }) : undefined,
+      child.stderr ? maskPipe(child.stderr, o.stderr, o.registry, { end: false }) : undefined,
     ].map((p) => p?.catch(() => undefined)),
   );
   try {

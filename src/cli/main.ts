@@ -302,19 +302,7 @@ Examples:
     .action(
       run(async (o) => {
         const { runMask } = await import('./commands/mask.js');
-        const streams = await import('node:stream');
-        const out =
-          ctx.stdoutStream ??
-          new streams.Writable({
-            write(chunk: Buffer, _enc, cb) {
-              proc.stdout.write(chunk.toString('utf8'));
-              cb();
-            },
-          });
-        return runMask(o.secretEnv as string[], ctx, {
-          stdin: streams.Readable.from(ctx.stdin),
-          stdout: out,
-        });
+        return runMask(o.secretEnv as string[], ctx);
       }),
     );
 }

@@ -5,7 +5,7 @@
  */
 import type nunjucks from 'nunjucks';
 import { UsageError } from '../core/errors.js';
-import { checkTemplate } from '../export/template-guard.js';
+import { checkTemplate, freeNames, parseTemplate } from '../export/template-guard.js';
 import { templating } from '../export/templating.js';
 import { FORMAT_FILTERS, UnsafeValueError } from './escape.js';
 
@@ -19,47 +19,14 @@ function env(): nunjucks.Environment {
   return engine;
 }
 
-interface AstNode {
-  typename: string;
-  fields?: string[];
-  value?: unknown;
-  [k: string]: unknown;
-}
-const isNode = (x: unknown): x is AstNode =>
-  typeof x === 'object' && x !== null && typeof (x as { typename?: unknown }).typename === 'string';
-
 /**
  * Every name a template reads must be one of the values given (own keys) or a loop variable: nunjucks
  * would otherwise answer `{{ constructor }}` from Object.prototype, or `{{ range }}` from its globals.
  */
 function checkNames(source: string, values: Record<string, unknown>): void {
-  const parser = (templating() as unknown as { parser: { parse(src: string): unknown } }).parser;
-  const bound = new Set(['loop']);
-  const symbols: string[] = [];
-  const collect = (n: unknown, into: (name: string) => void): void => {
-    if (Array.isArray(n)) return n.forEach((x) => collect(x, into));
-    if (!isNode(n)) return;
-    if (n.typename === 'Symbol') into(String(n.value));
-    for (const f of n.fields ?? []) collect(n[f], into);
-  };
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!isNode(n)) return;
-    if (n.typename === 'Symbol') symbols.push(String(n.value));
-    if (n.typename === 'For') collect(n.name, (s) => bound.add(s));
-    for (const f of n.fields ?? []) {
-      // Not value names: a loop's own variables, a filter's name, the test after `is`.
-      const skip =
-        (n.typename === 'For' && f === 'name') ||
-        (n.typename === 'Filter' && f === 'name') ||
-        (n.typename === 'Is' && f === 'right');
-      if (!skip) walk(n[f]);
-    }
-  };
-  walk(parser.parse(source));
-  for (const s of symbols) {
-    if (!bound.has(s) && !Object.prototype.hasOwnProperty.call(values, s))
-      throw new Error(`"${s}" is not a template value`);
+  for (const { name } of freeNames(parseTemplate(source))) {
+    if (!Object.prototype.hasOwnProperty.call(values, name))
+      throw new Error(`"${name}" is not a template value`);
   }
 }
 

@@ -1,13 +1,15 @@
 /**
  * The forms a tool is likely to print a secret in, each registered as a literal pattern of its own.
- * gitlab-runner masks only the exact bytes of a masked variable (GITLAB_FACTS §6); we also mask:
+ * gitlab-runner masks only the exact bytes of a masked variable (doc/ci/variables/index.md, "Mask a
+ * CI/CD variable"); we also mask:
  * - each line of a multi-line value, and the value with every run of white space in it matching any
  *   run of 1–64 white-space bytes (`whitespaceForm`, matched by a second automaton in masker.ts);
  * - base64 and base64url at the three byte offsets the secret can have inside a larger blob, trimmed
  *   of the characters that neighbouring unknown bytes also decide, plus the whole encodings of the
  *   value alone and of the value and a newline (`echo "$X" | base64`);
  * - base64 of `username:password` (docker's config.json `auth`);
- * - encodeURIComponent, the same with `+` for spaces, and WHATWG form encoding (URLSearchParams);
+ * - %-encoding as common tools print it (URL_ENCODERS: each keeps its own set of characters as they
+ *   are, writes a space as `%20` or `+`), in upper- and lower-case hex;
  * - JSON string escaping (JSON.stringify without the quotes), with `\/` and with `\uXXXX` for
  *   non-ASCII as PHP and Python print it;
  * - shell quoting: the inside of `'...'\''...'` as `bash -x` prints an argument, the backslash
@@ -100,6 +102,63 @@ function asciiJson(json: string): string {
   return json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * %-encoders of common tools: the characters each leaves as they are besides A-Z a-z 0-9, and whether
+ * a space becomes `+`. Every other byte of the UTF-8 value becomes `%XX`. Each is registered in upper-
+ * and lower-case hex (curl --data-urlencode writes lower case).
+ */
+export const URL_ENCODERS: readonly { tools: string; keep: string; plus: boolean }[] = [
+  { tools: 'JavaScript encodeURIComponent, jq 1.6 @uri', keep: "-_.!~*'()", plus: false },
+  { tools: 'encodeURIComponent with + for spaces', keep: "-_.!~*'()", plus: true },
+  { tools: 'JavaScript encodeURI', keep: "-_.!~*'();,/?:@&=+$#", plus: false },
+  { tools: 'WHATWG URLSearchParams, HTML forms', keep: '*-._', plus: true },
+  { tools: 'Python urllib.parse.quote (keeps /)', keep: '_.-~/', plus: false },
+  {
+    tools: "RFC 3986 unreserved: Python quote(safe=''), PHP rawurlencode, jq 1.7 @uri",
+    keep: '_.-~',
+    plus: false,
+  },
+  {
+    tools: 'Python quote_plus and urlencode, Go url.QueryEscape, curl --data-urlencode',
+    keep: '_.-~',
+    plus: true,
+  },
+  { tools: 'Go url.PathEscape', keep: '-_.~$&+:=@', plus: false },
+  { tools: 'Java URLEncoder', keep: '.-*_', plus: true },
+  { tools: 'PHP urlencode', keep: '-_.', plus: true },
+];
+
+function isAlnum(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
+
+/** The value %-encoded by each of URL_ENCODERS, in both hex cases (duplicates included). */
+function urlForms(raw: Buffer): string[] {
+  // Letters, digits, - _ . are left as they are by every encoder: nothing to add (most tokens).
+  if (/^[A-Za-z0-9_.-]*$/.test(raw.toString('latin1'))) return [];
+  const out: string[] = [];
+  for (const { keep, plus } of URL_ENCODERS) {
+    let upper = '';
+    let lower = '';
+    for (const b of raw) {
+      const c = String.fromCharCode(b);
+      if (isAlnum(b) || (b < 0x80 && keep.includes(c))) {
+        upper += c;
+        lower += c;
+      } else if (b === 0x20 && plus) {
+        upper += '+';
+        lower += '+';
+      } else {
+        const hex = b.toString(16).padStart(2, '0');
+        upper += `%${hex.toUpperCase()}`;
+        lower += `%${hex}`;
+      }
+    }
+    out.push(upper, lower);
+  }
+  return out;
+}
+
 /** Every literal form of `secret` worth masking, deduplicated, each at least MIN_FORM_BYTES long. */
 export function derivedForms(secret: string, opts: { username?: string } = {}): Buffer[] {
   const out = new Map<string, Buffer>();
@@ -128,17 +187,7 @@ export function derivedForms(secret: string, opts: { username?: string } = {}): 
     add(auth.toString('base64'));
     add(auth.toString('base64url'));
   }
-  let uri: string | undefined;
-  try {
-    uri = encodeURIComponent(secret);
-  } catch {
-    uri = undefined; // a lone surrogate: not something a URL encoder prints either
-  }
-  if (uri !== undefined) {
-    add(uri);
-    add(uri.replace(/%20/g, '+'));
-    add(new URLSearchParams([['', secret]]).toString().slice(1));
-  }
+  for (const form of urlForms(raw)) add(form);
   const json = JSON.stringify(secret).slice(1, -1);
   add(json);
   add(json.replace(/\//g, '\\/'));

@@ -8,17 +8,9 @@ export {
   MIN_SECRET_BYTES,
   whitespaceForm,
 } from './forms.js';
-export {
-  createMaskStream,
-  MASK,
-  MASK_BYTES,
-  Masker,
-  maskBuffer,
-  MaskStream,
-  maskString,
-  type MaskerOptions,
-  type MaskStreamOptions,
-} from './masker.js';
+export { MASK, MASK_BYTES, Masker, type MaskerOptions } from './masker.js';
+export { createMaskStream, maskBuffer, MaskStream, maskString, type MaskStreamOptions } from './stream.js';
+export { FILE_CHUNK, maskFile, maskPipe, SINK_LIMIT, type ByteSource, type PumpOptions } from './pump.js';
 export { maskReference, referenceRanges } from './reference.js';
 export {
   MAX_WS_GAP,

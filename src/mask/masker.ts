@@ -15,20 +15,10 @@
  * token prefix (sparse.ts); for many forms of 8+ bytes, Wu–Manber skipping (skip.ts). A chunk where the
  * cheap method meets too many candidates goes through the automaton instead.
  */
-import { Transform, type TransformCallback } from 'node:stream';
 import { FLAG_MASK, FLAG_TOKEN, step } from './automaton.js';
-import {
-  MAX_WS_GAP,
-  SecretRegistry,
-  toRegistry,
-  WS_BREAK,
-  WS_SEP,
-  type AddOptions,
-  type Compiled,
-  type Warning,
-} from './registry.js';
+import { MAX_WS_GAP, SecretRegistry, WS_BREAK, WS_SEP, type Compiled } from './registry.js';
 import { planSkip, skipScan, type SkipPlan } from './skip.js';
-import { planAnchors, priorWeights, type SparseEntry, type SparsePlan } from './sparse.js';
+import { planAnchors, priorWeights, type Frequencies, type SparseEntry, type SparsePlan } from './sparse.js';
 import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
 
 export const MASK = '[MASKED]';
@@ -80,6 +70,22 @@ function pow2AtLeast(n: number): number {
   return p;
 }
 
+const skipPlans = new WeakMap<Compiled, { force: boolean; plan: SkipPlan | undefined }>();
+
+function skipPlanFor(c: Compiled, forms: readonly Buffer[], force: boolean): SkipPlan | undefined {
+  const known = skipPlans.get(c);
+  if (known && known.force === force) return known.plan;
+  const plan = planSkip(forms, force);
+  skipPlans.set(c, { force, plan });
+  return plan;
+}
+
+/** The pieces of one write as one buffer (undefined for none; no copy for one). */
+function join(parts: Buffer[]): Buffer | undefined {
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
 export interface MaskerOptions {
   /**
    * How to search. `auto` (default): anchor bytes (sparse.ts) while there are few forms and anchors
@@ -126,10 +132,10 @@ export class Masker {
    */
   private plan: SparsePlan | undefined;
   private skip: SkipPlan | undefined;
-  private skipPlan: SkipPlan | undefined;
-  private skipFor: Compiled | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
+  /** Pairs of adjacent bytes sampled at the same places. */
+  private readonly seenPairs = new Float64Array(65536);
   private seenTotal = 0;
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   private cooldown = 0;
@@ -152,10 +158,23 @@ export class Masker {
 
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
   write(chunk: Buffer): Buffer | undefined {
+    const parts: Buffer[] = [];
+    this.writeInto(chunk, parts);
+    return join(parts);
+  }
+
+  /**
+   * Masks the next chunk and appends what can be emitted now to `out`, without copying: the pieces
+   * are views into `chunk` (which the caller must not change until they are written) and copies of
+   * the held bytes it completes. The path for pipes (pump.ts); `write` is the same, joined.
+   * `headroom`: that many bytes before `chunk` in its memory are scratch the masker may overwrite (a
+   * file read leaves room there), so held bytes are put before the chunk instead of copying the chunk.
+   */
+  writeInto(chunk: Buffer, out: Buffer[], headroom = 0): void {
     if (this.ended) throw new Error('write after end');
     if (this.registry.version !== this.c.version) this.recompile();
     const n = chunk.length;
-    if (n === 0) return undefined;
+    if (n === 0) return;
     const base = this.pos;
     let fast = false;
     if (this.seenTotal < EARLY_SAMPLES && this.engine === 'auto' && this.c.ws === undefined) {
@@ -168,7 +187,7 @@ export class Masker {
         this.cooldown--;
         this.sample(chunk);
         if (this.cooldown === 0) this.makePlans();
-      } else if (this.scanFast(chunk, base)) fast = true;
+      } else if (this.scanFast(chunk, base, headroom)) fast = true;
       else {
         // Candidates are frequent here: back off to the automaton for a while, learning the bytes.
         this.cooldown = this.backoff;
@@ -188,17 +207,23 @@ export class Masker {
     if (fast) this.acState = this.tailState(chunk, base);
     const hold = this.holdFrom();
     this.scanFrom = hold;
-    const out = this.emit(hold, chunk, base);
+    this.emit(hold, chunk, base, out);
     this.remember(chunk, base);
-    return out;
   }
 
   /** End of input: everything held goes out. */
   end(): Buffer | undefined {
-    if (this.ended) return undefined;
+    const parts: Buffer[] = [];
+    this.endInto(parts);
+    return join(parts);
+  }
+
+  /** End of input: everything held is appended to `out`. */
+  endInto(out: Buffer[]): void {
+    if (this.ended) return;
     if (this.registry.version !== this.c.version) this.recompile();
     this.ended = true;
-    return this.emit(this.pos, EMPTY, this.pos);
+    this.emit(this.pos, EMPTY, this.pos, out);
   }
 
   /** Bytes currently held back (for tests and diagnostics). */
@@ -211,7 +236,9 @@ export class Masker {
     return {
       chunksFast: this.chunksFast,
       chunksAutomaton: this.chunksAutomaton,
-      anchors: String.fromCharCode(...(this.plan?.anchors ?? [])),
+      anchors: (this.plan?.needles ?? [])
+        .map((n) => (typeof n === 'number' ? String.fromCharCode(n) : n.toString('latin1')))
+        .join(' '),
       skip: this.skip !== undefined,
     };
   }
@@ -280,13 +307,17 @@ export class Masker {
     this.plan = undefined;
     this.skip = undefined;
     if (this.c.ws !== undefined || this.engine === 'automaton') return;
-    const weights = priorWeights();
+    const prior = priorWeights();
     const k = 4096; // the prior counts as this many sampled bytes
-    if (this.seenTotal > 0) {
-      for (let b = 0; b < 256; b++) {
-        weights[b] = ((weights[b] as number) * k + (this.seen[b] as number)) / (k + this.seenTotal);
-      }
-    }
+    const total = this.seenTotal;
+    const weights: Frequencies = {
+      byte: prior.map((w, b) => (w * k + (this.seen[b] as number)) / (k + total)),
+      // Adjacent bytes are not independent (letters follow letters): the prior pair is four times
+      // the product of its bytes, then what the stream showed.
+      pair: (a, b) =>
+        ((prior[a] as number) * (prior[b] as number) * 4 * k + (this.seenPairs[(a << 8) | b] as number)) /
+        (k + total),
+    };
     const forms = this.registry.forms();
     const tokens: SparseEntry[] = this.registry.gitlabTokens
       ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, 'latin1'), token: true }))
@@ -296,12 +327,9 @@ export class Masker {
       this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
       if (this.plan !== undefined || this.engine === 'anchors') return;
     }
-    // The skip tables depend on the forms only, not on byte weights: build them once per version.
-    if (this.skipFor !== this.c) {
-      this.skipFor = this.c;
-      this.skipPlan = planSkip(forms, force);
-    }
-    this.skip = this.skipPlan;
+    // The skip tables depend on the forms only, not on byte weights: built once per version of the
+    // registry, shared by every masker over it (exec's stdout and stderr).
+    this.skip = skipPlanFor(this.c, forms, force);
     if (this.skip === undefined && forms.length > 0) return; // nothing but the automaton finds the forms
     if (tokens.length > 0) {
       this.plan = planAnchors(tokens, weights, force);
@@ -310,9 +338,16 @@ export class Masker {
   }
 
   private sample(chunk: Buffer): void {
-    for (let i = 0; i < chunk.length; i += 16)
-      this.seen[chunk[i] as number] = (this.seen[chunk[i] as number] as number) + 1;
-    this.seenTotal += Math.ceil(chunk.length / 16);
+    const n = chunk.length;
+    for (let i = 0; i < n; i += 16) {
+      const b = chunk[i] as number;
+      this.seen[b] = (this.seen[b] as number) + 1;
+      if (i + 1 < n) {
+        const p = (b << 8) | (chunk[i + 1] as number);
+        this.seenPairs[p] = (this.seenPairs[p] as number) + 1;
+      }
+    }
+    this.seenTotal += Math.ceil(n / 16);
   }
 
   /** Bytes [a, b) of input still in the ring, as 1 or 2 views into it. */
@@ -338,17 +373,27 @@ export class Masker {
    * prefix's anchor. Scans from the last hold point, so a form or token that began in held bytes is
    * found whole. Returns false, having changed nothing, when candidates are too frequent in this chunk.
    */
-  private scanFast(chunk: Buffer, base: number): boolean {
-    const from = this.scanFrom;
-    const view = from < base ? Buffer.concat([...this.ringSlices(from, base), chunk]) : chunk;
+  private scanFast(chunk: Buffer, base: number, headroom: number): boolean {
     const found = this.found;
     found.length = 0;
-    const prefixes: number[] = []; // token prefixes found: start, length
+    const prefixes: number[] = []; // token prefixes found: start (in the view), length
+    let from = this.scanFrom;
+    let view = chunk;
+    let junction = false;
+    if (from < base) {
+      // Held bytes: in the chunk's headroom when there is room; else what began in them is found by
+      // the automaton over the chunk's first bytes, and the fast scan reads the chunk alone.
+      if (base - from <= headroom && chunk.byteOffset >= base - from) view = this.withHeld(chunk, from, base);
+      else if (this.junction(chunk, base, found, prefixes)) {
+        junction = true;
+        from = base;
+      } else view = Buffer.concat([...this.ringSlices(from, base), chunk]);
+    }
     const budget = this.engine === 'auto' ? (chunk.length >> 5) + 16 : Infinity;
     if (this.skip !== undefined && !skipScan(this.skip, view, from, base, found, budget)) return false;
     if (this.plan !== undefined && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
       return false;
-    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found);
+    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found, junction);
     // Matches in end order, as add() wants them.
     if (found.length > 2) {
       const pairs: [number, number][] = [];
@@ -359,6 +404,42 @@ export class Masker {
     return true;
   }
 
+  /** Input bytes [from, base) put in the headroom before `chunk`, and the chunk: one view. */
+  private withHeld(chunk: Buffer, from: number, base: number): Buffer {
+    const held = base - from;
+    const view = Buffer.from(chunk.buffer, chunk.byteOffset - held, held + chunk.length);
+    let at = 0;
+    for (const s of this.ringSlices(from, base)) at += s.copy(view, at);
+    return view;
+  }
+
+  /**
+   * Matches and token prefixes that begin in held bytes, found by stepping the automaton from its
+   * state at `base` over the chunk's first bytes, until no match under way can have begun before
+   * `base` (the state is no deeper than the bytes stepped). Pushes forms as (end, start) to `found`
+   * and prefixes as (start − base, length) to `prefixes`. False when the chunk ends first (the
+   * caller joins held bytes and chunk instead).
+   */
+  private junction(chunk: Buffer, base: number, found: number[], prefixes: number[]): boolean {
+    const a = this.c.ac;
+    let s = this.acState;
+    const nf = found.length;
+    const np = prefixes.length;
+    for (let i = 0; i < chunk.length; i++) {
+      s = step(a, s, chunk[i] as number);
+      const end = base + i + 1;
+      const f = a.flags[s] as number;
+      if ((f & FLAG_MASK) !== 0 && end - (a.outLen[s] as number) < base)
+        found.push(end, end - (a.outLen[s] as number));
+      if ((f & FLAG_TOKEN) !== 0 && end - (a.tokLen[s] as number) < base)
+        prefixes.push(end - (a.tokLen[s] as number) - base, a.tokLen[s] as number);
+      if ((a.depth[s] as number) <= i + 1) return true;
+    }
+    found.length = nf;
+    prefixes.length = np;
+    return false;
+  }
+
   /** Token tails after the prefixes found, one running candidate at a time (see tokens.ts). */
   private sparseTokens(
     view: Buffer,
@@ -367,18 +448,20 @@ export class Masker {
     base: number,
     prefixes: number[],
     found: number[],
+    junction: boolean,
   ) {
     const vlen = view.length;
     let runEnd = -1;
     if (this.tokTail >= 0) {
-      if (base - this.tokTail >= TOKEN_MIN_TAIL) {
-        // Already masked, its tail runs on into this chunk.
+      // Masked already, or read past its held prefix (junction): its tail runs on into this chunk.
+      // Otherwise the view starts at its prefix, and it is found again below.
+      if (base - this.tokTail >= TOKEN_MIN_TAIL || junction) {
         let k = 0;
         while (k < chunk.length && URL_SAFE[chunk[k] as number] === 1) k++;
-        if (k > 0) found.push(base + k, this.tokStart);
+        if (k > 0 && base + k - this.tokTail >= TOKEN_MIN_TAIL) found.push(base + k, this.tokStart);
         runEnd = base + k;
         if (k < chunk.length) this.tokTail = -1;
-      } else this.tokTail = -1; // not masked yet: the view starts at its prefix, found again below
+      } else this.tokTail = -1;
     }
     if (prefixes.length === 0) return;
     const order: number[] = [];
@@ -480,19 +563,20 @@ export class Masker {
     return f;
   }
 
-  /** Emit everything decided before `hold`: raw spans and one [MASKED] per merged range. */
-  private emit(hold: number, chunk: Buffer, base: number): Buffer | undefined {
-    const parts: Buffer[] = [];
-    let fromRing = false;
+  /**
+   * Emit everything decided before `hold`: raw spans and one [MASKED] per merged range, appended to
+   * `parts`. Held bytes are copied out of the ring (the next write overwrites it); bytes of this
+   * chunk are views into it.
+   */
+  private emit(hold: number, chunk: Buffer, base: number, parts: Buffer[]): void {
     const raw = (a: number, b: number): void => {
       if (a < base) {
         const end = Math.min(b, base);
         const size = this.ring.length;
         const i = a & (size - 1);
         const j = i + (end - a);
-        if (j <= size) parts.push(this.ring.subarray(i, j));
-        else parts.push(this.ring.subarray(i), this.ring.subarray(0, j - size));
-        fromRing = true;
+        if (j <= size) parts.push(Buffer.from(this.ring.subarray(i, j)));
+        else parts.push(Buffer.concat([this.ring.subarray(i), this.ring.subarray(0, j - size)]));
         a = end;
       }
       if (b > a) parts.push(chunk.subarray(a - base, b - base));
@@ -530,9 +614,6 @@ export class Masker {
     }
     this.emitted = cur;
     this.maskEnd = maskEnd;
-    if (parts.length === 0) return undefined;
-    if (parts.length === 1) return fromRing ? Buffer.from(parts[0] as Buffer) : parts[0];
-    return Buffer.concat(parts);
   }
 
   /** Keep the chunk's last bytes: held bytes are read from here by the next write. */
@@ -622,10 +703,11 @@ function anchorScan(
   prefixes: number[],
   budget: number,
 ): boolean {
-  const { first, off, start, len, token, bytes, anchors } = plan;
+  const { first, off, start, len, token, bytes, needles, anchorLen } = plan;
   const vlen = view.length;
-  for (let ai = 0; ai < anchors.length; ai++) {
-    const a = anchors[ai] as number;
+  for (let ai = 0; ai < needles.length; ai++) {
+    const a = needles[ai] as number | Buffer;
+    const alen = anchorLen[ai] as number;
     const before = ai * 512;
     const after = before + 256;
     for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
@@ -634,7 +716,13 @@ function anchorScan(
       // next byte is view[h + 1] (outside the view: nothing can match there yet).
       for (let side = 0; side < 2; side++) {
         const nb =
-          side === 0 ? (h > 0 ? (view[h - 1] as number) : -1) : h + 1 < vlen ? (view[h + 1] as number) : -1;
+          side === 0
+            ? h > 0
+              ? (view[h - 1] as number)
+              : -1
+            : h + alen < vlen
+              ? (view[h + alen] as number)
+              : -1;
         if (nb < 0) continue;
         const key = (side === 0 ? before : after) + nb;
         const x1 = first[key + 1] as number;
@@ -654,94 +742,4 @@ function anchorScan(
     }
   }
   return true;
-}
-
-export interface MaskStreamOptions extends MaskerOptions {
-  /** For a list of secrets: also mask GitLab token shapes (default true). */
-  gitlabTokens?: boolean;
-  highWaterMark?: number;
-}
-
-/** A Transform over bytes that masks every registered secret (see Masker). */
-export class MaskStream extends Transform {
-  readonly registry: SecretRegistry;
-  /** Warnings from the secrets given to the constructor as a list. */
-  readonly warnings: Warning[];
-  private readonly masker: Masker;
-
-  constructor(secrets: SecretRegistry | readonly string[] = [], opts: MaskStreamOptions = {}) {
-    super(opts.highWaterMark === undefined ? {} : { highWaterMark: opts.highWaterMark });
-    const { registry, warnings } = toRegistry(secrets, opts);
-    this.registry = registry;
-    this.warnings = warnings;
-    this.masker = new Masker(registry, opts);
-  }
-
-  /**
-   * Masks `secret` from now on, including bytes still held back. The registry is shared: every stream
-   * over it picks the secret up at its next write.
-   */
-  addSecret(secret: string, opts: AddOptions = {}): Warning[] {
-    return this.registry.add(secret, opts);
-  }
-
-  /** Bytes held back right now. */
-  get held(): number {
-    return this.masker.held;
-  }
-
-  get stats(): Masker['stats'] {
-    return this.masker.stats;
-  }
-
-  override _transform(chunk: unknown, enc: BufferEncoding, cb: TransformCallback): void {
-    let buf: Buffer;
-    if (Buffer.isBuffer(chunk)) buf = chunk;
-    else if (typeof chunk === 'string') buf = Buffer.from(chunk, enc);
-    else if (chunk instanceof Uint8Array) buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    else {
-      cb(new TypeError('the mask stream takes bytes'));
-      return;
-    }
-    let out: Buffer | undefined;
-    try {
-      out = this.masker.write(buf);
-    } catch (e) {
-      cb(e as Error);
-      return;
-    }
-    if (out !== undefined) this.push(out);
-    cb();
-  }
-
-  override _flush(cb: TransformCallback): void {
-    const out = this.masker.end();
-    if (out !== undefined) this.push(out);
-    cb();
-  }
-}
-
-export function createMaskStream(
-  secrets: SecretRegistry | readonly string[] = [],
-  opts: MaskStreamOptions = {},
-): MaskStream {
-  return new MaskStream(secrets, opts);
-}
-
-/** Masks a whole buffer at once (error messages, summaries): the same result as streaming it. */
-export function maskBuffer(buf: Buffer, secrets: SecretRegistry | readonly string[]): Buffer {
-  const { registry } = toRegistry(secrets);
-  if (registry.compiled().empty) return buf;
-  // Short texts (error messages): planning anchors would cost more than stepping through the bytes.
-  const m = new Masker(registry, { engine: buf.length < 65536 ? 'automaton' : 'auto' });
-  const a = m.write(buf);
-  const b = m.end();
-  if (a === undefined) return b ?? EMPTY;
-  return b === undefined ? a : Buffer.concat([a, b]);
-}
-
-export function maskString(text: string, secrets: SecretRegistry | readonly string[]): string {
-  const { registry } = toRegistry(secrets);
-  if (text.length === 0 || registry.compiled().empty) return text;
-  return maskBuffer(Buffer.from(text, 'utf8'), registry).toString('utf8');
 }

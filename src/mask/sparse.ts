@@ -14,9 +14,16 @@ export const SPARSE_MAX_FORMS = 128;
 export const SPARSE_MAX_RATE = 1 / 48;
 
 export interface SparsePlan {
-  /** Anchor bytes. */
+  /**
+   * Anchors: a byte (0..255) or a pair of bytes (256 + (first << 8 | second)). A pair is searched
+   * natively as a two-byte needle: where its first byte is common (the `g` of every `gl…-` token
+   * prefix in a log full of "warning" and "packages"), the search rejects those hits without
+   * returning to JavaScript.
+   */
   readonly anchors: readonly number[];
-  /** For each anchor byte: the forms it stands for and the anchor's offset in each. */
+  /** The needle of each anchor, for Buffer.indexOf. */
+  readonly needles: readonly (number | Buffer)[];
+  /** For each anchor: the forms it stands for and the anchor's offset in each. */
   readonly byAnchor: ReadonlyMap<number, readonly AnchoredEntry[]>;
   /**
    * The same, flat for the hot loop. Entries are bucketed by the byte next to the anchor (before it,
@@ -31,8 +38,16 @@ export interface SparsePlan {
   readonly len: Int32Array;
   readonly token: Uint8Array;
   readonly bytes: Buffer;
+  /** Anchor length (1 or 2) per anchor index. */
+  readonly anchorLen: Uint8Array;
   /** Expected hits per byte of input (sum of the anchors' estimated frequencies). */
   readonly rate: number;
+}
+
+/** How often a byte, and a pair of bytes, turns up in the input (estimates). */
+export interface Frequencies {
+  byte: Float64Array;
+  pair(a: number, b: number): number;
 }
 
 /**
@@ -92,54 +107,104 @@ export interface AnchoredEntry extends SparseEntry {
   readonly off: number;
 }
 
+const PAIR = 256;
 /**
- * Weighted greedy set cover: the anchors, and for each entry the rarest chosen byte it contains.
- * Undefined when there are too many forms or the anchors would be too frequent to pay off.
+ * What one more anchor costs besides its hits, in hits per input byte: a native search pass over the
+ * chunk (~0.1 ns a byte) against the JavaScript work of one hit (~50 ns). Rarer than this, an anchor
+ * is as cheap as none, so covering more forms with fewer passes wins.
  */
-export function planAnchors(
-  entries: readonly SparseEntry[],
-  weight: Float64Array,
-  always = false,
-): SparsePlan | undefined {
-  if (entries.length > SPARSE_MAX_FORMS && !always) return undefined;
-  const has = entries.map((e) => new Set(e.form));
-  const uncovered = new Set(entries.keys());
+const PASS_COST = 0.002;
+const isPair = (k: number) => k >= PAIR;
+const anchorBytes = (k: number): number[] =>
+  isPair(k) ? [((k - PAIR) >> 8) & 0xff, (k - PAIR) & 0xff] : [k];
+
+/** The anchors a form contains: its bytes and its adjacent pairs. */
+function candidates(form: Buffer): Set<number> {
+  const out = new Set<number>(form);
+  for (let i = 0; i + 1 < form.length; i++)
+    out.add(PAIR + (((form[i] as number) << 8) | (form[i + 1] as number)));
+  return out;
+}
+
+/** Where an anchor first sits in a form. */
+function offsetIn(form: Buffer, k: number): number {
+  return isPair(k) ? form.indexOf(Buffer.from(anchorBytes(k))) : form.indexOf(k);
+}
+
+/** Weighted greedy set cover: each entry covered by one of the chosen anchors, rare ones first. */
+function chooseAnchors(has: Set<number>[], freq: (k: number) => number): Set<number> {
+  const uncovered = new Set(has.keys());
   const chosen = new Set<number>();
+  const all = new Set<number>();
+  for (const h of has) for (const k of h) all.add(k);
   while (uncovered.size > 0) {
     let best = -1;
     let bestScore = 0;
-    for (let b = 0; b < 256; b++) {
-      if (chosen.has(b)) continue;
+    for (const k of all) {
+      if (chosen.has(k)) continue;
       let n = 0;
-      for (const i of uncovered) if ((has[i] as Set<number>).has(b)) n++;
-      const score = n / Math.max(weight[b] as number, 1e-9);
+      for (const i of uncovered) if ((has[i] as Set<number>).has(k)) n++;
+      const score = n / (freq(k) + PASS_COST);
       if (n > 0 && score > bestScore) {
         bestScore = score;
-        best = b;
+        best = k;
       }
     }
     chosen.add(best);
     for (const i of [...uncovered]) if ((has[i] as Set<number>).has(best)) uncovered.delete(i);
   }
+  return chosen;
+}
+
+/**
+ * Weighted greedy set cover over bytes and pairs of bytes: the anchors, and for each entry the
+ * rarest chosen anchor it contains. Undefined when there are too many forms or the anchors would be
+ * too frequent to pay off.
+ */
+export function planAnchors(
+  entries: readonly SparseEntry[],
+  weights: Float64Array | Frequencies,
+  always = false,
+): SparsePlan | undefined {
+  if (entries.length > SPARSE_MAX_FORMS && !always) return undefined;
+  const f: Frequencies =
+    weights instanceof Float64Array
+      ? { byte: weights, pair: (a, b) => (weights[a] as number) * (weights[b] as number) }
+      : weights;
+  const known = new Map<number, number>();
+  const freq = (k: number) => {
+    let v = known.get(k);
+    if (v === undefined) {
+      v = isPair(k) ? f.pair(((k - PAIR) >> 8) & 0xff, (k - PAIR) & 0xff) : (f.byte[k] as number);
+      known.set(k, v);
+    }
+    return v;
+  };
+  const has = entries.map((e) => candidates(e.form));
+  const chosen = chooseAnchors(has, freq);
   const byAnchor = new Map<number, AnchoredEntry[]>();
   entries.forEach((entry, i) => {
     let a = -1;
-    for (const b of has[i] as Set<number>) {
-      if (chosen.has(b) && (a < 0 || (weight[b] as number) < (weight[a] as number))) a = b;
-    }
+    for (const k of has[i] as Set<number>) if (chosen.has(k) && (a < 0 || freq(k) < freq(a))) a = k;
     const list = byAnchor.get(a) ?? [];
-    list.push({ ...entry, off: entry.form.indexOf(a) });
+    list.push({ ...entry, off: offsetIn(entry.form, a) });
     byAnchor.set(a, list);
   });
   const anchors = [...byAnchor.keys()];
-  const rate = anchors.reduce((n, b) => n + (weight[b] as number), 0);
+  const rate = anchors.reduce((n, k) => n + freq(k), 0);
   if (rate > SPARSE_MAX_RATE && !always) return undefined;
+  return flatten(anchors, byAnchor, rate);
+}
+
+/** The hot loop's tables (see SparsePlan). */
+function flatten(anchors: number[], byAnchor: Map<number, AnchoredEntry[]>, rate: number): SparsePlan {
   // Bucket key of each entry: (anchor index, side, neighbour byte).
   const keyed: { key: number; e: AnchoredEntry }[] = [];
   anchors.forEach((a, i) => {
+    const alen = isPair(a) ? 2 : 1;
     for (const e of byAnchor.get(a) as AnchoredEntry[]) {
       const side = e.off === 0 ? 1 : 0;
-      const nb = e.form[side === 0 ? e.off - 1 : e.off + 1] as number;
+      const nb = e.form[side === 0 ? e.off - 1 : e.off + alen] as number;
       keyed.push({ key: (i * 2 + side) * 256 + nb, e });
     }
   });
@@ -156,6 +221,7 @@ export function planAnchors(
   });
   return {
     anchors,
+    needles: anchors.map((k) => (isPair(k) ? Buffer.from(anchorBytes(k)) : k)),
     byAnchor,
     first,
     off: Int32Array.from(flat, (e) => e.off),
@@ -163,6 +229,7 @@ export function planAnchors(
     len: Int32Array.from(flat, (e) => e.form.length),
     token: Uint8Array.from(flat, (e) => (e.token ? 1 : 0)),
     bytes: Buffer.concat(flat.map((e) => e.form)),
+    anchorLen: Uint8Array.from(anchors, (k) => (isPair(k) ? 2 : 1)),
     rate,
   };
 }

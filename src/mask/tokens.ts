@@ -1,7 +1,7 @@
 /**
  * GitLab token shapes, masked even when the token was never registered: a known prefix followed by
  * 20 or more URL-safe characters. gitlab-runner does the same for `glpat-` always and, since 17.9
- * (FF_MASK_ALL_DEFAULT_TOKENS, on by default), for the other GitLab prefixes (GITLAB_FACTS §6;
+ * (FF_MASK_ALL_DEFAULT_TOKENS, on by default), for the other GitLab prefixes (gitlab-runner's
  * helpers/trace/internal/tokensanitizer). Differences, on purpose: the runner keeps the prefix visible
  * and masks any non-empty tail of [0-9A-Za-z_.=-]; we mask the whole token (prefix included, the same
  * `[MASKED]` a registered secret gives) and only when the tail is at least 20 characters of

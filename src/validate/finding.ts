@@ -1,10 +1,21 @@
 /** One finding of `validate`: a rule id, a severity, what was expected, and where (1-based). */
-import { RULES, type RuleId } from './rules.js';
-import { lineCol, type Span, type Via, describeAt } from './yaml/tree.js';
+import { describeAt, lineCol, type Span, type Via } from '../yaml/tree.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What every rule says of itself (rule.ts adds its checks): ids never change meaning once released. */
+export interface RuleMeta {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line, shown by SARIF viewers. */
+  readonly summary: string;
+  /** Why it matters and what to do (SARIF help, docs/validate.md). */
+  readonly help: string;
+}
 
 export interface Finding {
   ruleId: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: Severity;
   message: string;
   file: string;
   line: number;
@@ -13,13 +24,13 @@ export interface Finding {
   endCol?: number;
 }
 
-/** A finding of a registered rule at a span; `via` names the alias, merge key or job that led there. */
-export function findingAt(ruleId: RuleId, message: string, span: Span, via?: Via): Finding {
+/** A finding of a rule at a span; `via` names the alias, merge key or job that led there. */
+export function findingAt(rule: RuleMeta, message: string, span: Span, via?: Via): Finding {
   const start = lineCol(span.src, span.start);
   const end = lineCol(span.src, Math.max(span.end, span.start));
   return {
-    ruleId,
-    severity: RULES[ruleId].severity,
+    ruleId: rule.id,
+    severity: rule.severity,
     message: via ? `${message} ${viaNote(via, span)}` : message,
     file: span.src.path,
     line: start.line,
@@ -30,8 +41,8 @@ export function findingAt(ruleId: RuleId, message: string, span: Span, via?: Via
 }
 
 /** A finding with no source span (a whole file). */
-export function fileFinding(ruleId: RuleId, message: string, file: string): Finding {
-  return { ruleId, severity: RULES[ruleId].severity, message, file, line: 1, col: 1 };
+export function fileFinding(rule: RuleMeta, message: string, file: string): Finding {
+  return { ruleId: rule.id, severity: rule.severity, message, file, line: 1, col: 1 };
 }
 
 function viaNote(via: Via, span: Span): string {
@@ -46,7 +57,7 @@ function viaNote(via: Via, span: Span): string {
   }
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Sorted by file order (as first seen), line, column, then rule id; one finding per rule and location

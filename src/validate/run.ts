@@ -6,8 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { analyzeSpec } from '../spec/load.js';
-import { ciRuleFindings } from './ci-rules.js';
+import { checkCi } from './check.js';
 import { loadCi, type CiFs } from './ci/load.js';
 import { detectKind } from './detect.js';
 import { hasErrors, normalizeFindings, type Finding } from './finding.js';
@@ -17,10 +16,10 @@ import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
-import type { SpecScopes } from './rules/push-scope.js';
-import { specJobs } from './spec-rules.js';
+import type { SpecScopes } from './rule.js';
+import { specJobs } from './spec/jobs.js';
 import { applySuppressions } from './suppress.js';
-import { get, str, type SourceFile, type YNode } from './yaml/tree.js';
+import { get, str, type YNode } from '../yaml/tree.js';
 
 export type ValidateFormat = 'text' | 'json' | 'sarif' | 'codequality' | 'github';
 export const VALIDATE_FORMATS: readonly ValidateFormat[] = ['text', 'json', 'sarif', 'codequality', 'github'];
@@ -78,6 +77,104 @@ function specScopesOf(root: YNode | undefined, file: string): SpecScopes {
   return { file, jobs };
 }
 
+interface Input {
+  abs: string;
+  shown: string;
+  text: string;
+  kind: 'spec' | 'ci';
+}
+
+/** Reads the files to validate; an unreadable one is reported (exit 2) and skipped. */
+function readInputs(targets: string[], cwd: string, err: Sink): { inputs: Input[]; unreadable: boolean } {
+  const inputs: Input[] = [];
+  let unreadable = false;
+  for (const f of targets) {
+    const abs = resolve(cwd, f);
+    try {
+      if (statSync(abs).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      const text = readFileSync(abs, 'utf8');
+      inputs.push({ abs, shown: displayPath(cwd, abs), text, kind: detectKind(abs, text) });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      err.write(`deploy-token: error: cannot read ${f}${code ? ` (${code})` : ''}\n`);
+      unreadable = true;
+    }
+  }
+  return { inputs, unreadable };
+}
+
+/** The spec loader (schema, templates) loads only when there is a spec to read. */
+async function specAnalyzer(): Promise<typeof import('./spec/load.js').analyzeSpec> {
+  return (await import('./spec/load.js')).analyzeSpec;
+}
+
+/** The scopes of the spec beside a CI file (deploy-token.yml in its directory), if any. */
+async function scopesBeside(ciAbs: string, cwd: string): Promise<SpecScopes | undefined> {
+  const beside = join(resolve(ciAbs, '..'), DEFAULT_SPEC);
+  if (!existsSync(beside)) return undefined;
+  try {
+    const a = (await specAnalyzer())(readFileSync(beside, 'utf8'), displayPath(cwd, beside));
+    return a.root ? specScopesOf(a.root, displayPath(cwd, beside)) : undefined;
+  } catch {
+    return undefined; // an unreadable neighbour only means no scopes to compare with
+  }
+}
+
+function ciFs(cwd: string): CiFs {
+  return {
+    read: (p) => {
+      try {
+        return readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    glob: globFiles,
+    display: (p) => displayPath(cwd, p),
+  };
+}
+
+/** Every finding of the inputs, and the texts they point into. */
+async function validateInputs(
+  inputs: Input[],
+  cwd: string,
+): Promise<{ findings: Finding[]; texts: Map<string, string> }> {
+  const texts = new Map<string, string>();
+  const findings: Finding[] = [];
+  // Specs first: their scopes quiet the push-scope hint of CI jobs.
+  let scopes: SpecScopes | undefined;
+  for (const inp of inputs.filter((i) => i.kind === 'spec')) {
+    const a = (await specAnalyzer())(inp.text, inp.shown);
+    texts.set(inp.shown, inp.text);
+    findings.push(...a.findings);
+    if (a.root && !scopes) scopes = specScopesOf(a.root, inp.shown);
+  }
+  for (const inp of inputs.filter((i) => i.kind === 'ci')) {
+    const ciScopes = scopes ?? (await scopesBeside(inp.abs, cwd));
+    const loaded = loadCi(inp.text, inp.abs.split(sep).join('/'), ciFs(cwd));
+    const all: Finding[] = [...loaded.findings];
+    if (loaded.model) all.push(...checkCi(loaded.model, ciScopes));
+    for (const src of loaded.sources) texts.set(src.path, src.text);
+    findings.push(...applySuppressions(all, loaded.sources));
+  }
+  return { findings, texts };
+}
+
+function format(findings: Finding[], texts: Map<string, string>, f: ValidateFormat, color: boolean): string {
+  switch (f) {
+    case 'json':
+      return formatJson(findings);
+    case 'sarif':
+      return formatSarif(findings, texts);
+    case 'codequality':
+      return formatCodeQuality(findings, texts);
+    case 'github':
+      return formatGithub(findings);
+    default:
+      return formatText(findings, texts, color);
+  }
+}
+
 export async function runValidate(
   files: string[],
   opts: { format: ValidateFormat; cwd: string; color?: boolean },
@@ -102,83 +199,13 @@ export async function runValidate(
         return 2;
       }
     }
-    let unreadable = false;
-    const texts = new Map<string, string>();
-    const order: string[] = [];
-    const findings: Finding[] = [];
-    const inputs: { abs: string; shown: string; text: string; kind: 'spec' | 'ci' }[] = [];
-    for (const f of targets) {
-      const abs = resolve(cwd, f);
-      const shown = displayPath(cwd, abs);
-      let text: string;
-      try {
-        if (statSync(abs).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        text = readFileSync(abs, 'utf8');
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        err.write(`deploy-token: error: cannot read ${f}${code ? ` (${code})` : ''}\n`);
-        unreadable = true;
-        continue;
-      }
-      inputs.push({ abs, shown, text, kind: detectKind(abs, text) });
-      order.push(shown);
-    }
-    // Specs first: their scopes quiet the push-scope hint of CI jobs.
-    let scopes: SpecScopes | undefined;
-    for (const inp of inputs.filter((i) => i.kind === 'spec')) {
-      const a = analyzeSpec(inp.text, inp.shown);
-      texts.set(inp.shown, inp.text);
-      findings.push(...a.findings);
-      if (a.root && !scopes) scopes = specScopesOf(a.root, inp.shown);
-    }
-    for (const inp of inputs.filter((i) => i.kind === 'ci')) {
-      let ciScopes = scopes;
-      if (!ciScopes) {
-        const beside = join(resolve(inp.abs, '..'), DEFAULT_SPEC);
-        if (existsSync(beside)) {
-          try {
-            const a = analyzeSpec(readFileSync(beside, 'utf8'), displayPath(cwd, beside));
-            if (a.root) ciScopes = specScopesOf(a.root, displayPath(cwd, beside));
-          } catch {
-            // an unreadable neighbour only means no scopes to compare with
-          }
-        }
-      }
-      const fs: CiFs = {
-        read: (p) => {
-          try {
-            return readFileSync(p, 'utf8');
-          } catch {
-            return undefined;
-          }
-        },
-        glob: globFiles,
-        display: (p) => displayPath(cwd, p),
-      };
-      const loaded = loadCi(inp.text, inp.abs.split(sep).join('/'), fs);
-      const all: Finding[] = [...loaded.findings];
-      if (loaded.model) all.push(...ciRuleFindings(loaded.model, ciScopes));
-      const srcs: SourceFile[] = loaded.sources;
-      for (const s of srcs) texts.set(s.path, s.text);
-      findings.push(...applySuppressions(all, srcs));
-    }
-    const sorted = normalizeFindings(findings, order);
-    switch (opts.format) {
-      case 'json':
-        out.write(formatJson(sorted));
-        break;
-      case 'sarif':
-        out.write(formatSarif(sorted, texts));
-        break;
-      case 'codequality':
-        out.write(formatCodeQuality(sorted, texts));
-        break;
-      case 'github':
-        out.write(formatGithub(sorted));
-        break;
-      default:
-        out.write(formatText(sorted, texts, opts.color ?? false));
-    }
+    const { inputs, unreadable } = readInputs(targets, cwd, err);
+    const { findings, texts } = await validateInputs(inputs, cwd);
+    const sorted = normalizeFindings(
+      findings,
+      inputs.map((i) => i.shown),
+    );
+    out.write(format(sorted, texts, opts.format, opts.color ?? false));
     if (unreadable) return 2;
     return hasErrors(sorted) ? 1 : 0;
   } catch (e) {

@@ -3,11 +3,11 @@
  * and after_script (nested lists from !reference flattened), parsed once, with a way back to the
  * exact source span of any word.
  */
-import { commandsOf, type CredentialNames } from './commands.js';
+import { commandsOf, type CredentialNames } from './commands/words.js';
 import type { Finding } from './finding.js';
 import type { Command, Word } from './shell.js';
-import { spanInScalar } from './yaml/locate.js';
-import type { Span, Via, YNode, YScalar } from './yaml/tree.js';
+import { spanInScalar } from '../yaml/locate.js';
+import type { Span, Via, YNode, YScalar } from '../yaml/tree.js';
 
 export interface ScriptItem {
   node: YScalar;

@@ -107,16 +107,106 @@ export function commandParts(cmd: Command): CommandParts {
   return parts;
 }
 
-/** Splits a script into simple commands. Never throws; unbalanced quotes run to the end. */
-export function parseScript(script: string): Command[] {
-  const cmds: Command[] = [];
-  const n = script.length;
-  let i = 0;
-  let cur: Command = newCommand(0);
-  let pendingHeredocs: { delim: string; strip: boolean; quoted: boolean; cmd: Command }[] = [];
-  let pendingRedirect: Redirect | undefined;
+interface PendingHeredoc {
+  delim: string;
+  strip: boolean;
+  quoted: boolean;
+  cmd: Command;
+}
 
-  const finish = (end: number, pipes: boolean) => {
+/** One pass over a script: words, operators, redirections and here-documents into commands. */
+class ScriptParser {
+  readonly cmds: Command[] = [];
+  private i = 0;
+  private cur: Command = newCommand(0);
+  private heredocs: PendingHeredoc[] = [];
+  private redirect: Redirect | undefined;
+
+  constructor(private readonly s: string) {}
+
+  parse(): Command[] {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i] ?? '';
+      if (c === '\\' && s[this.i + 1] === '\n') this.i += 2;
+      else if (c === '\n') this.newline();
+      else if (c === ' ' || c === '\t' || c === '\r') this.i++;
+      else if (c === '#') while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      else if (!this.operator(c) && !this.redirection()) this.word();
+    }
+    this.finish(s.length, false);
+    if (this.heredocs.length > 0) this.readHeredocs(s.length);
+    return this.cmds;
+  }
+
+  private newline(): void {
+    this.finish(this.i, false);
+    this.i++;
+    if (this.heredocs.length > 0) {
+      this.i = this.readHeredocs(this.i);
+      this.cur = newCommand(this.i);
+    }
+  }
+
+  /** `;` `(` `)` `&&` `||` `|` `|&` `&` and `&>`/`&>>`; false when `c` starts none of them. */
+  private operator(c: string): boolean {
+    const s = this.s;
+    if (c === ';' || c === '(' || c === ')') {
+      if (c === ';' && s[this.i + 1] === ';') this.i++;
+      this.finish(this.i, false);
+      this.i++;
+      return true;
+    }
+    if (c !== '&' && c !== '|') return false;
+    const two = s.slice(this.i, this.i + 2);
+    if (two === '&&' || two === '||') {
+      this.finish(this.i, false);
+      this.i += 2;
+    } else if (c === '&' && s[this.i + 1] === '>') {
+      // &> file, &>> file
+      const op = s[this.i + 2] === '>' ? '&>>' : '&>';
+      this.redirect = { op, start: this.i };
+      this.cur.redirects.push(this.redirect);
+      this.i += op.length;
+    } else {
+      this.finish(this.i, c === '|');
+      this.i += c === '|' && s[this.i + 1] === '&' ? 2 : 1;
+    }
+    return true;
+  }
+
+  /** Redirections: [n]> [n]>> [n]< <<< << <<- >& >|; false when there is none here. */
+  private redirection(): boolean {
+    const s = this.s;
+    const redir = /^(\d*)(<<<|<<-|<<|>>|>&|<&|>\||<>|>|<)/.exec(s.slice(this.i, this.i + 6));
+    if (!redir || (redir[1] !== '' && this.i !== 0 && !/[\s;|&(]/.test(s[this.i - 1] ?? ' '))) return false;
+    const op = redir[2] ?? '>';
+    this.i += redir[0].length;
+    if (op === '<<' || op === '<<-') {
+      while (s[this.i] === ' ' || s[this.i] === '\t') this.i++;
+      const w = readWord(s, this.i);
+      this.i = w.end;
+      const quoted = /['"\\]/.test(w.raw);
+      this.heredocs.push({ delim: w.text.replace(/\\/g, ''), strip: op === '<<-', quoted, cmd: this.cur });
+      this.cur.redirects.push({ op, start: w.start, target: w });
+      return true;
+    }
+    this.redirect = { op: redir[1] + op, start: this.i - redir[0].length };
+    this.cur.redirects.push(this.redirect);
+    return true;
+  }
+
+  private word(): void {
+    const w = readWord(this.s, this.i);
+    this.i = w.end > this.i ? w.end : this.i + 1;
+    const r = this.redirect;
+    this.redirect = undefined;
+    if (r && !r.target) r.target = w;
+    else this.cur.words.push(w);
+  }
+
+  private finish(end: number, pipes: boolean): void {
+    const cur = this.cur;
     cur.start = Math.min(cur.words[0]?.start ?? end, cur.redirects[0]?.start ?? end);
     const lastWord = cur.words[cur.words.length - 1];
     const lastRedirect = cur.redirects[cur.redirects.length - 1];
@@ -125,125 +215,77 @@ export function parseScript(script: string): Command[] {
       lastRedirect?.target?.end ?? lastRedirect?.start ?? cur.start,
     );
     cur.pipesTo = pipes;
-    if (cur.words.length > 0 || cur.redirects.length > 0) cmds.push(cur);
-    const next = newCommand(end);
-    next.pipedFrom = pipes && (cur.words.length > 0 || cur.redirects.length > 0);
-    cur = next;
-  };
+    const any = cur.words.length > 0 || cur.redirects.length > 0;
+    if (any) this.cmds.push(cur);
+    this.cur = newCommand(end);
+    this.cur.pipedFrom = pipes && any;
+  }
 
-  const readHeredocs = (from: number): number => {
-    // Bodies start on the line after the operator, in order.
+  /** Here-document bodies start on the line after the operator, in order. */
+  private readHeredocs(from: number): number {
+    const s = this.s;
     let p = from;
-    for (const h of pendingHeredocs) {
+    for (const h of this.heredocs) {
       const bodyStart = p;
       let body = '';
-      let found = false;
-      while (p < n) {
-        let eol = script.indexOf('\n', p);
-        if (eol < 0) eol = n;
-        const line = script.slice(p, eol);
-        const cmp = h.strip ? line.replace(/^\t+/, '') : line;
-        if (cmp === h.delim) {
-          h.cmd.heredocs.push({ text: body, start: bodyStart, end: p, quoted: h.quoted });
-          p = Math.min(n, eol + 1);
-          found = true;
+      let end = s.length;
+      while (p < s.length) {
+        const nl = s.indexOf('\n', p);
+        const eol = nl < 0 ? s.length : nl;
+        const line = s.slice(p, eol);
+        if ((h.strip ? line.replace(/^\t+/, '') : line) === h.delim) {
+          end = p;
+          p = Math.min(s.length, eol + 1);
           break;
         }
-        body += line + '\n';
+        body += `${line}\n`;
         p = eol + 1;
       }
-      if (!found) {
-        h.cmd.heredocs.push({ text: body, start: bodyStart, end: n, quoted: h.quoted });
-        p = n;
-      }
+      if (end === s.length) p = s.length;
+      h.cmd.heredocs.push({ text: body, start: bodyStart, end, quoted: h.quoted });
     }
-    pendingHeredocs = [];
+    this.heredocs = [];
     return p;
-  };
-
-  while (i < n) {
-    const c = script[i] ?? '';
-    if (c === '\\' && script[i + 1] === '\n') {
-      i += 2;
-      continue;
-    }
-    if (c === '\n') {
-      finish(i, false);
-      i++;
-      if (pendingHeredocs.length > 0) {
-        i = readHeredocs(i);
-        cur = newCommand(i);
-      }
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-      continue;
-    }
-    if (c === '#') {
-      while (i < n && script[i] !== '\n') i++;
-      continue;
-    }
-    if (c === ';' || c === '(' || c === ')') {
-      if (c === ';' && script[i + 1] === ';') i++;
-      finish(i, false);
-      i++;
-      continue;
-    }
-    if (c === '&' || c === '|') {
-      const two = script.slice(i, i + 2);
-      if (two === '&&' || two === '||') {
-        finish(i, false);
-        i += 2;
-        continue;
-      }
-      if (c === '&' && script[i + 1] === '>') {
-        // &> file, &>> file
-        const op = script[i + 2] === '>' ? '&>>' : '&>';
-        pendingRedirect = { op, start: i };
-        cur.redirects.push(pendingRedirect);
-        i += op.length;
-        continue;
-      }
-      finish(i, c === '|');
-      i += c === '|' && script[i + 1] === '&' ? 2 : 1;
-      continue;
-    }
-    // Redirections: [n]> [n]>> [n]< <<< << <<- >& >|
-    const redir = /^(\d*)(<<<|<<-|<<|>>|>&|<&|>\||<>|>|<)/.exec(script.slice(i, i + 6));
-    if (redir && (redir[1] === '' || i === 0 || /[\s;|&(]/.test(script[i - 1] ?? ' '))) {
-      const op = redir[2] ?? '>';
-      i += redir[0].length;
-      if (op === '<<' || op === '<<-') {
-        while (script[i] === ' ' || script[i] === '\t') i++;
-        const w = readWord(script, i);
-        i = w.end;
-        const quoted = /['"\\]/.test(w.raw);
-        pendingHeredocs.push({ delim: w.text.replace(/\\/g, ''), strip: op === '<<-', quoted, cmd: cur });
-        cur.redirects.push({ op, start: w.start, target: w });
-        continue;
-      }
-      pendingRedirect = { op: redir[1] + op, start: i - redir[0].length };
-      cur.redirects.push(pendingRedirect);
-      continue;
-    }
-    const w = readWord(script, i);
-    i = w.end > i ? w.end : i + 1;
-    if (pendingRedirect && !pendingRedirect.target) {
-      pendingRedirect.target = w;
-      pendingRedirect = undefined;
-      continue;
-    }
-    pendingRedirect = undefined;
-    cur.words.push(w);
   }
-  finish(n, false);
-  if (pendingHeredocs.length > 0) readHeredocs(n);
-  return cmds;
+}
+
+/** Splits a script into simple commands. Never throws; unbalanced quotes run to the end. */
+export function parseScript(script: string): Command[] {
+  return new ScriptParser(script).parse();
 }
 
 function newCommand(start: number): Command {
   return { words: [], redirects: [], heredocs: [], start, end: start, pipesTo: false, pipedFrom: false };
+}
+
+const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '|', '&', ')', '(']);
+
+/** A double-quoted string from `i` (its opening quote): its text and where it ends. */
+function readDoubleQuoted(s: string, i: number): { text: string; end: number } {
+  const n = s.length;
+  let text = '';
+  i++;
+  while (i < n && s[i] !== '"') {
+    if (s[i] === '\\' && i + 1 < n) {
+      const nx = s[i + 1] ?? '';
+      text += '$`"\\\n'.includes(nx) ? (nx === '\n' ? '' : nx) : `\\${nx}`;
+      i += 2;
+    } else if (s[i] === '$' && s[i + 1] === '(') {
+      const end = matchParen(s, i + 1);
+      text += s.slice(i, end);
+      i = end;
+    } else {
+      text += s[i];
+      i++;
+    }
+  }
+  return { text, end: i + 1 };
+}
+
+/** A piece kept as written up to `close` (`${…}`, backticks), or to the end of the script. */
+function upTo(s: string, close: string, from: number): number {
+  const end = s.indexOf(close, from);
+  return end < 0 ? s.length : end + 1;
 }
 
 /** Reads one word starting at `start`: quotes, `$(…)`, `${…}` and backticks may hold spaces. */
@@ -254,78 +296,28 @@ function readWord(s: string, start: number): Word {
   while (i < n) {
     const c = s[i] ?? '';
     // `$(` is consumed below before a bare `(` could end the word.
-    if (
-      c === ' ' ||
-      c === '\t' ||
-      c === '\n' ||
-      c === '\r' ||
-      c === ';' ||
-      c === '|' ||
-      c === '&' ||
-      c === ')' ||
-      c === '('
-    )
-      break;
-    if ((c === '<' || c === '>') && i > start) break;
+    if (WORD_END.has(c) || ((c === '<' || c === '>') && i > start)) break;
+    let next: number;
     if (c === '\\') {
-      if (s[i + 1] === '\n') {
-        i += 2;
-        continue;
-      }
-      text += s[i + 1] ?? '';
-      i += 2;
-      continue;
-    }
-    if (c === "'") {
+      if (s[i + 1] !== '\n') text += s[i + 1] ?? '';
+      next = i + 2;
+    } else if (c === "'") {
       const end = s.indexOf("'", i + 1);
       const stop = end < 0 ? n : end;
       text += s.slice(i + 1, stop);
-      i = stop + 1;
-      continue;
+      next = stop + 1;
+    } else if (c === '"') {
+      const q = readDoubleQuoted(s, i);
+      text += q.text;
+      next = q.end;
+    } else {
+      if (c === '$' && s[i + 1] === '(') next = matchParen(s, i + 1);
+      else if (c === '$' && s[i + 1] === '{') next = upTo(s, '}', i + 2);
+      else if (c === '`') next = upTo(s, '`', i + 1);
+      else next = i + 1;
+      text += s.slice(i, next);
     }
-    if (c === '"') {
-      i++;
-      while (i < n && s[i] !== '"') {
-        if (s[i] === '\\' && i + 1 < n) {
-          const nx = s[i + 1] ?? '';
-          text += '$`"\\\n'.includes(nx) ? (nx === '\n' ? '' : nx) : `\\${nx}`;
-          i += 2;
-          continue;
-        }
-        if (s[i] === '$' && s[i + 1] === '(') {
-          const end = matchParen(s, i + 1);
-          text += s.slice(i, end);
-          i = end;
-          continue;
-        }
-        text += s[i];
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === '$' && s[i + 1] === '(') {
-      const end = matchParen(s, i + 1);
-      text += s.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === '$' && s[i + 1] === '{') {
-      const end = s.indexOf('}', i + 2);
-      const stop = end < 0 ? n : end + 1;
-      text += s.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === '`') {
-      const end = s.indexOf('`', i + 1);
-      const stop = end < 0 ? n : end + 1;
-      text += s.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    text += c;
-    i++;
+    i = next;
   }
   const end = Math.min(i, n);
   return { raw: s.slice(start, end), text, start, end };

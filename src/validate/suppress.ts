@@ -5,8 +5,9 @@
  * suppressions stay deliberate and explained.
  */
 import { findingAt, type Finding } from './finding.js';
-import { isRuleId } from './rules.js';
-import type { SourceFile } from './yaml/tree.js';
+import { badIgnore } from './rules/bad-ignore.js';
+import { isRuleId } from './known-rules.js';
+import type { SourceFile } from '../yaml/tree.js';
 
 const MARKER = /(^|\s)#\s*deploy-token-ignore\b:?(.*)$/;
 
@@ -43,7 +44,7 @@ export function parseSuppressions(src: SourceFile): Suppressions {
     if (ids.length === 0) {
       problems.push(
         findingAt(
-          'bad-ignore',
+          badIgnore,
           'deploy-token-ignore names no rule; expected `# deploy-token-ignore: <rule-id> -- reason`',
           span,
         ),
@@ -54,7 +55,7 @@ export function parseSuppressions(src: SourceFile): Suppressions {
     if (unknown.length > 0) {
       problems.push(
         findingAt(
-          'bad-ignore',
+          badIgnore,
           `unknown rule id "${unknown[0]}" in deploy-token-ignore; expected an id shown in brackets after a finding`,
           span,
         ),
@@ -63,7 +64,7 @@ export function parseSuppressions(src: SourceFile): Suppressions {
     if (!reason) {
       problems.push(
         findingAt(
-          'bad-ignore',
+          badIgnore,
           'deploy-token-ignore gives no reason; expected `-- reason` after the rule id',
           span,
         ),

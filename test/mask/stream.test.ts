@@ -291,13 +291,21 @@ describe('secrets added mid-stream', () => {
 });
 
 describe('auto switches search methods mid-stream and stays exact', () => {
-  /** Text where `noisy` regions are full of the given bytes (candidates everywhere) and others are not. */
+  /**
+   * Text where `noisy` regions are full of short pieces of the secrets and of `noise` (candidates
+   * everywhere, for byte and pair anchors and for 4-grams alike) and others are not.
+   */
   function mixedInput(secrets: readonly string[], noise: string, next: () => number): Buffer {
+    const piece = () => {
+      const s = next() < 0.5 ? noise : (secrets[Math.floor(next() * secrets.length)] as string);
+      const at = Math.floor(next() * Math.max(1, s.length - 4));
+      return s.slice(at, at + 4 + Math.floor(next() * 3));
+    };
     const parts: string[] = [];
     for (let k = 0; k < 120; k++) {
       const noisy = Math.floor(k / 20) % 2 === 1;
       let line = noisy
-        ? Array.from({ length: 400 }, () => noise[Math.floor(next() * noise.length)]).join('')
+        ? Array.from({ length: 150 }, piece).join('')
         : 'plain build output line with nothing special in it\n'.repeat(8);
       if (k % 3 === 0) {
         const s = secrets[Math.floor(next() * secrets.length)] as string;
@@ -331,7 +339,7 @@ describe('auto switches search methods mid-stream and stays exact', () => {
     const next = rng(23);
     const secrets = Array.from({ length: 40 }, (_, i) => `secret-${i}-${'abcdefghij'.slice(i % 5)}-value`);
     const r = registry(secrets, { gitlabTokens: true });
-    const buf = mixedInput(secrets, 'secret-value-abcdefghij', next);
+    const buf = mixedInput(secrets, 'glpat-glft-glrt-glcbt-glwt-', next);
     const m = new Masker(r);
     expect(m.stats.skip).toBe(true);
     const out: Buffer[] = [];

@@ -3,10 +3,12 @@
  * finding is an error; every finding has a rule id, a severity and a real position; an unreadable
  * file is a UsageError (exit 2); loading stays fast because the validator is precompiled.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.js';
-import { loadSpec, loadSpecFile, MAX_SPEC_BYTES } from '../../src/spec/load.js';
+import { createSpecLoader, loadSpec, loadSpecFile, MAX_SPEC_BYTES } from '../../src/validate/spec/load.js';
 import type { Spec } from '../../src/spec/types.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -159,5 +161,43 @@ describe('examples/', () => {
     const r = loadSpec(text, f);
     expect(r.findings).toEqual([]);
     expect(r.spec).toBeDefined();
+  });
+});
+
+describe('createSpecLoader: a run loads and validates its spec once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dt-spec-once-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads, parses and validates each path on the first call only, however often it is asked', async () => {
+    const path = join(dir, 'deploy-token.yml');
+    writeFileSync(path, VALID);
+    let reads = 0;
+    const loader = createSpecLoader(async (p) => {
+      reads++;
+      return loadSpecFile(p);
+    });
+    const [a, b] = await Promise.all([loader.load(path), loader.load(path)]);
+    const spec = await loader.valid(path);
+    expect(reads).toBe(1);
+    expect(a).toBe(b);
+    expect(spec).toBe(a.spec);
+    // A change on disk after the first read is not seen: one run, one spec.
+    writeFileSync(path, 'version: 2\n');
+    expect(await loader.valid(path)).toBe(spec);
+    expect(reads).toBe(1);
+    // Another run reads it again, and refuses it.
+    await expect(createSpecLoader().valid(path)).rejects.toThrow(UsageError);
+  });
+
+  it('valid() names the first errors and how to see them all (exit 2)', async () => {
+    const path = join(dir, 'bad.yml');
+    writeFileSync(path, 'version: 1\njobs:\n  j:\n    scopes: [write_everything]\n');
+    const e = await createSpecLoader()
+      .valid(path)
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as UsageError).message).toMatch(/^the spec is invalid:\n {2}.*bad\.yml:4:\d+: .*\[schema\]/);
+    expect((e as UsageError).hint).toBe(`run \`deploy-token validate ${path}\` for every finding`);
+    expect((e as UsageError).exitCode).toBe(2);
   });
 });

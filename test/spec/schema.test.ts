@@ -1,6 +1,6 @@
 /**
  * schemas/deploy-token.schema.json: JSON Schema 2020-12 with $id, a title and description on every
- * property (editors show them), closed objects, the seed's scopes; the precompiled validator
+ * property (editors show them), closed objects, the deploy token scopes; the precompiled validator
  * (src/spec/validator.generated.js) is exactly what scripts/gen-validator.mjs makes of it.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -3,7 +3,9 @@
  * (test/validate/schemas/, see its README for the sources), fingerprints are stable when lines move,
  * GitHub annotations are escaped, JSON keeps the Finding shape.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import type { Finding } from '../../src/validate/finding.js';
@@ -12,7 +14,7 @@ import { formatGithub } from '../../src/validate/format/github.js';
 import { formatJson } from '../../src/validate/format/json.js';
 import { formatSarif } from '../../src/validate/format/sarif.js';
 import { formatText } from '../../src/validate/format/text.js';
-import { RULES } from '../../src/validate/rules.js';
+import { RULES } from '../../src/validate/known-rules.js';
 import { runValidate } from '../../src/validate/run.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,7 +106,7 @@ describe('sarif', () => {
     expect(ok).toBe(true);
     expect(log.version).toBe('2.1.0');
     const run0 = log.runs[0]!;
-    expect(run0.tool.driver.rules.map((r) => r.id)).toEqual(Object.keys(RULES));
+    expect(run0.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const r of run0.tool.driver.rules) expect(r.help.text.length).toBeGreaterThan(20);
     expect(run0.results.length).toBeGreaterThan(10);
     for (const r of run0.results) {
@@ -250,5 +252,46 @@ describe('text, long lines and whole-file findings', () => {
       col: 1,
     };
     expect(formatText([f], new Map([['f', 'x: 1']]))).toBe('f:1:1: m [file-too-large]\n');
+  });
+});
+
+describe('text output: what comes from the file is shown, never obeyed by the terminal', () => {
+  // ESC sequences (clear screen, colour, a hyperlink), C1 CSI, bidi overrides and zero-width
+  // characters in a line that has a finding, and in a key that a message quotes.
+  const hostile = [
+    '\x1b[2J\x1b[31m',
+    '\x1b]8;;https://evil.example\x07link\x1b]8;;\x07',
+    '\x9b1A',
+    '\u202e\u2066\u200f',
+    '\u200b\u200d\ufeff',
+    '\u2028',
+  ];
+  it.each(hostile.map((h) => [JSON.stringify(h), h]))('%s', async (_name, h) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dt-visible-'));
+    try {
+      writeFileSync(
+        join(dir, '.gitlab-ci.yml'),
+        `job:\n  rules: [{if: $CI_DEPLOY_PASSWORD}]\n  script:\n    - echo "$CI_DEPLOY_PASSWORD" # ${h}\n  extends: ".t${h}"\n`,
+      );
+      let out = '';
+      const code = await runValidate(
+        ['.gitlab-ci.yml'],
+        { format: 'text', cwd: dir },
+        { write: (s) => (out += s) },
+        { write: () => undefined },
+      );
+      expect(code).toBe(1);
+      expect(out).toContain('[token-in-log]');
+      expect(out).toContain('[ci-extends]');
+      expect(out).not.toMatch(
+        /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/,
+      );
+      // The caret still sits under the word, with stand-ins one column each.
+      const lines = out.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('4 | '));
+      expect(lines[at + 1]!.indexOf('^') - lines[at]!.indexOf('echo')).toBe(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,12 @@
 /**
- * One describe per rule, in the words of the seed and GITLAB_FACTS: what is reported, and just as
+ * One describe per rule, in the words of GitLab's docs and source: what is reported, and just as
  * important, what is not. The golden files (err/*.out) pin the exact messages and positions.
  */
-import { loadSpec } from '../../src/spec/load.js';
-import { ciRuleFindings } from '../../src/validate/ci-rules.js';
+import { loadSpec } from '../../src/validate/spec/load.js';
+import { checkCi } from '../../src/validate/check.js';
 import { loadCi, type CiFs } from '../../src/validate/ci/load.js';
 import { normalizeFindings, type Finding } from '../../src/validate/finding.js';
-import type { SpecScopes } from '../../src/validate/rules/push-scope.js';
+import type { SpecScopes } from '../../src/validate/rule.js';
 import { applySuppressions } from '../../src/validate/suppress.js';
 
 function spec(text: string): Finding[] {
@@ -23,7 +23,7 @@ function ci(text: string, files: Record<string, string> = {}, specs?: SpecScopes
     display: (p) => p.replace(/^\/repo\//, ''),
   };
   const loaded = loadCi(text, '/repo/.gitlab-ci.yml', fs);
-  const all = [...loaded.findings, ...(loaded.model ? ciRuleFindings(loaded.model, specs) : [])];
+  const all = [...loaded.findings, ...(loaded.model ? checkCi(loaded.model, specs) : [])];
   return normalizeFindings(applySuppressions(all, loaded.sources));
 }
 
@@ -35,7 +35,7 @@ const job = (script: string[], extra = '') =>
   `job:\n  ${GUARD}${extra}  script:\n${script.map((s) => `    - ${JSON.stringify(s)}`).join('\n')}\n`;
 const specJob = (body: string) => `version: 1\njobs:\n  build:\n${body}`;
 
-describe('scope-coverage (the seed’s scope table)', () => {
+describe('scope-coverage (GitLab’s scope table, doc/user/project/deploy_tokens/index.md)', () => {
   it('git clone needs read_repository', () => {
     expect(
       ids(
@@ -56,15 +56,26 @@ describe('scope-coverage (the seed’s scope table)', () => {
     ).toEqual(['scope-coverage']);
     expect(spec(specJob('    scopes: [read_repository]\n    run: ["docker pull alpine:3"]\n'))).toEqual([]);
   });
-  it('an image push needs write_registry', () => {
-    const f = spec(
-      specJob(
-        '    scopes: [read_registry]\n    configure: [docker]\n    run: ["docker push registry.example.com/g/p:1"]\n',
-      ),
-    );
-    expect(f.map((x) => x.message)).toEqual([
-      'docker push needs write_registry; expected write_registry in scopes',
+  it('an image push needs read_registry and write_registry (the registry grants a push only with both)', () => {
+    const push = (scopes: string) =>
+      spec(
+        specJob(
+          `    scopes: [${scopes}]\n    configure: [docker]\n    run: ["docker push registry.example.com/g/p:1"]\n`,
+        ),
+      );
+    expect(push('read_registry').map((x) => x.message)).toEqual([
+      'docker push needs read_registry and write_registry; expected write_registry in scopes',
     ]);
+    // `configure: docker` alone pulls (read_registry, src/credentials/clients.ts); the push needs both.
+    expect(push('write_registry').map((x) => x.message)).toEqual([
+      'configure: docker needs read_registry; expected read_registry in scopes',
+      'docker push needs read_registry and write_registry; expected read_registry in scopes',
+    ]);
+    expect(push('read_package_registry').map((x) => x.message)).toEqual([
+      'configure: docker needs read_registry; expected read_registry in scopes',
+      'docker push needs read_registry and write_registry; expected both in scopes',
+    ]);
+    expect(push('read_registry, write_registry')).toEqual([]);
   });
   it('package pull and push need the package scopes (pull counted when the client is configured)', () => {
     expect(
@@ -218,7 +229,7 @@ describe('plain-password', () => {
   });
 });
 
-describe('lfs-group-token (the seed’s troubleshooting note)', () => {
+describe('lfs-group-token (issue 235398)', () => {
   it('warns for lfs: true with a group token only', () => {
     const f = spec(
       'version: 1\ntoken: { level: group }\njobs:\n  a: { scopes: [read_repository], lfs: true }\n',
@@ -246,7 +257,7 @@ describe('public-api', () => {
 });
 
 describe('dotenv-export', () => {
-  it('warns on export: [dotenv] (GITLAB_FACTS §6)', () => {
+  it('warns on export: [dotenv] (doc/ci/yaml/artifacts_reports.md: dotenv is not masked)', () => {
     expect(
       spec(specJob('    scopes: [read_registry]\n    export: [dotenv]\n')).map((f) => f.severity),
     ).toEqual(['warning']);
@@ -378,21 +389,42 @@ describe('missing-guard', () => {
 });
 
 describe('push-scope (a hint)', () => {
-  it('hints at write_registry for a push, unless the spec declares it', () => {
+  it('hints at read_registry and write_registry for a push, unless the spec declares both', () => {
     const text = job([
       'echo "$CI_DEPLOY_PASSWORD" | docker login -u u --password-stdin r',
       'docker push $CI_REGISTRY_IMAGE:1',
     ]);
-    expect(ci(text).map((f) => [f.ruleId, f.severity])).toEqual([['push-scope', 'info']]);
-    expect(
-      ci(text, {}, { file: 'deploy-token.yml', jobs: new Map([['job', new Set(['write_registry'])]]) }),
-    ).toEqual([]);
-    const lacking = ci(
-      text,
-      {},
-      { file: 'deploy-token.yml', jobs: new Map([['job', new Set(['read_registry'])]]) },
+    const declared = (...scopes: string[]) => ({
+      file: 'deploy-token.yml',
+      jobs: new Map([['job', new Set(scopes)]]),
+    });
+    const hint = ci(text);
+    expect(hint.map((f) => [f.ruleId, f.severity])).toEqual([['push-scope', 'info']]);
+    expect(hint[0]!.message).toContain(
+      'docker push needs read_registry and write_registry on the gitlab-deploy-token',
     );
-    expect(lacking[0]!.message).toContain('which job "job" of deploy-token.yml does not list');
+    expect(ci(text, {}, declared('read_registry', 'write_registry'))).toEqual([]);
+    // GitLab's registry grants a push only with both scopes: write_registry alone is not enough.
+    expect(ci(text, {}, declared('write_registry')).map((f) => f.message)).toEqual([
+      'docker push needs read_registry and write_registry, and job "job" of deploy-token.yml does not list read_registry; expected it in its scopes',
+    ]);
+    expect(ci(text, {}, declared('read_registry'))[0]!.message).toContain(
+      'and job "job" of deploy-token.yml does not list write_registry',
+    );
+  });
+
+  it.each([
+    ['podman push', 'podman push registry.gitlab.example.com/g/p:1'],
+    ['buildah push', 'buildah push $CI_REGISTRY_IMAGE:1'],
+    ['docker build --push', 'docker buildx build --push -t $CI_REGISTRY_IMAGE:1 .'],
+    ['skopeo copy', 'skopeo copy docker://alpine docker://$CI_REGISTRY_IMAGE/alpine'],
+    ['kaniko --destination', '/kaniko/executor --destination $CI_REGISTRY_IMAGE:1'],
+  ])('%s asks for both registry scopes too', (_label, line) => {
+    const text = job(['echo "$CI_DEPLOY_PASSWORD" | docker login -u u --password-stdin r', line]);
+    const only = { file: 'deploy-token.yml', jobs: new Map([['job', new Set(['write_registry'])]]) };
+    expect(ci(text, {}, only).map((f) => f.message)).toEqual([
+      expect.stringMatching(/needs read_registry and write_registry, .* does not list read_registry;/),
+    ]);
   });
 });
 

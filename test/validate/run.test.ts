@@ -111,7 +111,7 @@ describe('which files', () => {
     expect((await run(['.gitlab-ci.yml'])).out).toBe('');
     put('other.yml', 'version: 1\njobs:\n  pull:\n    scopes: [read_registry]\n    configure: [docker]\n');
     expect((await run(['other.yml', '.gitlab-ci.yml'])).out).toContain(
-      'which job "pull" of other.yml does not list',
+      'and job "pull" of other.yml does not list write_registry',
     );
   });
 });

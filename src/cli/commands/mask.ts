@@ -1,14 +1,25 @@
 /** `mask --secret-env NAME...`: stdin to stdout with every registered secret masked; a filter for any log. */
-import type { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { fstatSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { UsageError } from '../../core/errors.js';
-import { createMaskStream, SecretRegistry } from '../../mask/index.js';
+import { maskFile, maskPipe, SecretRegistry } from '../../mask/index.js';
 import type { CliContext } from '../context.js';
+
+/** The descriptor of `stdin` when it is a regular file (read directly, in large pieces). */
+function regularFileFd(stdin: unknown): number | undefined {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return undefined;
+  try {
+    return fstatSync(fd).isFile() ? fd : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export async function runMask(
   names: string[],
   ctx: CliContext,
-  io: { stdin: Readable; stdout: Writable },
+  io: { stdin?: NodeJS.ReadableStream; stdout?: Writable } = {},
 ): Promise<number> {
   if (names.length === 0)
     throw new UsageError(
@@ -27,6 +38,18 @@ export async function runMask(
     for (const w of registry.add(value))
       ctx.stderr.write(`deploy-token: warning: ${name}: ${w.message} [${w.code}]\n`);
   }
-  await pipeline(io.stdin, createMaskStream(registry), io.stdout);
+  const stdin = io.stdin ?? ctx.stdin;
+  const stdout =
+    io.stdout ??
+    ctx.stdoutStream ??
+    new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        ctx.stdout.write(chunk.toString('utf8'));
+        cb();
+      },
+    });
+  const fd = regularFileFd(stdin);
+  if (fd !== undefined) await maskFile(fd, stdout, registry);
+  else await maskPipe(stdin, stdout, registry);
   return 0;
 }

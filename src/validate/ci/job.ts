@@ -4,9 +4,9 @@
  * whether it uses the deploy token — directly through CI_DEPLOY_* (or variables made from them), or
  * through the deploy-token CLI.
  */
-import { refRegex, type CredentialNames } from '../commands.js';
+import { refRegex, type CredentialNames } from '../commands/words.js';
 import { scriptItems, type ScriptItem } from '../script.js';
-import { get, str, type Via, type YMap, type YNode, type YScalar } from '../yaml/tree.js';
+import { get, str, type Via, type YMap, type YNode, type YScalar } from '../../yaml/tree.js';
 import type { CiJob, CiModel } from './load.js';
 
 export interface JobVariable {
@@ -48,66 +48,42 @@ function variableText(v: YNode): string {
 
 export const DEPLOY_TOOL = /\bdeploy-token(?:\.js)?\s+(?:resolve|exec)\b|dist\/cli\.js\s+(?:resolve|exec)\b/;
 
-export function jobView(model: CiModel, job: CiJob): JobView {
-  const root = model.root;
-  const defaults = get(root, 'default');
-  const fromDefault = (key: string): { node?: YNode; via?: Via } => {
-    const own = job.node.byKey.get(key);
-    if (own) return { node: own.value, ...(own.via ? { via: own.via } : {}) };
-    if (!inherits(job.node, 'default', key)) return {};
-    const d = defaults?.kind === 'map' ? defaults.byKey.get(key) : undefined;
-    const g = root.byKey.get(key);
-    const e = d ?? g;
-    return e ? { node: e.value, ...(e.via ? { via: e.via } : {}) } : {};
-  };
-  const before = fromDefault('before_script');
-  const after = fromDefault('after_script');
-  const script = job.node.byKey.get('script');
-  const scripts = [
-    ...scriptItems(before.node, before.via),
-    ...scriptItems(script?.value, script?.via),
-    ...scriptItems(after.node, after.via),
-  ];
-
+/** The job's own variables, then the global ones it inherits (a job's own win). */
+function jobVariables(root: YMap, job: CiJob): JobVariable[] {
   const variables: JobVariable[] = [];
   const ownEntry = job.node.byKey.get('variables');
   const own = ownEntry?.value;
   const ownKeys = new Set<string>();
+  const push = (e: YMap['entries'][number], via: Via | undefined, global: boolean) =>
+    variables.push({
+      key: e.key,
+      keyNode: e.keyNode,
+      value: e.value,
+      text: variableText(e.value),
+      global,
+      ...(via ? { via } : {}),
+    });
   if (own?.kind === 'map') {
     for (const e of own.entries) {
       ownKeys.add(e.key);
       // A variables: mapping merged in with << names its merge site.
-      const via = e.via ?? ownEntry?.via;
-      variables.push({
-        key: e.key,
-        keyNode: e.keyNode,
-        value: e.value,
-        text: variableText(e.value),
-        global: false,
-        ...(via ? { via } : {}),
-      });
+      push(e, e.via ?? ownEntry?.via, false);
     }
   }
   const globals = get(root, 'variables');
   if (globals?.kind === 'map') {
     for (const e of globals.entries) {
       if (ownKeys.has(e.key) || !inherits(job.node, 'variables', e.key)) continue;
-      variables.push({
-        key: e.key,
-        keyNode: e.keyNode,
-        value: e.value,
-        text: variableText(e.value),
-        global: true,
-        ...(e.via ? { via: e.via } : {}),
-      });
+      push(e, e.via, true);
     }
   }
+  return variables;
+}
 
-  // Variables made from the token hold it too (REG_PASS: $CI_DEPLOY_PASSWORD).
+/** Variables made from the token hold it too (REG_PASS: $CI_DEPLOY_PASSWORD), a few rounds deep. */
+function credentialNames(variables: JobVariable[], mentionsToken: boolean): CredentialNames {
   const password = new Set(['CI_DEPLOY_PASSWORD']);
   const user = new Set(['CI_DEPLOY_USER']);
-  // Most jobs name no variable after the token: one cheap test settles it.
-  const mentionsToken = variables.some((v) => /CI_DEPLOY_/.test(v.text));
   for (let round = 0; mentionsToken && round < 3; round++) {
     const before = password.size + user.size;
     const pw = refRegex(password);
@@ -119,9 +95,34 @@ export function jobView(model: CiModel, job: CiJob): JobView {
     }
     if (password.size + user.size === before) break;
   }
-  const names = { password, user };
-  const any = refRegex([...password, ...user]);
-  const pwRe = refRegex(password);
+  return { password, user };
+}
+
+export function jobView(model: CiModel, job: CiJob): JobView {
+  const root = model.root;
+  const defaults = get(root, 'default');
+  const fromDefault = (key: string): { node?: YNode; via?: Via } => {
+    const own = job.node.byKey.get(key);
+    if (own) return { node: own.value, ...(own.via ? { via: own.via } : {}) };
+    if (!inherits(job.node, 'default', key)) return {};
+    const d = defaults?.kind === 'map' ? defaults.byKey.get(key) : undefined;
+    const e = d ?? root.byKey.get(key);
+    return e ? { node: e.value, ...(e.via ? { via: e.via } : {}) } : {};
+  };
+  const before = fromDefault('before_script');
+  const after = fromDefault('after_script');
+  const script = job.node.byKey.get('script');
+  const scripts = [
+    ...scriptItems(before.node, before.via),
+    ...scriptItems(script?.value, script?.via),
+    ...scriptItems(after.node, after.via),
+  ];
+  const variables = jobVariables(root, job);
+  // Most jobs name no variable after the token: one cheap test settles it.
+  const mentionsToken = variables.some((v) => /CI_DEPLOY_/.test(v.text));
+  const names = credentialNames(variables, mentionsToken);
+  const any = refRegex([...names.password, ...names.user]);
+  const pwRe = refRegex(names.password);
   const usesDirect =
     scripts.some((s) => any.test(s.text)) ||
     (mentionsToken && variables.some((v) => !v.key.startsWith('CI_DEPLOY_') && pwRe.test(v.text)));

@@ -3,20 +3,20 @@
  * results with regions (1-based, endColumn exclusive) and stable partial fingerprints.
  */
 import type { Finding } from '../finding.js';
-import { RULES, type RuleId } from '../rules.js';
+import { RULES } from '../known-rules.js';
 import { fingerprints } from './fingerprint.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export function formatSarif(findings: readonly Finding[], sources: ReadonlyMap<string, string>): string {
-  const ids = Object.keys(RULES) as RuleId[];
-  const rules = ids.map((id) => ({
-    id,
-    name: id.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
-    shortDescription: { text: RULES[id].summary },
-    fullDescription: { text: RULES[id].help },
-    help: { text: RULES[id].help, markdown: `**${RULES[id].summary}**\n\n${RULES[id].help}` },
-    defaultConfiguration: { level: LEVEL[RULES[id].severity] },
+  const ids = RULES.map((r) => r.id);
+  const rules = RULES.map((r) => ({
+    id: r.id,
+    name: r.id.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+    shortDescription: { text: r.summary },
+    fullDescription: { text: r.help },
+    help: { text: r.help, markdown: `**${r.summary}**\n\n${r.help}` },
+    defaultConfiguration: { level: LEVEL[r.severity] },
   }));
   const prints = fingerprints(findings, sources);
   const results = findings.map((f, i) => {
@@ -25,7 +25,7 @@ export function formatSarif(findings: readonly Finding[], sources: ReadonlyMap<s
       region.endLine = f.endLine;
       region.endColumn = f.endCol;
     }
-    const ruleIndex = ids.indexOf(f.ruleId as RuleId);
+    const ruleIndex = ids.indexOf(f.ruleId);
     return {
       ruleId: f.ruleId,
       ...(ruleIndex >= 0 ? { ruleIndex } : {}),

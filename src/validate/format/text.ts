@@ -1,8 +1,12 @@
 /**
  * The default output, actionlint's: `path:line:col: message [rule-id]`, then the source line and a
  * caret under the span. No colour unless asked (NO_COLOR and non-TTY output turn it off upstream).
+ * What comes from the files (the echoed line, names quoted in messages, paths) is printed with its
+ * control and invisible characters made visible (visible.ts): a file cannot move the cursor, recolour
+ * the terminal or reorder what the reader sees.
  */
 import type { Finding } from '../finding.js';
+import { visible } from './visible.js';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' } as const;
 const BOLD = '\x1b[1m';
@@ -18,11 +22,12 @@ export function formatText(
   const linesOf = new Map<string, string[]>();
   const out: string[] = [];
   for (const f of findings) {
-    const head = `${f.file}:${f.line}:${f.col}:`;
+    const head = `${visible(f.file)}:${f.line}:${f.col}:`;
+    const message = visible(f.message);
     out.push(
       color
-        ? `${BOLD}${head}${RESET} ${f.message} ${DIM}[${f.ruleId}]${RESET}`
-        : `${head} ${f.message} [${f.ruleId}]`,
+        ? `${BOLD}${head}${RESET} ${message} ${DIM}[${f.ruleId}]${RESET}`
+        : `${head} ${message} [${f.ruleId}]`,
     );
     const text = sources.get(f.file);
     // A whole-file finding (no span) has no line to show.
@@ -32,7 +37,7 @@ export function formatText(
       lines = text.split('\n');
       linesOf.set(f.file, lines);
     }
-    let src = (lines[f.line - 1] ?? '').replace(/\r$/, '');
+    let src = visible((lines[f.line - 1] ?? '').replace(/\r$/, ''));
     let col = f.col;
     let width =
       f.endLine === f.line && f.endCol !== undefined && f.endCol > f.col

@@ -1,20 +1,17 @@
 /**
  * deploy-variables-override: CI_DEPLOY_USER / CI_DEPLOY_PASSWORD in `variables:`. Variables defined in
- * .gitlab-ci.yml rank above predefined ones (GITLAB_FACTS §1), so this silently replaces the
+ * .gitlab-ci.yml rank above predefined ones (lib/gitlab/ci/variables/builder.rb), so this silently replaces the
  * gitlab-deploy-token GitLab would inject — with a committed secret, or a value that goes stale.
  */
-import { findingAt, type Finding } from '../finding.js';
-import type { YMap } from '../yaml/tree.js';
-import { get, str, type YNode } from '../yaml/tree.js';
+import { get, str, type YMap, type YNode } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
 
 function valueText(v: YNode): string {
   return str(v) ?? str(get(v, 'value')) ?? '';
 }
 
-export function checkDeployVariablesOverride(
-  variables: YNode | undefined,
-  report: (f: Finding) => void,
-): void {
+function check(variables: YNode | undefined, report: Report): void {
   if (variables?.kind !== 'map') return;
   for (const e of (variables as YMap).entries) {
     if (e.key !== 'CI_DEPLOY_PASSWORD' && e.key !== 'CI_DEPLOY_USER') continue;
@@ -26,6 +23,19 @@ export function checkDeployVariablesOverride(
           ? 'CI_DEPLOY_PASSWORD set in variables: overrides the gitlab-deploy-token GitLab injects; expected it unset (for the 15.0 group fallback, a masked CI/CD variable in Settings)'
           : 'CI_DEPLOY_PASSWORD set in variables: replaces the gitlab-deploy-token with a committed secret; expected it unset'
         : 'CI_DEPLOY_USER set in variables: overrides the gitlab-deploy-token username and goes stale when the token changes; expected it unset';
-    report(findingAt('deploy-variables-override', message, e.keyNode.span, e.via));
+    report(findingAt(deployVariablesOverride, message, e.keyNode.span, e.via));
   }
 }
+
+export const deployVariablesOverride: Rule = {
+  id: 'deploy-variables-override',
+  severity: 'error',
+  summary: 'CI_DEPLOY_USER / CI_DEPLOY_PASSWORD set in variables:',
+  help: 'Variables in .gitlab-ci.yml rank above predefined ones, so this replaces the gitlab-deploy-token with a committed (and soon stale) value. For the GitLab ≤ 15.0 group fallback set them in Settings > CI/CD > Variables, masked.',
+  file: (f) => {
+    if (f.kind === 'ci') check(get(f.root, 'variables'), f.report);
+  },
+  job: (j) => {
+    if (j.kind === 'ci') check(get(j.view.job.node, 'variables'), j.report);
+  },
+};

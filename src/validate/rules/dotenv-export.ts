@@ -1,12 +1,13 @@
 /**
  * dotenv-export: GitLab does not mask dotenv variables and keeps the file as an artifact
- * (GITLAB_FACTS §6), so `export: [dotenv]` puts the password where anyone with artifact access reads it.
+ * (doc/ci/yaml/artifacts_reports.md, artifacts:reports:dotenv), so `export: [dotenv]` puts the password where anyone with artifact access reads it.
  */
-import { findingAt, type Finding } from '../finding.js';
-import { get } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
+import type { SpecJob } from '../spec/jobs.js';
 
-export function checkDotenvExport(job: SpecJob, report: (f: Finding) => void): void {
+function check(job: SpecJob, report: Report): void {
   const seq = get(job.node, 'export');
   if (seq?.kind !== 'seq') return;
   const eph = get(job.node, 'ephemeral');
@@ -15,7 +16,7 @@ export function checkDotenvExport(job: SpecJob, report: (f: Finding) => void): v
     if (it.kind === 'scalar' && it.value === 'dotenv') {
       report(
         findingAt(
-          'dotenv-export',
+          dotenvExport,
           ephemeral
             ? 'dotenv variables are not masked and stay in an artifact, and this ephemeral token is deleted when the job ends (later jobs would get a dead token); expected exec in the job that needs it'
             : 'dotenv variables are not masked and stay in an artifact; expected exec or the shell export in the same job',
@@ -26,3 +27,13 @@ export function checkDotenvExport(job: SpecJob, report: (f: Finding) => void): v
     }
   });
 }
+
+export const dotenvExport: Rule = {
+  id: 'dotenv-export',
+  severity: 'warning',
+  summary: 'dotenv export of the password',
+  help: 'GitLab does not mask dotenv variables and keeps the file as an artifact (doc/ci/yaml/artifacts_reports.md). Prefer `deploy-token exec` or the shell export in the same job.',
+  job: (j) => {
+    if (j.kind === 'spec') check(j.job, j.report);
+  },
+};

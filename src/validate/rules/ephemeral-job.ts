@@ -4,18 +4,19 @@
  * app/models/deploy_token.rb). (A dotenv export of an ephemeral job is dotenv-export's finding, with
  * the reason added: one finding per location.)
  */
-import { findingAt, type Finding } from '../finding.js';
-import { get, getEntry } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get, getEntry } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
+import type { SpecJob } from '../spec/jobs.js';
 
-export function checkEphemeralJob(job: SpecJob, report: (f: Finding) => void): void {
+function check(job: SpecJob, report: Report): void {
   const entry = getEntry(job.node, 'ephemeral');
   if (entry?.value.kind !== 'scalar' || entry.value.value !== true) return;
   const scopes = get(job.node, 'scopes');
   if (scopes === undefined || (scopes.kind === 'seq' && scopes.items.length === 0)) {
     report(
       findingAt(
-        'ephemeral-job',
+        ephemeralJob,
         `ephemeral job "${job.name}" declares no scopes; an ephemeral token gets exactly the job's scopes, and GitLab refuses a token without any`,
         entry.value.span,
         entry.via,
@@ -23,3 +24,13 @@ export function checkEphemeralJob(job: SpecJob, report: (f: Finding) => void): v
     );
   }
 }
+
+export const ephemeralJob: Rule = {
+  id: 'ephemeral-job',
+  severity: 'error',
+  summary: 'an ephemeral job that declares no scopes',
+  help: 'An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs.',
+  job: (j) => {
+    if (j.kind === 'spec') check(j.job, j.report);
+  },
+};

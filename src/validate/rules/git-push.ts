@@ -1,14 +1,17 @@
 /**
- * git-push: no deploy token scope can write a repository (the seed's scope table has read_repository
- * only), so `git push` with its credentials is refused by GitLab.
+ * git-push: no deploy token scope can write a repository (doc/user/project/deploy_tokens/index.md: the
+ * repository scope is read_repository only), so `git push` with its credentials is refused by GitLab.
  */
-import { gitPush, refRegex } from '../commands.js';
+import { gitPush } from '../commands/calls.js';
+import { refRegex } from '../commands/words.js';
+import { get, str } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
+import type { Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
 import { commandParts } from '../shell.js';
 
 /** `always`: the job's git is configured with the token (a spec job with configure: git). */
-export function checkGitPush(scope: CommandScope, always: boolean): void {
+function check(scope: CommandScope, always: boolean): void {
   if (!scope.usesToken || !scope.items.some((it) => /\bgit\b[\s\S]*\bpush\b/.test(it.text))) return;
   const pw = refRegex(scope.names.password);
   // In a CI job, only when some git command of the job carries the token.
@@ -25,7 +28,7 @@ export function checkGitPush(scope: CommandScope, always: boolean): void {
       if (w) {
         scope.report(
           findingAt(
-            'git-push',
+            gitPushRule,
             'git push cannot use a deploy token (no scope writes a repository); expected a project access token or a deploy key',
             wordSpan(item, w),
             item.via,
@@ -35,3 +38,14 @@ export function checkGitPush(scope: CommandScope, always: boolean): void {
     }
   }
 }
+
+export const gitPushRule: Rule = {
+  id: 'git-push',
+  severity: 'error',
+  summary: 'git push with a deploy token',
+  help: 'No deploy token scope grants write access to a repository (the scopes are read_repository, read_/write_registry, read_/write_package_registry). Push with a project access token or a deploy key.',
+  job: (j) => {
+    const configure = j.kind === 'spec' ? get(j.job.node, 'configure') : undefined;
+    check(j.scope, configure?.kind === 'seq' && configure.items.some((c) => str(c) === 'git'));
+  },
+};

@@ -1,22 +1,33 @@
 /**
- * lfs-group-token: the seed's troubleshooting note — with a group deploy token, LFS objects answered
+ * lfs-group-token: with a group deploy token, LFS objects answered
  * 404 "Repository or object not found" (issue 235398; fixed around 15.7/15.8, version unconfirmed).
  * The workaround is a project deploy token. A warning, since newer GitLab may be fine.
  */
-import { findingAt, type Finding } from '../finding.js';
-import { get, getEntry, str, type YNode } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get, getEntry, str, type YNode } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
+import type { SpecJob } from '../spec/jobs.js';
 
-export function checkLfsGroupToken(root: YNode, job: SpecJob, report: (f: Finding) => void): void {
+function check(root: YNode, job: SpecJob, report: Report): void {
   if (str(get(get(root, 'token'), 'level')) !== 'group') return;
   const lfs = getEntry(job.node, 'lfs');
   if (lfs?.value.kind !== 'scalar' || lfs.value.value !== true) return;
   report(
     findingAt(
-      'lfs-group-token',
+      lfsGroupToken,
       'git lfs with a group deploy token answered 404 before GitLab 15.7 (issue 235398); expected a project deploy token',
       lfs.value.span,
       lfs.via,
     ),
   );
 }
+
+export const lfsGroupToken: Rule = {
+  id: 'lfs-group-token',
+  severity: 'warning',
+  summary: 'Git LFS with a group deploy token',
+  help: 'With a group deploy token LFS downloads answered 404 “Repository or object not found” (issue 235398, fixed around GitLab 15.7/15.8). The workaround: use a project deploy token.',
+  job: (j) => {
+    if (j.kind === 'spec') check(j.root, j.job, j.report);
+  },
+};

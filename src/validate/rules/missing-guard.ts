@@ -1,13 +1,14 @@
 /**
  * missing-guard: GitLab injects CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists
- * (GITLAB_FACTS §1), so a job that uses it unguarded fails obscurely (an empty password) when the token
+ * (lib/gitlab/ci/variables/builder.rb, deploy token variables), so a job that uses it unguarded fails obscurely (an empty password) when the token
  * is missing, expired or revoked. A guard is a rules:/only:/workflow: condition on the variable, or a
  * test of it in the script. Jobs that go through the deploy-token CLI get its explanation instead.
  */
 import type { JobView } from '../ci/job.js';
-import { refRegex } from '../commands.js';
-import { findingAt, type Finding } from '../finding.js';
-import { get, type YNode } from '../yaml/tree.js';
+import { refRegex } from '../commands/words.js';
+import { get, type YNode } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
 
 const GUARD_NAMES = ['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER'];
 
@@ -26,11 +27,7 @@ export function workflowGuards(root: YNode): boolean {
 const SCRIPT_GUARD =
   /\$\{CI_DEPLOY_(PASSWORD|USER):[?]|-[nz]\s+["']?\$\{?CI_DEPLOY_(PASSWORD|USER)\b|\$\{?CI_DEPLOY_(PASSWORD|USER)\}?["']?\s*[!=]=/;
 
-export function checkMissingGuard(
-  view: JobView,
-  workflowGuarded: boolean,
-  report: (f: Finding) => void,
-): void {
+function check(view: JobView, workflowGuarded: boolean, report: Report): void {
   if (!view.usesDirect || view.usesTool || workflowGuarded) return;
   const node = view.job.node;
   const re = refRegex(GUARD_NAMES);
@@ -43,9 +40,19 @@ export function checkMissingGuard(
   if (view.scripts.some((s) => SCRIPT_GUARD.test(s.text))) return;
   report(
     findingAt(
-      'missing-guard',
+      missingGuard,
       `job "${view.job.name}" uses the deploy token without a guard; expected rules: [{if: $CI_DEPLOY_PASSWORD}] (GitLab sets it only while a gitlab-deploy-token is active)`,
       view.job.keyNode.span,
     ),
   );
 }
+
+export const missingGuard: Rule = {
+  id: 'missing-guard',
+  severity: 'warning',
+  summary: 'deploy token used without a guard',
+  help: 'GitLab sets CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists. Guard the job with `rules: - if: $CI_DEPLOY_PASSWORD` (or test it in the script) so it does not fail obscurely.',
+  job: (j) => {
+    if (j.kind === 'ci') check(j.view, j.workflowGuarded, j.report);
+  },
+};

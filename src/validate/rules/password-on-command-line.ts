@@ -1,12 +1,15 @@
 /**
- * password-on-command-line: `docker|podman|buildah|helm login … -p $CI_DEPLOY_PASSWORD`. The seed's own
- * example does this; the password then shows in the process list and shell history (GITLAB_FACTS §8).
+ * password-on-command-line: `docker|podman|buildah|helm login … -p $CI_DEPLOY_PASSWORD`. Many examples
+ * do this; the password then shows in the process list and shell history (docker login's own docs
+ * recommend --password-stdin).
  */
-import { loginPasswordFlag, refRegex } from '../commands.js';
+import { loginPasswordFlag } from '../commands/login.js';
+import { refRegex } from '../commands/words.js';
 import { findingAt } from '../finding.js';
+import type { Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
 
-export function checkPasswordOnCommandLine(scope: CommandScope): void {
+function check(scope: CommandScope): void {
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
     if (scope.first && !scope.first('password-on-command-line', item)) continue;
@@ -17,7 +20,7 @@ export function checkPasswordOnCommandLine(scope: CommandScope): void {
       const span = wordSpan(item, { start: hit.flag.start, end: hit.value.end });
       scope.report(
         findingAt(
-          'password-on-command-line',
+          passwordOnCommandLine,
           `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
           span,
           item.via,
@@ -26,3 +29,11 @@ export function checkPasswordOnCommandLine(scope: CommandScope): void {
     }
   }
 }
+
+export const passwordOnCommandLine: Rule = {
+  id: 'password-on-command-line',
+  severity: 'error',
+  summary: 'registry password passed with -p',
+  help: 'A password in argv shows in the process list and shell history. Pipe it: `echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"`.',
+  job: (j) => check(j.scope),
+};

@@ -4,11 +4,13 @@
  * app/models/deploy_token.rb), so they are found anywhere; in templates, a literal after
  * `password`, in a URL's user-info or in a client's credential field is one too.
  */
-import { loginPasswordArg } from '../commands.js';
-import { findingAt, type Finding } from '../finding.js';
+import { loginPasswordArg } from '../commands/login.js';
+import { spanInScalar } from '../../yaml/locate.js';
+import type { SourceFile, Via, YNode, YScalar } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
-import { spanInScalar } from '../yaml/locate.js';
-import type { SourceFile, Via, YNode, YScalar } from '../yaml/tree.js';
+import { specTemplates } from '../spec/jobs.js';
 
 // GitLab token prefixes (doc/security/tokens): deploy, personal, OAuth app secret, CI build, runner, …
 const TOKEN =
@@ -31,12 +33,7 @@ function isLiteral(v: string): boolean {
   return !/[{}$%<>]/.test(v) && !/^(password|token|secret|x+|\*+)$/i.test(v);
 }
 
-export function tokenFindings(
-  node: YScalar,
-  via: Via | undefined,
-  report: (f: Finding) => void,
-  expected: string,
-): void {
+function tokenFindings(node: YScalar, via: Via | undefined, report: Report, expected: string): void {
   if (typeof node.value !== 'string' || node.value.length < 20) return;
   for (const m of node.value.matchAll(TOKEN)) {
     // A placeholder such as glpat-xxxxxxxxxxxxxxxxxxxx is not a token.
@@ -44,7 +41,7 @@ export function tokenFindings(
     const start = m.index ?? 0;
     report(
       findingAt(
-        'plain-password',
+        plainPassword,
         `a GitLab token is written in plain text; expected ${expected}`,
         spanInScalar(node, start, start + m[0].length),
         via,
@@ -54,11 +51,7 @@ export function tokenFindings(
 }
 
 /** A template (spec variables/files) with a literal password in a credential field. */
-export function templatePasswordFindings(
-  node: YScalar,
-  via: Via | undefined,
-  report: (f: Finding) => void,
-): void {
+function templatePasswordFindings(node: YScalar, via: Via | undefined, report: Report): void {
   if (typeof node.value !== 'string') return;
   // Template expressions are masked (same length, so offsets hold): `password {{ password }}` is fine.
   const text = node.value.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (m) => '\u0001'.repeat(m.length));
@@ -69,7 +62,7 @@ export function templatePasswordFindings(
       const start = (m.index ?? 0) + m[0].lastIndexOf(v);
       report(
         findingAt(
-          'plain-password',
+          plainPassword,
           'a password is written in plain text; expected {{ password }}',
           spanInScalar(node, start, start + v.length),
           via,
@@ -80,7 +73,7 @@ export function templatePasswordFindings(
 }
 
 /** Every string scalar under a node (each node once, even when shared by aliases). */
-export function scanTokens(root: YNode, report: (f: Finding) => void, expected: string): void {
+function scanTokens(root: YNode, report: Report, expected: string): void {
   const seen = new Set<YNode>();
   // Only files whose text holds something token-shaped are worth a look at each string.
   const worth = new Map<SourceFile, boolean>();
@@ -107,7 +100,7 @@ export function scanTokens(root: YNode, report: (f: Finding) => void, expected: 
 }
 
 /** Registry logins in commands with a literal password (`docker login -p hunter2`). */
-export function commandPasswordFindings(scope: CommandScope): void {
+function commandPasswordFindings(scope: CommandScope): void {
   for (const item of scope.items) {
     if (scope.first && !scope.first('plain-password', item)) continue;
     if (!/\blogin\b/.test(item.text)) continue;
@@ -116,7 +109,7 @@ export function commandPasswordFindings(scope: CommandScope): void {
       if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
       scope.report(
         findingAt(
-          'plain-password',
+          plainPassword,
           `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
           wordSpan(item, hit.value),
           item.via,
@@ -125,3 +118,23 @@ export function commandPasswordFindings(scope: CommandScope): void {
     }
   }
 }
+
+export const plainPassword: Rule = {
+  id: 'plain-password',
+  severity: 'error',
+  summary: 'a password or token written in plain text',
+  help: 'A deploy token (or any GitLab token) committed to a file is leaked. Use {{ password }} in templates, and environment variable NAMES (password_env) for fallbacks.',
+  file: (f) =>
+    scanTokens(
+      f.root,
+      f.report,
+      f.kind === 'spec'
+        ? '{{ password }} in templates, or the NAME of a variable that holds it'
+        : 'a masked CI/CD variable (Settings > CI/CD > Variables)',
+    ),
+  job: (j) => {
+    commandPasswordFindings(j.scope);
+    if (j.kind === 'spec')
+      for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
+  },
+};

@@ -1,13 +1,14 @@
 /**
- * public-api: the deploy token sent to /api/v4 outside the package endpoints. The seed: "Deploy tokens
- * can't be used with the GitLab public API. However, you can use deploy tokens with some endpoints,
- * such as those from the Package Registry."
+ * public-api: the deploy token sent to /api/v4 outside the package endpoints. GitLab's docs
+ * (doc/user/project/deploy_tokens/index.md): "Deploy tokens can't be used with the GitLab public API.
+ * However, you can use deploy tokens with some endpoints, such as those from the Package Registry."
  */
-import { publicApiCall } from '../commands.js';
+import { publicApiCall } from '../commands/calls.js';
 import { findingAt } from '../finding.js';
+import type { Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
 
-export function checkPublicApi(scope: CommandScope): void {
+function check(scope: CommandScope): void {
   for (const item of scope.items) {
     if (scope.first && !scope.first('public-api', item)) continue;
     if (!/api\/v4|CI_API_V4_URL|api_url/.test(item.text)) continue;
@@ -16,7 +17,7 @@ export function checkPublicApi(scope: CommandScope): void {
       if (url) {
         scope.report(
           findingAt(
-            'public-api',
+            publicApi,
             'deploy tokens only work with package endpoints of the API (/packages/…); expected an API token (e.g. $GITLAB_TOKEN) for this call',
             wordSpan(item, url),
             item.via,
@@ -26,3 +27,11 @@ export function checkPublicApi(scope: CommandScope): void {
     }
   }
 }
+
+export const publicApi: Rule = {
+  id: 'public-api',
+  severity: 'error',
+  summary: 'deploy token used against the public API',
+  help: 'Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/…). Use an API token for everything else.',
+  job: (j) => check(j.scope),
+};

@@ -2,17 +2,19 @@
  * scope-coverage: what a spec job does with the token against the scopes it declares, by GitLab's
  * rules for deploy tokens (lib/gitlab/auth.rb, app/policies/packages/policies/project_policy.rb,
  * app/services/auth/container_registry_authentication_service.rb): git clone → read_repository, image
- * pull → read_registry, image push → write_registry, package pull/push → read_/write_package_registry,
- * dependency proxy → read_registry and write_registry. Needs come from `configure` (what each client
- * needs is defined with it, in src/credentials/clients.ts), `lfs`, `dependency_proxy` and `run`.
+ * pull → read_registry, image push → read_registry and write_registry (the registry grants a push
+ * only with both), package pull/push → read_/write_package_registry, dependency proxy → read_registry
+ * and write_registry. Needs come from `configure` (what each client needs is defined with it, in
+ * src/credentials/clients.ts), `lfs`, `dependency_proxy` and the commands in `run`.
  */
 import { CLIENTS, isClientName } from '../../credentials/clients.js';
 import type { ClientName, Scope } from '../../spec/types.js';
-import { commandNeeds } from '../commands.js';
+import { commandNeeds } from '../commands/needs.js';
 import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
 import { wordSpan, type ScriptItem } from '../script.js';
-import { getEntry, type Span, type Via, type YMap } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { getEntry, type Span, type Via, type YMap } from '../../yaml/tree.js';
+import type { SpecJob } from '../spec/jobs.js';
 
 interface SpecNeed {
   label: string;
@@ -38,7 +40,7 @@ function strings(node: YMap, key: string): { value: string; span: Span; via?: Vi
   return out;
 }
 
-export function jobNeeds(job: SpecJob, run: ScriptItem[]): SpecNeed[] {
+function jobNeeds(job: SpecJob, run: ScriptItem[]): SpecNeed[] {
   const needs: SpecNeed[] = [];
   const configured = new Set<ClientName>();
   for (const c of strings(job.node, 'configure')) {
@@ -88,11 +90,7 @@ function list(scopes: readonly string[]): string {
     : `${scopes.slice(0, -1).join(', ')} and ${scopes[scopes.length - 1]}`;
 }
 
-export function checkScopeCoverage(
-  job: SpecJob,
-  run: ScriptItem[],
-  report: (f: ReturnType<typeof findingAt>) => void,
-): void {
+function check(job: SpecJob, run: ScriptItem[], report: Report): void {
   const needs = jobNeeds(job, run);
   if (needs.length === 0) return;
   const scopesEntry = getEntry(job.node, 'scopes');
@@ -102,7 +100,7 @@ export function checkScopeCoverage(
     const labels = [...new Set(needs.map((n) => n.label))].slice(0, 3).join(', ');
     report(
       findingAt(
-        'scope-coverage',
+        scopeCoverage,
         `job "${job.name}" declares no scopes; expected scopes: [${[...wanted].join(', ')}] for ${labels}`,
         job.keyNode.span,
         job.via,
@@ -117,7 +115,7 @@ export function checkScopeCoverage(
       const both = (n.all ?? []).length > 1 && missing.length === (n.all ?? []).length;
       report(
         findingAt(
-          'scope-coverage',
+          scopeCoverage,
           `${n.label} needs ${list(n.all ?? [])}; expected ${both ? 'both' : list(missing)} in scopes`,
           n.span,
           n.via,
@@ -126,7 +124,7 @@ export function checkScopeCoverage(
     } else if (n.any && !n.any.some((s) => declared.has(s))) {
       report(
         findingAt(
-          'scope-coverage',
+          scopeCoverage,
           `${n.label} needs ${n.any.join(' or ')}; expected one of them in scopes`,
           n.span,
           n.via,
@@ -135,3 +133,13 @@ export function checkScopeCoverage(
     }
   }
 }
+
+export const scopeCoverage: Rule = {
+  id: 'scope-coverage',
+  severity: 'error',
+  summary: 'the job uses the deploy token for something its scopes do not allow',
+  help: 'From GitLab’s scope table: git clone needs read_repository, image pull read_registry, image push read_registry and write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run.',
+  job: (j) => {
+    if (j.kind === 'spec') check(j.job, j.scope.items, j.report);
+  },
+};

@@ -5,28 +5,31 @@
  * the action refuse it too (exit 2); validate says so before a job runs.
  */
 import { steeringReason } from '../../export/names.js';
-import { findingAt, type Finding } from '../finding.js';
-import { get, getEntry, type YNode } from '../yaml/tree.js';
-import type { SpecJob } from '../spec-rules.js';
+import { get, getEntry, type YNode } from '../../yaml/tree.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
+import type { SpecJob } from '../spec/jobs.js';
 
 const FIX = 'expected another name';
 
-export function checkSteeringName(job: SpecJob, report: (f: Finding) => void): void {
+function checkVariables(job: SpecJob, report: Report): void {
   const vars = getEntry(job.node, 'variables');
-  if (vars?.value.kind === 'map') {
-    for (const e of vars.value.entries) {
-      const why = steeringReason(e.key);
-      if (why)
-        report(
-          findingAt(
-            'steering-name',
-            `variable ${e.key} is refused: ${why}; ${FIX}`,
-            e.keyNode.span,
-            e.via ?? vars.via,
-          ),
-        );
-    }
+  if (vars?.value.kind !== 'map') return;
+  for (const e of vars.value.entries) {
+    const why = steeringReason(e.key);
+    if (why)
+      report(
+        findingAt(
+          steeringName,
+          `variable ${e.key} is refused: ${why}; ${FIX}`,
+          e.keyNode.span,
+          e.via ?? vars.via,
+        ),
+      );
   }
+}
+
+function checkFileEnv(job: SpecJob, report: Report): void {
   const files = get(job.node, 'files');
   if (files?.kind !== 'seq') return;
   files.items.forEach((f: YNode, i) => {
@@ -36,7 +39,7 @@ export function checkSteeringName(job: SpecJob, report: (f: Finding) => void): v
     if (why)
       report(
         findingAt(
-          'steering-name',
+          steeringName,
           `file env ${env.value.value} is refused: ${why}; ${FIX}`,
           env.value.span,
           env.via ?? files.via[i],
@@ -44,3 +47,15 @@ export function checkSteeringName(job: SpecJob, report: (f: Finding) => void): v
       );
   });
 }
+
+export const steeringName: Rule = {
+  id: 'steering-name',
+  severity: 'error',
+  summary: 'an exported name that steers the runner, the shell or a runtime',
+  help: 'Variables and file env names such as PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV, GITHUB_*, STATE_*, GIT_CONFIG_* or HTTPS_PROXY decide what a job runs, where its traffic goes or whom it trusts; exports refuse them (docs/security.md lists every name and why).',
+  job: (j) => {
+    if (j.kind !== 'spec') return;
+    checkVariables(j.job, j.report);
+    checkFileEnv(j.job, j.report);
+  },
+};

@@ -4,32 +4,25 @@
  * renderer runs) and name only the template values (template-unknown-value: the renderer uses strict
  * undefined, so an unknown name fails at run time — better here, with its position).
  */
-import nunjucks from 'nunjucks';
-import { provideTemplating } from '../../export/templating.js';
-import { checkTemplate } from '../../export/template-guard.js';
+import type nunjucks from 'nunjucks';
+import { templating } from '../../export/templating.js';
+import {
+  checkTree,
+  freeNames,
+  hasLookup,
+  parseTemplate,
+  type TemplateName,
+} from '../../export/template-guard.js';
 import { TEMPLATE_VALUES } from '../../spec/template-values.js';
-import { didYouMean } from '../../spec/schema.js';
-import { findingAt, type Finding } from '../finding.js';
-import { spanInScalar } from '../yaml/locate.js';
-import type { Via, YScalar } from '../yaml/tree.js';
+import { didYouMean } from '../suggest.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
+import { specTemplates } from '../spec/jobs.js';
+import { spanInScalar } from '../../yaml/locate.js';
+import type { Via, YScalar } from '../../yaml/tree.js';
 
-// The guard (export/template-guard.ts) parses with the same engine.
-provideTemplating(nunjucks);
+// The engine is provided by whoever checks specs (spec/load.ts): checking a CI file never loads it.
 
-interface AstNode {
-  typename: string;
-  fields?: string[];
-  value?: unknown;
-  lineno?: number;
-  colno?: number;
-  [k: string]: unknown;
-}
-
-function isNode(x: unknown): x is AstNode {
-  return typeof x === 'object' && x !== null && typeof (x as { typename?: unknown }).typename === 'string';
-}
-
-const parser = (nunjucks as unknown as { parser: { parse(src: string): unknown } }).parser;
 const KNOWN = new Set<string>(TEMPLATE_VALUES);
 
 // A trial render with strict undefined, as the renderer does, catches lookups such as
@@ -51,7 +44,7 @@ const SAMPLE: Record<string, unknown> = {
 let strictEnv: nunjucks.Environment | undefined;
 function strictEngine(): nunjucks.Environment {
   if (!strictEnv) {
-    strictEnv = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+    strictEnv = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
     strictEnv.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
   }
   return strictEnv;
@@ -68,46 +61,8 @@ function offsetOf(text: string, line0: number, col0: number): number {
 }
 
 /** Names a template reads that are not template values (loop variables and `loop` are local). */
-function unknownNames(root: unknown): { name: string; line: number; col: number }[] {
-  const out: { name: string; line: number; col: number }[] = [];
-  const walk = (n: unknown, locals: ReadonlySet<string>): void => {
-    if (Array.isArray(n)) {
-      for (const x of n) walk(x, locals);
-      return;
-    }
-    if (!isNode(n)) return;
-    switch (n.typename) {
-      case 'Symbol': {
-        const name = String(n.value);
-        if (!KNOWN.has(name) && !locals.has(name)) out.push({ name, line: n.lineno ?? 0, col: n.colno ?? 0 });
-        return;
-      }
-      case 'Filter':
-        walk(n.args, locals); // n.name is the filter's name, not a value
-        return;
-      case 'Is':
-        walk(n.left, locals); // n.right names a test (defined, string…)
-        return;
-      case 'LookupVal':
-        walk(n.target, locals);
-        return;
-      case 'For': {
-        walk(n.arr, locals);
-        const inner = new Set(locals);
-        inner.add('loop');
-        const names =
-          isNode(n.name) && n.name.typename === 'Array' ? (n.name.children as unknown[]) : [n.name];
-        for (const s of names) if (isNode(s) && s.typename === 'Symbol') inner.add(String(s.value));
-        walk(n.body, inner);
-        walk(n.else_, locals);
-        return;
-      }
-      default:
-        for (const f of n.fields ?? []) walk(n[f], locals);
-    }
-  };
-  walk(root, new Set());
-  return out;
+function unknownNames(root: unknown): TemplateName[] {
+  return freeNames(root).filter((n) => !KNOWN.has(n.name));
 }
 
 interface TemplateAnalysis {
@@ -115,12 +70,6 @@ interface TemplateAnalysis {
   notAllowed?: string;
   unknown: { name: string; line: number; col: number }[];
   renderError?: string;
-}
-
-function hasLookup(n: unknown): boolean {
-  if (Array.isArray(n)) return n.some(hasLookup);
-  if (!isNode(n)) return false;
-  return n.typename === 'LookupVal' || (n.fields ?? []).some((f) => hasLookup(n[f]));
 }
 
 function lastLine(e: unknown): string | undefined {
@@ -140,7 +89,7 @@ function analyze(text: string): TemplateAnalysis {
   const out: TemplateAnalysis = { unknown: [] };
   let root: unknown;
   try {
-    root = parser.parse(text);
+    root = parseTemplate(text);
   } catch (e) {
     const err = e as { lineno?: unknown; colno?: unknown };
     // Parser errors carry 1-based positions when they have any.
@@ -152,7 +101,7 @@ function analyze(text: string): TemplateAnalysis {
   }
   if (!out.syntax) {
     try {
-      checkTemplate(text);
+      checkTree(root);
       out.unknown = unknownNames(root);
       // Only a lookup (username.x) can render undefined once every name is known.
       if (out.unknown.length === 0 && hasLookup(root)) {
@@ -174,12 +123,7 @@ function analyze(text: string): TemplateAnalysis {
 }
 
 /** Checks one template scalar. `what` names it in messages, e.g. `variable REGISTRY_USER`. */
-export function checkTemplateScalar(
-  node: YScalar,
-  what: string,
-  via: Via | undefined,
-  report: (f: Finding) => void,
-): void {
+function check(node: YScalar, what: string, via: Via | undefined, report: Report): void {
   if (typeof node.value !== 'string') return;
   const text = node.value;
   const a = analyze(text);
@@ -191,7 +135,7 @@ export function checkTemplateScalar(
         : node.span;
     report(
       findingAt(
-        'template-syntax',
+        templateSyntax,
         `template of ${what} does not parse: ${a.syntax.message}; expected {{ value }} or {% … %} blocks`,
         span,
         via,
@@ -202,7 +146,7 @@ export function checkTemplateScalar(
   if (a.notAllowed) {
     report(
       findingAt(
-        'template-not-allowed',
+        templateNotAllowed,
         `template of ${what}: ${a.notAllowed}; expected values, if/for and pure filters only`,
         node.span,
         via,
@@ -213,7 +157,7 @@ export function checkTemplateScalar(
   if (a.renderError) {
     report(
       findingAt(
-        'template-unknown-value',
+        templateUnknownValue,
         `template of ${what} renders an undefined value (${a.renderError}); expected only the template values and their fields`,
         node.span,
         via,
@@ -225,7 +169,7 @@ export function checkTemplateScalar(
     const guess = didYouMean(u.name, TEMPLATE_VALUES);
     report(
       findingAt(
-        'template-unknown-value',
+        templateUnknownValue,
         `unknown template value "${u.name}" in ${what}; ${guess ? `did you mean "${guess}"? ` : ''}expected one of ${TEMPLATE_VALUES.join(', ')}`,
         spanInScalar(node, start, start + u.name.length),
         via,
@@ -233,3 +177,29 @@ export function checkTemplateScalar(
     );
   }
 }
+
+export const templateSyntax: Rule = {
+  id: 'template-syntax',
+  severity: 'error',
+  summary: 'template does not parse',
+  help: 'Templates in variables and files are nunjucks: {{ value }}, {% if %}…{% endif %}, filters with |.',
+  // One check per template reports all three template rules (a template that does not parse has no
+  // constructs or names to judge).
+  job: (j) => {
+    if (j.kind === 'spec') for (const t of specTemplates(j.job)) check(t.node, t.what, t.via, j.report);
+  },
+};
+
+export const templateNotAllowed: Rule = {
+  id: 'template-not-allowed',
+  severity: 'error',
+  summary: 'template uses a construct that is not allowed',
+  help: 'Templates may only output values, use if/for, literal lookups and a few pure filters (default, join, upper, lower, trim, replace, urlencode, base64, …). Calls, set, macros, include and import are refused because nunjucks is not a sandbox.',
+};
+
+export const templateUnknownValue: Rule = {
+  id: 'template-unknown-value',
+  severity: 'error',
+  summary: 'template names a value that does not exist',
+  help: 'Templates render with strict undefined; the only values are username, password, gitlab_url, gitlab_host, api_url, registry, dependency_proxy, project_id, project_path, token_id, expires_at and scopes.',
+};

@@ -1,15 +1,17 @@
 /**
  * token-in-artifact: the token written into a file that `artifacts:paths` uploads or
  * `artifacts:reports:dotenv` turns into variables. Artifacts are kept and downloadable, and dotenv
- * variables are not masked (GITLAB_FACTS §6).
+ * variables are not masked (doc/ci/yaml/artifacts_reports.md).
  */
 import type { JobView } from '../ci/job.js';
-import { deployTokenCall, refRegex } from '../commands.js';
-import { findingAt, type Finding } from '../finding.js';
+import { deployTokenCall } from '../commands/calls.js';
+import { refRegex } from '../commands/words.js';
+import { findingAt } from '../finding.js';
 import { globRegex } from '../glob.js';
+import type { Report, Rule } from '../rule.js';
 import { wordSpan } from '../script.js';
 import { commandParts, type Command, type Word } from '../shell.js';
-import { get, str, type YNode } from '../yaml/tree.js';
+import { get, str, type YNode } from '../../yaml/tree.js';
 
 function strings(node: YNode | undefined): string[] {
   if (!node) return [];
@@ -64,7 +66,7 @@ function writes(cmds: Command[], index: number): Write[] {
   return out;
 }
 
-export function checkTokenInArtifact(view: JobView, report: (f: Finding) => void): void {
+function check(view: JobView, report: Report): void {
   if (!view.usesToken || !view.artifacts) return;
   const dotenv = strings(get(get(view.artifacts, 'reports'), 'dotenv'))
     .map(normalize)
@@ -87,7 +89,7 @@ export function checkTokenInArtifact(view: JobView, report: (f: Finding) => void
         if (dotenv.includes(file)) {
           report(
             findingAt(
-              'token-in-artifact',
+              tokenInArtifact,
               `${what} is written to ${file}, which artifacts:reports:dotenv keeps unmasked; expected a file outside artifacts`,
               wordSpan(item, w.target),
               item.via,
@@ -98,7 +100,7 @@ export function checkTokenInArtifact(view: JobView, report: (f: Finding) => void
           if (hit)
             report(
               findingAt(
-                'token-in-artifact',
+                tokenInArtifact,
                 `${what} is written to ${file}, which artifacts:paths (${hit.p}) uploads; expected a file outside artifacts`,
                 wordSpan(item, w.target),
                 item.via,
@@ -109,3 +111,13 @@ export function checkTokenInArtifact(view: JobView, report: (f: Finding) => void
     });
   }
 }
+
+export const tokenInArtifact: Rule = {
+  id: 'token-in-artifact',
+  severity: 'error',
+  summary: 'deploy token written into an artifact',
+  help: 'Artifacts and dotenv reports are kept and downloadable; dotenv variables are not masked (doc/ci/yaml/artifacts_reports.md). Never write the token into a file that artifacts:paths or artifacts:reports:dotenv collect.',
+  job: (j) => {
+    if (j.kind === 'ci') check(j.view, j.report);
+  },
+};

@@ -1,14 +1,17 @@
 /**
  * token-in-log (commands): echo/printf of the token, printenv/env/export -p dumps, set -x traces in a job
- * that uses the token. The runner masks only the exact bytes of masked variables (GITLAB_FACTS §6).
- * CI_DEBUG_TRACE is checked with the job's variables (ci-rules.ts).
+ * that uses the token. The runner masks only the exact bytes of masked variables
+ * (doc/ci/variables/index.md, "Mask a CI/CD variable"). CI_DEBUG_TRACE is checked with a CI job's
+ * variables.
  */
-import { logLeak, refRegex } from '../commands.js';
+import { logLeak } from '../commands/leaks.js';
+import { refRegex } from '../commands/words.js';
 import type { JobView } from '../ci/job.js';
-import { findingAt, type Finding } from '../finding.js';
+import { findingAt } from '../finding.js';
+import type { Report, Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
 
-export function checkTokenInLog(scope: CommandScope): void {
+function check(scope: CommandScope): void {
   if (!scope.usesToken) return;
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
@@ -16,20 +19,20 @@ export function checkTokenInLog(scope: CommandScope): void {
     if (!pw.test(item.text) && !/\b(env|printenv|export|declare|typeset|set)\b/.test(item.text)) continue;
     for (let i = 0; i < item.cmds.length; i++) {
       const leak = logLeak(item.cmds, i, scope.names);
-      if (leak) scope.report(findingAt('token-in-log', leak.message, wordSpan(item, leak.word), item.via));
+      if (leak) scope.report(findingAt(tokenInLog, leak.message, wordSpan(item, leak.word), item.via));
     }
   }
 }
 
 /** CI_DEBUG_TRACE: "true" prints the content of every variable in a job that uses the token. */
-export function checkDebugTrace(view: JobView, report: (f: Finding) => void): void {
+function checkDebugTrace(view: JobView, report: Report): void {
   if (!view.usesToken) return;
   for (const v of view.variables) {
     if (v.key !== 'CI_DEBUG_TRACE' && v.key !== 'CI_DEBUG_SERVICES') continue;
     if (!/^(true|1|yes)$/i.test(v.text.trim())) continue;
     report(
       findingAt(
-        'token-in-log',
+        tokenInLog,
         `${v.key} prints every variable of a job that uses the deploy token; expected it off in this job`,
         v.value.span,
         v.via,
@@ -37,3 +40,14 @@ export function checkDebugTrace(view: JobView, report: (f: Finding) => void): vo
     );
   }
 }
+
+export const tokenInLog: Rule = {
+  id: 'token-in-log',
+  severity: 'error',
+  summary: 'deploy token printed to the job log',
+  help: 'The runner masks only the exact bytes of masked variables, not encoded forms, and CI_DEBUG_TRACE or set -x print everything. Do not echo, printenv or trace in a job that uses the token.',
+  job: (j) => {
+    check(j.scope);
+    if (j.kind === 'ci') checkDebugTrace(j.view, j.report);
+  },
+};

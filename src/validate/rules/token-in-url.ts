@@ -1,13 +1,16 @@
 /**
  * token-in-url: https://user:$CI_DEPLOY_PASSWORD@host/… — git saves it in .git/config, it shows in the
- * process list, and the runner does not mask its URL-encoded form (GITLAB_FACTS §6).
+ * process list, and the runner does not mask its URL-encoded form (it masks the exact value only:
+ * doc/ci/variables/index.md, "Mask a CI/CD variable").
  */
 import { commandParts } from '../shell.js';
-import { refRegex, tokenInUrl } from '../commands.js';
+import { tokenInUrl } from '../commands/calls.js';
+import { refRegex } from '../commands/words.js';
 import { findingAt } from '../finding.js';
+import type { Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
 
-export function checkTokenInUrl(scope: CommandScope): void {
+function check(scope: CommandScope): void {
   const pw = refRegex(scope.names.password);
   for (const item of scope.items) {
     if (scope.first && !scope.first('token-in-url', item)) continue;
@@ -20,8 +23,16 @@ export function checkTokenInUrl(scope: CommandScope): void {
           name === 'git'
             ? 'the deploy token is inside a git URL, which git saves in .git/config; expected a credential helper or http.extraHeader'
             : 'the deploy token is inside a URL, visible in the process list and unmasked when URL-encoded; expected a netrc file or a header';
-        scope.report(findingAt('token-in-url', message, wordSpan(item, w), item.via));
+        scope.report(findingAt(tokenInUrlRule, message, wordSpan(item, w), item.via));
       }
     }
   }
 }
+
+export const tokenInUrlRule: Rule = {
+  id: 'token-in-url',
+  severity: 'warning',
+  summary: 'deploy token inside a URL',
+  help: 'A token in a URL is saved in .git/config by git clone/remote, shows in the process list, and its URL-encoded form is not masked by the runner. Use a credential helper, a netrc file or a header.',
+  job: (j) => check(j.scope),
+};

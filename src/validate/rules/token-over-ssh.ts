@@ -1,12 +1,17 @@
-/** token-over-ssh: git@host: and ssh:// remotes in a job using the deploy token (HTTPS only, GITLAB_FACTS §8). */
-import { sshRemote, subcommand } from '../commands.js';
+/**
+ * token-over-ssh: git@host: and ssh:// remotes in a job using the deploy token (deploy tokens
+ * authenticate over HTTPS only: doc/user/project/deploy_tokens/index.md).
+ */
+import { sshRemote } from '../commands/calls.js';
+import { subcommand } from '../commands/words.js';
 import { findingAt } from '../finding.js';
+import type { Rule } from '../rule.js';
 import { wordSpan, type CommandScope } from '../script.js';
 import { commandParts } from '../shell.js';
 
 const REMOTE_SUBCOMMANDS = new Set(['clone', 'fetch', 'pull', 'push', 'remote', 'ls-remote', 'submodule']);
 
-export function checkTokenOverSsh(scope: CommandScope): void {
+function check(scope: CommandScope): void {
   if (!scope.usesToken) return;
   for (const item of scope.items) {
     if (scope.first && !scope.first('token-over-ssh', item)) continue;
@@ -21,7 +26,7 @@ export function checkTokenOverSsh(scope: CommandScope): void {
           : w.text.replace(/:.*$/, ':…');
         scope.report(
           findingAt(
-            'token-over-ssh',
+            tokenOverSsh,
             `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
             wordSpan(item, w),
             item.via,
@@ -31,3 +36,11 @@ export function checkTokenOverSsh(scope: CommandScope): void {
     }
   }
 }
+
+export const tokenOverSsh: Rule = {
+  id: 'token-over-ssh',
+  severity: 'error',
+  summary: 'deploy token used with an SSH remote',
+  help: 'Deploy tokens authenticate over HTTPS only; git@host: and ssh:// remotes cannot use them. Use https://.',
+  job: (j) => check(j.scope),
+};

@@ -1,0 +1,1494 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  GITLAB_TOKEN_PREFIXES,
+  TOKEN_MIN_TAIL,
+  URL_SAFE
+} from "./chunk-RC75VXCO.js";
+
+// src/mask/automaton.ts
+var FLAG_MASK = 1;
+var FLAG_TOKEN = 2;
+function step(a, s, b) {
+  for (; ; ) {
+    const r = a.rowOff[s];
+    if (r >= 0) return a.table[r + a.byteClass[b]];
+    if (a.childByte[s] === b) return a.childState[s];
+    s = a.fail[s];
+  }
+}
+function buildAutomaton(input) {
+  const pats = input.filter((p) => p.key.length > 0).sort((x, y) => x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  let total = 1;
+  let maxLen = 0;
+  for (const p of pats) {
+    total += p.key.length;
+    if (p.key.length > maxLen) maxLen = p.key.length;
+  }
+  const firstChild = new Int32Array(total).fill(-1);
+  const lastChild = new Int32Array(total).fill(-1);
+  const nextSibling = new Int32Array(total).fill(-1);
+  const byteOf = new Int32Array(total);
+  const childCount = new Int32Array(total);
+  const depth = new Int32Array(total);
+  const ownOut = new Int32Array(total);
+  const ownTok = new Int32Array(total);
+  const path = new Int32Array(maxLen + 1);
+  let states = 1;
+  let prev = "";
+  for (const p of pats) {
+    const k = p.key;
+    let l = 0;
+    const lim = Math.min(k.length, prev.length);
+    while (l < lim && k.charCodeAt(l) === prev.charCodeAt(l)) l++;
+    let node = path[l];
+    for (let j = l; j < k.length; j++) {
+      const c = states++;
+      byteOf[c] = k.charCodeAt(j);
+      depth[c] = j + 1;
+      if (lastChild[node] === -1) firstChild[node] = c;
+      else nextSibling[lastChild[node]] = c;
+      lastChild[node] = c;
+      childCount[node] = childCount[node] + 1;
+      node = c;
+      path[j + 1] = c;
+    }
+    if (p.mask) ownOut[node] = k.length;
+    if (p.token) ownTok[node] = k.length;
+    prev = k;
+  }
+  const order = new Int32Array(states);
+  const newId = new Int32Array(states);
+  let qt = 1;
+  for (let qh = 0; qh < qt; qh++) {
+    const u = order[qh];
+    newId[u] = qh;
+    for (let c = firstChild[u]; c !== -1; c = nextSibling[c]) order[qt++] = c;
+  }
+  const perm = (src) => {
+    const out = new Int32Array(states);
+    for (let v = 0; v < states; v++) out[v] = src[order[v]];
+    return out;
+  };
+  const byteN = perm(byteOf);
+  const depthN = perm(depth);
+  const outN = perm(ownOut);
+  const tokN = perm(ownTok);
+  const countN = perm(childCount);
+  const firstN = new Int32Array(states);
+  for (let v = 0; v < states; v++) {
+    const c = firstChild[order[v]];
+    firstN[v] = c === -1 ? -1 : newId[c];
+  }
+  const byteClass = new Uint8Array(256);
+  let classes = 1;
+  for (const p of pats) {
+    for (let j = 0; j < p.key.length; j++) {
+      const b = p.key.charCodeAt(j);
+      if (byteClass[b] === 0) byteClass[b] = classes++;
+    }
+  }
+  let rows = 0;
+  for (let v = 0; v < states; v++) if (v === 0 || countN[v] >= 2) rows++;
+  const table = new Int32Array(rows * classes);
+  const rowOff = new Int32Array(states).fill(-1);
+  const childByte = new Int32Array(states).fill(-1);
+  const childState = new Int32Array(states);
+  const fail = new Int32Array(states);
+  const outLen = new Int32Array(states);
+  const tokLen = new Int32Array(states);
+  const hold = new Int32Array(states);
+  const flags = new Uint8Array(states);
+  const a = {
+    states,
+    byteClass,
+    classes,
+    table,
+    rowOff,
+    childByte,
+    childState,
+    fail,
+    depth: depthN,
+    hold,
+    outLen,
+    tokLen,
+    flags,
+    maxLen,
+    patterns: pats.length
+  };
+  let nextRow = 0;
+  const chain = [];
+  for (let u = 0; u < states; u++) {
+    const f = fail[u];
+    const n = countN[u];
+    const c0 = firstN[u];
+    hold[u] = n > 0 ? depthN[u] : hold[f];
+    if (u === 0 || n >= 2) {
+      const off = nextRow++ * classes;
+      rowOff[u] = off;
+      if (u !== 0) {
+        chain.length = 0;
+        let d = f;
+        while (rowOff[d] < 0) {
+          chain.push(d);
+          d = fail[d];
+        }
+        const src = rowOff[d];
+        table.copyWithin(off, src, src + classes);
+        for (let j = chain.length - 1; j >= 0; j--) {
+          const cstate = chain[j];
+          const cb = childByte[cstate];
+          if (cb >= 0) table[off + byteClass[cb]] = childState[cstate];
+        }
+      }
+      for (let c = c0; c < c0 + n; c++) table[off + byteClass[byteN[c]]] = c;
+    } else if (n === 1) {
+      childByte[u] = byteN[c0];
+      childState[u] = c0;
+    }
+    for (let c = c0; c < c0 + n; c++) {
+      const fc = u === 0 ? 0 : step(a, f, byteN[c]);
+      fail[c] = fc;
+      const o = Math.max(outN[c], outLen[fc]);
+      const t = tokN[c] > 0 ? tokN[c] : tokLen[fc];
+      outLen[c] = o;
+      tokLen[c] = t;
+      flags[c] = (o > 0 ? FLAG_MASK : 0) | (t > 0 ? FLAG_TOKEN : 0);
+    }
+  }
+  return a;
+}
+
+// src/mask/forms.ts
+var MIN_SECRET_BYTES = 4;
+var MIN_FORM_BYTES = 4;
+function gitlabCouldMask(value, opts = {}) {
+  return opts.raw === true ? /^\S{8,}$/.test(value) : /^[a-zA-Z0-9_+=/@:.~-]{8,}$/.test(value);
+}
+function base64Inner(secret, offset, url = false) {
+  const padded = Buffer.concat([Buffer.alloc(offset), secret]);
+  let s = padded.toString(url ? "base64url" : "base64").replace(/=+$/, "");
+  s = s.slice(offset === 0 ? 0 : offset === 1 ? 2 : 3);
+  if (padded.length % 3 !== 0) s = s.slice(0, -1);
+  return s;
+}
+var WS_SPLIT = /[\t\n\v\f\r ]+/;
+function whitespaceForm(secret) {
+  if (!/[\r\n]/.test(secret)) return void 0;
+  const tokens = secret.split(WS_SPLIT).filter((t) => t.length > 0).map((t) => Buffer.from(t, "utf8"));
+  if (tokens.length < 2) return void 0;
+  const shortest = tokens.reduce((n, t) => n + t.length, tokens.length - 1);
+  return shortest >= MIN_FORM_BYTES ? tokens : void 0;
+}
+function shellBackslash(s) {
+  if (/[\x00-\x1f\x7f]/.test(s)) return void 0;
+  return s.replace(/[ !"$&'()*,;<>?[\\\]^`{|}]/g, "\\$&").replace(/^[#~]/, "\\$&");
+}
+function ansiC(raw, utf8) {
+  const named = {
+    7: "a",
+    8: "b",
+    9: "t",
+    10: "n",
+    11: "v",
+    12: "f",
+    13: "r",
+    27: "E"
+  };
+  let out = "";
+  const text = raw.toString("utf8");
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    if (utf8 && cp > 159 && ch !== "\uFFFD") {
+      out += ch;
+      continue;
+    }
+    for (const b of Buffer.from(ch, "utf8")) {
+      if (b === 92 || b === 39) out += `\\${String.fromCharCode(b)}`;
+      else if (named[b] !== void 0) out += `\\${named[b]}`;
+      else if (b >= 32 && b < 127) out += String.fromCharCode(b);
+      else out += `\\${b.toString(8).padStart(3, "0")}`;
+    }
+  }
+  return out;
+}
+function asciiJson(json) {
+  return json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var URL_ENCODERS = [
+  { tools: "JavaScript encodeURIComponent, jq 1.6 @uri", keep: "-_.!~*'()", plus: false },
+  { tools: "encodeURIComponent with + for spaces", keep: "-_.!~*'()", plus: true },
+  { tools: "JavaScript encodeURI", keep: "-_.!~*'();,/?:@&=+$#", plus: false },
+  { tools: "WHATWG URLSearchParams, HTML forms", keep: "*-._", plus: true },
+  { tools: "Python urllib.parse.quote (keeps /)", keep: "_.-~/", plus: false },
+  {
+    tools: "RFC 3986 unreserved: Python quote(safe=''), PHP rawurlencode, jq 1.7 @uri",
+    keep: "_.-~",
+    plus: false
+  },
+  {
+    tools: "Python quote_plus and urlencode, Go url.QueryEscape, curl --data-urlencode",
+    keep: "_.-~",
+    plus: true
+  },
+  { tools: "Go url.PathEscape", keep: "-_.~$&+:=@", plus: false },
+  { tools: "Java URLEncoder", keep: ".-*_", plus: true },
+  { tools: "PHP urlencode", keep: "-_.", plus: true }
+];
+function isAlnum(b) {
+  return b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122;
+}
+function urlForms(raw) {
+  if (/^[A-Za-z0-9_.-]*$/.test(raw.toString("latin1"))) return [];
+  const out = [];
+  for (const { keep, plus } of URL_ENCODERS) {
+    let upper = "";
+    let lower = "";
+    for (const b of raw) {
+      const c = String.fromCharCode(b);
+      if (isAlnum(b) || b < 128 && keep.includes(c)) {
+        upper += c;
+        lower += c;
+      } else if (b === 32 && plus) {
+        upper += "+";
+        lower += "+";
+      } else {
+        const hex = b.toString(16).padStart(2, "0");
+        upper += `%${hex.toUpperCase()}`;
+        lower += `%${hex}`;
+      }
+    }
+    out.push(upper, lower);
+  }
+  return out;
+}
+function derivedForms(secret, opts = {}) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (v) => {
+    if (v === void 0) return;
+    const b = typeof v === "string" ? Buffer.from(v, "utf8") : v;
+    if (b.length < MIN_FORM_BYTES) return;
+    const key = b.toString("latin1");
+    if (!out.has(key)) out.set(key, b);
+  };
+  const raw = Buffer.from(secret, "utf8");
+  add(raw);
+  const lines = secret.split(/\r\n|\n|\r/);
+  if (lines.length > 1) {
+    for (const l of lines) {
+      add(l);
+      add(l.replace(/^[\t\v\f ]+|[\t\v\f ]+$/g, ""));
+    }
+  }
+  for (const url of [false, true]) for (const off of [0, 1, 2]) add(base64Inner(raw, off, url));
+  add(raw.toString("base64"));
+  add(raw.toString("base64url"));
+  add(Buffer.concat([raw, Buffer.from("\n")]).toString("base64"));
+  if (opts.username !== void 0) {
+    const auth = Buffer.from(`${opts.username}:${secret}`, "utf8");
+    add(auth.toString("base64"));
+    add(auth.toString("base64url"));
+  }
+  for (const form of urlForms(raw)) add(form);
+  const json = JSON.stringify(secret).slice(1, -1);
+  add(json);
+  add(json.replace(/\//g, "\\/"));
+  add(asciiJson(json));
+  add(secret.replace(/'/g, `'\\''`));
+  if (/[^\x20-\x7e]/.test(secret)) {
+    add(ansiC(raw, false));
+    add(ansiC(raw, true));
+  }
+  const q = shellBackslash(secret);
+  add(q);
+  if (q !== void 0 && /^\\[#~]/.test(q)) add(q.slice(1));
+  return [...out.values()];
+}
+
+// src/mask/registry.ts
+var MAX_WS_GAP = 64;
+var WS_SEP = 10;
+var WS_BREAK = 32;
+var SecretRegistry = class {
+  gitlabTokens;
+  literals = /* @__PURE__ */ new Map();
+  ws = /* @__PURE__ */ new Map();
+  secrets = /* @__PURE__ */ new Set();
+  changes = 0;
+  cache;
+  /** `gitlabTokens` (default true): mask GitLab token shapes even when not registered. */
+  constructor(opts = {}) {
+    this.gitlabTokens = opts.gitlabTokens !== false;
+  }
+  /**
+   * Registers a secret and its derived forms. Refuses secrets under 4 bytes and blank ones (masking
+   * them would mask ordinary text). Warns, and still masks, when GitLab could not mask the value.
+   */
+  add(secret, opts = {}) {
+    const bytes = Buffer.byteLength(secret, "utf8");
+    if (bytes < MIN_SECRET_BYTES) {
+      return [
+        {
+          code: "secret-too-short",
+          message: `a secret under ${MIN_SECRET_BYTES} bytes was not registered for masking: it would mask ordinary text`
+        }
+      ];
+    }
+    if (/^[\t\n\v\f\r ]*$/.test(secret)) {
+      return [
+        {
+          code: "secret-blank",
+          message: "a secret made only of white space was not registered for masking"
+        }
+      ];
+    }
+    const warnings = [];
+    if (!gitlabCouldMask(secret)) {
+      warnings.push({
+        code: "not-maskable-by-gitlab",
+        message: "a secret is not one GitLab could mask itself (8 or more characters of a-zA-Z0-9_+=/@:.~-, one line): deploy-token masks it in what it prints, but GitLab will not mask it in job logs"
+      });
+    }
+    const key = opts.username === void 0 ? secret : `${secret}\0${opts.username}`;
+    if (this.secrets.has(key)) return warnings;
+    this.secrets.add(key);
+    let changed = false;
+    for (const f of derivedForms(secret, opts)) {
+      const k = f.toString("latin1");
+      if (!this.literals.has(k)) {
+        this.literals.set(k, f);
+        changed = true;
+      }
+    }
+    const tokens = whitespaceForm(secret);
+    if (tokens !== void 0) {
+      const k = tokens.map((t) => t.toString("latin1")).join("\n");
+      if (!this.ws.has(k)) {
+        this.ws.set(k, tokens);
+        changed = true;
+      }
+    }
+    if (changed) this.changes++;
+    return warnings;
+  }
+  /** Every literal form registered (raw values included), each once. */
+  forms() {
+    return [...this.literals.values()];
+  }
+  /** Multi-line secrets' tokens (see whitespaceForm). */
+  whitespaceForms() {
+    return [...this.ws.values()];
+  }
+  /** Distinct secrets registered. */
+  get size() {
+    return this.secrets.size;
+  }
+  /** Bumped whenever the set of forms changes. */
+  get version() {
+    return this.changes;
+  }
+  /** The automata for the current forms (cached until the next change). */
+  compiled() {
+    if (this.cache?.version === this.changes) return this.cache;
+    const pats = [];
+    for (const k of this.literals.keys()) pats.push({ key: k, mask: true, token: false });
+    if (this.gitlabTokens)
+      for (const p of GITLAB_TOKEN_PREFIXES) pats.push({ key: p, mask: false, token: true });
+    const ac = buildAutomaton(pats);
+    let ws;
+    let wsMaxBytes = 0;
+    if (this.ws.size > 0) {
+      const wsPats = [];
+      for (const [k, tokens] of this.ws) {
+        wsPats.push({ key: k, mask: true, token: false });
+        const bytes = tokens.reduce((n, t) => n + t.length, (tokens.length - 1) * MAX_WS_GAP);
+        if (bytes > wsMaxBytes) wsMaxBytes = bytes;
+      }
+      ws = buildAutomaton(wsPats);
+    }
+    const tokenHold = this.gitlabTokens ? Math.max(...GITLAB_TOKEN_PREFIXES.map((p) => p.length)) + TOKEN_MIN_TAIL : 0;
+    this.cache = {
+      version: this.changes,
+      ac,
+      ws,
+      wsMaxBytes,
+      maxHold: Math.max(ac.maxLen, tokenHold, wsMaxBytes),
+      empty: this.literals.size === 0 && this.ws.size === 0 && !this.gitlabTokens
+    };
+    return this.cache;
+  }
+};
+function toRegistry(secrets, opts = {}) {
+  if (secrets instanceof SecretRegistry) return { registry: secrets, warnings: [] };
+  const registry = new SecretRegistry(opts);
+  const warnings = secrets.flatMap((s) => registry.add(s));
+  return { registry, warnings };
+}
+
+// src/mask/pump.ts
+import { read } from "node:fs";
+
+// src/mask/skip.ts
+var GRAM = 4;
+var SKIP_HASH_BITS = 18;
+var SKIP_MIN_LENGTH = 8;
+function hash(b0, b1, b2, b3, drop) {
+  return Math.imul(b0 | b1 << 8 | b2 << 16 | b3 << 24, 2654435761) >>> drop;
+}
+function planSkip(forms, always = false, bits = SKIP_HASH_BITS) {
+  if (forms.length === 0) return void 0;
+  const m = Math.min(255, ...forms.map((f) => f.length));
+  if (m < GRAM || m < SKIP_MIN_LENGTH && !always) return void 0;
+  const drop = 32 - bits;
+  const shift = new Uint8Array(1 << bits).fill(m - GRAM + 1);
+  const check = /* @__PURE__ */ new Map();
+  for (const f of forms) {
+    for (let q = GRAM; q <= m; q++) {
+      const h2 = hash(f[q - 4], f[q - 3], f[q - 2], f[q - 1], drop);
+      if (m - q < shift[h2]) shift[h2] = m - q;
+    }
+    const h = hash(f[m - 4], f[m - 3], f[m - 2], f[m - 1], drop);
+    const list = check.get(h) ?? [];
+    list.push(f);
+    check.set(h, list);
+  }
+  return { m, drop, shift, check };
+}
+function skipScan(plan, view, from, base, found, budget) {
+  const { m, drop, shift, check } = plan;
+  const n = view.length;
+  let j = m;
+  while (j <= n) {
+    const h = hash(
+      view[j - 4],
+      view[j - 3],
+      view[j - 2],
+      view[j - 1],
+      drop
+    );
+    const sh = shift[h];
+    if (sh > 0) {
+      j += sh;
+      continue;
+    }
+    if (--budget < 0) return false;
+    const s = j - m;
+    for (const f of check.get(h) ?? []) {
+      const e = s + f.length;
+      if (e > n || from + e <= base) continue;
+      let k = 0;
+      while (k < f.length && view[s + k] === f[k]) k++;
+      if (k === f.length) found.push(from + e, from + s);
+    }
+    j++;
+  }
+  return true;
+}
+
+// src/mask/sparse.ts
+var SPARSE_MAX_FORMS = 128;
+var SPARSE_MAX_RATE = 1 / 48;
+function priorWeights() {
+  const w = new Float64Array(256).fill(2e-5);
+  const lower = "etaoinsrhldcumfpgwybvkxjqz";
+  const lowerFreq = [
+    57,
+    41,
+    37,
+    34,
+    33,
+    32,
+    29,
+    27,
+    20,
+    18,
+    17,
+    13,
+    12,
+    11,
+    10,
+    9,
+    9,
+    8,
+    8,
+    7,
+    4.5,
+    3.5,
+    0.7,
+    0.5,
+    0.4,
+    0.4
+  ];
+  for (let i = 0; i < lower.length; i++) w[lower.charCodeAt(i)] = lowerFreq[i] / 1e3;
+  for (let c = 65; c <= 90; c++) w[c] = 2e-3;
+  for (const c of "TZEIRNOSA") w[c.charCodeAt(0)] = 4e-3;
+  for (let c = 48; c <= 57; c++) w[c] = 0.012;
+  const punct = {
+    " ": 0.12,
+    "\n": 0.02,
+    "-": 0.012,
+    ".": 0.012,
+    "/": 0.012,
+    ":": 0.01,
+    _: 5e-3,
+    "=": 4e-3,
+    ",": 4e-3,
+    '"': 4e-3,
+    "[": 3e-3,
+    "]": 3e-3,
+    "(": 2e-3,
+    ")": 2e-3,
+    "'": 2e-3,
+    "	": 2e-3,
+    "\r": 2e-3,
+    "\x1B": 2e-3,
+    "%": 1e-3,
+    "+": 1e-3,
+    "{": 8e-4,
+    "}": 8e-4
+  };
+  for (const [c, f] of Object.entries(punct)) w[c.charCodeAt(0)] = f;
+  for (const c of "@#*?;<>\\$") w[c.charCodeAt(0)] = 5e-4;
+  for (const c of "&!|`~^") w[c.charCodeAt(0)] = 3e-4;
+  for (let c = 128; c < 256; c++) w[c] = 2e-4;
+  return w;
+}
+var PAIR = 256;
+var PASS_COST = 2e-3;
+var isPair = (k) => k >= PAIR;
+var anchorBytes = (k) => isPair(k) ? [k - PAIR >> 8 & 255, k - PAIR & 255] : [k];
+function candidates(form) {
+  const out = new Set(form);
+  for (let i = 0; i + 1 < form.length; i++)
+    out.add(PAIR + (form[i] << 8 | form[i + 1]));
+  return out;
+}
+function offsetIn(form, k) {
+  return isPair(k) ? form.indexOf(Buffer.from(anchorBytes(k))) : form.indexOf(k);
+}
+function chooseAnchors(has, freq) {
+  const uncovered = new Set(has.keys());
+  const chosen = /* @__PURE__ */ new Set();
+  const all = /* @__PURE__ */ new Set();
+  for (const h of has) for (const k of h) all.add(k);
+  while (uncovered.size > 0) {
+    let best = -1;
+    let bestScore = 0;
+    for (const k of all) {
+      if (chosen.has(k)) continue;
+      let n = 0;
+      for (const i of uncovered) if (has[i].has(k)) n++;
+      const score = n / (freq(k) + PASS_COST);
+      if (n > 0 && score > bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+    chosen.add(best);
+    for (const i of [...uncovered]) if (has[i].has(best)) uncovered.delete(i);
+  }
+  return chosen;
+}
+function planAnchors(entries, weights, always = false) {
+  if (entries.length > SPARSE_MAX_FORMS && !always) return void 0;
+  const f = weights instanceof Float64Array ? { byte: weights, pair: (a, b) => weights[a] * weights[b] } : weights;
+  const known = /* @__PURE__ */ new Map();
+  const freq = (k) => {
+    let v = known.get(k);
+    if (v === void 0) {
+      v = isPair(k) ? f.pair(k - PAIR >> 8 & 255, k - PAIR & 255) : f.byte[k];
+      known.set(k, v);
+    }
+    return v;
+  };
+  const has = entries.map((e) => candidates(e.form));
+  const chosen = chooseAnchors(has, freq);
+  const byAnchor = /* @__PURE__ */ new Map();
+  entries.forEach((entry, i) => {
+    let a = -1;
+    for (const k of has[i]) if (chosen.has(k) && (a < 0 || freq(k) < freq(a))) a = k;
+    const list = byAnchor.get(a) ?? [];
+    list.push({ ...entry, off: offsetIn(entry.form, a) });
+    byAnchor.set(a, list);
+  });
+  const anchors = [...byAnchor.keys()];
+  const rate = anchors.reduce((n, k) => n + freq(k), 0);
+  if (rate > SPARSE_MAX_RATE && !always) return void 0;
+  return flatten(anchors, byAnchor, rate);
+}
+function flatten(anchors, byAnchor, rate) {
+  const keyed = [];
+  anchors.forEach((a, i) => {
+    const alen = isPair(a) ? 2 : 1;
+    for (const e of byAnchor.get(a)) {
+      const side = e.off === 0 ? 1 : 0;
+      const nb = e.form[side === 0 ? e.off - 1 : e.off + alen];
+      keyed.push({ key: (i * 2 + side) * 256 + nb, e });
+    }
+  });
+  keyed.sort((x, y) => x.key - y.key);
+  const flat = keyed.map((k) => k.e);
+  const first = new Int32Array(anchors.length * 512 + 1);
+  for (const k of keyed) first[k.key + 1] = first[k.key + 1] + 1;
+  for (let k = 1; k < first.length; k++) first[k] = first[k] + first[k - 1];
+  const start = new Int32Array(flat.length);
+  let at = 0;
+  flat.forEach((e, i) => {
+    start[i] = at;
+    at += e.form.length;
+  });
+  return {
+    anchors,
+    needles: anchors.map((k) => isPair(k) ? Buffer.from(anchorBytes(k)) : k),
+    byAnchor,
+    first,
+    off: Int32Array.from(flat, (e) => e.off),
+    start,
+    len: Int32Array.from(flat, (e) => e.form.length),
+    token: Uint8Array.from(flat, (e) => e.token ? 1 : 0),
+    bytes: Buffer.concat(flat.map((e) => e.form)),
+    anchorLen: Uint8Array.from(anchors, (k) => isPair(k) ? 2 : 1),
+    rate
+  };
+}
+
+// src/mask/masker.ts
+var MASK = "[MASKED]";
+var MASK_BYTES = Buffer.from(MASK);
+var EMPTY = Buffer.alloc(0);
+var EARLY_SAMPLES = 65536;
+function isWs(b) {
+  return b === 32 || b >= 9 && b <= 13;
+}
+function wsByte(run, b, at, feed) {
+  if (isWs(b)) {
+    if (run.start < 0) {
+      run.start = at;
+      run.len = 1;
+      run.broken = false;
+    } else run.len++;
+    if (!run.broken && run.len > MAX_WS_GAP) {
+      feed(WS_BREAK, run.start);
+      run.broken = true;
+    }
+    return;
+  }
+  if (run.start >= 0) {
+    if (!run.broken) feed(WS_SEP, run.start);
+    run.start = -1;
+  }
+  feed(b, at);
+}
+function pow2AtLeast(n) {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+var skipPlans = /* @__PURE__ */ new WeakMap();
+function skipPlanFor(c, forms, force) {
+  const known = skipPlans.get(c);
+  if (known && known.force === force) return known.plan;
+  const plan = planSkip(forms, force);
+  skipPlans.set(c, { force, plan });
+  return plan;
+}
+function join(parts) {
+  if (parts.length === 0) return void 0;
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+var Masker = class {
+  registry;
+  c;
+  /** Absolute offsets: bytes consumed, bytes decided (emitted or swallowed), end of the last mask. */
+  pos = 0;
+  emitted = 0;
+  maskEnd = -1;
+  acState = 0;
+  /** Undecided match ranges: sorted, disjoint, not touching. */
+  ivS = [];
+  ivE = [];
+  ivN = 0;
+  /** The running token candidate: where its prefix starts and its tail begins (-1: none). */
+  tokStart = -1;
+  tokTail = -1;
+  /** White-space automaton: its state, the pending run, and input offsets of its recent symbols. */
+  wsState = 0;
+  runStart = -1;
+  runLen = 0;
+  runBroken = false;
+  wsRing = new Float64Array(1);
+  wsCount = 0;
+  /** The last ring.length input bytes (held bytes are always among them). */
+  ring;
+  ended = false;
+  /** The earliest offset a match not yet found can start at (the last hold point). */
+  scanFrom = 0;
+  /**
+   * Search plans (both undefined: the automaton on every byte). Few forms: anchor bytes for forms and
+   * token prefixes (sparse.ts). Many long forms: Wu–Manber for the forms (skip.ts), anchors for the
+   * token prefixes only.
+   */
+  plan;
+  skip;
+  /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
+  seen = new Float64Array(256);
+  /** Pairs of adjacent bytes sampled at the same places. */
+  seenPairs = new Float64Array(65536);
+  seenTotal = 0;
+  /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
+  cooldown = 0;
+  backoff = 4;
+  /** Reused per chunk by the fast scan. */
+  found = [];
+  chunksFast = 0;
+  chunksAutomaton = 0;
+  engine;
+  constructor(registry, opts = {}) {
+    this.registry = registry;
+    this.engine = opts.engine ?? "auto";
+    this.c = registry.compiled();
+    this.ring = Buffer.alloc(this.ringSize(this.c));
+    this.wsRing = new Float64Array(pow2AtLeast((this.c.ws?.maxLen ?? 0) + 1));
+    this.makePlans();
+  }
+  /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
+  write(chunk) {
+    const parts = [];
+    this.writeInto(chunk, parts);
+    return join(parts);
+  }
+  /**
+   * Masks the next chunk and appends what can be emitted now to `out`, without copying: the pieces
+   * are views into `chunk` (which the caller must not change until they are written) and copies of
+   * the held bytes it completes. The path for pipes (pump.ts); `write` is the same, joined.
+   * `headroom`: that many bytes before `chunk` in its memory are scratch the masker may overwrite (a
+   * file read leaves room there), so held bytes are put before the chunk instead of copying the chunk.
+   */
+  writeInto(chunk, out, headroom = 0) {
+    if (this.ended) throw new Error("write after end");
+    if (this.registry.version !== this.c.version) this.recompile();
+    const n = chunk.length;
+    if (n === 0) return;
+    const base = this.pos;
+    let fast = false;
+    if (this.seenTotal < EARLY_SAMPLES && this.engine === "auto" && this.c.ws === void 0) {
+      this.sample(chunk);
+      if (this.seenTotal >= EARLY_SAMPLES) this.makePlans();
+    }
+    if (this.plan !== void 0 || this.skip !== void 0) {
+      if (this.cooldown > 0) {
+        this.cooldown--;
+        this.sample(chunk);
+        if (this.cooldown === 0) this.makePlans();
+      } else if (this.scanFast(chunk, base, headroom)) fast = true;
+      else {
+        this.cooldown = this.backoff;
+        this.backoff = Math.min(this.backoff * 2, 1024);
+        this.sample(chunk);
+      }
+    }
+    if (fast) {
+      this.backoff = 4;
+      this.chunksFast++;
+    } else {
+      this.scan(chunk, base);
+      this.chunksAutomaton++;
+    }
+    if (this.c.ws !== void 0) this.scanWs(chunk, base);
+    this.pos = base + n;
+    if (fast) this.acState = this.tailState(chunk, base);
+    const hold = this.holdFrom();
+    this.scanFrom = hold;
+    this.emit(hold, chunk, base, out);
+    this.remember(chunk, base);
+  }
+  /** End of input: everything held goes out. */
+  end() {
+    const parts = [];
+    this.endInto(parts);
+    return join(parts);
+  }
+  /** End of input: everything held is appended to `out`. */
+  endInto(out) {
+    if (this.ended) return;
+    if (this.registry.version !== this.c.version) this.recompile();
+    this.ended = true;
+    this.emit(this.pos, EMPTY, this.pos, out);
+  }
+  /** Bytes currently held back (for tests and diagnostics). */
+  get held() {
+    return this.pos - this.emitted;
+  }
+  /** Chunks searched by anchors or Wu–Manber vs by the automaton, anchor bytes, Wu–Manber on (diagnostics). */
+  get stats() {
+    return {
+      chunksFast: this.chunksFast,
+      chunksAutomaton: this.chunksAutomaton,
+      anchors: (this.plan?.needles ?? []).map((n) => typeof n === "number" ? String.fromCharCode(n) : n.toString("latin1")).join(" "),
+      skip: this.skip !== void 0
+    };
+  }
+  ringSize(c) {
+    return pow2AtLeast(Math.max(4096, c.maxHold + 1));
+  }
+  scan(buf, base) {
+    const a = this.c.ac;
+    const table = a.table;
+    const cls = a.byteClass;
+    const rowOff = a.rowOff;
+    const childByte = a.childByte;
+    const childState = a.childState;
+    const fail = a.fail;
+    const flags = a.flags;
+    const n = buf.length;
+    let s = this.acState;
+    let tokTail = this.tokTail;
+    let tokStart = this.tokStart;
+    let i = 0;
+    while (i < n) {
+      if (s === 0 && tokTail < 0) {
+        while (i < n && table[cls[buf[i]]] === 0) i++;
+        if (i === n) break;
+      }
+      const b = buf[i];
+      if (tokTail >= 0) {
+        if (URL_SAFE[b] === 1) {
+          const end = base + i + 1;
+          if (end - tokTail >= TOKEN_MIN_TAIL) this.add(tokStart, end);
+        } else tokTail = -1;
+      }
+      for (; ; ) {
+        const r = rowOff[s];
+        if (r >= 0) {
+          s = table[r + cls[b]];
+          break;
+        }
+        if (childByte[s] === b) {
+          s = childState[s];
+          break;
+        }
+        s = fail[s];
+      }
+      const f = flags[s];
+      if (f !== 0) {
+        const end = base + i + 1;
+        if ((f & FLAG_MASK) !== 0) this.add(end - a.outLen[s], end);
+        if ((f & FLAG_TOKEN) !== 0 && tokTail < 0) {
+          tokTail = end;
+          tokStart = end - a.tokLen[s];
+        }
+      }
+      i++;
+    }
+    this.acState = s;
+    this.tokTail = tokTail;
+    this.tokStart = tokStart;
+  }
+  /** Plans for this stream's bytes so far (see `plan`), or none when the automaton is the better choice. */
+  makePlans() {
+    this.plan = void 0;
+    this.skip = void 0;
+    if (this.c.ws !== void 0 || this.engine === "automaton") return;
+    const prior = priorWeights();
+    const k = 4096;
+    const total = this.seenTotal;
+    const weights = {
+      byte: prior.map((w, b) => (w * k + this.seen[b]) / (k + total)),
+      // Adjacent bytes are not independent (letters follow letters): the prior pair is four times
+      // the product of its bytes, then what the stream showed.
+      pair: (a, b) => (prior[a] * prior[b] * 4 * k + this.seenPairs[a << 8 | b]) / (k + total)
+    };
+    const forms = this.registry.forms();
+    const tokens = this.registry.gitlabTokens ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, "latin1"), token: true })) : [];
+    const force = this.engine !== "auto";
+    if (this.engine !== "skip") {
+      this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
+      if (this.plan !== void 0 || this.engine === "anchors") return;
+    }
+    this.skip = skipPlanFor(this.c, forms, force);
+    if (this.skip === void 0 && forms.length > 0) return;
+    if (tokens.length > 0) {
+      this.plan = planAnchors(tokens, weights, force);
+      if (this.plan === void 0) this.skip = void 0;
+    }
+  }
+  sample(chunk) {
+    const n = chunk.length;
+    for (let i = 0; i < n; i += 16) {
+      const b = chunk[i];
+      this.seen[b] = this.seen[b] + 1;
+      if (i + 1 < n) {
+        const p = b << 8 | chunk[i + 1];
+        this.seenPairs[p] = this.seenPairs[p] + 1;
+      }
+    }
+    this.seenTotal += Math.ceil(n / 16);
+  }
+  /** Bytes [a, b) of input still in the ring, as 1 or 2 views into it. */
+  ringSlices(a, b) {
+    const size = this.ring.length;
+    const i = a & size - 1;
+    const j = i + (b - a);
+    return j <= size ? [this.ring.subarray(i, j)] : [this.ring.subarray(i), this.ring.subarray(0, j - size)];
+  }
+  /** The automaton's state after the input so far, from its last maxLen bytes (all a state depends on). */
+  tailState(chunk, base) {
+    const a = this.c.ac;
+    const from = Math.max(0, this.pos - a.maxLen);
+    let s = 0;
+    if (from < base) for (const part of this.ringSlices(from, base)) for (const b of part) s = step(a, s, b);
+    for (let i = Math.max(0, from - base); i < chunk.length; i++) s = step(a, s, chunk[i]);
+    return s;
+  }
+  /**
+   * The fast scan: forms found through their anchor byte or by Wu–Manber, GitLab tokens through their
+   * prefix's anchor. Scans from the last hold point, so a form or token that began in held bytes is
+   * found whole. Returns false, having changed nothing, when candidates are too frequent in this chunk.
+   */
+  scanFast(chunk, base, headroom) {
+    const found = this.found;
+    found.length = 0;
+    const prefixes = [];
+    let from = this.scanFrom;
+    let view = chunk;
+    let junction = false;
+    if (from < base) {
+      if (base - from <= headroom && chunk.byteOffset >= base - from) view = this.withHeld(chunk, from, base);
+      else if (this.junction(chunk, base, found, prefixes)) {
+        junction = true;
+        from = base;
+      } else view = Buffer.concat([...this.ringSlices(from, base), chunk]);
+    }
+    const budget = this.engine === "auto" ? (chunk.length >> 5) + 16 : Infinity;
+    if (this.skip !== void 0 && !skipScan(this.skip, view, from, base, found, budget)) return false;
+    if (this.plan !== void 0 && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
+      return false;
+    if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found, junction);
+    if (found.length > 2) {
+      const pairs = [];
+      for (let i = 0; i < found.length; i += 2) pairs.push([found[i], found[i + 1]]);
+      pairs.sort((x, y) => x[0] - y[0]);
+      for (const [e, s] of pairs) this.add(s, e);
+    } else if (found.length === 2) this.add(found[1], found[0]);
+    return true;
+  }
+  /** Input bytes [from, base) put in the headroom before `chunk`, and the chunk: one view. */
+  withHeld(chunk, from, base) {
+    const held = base - from;
+    const view = Buffer.from(chunk.buffer, chunk.byteOffset - held, held + chunk.length);
+    let at = 0;
+    for (const s of this.ringSlices(from, base)) at += s.copy(view, at);
+    return view;
+  }
+  /**
+   * Matches and token prefixes that begin in held bytes, found by stepping the automaton from its
+   * state at `base` over the chunk's first bytes, until no match under way can have begun before
+   * `base` (the state is no deeper than the bytes stepped). Pushes forms as (end, start) to `found`
+   * and prefixes as (start − base, length) to `prefixes`. False when the chunk ends first (the
+   * caller joins held bytes and chunk instead).
+   */
+  junction(chunk, base, found, prefixes) {
+    const a = this.c.ac;
+    let s = this.acState;
+    const nf = found.length;
+    const np = prefixes.length;
+    for (let i = 0; i < chunk.length; i++) {
+      s = step(a, s, chunk[i]);
+      const end = base + i + 1;
+      const f = a.flags[s];
+      if ((f & FLAG_MASK) !== 0 && end - a.outLen[s] < base)
+        found.push(end, end - a.outLen[s]);
+      if ((f & FLAG_TOKEN) !== 0 && end - a.tokLen[s] < base)
+        prefixes.push(end - a.tokLen[s] - base, a.tokLen[s]);
+      if (a.depth[s] <= i + 1) return true;
+    }
+    found.length = nf;
+    prefixes.length = np;
+    return false;
+  }
+  /** Token tails after the prefixes found, one running candidate at a time (see tokens.ts). */
+  sparseTokens(view, from, chunk, base, prefixes, found, junction) {
+    const vlen = view.length;
+    let runEnd = -1;
+    if (this.tokTail >= 0) {
+      if (base - this.tokTail >= TOKEN_MIN_TAIL || junction) {
+        let k = 0;
+        while (k < chunk.length && URL_SAFE[chunk[k]] === 1) k++;
+        if (k > 0 && base + k - this.tokTail >= TOKEN_MIN_TAIL) found.push(base + k, this.tokStart);
+        runEnd = base + k;
+        if (k < chunk.length) this.tokTail = -1;
+      } else this.tokTail = -1;
+    }
+    if (prefixes.length === 0) return;
+    const order = [];
+    for (let i = 0; i < prefixes.length; i += 2) order.push(i);
+    order.sort((x, y) => prefixes[x] - prefixes[y]);
+    for (const i of order) {
+      const h = prefixes[i];
+      const plen = prefixes[i + 1];
+      if (from + h < runEnd) continue;
+      let j = h + plen;
+      while (j < vlen && URL_SAFE[view[j]] === 1) j++;
+      if (j - h - plen >= TOKEN_MIN_TAIL && from + j > base) found.push(from + j, from + h);
+      runEnd = from + j;
+      if (j === vlen) {
+        this.tokStart = from + h;
+        this.tokTail = from + h + plen;
+        break;
+      }
+    }
+  }
+  /**
+   * Multi-line secrets: the input as the white-space automaton sees it, each run of white space one
+   * symbol (WS_SEP for 1..MAX_WS_GAP bytes, WS_BREAK beyond), which is only known when the run ends or
+   * grows too long. A ring maps symbols back to input offsets.
+   */
+  scanWs(buf, base) {
+    const w = this.c.ws;
+    if (w === void 0) return;
+    const ring = this.wsRing;
+    const rmask = ring.length - 1;
+    let s = this.wsState;
+    let count = this.wsCount;
+    const run = { start: this.runStart, len: this.runLen, broken: this.runBroken };
+    const feed = (sym, at) => {
+      s = step(w, s, sym);
+      ring[count & rmask] = at;
+      count++;
+      const o = w.outLen[s];
+      if (o > 0) this.addAny(ring[count - o & rmask], at + 1);
+    };
+    for (let i = 0; i < buf.length; i++) wsByte(run, buf[i], base + i, feed);
+    this.wsState = s;
+    this.wsCount = count;
+    this.runStart = run.start;
+    this.runLen = run.len;
+    this.runBroken = run.broken;
+  }
+  /** A match in end order (the main scan): merge with the ranges it reaches. */
+  add(s, e) {
+    const S = this.ivS;
+    const E = this.ivE;
+    let k = this.ivN;
+    if (k > 0 && e < E[k - 1]) {
+      this.addAny(s, e);
+      return;
+    }
+    while (k > 0 && E[k - 1] >= s) {
+      k--;
+      if (S[k] < s) s = S[k];
+    }
+    S[k] = s;
+    E[k] = e;
+    this.ivN = k + 1;
+  }
+  /** A match in any order (white-space matches, rescans): insert and re-merge. Rare. */
+  addAny(s, e) {
+    const list = [[s, e]];
+    for (let k = 0; k < this.ivN; k++) list.push([this.ivS[k], this.ivE[k]]);
+    list.sort((x, y) => x[0] - y[0]);
+    let n = 0;
+    for (const [a, b] of list) {
+      if (n > 0 && a <= this.ivE[n - 1]) {
+        if (b > this.ivE[n - 1]) this.ivE[n - 1] = b;
+      } else {
+        this.ivS[n] = a;
+        this.ivE[n] = b;
+        n++;
+      }
+    }
+    this.ivN = n;
+  }
+  /** The earliest input offset a match not yet seen could start at. */
+  holdFrom() {
+    let f = this.pos - this.c.ac.hold[this.acState];
+    if (this.tokTail >= 0 && this.pos - this.tokTail < TOKEN_MIN_TAIL && this.tokStart < f) f = this.tokStart;
+    const w = this.c.ws;
+    if (w !== void 0) {
+      const d = w.hold[this.wsState];
+      if (d > 0) {
+        const at = this.wsRing[this.wsCount - d & this.wsRing.length - 1];
+        if (at < f) f = at;
+      }
+    }
+    return f;
+  }
+  /**
+   * Emit everything decided before `hold`: raw spans and one [MASKED] per merged range, appended to
+   * `parts`. Held bytes are copied out of the ring (the next write overwrites it); bytes of this
+   * chunk are views into it.
+   */
+  emit(hold, chunk, base, parts) {
+    const raw = (a, b) => {
+      if (a < base) {
+        const end = Math.min(b, base);
+        const size = this.ring.length;
+        const i = a & size - 1;
+        const j = i + (end - a);
+        if (j <= size) parts.push(Buffer.from(this.ring.subarray(i, j)));
+        else parts.push(Buffer.concat([this.ring.subarray(i), this.ring.subarray(0, j - size)]));
+        a = end;
+      }
+      if (b > a) parts.push(chunk.subarray(a - base, b - base));
+    };
+    const S = this.ivS;
+    const E = this.ivE;
+    let cur = this.emitted;
+    let maskEnd = this.maskEnd;
+    let h = 0;
+    for (; h < this.ivN; h++) {
+      const s = S[h];
+      const e = E[h];
+      if (s <= maskEnd) {
+        if (e > maskEnd) maskEnd = e;
+        if (maskEnd > cur) cur = maskEnd;
+        continue;
+      }
+      if (s >= hold) break;
+      if (s > cur) raw(cur, s);
+      parts.push(MASK_BYTES);
+      maskEnd = e;
+      cur = e;
+    }
+    if (h > 0) {
+      for (let k = h; k < this.ivN; k++) {
+        S[k - h] = S[k];
+        E[k - h] = E[k];
+      }
+      this.ivN -= h;
+    }
+    if (hold > cur) {
+      raw(cur, hold);
+      cur = hold;
+    }
+    this.emitted = cur;
+    this.maskEnd = maskEnd;
+  }
+  /** Keep the chunk's last bytes: held bytes are read from here by the next write. */
+  remember(chunk, base) {
+    const size = this.ring.length;
+    const m = Math.min(chunk.length, size);
+    const from = base + chunk.length - m;
+    const i = from & size - 1;
+    const first = Math.min(m, size - i);
+    chunk.copy(this.ring, i, chunk.length - m, chunk.length - m + first);
+    if (first < m) chunk.copy(this.ring, 0, chunk.length - m + first, chunk.length);
+  }
+  /**
+   * The registry changed (a secret added mid-stream). The new automata are positioned by rescanning the
+   * input we still have (the ring): the state only depends on the last few bytes. Matches that reach
+   * bytes not yet emitted are masked from there on; token state carries over (prefixes do not change).
+   */
+  recompile() {
+    const c = this.registry.compiled();
+    const oldRing = this.ring;
+    const avail = Math.min(this.pos, oldRing.length);
+    const start = this.pos - avail;
+    const size = this.ringSize(c);
+    if (size > oldRing.length) {
+      const ring2 = Buffer.alloc(size);
+      for (let q = start; q < this.pos; q++)
+        ring2[q & size - 1] = oldRing[q & oldRing.length - 1];
+      this.ring = ring2;
+    }
+    this.c = c;
+    const ring = this.ring;
+    const rmask = ring.length - 1;
+    const found = [];
+    const keep = (s2, e) => {
+      if (e > this.emitted) found.push([Math.max(s2, this.emitted), e]);
+    };
+    let s = 0;
+    for (let q = start; q < this.pos; q++) {
+      s = step(c.ac, s, ring[q & rmask]);
+      const o = c.ac.outLen[s];
+      if (o > 0) keep(q + 1 - o, q + 1);
+    }
+    this.acState = s;
+    this.wsRing = new Float64Array(pow2AtLeast((c.ws?.maxLen ?? 0) + 1));
+    this.wsCount = 0;
+    this.wsState = 0;
+    const w = c.ws;
+    if (w !== void 0) {
+      const wr = this.wsRing;
+      const wm = wr.length - 1;
+      let ws = 0;
+      let count = 0;
+      const run = { start: -1, len: 0, broken: false };
+      const feed = (sym, at) => {
+        ws = step(w, ws, sym);
+        wr[count & wm] = at;
+        count++;
+        const o = w.outLen[ws];
+        if (o > 0) keep(wr[count - o & wm], at + 1);
+      };
+      for (let q = start; q < this.pos; q++) wsByte(run, ring[q & rmask], q, feed);
+      if (this.runStart >= 0 && this.runBroken && !run.broken) ws = step(w, ws, WS_BREAK);
+      this.wsState = ws;
+      this.wsCount = count;
+    }
+    for (const [a, b] of found) this.addAny(a, b);
+    this.makePlans();
+    this.cooldown = 0;
+    this.scanFrom = Math.min(this.scanFrom, this.holdFrom());
+  }
+};
+function anchorScan(plan, view, from, base, found, prefixes, budget) {
+  const { first, off, start, len, token, bytes, needles, anchorLen } = plan;
+  const vlen = view.length;
+  for (let ai = 0; ai < needles.length; ai++) {
+    const a = needles[ai];
+    const alen = anchorLen[ai];
+    const before = ai * 512;
+    const after = before + 256;
+    for (let h = view.indexOf(a); h !== -1; h = view.indexOf(a, h + 1)) {
+      if (--budget < 0) return false;
+      for (let side = 0; side < 2; side++) {
+        const nb = side === 0 ? h > 0 ? view[h - 1] : -1 : h + alen < vlen ? view[h + alen] : -1;
+        if (nb < 0) continue;
+        const key = (side === 0 ? before : after) + nb;
+        const x1 = first[key + 1];
+        for (let x = first[key]; x < x1; x++) {
+          const s = h - off[x];
+          const l = len[x];
+          if (s < 0 || s + l > vlen) continue;
+          const b0 = start[x];
+          let k = 0;
+          while (k < l && view[s + k] === bytes[b0 + k]) k++;
+          if (k < l) continue;
+          if (token[x] === 1) prefixes.push(s, l);
+          else if (from + s + l > base) found.push(from + s + l, from + s);
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// src/mask/pump.ts
+var FILE_CHUNK = 1024 * 1024;
+var HEADROOM = 16 * 1024;
+function toBuffer(chunk) {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+var SINK_LIMIT = 2 * 1024 * 1024;
+var SinkWindow = class {
+  constructor(sink, limit = SINK_LIMIT) {
+    this.sink = sink;
+    this.limit = limit;
+  }
+  sink;
+  limit;
+  queued = 0;
+  waiting;
+  /**
+   * Writes the pieces (emptying the list); false when more than the limit is in flight. `done` runs
+   * once the sink has taken all of them (at once when there are none).
+   */
+  write(parts, done) {
+    const last = parts.length - 1;
+    if (last > 0) this.sink.cork();
+    parts.forEach((p, i) => {
+      const n = p.length;
+      this.queued += n;
+      this.sink.write(p, () => {
+        this.taken(n);
+        if (i === last) done?.();
+      });
+    });
+    if (last > 0) this.sink.uncork();
+    if (last < 0) done?.();
+    parts.length = 0;
+    return this.queued <= this.limit;
+  }
+  /** Resolves once no more than the limit is in flight (or the sink failed: see release). */
+  below() {
+    if (this.queued <= this.limit) return Promise.resolve();
+    return new Promise((resolve) => this.waiting = resolve);
+  }
+  /** The sink failed: whoever waits stops waiting (and finds the error). */
+  release() {
+    const w = this.waiting;
+    this.waiting = void 0;
+    w?.();
+  }
+  taken(n) {
+    this.queued -= n;
+    if (this.waiting !== void 0 && this.queued <= this.limit) {
+      const w = this.waiting;
+      this.waiting = void 0;
+      w();
+    }
+  }
+};
+function finishSink(sink, end) {
+  if (!end) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (sink.writableFinished) return resolve();
+    const onError = (e) => {
+      sink.off("finish", onFinish);
+      reject(e);
+    };
+    const onFinish = () => {
+      sink.off("error", onError);
+      resolve();
+    };
+    sink.once("error", onError);
+    sink.once("finish", onFinish);
+    sink.end();
+  });
+}
+function maskPipe(source, sink, registry, opts = {}) {
+  let made;
+  const masker = () => made ??= new Masker(registry, opts);
+  const parts = [];
+  const window = new SinkWindow(sink);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const stop = () => {
+      source.off("data", onData);
+      source.off("end", onEnd);
+      source.off("close", onEnd);
+      source.off("error", onSourceError);
+      sink.off("error", onSinkError);
+    };
+    const flushAndFinish = (err) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      try {
+        made?.endInto(parts);
+        window.write(parts);
+      } catch (e) {
+        err ??= e;
+      }
+      if (err) reject(err);
+      else finishSink(sink, opts.end !== false).then(resolve, reject);
+    };
+    function onData(chunk) {
+      try {
+        masker().writeInto(toBuffer(chunk), parts);
+      } catch (e) {
+        flushAndFinish(e);
+        return;
+      }
+      if (!window.write(parts)) {
+        source.pause();
+        void window.below().then(() => {
+          if (!settled) source.resume();
+        });
+      }
+    }
+    function onEnd() {
+      flushAndFinish();
+    }
+    function onSourceError(e) {
+      flushAndFinish(e);
+    }
+    function onSinkError(e) {
+      if (settled) return;
+      settled = true;
+      stop();
+      source.destroy?.();
+      reject(e);
+    }
+    sink.on("error", onSinkError);
+    source.on("error", onSourceError);
+    source.on("end", onEnd);
+    source.on("close", onEnd);
+    source.on("data", onData);
+  });
+}
+var ReadBuffers = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  free = [];
+  take() {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size);
+  }
+  give(buf) {
+    if (this.free.length < 8) this.free.push(buf);
+  }
+  /** The next piece of the file, in a buffer of its own; undefined at the end. */
+  read(fd) {
+    return new Promise((resolve, reject) => {
+      const buf = this.take();
+      read(fd, buf, HEADROOM, this.size, null, (err, n) => {
+        if (err || n === 0) this.give(buf);
+        if (err) reject(err);
+        else resolve(n === 0 ? void 0 : { buf, chunk: buf.subarray(HEADROOM, HEADROOM + n) });
+      });
+    });
+  }
+};
+async function maskFile(fd, sink, registry, opts = {}) {
+  const size = opts.chunkSize ?? FILE_CHUNK;
+  const masker = new Masker(registry, opts);
+  const parts = [];
+  const window = new SinkWindow(sink);
+  let sinkError;
+  const onSinkError = (e) => {
+    sinkError ??= e;
+    window.release();
+  };
+  sink.on("error", onSinkError);
+  const buffers = new ReadBuffers(size);
+  try {
+    let next = buffers.read(fd);
+    for (; ; ) {
+      let piece;
+      try {
+        piece = await next;
+      } catch (e) {
+        masker.endInto(parts);
+        if (sinkError === void 0) window.write(parts);
+        throw e;
+      }
+      if (sinkError) throw sinkError;
+      if (piece === void 0) break;
+      next = buffers.read(fd);
+      masker.writeInto(piece.chunk, parts, HEADROOM);
+      const { buf } = piece;
+      if (!window.write(parts, () => buffers.give(buf))) await window.below();
+      if (sinkError) {
+        next.catch(() => void 0);
+        throw sinkError;
+      }
+    }
+    masker.endInto(parts);
+    window.write(parts);
+  } finally {
+    sink.off("error", onSinkError);
+  }
+  if (sinkError) throw sinkError;
+  await finishSink(sink, opts.end !== false);
+}
+
+// src/mask/stream.ts
+var EMPTY2 = Buffer.alloc(0);
+function maskBuffer(buf, secrets) {
+  const { registry } = toRegistry(secrets);
+  if (registry.compiled().empty) return buf;
+  const m = new Masker(registry, { engine: buf.length < 65536 ? "automaton" : "auto" });
+  const a = m.write(buf);
+  const b = m.end();
+  if (a === void 0) return b ?? EMPTY2;
+  return b === void 0 ? a : Buffer.concat([a, b]);
+}
+function maskString(text, secrets) {
+  const { registry } = toRegistry(secrets);
+  if (text.length === 0 || registry.compiled().empty) return text;
+  return maskBuffer(Buffer.from(text, "utf8"), registry).toString("utf8");
+}
+
+export {
+  derivedForms,
+  SecretRegistry,
+  maskString,
+  maskPipe,
+  maskFile
+};

@@ -1,0 +1,263 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  RunRecord
+} from "./chunk-PLCMOJVW.js";
+import {
+  RunDir,
+  jobVariables
+} from "./chunk-RZJ7JB3I.js";
+import {
+  checkStateDir,
+  parseClients,
+  writeJobCredentials
+} from "./chunk-QSJHQO5Z.js";
+import {
+  runFlow
+} from "./chunk-TRHTUJLO.js";
+import {
+  proxyAwareFetch
+} from "./chunk-LYUOR5ND.js";
+import {
+  maskPipe
+} from "./chunk-GAHSSZYI.js";
+import {
+  discardEphemeral
+} from "./chunk-CBHZ3LSN.js";
+import "./chunk-TIS2JBGP.js";
+import "./chunk-VPCP35NA.js";
+import "./chunk-2NBKGNHO.js";
+import "./chunk-R64T6DDA.js";
+import "./chunk-YOE5HMND.js";
+import "./chunk-RC75VXCO.js";
+import "./chunk-DHMOR7KF.js";
+import "./chunk-4XOODLE4.js";
+import "./chunk-YM2RZDLZ.js";
+import "./chunk-M2XMWK6Z.js";
+import {
+  UsageError
+} from "./chunk-XSTXBMLW.js";
+import "./chunk-SFJXSL7D.js";
+
+// src/cli/commands/exec.ts
+import { constants as constants2 } from "node:os";
+
+// src/app/child.ts
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+var PIPE_GRACE_MS = 1e3;
+async function runChild(o) {
+  const child = o.shell ? spawn("/bin/sh", ["-c", [o.command, ...o.args].join(" ")], {
+    env: o.env,
+    cwd: o.cwd,
+    stdio: ["inherit", "pipe", "pipe"]
+  }) : spawn(o.command, o.args, { env: o.env, cwd: o.cwd, stdio: ["inherit", "pipe", "pipe"], shell: false });
+  const unsubscribe = o.onSignal?.((sig) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+  });
+  const done = new Promise((resolve) => {
+    child.once("error", (e) => {
+      o.onError(`cannot run ${o.command}: ${e.code ?? e.message}`);
+      resolve(e.code === "ENOENT" || e.code === "EACCES" ? 127 : 126);
+    });
+    child.once("exit", (code, signal) => {
+      if (code !== null) resolve(code);
+      else resolve(128 + (signal ? constants.signals[signal] ?? 0 : 0));
+    });
+  });
+  const pumps = Promise.all(
+    [
+      child.stdout ? maskPipe(child.stdout, o.stdout, o.registry, { end: false }) : void 0,
+      child.stderr ? maskPipe(child.stderr, o.stderr, o.registry, { end: false }) : void 0
+    ].map((p) => p?.catch(() => void 0))
+  );
+  try {
+    const code = await done;
+    const drained = await Promise.race([
+      pumps.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), PIPE_GRACE_MS).unref())
+    ]);
+    if (!drained) {
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      await pumps;
+    }
+    return code;
+  } finally {
+    unsubscribe?.();
+  }
+}
+
+// src/cli/commands/exec.ts
+var DEFAULT_DEADLINE_MS = 6e4;
+var Stop = class {
+  signal;
+  /** A token may have been asked for (a POST was sent): a stop must then wait for it and undo it. */
+  posted = false;
+  stopped;
+  resolve = () => void 0;
+  forward;
+  constructor() {
+    this.stopped = new Promise((r) => this.resolve = r);
+  }
+  receive(sig) {
+    if (this.signal === void 0) {
+      this.signal = sig;
+      this.resolve(sig);
+    }
+    this.forward?.(sig);
+  }
+  /** For runChild: signals received while the command runs are forwarded to it. */
+  attach = (forward) => {
+    this.forward = forward;
+    return () => this.forward = void 0;
+  };
+  /** 128 + the signal's number, as a shell reports a command killed by it. */
+  get code() {
+    return 128 + (this.signal ? constants2.signals[this.signal] ?? 0 : 0);
+  }
+};
+function stoppableFetch(ctx, stop) {
+  const inner = ctx.fetch ?? proxyAwareFetch(ctx.env) ?? ((input, init) => globalThis.fetch(input, init));
+  return (input, init) => {
+    const post = (init?.method ?? "GET").toUpperCase() === "POST";
+    if (stop.signal && (post || !stop.posted)) {
+      return Promise.reject(
+        Object.assign(new Error(`stopped by ${stop.signal}`), { code: `stopped by ${stop.signal}` })
+      );
+    }
+    if (post) stop.posted = true;
+    return inner(input, init);
+  };
+}
+function within(p, ms) {
+  return Promise.race([p, new Promise((r) => setTimeout(() => r(void 0), ms).unref())]);
+}
+async function runExec(argv, flags, ctx, io) {
+  const [command, ...args] = argv;
+  if (!command)
+    throw new UsageError(
+      "exec needs a command after --",
+      "e.g. deploy-token exec -- docker pull registry.example.com/img"
+    );
+  checkStateDir(ctx.env);
+  const stop = new Stop();
+  const run = new RunDir(ctx.env);
+  const unsubscribe = io.onSignal?.((sig) => stop.receive(sig));
+  try {
+    const settled = runFlow(flags, {
+      ...ctx,
+      ...io.onSignal ? { fetch: stoppableFetch(ctx, stop) } : {},
+      ephemeral: { mode: "create", random: run.stamp }
+    }).then(
+      (flow2) => ({ flow: flow2 }),
+      (error) => ({ error })
+    );
+    const first = await Promise.race([settled, stop.stopped.then(() => void 0)]);
+    if (first === void 0 || stop.signal) {
+      const late = stop.posted ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS) : await within(settled, 0);
+      ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? "a signal"} before the command started
+`);
+      if (late && "flow" in late) {
+        const d = await discardEphemeral(late.flow);
+        if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+      } else if (!late && stop.posted) {
+        ctx.stderr.write(
+          "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
+        );
+      }
+      run.discard();
+      return stop.code;
+    }
+    if ("error" in first) throw first.error;
+    const flow = first.flow;
+    const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
+    const onExit = () => void record.close(false);
+    process.once("exit", onExit);
+    try {
+      return await execResolved({ flow, command, args, flags, ctx, io, stop }, run, record);
+    } finally {
+      process.off("exit", onExit);
+      const d = await discardEphemeral(flow);
+      if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+      closeRecord(record, d !== void 0 && !d.ok, ctx);
+    }
+  } finally {
+    unsubscribe?.();
+    run.discard();
+  }
+}
+function childEnv(env, vars, api) {
+  const withheld = (k, v) => !api.pass && (k === api.name || api.token !== void 0 && v === api.token);
+  const out = Object.fromEntries(Object.entries(env).filter(([k, v]) => !withheld(k, v)));
+  for (const v of vars) out[v.name] = v.value;
+  return out;
+}
+async function execResolved(x, run, record) {
+  const { flow, flags, ctx } = x;
+  const r = flow.resolution;
+  for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
+`);
+  if (!r.ok || !r.credentials) {
+    ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
+`);
+    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}
+`);
+    if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
+`);
+    return r.exitCode;
+  }
+  const vars = await jobVariables(flow, ctx.env);
+  const registry = ctx.scrubber.registry;
+  for (const v of vars) {
+    if (!v.secret) continue;
+    for (const w of registry.add(v.value, { username: r.credentials.username })) {
+      ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
+`);
+    }
+  }
+  if (flow.ephemeral) record.token(flow.ephemeral);
+  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure), run, record.files);
+  return runCommand(x, [...vars, ...files?.variables ?? []]);
+}
+function closeRecord(record, tokenLeft, ctx) {
+  const n = record.manifest?.files.length ?? 0;
+  const report = record.close(tokenLeft);
+  if (n > 0)
+    ctx.stderr.write(
+      `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(", ")}` : ""}
+`
+    );
+}
+async function runCommand(x, vars) {
+  const { flow, command, args, flags, ctx, io, stop } = x;
+  const env = childEnv(ctx.env, vars, {
+    name: flow.settings.apiTokenEnv,
+    token: flow.settings.apiToken,
+    pass: flags.passApiToken === true
+  });
+  if (stop.signal) {
+    ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started
+`);
+    return stop.code;
+  }
+  return runChild({
+    command,
+    args,
+    env,
+    cwd: ctx.cwd,
+    shell: flags.shell === true,
+    registry: ctx.scrubber.registry,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    onError: (m) => ctx.stderr.write(`deploy-token: ${m}
+`),
+    onSignal: stop.attach
+  });
+}
+export {
+  childEnv,
+  runExec
+};

@@ -7,10 +7,10 @@
  * stamp, and only when GitLab's token of that id still has that name. Anything else is reported and
  * left alone. It never fails the job: a problem becomes a warning.
  */
+import { connect, type Connection } from '../app/connection.js';
 import { deleteRecordedToken, recordedTokenProblem } from '../app/ephemeral.js';
-import { tempBase } from '../app/credentials.js';
-import { loadSpecFor } from '../app/flow.js';
 import { resolveSettings } from '../app/options.js';
+import { runSpecs } from '../app/spec.js';
 import type { Env } from '../core/env.js';
 import type { TextSink } from '../core/output.js';
 import {
@@ -20,9 +20,10 @@ import {
   untrustedRunDir,
   type Manifest,
 } from '../credentials/manifest.js';
-import { clientWith } from '../gitlab/client.js';
-import { readInputs } from './inputs.js';
-import { flagsOf } from './run.js';
+import { tempBase } from '../credentials/write.js';
+import type { GitLabClient } from '../gitlab/client.js';
+import { rawInput, readInputs } from './inputs.js';
+import { flagsOf, INPUT_NAMES } from './run.js';
 import { Runner } from './runner.js';
 
 const LATER =
@@ -38,8 +39,7 @@ export interface PostDeps {
 export async function runPostAll(env: Env, stdout: TextSink, deps: PostDeps = {}): Promise<number> {
   const runner = new Runner(env, stdout);
   runner.scrubber.addEnv(env);
-  const token = (env['INPUT_GITLAB-TOKEN'] ?? '').trim() || env.GITLAB_TOKEN;
-  runner.setSecret(token);
+  runner.setSecret(rawInput(env, 'gitlab-token'));
   if (env.STATE_ephemeral)
     runner.annotate(
       'warning',
@@ -65,7 +65,7 @@ export async function runPostAll(env: Env, stdout: TextSink, deps: PostDeps = {}
     );
     return 0;
   }
-  if (m.ephemeralTokens?.length) await deleteTokens(m, why === 'gone', token, env, runner, deps);
+  if (m.ephemeralTokens?.length) await deleteTokens(m, why === 'gone', env, runner, deps);
   removeFiles(m, env, runner);
   return 0;
 }
@@ -88,11 +88,11 @@ function removeFiles(m: Manifest, env: Env, runner: Runner): void {
   }
 }
 
-/** The instance the action's inputs name (as main resolved it), or why it is not known. */
-async function inputInstance(env: Env, cwd: string): Promise<{ url?: string; why?: string }> {
+/** The connection the action's inputs name, as main resolved it (instance and API token), or why it is not known. */
+async function inputConnection(env: Env, cwd: string): Promise<{ gitlab?: Connection; why?: string }> {
   try {
     const flags = flagsOf(readInputs(env));
-    return { url: resolveSettings(flags, env, await loadSpecFor(flags, cwd)).gitlabUrl };
+    return { gitlab: resolveSettings(flags, env, await runSpecs(cwd)(flags.spec), INPUT_NAMES).gitlab };
   } catch (e) {
     return { why: (e as { message?: string }).message ?? String(e) };
   }
@@ -101,30 +101,32 @@ async function inputInstance(env: Env, cwd: string): Promise<{ url?: string; why
 async function deleteTokens(
   m: Manifest,
   dirGone: boolean,
-  token: string | undefined,
   env: Env,
   runner: Runner,
   deps: PostDeps,
 ): Promise<void> {
   const warn = (m: string) => runner.annotate('warning', `deploy-token: ${m}`);
-  const instance = await inputInstance(env, deps.cwd ?? env.GITHUB_WORKSPACE ?? process.cwd());
+  const { gitlab, why } = await inputConnection(env, deps.cwd ?? env.GITHUB_WORKSPACE ?? process.cwd());
+  let client: GitLabClient | undefined;
   for (const t of m.ephemeralTokens ?? []) {
     const which = `ephemeral token #${t.tokenId}`;
     const problem = dirGone
       ? `the run's directory ${m.dir} is gone, so the record cannot be checked`
-      : instance.url === undefined
-        ? `the GitLab instance is not known (${instance.why ?? 'no input'})`
-        : recordedTokenProblem(t, markerStamp(m.marker ?? ''), instance.url);
-    if (problem) {
+      : !gitlab
+        ? `the GitLab instance is not known (${why ?? 'no input'})`
+        : recordedTokenProblem(t, markerStamp(m.marker ?? ''), gitlab.url);
+    if (problem || !gitlab) {
       warn(`left ${which} alone: ${problem}; ${LATER}`);
       continue;
     }
-    if (!token) {
-      warn(`no API token to delete ${which}: ${LATER}`);
+    if (!gitlab.apiToken) {
+      warn(`no API token to delete ${which} (none in ${gitlab.tokenSource}): ${LATER}`);
       continue;
     }
     try {
-      const client = clientWith(instance.url as string, token, { ...deps, env });
+      client ??= connect({ ...gitlab, apiToken: gitlab.apiToken }, { ...deps, env }, (l) =>
+        runner.info(`deploy-token: ${l}`),
+      );
       const res = await deleteRecordedToken(client, { ...t, name: t.name as string });
       runner.info(`deploy-token: ${which} ${res === 'deleted' ? 'deleted' : 'was already gone'}`);
     } catch (e) {

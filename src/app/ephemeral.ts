@@ -9,7 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { deleteDeployToken, getProject, listDeployTokens } from '../gitlab/api.js';
 import type { EphemeralToken } from '../credentials/manifest.js';
 import { isEphemeralName } from '../provision/ephemeral-name.js';
-import { normaliseUrl } from './options.js';
+import { normaliseUrl } from './connection.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import type { Project } from '../gitlab/types.js';
 import {
@@ -33,7 +33,7 @@ type EphemeralResult = { input: ResolveInput; resolution: Resolution; record?: E
 function checkNeeds(settings: Settings, client: GitLabClient | undefined): asserts client is GitLabClient {
   if (!client) {
     throw new UsageError(
-      `an ephemeral token is created through the API: put a token with the api scope in $${settings.apiTokenEnv}`,
+      `an ephemeral token is created through the API: put a token with the api scope in ${settings.gitlab.tokenSource}`,
       "the token's user must be Maintainer on the project",
     );
   }
@@ -202,7 +202,7 @@ export async function discardEphemeral(flow: {
 export function recordedTokenProblem(t: EphemeralToken, stamp: string, instance: string): string | undefined {
   let recorded: string | undefined;
   try {
-    recorded = t.gitlabUrl === undefined ? undefined : normaliseUrl(t.gitlabUrl);
+    recorded = t.gitlabUrl === undefined ? undefined : normaliseUrl(t.gitlabUrl, 'the recorded instance');
   } catch {
     recorded = undefined;
   }

@@ -12,7 +12,7 @@ export async function jobVariables(flow: FlowResult, env: Env): Promise<ExportVa
   if (!r.credentials) return [];
   const templates = flow.settings.job?.spec.variables;
   if (templates && Object.keys(templates).length > 0) await loadTemplating();
-  const values = templateValues(r, flow.input, flow.settings.gitlabUrl, env);
+  const values = templateValues(r, flow.input, flow.settings.gitlab.url, env);
   const vars = [
     ...deployVariables(r.credentials.username, r.credentials.password),
     ...renderSpecVariables(flow.settings.job?.spec.variables, values, r.credentials.password),

@@ -2,16 +2,17 @@
  * The resolution flow every surface shares: settings → gather (GitLab API, environment) → decide.
  * Surfaces (CLI, action) call this and only format or export what it returns.
  */
-import { UsageError } from '../core/errors.js';
 import type { Clock, Env } from '../core/env.js';
 import type { Scrubber } from '../core/scrub.js';
-import { clientWith, type ClientDeps, type GitLabClient } from '../gitlab/client.js';
+import type { ClientDeps, GitLabClient } from '../gitlab/client.js';
 import type { EphemeralRecord } from '../provision/ephemeral.js';
-import { gatherInput } from '../resolve/gather.js';
+import { gatherInput, type GatherOptions } from '../resolve/gather.js';
 import { resolveCredentials } from '../resolve/resolver.js';
 import type { ResolveInput, Resolution } from '../resolve/types.js';
 import type { Spec } from '../spec/types.js';
-import { resolveSettings, specPath, type CommonFlags, type Settings } from './options.js';
+import { connect } from './connection.js';
+import { resolveSettings, type CommonFlags, type SettingNames, type Settings } from './options.js';
+import { runSpecs, type RunSpecs } from './spec.js';
 
 export interface FlowDeps {
   env: Env;
@@ -30,6 +31,12 @@ export interface FlowDeps {
   http?: ClientDeps['http'];
   /** The run's scrubber: every secret the flow meets is added to it before anything is printed. */
   scrubber?: Pick<Scrubber, 'add' | 'addIfNotUsername'>;
+  /** The run's spec reader (src/app/spec.ts), shared with what the surface read before the flow. */
+  specs?: RunSpecs;
+  /** How the surface names its settings in messages (default: the CLI's flags). */
+  names?: SettingNames;
+  /** Where a notice goes (the instance defaulted to https://gitlab.com, said before the token is sent). */
+  notice?: (line: string) => void;
 }
 
 export interface FlowResult {
@@ -44,31 +51,19 @@ export interface FlowResult {
   client?: GitLabClient;
 }
 
-export async function loadSpecFor(flags: CommonFlags, cwd: string): Promise<Spec | undefined> {
-  const path = specPath(flags, cwd);
-  if (!path) return undefined;
-  // The YAML parser and the validator load only when there is a spec to read.
-  const { loadSpecFile } = await import('../spec/load.js');
-  const { spec, findings } = await loadSpecFile(path);
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (!spec || errors.length > 0) {
-    const first = errors
-      .slice(0, 5)
-      .map((f) => `${f.file}:${f.line}:${f.col}: ${f.message} [${f.ruleId}]`)
-      .join('\n  ');
-    throw new UsageError(
-      `the spec is invalid:\n  ${first}`,
-      `run \`deploy-token validate ${path}\` for every finding`,
-    );
-  }
-  return spec;
-}
-
 export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowResult> {
-  const spec = await loadSpecFor(flags, deps.cwd);
-  const settings = resolveSettings(flags, deps.env, spec);
-  deps.scrubber?.add(settings.apiToken);
-  const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : undefined;
+  const spec = await (deps.specs ?? runSpecs(deps.cwd))(flags.spec);
+  const settings = resolveSettings(flags, deps.env, spec, deps.names);
+  const { gitlab } = settings;
+  deps.scrubber?.add(gitlab.apiToken);
+  const client = gitlab.apiToken
+    ? connect({ ...gitlab, apiToken: gitlab.apiToken }, deps, deps.notice ?? (() => undefined))
+    : undefined;
+  const found = {
+    settings,
+    ...(spec ? { spec } : {}),
+    ...(client ? { client } : {}),
+  };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
     const { ephemeralFlow } = await import('./ephemeral.js');
     const e = await ephemeralFlow(
@@ -80,15 +75,27 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
     );
     registerSecrets(deps.scrubber, e.input, e.resolution);
     return {
-      settings,
-      ...(spec ? { spec } : {}),
+      ...found,
       input: e.input,
       resolution: e.resolution,
       requestCount: client?.requestCount ?? 0,
-      ...(e.record ? { ephemeral: { ...e.record, gitlabUrl: settings.gitlabUrl } } : {}),
-      ...(client ? { client } : {}),
+      ...(e.record ? { ephemeral: { ...e.record, gitlabUrl: gitlab.url } } : {}),
     };
   }
+  const input = await gatherInput(gatherRequest(settings, spec, client, deps));
+  if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };
+  const resolution = resolveCredentials(input);
+  registerSecrets(deps.scrubber, input, resolution);
+  return { ...found, input, resolution, requestCount: client?.requestCount ?? 0 };
+}
+
+/** What the resolver reads: the API (when there is a client), the job's environment, the spec's fallback. */
+function gatherRequest(
+  settings: Settings,
+  spec: Spec | undefined,
+  client: GitLabClient | undefined,
+  deps: FlowDeps,
+): GatherOptions {
   const fb = spec?.token?.fallback;
   const fallback =
     fb && (fb.username_env || fb.password_env)
@@ -97,7 +104,8 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
           ...(fb.password_env ? { passwordEnv: fb.password_env } : {}),
         }
       : undefined;
-  const input = await gatherInput({
+  const job = settings.job;
+  return {
     ...(client ? { client } : {}),
     ...(settings.project ? { project: settings.project } : {}),
     env: deps.env,
@@ -105,28 +113,12 @@ export async function runFlow(flags: CommonFlags, deps: FlowDeps): Promise<FlowR
     ...(settings.environment ? { environment: settings.environment } : {}),
     ...(settings.ref ? { ref: settings.ref } : {}),
     ...(fallback ? { fallback } : {}),
-    ...(settings.job
+    ...(job
       ? {
-          job: {
-            name: settings.job.name,
-            scopes: settings.job.scopes,
-            lfs: settings.job.lfs,
-            dependencyProxy: settings.job.dependencyProxy,
-          },
+          job: { name: job.name, scopes: job.scopes, lfs: job.lfs, dependencyProxy: job.dependencyProxy },
         }
       : {}),
     minDaysLeft: settings.minDaysLeft,
-  });
-  if (settings.lfs && !input.job) input.job = { name: '(command line)', scopes: [], lfs: true };
-  const resolution = resolveCredentials(input);
-  registerSecrets(deps.scrubber, input, resolution);
-  return {
-    settings,
-    ...(spec ? { spec } : {}),
-    input,
-    resolution,
-    requestCount: client?.requestCount ?? 0,
-    ...(client ? { client } : {}),
   };
 }
 

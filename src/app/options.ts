@@ -1,13 +1,12 @@
 /**
- * Settings every command shares, resolved in one place: flag, then spec, then the CI environment,
- * then the default.
+ * Settings every command shares, resolved in one place: flag (the action: input), then spec, then
+ * the CI environment, then the default. The GitLab connection is src/app/connection.ts's.
  */
-import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import type { JobSpec, Spec } from '../spec/types.js';
-import type { Scope } from '../resolve/types.js';
+import type { Scope } from '../gitlab/scopes.js';
+import { DEFAULT_SPEC, type JobSpec, type Spec } from '../spec/types.js';
+import { gitlabConnection, type Connection } from './connection.js';
 
 export interface CommonFlags {
   gitlabUrl?: string;
@@ -15,6 +14,8 @@ export interface CommonFlags {
   spec?: string;
   job?: string;
   apiTokenEnv?: string;
+  /** The API token itself: the action's input `gitlab-token` (the CLI never takes one as a flag). */
+  apiToken?: string;
   environment?: string;
   minDaysLeft?: string | number;
   lfs?: boolean;
@@ -22,11 +23,23 @@ export interface CommonFlags {
   ref?: string;
 }
 
+/** How a surface names each setting in its messages: the CLI's flags, the action's inputs. */
+export type SettingNames = Record<Exclude<keyof CommonFlags, 'lfs' | 'environment'>, string>;
+
+export const FLAG_NAMES: SettingNames = {
+  gitlabUrl: '--gitlab-url',
+  project: '--project',
+  spec: '--spec',
+  job: '--job',
+  apiTokenEnv: '--api-token-env',
+  apiToken: 'the API token',
+  minDaysLeft: '--min-days-left',
+  ref: '--ref',
+};
+
 export interface Settings {
-  gitlabUrl: string;
+  gitlab: Connection;
   project?: string;
-  apiTokenEnv: string;
-  apiToken?: string;
   environment?: string;
   minDaysLeft: number;
   job?: { name: string; spec: JobSpec; scopes: Scope[]; lfs: boolean; dependencyProxy: boolean };
@@ -34,50 +47,45 @@ export interface Settings {
   ref?: string;
 }
 
-export const DEFAULT_SPEC = 'deploy-token.yml';
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** The spec path to load: `--spec`, else `deploy-token.yml` in cwd when it exists. */
-export function specPath(flags: CommonFlags, cwd: string): string | undefined {
-  if (flags.spec) return isAbsolute(flags.spec) ? flags.spec : join(cwd, flags.spec);
-  const def = join(cwd, DEFAULT_SPEC);
-  return existsSync(def) ? def : undefined;
-}
-
-/** A URL as it may be echoed: user-info (a password, a token) never is. */
-export function withoutUserInfo(raw: string): string {
-  return raw.replace(/^([a-z][a-z0-9+.-]*:\/*)?[^/?#\s]*@/i, '$1***@').replace(/\/\/[^/?#\s]*@/g, '//***@');
-}
-
-export function normaliseUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw new UsageError(
-      `--gitlab-url "${withoutUserInfo(raw).slice(0, 100)}" is not a URL`,
-      'give the instance URL, e.g. https://gitlab.example.com',
-    );
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new UsageError(
-      `--gitlab-url must be http(s), not ${u.protocol}`,
-      'give the instance URL, e.g. https://gitlab.example.com',
-    );
-  }
-  if (u.username || u.password) {
-    throw new UsageError(
-      '--gitlab-url must not contain credentials',
-      'put the API token in GITLAB_TOKEN instead',
-    );
-  }
-  return `${u.origin}${u.pathname.replace(/\/+$/, '').replace(/\/api\/v4$/, '')}`;
-}
-
-export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Settings {
-  const gitlabUrl = normaliseUrl(
-    flags.gitlabUrl ?? spec?.gitlab?.url ?? env.CI_SERVER_URL ?? 'https://gitlab.com',
+export function resolveSettings(
+  flags: CommonFlags,
+  env: Env,
+  spec?: Spec,
+  names: SettingNames = FLAG_NAMES,
+): Settings {
+  const gitlab = gitlabConnection(
+    {
+      url: { value: flags.gitlabUrl, source: names.gitlabUrl },
+      tokenEnv: { value: flags.apiTokenEnv, source: names.apiTokenEnv },
+      token: { value: flags.apiToken, source: names.apiToken },
+      spec: spec ?? {},
+    },
+    env,
   );
+  const project = projectOf(flags, env, spec, names);
+  const environment = flags.environment ?? spec?.gitlab?.environment ?? env.CI_ENVIRONMENT_NAME ?? undefined;
+  const job = flags.job === undefined ? undefined : jobOf(flags, flags.job, spec, names);
+  const s: Settings = {
+    gitlab,
+    minDaysLeft: minDaysLeftOf(flags, spec, names),
+    lfs: flags.lfs === true || job?.lfs === true,
+  };
+  if (project) s.project = project;
+  if (environment) s.environment = environment;
+  if (job) s.job = job;
+  if (flags.ref !== undefined) {
+    if (flags.ref.trim() === '')
+      throw new UsageError(
+        `${names.ref} needs a branch or tag name`,
+        'e.g. --ref main, or --ref refs/tags/v1.2',
+      );
+    s.ref = flags.ref;
+  }
+  return s;
+}
+
+/** The project: the flag, the spec's `gitlab.project`, then $CI_PROJECT_ID, $CI_PROJECT_PATH. */
+function projectOf(flags: CommonFlags, env: Env, spec: Spec | undefined, names: SettingNames) {
   const specProject = spec?.gitlab?.project;
   const project =
     flags.project ??
@@ -85,55 +93,49 @@ export function resolveSettings(flags: CommonFlags, env: Env, spec?: Spec): Sett
     env.CI_PROJECT_ID ??
     env.CI_PROJECT_PATH;
   if (project !== undefined)
-    checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
-  const apiTokenEnv = flags.apiTokenEnv ?? spec?.gitlab?.api_token_env ?? 'GITLAB_TOKEN';
-  if (!NAME_RE.test(apiTokenEnv)) {
-    throw new UsageError(
-      `--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`,
-      'name the environment variable that holds the API token, e.g. GITLAB_TOKEN',
-    );
-  }
-  const apiToken = env[apiTokenEnv] || undefined;
-  const environment = flags.environment ?? spec?.gitlab?.environment ?? env.CI_ENVIRONMENT_NAME ?? undefined;
+    checkProjectRef(project, flags.project !== undefined ? names.project : 'the project');
+  return project;
+}
+
+function minDaysLeftOf(flags: CommonFlags, spec: Spec | undefined, names: SettingNames): number {
   const rawDays = flags.minDaysLeft ?? spec?.token?.min_days_left ?? 7;
   const minDaysLeft = typeof rawDays === 'number' ? rawDays : Number(rawDays);
   if (!Number.isFinite(minDaysLeft) || minDaysLeft < 0 || !/^\d+(\.\d+)?$/.test(String(rawDays))) {
     throw new UsageError(
-      `--min-days-left must be a number of days, not "${String(rawDays).slice(0, 40)}"`,
+      `${flags.minDaysLeft !== undefined ? names.minDaysLeft : 'spec token.min_days_left'} must be a number of days, not "${String(rawDays).slice(0, 40)}"`,
       'e.g. --min-days-left 14',
     );
   }
-  let job: Settings['job'];
-  if (flags.job !== undefined) {
-    const jobSpec = spec?.jobs[flags.job];
-    if (!spec)
-      throw new UsageError(`--job ${flags.job} needs a spec`, `write ${DEFAULT_SPEC} or pass --spec FILE`);
-    if (!jobSpec) {
-      throw new UsageError(
-        `job "${flags.job}" is not in the spec`,
-        `choose one of: ${Object.keys(spec.jobs).join(', ') || '(none)'}`,
-      );
-    }
-    // The dependency proxy's own rule (group token, a scope pair) is the resolver's: docs/gitlab-rules.md.
-    job = {
-      name: flags.job,
-      spec: jobSpec,
-      scopes: [...new Set<Scope>(jobSpec.scopes ?? [])],
-      lfs: flags.lfs === true || jobSpec.lfs === true,
-      dependencyProxy: jobSpec.dependency_proxy === true,
-    };
+  return minDaysLeft;
+}
+
+/** The job `name` of the spec, or a usage error (no spec, no such job). */
+export function jobSpecOf(name: string, spec: Spec | undefined, names: SettingNames = FLAG_NAMES): JobSpec {
+  const jobSpec = spec?.jobs[name];
+  if (!spec)
+    throw new UsageError(
+      `${names.job} ${name} needs a spec`,
+      `write ${DEFAULT_SPEC} or pass ${names.spec} FILE`,
+    );
+  if (!jobSpec) {
+    throw new UsageError(
+      `job "${name}" is not in the spec`,
+      `choose one of: ${Object.keys(spec.jobs).join(', ') || '(none)'}`,
+    );
   }
-  const s: Settings = { gitlabUrl, apiTokenEnv, minDaysLeft, lfs: flags.lfs === true || job?.lfs === true };
-  if (project) s.project = project;
-  if (apiToken) s.apiToken = apiToken;
-  if (environment) s.environment = environment;
-  if (job) s.job = job;
-  if (flags.ref !== undefined) {
-    if (flags.ref.trim() === '')
-      throw new UsageError('--ref needs a branch or tag name', 'e.g. --ref main, or --ref refs/tags/v1.2');
-    s.ref = flags.ref;
-  }
-  return s;
+  return jobSpec;
+}
+
+function jobOf(flags: CommonFlags, name: string, spec: Spec | undefined, names: SettingNames) {
+  const jobSpec = jobSpecOf(name, spec, names);
+  // The dependency proxy's own rule (group token, a scope pair) is the resolver's: docs/gitlab-rules.md.
+  return {
+    name,
+    spec: jobSpec,
+    scopes: [...new Set<Scope>(jobSpec.scopes ?? [])],
+    lfs: flags.lfs === true || jobSpec.lfs === true,
+    dependencyProxy: jobSpec.dependency_proxy === true,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** `audit`'s flags → settings, pure: every bad value becomes a UsageError (exit 2) naming its flag. */
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import { normaliseUrl } from '../app/options.js';
+import { flagConnection, requireToken, type Connection } from '../app/connection.js';
 import { durationMs } from '../core/duration.js';
 
 export type AuditFormat = 'text' | 'json' | 'markdown' | 'csv';
@@ -18,15 +18,13 @@ export interface AuditFlags {
 
 export interface AuditCliSettings {
   group: string;
-  gitlabUrl: string;
-  apiTokenEnv: string;
-  apiToken: string;
+  /** The instance and the API token (required), with where each came from. */
+  gitlab: Connection & { apiToken: string };
   format: AuditFormat;
   expiringWithinDays: number;
   ephemeralOlderThanMs: number;
 }
 
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `90m`, `6h`, `2d`, `1w` → milliseconds; undefined when not a positive duration. */
 export function parseDuration(raw: string): number | undefined {
   const ms = durationMs(raw);
@@ -66,20 +64,11 @@ export function auditSettings(flags: AuditFlags, env: Env): AuditCliSettings {
       'name the group to audit by id or full path, e.g. --group tanuki (in a job, $CI_PROJECT_NAMESPACE is the default)',
     );
   }
-  const gitlabUrl = normaliseUrl(flags.gitlabUrl ?? env.CI_SERVER_URL ?? 'https://gitlab.com');
-  const apiTokenEnv = flags.apiTokenEnv ?? 'GITLAB_TOKEN';
-  if (!NAME_RE.test(apiTokenEnv)) {
-    throw new UsageError(
-      `--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`,
-      'name the environment variable that holds the API token, e.g. GITLAB_TOKEN',
-    );
-  }
-  const apiToken = env[apiTokenEnv];
-  if (!apiToken) {
-    throw new UsageError(
-      `audit needs a GitLab API token in ${apiTokenEnv}`,
-      `create a personal, group or project access token with read_api (Maintainer to list deploy tokens, Owner to read group variables) and put it in ${apiTokenEnv}`,
-    );
-  }
-  return { group, gitlabUrl, apiTokenEnv, apiToken, format, expiringWithinDays, ephemeralOlderThanMs };
+  const gitlab = flagConnection(flags, env);
+  const apiToken = requireToken(
+    gitlab,
+    'audit',
+    `create a personal, group or project access token with read_api (Maintainer to list deploy tokens, Owner to read group variables) and put it in ${gitlab.tokenVariable ?? flags.apiTokenEnv ?? 'GITLAB_TOKEN'}`,
+  );
+  return { group, gitlab: { ...gitlab, apiToken }, format, expiringWithinDays, ephemeralOlderThanMs };
 }

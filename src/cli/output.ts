@@ -12,3 +12,23 @@ export function reportError(err: TextSink, e: unknown, redact: (s: string) => st
   err.write(`deploy-token: internal error: ${redact(msg)}\n`);
   return 3;
 }
+
+/** A resolution's warnings, then (when it failed) its reason, details and fix; returns whether it is ok. */
+export function reportResolution(
+  err: TextSink,
+  r: {
+    ok: boolean;
+    credentials?: unknown;
+    warnings: readonly { code: string; message: string }[];
+    reason?: string;
+    details?: readonly string[];
+    fix?: string;
+  },
+): boolean {
+  for (const w of r.warnings) err.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
+  if (r.ok && r.credentials) return true;
+  err.write(`deploy-token: ${r.reason ?? 'no credentials'}\n`);
+  for (const d of r.details ?? []) err.write(`  ${d}\n`);
+  if (r.fix) err.write(`  fix: ${r.fix}\n`);
+  return false;
+}

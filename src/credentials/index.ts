@@ -1,14 +1,14 @@
-/** Credential files and settings for the clients GitLab's registries serve: plan (pure), write (private, exclusive), clean up (manifest). */
+/** Credential files and settings for the clients GitLab's registries serve: layout (pure), write (private, exclusive), clean up (manifest). */
 export {
   CLIENT_NAMES,
   type ClientName,
   type ClientOptions,
   type ClientView,
   type CredentialContext,
-  type CredentialPlan,
-  type PlannedFile,
-  type PlannedFileView,
-  type PlanVariable,
+  type CredentialLayout,
+  type LayoutFile,
+  type LayoutFileView,
+  type LayoutVariable,
 } from './types.js';
 export { abilities, CLIENTS, isClientName, unmet, type ClientDef, type ScopeNeed } from './clients.js';
 export { clientValues } from './values.js';
@@ -17,10 +17,10 @@ export {
   checkRelativePath,
   clientView,
   formatClientView,
-  planCredentials,
-  planView,
-  type PlanExtras,
-} from './plan.js';
+  layoutCredentials,
+  layoutView,
+  type LayoutExtras,
+} from './layout.js';
 export { renderClientTemplate } from './render.js';
 export { privateDir, writeCredentials, type WriteIo } from './write.js';
 export { existingUserConfig } from './user-config.js';

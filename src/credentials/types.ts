@@ -39,7 +39,7 @@ export interface CredentialContext {
   options?: ClientOptions;
 }
 
-export interface PlannedFile {
+export interface LayoutFile {
   /** The client that asked for it first (a file two clients read is written once). */
   client: ClientName | 'user';
   /** Relative to the private directory. */
@@ -51,27 +51,27 @@ export interface PlannedFile {
 }
 
 /** A variable to export: a path inside the private directory, a plain setting, or one holding the token. */
-export interface PlanVariable {
+export interface LayoutVariable {
   name: string;
   value: string;
   /** It carries the token (yarn, poetry, uv, composer settings): masked like the password. */
   secret: boolean;
 }
 
-export interface CredentialPlan {
+export interface CredentialLayout {
   /**
-   * The private directory the paths are relative to. Always set by planCredentials; optional in the
-   * type only so an empty plan can be written as `{ files: [], variables: [] }`.
+   * The private directory the paths are relative to. Always set by layoutCredentials; optional in the
+   * type only so an empty layout can be written as `{ files: [], variables: [] }`.
    */
   dir?: string;
-  files: PlannedFile[];
-  variables: PlanVariable[];
+  files: LayoutFile[];
+  variables: LayoutVariable[];
   /** Each configured client with the files and variables it uses. */
   clients?: { name: ClientName; files: string[]; variables: string[] }[];
 }
 
 /** What `plan` shows for a file: never its content. */
-export interface PlannedFileView {
+export interface LayoutFileView {
   client: ClientName | 'user';
   path: string;
   /** Octal, e.g. "0600". */

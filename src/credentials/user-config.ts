@@ -1,15 +1,15 @@
 /**
- * The user's own client configuration that our files and settings replace, so the plan can keep it
+ * The user's own client configuration that our files and settings replace, so the layout can keep it
  * working: git includes the file back (GIT_CONFIG_GLOBAL), docker's and the containers' auth files
  * are merged under ours (DOCKER_CONFIG, REGISTRY_AUTH_FILE), and GOPRIVATE, GONOSUMDB and
- * COMPOSER_AUTH keep the user's entries after ours. These are the reads planCredentials needs; they
+ * COMPOSER_AUTH keep the user's entries after ours. These are the reads layoutCredentials needs; they
  * are kept here, apart, so planning stays pure.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../core/env.js';
-import type { PlanExtras } from './plan.js';
+import type { LayoutExtras } from './layout.js';
 
 const MAX_AUTH_FILE = 1024 * 1024;
 
@@ -28,7 +28,7 @@ const set = (v: string | undefined): v is string => v !== undefined && v !== '';
 
 export function existingUserConfig(
   env: Env,
-): Pick<PlanExtras, 'userGitconfig' | 'userDockerConfig' | 'userContainersAuth' | 'userSettings'> {
+): Pick<LayoutExtras, 'userGitconfig' | 'userDockerConfig' | 'userContainersAuth' | 'userSettings'> {
   const home = set(env.HOME) ? env.HOME : homedir();
   const out: ReturnType<typeof existingUserConfig> = {};
   // git reads $GIT_CONFIG_GLOBAL instead of ~/.gitconfig when it is set (git-config(1) ENVIRONMENT).

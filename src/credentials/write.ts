@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import type { Manifest } from './manifest.js';
-import type { CredentialPlan } from './types.js';
+import type { CredentialLayout } from './types.js';
 
 /** A directory only we can use: a real directory (not a symlink), owned by us, nothing for others. */
 function isPrivate(dir: string): boolean {
@@ -34,9 +34,14 @@ function isPrivate(dir: string): boolean {
   return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
 }
 
+/** Where private directories (and the CLI's state directory) are made: RUNNER_TEMP, else the system temp dir. */
+export function tempBase(env: Env): string {
+  return env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
+}
+
 /** Creates the private directory and checks it is what we made. */
 export function privateDir(env: Env): string {
-  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
+  const base = tempBase(env);
   let dir: string;
   try {
     dir = mkdtempSync(join(realpathSync(base), 'deploy-token-'));
@@ -58,19 +63,19 @@ export function privateDir(env: Env): string {
 }
 
 /**
- * The manifest `writeCredentials` returns for `plan` in `dir` once every file is written: recorded
+ * The manifest `writeCredentials` returns for `layout` in `dir` once every file is written: recorded
  * before the first write, so whatever a killed run leaves is listed somewhere.
  */
-export function plannedManifest(plan: CredentialPlan, dir: string, variables: string[]): Manifest {
+export function layoutManifest(layout: CredentialLayout, dir: string, variables: string[]): Manifest {
   const dirs: string[] = [];
-  for (const f of plan.files) {
+  for (const f of layout.files) {
     let parent = dir;
     for (const part of f.path.split('/').slice(0, -1)) {
       parent = join(parent, part);
       if (!dirs.includes(parent)) dirs.push(parent);
     }
   }
-  const files = plan.files.map((f) => join(dir, f.path));
+  const files = layout.files.map((f) => join(dir, f.path));
   return { version: 1, createdAt: new Date().toISOString(), dir, files, dirs, variables: [...variables] };
 }
 
@@ -82,14 +87,14 @@ export interface WriteIo {
 const FS_IO: WriteIo = { openSync, writeSync: (fd, data) => writeSync(fd, data) };
 
 /**
- * Writes every planned file into `dir` (default: the plan's). Synchronous, so it can run where
- * nothing may be left half done; `await writeCredentials(plan)` works all the same. The manifest's
- * variables default to the plan's.
+ * Writes every file of the layout into `dir` (default: the layout's). Synchronous, so it can run where
+ * nothing may be left half done; `await writeCredentials(layout)` works all the same. The manifest's
+ * variables default to the layout's.
  */
 export function writeCredentials(
-  plan: CredentialPlan,
-  dir: string | undefined = plan.dir,
-  variables: string[] = plan.variables.map((v) => v.name),
+  layout: CredentialLayout,
+  dir: string | undefined = layout.dir,
+  variables: string[] = layout.variables.map((v) => v.name),
   io: WriteIo = FS_IO,
 ): Manifest {
   if (!dir) throw new UsageError('no directory to write the credential files in', 'use privateDir()');
@@ -107,7 +112,7 @@ export function writeCredentials(
       throw Object.assign(new Error('not a private directory'), { code: 'EPERM' });
     }
     ours = true;
-    for (const f of plan.files) {
+    for (const f of layout.files) {
       // Each missing directory is made here, exclusively (EEXIST if something is already there).
       const parts = f.path.split('/');
       let parent = dir;

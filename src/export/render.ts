@@ -6,7 +6,8 @@
 import type nunjucks from 'nunjucks';
 import { templating } from './templating.js';
 import { UsageError } from '../core/errors.js';
-import { readsPassword, type TemplateValueName } from '../spec/template-values.js';
+import { renderedSecret } from '../core/secret-shape.js';
+import type { TemplateValueName } from '../spec/template-values.js';
 import { checkTemplate } from './template-guard.js';
 import type { ExportVariable } from './variables.js';
 
@@ -45,7 +46,6 @@ export function renderSpecVariables(
   return Object.entries(templates ?? {}).map(([name, template]) => {
     const value = renderTemplate(name, template, values);
     // Secret when it is derived from the password in any way (base64, concatenation…), not only verbatim.
-    const secret = readsPassword(template) || (password.length > 0 && value.includes(password));
-    return { name, value, secret };
+    return { name, value, secret: renderedSecret(template, value, password) };
   });
 }

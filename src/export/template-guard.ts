@@ -71,7 +71,7 @@ const FORBIDDEN_KEYS = new Set([
 /**
  * A node of nunjucks's syntax tree (nunjucks ships no types for its parser; this is the shape of its
  * documented AST, nodes.js). The one definition for every walker: the guard here, the names check of
- * the renderers (credentials/plan.ts) and validate's template rules.
+ * the renderers (credentials/layout.ts) and validate's template rules.
  */
 export interface TemplateNode {
   typename: string;

@@ -3,6 +3,7 @@
  * The plan object is built from the resolution without the credentials, so no formatting bug can
  * print the password.
  */
+import type { LayoutFileView } from '../credentials/types.js';
 import { daysLeft, formatInstant } from '../resolve/activity.js';
 import { describeToken, planExitCode } from '../resolve/resolver.js';
 import type {
@@ -21,7 +22,8 @@ export interface PlanExport {
   variables: string[];
 }
 
-export interface Plan {
+/** The `plan` command's report: built from the resolution without the credentials. */
+export interface PlanReport {
   ok: boolean;
   exitCode: number;
   project: string | null;
@@ -45,10 +47,10 @@ export interface Plan {
   outcomes: { protected: OutcomeSummary; unprotected: OutcomeSummary } | null;
 }
 
-export function buildPlan(
+export function planReport(
   r: Resolution,
   ctx: { gitlabUrl: string; project?: string; now: Date; exports: PlanExport[] },
-): Plan {
+): PlanReport {
   return {
     ok: r.ok,
     // A job that gets working credentials at run time is a healthy project, although the password
@@ -116,7 +118,7 @@ export function pickStyle(
   return isTTY && env.NO_COLOR === undefined ? COLOR : PLAIN;
 }
 
-export function formatPlanText(p: Plan, style: Style = PLAIN): string {
+export function formatPlanText(p: PlanReport, style: Style = PLAIN): string {
   const lines: string[] = [];
   const head = `${p.project ?? '(no project)'} on ${p.gitlab.url}${p.gitlab.version ? ` (GitLab ${p.gitlab.version})` : ''}`;
   lines.push(style.bold(head));
@@ -151,12 +153,21 @@ export function formatPlanText(p: Plan, style: Style = PLAIN): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The credential files of the job's layout, one line each (paths and modes, never content). */
+export function formatFileLines(files: readonly LayoutFileView[]): string {
+  return files
+    .map(
+      (f) => `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` ← $${f.env}` : ''}\n`,
+    )
+    .join('');
+}
+
 function refLine(r: RefProtection): string {
   const what = r.state === 'unknown' ? 'protection unknown' : r.state;
   return `  ref       ${r.ref ?? '(none)'}: ${what} (${r.source}${r.why ? `: ${r.why}` : ''})`;
 }
 
-function resultLines(p: Plan, style: Style): string[] {
+function resultLines(p: PlanReport, style: Style): string[] {
   const lines: string[] = [];
   if (p.ref && (p.ref.state !== 'unknown' || p.outcomes)) lines.push(refLine(p.ref));
   if (p.outcomes) {

@@ -7,7 +7,7 @@
  * alphabet; a prefix-less deploy token from before 16.7 (20 characters of Devise.friendly_token's
  * alphabet) when it is no known username; or any value equal to a known password.
  */
-import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL } from '../mask/tokens.js';
+import { isGitLabToken, isPrefixlessDeployToken } from '../core/secret-shape.js';
 
 export const SWAPPED_MESSAGE = 'CI_DEPLOY_USER holds what looks like a token: the variables may be swapped';
 
@@ -18,20 +18,11 @@ export interface KnownValues {
   passwords: readonly string[];
 }
 
-const TAIL = new RegExp(`^[0-9A-Za-z_-]{${TOKEN_MIN_TAIL},}$`);
-/** Devise.friendly_token(20): URL-safe base64 with `lIO0` replaced, exactly 20 characters. */
-const PREFIXLESS = /^[1-9A-HJ-NP-Za-km-z_-]{20}$/;
-
+/** The shapes are src/core/secret-shape.ts's; what the resolver adds is what it knows of the job. */
 export function looksLikeToken(value: string, known: KnownValues): boolean {
   const v = value.trim();
   if (v === '') return false;
   if (known.passwords.some((p) => p !== '' && p === v)) return true;
-  for (const prefix of GITLAB_TOKEN_PREFIXES) {
-    const at = v.indexOf(prefix);
-    // At the start, or after a custom instance prefix ending in '-'.
-    if (at === 0 || (at > 0 && v[at - 1] === '-' && /^[0-9A-Za-z_-]+$/.test(v.slice(0, at)))) {
-      if (TAIL.test(v.slice(at + prefix.length))) return true;
-    }
-  }
-  return known.usernames !== undefined && !known.usernames.has(v) && PREFIXLESS.test(v);
+  if (isGitLabToken(v)) return true;
+  return known.usernames !== undefined && !known.usernames.has(v) && isPrefixlessDeployToken(v);
 }

@@ -1,11 +1,14 @@
 /** The job spec (`deploy-token.yml`); schema: schemas/deploy-token.schema.json. */
 import type { Scope } from '../gitlab/scopes.js';
 import type { ClientName, ClientOptions } from '../credentials/types.js';
+import type { ExportTarget } from '../export/targets.js';
 
 export type { Scope };
 // The clients are defined once, in src/credentials/clients.ts.
 export type { ClientName, ClientOptions };
-export type ExportTarget = 'github' | 'shell' | 'dotenv' | 'json';
+
+/** The spec a run reads when none is named: this file in the working directory, when it exists. */
+export const DEFAULT_SPEC = 'deploy-token.yml';
 
 export interface FileSpec {
   path: string;

@@ -20,6 +20,7 @@ import type { SpecScopes } from './rule.js';
 import { specJobs } from './spec/jobs.js';
 import { applySuppressions } from './suppress.js';
 import { get, str, type YNode } from '../yaml/tree.js';
+import { DEFAULT_SPEC } from '../spec/types.js';
 
 export type ValidateFormat = 'text' | 'json' | 'sarif' | 'codequality' | 'github';
 export const VALIDATE_FORMATS: readonly ValidateFormat[] = ['text', 'json', 'sarif', 'codequality', 'github'];
@@ -28,7 +29,6 @@ export interface Sink {
   write(s: string): void;
 }
 
-export const DEFAULT_SPEC = 'deploy-token.yml';
 export const DEFAULT_CI = '.gitlab-ci.yml';
 
 function displayPath(cwd: string, abs: string): string {

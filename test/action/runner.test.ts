@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runner, summaryRow } from '../../src/action/runner.js';
 import { commandLine, escapeProperty, guardOutput, RunnerStream } from '../../src/core/output.js';
-import { looksLikeToken, mayBeSecret, Scrubber } from '../../src/core/scrub.js';
+import { mayBeSecret, mayBeToken } from '../../src/core/secret-shape.js';
+import { Scrubber } from '../../src/core/scrub.js';
 import { cleanText, escapeJsonUnsafe, oneLine, safeJson } from '../../src/core/text.js';
 import { parseGithubFile } from '../export/parsers.js';
 
@@ -147,9 +148,9 @@ describe('which values meant as usernames may be secrets', () => {
   ])('%s → %s', (v, secret) => {
     expect(mayBeSecret(v)).toBe(secret);
   });
-  test('looksLikeToken: prefixes and mixed token alphabets only', () => {
-    expect(looksLikeToken('glpat-abcdefghijklmnopqrstu')).toBe(true);
-    expect(looksLikeToken('all_lower_case_name_here')).toBe(false);
+  test('mayBeToken: prefixes and mixed token alphabets only', () => {
+    expect(mayBeToken('glpat-abcdefghijklmnopqrstu')).toBe(true);
+    expect(mayBeToken('all_lower_case_name_here')).toBe(false);
   });
 });
 

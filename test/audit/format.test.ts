@@ -484,18 +484,21 @@ describe('flags', () => {
   test('defaults from the CI environment', () => {
     expect(auditSettings({}, env)).toEqual({
       group: 'ns/sub',
-      gitlabUrl: 'https://gitlab.example.com',
-      apiTokenEnv: 'GITLAB_TOKEN',
-      apiToken: 'glpat-x',
+      gitlab: expect.objectContaining({
+        url: 'https://gitlab.example.com',
+        urlSource: '$CI_SERVER_URL',
+        tokenVariable: 'GITLAB_TOKEN',
+        apiToken: 'glpat-x',
+      }),
       format: 'text',
       expiringWithinDays: 30,
       ephemeralOlderThanMs: 21_600_000,
     });
-    expect(auditSettings({}, { GITLAB_TOKEN: 'x', CI_PROJECT_NAMESPACE: 'n' }).gitlabUrl).toBe(
+    expect(auditSettings({}, { GITLAB_TOKEN: 'x', CI_PROJECT_NAMESPACE: 'n' }).gitlab.url).toBe(
       'https://gitlab.com',
     );
     expect(auditSettings({ apiTokenEnv: 'MY_TOKEN', group: '/g/' }, { MY_TOKEN: 'y' })).toMatchObject({
-      apiToken: 'y',
+      gitlab: { apiToken: 'y' },
       group: 'g',
     });
   });

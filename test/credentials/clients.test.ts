@@ -12,8 +12,8 @@ import { parse } from 'yaml';
 import { CLIENT_NAMES, CLIENTS, abilities } from '../../src/credentials/clients.js';
 import {
   clientView,
-  planCredentials,
-  planView,
+  layoutCredentials,
+  layoutView,
   type ClientName,
   type CredentialContext,
 } from '../../src/credentials/index.js';
@@ -37,9 +37,9 @@ function expectGolden(name: string, text: string): void {
   expect(text).toBe(readFileSync(url, 'utf8'));
 }
 const file = (clients: ClientName[], path: string, c: CredentialContext = ctx) =>
-  planCredentials(clients, [], c, '/private').files.find((f) => f.path === path)!.content;
+  layoutCredentials(clients, [], c, '/private').files.find((f) => f.path === path)!.content;
 const settings = (clients: ClientName[], c: CredentialContext = ctx, extra = {}) =>
-  Object.fromEntries(planCredentials(clients, [], c, '/private', extra).variables.map((v) => [v.name, v]));
+  Object.fromEntries(layoutCredentials(clients, [], c, '/private', extra).variables.map((v) => [v.name, v]));
 
 let root: string;
 beforeAll(() => loadTemplating());
@@ -48,7 +48,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('every client, at once', () => {
   test('planned and listed by plan with its files and variables; shared files written once; no secret in the view', () => {
-    const plan = planCredentials(
+    const plan = layoutCredentials(
       CLIENT_NAMES,
       [],
       { ...ctx, dependencyProxy: 'gitlab.example.com:443' },
@@ -97,7 +97,7 @@ describe('every client, at once', () => {
         .map((v) => v.name)
         .sort(),
     );
-    const shown = JSON.stringify({ files: planView(plan), view, names: plan.variables.map((v) => v.name) });
+    const shown = JSON.stringify({ files: layoutView(plan), view, names: plan.variables.map((v) => v.name) });
     for (const form of [ctx.password, Buffer.from(`${ctx.username}:${ctx.password}`).toString('base64')])
       expect(shown).not.toContain(form);
     // Plain settings hold no form of the token either.
@@ -197,7 +197,7 @@ describe('read back by the clients own parsers', () => {
   test.each(['with space', '#comment', 'quote"d', "it's", 'back\\slash', 'line\nbreak'])(
     'a token netrc cannot carry (%j) is refused, never written',
     (password) => {
-      expect(() => planCredentials(['netrc'], [], { ...ctx, password }, '/d')).toThrow(
+      expect(() => layoutCredentials(['netrc'], [], { ...ctx, password }, '/d')).toThrow(
         expect.objectContaining({ exitCode: 2, message: expect.stringContaining('netrc') }),
       );
     },
@@ -241,7 +241,7 @@ describe('read back by the clients own parsers', () => {
 describe('the user own settings and files are kept', () => {
   test("containers: the user's auth files are merged under ours, in containers/image order", () => {
     const auth = (host: string, a: string) => JSON.stringify({ auths: { [host]: { auth: a } } });
-    const text = planCredentials(['containers'], [], ctx, '/d', {
+    const text = layoutCredentials(['containers'], [], ctx, '/d', {
       userContainersAuth: [
         auth('quay.io', 'Zmlyc3Q='),
         JSON.stringify({
@@ -306,19 +306,19 @@ describe('options and values the clients cannot take are refused (exit 2), namin
   ] as const)('%j', (options, key) => {
     const client = Object.keys(options)[0] as ClientName;
     expect(() =>
-      planCredentials([client], [], { ...ctx, options: options as CredentialContext['options'] }, '/d'),
+      layoutCredentials([client], [], { ...ctx, options: options as CredentialContext['options'] }, '/d'),
     ).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringContaining(key) }));
   });
 
   test('poetry: a token holding {…} would be expanded by poetry, so it is refused', () => {
-    expect(() => planCredentials(['poetry'], [], { ...ctx, password: 'gldt-{cache-dir}x' }, '/d')).toThrow(
+    expect(() => layoutCredentials(['poetry'], [], { ...ctx, password: 'gldt-{cache-dir}x' }, '/d')).toThrow(
       expect.objectContaining({ exitCode: 2, message: expect.stringContaining('poetry') }),
     );
   });
 
   test('kubernetes and containers need the registry host', () => {
     for (const c of ['kubernetes', 'containers'] as const)
-      expect(() => planCredentials([c], [], { ...ctx, registry: undefined }, '/d')).toThrow(
+      expect(() => layoutCredentials([c], [], { ...ctx, registry: undefined }, '/d')).toThrow(
         /needs the registry host/,
       );
   });

@@ -26,8 +26,8 @@ import {
   existingUserConfig,
   loadManifest,
   mergeDockerConfig,
-  planCredentials,
-  planView,
+  layoutCredentials,
+  layoutView,
   privateDir,
   saveManifest,
   writeCredentials,
@@ -53,7 +53,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function writeAll(c: CredentialContext, clients: readonly ClientName[]) {
   const dir = privateDir({ RUNNER_TEMP: root });
-  const plan = planCredentials(clients, [], c, dir);
+  const plan = layoutCredentials(clients, [], c, dir);
   return { dir, plan, manifest: writeCredentials(plan) };
 }
 
@@ -104,7 +104,7 @@ describe('each client gets its file, read back by a real parser', () => {
   test('git: a relative root scopes the header to its path; the user global config is included', () => {
     const user = join(root, 'my "gitconfig"');
     writeFileSync(user, '[user]\n\tname = Tanuki\n');
-    const p = planCredentials(['git'], [], { ...ctx, gitlabUrl: 'https://example.com/gitlab' }, '/d', {
+    const p = layoutCredentials(['git'], [], { ...ctx, gitlabUrl: 'https://example.com/gitlab' }, '/d', {
       userGitconfig: user,
     });
     const f = join(root, 'gitconfig');
@@ -197,7 +197,7 @@ describe('each client gets its file, read back by a real parser', () => {
 
 describe('group-level endpoints: packages are read from the group, published to the project', () => {
   test('npm, maven and pip read from /groups/:id/-/packages; uploads and NuGet stay on the project', () => {
-    const p = planCredentials(['npm', 'maven', 'pypi', 'nuget'], [], { ...ctx, groupId: 10 }, '/d');
+    const p = layoutCredentials(['npm', 'maven', 'pypi', 'nuget'], [], { ...ctx, groupId: 10 }, '/d');
     const file = (path: string) => p.files.find((f) => f.path === path)!.content;
     expect(npmIni.parse(file('npmrc'))).toEqual({
       registry: 'https://gitlab.example.com/api/v4/groups/10/-/packages/npm/',
@@ -215,7 +215,7 @@ describe('group-level endpoints: packages are read from the group, published to 
   });
 
   test('a project given by path is URL-encoded; an explicit apiUrl wins', () => {
-    const p = planCredentials(
+    const p = layoutCredentials(
       ['npm'],
       [],
       { ...ctx, projectId: 'tanuki/awesome project', apiUrl: 'https://api.example.com/gl/api/v4' },
@@ -234,7 +234,7 @@ describe('golden files (NuGet, Maven, PyPI)', () => {
     ['pypi', 'pip.conf'],
     ['pypi', 'pypirc'],
   ] as const)('%s %s', (client, file) => {
-    const plan = planCredentials([client], [], ctx, '/private');
+    const plan = layoutCredentials([client], [], ctx, '/private');
     const f = plan.files.find((x) => x.path === file)!;
     expect(f.content).toBe(readFileSync(new URL(`./golden/${file}`, import.meta.url), 'utf8'));
   });
@@ -256,10 +256,10 @@ describe('values a format cannot carry are refused, never written', () => {
 
 describe('user templates (`files:`) see only the values given, with strict undefined', () => {
   const user = (template: string, extra: Partial<{ path: string; mode: string; env: string }> = {}) =>
-    planCredentials([], [{ path: 'f', template, ...extra }], ctx, '/d');
+    layoutCredentials([], [{ path: 'f', template, ...extra }], ctx, '/d');
 
   test('a netrc from the documented values', () => {
-    const p = planCredentials(
+    const p = layoutCredentials(
       [],
       [
         {
@@ -294,7 +294,7 @@ describe('user templates (`files:`) see only the values given, with strict undef
   });
 
   test('loops, conditions, tests and format filters work', () => {
-    const p = planCredentials(
+    const p = layoutCredentials(
       ['docker'],
       [
         {
@@ -314,7 +314,7 @@ describe('user templates (`files:`) see only the values given, with strict undef
   test.each([ctx.password, HOSTILE, "it's\nmulti\nline", '$HOME `id` !x'])(
     'the sh filter: bash reads the exact value back (%#)',
     (password) => {
-      const p = planCredentials(
+      const p = layoutCredentials(
         [],
         [{ path: 'env.sh', template: 'export TOKEN={{ password | sh }}\n' }],
         { ...ctx, password },
@@ -331,7 +331,7 @@ describe('user templates (`files:`) see only the values given, with strict undef
   test.each(['../escape', '/etc/passwd', 'a/../../b', '', './x', 'a//b', 'a\\..\\b', 'tab\there'])(
     'path %j is refused: a plain relative name inside the private directory only',
     (path) => {
-      expect(() => planCredentials([], [{ path, template: 'x' }], ctx, '/d')).toThrow(
+      expect(() => layoutCredentials([], [{ path, template: 'x' }], ctx, '/d')).toThrow(
         expect.objectContaining({ exitCode: 2, message: expect.stringContaining('plain relative name') }),
       );
     },
@@ -345,14 +345,14 @@ describe('user templates (`files:`) see only the values given, with strict undef
   });
 
   test('a path or variable used twice, or a variable name that is not one, is refused', () => {
-    expect(() => planCredentials(['git'], [{ path: 'gitconfig', template: 'x' }], ctx, '/d')).toThrow(
+    expect(() => layoutCredentials(['git'], [{ path: 'gitconfig', template: 'x' }], ctx, '/d')).toThrow(
       /twice/,
     );
-    expect(() => planCredentials(['docker'], [{ path: 'docker', template: 'x' }], ctx, '/d')).toThrow(
+    expect(() => layoutCredentials(['docker'], [{ path: 'docker', template: 'x' }], ctx, '/d')).toThrow(
       /twice/,
     );
     expect(() =>
-      planCredentials(['git'], [{ path: 'g2', template: 'x', env: 'GIT_CONFIG_GLOBAL' }], ctx, '/d'),
+      layoutCredentials(['git'], [{ path: 'g2', template: 'x', env: 'GIT_CONFIG_GLOBAL' }], ctx, '/d'),
     ).toThrow(/twice/);
     expect(() => user('x', { env: 'NOT-A-NAME' })).toThrow(/not a variable name/);
   });
@@ -360,13 +360,13 @@ describe('user templates (`files:`) see only the values given, with strict undef
 
 describe('plan view: paths, modes and variables, never content', () => {
   test.each([ctx.password, HOSTILE])('no form of the token in the view of every client (%#)', (password) => {
-    const plan = planCredentials(
+    const plan = layoutCredentials(
       ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'],
       [{ path: 'my-netrc', template: 'password {{ password }}', env: 'MY_NETRC', mode: '0400' }],
       { ...ctx, password, dependencyProxy: 'gitlab.example.com:443' },
       '/private',
     );
-    const view = planView(plan);
+    const view = layoutView(plan);
     expect(view).toEqual(
       [
         { client: 'git', path: 'gitconfig', mode: '0600', env: 'GIT_CONFIG_GLOBAL' },
@@ -411,7 +411,7 @@ describe('the private directory', () => {
 
   test('a user file with its own mode and a sub-directory', () => {
     const dir = privateDir({ RUNNER_TEMP: root });
-    const plan = planCredentials([], [{ path: 'conf/netrc', template: 'x', mode: '0400' }], ctx, dir);
+    const plan = layoutCredentials([], [{ path: 'conf/netrc', template: 'x', mode: '0400' }], ctx, dir);
     const m = writeCredentials(plan);
     expect(statSync(join(dir, 'conf', 'netrc')).mode & 0o777).toBe(0o400);
     expect(m.dirs).toEqual([join(dir, 'conf')]);
@@ -434,7 +434,7 @@ describe('the private directory', () => {
     const victim = join(root, 'victim');
     writeFileSync(victim, 'original');
     symlinkSync(victim, join(dir, 'npmrc'));
-    const plan = planCredentials(['git', 'npm'], [], ctx, dir);
+    const plan = layoutCredentials(['git', 'npm'], [], ctx, dir);
     expect(() => writeCredentials(plan)).toThrow(/EEXIST.*nothing was left behind/);
     expect(readFileSync(victim, 'utf8')).toBe('original');
     expect(readdirSync(dir)).toEqual(['npmrc']); // the gitconfig written first is gone again
@@ -446,18 +446,18 @@ describe('the private directory', () => {
     const elsewhere = join(root, 'elsewhere');
     mkdirSync(elsewhere);
     symlinkSync(elsewhere, join(dir, 'docker'));
-    expect(() => writeCredentials(planCredentials(['docker'], [], ctx, dir))).toThrow(/EEXIST/);
+    expect(() => writeCredentials(layoutCredentials(['docker'], [], ctx, dir))).toThrow(/EEXIST/);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   test('a directory others can enter, or a symlink to one, is not written in', () => {
     const open = join(root, 'open');
     mkdirSync(open, { mode: 0o755 });
-    expect(() => writeCredentials(planCredentials(['git'], [], ctx, open))).toThrow(/cannot write/);
+    expect(() => writeCredentials(layoutCredentials(['git'], [], ctx, open))).toThrow(/cannot write/);
     const link = join(root, 'link');
     const target = privateDir({ RUNNER_TEMP: root });
     symlinkSync(target, link);
-    expect(() => writeCredentials(planCredentials(['git'], [], ctx, link))).toThrow(/cannot write/);
+    expect(() => writeCredentials(layoutCredentials(['git'], [], ctx, link))).toThrow(/cannot write/);
     expect(readdirSync(open)).toEqual([]);
     expect(readdirSync(target)).toEqual([]);
   });
@@ -495,7 +495,7 @@ describe('the user configuration our files replace keeps working', () => {
       credsStore: 'desktop',
       proxies: { default: { httpProxy: 'http://proxy:3128' } },
     });
-    const plan = planCredentials(['docker'], [], ctx, '/d', { userDockerConfig: user });
+    const plan = layoutCredentials(['docker'], [], ctx, '/d', { userDockerConfig: user });
     expect(JSON.parse(plan.files[0]!.content)).toEqual({
       auths: {
         'ghcr.io': { auth: 'Z2g6eA==' },

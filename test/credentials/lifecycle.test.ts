@@ -88,7 +88,7 @@ test('exec removes its files when the command ends, also when it fails', async (
     env(),
   );
   expect(ok.code).toBe(0);
-  expect(ok.stderr).toMatch(/removed 2 credential file\(s\)/);
+  expect(ok.stderr).toMatch(/removed the 1 credential file\(s\) this run wrote/);
   expect(privateDirs()).toEqual([]);
   const failed = await runCli(['exec', '--configure', 'git', '--', 'sh', '-c', 'exit 3'], env());
   expect(failed.code).toBe(3);

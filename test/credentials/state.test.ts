@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { selectRecorded, stateDir } from '../../src/app/credentials.js';
+import { selectRecorded, stateDir } from '../../src/app/state-dir.js';
 import { cleanup, saveManifest, untrustedManifest, type Manifest } from '../../src/credentials/manifest.js';
 import { privateDir } from '../../src/credentials/write.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';

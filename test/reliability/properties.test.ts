@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { planCredentials, writeCredentials } from '../../src/credentials/index.js';
+import { layoutCredentials, writeCredentials } from '../../src/credentials/index.js';
 import { renderShell } from '../../src/export/shell.js';
 import { parseGitLabVersion, formatVersion } from '../../src/resolve/version.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { loadSpec } from '../../src/validate/spec/load.js';
 import { record } from '../helpers/report.js';
 
 function prop<T>(label: string, arb: fc.Arbitrary<T>, check: (v: T) => unknown, numRuns: number) {
@@ -154,7 +154,7 @@ describe('files under faults', () => {
   };
   test('disk full (ENOSPC) on the second file: clear error, nothing half-written, nothing left', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dt-full-'));
-    const plan = planCredentials(['docker', 'git', 'npm'], [], ctx, dir);
+    const plan = layoutCredentials(['docker', 'git', 'npm'], [], ctx, dir);
     let writes = 0;
     const fs = {
       openSync,
@@ -170,7 +170,7 @@ describe('files under faults', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dt-ro-')), 'not-a-dir');
     writeFileSync(file, '');
     expect(() =>
-      writeCredentials(planCredentials(['git'], [], ctx, join(file, 'x')), join(file, 'x')),
+      writeCredentials(layoutCredentials(['git'], [], ctx, join(file, 'x')), join(file, 'x')),
     ).toThrow(/cannot write credential files/);
     expect(readdirSync(join(file, '..'))).toEqual(['not-a-dir']);
     rmSync(join(file, '..'), { recursive: true, force: true });

@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 export async function runAudit(flags: AuditFlags, ctx: CommandContext): Promise<number> {
   if (flags.group !== undefined) checkProjectRef(flags.group, '--group');
   const s = auditSettings(flags, ctx.env);
-  const { client } = clientFor(s, ctx, 'audit');
+  const client = clientFor(s.gitlab, ctx, 'audit');
   const progress = auditProgress(ctx.stderr, {
     now: () => ctx.now().getTime(),
     requests: () => client.requestCount,

@@ -3,16 +3,16 @@
  * and ephemeral tokens they recorded); idempotent. `--ephemeral` also sweeps the project's leftover
  * ephemeral tokens (a crashed runner's) by name prefix and age.
  */
+import { flagConnection, type Connection } from '../../app/connection.js';
+import { deleteRecordedToken, recordedTokenProblem } from '../../app/ephemeral.js';
+import { checkProjectRef } from '../../app/options.js';
 import {
   cleanupRun,
   jobIdentity,
   selectRecorded,
-  tempBase,
   type RecordedRun,
   type RecordedSelection,
-} from '../../app/credentials.js';
-import { deleteRecordedToken, recordedTokenProblem } from '../../app/ephemeral.js';
-import { checkProjectRef, normaliseUrl } from '../../app/options.js';
+} from '../../app/state-dir.js';
 import { ExitCode, UsageError } from '../../core/errors.js';
 import {
   markerStamp,
@@ -20,6 +20,7 @@ import {
   untrustedRunDir,
   type EphemeralToken,
 } from '../../credentials/manifest.js';
+import { tempBase } from '../../credentials/write.js';
 import { getProject } from '../../gitlab/api.js';
 import type { GitLabClient } from '../../gitlab/client.js';
 import { parseDuration, sweepEphemeral } from '../../provision/ephemeral.js';
@@ -103,12 +104,13 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
   let code: number = ExitCode.Ok;
   const sel = selectRuns(flags, io);
   // 1. Ephemeral tokens recorded by earlier runs (resolve records them; exec and the action delete their own).
-  // The API token goes only to the instance the user named (--gitlab-url, or $CI_SERVER_URL), never to
-  // one a record names, and a token is deleted only when the record's run directory still holds the
-  // marker whose stamp the token's name carries, and GitLab's token of that id has that name.
-  const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
-  const instance = configured ? normaliseUrl(configured) : undefined;
-  const api = lazyClient(flags, ctx);
+  // The API token goes only to an instance the user named (--gitlab-url, $CI_SERVER_URL, $GITLAB_HOST),
+  // never to one a record names nor to the default, and a token is deleted only when the record's run
+  // directory still holds the marker whose stamp the token's name carries, and GitLab's token of that
+  // id has that name.
+  const gitlab = flagConnection(flags, ctx.env);
+  const instance = gitlab.defaulted ? undefined : gitlab.url;
+  const api = lazyClient(gitlab, ctx);
   for (const run of sel.runs) {
     if (!run.manifest.ephemeralTokens?.length) continue;
     const c = await deleteRunTokens(run, instance, api, io);
@@ -118,7 +120,7 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
   removeFiles(sel, io);
   // 3. Leftover ephemeral tokens of the project.
   if (flags.ephemeral) {
-    const c = await sweepProject(flags, project as string, olderThanMs, io);
+    const c = await sweepProject(flags, gitlab, project as string, olderThanMs, io);
     if (c !== ExitCode.Ok) code = c;
   }
   return code;
@@ -149,13 +151,14 @@ function removeFiles(sel: RecordedSelection, io: Io): void {
 /** `--ephemeral`: the project's leftover ephemeral tokens, by name prefix and age. */
 async function sweepProject(
   flags: CleanupFlags,
+  gitlab: Connection,
   project: string,
   olderThanMs: number,
   io: Io,
 ): Promise<number> {
   const { ctx, dry, say, warn } = io;
   let code: number = ExitCode.Ok;
-  const { client } = clientFor(flags, ctx, 'cleanup --ephemeral');
+  const client = clientFor(gitlab, ctx, 'cleanup --ephemeral');
   const p = await getProject(client, project);
   const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: dry });
   for (const t of s.deleted)
@@ -177,17 +180,16 @@ async function sweepProject(
 }
 
 /** The API client, made when first needed (a dry run, or a run with nothing to delete, needs no token). */
-function lazyClient(flags: CleanupFlags, ctx: CommandContext): (url: string) => GitLabClient {
+function lazyClient(gitlab: Connection, ctx: CommandContext): () => GitLabClient {
   let client: GitLabClient | undefined;
-  return (url) =>
-    (client ??= clientFor({ ...flags, gitlabUrl: url }, ctx, 'deleting a recorded ephemeral token').client);
+  return () => (client ??= clientFor(gitlab, ctx, 'deleting a recorded ephemeral token'));
 }
 
 /** The tokens one record lists: deleted when they pass every check, else left (and listed again). */
 async function deleteRunTokens(
   run: RecordedRun,
   instance: string | undefined,
-  api: (url: string) => GitLabClient,
+  api: () => GitLabClient,
   io: Io,
 ): Promise<number> {
   const m = run.manifest;
@@ -197,7 +199,7 @@ async function deleteRunTokens(
   for (const t of m.ephemeralTokens ?? []) {
     const which = `ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ''}`;
     const problem = !instance
-      ? 'no instance named: pass --gitlab-url (the API token is sent only to the instance you name)'
+      ? 'no instance named: pass --gitlab-url (the API token is sent only to the instance you name, never to the default)'
       : dirProblem
         ? `the record ${run.path} cannot be checked: ${dirProblem === 'gone' ? 'its run directory is gone' : dirProblem}`
         : recordedTokenProblem(t, markerStamp(m.marker ?? ''), instance);
@@ -214,7 +216,7 @@ async function deleteRunTokens(
       continue;
     }
     try {
-      const r = await deleteRecordedToken(api(instance as string), { ...t, name: t.name as string });
+      const r = await deleteRecordedToken(api(), { ...t, name: t.name as string });
       io.say(`${r === 'deleted' ? 'deleted' : 'already gone:'} ${which}`);
     } catch (e) {
       left.push(t);

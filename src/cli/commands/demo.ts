@@ -11,7 +11,7 @@ import auditTree from '../../../fixtures/scenarios/audit-tree.json' with { type:
 import { runFlow } from '../../app/flow.js';
 import { renderShell } from '../../export/shell.js';
 import { deployVariables } from '../../export/variables.js';
-import { buildPlan, formatPlanText, pickStyle } from '../../plan/format.js';
+import { planReport, formatPlanText, pickStyle } from '../../plan/format.js';
 import type { Scenario } from '../../standin/model.js';
 import { startStandin } from '../../standin/server.js';
 import type { CommandContext } from '../context.js';
@@ -97,8 +97,8 @@ async function demoChanges(
     );
     out += `\n$ deploy-token plan --project ${sc.project}   # the job now gets the new token\n`;
     out += formatPlanText(
-      buildPlan(resolution, {
-        gitlabUrl: settings.gitlabUrl,
+      planReport(resolution, {
+        gitlabUrl: settings.gitlab.url,
         project: sc.project,
         now: ctx.now(),
         exports: [],
@@ -143,8 +143,8 @@ export async function runDemo(ctx: CommandContext, scenarios: Scenario[] = DEMO_
       const env = { GITLAB_TOKEN: sc.apiTokens[0], ...(sc.jobEnv ?? {}) };
       const flags = { gitlabUrl: standin.url, project: sc.project };
       const { resolution: r, settings } = await runFlow(flags, { env, cwd: ctx.cwd, now: ctx.now });
-      const plan = buildPlan(r, {
-        gitlabUrl: settings.gitlabUrl,
+      const plan = planReport(r, {
+        gitlabUrl: settings.gitlab.url,
         project: sc.project,
         now: ctx.now(),
         exports: r.ok

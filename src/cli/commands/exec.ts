@@ -7,18 +7,20 @@
  * the final delete short (the API client's deadline bounds it).
  */
 import { constants } from 'node:os';
-import { jobVariables } from '../../app/exports.js';
-import { runFlow, type FlowResult } from '../../app/flow.js';
-import type { CommonFlags } from '../../app/options.js';
 import { runChild } from '../../app/child.js';
+import { Delivery } from '../../app/delivery.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
-import { checkStateDir, parseClients, writeJobCredentials } from '../../app/credentials.js';
+import { runFlow, type FlowResult } from '../../app/flow.js';
+import { parseClients } from '../../app/job-files.js';
+import type { CommonFlags } from '../../app/options.js';
 import { RunDir } from '../../app/run-dir.js';
 import { RunRecord } from '../../app/run-record.js';
+import { checkStateDir } from '../../app/state-dir.js';
 import type { Env } from '../../core/env.js';
 import { UsageError } from '../../core/errors.js';
 import { proxyAwareFetch } from '../../gitlab/proxy.js';
 import type { CliContext, CommandContext } from '../context.js';
+import { reportResolution } from '../output.js';
 
 export interface ExecIo {
   stdout: NodeJS.WritableStream & import('node:stream').Writable;
@@ -110,47 +112,16 @@ export async function runExec(
     const settled: Promise<Settled> = runFlow(flags, {
       ...ctx,
       ...(io.onSignal ? { fetch: stoppableFetch(ctx, stop) } : {}),
+      notice: (l) => ctx.stderr.write(`deploy-token: ${l}\n`),
       ephemeral: { mode: 'create', random: run.stamp },
     }).then(
       (flow) => ({ flow }),
       (error: unknown) => ({ error }),
     );
     const first = await Promise.race([settled, stop.stopped.then(() => undefined)]);
-    if (first === undefined || stop.signal) {
-      // Stopped before the command: let a request in flight settle (bounded), then undo what it made.
-      // Nothing asked to be created: stop at once (the lookups in flight are abandoned).
-      const late = stop.posted
-        ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS)
-        : await within(settled, 0);
-      ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? 'a signal'} before the command started\n`);
-      if (late && 'flow' in late) {
-        const d = await discardEphemeral(late.flow);
-        if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
-      } else if (!late && stop.posted) {
-        ctx.stderr.write(
-          'deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n',
-        );
-      }
-      run.discard();
-      return stop.code;
-    }
+    if (first === undefined || stop.signal) return await stoppedEarly(settled, stop, ctx);
     if ('error' in first) throw first.error;
-    const flow = first.flow;
-    // Credential files live only as long as the command: recorded (with this process's id) before
-    // they are written, so `deploy-token cleanup` removes them after a kill -9; removed at the end,
-    // also on failure or signal, and even on an unexpected crash (synchronously, on exit).
-    const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
-    const onExit = () => void record.close(false);
-    process.once('exit', onExit);
-    try {
-      return await execResolved({ flow, command, args, flags, ctx, io, stop }, run, record);
-    } finally {
-      process.off('exit', onExit);
-      // An ephemeral token lives exactly as long as the command: deleted at its end, also on failure.
-      const d = await discardEphemeral(flow);
-      if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
-      closeRecord(record, d !== undefined && !d.ok, ctx);
-    }
+    return await execResolved({ flow: first.flow, command, args, flags, ctx, io, stop }, run);
   } finally {
     unsubscribe?.();
     run.discard();
@@ -158,14 +129,35 @@ export async function runExec(
 }
 
 /**
+ * Stopped before the command: a request in flight may settle (bounded), then what it made is undone.
+ * Nothing asked to be created: stop at once (the lookups in flight are abandoned).
+ */
+async function stoppedEarly(settled: Promise<Settled>, stop: Stop, ctx: CommandContext): Promise<number> {
+  const late = stop.posted
+    ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS)
+    : await within(settled, 0);
+  ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? 'a signal'} before the command started\n`);
+  if (late && 'flow' in late) {
+    const d = await discardEphemeral(late.flow);
+    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
+  } else if (!late && stop.posted) {
+    ctx.stderr.write(
+      'deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n',
+    );
+  }
+  return stop.code;
+}
+
+/**
  * The command's environment: ours, plus the job's variables and the files' variables. The API token
- * stays out unless asked for (`--pass-api-token`): the variable it was read from and any other that
- * holds the same value. The child needs the deploy token, not a Maintainer's API token.
+ * stays out unless asked for (`--pass-api-token`): the variable it was read from (GITLAB_TOKEN,
+ * GITLAB_ACCESS_TOKEN, OAUTH_TOKEN or the one named, src/app/connection.ts) and any other that holds
+ * the same value. The child needs the deploy token, not a Maintainer's API token.
  */
 export function childEnv(
   env: Env,
   vars: readonly { name: string; value: string }[],
-  api: { name: string; token: string | undefined; pass: boolean },
+  api: { name: string | undefined; token: string | undefined; pass: boolean },
 ): Record<string, string | undefined> {
   const withheld = (k: string, v: string | undefined) =>
     !api.pass && (k === api.name || (api.token !== undefined && v === api.token));
@@ -185,47 +177,47 @@ interface ExecRun {
   stop: Stop;
 }
 
-async function execResolved(x: ExecRun, run: RunDir, record: RunRecord): Promise<number> {
+/**
+ * The delivery, then the command. Credential files live only as long as the command: recorded (with
+ * this process's id) before they are written, so `deploy-token cleanup` removes them after a kill -9;
+ * removed at the end, also on failure or signal, and even on an unexpected crash (synchronously, on
+ * exit). An ephemeral token lives exactly as long as the command: deleted at its end, also on failure.
+ */
+async function execResolved(x: ExecRun, run: RunDir): Promise<number> {
   const { flow, flags, ctx } = x;
-  const r = flow.resolution;
-  for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
-  if (!r.ok || !r.credentials) {
-    ctx.stderr.write(`deploy-token: ${r.reason ?? 'no credentials'}\n`);
-    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}\n`);
-    if (r.fix) ctx.stderr.write(`  fix: ${r.fix}\n`);
-    return r.exitCode;
+  if (!reportResolution(ctx.stderr, flow.resolution)) return flow.resolution.exitCode;
+  const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
+  const onExit = () => void record.close(false);
+  process.once('exit', onExit);
+  const delivery = new Delivery(flow, {
+    env: ctx.env,
+    run,
+    ledger: record,
+    clients: parseClients(flags.configure),
+    // One scrubber: the child's output is masked with everything the run knows (the password, the API
+    // token whether passed or not, the environment's secrets), and each secret variable besides.
+    masks: {
+      scrubber: ctx.scrubber,
+      onWarning: (w) => ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`),
+    },
+    say: (l) => ctx.stderr.write(`deploy-token: ${l}\n`),
+    warn: (l) => ctx.stderr.write(`deploy-token: warning: ${l}\n`),
+  });
+  try {
+    const v = await delivery.deliver();
+    return await runCommand(x, [...v.job, ...v.files]);
+  } finally {
+    process.off('exit', onExit);
+    await delivery.undo();
   }
-  const vars = await jobVariables(flow, ctx.env);
-  // One scrubber: the child's output is masked with everything the run knows (the password, the API
-  // token whether passed or not, the environment's secrets), and each secret variable besides.
-  const registry = ctx.scrubber.registry;
-  for (const v of vars) {
-    if (!v.secret) continue;
-    for (const w of registry.add(v.value, { username: r.credentials.username })) {
-      ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]\n`);
-    }
-  }
-  if (flow.ephemeral) record.token(flow.ephemeral);
-  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure), run, record.files);
-  return runCommand(x, [...vars, ...(files?.variables ?? [])]);
-}
-
-/** The files go, and the record with them (it stays, naming the token, when the token could not be deleted). */
-function closeRecord(record: RunRecord, tokenLeft: boolean, ctx: CommandContext): void {
-  const n = record.manifest?.files.length ?? 0;
-  const report = record.close(tokenLeft);
-  if (n > 0)
-    ctx.stderr.write(
-      `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(', ')}` : ''}\n`,
-    );
 }
 
 /** The command, in its environment (the job's variables and the files' variables), output masked. */
 async function runCommand(x: ExecRun, vars: readonly { name: string; value: string }[]): Promise<number> {
   const { flow, command, args, flags, ctx, io, stop } = x;
   const env = childEnv(ctx.env, vars, {
-    name: flow.settings.apiTokenEnv,
-    token: flow.settings.apiToken,
+    name: flow.settings.gitlab.tokenVariable,
+    token: flow.settings.gitlab.apiToken,
     pass: flags.passApiToken === true,
   });
   if (stop.signal) {

@@ -1,4 +1,5 @@
 /** `provision [--rotate] [--dry-run]`: thin; the work is src/provision/run.ts. */
+import { flagConnection } from '../../app/connection.js';
 import { checkProjectRef } from '../../app/options.js';
 import { safeJson } from '../../core/text.js';
 import { shellQuote } from '../../export/shell.js';
@@ -19,7 +20,7 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: Command
     { ...flags, ...(flags.project === undefined ? projectFromEnv(ctx) : {}) },
     ctx.now(),
   );
-  const { client } = clientFor(flags, ctx, 'provision');
+  const client = clientFor(flagConnection(flags, ctx.env), ctx, 'provision');
   const log = (l: string) => ctx.stderr.write(`deploy-token: ${l}\n`);
   const out = await runProvision(req, { client, now: ctx.now, log });
   // The new token is a secret in everything printed from here on, but the payload that carries it.

@@ -2,7 +2,7 @@
  * The jobs of a spec as the rules read them: name, key, mapping and how the mapping was reached; their
  * templates; the names that hold the token in them.
  */
-import { readsPassword } from '../../spec/template-values.js';
+import { readsPassword } from '../../core/secret-shape.js';
 import { get, getEntry, str, type Via, type YMap, type YNode, type YScalar } from '../../yaml/tree.js';
 import type { CredentialNames } from '../commands/words.js';
 

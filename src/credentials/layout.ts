@@ -1,14 +1,14 @@
 /**
- * Which files and settings each client needs, and their content: pure (nothing is read or written
- * here). The clients are defined once in clients.ts; content comes from the templates in
- * templates/clients/, rendered by render.ts.
+ * The credential layout of a job: which files and settings each client needs, and their content.
+ * Pure (nothing is read or written here). The clients are defined once in clients.ts; content comes
+ * from the templates in templates/clients/, rendered by render.ts.
  */
 import { dirname } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { abilities, CLIENTS, isClientName, type ClientFile, type ClientName } from './clients.js';
 import { mergeContainersAuth, mergeDockerConfig } from './merge.js';
 import { renderClientTemplate } from './render.js';
-import type { ClientView, CredentialContext, CredentialPlan, PlannedFile, PlannedFileView } from './types.js';
+import type { ClientView, CredentialContext, CredentialLayout, LayoutFile, LayoutFileView } from './types.js';
 import { clientValues, type ClientValues, type UserSettings } from './values.js';
 
 /** A plain relative file name inside the private directory: no `..`, no absolute path. */
@@ -40,7 +40,7 @@ function parseMode(m: string | undefined): number {
   return mode;
 }
 
-export interface PlanExtras {
+export interface LayoutExtras {
   /** The user's existing global git config, included first so their settings keep working. */
   userGitconfig?: string;
   /** The text of the user's existing docker config.json, merged under ours. */
@@ -70,34 +70,34 @@ function checkClient(c: ClientName, v: ClientValues): void {
   }
 }
 
-export function planCredentials(
+export function layoutCredentials(
   clients: readonly ClientName[],
   userFiles: readonly { path: string; template: string; mode?: string; env?: string }[],
   ctx: CredentialContext,
   dir: string,
-  extra: PlanExtras = {},
-): CredentialPlan {
+  extra: LayoutExtras = {},
+): CredentialLayout {
   const cv = clientValues(ctx, extra.userSettings);
   const values: Record<string, unknown> = { ...cv, user_gitconfig: extra.userGitconfig ?? '' };
-  const plan: Required<CredentialPlan> = { dir, files: [], variables: [], clients: [] };
+  const layout: Required<CredentialLayout> = { dir, files: [], variables: [], clients: [] };
   const variable = (name: string, value: string, secret = false): void => {
-    const seen = plan.variables.find((v) => v.name === name);
+    const seen = layout.variables.find((v) => v.name === name);
     if (seen && seen.value === value) return; // a setting two clients share (GIT_TERMINAL_PROMPT, PYPIRC)
     if (seen) throw new UsageError(`variable ${name} is set twice`, 'give each file its own env');
     if (value.includes('\u0000')) throw new UsageError(`variable ${name} cannot hold a NUL character`);
-    plan.variables.push({ name, value, secret });
+    layout.variables.push({ name, value, secret });
   };
   const fileFor = (c: ClientName, f: ClientFile): void => {
-    if (plan.files.some((x) => x.path === f.path)) return; // a file two clients share (netrc, npmrc)
+    if (layout.files.some((x) => x.path === f.path)) return; // a file two clients share (netrc, npmrc)
     let content = renderClientTemplate(f.path, f.template, values);
     if (f.merge === 'docker') content = mergeDockerConfig(content, extra.userDockerConfig);
     if (f.merge === 'containers') content = mergeContainersAuth(content, extra.userContainersAuth);
-    const file: PlannedFile = { client: c, path: f.path, mode: 0o600, content };
+    const file: LayoutFile = { client: c, path: f.path, mode: 0o600, content };
     if (f.env) {
       file.env = f.env;
       variable(f.env, f.pointsAt === 'dir' ? `${dir}/${dirname(f.path)}` : `${dir}/${f.path}`);
     }
-    plan.files.push(file);
+    layout.files.push(file);
   };
   for (const c of [...new Set(clients)]) {
     if (!isClientName(c))
@@ -107,7 +107,7 @@ export function planCredentials(
     for (const f of def.files) fileFor(c, f);
     const settings = def.settings?.(cv, dir) ?? [];
     for (const s of settings) variable(s.name, s.value, s.secret === true);
-    plan.clients.push({
+    layout.clients.push({
       name: c,
       files: def.files.map((f) => f.path),
       variables: [...def.files.flatMap((f) => (f.env ? [f.env] : [])), ...settings.map((s) => s.name)],
@@ -116,14 +116,14 @@ export function planCredentials(
   for (const u of userFiles) {
     const path = checkRelativePath(u.path);
     if (
-      plan.files.some(
+      layout.files.some(
         (f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`),
       )
     )
       throw new UsageError(`file ${path} is written twice`, 'give each file its own path');
     if (u.env !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(u.env))
       throw new UsageError(`"${u.env.slice(0, 40)}" is not a variable name`, 'e.g. env: NETRC');
-    const file: PlannedFile = {
+    const file: LayoutFile = {
       client: 'user',
       path,
       mode: parseMode(u.mode),
@@ -133,14 +133,14 @@ export function planCredentials(
       file.env = u.env;
       variable(u.env, `${dir}/${path}`);
     }
-    plan.files.push(file);
+    layout.files.push(file);
   }
-  return plan;
+  return layout;
 }
 
 /** What `plan` shows for files: paths, modes and variables, never content. */
-export function planView(plan: CredentialPlan): PlannedFileView[] {
-  return plan.files.map((f) => ({
+export function layoutView(layout: CredentialLayout): LayoutFileView[] {
+  return layout.files.map((f) => ({
     client: f.client,
     path: f.path,
     mode: `0${f.mode.toString(8)}`,
@@ -152,12 +152,12 @@ export function planView(plan: CredentialPlan): PlannedFileView[] {
  * What `plan` shows for each client: its files and variables (names only; which ones are masked), and,
  * given the token's scopes, whether it can pull and push with them.
  */
-export function clientView(plan: CredentialPlan, scopes?: readonly string[]): ClientView[] {
-  return (plan.clients ?? []).map((c) => ({
+export function clientView(layout: CredentialLayout, scopes?: readonly string[]): ClientView[] {
+  return (layout.clients ?? []).map((c) => ({
     client: c.name,
     files: c.files,
     variables: c.variables,
-    masked: c.variables.filter((n) => plan.variables.some((v) => v.name === n && v.secret)),
+    masked: c.variables.filter((n) => layout.variables.some((v) => v.name === n && v.secret)),
     ...(scopes ? abilities(c.name, scopes) : {}),
   }));
 }

@@ -1,5 +1,8 @@
 /** `resolve` and `plan` through the CLI, against a stand-in GitLab on 127.0.0.1 (real HTTP). */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
@@ -192,5 +195,77 @@ describe('without an API token', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).rule).toBe('unverified-environment');
     expect(r.stderr).toContain('could not be verified');
+  });
+});
+
+describe("resolve without --export: the job's export: in the spec", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'dt-spec-export-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const spec = (exp: string | undefined) =>
+    writeFileSync(
+      join(dir, 'deploy-token.yml'),
+      `version: 1\njobs:\n  build:\n    scopes: [read_registry]\n${exp ? `    export: ${exp}\n` : ''}`,
+    );
+  const resolve = (argv: string[]) =>
+    runCli(['resolve', '--job', 'build', ...argv], jobEnv('gldt-ProjToken11ProjToken1'), { cwd: dir });
+
+  test('export: [shell] prints the export lines', async () => {
+    spec('[shell]');
+    const r = await resolve([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "export CI_DEPLOY_USER='gitlab+deploy-token-11'\nexport CI_DEPLOY_PASSWORD='gldt-ProjToken11ProjToken1'\n",
+    );
+  });
+
+  test('export: [json] prints the object; --export wins over the spec', async () => {
+    spec('[json]');
+    expect(JSON.parse((await resolve([])).stdout).username).toBe('gitlab+deploy-token-11');
+    const flag = await resolve(['--export', 'shell']);
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toMatch(/^export CI_DEPLOY_USER=/);
+  });
+
+  test('the checks name the spec key: dotenv without --output, two stdout targets', async () => {
+    spec('[dotenv]');
+    const d = await resolve([]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('dotenv (from spec jobs.build.export) needs --output FILE');
+    spec('[shell, json]');
+    const two = await resolve([]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('spec jobs.build.export shell,json would all print on stdout');
+    expect(two.stdout + d.stdout).toBe('');
+  });
+
+  test('export: [dotenv] with --output writes the report', async () => {
+    spec('[dotenv]');
+    const out = join(dir, 'deploy.env');
+    const r = await resolve(['--output', out, '--allow-unmasked-dotenv']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('CI_DEPLOY_USER=gitlab+deploy-token-11\n');
+  });
+
+  test('no export: in the job and no --export: exit 2, nothing printed', async () => {
+    spec(undefined);
+    const r = await resolve([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('resolve needs --export');
+    expect(r.stdout).toBe('');
+  });
+
+  test('a job the spec does not have is named as such', async () => {
+    spec('[shell]');
+    const r = await runCli(['resolve', '--job', 'deploy'], jobEnv('x'), { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('job "deploy" is not in the spec');
+  });
+
+  test("plan shows what resolve would export from the job's export:", async () => {
+    spec('[shell]');
+    const r = await runCli(['plan', '--job', 'build'], jobEnv('gldt-ProjToken11ProjToken1'), { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('export    shell → stdout: CI_DEPLOY_USER, CI_DEPLOY_PASSWORD');
   });
 });

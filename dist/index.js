@@ -2,12 +2,12 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-WBV23L2B.js";
+} from "./chunks/chunk-MB43ASEX.js";
 import "./chunks/chunk-6E5KV36Y.js";
 import "./chunks/chunk-ICCT63DX.js";
-import "./chunks/chunk-WUOZCF53.js";
 import "./chunks/chunk-RZJ7JB3I.js";
 import "./chunks/chunk-QSJHQO5Z.js";
+import "./chunks/chunk-IHBIXJQZ.js";
 import "./chunks/chunk-T4ECGMLM.js";
 import "./chunks/chunk-OTKGG5XH.js";
 import "./chunks/chunk-TRHTUJLO.js";

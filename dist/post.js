@@ -4,10 +4,9 @@ import {
   Runner,
   flagsOf,
   readInputs
-} from "./chunks/chunk-WBV23L2B.js";
+} from "./chunks/chunk-MB43ASEX.js";
 import "./chunks/chunk-6E5KV36Y.js";
 import "./chunks/chunk-ICCT63DX.js";
-import "./chunks/chunk-WUOZCF53.js";
 import "./chunks/chunk-RZJ7JB3I.js";
 import {
   cleanup,
@@ -16,6 +15,7 @@ import {
   tempBase,
   untrustedRunDir
 } from "./chunks/chunk-QSJHQO5Z.js";
+import "./chunks/chunk-IHBIXJQZ.js";
 import "./chunks/chunk-T4ECGMLM.js";
 import "./chunks/chunk-OTKGG5XH.js";
 import {

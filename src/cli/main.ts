@@ -283,7 +283,7 @@ Examples:
     );
 }
 
-function registerMask(program: Command, ctx: CommandContext, run: Run, proc: CliContext): void {
+function registerMask(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
   program
     .command('mask')
     .description('copy stdin to stdout with every registered secret masked')

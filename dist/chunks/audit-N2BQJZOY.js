@@ -7,6 +7,9 @@ import {
   clientFor
 } from "./chunk-YD4QSUO3.js";
 import {
+  CLEAR_LINE
+} from "./chunk-IHBIXJQZ.js";
+import {
   mdCode,
   mdText,
   oneLine
@@ -605,7 +608,7 @@ function cells(t) {
 }
 function formatCsv(r) {
   const rows = [[...CSV_COLUMNS], ...r.tokens.map(cells)];
-  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return rows.map((row) => row.map(csvField).join(",")).join("\n") + "\n";
 }
 
 // src/audit/format.ts
@@ -936,7 +939,6 @@ function auditSettings(flags, env) {
 
 // src/audit/progress.ts
 var TTY_EVERY_MS = 100;
-var CLEAR = "\r\x1B[2K";
 var secondsText = (ms) => `${(ms / 1e3).toFixed(1)} s`;
 var holders = (n) => n === 1 ? "1 group or project" : `${n} groups and projects`;
 function auditProgress(sink, o) {
@@ -946,15 +948,17 @@ function auditProgress(sink, o) {
   let shown = false;
   let latest = { done: 0, total: 0 };
   const line = (p) => `audit: ${p.done} of ${holders(p.total)} read (${plural(o.requests(), "request")}, ${secondsText(o.now() - start)})`;
+  const clearLine = () => sink.clearLine ? sink.clearLine() : sink.write(CLEAR_LINE);
   const write = (text) => {
     if (sink.isTTY) {
-      sink.write(`${CLEAR}${text}`);
+      clearLine();
+      sink.write(text);
       shown = true;
     } else sink.write(`${text}
 `);
   };
   const clear = () => {
-    if (shown) sink.write(CLEAR);
+    if (shown) clearLine();
     shown = false;
   };
   if (o.rateLimit) {

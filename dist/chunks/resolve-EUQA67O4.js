@@ -12,7 +12,6 @@ import {
   renderGithub,
   writeGithub
 } from "./chunk-ICCT63DX.js";
-import "./chunk-WUOZCF53.js";
 import {
   RunDir,
   jobVariables,
@@ -29,6 +28,7 @@ import {
   writeFileAtomic,
   writeJobCredentials
 } from "./chunk-QSJHQO5Z.js";
+import "./chunk-IHBIXJQZ.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";

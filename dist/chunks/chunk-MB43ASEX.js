@@ -11,9 +11,6 @@ import {
   writeGithub
 } from "./chunk-ICCT63DX.js";
 import {
-  guardOutput
-} from "./chunk-WUOZCF53.js";
-import {
   RunDir,
   jobVariables,
   scrubOutputs,
@@ -27,6 +24,9 @@ import {
   wantedFiles,
   writeJobCredentials
 } from "./chunk-QSJHQO5Z.js";
+import {
+  guardOutput
+} from "./chunk-IHBIXJQZ.js";
 import {
   oneLine
 } from "./chunk-T4ECGMLM.js";

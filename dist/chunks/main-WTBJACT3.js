@@ -8,7 +8,7 @@ import {
 } from "./chunk-6E5KV36Y.js";
 import {
   guardOutput
-} from "./chunk-WUOZCF53.js";
+} from "./chunk-IHBIXJQZ.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-GAHSSZYI.js";
 import {
@@ -3564,7 +3564,7 @@ Examples:
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
   ).action(
     run(async (o) => {
-      const { runResolve } = await import("./resolve-7YT4F3AQ.js");
+      const { runResolve } = await import("./resolve-EUQA67O4.js");
       return runResolve(o, ctx);
     })
   );
@@ -3580,7 +3580,7 @@ Examples:
   deploy-token plan --format json --job build --spec deploy-token.yml`
   ).action(
     run(async (o) => {
-      const { runPlan } = await import("./resolve-7YT4F3AQ.js");
+      const { runPlan } = await import("./resolve-EUQA67O4.js");
       return runPlan(o, ctx);
     })
   );
@@ -3675,7 +3675,7 @@ Examples:
     })
   );
 }
-function registerMask(program3, ctx, run, proc) {
+function registerMask(program3, ctx, run, _proc) {
   program3.command("mask").description("copy stdin to stdout with every registered secret masked").option(
     "--secret-env <name>",
     "environment variable holding a secret (repeatable)",
@@ -3743,7 +3743,7 @@ Examples:
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
   ).action(
     run(async (o) => {
-      const { runAudit } = await import("./audit-ELGYNMVZ.js");
+      const { runAudit } = await import("./audit-N2BQJZOY.js");
       return runAudit(o, ctx);
     })
   );
@@ -3751,7 +3751,7 @@ Examples:
 function registerDemo(program3, ctx, run, _proc) {
   program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
     run(async () => {
-      const { runDemo } = await import("./demo-ULU7EYWF.js");
+      const { runDemo } = await import("./demo-KHQU2PF6.js");
       return runDemo(ctx);
     })
   );

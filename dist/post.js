@@ -1,47 +1,50 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  INPUT_NAMES,
   Runner,
   flagsOf,
+  rawInput,
   readInputs
-} from "./chunks/chunk-WBV23L2B.js";
-import "./chunks/chunk-6E5KV36Y.js";
-import "./chunks/chunk-ICCT63DX.js";
-import "./chunks/chunk-WUOZCF53.js";
-import "./chunks/chunk-RZJ7JB3I.js";
+} from "./chunks/chunk-CNOGDV4O.js";
+import "./chunks/chunk-AU24H3XZ.js";
+import "./chunks/chunk-WY2RICLH.js";
+import "./chunks/chunk-IYJ7AG3I.js";
 import {
   cleanup,
   markerStamp,
   parseManifest,
   tempBase,
   untrustedRunDir
-} from "./chunks/chunk-QSJHQO5Z.js";
+} from "./chunks/chunk-DDKGJSTJ.js";
+import "./chunks/chunk-HP23DP7Y.js";
+import {
+  runSpecs
+} from "./chunks/chunk-TEQILZL7.js";
+import {
+  resolveSettings
+} from "./chunks/chunk-MLXUUSAN.js";
+import "./chunks/chunk-XQ6QCYVK.js";
+import "./chunks/chunk-IHBIXJQZ.js";
 import "./chunks/chunk-T4ECGMLM.js";
-import "./chunks/chunk-OTKGG5XH.js";
-import {
-  loadSpecFor
-} from "./chunks/chunk-TRHTUJLO.js";
-import {
-  clientWith
-} from "./chunks/chunk-LYUOR5ND.js";
-import "./chunks/chunk-GAHSSZYI.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunks/chunk-CBHZ3LSN.js";
-import "./chunks/chunk-TIS2JBGP.js";
+} from "./chunks/chunk-C5OEAS2L.js";
+import "./chunks/chunk-W3DJH2KI.js";
 import "./chunks/chunk-VPCP35NA.js";
-import "./chunks/chunk-2NBKGNHO.js";
+import "./chunks/chunk-UVL2VDMO.js";
 import {
-  resolveSettings
-} from "./chunks/chunk-R64T6DDA.js";
+  connect
+} from "./chunks/chunk-QXCUGIMX.js";
 import "./chunks/chunk-YOE5HMND.js";
-import "./chunks/chunk-RC75VXCO.js";
-import "./chunks/chunk-DHMOR7KF.js";
+import "./chunks/chunk-GAHSSZYI.js";
 import "./chunks/chunk-4XOODLE4.js";
-import "./chunks/chunk-YM2RZDLZ.js";
 import "./chunks/chunk-M2XMWK6Z.js";
+import "./chunks/chunk-YM2RZDLZ.js";
+import "./chunks/chunk-MYCCQ4L5.js";
 import "./chunks/chunk-XSTXBMLW.js";
+import "./chunks/chunk-RC75VXCO.js";
 import "./chunks/chunk-SFJXSL7D.js";
 
 // src/action/post-run.ts
@@ -49,8 +52,7 @@ var LATER = "it expires at 00:00 UTC; `deploy-token cleanup --ephemeral` deletes
 async function runPostAll(env, stdout, deps = {}) {
   const runner = new Runner(env, stdout);
   runner.scrubber.addEnv(env);
-  const token = (env["INPUT_GITLAB-TOKEN"] ?? "").trim() || env.GITLAB_TOKEN;
-  runner.setSecret(token);
+  runner.setSecret(rawInput(env, "gitlab-token"));
   if (env.STATE_ephemeral)
     runner.annotate(
       "warning",
@@ -76,7 +78,7 @@ async function runPostAll(env, stdout, deps = {}) {
     );
     return 0;
   }
-  if (m.ephemeralTokens?.length) await deleteTokens(m, why === "gone", token, env, runner, deps);
+  if (m.ephemeralTokens?.length) await deleteTokens(m, why === "gone", env, runner, deps);
   removeFiles(m, env, runner);
   return 0;
 }
@@ -97,30 +99,35 @@ function removeFiles(m, env, runner) {
     );
   }
 }
-async function inputInstance(env, cwd) {
+async function inputConnection(env, cwd) {
   try {
     const flags = flagsOf(readInputs(env));
-    return { url: resolveSettings(flags, env, await loadSpecFor(flags, cwd)).gitlabUrl };
+    return { gitlab: resolveSettings(flags, env, await runSpecs(cwd)(flags.spec), INPUT_NAMES).gitlab };
   } catch (e) {
     return { why: e.message ?? String(e) };
   }
 }
-async function deleteTokens(m, dirGone, token, env, runner, deps) {
+async function deleteTokens(m, dirGone, env, runner, deps) {
   const warn = (m2) => runner.annotate("warning", `deploy-token: ${m2}`);
-  const instance = await inputInstance(env, deps.cwd ?? env.GITHUB_WORKSPACE ?? process.cwd());
+  const { gitlab, why } = await inputConnection(env, deps.cwd ?? env.GITHUB_WORKSPACE ?? process.cwd());
+  let client;
   for (const t of m.ephemeralTokens ?? []) {
     const which = `ephemeral token #${t.tokenId}`;
-    const problem = dirGone ? `the run's directory ${m.dir} is gone, so the record cannot be checked` : instance.url === void 0 ? `the GitLab instance is not known (${instance.why ?? "no input"})` : recordedTokenProblem(t, markerStamp(m.marker ?? ""), instance.url);
-    if (problem) {
+    const problem = dirGone ? `the run's directory ${m.dir} is gone, so the record cannot be checked` : !gitlab ? `the GitLab instance is not known (${why ?? "no input"})` : recordedTokenProblem(t, markerStamp(m.marker ?? ""), gitlab.url);
+    if (problem || !gitlab) {
       warn(`left ${which} alone: ${problem}; ${LATER}`);
       continue;
     }
-    if (!token) {
-      warn(`no API token to delete ${which}: ${LATER}`);
+    if (!gitlab.apiToken) {
+      warn(`no API token to delete ${which} (none in ${gitlab.tokenSource}): ${LATER}`);
       continue;
     }
     try {
-      const client = clientWith(instance.url, token, { ...deps, env });
+      client ??= connect(
+        { ...gitlab, apiToken: gitlab.apiToken },
+        { ...deps, env },
+        (l) => runner.info(`deploy-token: ${l}`)
+      );
       const res = await deleteRecordedToken(client, { ...t, name: t.name });
       runner.info(`deploy-token: ${which} ${res === "deleted" ? "deleted" : "was already gone"}`);
     } catch (e) {

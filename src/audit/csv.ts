@@ -46,7 +46,12 @@ function cells(t: TokenRow): string[] {
   ];
 }
 
+/**
+ * Rows end in LF, not RFC 4180's CRLF: every printed line passes the output boundary, which lets no
+ * carriage return through (src/core/text.ts); CSV readers (RFC 4180 §2 note, Python's csv, spreadsheets)
+ * take LF as well.
+ */
 export function formatCsv(r: AuditResult): string {
   const rows = [[...CSV_COLUMNS], ...r.tokens.map(cells)];
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }

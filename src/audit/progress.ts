@@ -4,6 +4,7 @@
  * said when it starts; at the end how many groups and projects, requests and seconds it took. Never
  * on stdout, which holds the report. The clock is injected.
  */
+import { CLEAR_LINE } from '../core/output.js';
 import type { RateLimitStats } from '../gitlab/rate-limit.js';
 import type { GatherProgress } from './gather.js';
 import { plural } from './words.js';
@@ -11,6 +12,8 @@ import { plural } from './words.js';
 export interface ProgressSink {
   write(text: string): void;
   isTTY?: boolean;
+  /** Clears the terminal's current line (the CLI's output boundary lets only this through raw). */
+  clearLine?: () => void;
 }
 
 export interface ProgressOptions {
@@ -24,8 +27,6 @@ export interface ProgressOptions {
 }
 
 const TTY_EVERY_MS = 100;
-/** Back to the start of the line and clear it. */
-const CLEAR = '\r\x1b[2K';
 
 const secondsText = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const holders = (n: number) => (n === 1 ? '1 group or project' : `${n} groups and projects`);
@@ -47,14 +48,16 @@ export function auditProgress(sink: ProgressSink, o: ProgressOptions): AuditProg
   let latest: GatherProgress = { done: 0, total: 0 };
   const line = (p: GatherProgress) =>
     `audit: ${p.done} of ${holders(p.total)} read (${plural(o.requests(), 'request')}, ${secondsText(o.now() - start)})`;
+  const clearLine = () => (sink.clearLine ? sink.clearLine() : sink.write(CLEAR_LINE));
   const write = (text: string) => {
     if (sink.isTTY) {
-      sink.write(`${CLEAR}${text}`);
+      clearLine();
+      sink.write(text);
       shown = true;
     } else sink.write(`${text}\n`);
   };
   const clear = () => {
-    if (shown) sink.write(CLEAR);
+    if (shown) clearLine();
     shown = false;
   };
   if (o.rateLimit) {

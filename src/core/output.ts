@@ -21,7 +21,12 @@ export interface TextSink {
   write(text: string): void;
   /** True when output goes to a terminal (colour allowed unless NO_COLOR). */
   isTTY?: boolean;
+  /** On a terminal: back to the start of the line and clear it (a live progress line of ours). */
+  clearLine?: () => void;
 }
+
+/** Carriage return, then ANSI "erase in line" (all of it). */
+export const CLEAR_LINE = '\r\u001b[2K';
 
 export interface Output {
   stdout: TextSink;
@@ -116,6 +121,8 @@ export function guardOutput(
   const guarded = (s: RunnerStream, tty: boolean | undefined): TextSink => ({
     write: (text) => s.write(scrubber.scrub(text, { style: tty === true }), opts.github),
     ...(tty === undefined ? {} : { isTTY: tty }),
+    // Our own control sequence, raw, and only on a terminal: text from outside never moves the cursor.
+    ...(tty === true ? { clearLine: () => s.write(CLEAR_LINE, false) } : {}),
   });
   return {
     stdout: guarded(out, raw.stdout.isTTY),

@@ -55,7 +55,8 @@ test('hostile values: commas, quotes and line breaks whole; formulas inert; cont
     }),
   );
   const csv = formatCsv({ tokens, findings: [] });
-  expect(csv.endsWith('\r\n')).toBe(true);
+  expect(csv.endsWith('\n')).toBe(true);
+  expect(csv).not.toContain('\r');
   const rows = parse(csv);
   expect(rows[0]).toEqual([...CSV_COLUMNS]);
   expect(rows.slice(1).map((r) => r[3])).toEqual([
@@ -90,7 +91,7 @@ test('every field is quoted, quotes doubled (RFC 4180)', () => {
   expect(csvField('x')).toBe('"x"');
   expect(csvField('say "hi"')).toBe('"say ""hi"""');
   expect(csvField('=1')).toBe(`"'=1"`);
-  expect(formatCsv({ tokens: [], findings: [] })).toBe(`${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`);
+  expect(formatCsv({ tokens: [], findings: [] })).toBe(`${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\n`);
 });
 
 test('through the CLI: the rows of --format json, one a token, with hostile names from GitLab', async () => {

@@ -1,22 +1,24 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  clientWith
-} from "./chunk-LYUOR5ND.js";
+  resolveSettings
+} from "./chunk-MLXUUSAN.js";
+import {
+  DEFAULT_SPEC
+} from "./chunk-XQ6QCYVK.js";
 import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-2NBKGNHO.js";
+} from "./chunk-UVL2VDMO.js";
 import {
+  connect,
   getProject,
   getVersion,
   listDeployTokens,
   listProtectedRefs,
-  listVariables,
-  resolveSettings,
-  specPath
-} from "./chunk-R64T6DDA.js";
+  listVariables
+} from "./chunk-QXCUGIMX.js";
 import {
   parseGitLabVersion
 } from "./chunk-YOE5HMND.js";
@@ -44,6 +46,24 @@ function checkVariables(vars) {
       throw new UsageError(`variable ${v.name} is exported twice`, "give each variable one name");
     seen.add(v.name);
   }
+}
+
+// src/app/spec.ts
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+function specPath(spec, cwd) {
+  if (spec) return isAbsolute(spec) ? spec : join(cwd, spec);
+  const def = join(cwd, DEFAULT_SPEC);
+  return existsSync(def) ? def : void 0;
+}
+function runSpecs(cwd) {
+  let loader;
+  return async (spec) => {
+    const path = specPath(spec, cwd);
+    if (!path) return void 0;
+    loader ??= import("./load-ZVPBIPB4.js").then((m) => m.createSpecLoader());
+    return (await loader).valid(path);
+  };
 }
 
 // src/resolve/gather.ts
@@ -258,29 +278,19 @@ async function fromGitLab(client, opts, common, ref) {
 }
 
 // src/app/flow.ts
-async function loadSpecFor(flags, cwd) {
-  const path = specPath(flags, cwd);
-  if (!path) return void 0;
-  const { loadSpecFile } = await import("./load-TA76OYGT.js");
-  const { spec, findings } = await loadSpecFile(path);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (!spec || errors.length > 0) {
-    const first = errors.slice(0, 5).map((f) => `${f.file}:${f.line}:${f.col}: ${f.message} [${f.ruleId}]`).join("\n  ");
-    throw new UsageError(
-      `the spec is invalid:
-  ${first}`,
-      `run \`deploy-token validate ${path}\` for every finding`
-    );
-  }
-  return spec;
-}
 async function runFlow(flags, deps) {
-  const spec = await loadSpecFor(flags, deps.cwd);
-  const settings = resolveSettings(flags, deps.env, spec);
-  deps.scrubber?.add(settings.apiToken);
-  const client = settings.apiToken ? clientWith(settings.gitlabUrl, settings.apiToken, deps) : void 0;
+  const spec = await (deps.specs ?? runSpecs(deps.cwd))(flags.spec);
+  const settings = resolveSettings(flags, deps.env, spec, deps.names);
+  const { gitlab } = settings;
+  deps.scrubber?.add(gitlab.apiToken);
+  const client = gitlab.apiToken ? connect({ ...gitlab, apiToken: gitlab.apiToken }, deps, deps.notice ?? (() => void 0)) : void 0;
+  const found = {
+    settings,
+    ...spec ? { spec } : {},
+    ...client ? { client } : {}
+  };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-IHDFW6HC.js");
+    const { ephemeralFlow } = await import("./ephemeral-LQRQUDIL.js");
     const e = await ephemeralFlow(
       settings,
       client,
@@ -290,21 +300,27 @@ async function runFlow(flags, deps) {
     );
     registerSecrets(deps.scrubber, e.input, e.resolution);
     return {
-      settings,
-      ...spec ? { spec } : {},
+      ...found,
       input: e.input,
       resolution: e.resolution,
       requestCount: client?.requestCount ?? 0,
-      ...e.record ? { ephemeral: { ...e.record, gitlabUrl: settings.gitlabUrl } } : {},
-      ...client ? { client } : {}
+      ...e.record ? { ephemeral: { ...e.record, gitlabUrl: gitlab.url } } : {}
     };
   }
+  const input = await gatherInput(gatherRequest(settings, spec, client, deps));
+  if (settings.lfs && !input.job) input.job = { name: "(command line)", scopes: [], lfs: true };
+  const resolution = resolveCredentials(input);
+  registerSecrets(deps.scrubber, input, resolution);
+  return { ...found, input, resolution, requestCount: client?.requestCount ?? 0 };
+}
+function gatherRequest(settings, spec, client, deps) {
   const fb = spec?.token?.fallback;
   const fallback = fb && (fb.username_env || fb.password_env) ? {
     ...fb.username_env ? { usernameEnv: fb.username_env } : {},
     ...fb.password_env ? { passwordEnv: fb.password_env } : {}
   } : void 0;
-  const input = await gatherInput({
+  const job = settings.job;
+  return {
     ...client ? { client } : {},
     ...settings.project ? { project: settings.project } : {},
     env: deps.env,
@@ -312,26 +328,10 @@ async function runFlow(flags, deps) {
     ...settings.environment ? { environment: settings.environment } : {},
     ...settings.ref ? { ref: settings.ref } : {},
     ...fallback ? { fallback } : {},
-    ...settings.job ? {
-      job: {
-        name: settings.job.name,
-        scopes: settings.job.scopes,
-        lfs: settings.job.lfs,
-        dependencyProxy: settings.job.dependencyProxy
-      }
+    ...job ? {
+      job: { name: job.name, scopes: job.scopes, lfs: job.lfs, dependencyProxy: job.dependencyProxy }
     } : {},
     minDaysLeft: settings.minDaysLeft
-  });
-  if (settings.lfs && !input.job) input.job = { name: "(command line)", scopes: [], lfs: true };
-  const resolution = resolveCredentials(input);
-  registerSecrets(deps.scrubber, input, resolution);
-  return {
-    settings,
-    ...spec ? { spec } : {},
-    input,
-    resolution,
-    requestCount: client?.requestCount ?? 0,
-    ...client ? { client } : {}
   };
 }
 function registerSecrets(scrubber, input, r) {
@@ -355,6 +355,6 @@ function registerSecrets(scrubber, input, r) {
 export {
   deployVariables,
   checkVariables,
-  loadSpecFor,
+  runSpecs,
   runFlow
 };

@@ -5,7 +5,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-R64T6DDA.js";
+} from "./chunk-QXCUGIMX.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -23,9 +23,9 @@ import {
   scopeExistsIn
 } from "./chunk-YOE5HMND.js";
 import {
-  GITLAB_TOKEN_PREFIXES,
-  TOKEN_MIN_TAIL
-} from "./chunk-RC75VXCO.js";
+  isGitLabToken,
+  isPrefixlessDeployToken
+} from "./chunk-MYCCQ4L5.js";
 
 // src/resolve/messages.ts
 var SETTINGS_VARIABLES = "Settings > CI/CD > Variables";
@@ -404,19 +404,12 @@ function describeLocated(l) {
 
 // src/resolve/swapped.ts
 var SWAPPED_MESSAGE = "CI_DEPLOY_USER holds what looks like a token: the variables may be swapped";
-var TAIL = new RegExp(`^[0-9A-Za-z_-]{${TOKEN_MIN_TAIL},}$`);
-var PREFIXLESS = /^[1-9A-HJ-NP-Za-km-z_-]{20}$/;
 function looksLikeToken(value, known) {
   const v = value.trim();
   if (v === "") return false;
   if (known.passwords.some((p) => p !== "" && p === v)) return true;
-  for (const prefix of GITLAB_TOKEN_PREFIXES) {
-    const at = v.indexOf(prefix);
-    if (at === 0 || at > 0 && v[at - 1] === "-" && /^[0-9A-Za-z_-]+$/.test(v.slice(0, at))) {
-      if (TAIL.test(v.slice(at + prefix.length))) return true;
-    }
-  }
-  return known.usernames !== void 0 && !known.usernames.has(v) && PREFIXLESS.test(v);
+  if (isGitLabToken(v)) return true;
+  return known.usernames !== void 0 && !known.usernames.has(v) && isPrefixlessDeployToken(v);
 }
 
 // src/resolve/judge.ts

@@ -5,10 +5,10 @@ import {
   maskFile,
   maskPipe
 } from "./chunk-GAHSSZYI.js";
-import "./chunk-RC75VXCO.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/mask.ts

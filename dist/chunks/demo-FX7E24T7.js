@@ -4,18 +4,18 @@ import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
 import {
-  buildPlan,
   formatPlanText,
-  pickStyle
-} from "./chunk-OTKGG5XH.js";
+  pickStyle,
+  planReport
+} from "./chunk-HP23DP7Y.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-TRHTUJLO.js";
-import "./chunk-LYUOR5ND.js";
-import "./chunk-GAHSSZYI.js";
-import "./chunk-2NBKGNHO.js";
-import "./chunk-R64T6DDA.js";
+} from "./chunk-TEQILZL7.js";
+import "./chunk-MLXUUSAN.js";
+import "./chunk-XQ6QCYVK.js";
+import "./chunk-UVL2VDMO.js";
+import "./chunk-QXCUGIMX.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -28,9 +28,11 @@ import {
   parseGitLabVersion,
   reached
 } from "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
+import "./chunk-GAHSSZYI.js";
 import "./chunk-M2XMWK6Z.js";
+import "./chunk-MYCCQ4L5.js";
 import "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // fixtures/scenarios/1-project-token.json
@@ -1293,7 +1295,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-76F2EI73.js");
+    const { runProvisionCommand } = await import("./provision-QGO6A257.js");
     const r = await captured(
       ctx,
       sc,
@@ -1320,8 +1322,8 @@ $ deploy-token ${argv}
 $ deploy-token plan --project ${sc.project}   # the job now gets the new token
 `;
     out += formatPlanText(
-      buildPlan(resolution, {
-        gitlabUrl: settings.gitlabUrl,
+      planReport(resolution, {
+        gitlabUrl: settings.gitlab.url,
         project: sc.project,
         now: ctx.now(),
         exports: []
@@ -1340,7 +1342,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-ELGYNMVZ.js");
+    const { runAudit } = await import("./audit-TSENEABV.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `
@@ -1370,8 +1372,8 @@ async function runDemo(ctx, scenarios = DEMO_SCENARIOS) {
       const env = { GITLAB_TOKEN: sc.apiTokens[0], ...sc.jobEnv ?? {} };
       const flags = { gitlabUrl: standin.url, project: sc.project };
       const { resolution: r, settings } = await runFlow(flags, { env, cwd: ctx.cwd, now: ctx.now });
-      const plan = buildPlan(r, {
-        gitlabUrl: settings.gitlabUrl,
+      const plan = planReport(r, {
+        gitlabUrl: settings.gitlab.url,
         project: sc.project,
         now: ctx.now(),
         exports: r.ok ? [{ target: "shell", where: "stdout", variables: ["CI_DEPLOY_USER", "CI_DEPLOY_PASSWORD"] }] : []

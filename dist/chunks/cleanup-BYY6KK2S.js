@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-YD4QSUO3.js";
+} from "./chunk-4WERUPYQ.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -11,32 +11,32 @@ import {
   selectRecorded,
   tempBase,
   untrustedRunDir
-} from "./chunk-QSJHQO5Z.js";
-import "./chunk-LYUOR5ND.js";
-import "./chunk-GAHSSZYI.js";
+} from "./chunk-DDKGJSTJ.js";
+import {
+  checkProjectRef
+} from "./chunk-MLXUUSAN.js";
+import "./chunk-XQ6QCYVK.js";
 import {
   deleteRecordedToken,
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-CBHZ3LSN.js";
-import "./chunk-TIS2JBGP.js";
+} from "./chunk-C5OEAS2L.js";
+import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-2NBKGNHO.js";
+import "./chunk-UVL2VDMO.js";
 import {
-  checkProjectRef,
-  getProject,
-  normaliseUrl
-} from "./chunk-R64T6DDA.js";
+  flagConnection,
+  getProject
+} from "./chunk-QXCUGIMX.js";
 import "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
-import "./chunk-4XOODLE4.js";
-import "./chunk-YM2RZDLZ.js";
-import "./chunk-M2XMWK6Z.js";
+import "./chunk-GAHSSZYI.js";
+import "./chunk-MYCCQ4L5.js";
 import {
   ExitCode,
   UsageError
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/cleanup.ts
@@ -96,9 +96,9 @@ async function runCleanup(flags, ctx) {
   };
   let code = ExitCode.Ok;
   const sel = selectRuns(flags, io);
-  const configured = flags.gitlabUrl ?? ctx.env.CI_SERVER_URL;
-  const instance = configured ? normaliseUrl(configured) : void 0;
-  const api = lazyClient(flags, ctx);
+  const gitlab = flagConnection(flags, ctx.env);
+  const instance = gitlab.defaulted ? void 0 : gitlab.url;
+  const api = lazyClient(gitlab, ctx);
   for (const run of sel.runs) {
     if (!run.manifest.ephemeralTokens?.length) continue;
     const c = await deleteRunTokens(run, instance, api, io);
@@ -106,7 +106,7 @@ async function runCleanup(flags, ctx) {
   }
   removeFiles(sel, io);
   if (flags.ephemeral) {
-    const c = await sweepProject(flags, project, olderThanMs, io);
+    const c = await sweepProject(flags, gitlab, project, olderThanMs, io);
     if (c !== ExitCode.Ok) code = c;
   }
   return code;
@@ -130,10 +130,10 @@ function removeFiles(sel, io) {
     `deploy-token: cleanup${dry ? " --dry-run" : ""}: ${total.removed.length} ${dry ? "would be " : ""}removed, ${total.missing.length} already gone, ${total.refused.length} left, from ${sel.runs.length} manifest(s)${sel.leftAlone.length ? `; ${sel.leftAlone.length} of other jobs left alone` : ""}`
   );
 }
-async function sweepProject(flags, project, olderThanMs, io) {
+async function sweepProject(flags, gitlab, project, olderThanMs, io) {
   const { ctx, dry, say, warn } = io;
   let code = ExitCode.Ok;
-  const { client } = clientFor(flags, ctx, "cleanup --ephemeral");
+  const client = clientFor(gitlab, ctx, "cleanup --ephemeral");
   const p = await getProject(client, project);
   const s = await sweepEphemeral(client, p.id, ctx.now(), olderThanMs, { dryRun: dry });
   for (const t of s.deleted)
@@ -153,9 +153,9 @@ async function sweepProject(flags, project, olderThanMs, io) {
   );
   return code;
 }
-function lazyClient(flags, ctx) {
+function lazyClient(gitlab, ctx) {
   let client;
-  return (url) => client ??= clientFor({ ...flags, gitlabUrl: url }, ctx, "deleting a recorded ephemeral token").client;
+  return () => client ??= clientFor(gitlab, ctx, "deleting a recorded ephemeral token");
 }
 async function deleteRunTokens(run, instance, api, io) {
   const m = run.manifest;
@@ -164,7 +164,7 @@ async function deleteRunTokens(run, instance, api, io) {
   const dirProblem = untrustedRunDir(m, tempBase(io.ctx.env));
   for (const t of m.ephemeralTokens ?? []) {
     const which = `ephemeral token #${t.tokenId}${t.name ? ` (${t.name})` : ""}`;
-    const problem = !instance ? "no instance named: pass --gitlab-url (the API token is sent only to the instance you name)" : dirProblem ? `the record ${run.path} cannot be checked: ${dirProblem === "gone" ? "its run directory is gone" : dirProblem}` : recordedTokenProblem(t, markerStamp(m.marker ?? ""), instance);
+    const problem = !instance ? "no instance named: pass --gitlab-url (the API token is sent only to the instance you name, never to the default)" : dirProblem ? `the record ${run.path} cannot be checked: ${dirProblem === "gone" ? "its run directory is gone" : dirProblem}` : recordedTokenProblem(t, markerStamp(m.marker ?? ""), instance);
     if (problem) {
       left.push(t);
       io.warn(`left ${which} alone: ${problem}`);
@@ -177,7 +177,7 @@ async function deleteRunTokens(run, instance, api, io) {
       continue;
     }
     try {
-      const r = await deleteRecordedToken(api(instance), { ...t, name: t.name });
+      const r = await deleteRecordedToken(api(), { ...t, name: t.name });
       io.say(`${r === "deleted" ? "deleted" : "already gone:"} ${which}`);
     } catch (e) {
       left.push(t);

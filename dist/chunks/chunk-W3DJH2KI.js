@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-R64T6DDA.js";
+} from "./chunk-QXCUGIMX.js";
 import {
   DeployTokenError,
   ExitCode

@@ -5,14 +5,16 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-CBHZ3LSN.js";
-import "./chunk-TIS2JBGP.js";
+} from "./chunk-C5OEAS2L.js";
+import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-2NBKGNHO.js";
-import "./chunk-R64T6DDA.js";
+import "./chunk-UVL2VDMO.js";
+import "./chunk-QXCUGIMX.js";
 import "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
+import "./chunk-GAHSSZYI.js";
+import "./chunk-MYCCQ4L5.js";
 import "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 export {
   deleteRecordedToken,

@@ -2,47 +2,41 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   Scrubber
-} from "./chunk-6E5KV36Y.js";
+} from "./chunk-AU24H3XZ.js";
 import {
   githubFiles,
   heredoc,
-  maskFormsFor,
   renderGithub,
   writeGithub
-} from "./chunk-ICCT63DX.js";
+} from "./chunk-WY2RICLH.js";
+import {
+  Delivery,
+  RunDir,
+  StateRecord,
+  credentialLayout,
+  layoutView,
+  parseClients,
+  scrubOutputs,
+  stepOutputs,
+  wantedFiles
+} from "./chunk-IYJ7AG3I.js";
+import {
+  formatFileLines,
+  formatPlanText,
+  planReport
+} from "./chunk-HP23DP7Y.js";
+import {
+  runFlow
+} from "./chunk-TEQILZL7.js";
 import {
   guardOutput
-} from "./chunk-WUOZCF53.js";
-import {
-  RunDir,
-  jobVariables,
-  scrubOutputs,
-  stepOutputs
-} from "./chunk-RZJ7JB3I.js";
-import {
-  cleanup,
-  credentialPlan,
-  parseClients,
-  planView,
-  wantedFiles,
-  writeJobCredentials
-} from "./chunk-QSJHQO5Z.js";
+} from "./chunk-IHBIXJQZ.js";
 import {
   oneLine
 } from "./chunk-T4ECGMLM.js";
 import {
-  buildPlan,
-  formatPlanText
-} from "./chunk-OTKGG5XH.js";
-import {
-  runFlow
-} from "./chunk-TRHTUJLO.js";
-import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";
-import {
-  discardEphemeral
-} from "./chunk-CBHZ3LSN.js";
 import {
   CLIENT_NAMES
 } from "./chunk-YM2RZDLZ.js";
@@ -189,6 +183,16 @@ function summaryMarkdown(r, dryRun) {
   if (!r.ok && r.fix) md += summaryRow("fix", r.fix);
   return md;
 }
+var INPUT_NAMES = {
+  gitlabUrl: "input gitlab-url",
+  project: "input project",
+  spec: "input spec",
+  job: "input job",
+  apiTokenEnv: "input gitlab-token",
+  apiToken: "input gitlab-token",
+  minDaysLeft: "input min-days-left",
+  ref: "input ref"
+};
 function flagsOf(inputs) {
   return {
     ...inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {},
@@ -196,7 +200,7 @@ function flagsOf(inputs) {
     ...inputs.spec ? { spec: inputs.spec } : {},
     ...inputs.job ? { job: inputs.job } : {},
     ...inputs.minDaysLeft ? { minDaysLeft: inputs.minDaysLeft } : {},
-    ...inputs.gitlabToken ? { apiTokenEnv: "GITLAB_TOKEN" } : {}
+    ...inputs.gitlabToken ? { apiToken: inputs.gitlabToken } : {}
   };
 }
 async function runAction(deps) {
@@ -205,31 +209,25 @@ async function runAction(deps) {
   try {
     const inputs = readInputs(deps.env);
     runner.setSecret(inputs.gitlabToken);
-    const env = inputs.gitlabToken ? { ...deps.env, GITLAB_TOKEN: inputs.gitlabToken } : deps.env;
-    const run = new RunDir(env);
+    const run = new RunDir(deps.env);
     let flow;
     try {
       flow = await runFlow(flagsOf(inputs), {
-        env,
+        env: deps.env,
         cwd: deps.cwd,
         now: deps.now,
         ...deps.fetch ? { fetch: deps.fetch } : {},
         ...deps.sleep ? { sleep: deps.sleep } : {},
         scrubber: runner.scrubber,
+        names: INPUT_NAMES,
+        notice: (l) => runner.info(`deploy-token: ${l}`),
         ephemeral: { mode: inputs.dryRun ? "plan" : "create", force: inputs.ephemeral, random: run.stamp }
       });
     } catch (e) {
       run.discard();
       throw e;
     }
-    try {
-      return await afterFlow(flow, inputs, { ...deps, env }, runner, run);
-    } catch (e) {
-      const d = await discardEphemeral(flow);
-      if (d?.ok) runner.info(`deploy-token: ${d.line}`);
-      else if (d) runner.annotate("warning", d.line);
-      throw e;
-    }
+    return await afterFlow(flow, inputs, deps, runner, run);
   } catch (e) {
     if (e instanceof DeployTokenError) {
       runner.annotate("error", `${e.message}${e.hint ? ` \u2014 ${e.hint}` : ""}`);
@@ -239,97 +237,71 @@ async function runAction(deps) {
     return 3;
   }
 }
-async function printPlan(flow, inputs, deps, runner) {
+async function printPlan(flow, inputs, vars, deps, runner) {
   const r = flow.resolution;
-  const vars = r.ok ? await jobVariables(flow, deps.env) : [];
-  const plan = buildPlan(r, {
-    gitlabUrl: flow.settings.gitlabUrl,
+  const plan = planReport(r, {
+    gitlabUrl: flow.settings.gitlab.url,
     ...flow.settings.project ? { project: flow.settings.project } : {},
     now: deps.now(),
     exports: r.ok && inputs.export === "env" ? [{ target: "github", where: "$GITHUB_ENV", variables: vars.map((v) => v.name) }] : []
   });
   let text = formatPlanText(plan);
   if (r.ok) {
-    for (const f of planView(
-      await credentialPlan(flow, deps.env, parseClients(inputs.configure), "<private dir>")
-    ))
-      text += `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
-`;
+    const layout = await credentialLayout(flow, deps.env, parseClients(inputs.configure), "<private dir>");
+    text += formatFileLines(layoutView(layout));
   }
   runner.info(text);
 }
-async function afterFlow(flow, inputs, deps, runner, run) {
-  const { env } = deps;
-  const r = flow.resolution;
-  const clients = parseClients(inputs.configure);
-  const vars = r.ok ? await jobVariables(flow, env) : [];
-  if (r.credentials) runner.addMasks(maskFormsFor(vars, r.credentials));
-  const tokens = flow.ephemeral ? { ephemeralTokens: [flow.ephemeral] } : {};
-  const save = (m) => runner.saveState("manifest", JSON.stringify(m), "ephemeral or configure");
-  if (flow.ephemeral) {
-    save({ ...run.manifest(deps.now()), ...tokens });
-    runner.info(
-      `deploy-token: created ephemeral token #${flow.ephemeral.tokenId} (${flow.ephemeral.name}); the post step deletes it`
-    );
-  }
-  if (inputs.dryRun) await printPlan(flow, inputs, deps, runner);
-  for (const w of r.warnings) runner.annotate("warning", `${w.message} [${w.code}]`);
-  if (r.ok && !inputs.dryRun && !env.GITHUB_STATE) {
-    const wanted = wantedFiles(flow, clients);
-    if (wanted.clients.length > 0 || wanted.userFiles.length > 0)
-      throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
-  }
-  runner.summary(summaryMarkdown(r, inputs.dryRun));
-  if (!r.ok) {
-    runner.annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`);
-    return r.exitCode;
-  }
-  if (inputs.dryRun) return 0;
-  await exportFlow(flow, inputs, vars, runner, run, (m) => save({ ...m, ...tokens }));
-  runner.info(`deploy-token: ${r.ruleText}`);
-  return 0;
-}
-async function exportFlow(flow, inputs, vars, runner, run, save) {
+function actionDelivery(flow, inputs, deps, runner, run) {
   const outputs = stepOutputs(flow, inputs.passwordOutput);
-  const exported = inputs.export === "env" ? vars : [];
-  renderGithub(exported, outputs, []);
-  let planned;
-  const written = await writeJobCredentials(flow, runner.env, parseClients(inputs.configure), run, (m) => {
-    save(m);
-    planned = m;
+  const save = (m) => runner.saveState("manifest", JSON.stringify(m), "ephemeral or configure");
+  return new Delivery(flow, {
+    env: deps.env,
+    run,
+    ledger: new StateRecord(save, run, deps.now),
+    clients: parseClients(inputs.configure),
+    masks: { scrubber: runner.scrubber, runner: (f) => runner.addMasks([f]) },
+    render: (v) => {
+      const vars = [...inputs.export === "env" ? v.job : [], ...v.files];
+      renderGithub(vars, outputs, []);
+      return [{ rank: 1, write: () => runner.exportAll(vars, outputs) }];
+    },
+    say: (l) => runner.info(`deploy-token: ${l}`),
+    warn: (l) => runner.annotate("warning", `deploy-token: ${l}`)
   });
-  try {
-    if (written)
-      runner.info(
-        `deploy-token: wrote ${written.manifest.files.length} credential file(s) in ${written.manifest.dir}`
-      );
-    runner.exportAll(
-      [...exported, ...written?.variables ?? []],
-      // settings that hold the token are secret
-      outputs
-    );
-  } catch (e) {
-    if (planned) removeWritten(planned, runner);
-    throw e;
-  }
 }
-function removeWritten(m, runner) {
+async function afterFlow(flow, inputs, deps, runner, run) {
+  const r = flow.resolution;
+  const delivery = r.ok && r.credentials ? actionDelivery(flow, inputs, deps, runner, run) : void 0;
   try {
-    const c = cleanup(m, { keepMarker: (m.ephemeralTokens?.length ?? 0) > 0 });
-    if (c.refused.length)
-      runner.annotate("warning", `deploy-token: could not remove ${c.refused.join(", ")}; remove them`);
-    else runner.info(`deploy-token: removed the ${m.files.length} credential file(s) this run wrote`);
+    const vars = delivery ? await delivery.prepare() : [];
+    if (inputs.dryRun) await printPlan(flow, inputs, vars, deps, runner);
+    for (const w of r.warnings) runner.annotate("warning", `${w.message} [${w.code}]`);
+    if (r.ok && !inputs.dryRun && !deps.env.GITHUB_STATE) {
+      const wanted = wantedFiles(flow, parseClients(inputs.configure));
+      if (wanted.clients.length > 0 || wanted.userFiles.length > 0)
+        throw new UsageError("configure needs GITHUB_STATE (run as a GitHub Action)", "remove configure");
+    }
+    runner.summary(summaryMarkdown(r, inputs.dryRun));
+    if (!r.ok) {
+      runner.annotate("error", `${r.reason ?? "no credentials"}${r.fix ? ` \u2014 fix: ${r.fix}` : ""}`);
+      return r.exitCode;
+    }
+    if (inputs.dryRun) return 0;
+    await delivery?.deliver();
+    runner.info(`deploy-token: ${r.ruleText}`);
+    return 0;
   } catch (e) {
-    runner.annotate(
-      "warning",
-      `deploy-token: could not remove the credential files in ${m.dir} (${e.message ?? String(e)}); remove them`
-    );
+    await delivery?.undo();
+    throw e;
   }
 }
 
 export {
+  rawInput,
   readInputs,
   Runner,
+  INPUT_NAMES,
   flagsOf,
   runAction
 };

@@ -3,6 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 
 // src/core/output.ts
 import { randomBytes } from "node:crypto";
+var CLEAR_LINE = "\r\x1B[2K";
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -53,7 +54,9 @@ function guardOutput(raw, scrubber, opts) {
   const err = new RunnerStream(raw.stderr, opts.token);
   const guarded = (s, tty) => ({
     write: (text) => s.write(scrubber.scrub(text, { style: tty === true }), opts.github),
-    ...tty === void 0 ? {} : { isTTY: tty }
+    ...tty === void 0 ? {} : { isTTY: tty },
+    // Our own control sequence, raw, and only on a terminal: text from outside never moves the cursor.
+    ...tty === true ? { clearLine: () => s.write(CLEAR_LINE, false) } : {}
   });
   return {
     stdout: guarded(out, raw.stdout.isTTY),
@@ -69,5 +72,6 @@ function guardOutput(raw, scrubber, opts) {
 }
 
 export {
+  CLEAR_LINE,
   guardOutput
 };

@@ -1,10 +1,6 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  TEMPLATE_VALUES,
-  readsPassword
-} from "./chunk-DHMOR7KF.js";
-import {
   checkTree,
   freeNames,
   hasLookup,
@@ -12,12 +8,15 @@ import {
   templating
 } from "./chunk-4XOODLE4.js";
 import {
+  steeringReason
+} from "./chunk-M2XMWK6Z.js";
+import {
   CLIENTS,
   isClientName
 } from "./chunk-YM2RZDLZ.js";
 import {
-  steeringReason
-} from "./chunk-M2XMWK6Z.js";
+  readsPassword
+} from "./chunk-MYCCQ4L5.js";
 import {
   __commonJS,
   __export,
@@ -9055,6 +9054,22 @@ var gitPushRule = {
     check3(j.scope, configure?.kind === "seq" && configure.items.some((c) => str(c) === "git"));
   }
 };
+
+// src/spec/template-values.ts
+var TEMPLATE_VALUES = [
+  "username",
+  "password",
+  "gitlab_url",
+  "gitlab_host",
+  "api_url",
+  "registry",
+  "dependency_proxy",
+  "project_id",
+  "project_path",
+  "token_id",
+  "expires_at",
+  "scopes"
+];
 
 // src/validate/suggest.ts
 function levenshtein(a, b) {

@@ -1,9 +1,6 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  derivedForms
-} from "./chunk-GAHSSZYI.js";
-import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
 
@@ -64,20 +61,9 @@ function sizeOf(path) {
   }
 }
 
-// src/export/masks.ts
-function maskFormsFor(vars, creds) {
-  const out = /* @__PURE__ */ new Set();
-  for (const v of vars) {
-    if (!v.secret) continue;
-    for (const f of derivedForms(v.value, { username: creds.username })) out.add(f.toString("utf8"));
-  }
-  return [...out].filter((f) => f.length > 0);
-}
-
 export {
   heredoc,
   renderGithub,
   githubFiles,
-  writeGithub,
-  maskFormsFor
+  writeGithub
 };

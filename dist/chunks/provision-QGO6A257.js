@@ -5,28 +5,28 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-YD4QSUO3.js";
+} from "./chunk-4WERUPYQ.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
+  checkProjectRef
+} from "./chunk-MLXUUSAN.js";
+import "./chunk-XQ6QCYVK.js";
+import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
-import "./chunk-LYUOR5ND.js";
-import {
-  maskString
-} from "./chunk-GAHSSZYI.js";
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-TIS2JBGP.js";
+} from "./chunk-W3DJH2KI.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
-  checkProjectRef,
   createDeployToken,
   deleteDeployToken,
   deleteVariable,
   findDeployToken,
+  flagConnection,
   getGroup,
   getProject,
   getVariable,
@@ -36,18 +36,22 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-R64T6DDA.js";
+} from "./chunk-QXCUGIMX.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   isScope
 } from "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
+import {
+  maskString
+} from "./chunk-GAHSSZYI.js";
+import "./chunk-MYCCQ4L5.js";
 import {
   DeployTokenError,
   ExitCode,
   GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/provision/request.ts
@@ -924,7 +928,7 @@ async function runProvisionCommand(flags, ctx) {
     { ...flags, ...flags.project === void 0 ? projectFromEnv(ctx) : {} },
     ctx.now()
   );
-  const { client } = clientFor(flags, ctx, "provision");
+  const client = clientFor(flagConnection(flags, ctx.env), ctx, "provision");
   const log = (l) => ctx.stderr.write(`deploy-token: ${l}
 `);
   const out = await runProvision(req, { client, now: ctx.now, log });

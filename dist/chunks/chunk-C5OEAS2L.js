@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-TIS2JBGP.js";
+} from "./chunk-W3DJH2KI.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -12,7 +12,7 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-2NBKGNHO.js";
+} from "./chunk-UVL2VDMO.js";
 import {
   createDeployToken,
   deleteDeployToken,
@@ -20,7 +20,7 @@ import {
   listDeployTokens,
   normaliseUrl,
   tokenActivity
-} from "./chunk-R64T6DDA.js";
+} from "./chunk-QXCUGIMX.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -155,7 +155,7 @@ async function sweepEphemeral(client, projectId, now, olderThanMs, opts = {}) {
 function checkNeeds(settings, client) {
   if (!client) {
     throw new UsageError(
-      `an ephemeral token is created through the API: put a token with the api scope in $${settings.apiTokenEnv}`,
+      `an ephemeral token is created through the API: put a token with the api scope in ${settings.gitlab.tokenSource}`,
       "the token's user must be Maintainer on the project"
     );
   }
@@ -275,7 +275,7 @@ async function discardEphemeral(flow) {
 function recordedTokenProblem(t, stamp, instance) {
   let recorded;
   try {
-    recorded = t.gitlabUrl === void 0 ? void 0 : normaliseUrl(t.gitlabUrl);
+    recorded = t.gitlabUrl === void 0 ? void 0 : normaliseUrl(t.gitlabUrl, "the recorded instance");
   } catch {
     recorded = void 0;
   }

@@ -4,12 +4,280 @@ import {
   maskString
 } from "./chunk-GAHSSZYI.js";
 import {
-  ShapeError
-} from "./chunk-R64T6DDA.js";
+  API_TOKEN_VARIABLES
+} from "./chunk-MYCCQ4L5.js";
 import {
   GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
+
+// src/gitlab/types.ts
+var ShapeError = class extends Error {
+  constructor(what) {
+    super(what);
+    this.name = "ShapeError";
+  }
+};
+function isObject(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function need(cond, what) {
+  if (!cond) throw new ShapeError(what);
+}
+var CONTROL_CHARS = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+function asDeployToken(x) {
+  need(isObject(x), "a deploy token must be a JSON object");
+  need(typeof x.id === "number", "deploy token `id` must be a number");
+  need(typeof x.name === "string", "deploy token `name` must be a string");
+  need(typeof x.username === "string", "deploy token `username` must be a string");
+  need(
+    x.expires_at === null || x.expires_at === void 0 || typeof x.expires_at === "string",
+    "deploy token `expires_at` must be a string or null"
+  );
+  if (typeof x.expires_at === "string") {
+    need(!Number.isNaN(Date.parse(x.expires_at)), "deploy token `expires_at` must be a date");
+  }
+  need(x.revoked === void 0 || typeof x.revoked === "boolean", "deploy token `revoked` must be a boolean");
+  need(
+    Array.isArray(x.scopes) && x.scopes.every((s) => typeof s === "string"),
+    "deploy token `scopes` must be a list of strings"
+  );
+  const t = {
+    id: x.id,
+    // A name is free text anyone with Maintainer can set: control characters (terminal escapes,
+    // newlines) and invisible format characters (bidi overrides) never reach an output. GitLab's
+    // special name has none, so matching is unaffected.
+    name: x.name.replace(CONTROL_CHARS, "?"),
+    // An empty username is GitLab's default one (app/models/deploy_token.rb `username`,
+    // DeployTokenMethods: `params[:username].presence`).
+    username: x.username === "" ? `gitlab+deploy-token-${x.id}` : x.username.replace(CONTROL_CHARS, "?"),
+    expires_at: x.expires_at ?? null,
+    revoked: x.revoked === true,
+    scopes: [...x.scopes]
+  };
+  if (x.revoked === void 0) t.revokedUnknown = true;
+  if (typeof x.expired === "boolean") t.expired = x.expired;
+  if (typeof x.token === "string") t.token = x.token;
+  return t;
+}
+function asProject(x) {
+  need(isObject(x), "a project must be a JSON object");
+  need(typeof x.id === "number", "project `id` must be a number");
+  need(typeof x.path_with_namespace === "string", "project `path_with_namespace` must be a string");
+  const ns = x.namespace;
+  need(isObject(ns), "project `namespace` must be an object");
+  need(typeof ns.id === "number", "project `namespace.id` must be a number");
+  need(ns.kind === "group" || ns.kind === "user", 'project `namespace.kind` must be "group" or "user"');
+  need(typeof ns.full_path === "string", "project `namespace.full_path` must be a string");
+  const p = {
+    id: x.id,
+    path_with_namespace: x.path_with_namespace,
+    namespace: {
+      id: ns.id,
+      kind: ns.kind,
+      full_path: ns.full_path,
+      parent_id: typeof ns.parent_id === "number" ? ns.parent_id : null
+    }
+  };
+  if (typeof x.web_url === "string") p.web_url = x.web_url;
+  if (typeof x.http_url_to_repo === "string") p.http_url_to_repo = x.http_url_to_repo;
+  if (typeof x.container_registry_image_prefix === "string") {
+    p.container_registry_image_prefix = x.container_registry_image_prefix;
+  }
+  if (typeof x.lfs_enabled === "boolean") p.lfs_enabled = x.lfs_enabled;
+  if (isObject(x.permissions)) {
+    const level = (a) => isObject(a) && typeof a.access_level === "number" ? a.access_level : null;
+    p.permissions = {
+      projectAccess: level(x.permissions.project_access),
+      groupAccess: level(x.permissions.group_access)
+    };
+  }
+  return p;
+}
+function asGroup(x) {
+  need(isObject(x), "a group must be a JSON object");
+  need(typeof x.id === "number", "group `id` must be a number");
+  need(typeof x.full_path === "string", "group `full_path` must be a string");
+  return {
+    id: x.id,
+    full_path: x.full_path,
+    parent_id: typeof x.parent_id === "number" ? x.parent_id : null
+  };
+}
+function asCiVariable(x) {
+  need(isObject(x), "a CI/CD variable must be a JSON object");
+  need(typeof x.key === "string", "variable `key` must be a string");
+  need(x.value === null || typeof x.value === "string", "variable `value` must be a string or null");
+  const v = { key: x.key, value: x.value };
+  if (x.variable_type === "env_var" || x.variable_type === "file") v.variable_type = x.variable_type;
+  if (typeof x.protected === "boolean") v.protected = x.protected;
+  if (typeof x.masked === "boolean") v.masked = x.masked;
+  if (typeof x.hidden === "boolean") v.hidden = x.hidden;
+  if (typeof x.raw === "boolean") v.raw = x.raw;
+  if (typeof x.environment_scope === "string") v.environment_scope = x.environment_scope;
+  if (typeof x.description === "string" || x.description === null) v.description = x.description;
+  return v;
+}
+function asProtectedRef(x) {
+  need(isObject(x), "a protected branch or tag must be a JSON object");
+  need(typeof x.name === "string", "protected branch or tag `name` must be a string");
+  return { name: x.name };
+}
+function asCurrentUser(x) {
+  need(isObject(x), "the user must be a JSON object");
+  need(typeof x.id === "number", "user `id` must be a number");
+  need(typeof x.username === "string", "user `username` must be a string");
+  return { id: x.id, username: x.username, isAdmin: x.is_admin === true };
+}
+function asTokenScopes(x) {
+  need(isObject(x), "the personal access token must be a JSON object");
+  need(
+    Array.isArray(x.scopes) && x.scopes.every((s) => typeof s === "string"),
+    "personal access token `scopes` must be a list of strings"
+  );
+  return [...x.scopes];
+}
+function asAccessLevel(x) {
+  need(isObject(x), "a member must be a JSON object");
+  need(typeof x.access_level === "number", "member `access_level` must be a number");
+  return x.access_level;
+}
+function asVersionInfo(x) {
+  need(isObject(x), "the version answer must be a JSON object");
+  need(typeof x.version === "string", "the version answer must have a `version` string");
+  const v = { version: x.version };
+  if (typeof x.revision === "string") v.revision = x.revision;
+  return v;
+}
+
+// src/gitlab/api.ts
+function encodeId(idOrPath) {
+  return encodeURIComponent(String(idOrPath).replace(/^\/+|\/+$/g, ""));
+}
+async function getVersion(client) {
+  try {
+    return await client.get("/version", asVersionInfo);
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return client.get("/metadata", asVersionInfo);
+    throw e;
+  }
+}
+function getProject(client, id) {
+  return client.get(`/projects/${encodeId(id)}`, asProject);
+}
+function getGroup(client, id) {
+  return client.get(`/groups/${encodeId(id)}`, asGroup);
+}
+function listDeployTokens(client, level, id) {
+  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken);
+}
+function getVariable(client, level, id, key, environmentScope) {
+  const query = environmentScope === void 0 ? {} : { "filter[environment_scope]": environmentScope };
+  return client.get(`/${level}/${encodeId(id)}/variables/${encodeURIComponent(key)}`, asCiVariable, query);
+}
+function listVariables(client, level, id) {
+  return client.getAll(`/${level}/${encodeId(id)}/variables`, asCiVariable);
+}
+function listDescendantGroups(client, id) {
+  return client.getAll(`/groups/${encodeId(id)}/descendant_groups`, asGroup);
+}
+function listGroupProjects(client, id, opts = {}) {
+  return client.getAll(
+    `/groups/${encodeId(id)}/projects`,
+    asProject,
+    opts.includeSubgroups ? { include_subgroups: "true" } : {}
+  );
+}
+function getCurrentUser(client) {
+  return client.get("/user", asCurrentUser);
+}
+async function getTokenScopes(client) {
+  try {
+    return await client.get("/personal_access_tokens/self", asTokenScopes);
+  } catch (e) {
+    if (e instanceof GitLabApiError && (e.status === 404 || e.status === 401 || e.status === 403))
+      return void 0;
+    throw e;
+  }
+}
+async function getGroupAccess(client, group, userId) {
+  try {
+    return await client.get(`/groups/${encodeId(group)}/members/all/${userId}`, asAccessLevel);
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return 0;
+    throw e;
+  }
+}
+async function createDeployToken(client, level, id, t) {
+  const { data } = await client.request("POST", `/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken, {
+    body: t
+  });
+  if (!data?.token) {
+    throw new GitLabApiError(
+      "GitLab created a deploy token but its answer has no `token`",
+      `/${level}/:id/deploy_tokens`,
+      void 0,
+      "the secret is only in the creation answer: delete that token in Settings > Repository > Deploy tokens and run again"
+    );
+  }
+  return data;
+}
+async function findDeployToken(client, level, id, tokenId) {
+  try {
+    return await client.get(`/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, asDeployToken);
+  } catch (e) {
+    if (!(e instanceof GitLabApiError && e.status === 404)) throw e;
+  }
+  return (await listDeployTokens(client, level, id)).find((t) => t.id === tokenId);
+}
+function listProtectedRefs(client, project, kind) {
+  return client.getAll(`/projects/${encodeId(project)}/protected_${kind}`, asProtectedRef);
+}
+async function deleteDeployToken(client, level, id, tokenId) {
+  try {
+    await client.request("DELETE", `/${level}/${encodeId(id)}/deploy_tokens/${tokenId}`, () => void 0);
+    return "deleted";
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return "gone";
+    throw e;
+  }
+}
+async function writeVariable(client, level, id, v, mode) {
+  const scope = v.environment_scope ?? "*";
+  const secrets = v.masked ? [v.value] : [];
+  const { data } = mode === "create" ? await client.request("POST", `/${level}/${encodeId(id)}/variables`, asCiVariable, {
+    body: { ...v, environment_scope: scope },
+    secrets
+  }) : await client.request(
+    "PUT",
+    `/${level}/${encodeId(id)}/variables/${encodeURIComponent(v.key)}`,
+    asCiVariable,
+    {
+      body: { ...v, environment_scope: scope },
+      query: { "filter[environment_scope]": scope },
+      secrets
+    }
+  );
+  if (!data)
+    throw new GitLabApiError("GitLab answered a variable write with no body", `/${level}/:id/variables`);
+  return data;
+}
+async function deleteVariable(client, level, id, key, environmentScope = "*") {
+  try {
+    await client.request(
+      "DELETE",
+      `/${level}/${encodeId(id)}/variables/${encodeURIComponent(key)}`,
+      () => void 0,
+      {
+        query: { "filter[environment_scope]": environmentScope }
+      }
+    );
+    return "deleted";
+  } catch (e) {
+    if (e instanceof GitLabApiError && e.status === 404) return "gone";
+    throw e;
+  }
+}
 
 // src/gitlab/proxy.ts
 function splitHostPort(entry) {
@@ -840,7 +1108,153 @@ function clientWith(baseUrl, token, deps) {
   return createGitLabClient(opts);
 }
 
+// src/app/connection.ts
+var DEFAULT_GITLAB_URL = "https://gitlab.com";
+var NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var URL_HINT = "give the instance URL, e.g. https://gitlab.example.com";
+function withoutUserInfo(raw) {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/*)?[^/?#\s]*@/i, "$1***@").replace(/\/\/[^/?#\s]*@/g, "//***@");
+}
+function normaliseUrl(raw, source = "--gitlab-url") {
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new UsageError(`${source} "${withoutUserInfo(raw).slice(0, 100)}" is not a URL`, URL_HINT);
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") {
+    throw new UsageError(`${source} must be http(s), not ${u.protocol}`, URL_HINT);
+  }
+  if (u.username || u.password) {
+    throw new UsageError(
+      `${source} must not contain credentials`,
+      "put the API token in GITLAB_TOKEN instead"
+    );
+  }
+  return `${u.origin}${u.pathname.replace(/\/+$/, "").replace(/\/api\/v4$/, "")}`;
+}
+function hostUrl(raw) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+}
+var set = (v) => v !== void 0 && v.trim() !== "";
+function instance(req, env) {
+  const chain = [
+    ...req.url ? [{ source: req.url.source, value: req.url.value }] : [],
+    ...req.spec ? [{ source: "spec gitlab.url", value: req.spec.gitlab?.url }] : [],
+    { source: "$CI_SERVER_URL", value: env.CI_SERVER_URL },
+    { source: "$GITLAB_HOST", value: env.GITLAB_HOST, raw: hostUrl }
+  ];
+  const urlSettings = chain.map((c) => c.source);
+  const hit = chain.find((c, i) => i === 0 && req.url ? c.value !== void 0 : set(c.value));
+  if (!hit || hit.value === void 0)
+    return { url: DEFAULT_GITLAB_URL, urlSource: "the default", defaulted: true, urlSettings };
+  const raw = hit.raw ? hit.raw(hit.value.trim()) : hit.value;
+  return { url: normaliseUrl(raw, hit.source), urlSource: hit.source, defaulted: false, urlSettings };
+}
+function apiToken(req, env) {
+  const spec = req.spec;
+  if (req.token && set(req.token.value)) return { apiToken: req.token.value, tokenSource: req.token.source };
+  const named = req.tokenEnv?.value !== void 0 ? req.tokenEnv : spec?.gitlab?.api_token_env !== void 0 ? { value: spec.gitlab.api_token_env, source: "spec gitlab.api_token_env" } : void 0;
+  if (named?.value !== void 0) {
+    if (!NAME_RE.test(named.value)) {
+      throw new UsageError(
+        `${named.source} "${named.value.slice(0, 60)}" is not a variable name`,
+        "name the environment variable that holds the API token, e.g. GITLAB_TOKEN"
+      );
+    }
+    const tokenSource = `$${named.value} (named by ${named.source})`;
+    const value = env[named.value];
+    return set(value) ? { apiToken: value, tokenSource, tokenVariable: named.value } : { tokenSource };
+  }
+  for (const name of API_TOKEN_VARIABLES) {
+    const value = env[name];
+    if (set(value)) return { apiToken: value, tokenSource: `$${name}`, tokenVariable: name };
+  }
+  const looked = API_TOKEN_VARIABLES.map((n) => `$${n}`);
+  return { tokenSource: `${looked.slice(0, -1).join(", ")} or ${looked[looked.length - 1]}` };
+}
+function gitlabConnection(req, env) {
+  return { ...instance(req, env), ...apiToken(req, env) };
+}
+function flagConnection(flags, env) {
+  return gitlabConnection(
+    {
+      url: { value: flags.gitlabUrl, source: "--gitlab-url" },
+      tokenEnv: { value: flags.apiTokenEnv, source: "--api-token-env" }
+    },
+    env
+  );
+}
+function defaultNotice(c) {
+  if (!c.defaulted) return void 0;
+  return `no GitLab instance named (${c.urlSettings.join(", ")}): using ${DEFAULT_GITLAB_URL}; set one of them for a self-managed instance`;
+}
+function requireToken(c, purpose, hint) {
+  if (c.apiToken) return c.apiToken;
+  throw new UsageError(
+    `${purpose} needs a GitLab API token: none in ${c.tokenSource}`,
+    hint ?? "export GITLAB_TOKEN with a token that has the api scope (never pass it as a flag)"
+  );
+}
+function connect(c, deps, notice) {
+  const line = defaultNotice(c);
+  if (line) notice(line);
+  return clientWith(c.url, c.apiToken, deps);
+}
+
+// src/resolve/activity.ts
+var GITLAB_DEPLOY_TOKEN_NAME = "gitlab-deploy-token";
+var DAY_MS = 864e5;
+function expiresAt(token) {
+  if (token.expires_at === null) return null;
+  const d = new Date(token.expires_at);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+function tokenActivity(token, now) {
+  const exp = expiresAt(token);
+  if (token.revoked) return { active: false, reason: "revoked", expiresAt: exp };
+  if (exp !== null && now.getTime() >= exp.getTime())
+    return { active: false, reason: "expired", expiresAt: exp };
+  return { active: true, expiresAt: exp };
+}
+function daysLeft(token, now) {
+  const exp = expiresAt(token);
+  return exp === null ? null : (exp.getTime() - now.getTime()) / DAY_MS;
+}
+function isSpecial(token) {
+  return token.name === GITLAB_DEPLOY_TOKEN_NAME;
+}
+function formatInstant(d) {
+  return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 export {
+  getVersion,
+  getProject,
+  getGroup,
+  listDeployTokens,
+  getVariable,
+  listVariables,
+  listDescendantGroups,
+  listGroupProjects,
+  getCurrentUser,
+  getTokenScopes,
+  getGroupAccess,
+  createDeployToken,
+  findDeployToken,
+  listProtectedRefs,
+  deleteDeployToken,
+  writeVariable,
+  deleteVariable,
   proxyAwareFetch,
-  clientWith
+  normaliseUrl,
+  gitlabConnection,
+  flagConnection,
+  requireToken,
+  connect,
+  GITLAB_DEPLOY_TOKEN_NAME,
+  tokenActivity,
+  daysLeft,
+  isSpecial,
+  formatInstant
 };

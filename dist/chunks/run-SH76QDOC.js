@@ -18,11 +18,15 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-LLXZHJ5T.js";
-import "./chunk-DHMOR7KF.js";
+} from "./chunk-EJERDN4V.js";
+import {
+  DEFAULT_SPEC
+} from "./chunk-XQ6QCYVK.js";
 import "./chunk-4XOODLE4.js";
-import "./chunk-YM2RZDLZ.js";
 import "./chunk-M2XMWK6Z.js";
+import "./chunk-YM2RZDLZ.js";
+import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/validate/run.ts
@@ -565,7 +569,6 @@ function formatText(findings, sources, color = false) {
 
 // src/validate/run.ts
 var VALIDATE_FORMATS = ["text", "json", "sarif", "codequality", "github"];
-var DEFAULT_SPEC = "deploy-token.yml";
 var DEFAULT_CI = ".gitlab-ci.yml";
 function displayPath(cwd, abs) {
   const rel = relative(cwd, abs);
@@ -629,7 +632,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-2R7F2ZAN.js")).analyzeSpec;
+  return (await import("./load-ZVPBIPB4.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);
@@ -727,7 +730,6 @@ async function runValidate(files, opts, out, err) {
 }
 export {
   DEFAULT_CI,
-  DEFAULT_SPEC,
   VALIDATE_FORMATS,
   runValidate
 };

@@ -7,26 +7,12 @@ import {
   SecretRegistry,
   maskString
 } from "./chunk-GAHSSZYI.js";
+import {
+  SECRET_ENV_NAMES,
+  mayBeSecret
+} from "./chunk-MYCCQ4L5.js";
 
 // src/core/scrub.ts
-var SECRET_ENV_NAMES = [
-  "GITLAB_TOKEN",
-  "GITLAB_ACCESS_TOKEN",
-  "OAUTH_TOKEN",
-  "CI_JOB_TOKEN",
-  "CI_REGISTRY_PASSWORD",
-  "CI_DEPENDENCY_PROXY_PASSWORD",
-  "CI_DEPLOY_PASSWORD"
-];
-function looksLikeToken(value) {
-  if (/(?:^|[^A-Za-z0-9])(gl[a-z]{1,6}-[0-9A-Za-z_-]{20,}|GR1348941[0-9A-Za-z_-]{20,})/.test(value))
-    return true;
-  return /^[A-Za-z0-9_-]{20,}$/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value);
-}
-var USERNAME_RE = /^[a-zA-Z0-9.+_-]{1,255}$/;
-function mayBeSecret(username) {
-  return !USERNAME_RE.test(username) || looksLikeToken(username);
-}
 var Scrubber = class {
   /** GitLab token shapes are masked even when never registered. */
   registry = new SecretRegistry({ gitlabTokens: true });
@@ -38,7 +24,7 @@ var Scrubber = class {
     if (secret === void 0 || secret === null || secret === "") return [];
     return this.registry.add(secret, opts.username === void 0 ? {} : { username: opts.username });
   }
-  /** Registers a value meant to be a username when it may be a secret instead (`mayBeSecret`). */
+  /** Registers a value meant to be a username when it may be a secret instead (src/core/secret-shape.ts). */
   addIfNotUsername(value) {
     if (value && mayBeSecret(value)) this.add(value);
   }

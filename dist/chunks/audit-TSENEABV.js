@@ -5,21 +5,26 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-YD4QSUO3.js";
+} from "./chunk-4WERUPYQ.js";
+import {
+  checkProjectRef
+} from "./chunk-MLXUUSAN.js";
+import "./chunk-XQ6QCYVK.js";
+import {
+  CLEAR_LINE
+} from "./chunk-IHBIXJQZ.js";
 import {
   mdCode,
   mdText,
   oneLine
 } from "./chunk-T4ECGMLM.js";
-import "./chunk-LYUOR5ND.js";
-import "./chunk-GAHSSZYI.js";
 import {
   durationMs,
   ephemeralCreatedAt,
   isEphemeralName
 } from "./chunk-VPCP35NA.js";
 import {
-  checkProjectRef,
+  flagConnection,
   formatInstant,
   getGroup,
   getVersion,
@@ -28,20 +33,22 @@ import {
   listDescendantGroups,
   listGroupProjects,
   listVariables,
-  normaliseUrl,
+  requireToken,
   tokenActivity
-} from "./chunk-R64T6DDA.js";
+} from "./chunk-QXCUGIMX.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   exposesGroupDeployToken,
   parseGitLabVersion
 } from "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
+import "./chunk-GAHSSZYI.js";
+import "./chunk-MYCCQ4L5.js";
 import {
   ExitCode,
   GitLabApiError,
   UsageError
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/audit/message.ts
@@ -605,7 +612,7 @@ function cells(t) {
 }
 function formatCsv(r) {
   const rows = [[...CSV_COLUMNS], ...r.tokens.map(cells)];
-  return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return rows.map((row) => row.map(csvField).join(",")).join("\n") + "\n";
 }
 
 // src/audit/format.ts
@@ -880,7 +887,6 @@ async function gatherTree(client, group, opts = {}) {
 
 // src/audit/options.ts
 var AUDIT_FORMATS = ["text", "json", "markdown", "csv"];
-var NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function parseDuration(raw) {
   const ms = durationMs(raw);
   return ms !== void 0 && ms > 0 ? ms : void 0;
@@ -916,27 +922,17 @@ function auditSettings(flags, env) {
       "name the group to audit by id or full path, e.g. --group tanuki (in a job, $CI_PROJECT_NAMESPACE is the default)"
     );
   }
-  const gitlabUrl = normaliseUrl(flags.gitlabUrl ?? env.CI_SERVER_URL ?? "https://gitlab.com");
-  const apiTokenEnv = flags.apiTokenEnv ?? "GITLAB_TOKEN";
-  if (!NAME_RE.test(apiTokenEnv)) {
-    throw new UsageError(
-      `--api-token-env "${apiTokenEnv.slice(0, 60)}" is not a variable name`,
-      "name the environment variable that holds the API token, e.g. GITLAB_TOKEN"
-    );
-  }
-  const apiToken = env[apiTokenEnv];
-  if (!apiToken) {
-    throw new UsageError(
-      `audit needs a GitLab API token in ${apiTokenEnv}`,
-      `create a personal, group or project access token with read_api (Maintainer to list deploy tokens, Owner to read group variables) and put it in ${apiTokenEnv}`
-    );
-  }
-  return { group, gitlabUrl, apiTokenEnv, apiToken, format, expiringWithinDays, ephemeralOlderThanMs };
+  const gitlab = flagConnection(flags, env);
+  const apiToken = requireToken(
+    gitlab,
+    "audit",
+    `create a personal, group or project access token with read_api (Maintainer to list deploy tokens, Owner to read group variables) and put it in ${gitlab.tokenVariable ?? flags.apiTokenEnv ?? "GITLAB_TOKEN"}`
+  );
+  return { group, gitlab: { ...gitlab, apiToken }, format, expiringWithinDays, ephemeralOlderThanMs };
 }
 
 // src/audit/progress.ts
 var TTY_EVERY_MS = 100;
-var CLEAR = "\r\x1B[2K";
 var secondsText = (ms) => `${(ms / 1e3).toFixed(1)} s`;
 var holders = (n) => n === 1 ? "1 group or project" : `${n} groups and projects`;
 function auditProgress(sink, o) {
@@ -946,15 +942,17 @@ function auditProgress(sink, o) {
   let shown = false;
   let latest = { done: 0, total: 0 };
   const line = (p) => `audit: ${p.done} of ${holders(p.total)} read (${plural(o.requests(), "request")}, ${secondsText(o.now() - start)})`;
+  const clearLine = () => sink.clearLine ? sink.clearLine() : sink.write(CLEAR_LINE);
   const write = (text) => {
     if (sink.isTTY) {
-      sink.write(`${CLEAR}${text}`);
+      clearLine();
+      sink.write(text);
       shown = true;
     } else sink.write(`${text}
 `);
   };
   const clear = () => {
-    if (shown) sink.write(CLEAR);
+    if (shown) clearLine();
     shown = false;
   };
   if (o.rateLimit) {
@@ -994,7 +992,7 @@ function auditProgress(sink, o) {
 async function runAudit(flags, ctx) {
   if (flags.group !== void 0) checkProjectRef(flags.group, "--group");
   const s = auditSettings(flags, ctx.env);
-  const { client } = clientFor(s, ctx, "audit");
+  const client = clientFor(s.gitlab, ctx, "audit");
   const progress = auditProgress(ctx.stderr, {
     now: () => ctx.now().getTime(),
     requests: () => client.requestCount,

@@ -5,23 +5,26 @@ import {
 } from "./chunk-2XX6JEBO.js";
 import {
   Scrubber
-} from "./chunk-6E5KV36Y.js";
+} from "./chunk-AU24H3XZ.js";
+import {
+  reportError
+} from "./chunk-HDXFWA4K.js";
 import {
   guardOutput
-} from "./chunk-WUOZCF53.js";
+} from "./chunk-IHBIXJQZ.js";
 import "./chunk-T4ECGMLM.js";
-import "./chunk-GAHSSZYI.js";
 import {
   DEPLOY_TOKEN_SCOPES
 } from "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
+import "./chunk-GAHSSZYI.js";
 import {
   CLIENT_NAMES
 } from "./chunk-YM2RZDLZ.js";
+import "./chunk-MYCCQ4L5.js";
 import {
-  DeployTokenError,
   ExitCode
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import {
   __commonJS,
   __require,
@@ -1199,7 +1202,7 @@ var require_command = __commonJS({
     var { Help: Help2, stripColor } = require_help();
     var { Option: Option2, DualOptions } = require_option();
     var { suggestSimilar } = require_suggestSimilar();
-    var Command2 = class _Command extends EventEmitter {
+    var Command3 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -3427,7 +3430,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return true;
       return void 0;
     }
-    exports.Command = Command2;
+    exports.Command = Command3;
     exports.useColor = useColor;
   }
 });
@@ -3436,15 +3439,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
 var require_commander = __commonJS({
   "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
-    var { Command: Command2 } = require_command();
+    var { Command: Command3 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
-    exports.program = new Command2();
-    exports.createCommand = (name) => new Command2(name);
+    exports.program = new Command3();
+    exports.createCommand = (name) => new Command3(name);
     exports.createOption = (flags, description) => new Option2(flags, description);
     exports.createArgument = (name, description) => new Argument2(name, description);
-    exports.Command = Command2;
+    exports.Command = Command3;
     exports.Option = Option2;
     exports.Argument = Argument2;
     exports.Help = Help2;
@@ -3471,34 +3474,215 @@ var {
   Help
 } = import_index.default;
 
-// src/cli/output.ts
-function reportError(err, e, redact = (s) => s) {
-  if (e instanceof DeployTokenError) {
-    err.write(`deploy-token: error: ${redact(e.message)}
-`);
-    if (e.hint) err.write(`  hint: ${redact(e.hint)}
-`);
-    return e.exitCode;
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  err.write(`deploy-token: internal error: ${redact(msg)}
-`);
-  return 3;
+// src/cli/program.ts
+function connection(cmd, spec, scope = "") {
+  return cmd.option(
+    "--gitlab-url <url>",
+    `GitLab instance URL (default ${spec ? "the spec's gitlab.url, " : ""}$CI_SERVER_URL, $GITLAB_HOST, then https://gitlab.com)`
+  ).option(
+    "--api-token-env <name>",
+    `environment variable holding the GitLab API token${scope} (default GITLAB_TOKEN, then GITLAB_ACCESS_TOKEN, OAUTH_TOKEN)`
+  ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr");
 }
-
-// src/cli/main.ts
 function common(cmd) {
-  return cmd.option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "project id or full path (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--spec <file>", "job spec (default deploy-token.yml when it exists)").option("--job <name>", "job in the spec whose needs are checked").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).option(
+  return connection(cmd, true).option("--project <id|path>", "project id or full path (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--spec <file>", "job spec (default deploy-token.yml when it exists)").option("--job <name>", "job in the spec whose needs are checked").option(
     "--environment <name>",
     "environment name for CI/CD variable scopes (default $CI_ENVIRONMENT_NAME)"
   ).option("--min-days-left <days>", "warn when the token expires sooner (default 7)").option("--lfs", "the job uses Git LFS (warns about group tokens before GitLab 15.7)").option(
     "--ref <name>",
     "branch or tag whose protection decides which protected CI/CD variables the job gets (default $CI_COMMIT_REF_NAME; refs/tags/NAME for a tag)"
-  ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").option(
+  ).option(
     "--configure <clients...>",
     `write credential files for these clients too: ${CLIENT_NAMES.join(", ")} (added to the job spec's configure)`
   );
 }
+function registerResolve(program3, ctx, run, _proc) {
+  common(program3.command("resolve")).description("find the credentials, mask them, and export them (--export github|shell|dotenv|json)").option(
+    "--export <target...>",
+    "where to export: github ($GITHUB_ENV, $GITHUB_OUTPUT), shell (export lines for eval), dotenv (--output FILE), json (one object)"
+  ).option("--output <file>", "the dotenv file to write (with --export dotenv)").option(
+    "--allow-unmasked-dotenv",
+    "write the password into the dotenv file although GitLab will not mask it"
+  ).option("--password-output", "with --export github: also set the step output `password`").addHelpText(
+    "after",
+    `
+Examples:
+  eval "$(deploy-token resolve --export shell)"
+  deploy-token resolve --export json --project 42 | jq -r .username
+  deploy-token resolve --export github                  # inside a GitHub Actions step
+  deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
+  ).action(run(async (o) => (await import("./resolve-HEEOF5YY.js")).runResolve(o, ctx)));
+}
+function registerPlan(program3, ctx, run, _proc) {
+  common(program3.command("plan")).description(
+    "dry run: what would be exported where, from which source, with which warnings; prints no secret"
+  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("--export <target...>", "also show where these export targets would write").addHelpText(
+    "after",
+    `
+Examples:
+  deploy-token plan --project tanuki/awesome_project
+  deploy-token plan --format json --job build --spec deploy-token.yml`
+  ).action(run(async (o) => (await import("./resolve-HEEOF5YY.js")).runPlan(o, ctx)));
+}
+function registerValidate(program3, ctx, run, _proc) {
+  program3.command("validate [files...]").description(
+    "validate job specs and .gitlab-ci.yml files without touching GitLab (default deploy-token.yml)"
+  ).addOption(
+    new Option("--format <format>", "output format").choices(["text", "json", "sarif", "codequality", "github"]).default("text")
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  deploy-token validate
+  deploy-token validate deploy-token.yml .gitlab-ci.yml --format sarif > findings.sarif
+  deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
+  ).action(
+    run(async (o, cmd) => {
+      const { runValidate } = await import("./run-SH76QDOC.js");
+      const files = cmd.args ?? [];
+      const format = String(o.format ?? "text");
+      return runValidate(
+        files,
+        { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === void 0 },
+        // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
+        format === "github" ? ctx.commands : ctx.stdout,
+        ctx.stderr
+      );
+    })
+  );
+}
+function registerCleanup(program3, ctx, run, _proc) {
+  connection(program3.command("cleanup"), false, " (scope api)").description(
+    "remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens"
+  ).option(
+    "--manifest <file>",
+    "the manifest to clean up (default: every run this job recorded on this machine; outside CI, every run recorded outside CI)"
+  ).option(
+    "--all",
+    "every run recorded on this machine, also other jobs' (leftovers of crashed runners; not while other jobs run here)"
+  ).option("--ephemeral", "also delete the project's leftover ephemeral tokens (by name prefix and age)").option(
+    "--project <id|path>",
+    "with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
+  ).option(
+    "--older-than <duration>",
+    "with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)"
+  ).option(
+    "--dry-run",
+    "list what would be deleted and removed (recorded tokens, files, leftovers); touch nothing"
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  deploy-token cleanup
+  deploy-token cleanup --all --dry-run
+  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
+  deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
+  ).action(run(async (o) => (await import("./cleanup-BYY6KK2S.js")).runCleanup(o, ctx)));
+}
+function registerExec(program3, ctx, run, proc) {
+  common(program3.command("exec")).description(
+    "resolve, run CMD with the variables in its environment and its output masked, exit with its code"
+  ).argument("<command...>", "the command and its arguments, after --").option("--shell", "run the command through /bin/sh -c (off: no shell)").option(
+    "--pass-api-token",
+    "give the command the API token too (it is withheld by default; masked like the password either way)"
+  ).passThroughOptions().addHelpText(
+    "after",
+    `
+Examples:
+  deploy-token exec --job pull -- skopeo inspect docker://registry.example.com/tanuki/app:latest
+  deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
+  ).action(
+    run(async (o, cmd) => {
+      const { runExec } = await import("./exec-OMEPT264.js");
+      const streams = await import("node:stream");
+      const fallback = (sink) => new streams.Writable({
+        write(chunk, _enc, cb) {
+          sink.write(chunk.toString("utf8"));
+          cb();
+        }
+      });
+      return runExec(cmd.args, o, ctx, {
+        stdout: ctx.stdoutStream ?? fallback(proc.stdout),
+        stderr: ctx.stderrStream ?? fallback(proc.stderr),
+        ...ctx.onSignal ? { onSignal: ctx.onSignal } : {}
+      });
+    })
+  );
+}
+function registerMask(program3, ctx, run, _proc) {
+  program3.command("mask").description("copy stdin to stdout with every registered secret masked").option(
+    "--secret-env <name>",
+    "environment variable holding a secret (repeatable)",
+    (v, prev) => [...prev, v],
+    []
+  ).addHelpText(
+    "after",
+    `
+Examples:
+  ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
+  ).action(run(async (o) => (await import("./mask-BZ3JSHCO.js")).runMask(o.secretEnv, ctx)));
+}
+function registerProvision(program3, ctx, run, _proc) {
+  connection(program3.command("provision"), false, " (scope api)").description(
+    "create a deploy token and store it where jobs find it; --rotate replaces the current one safely"
+  ).option("--project <id|path>", "the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").addOption(
+    new Option("--level <level>", "project or group token").choices(["project", "group"]).default("project")
+  ).option("--group <id|path>", "with --level group: the group (default: the project's parent group)").option("--scopes <list>", `comma list: ${DEPLOY_TOKEN_SCOPES.join(", ")}`).option("--expires-at <date>", "expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant").option("--expires-in <days>", "expire this many days from today (00:00 UTC)").option("--name <name>", "token name (default gitlab-deploy-token)").option("--username <name>", "token username (default gitlab+deploy-token-{id})").addOption(
+    new Option("--store <where>", "where jobs find it: CI/CD variables, or print it once").choices(["group-variables", "project-variables", "none"]).default("none")
+  ).option("--protected", "store the variables as protected (protected branches and tags only)").addOption(
+    new Option("--format <format>", "with --store none: how the token is printed").choices([
+      "json",
+      "shell"
+    ])
+  ).option(
+    "--rotate",
+    "replace the active token of that name: create, store, verify, then delete the old one"
+  ).option("--dry-run", "check permissions and print the plan; change nothing").addHelpText(
+    "after",
+    `
+Exit codes: 0 done (or nothing to do), 1 not allowed or refused by GitLab / already exists without --rotate,
+2 bad flags, 3 GitLab failed; a failure rolls back (a token a variable may still name is kept) and prints the state left.
+
+Examples:
+  deploy-token provision --level group --group tanuki --scopes read_registry,read_repository --expires-in 90 --store group-variables --protected
+  deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
+  deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
+  deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
+  ).action(run(async (o) => (await import("./provision-QGO6A257.js")).runProvisionCommand(o, ctx)));
+}
+function registerAudit(program3, ctx, run, _proc) {
+  connection(program3.command("audit"), false, " (read_api)").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").addOption(
+    new Option("--format <format>", "output format").choices(["text", "json", "markdown", "csv"]).default("text")
+  ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
+    "--ephemeral-older-than <duration>",
+    "ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)"
+  ).addHelpText(
+    "after",
+    `
+Exit codes: 0 no error-level finding, 1 at least one, 2 bad flags, 3 GitLab could not be asked.
+
+Examples:
+  deploy-token audit --group tanuki
+  deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
+  deploy-token audit --group tanuki/platform --format json --expiring-within 14`
+  ).action(run(async (o) => (await import("./audit-TSENEABV.js")).runAudit(o, ctx)));
+}
+function registerDemo(program3, ctx, run, _proc) {
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-FX7E24T7.js")).runDemo(ctx)));
+}
+var COMMANDS = [
+  registerResolve,
+  registerPlan,
+  registerValidate,
+  registerCleanup,
+  registerExec,
+  registerMask,
+  registerProvision,
+  registerAudit,
+  registerDemo
+];
+
+// src/cli/main.ts
 function commandContext(proc) {
   const scrubber = new Scrubber();
   scrubber.addEnv(proc.env);
@@ -3547,232 +3731,12 @@ function runner(ctx, done) {
     done(await fn(opts, cmd));
   };
 }
-function registerResolve(program3, ctx, run, _proc) {
-  common(program3.command("resolve")).description("find the credentials, mask them, and export them (--export github|shell|dotenv|json)").option(
-    "--export <target...>",
-    "where to export: github ($GITHUB_ENV, $GITHUB_OUTPUT), shell (export lines for eval), dotenv (--output FILE), json (one object)"
-  ).option("--output <file>", "the dotenv file to write (with --export dotenv)").option(
-    "--allow-unmasked-dotenv",
-    "write the password into the dotenv file although GitLab will not mask it"
-  ).option("--password-output", "with --export github: also set the step output `password`").addHelpText(
-    "after",
-    `
-Examples:
-  eval "$(deploy-token resolve --export shell)"
-  deploy-token resolve --export json --project 42 | jq -r .username
-  deploy-token resolve --export github                  # inside a GitHub Actions step
-  deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(
-    run(async (o) => {
-      const { runResolve } = await import("./resolve-7YT4F3AQ.js");
-      return runResolve(o, ctx);
-    })
-  );
-}
-function registerPlan(program3, ctx, run, _proc) {
-  common(program3.command("plan")).description(
-    "dry run: what would be exported where, from which source, with which warnings; prints no secret"
-  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("--export <target...>", "also show where these export targets would write").addHelpText(
-    "after",
-    `
-Examples:
-  deploy-token plan --project tanuki/awesome_project
-  deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(
-    run(async (o) => {
-      const { runPlan } = await import("./resolve-7YT4F3AQ.js");
-      return runPlan(o, ctx);
-    })
-  );
-}
-function registerValidate(program3, ctx, run, _proc) {
-  program3.command("validate [files...]").description(
-    "validate job specs and .gitlab-ci.yml files without touching GitLab (default deploy-token.yml)"
-  ).addOption(
-    new Option("--format <format>", "output format").choices(["text", "json", "sarif", "codequality", "github"]).default("text")
-  ).addHelpText(
-    "after",
-    `
-Examples:
-  deploy-token validate
-  deploy-token validate deploy-token.yml .gitlab-ci.yml --format sarif > findings.sarif
-  deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
-  ).action(
-    run(async (o, cmd) => {
-      const { runValidate } = await import("./run-JUNZV3QM.js");
-      const files = cmd.args ?? [];
-      const format = String(o.format ?? "text");
-      return runValidate(
-        files,
-        { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === void 0 },
-        // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
-        format === "github" ? ctx.commands : ctx.stdout,
-        ctx.stderr
-      );
-    })
-  );
-}
-function registerCleanup(program3, ctx, run, _proc) {
-  program3.command("cleanup").description(
-    "remove what earlier runs created (credential files, recorded ephemeral tokens); --ephemeral also deletes leftover ephemeral tokens"
-  ).option(
-    "--manifest <file>",
-    "the manifest to clean up (default: every run this job recorded on this machine; outside CI, every run recorded outside CI)"
-  ).option(
-    "--all",
-    "every run recorded on this machine, also other jobs' (leftovers of crashed runners; not while other jobs run here)"
-  ).option("--ephemeral", "also delete the project's leftover ephemeral tokens (by name prefix and age)").option(
-    "--project <id|path>",
-    "with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
-  ).option(
-    "--older-than <duration>",
-    "with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)"
-  ).option(
-    "--dry-run",
-    "list what would be deleted and removed (recorded tokens, files, leftovers); touch nothing"
-  ).option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
-    "after",
-    `
-Examples:
-  deploy-token cleanup
-  deploy-token cleanup --all --dry-run
-  deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
-  deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
-  ).action(
-    run(async (o) => {
-      const { runCleanup } = await import("./cleanup-URLTTMVG.js");
-      return runCleanup(o, ctx);
-    })
-  );
-}
-function registerExec(program3, ctx, run, proc) {
-  common(program3.command("exec")).description(
-    "resolve, run CMD with the variables in its environment and its output masked, exit with its code"
-  ).argument("<command...>", "the command and its arguments, after --").option("--shell", "run the command through /bin/sh -c (off: no shell)").option(
-    "--pass-api-token",
-    "give the command the API token too (it is withheld by default; masked like the password either way)"
-  ).passThroughOptions().addHelpText(
-    "after",
-    `
-Examples:
-  deploy-token exec --job pull -- skopeo inspect docker://registry.example.com/tanuki/app:latest
-  deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
-  ).action(
-    run(async (o, cmd) => {
-      const { runExec } = await import("./exec-XNYXOCHR.js");
-      const streams = await import("node:stream");
-      const fallback = (sink) => new streams.Writable({
-        write(chunk, _enc, cb) {
-          sink.write(chunk.toString("utf8"));
-          cb();
-        }
-      });
-      return runExec(cmd.args, o, ctx, {
-        stdout: ctx.stdoutStream ?? fallback(proc.stdout),
-        stderr: ctx.stderrStream ?? fallback(proc.stderr),
-        ...ctx.onSignal ? { onSignal: ctx.onSignal } : {}
-      });
-    })
-  );
-}
-function registerMask(program3, ctx, run, proc) {
-  program3.command("mask").description("copy stdin to stdout with every registered secret masked").option(
-    "--secret-env <name>",
-    "environment variable holding a secret (repeatable)",
-    (v, prev) => [...prev, v],
-    []
-  ).addHelpText(
-    "after",
-    `
-Examples:
-  ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
-  ).action(
-    run(async (o) => {
-      const { runMask } = await import("./mask-5XUUXWZ2.js");
-      return runMask(o.secretEnv, ctx);
-    })
-  );
-}
-function registerProvision(program3, ctx, run, _proc) {
-  program3.command("provision").description(
-    "create a deploy token and store it where jobs find it; --rotate replaces the current one safely"
-  ).option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--project <id|path>", "the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--api-token-env <name>", "environment variable holding the GitLab API token (scope api)").addOption(
-    new Option("--level <level>", "project or group token").choices(["project", "group"]).default("project")
-  ).option("--group <id|path>", "with --level group: the group (default: the project's parent group)").option("--scopes <list>", `comma list: ${DEPLOY_TOKEN_SCOPES.join(", ")}`).option("--expires-at <date>", "expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant").option("--expires-in <days>", "expire this many days from today (00:00 UTC)").option("--name <name>", "token name (default gitlab-deploy-token)").option("--username <name>", "token username (default gitlab+deploy-token-{id})").addOption(
-    new Option("--store <where>", "where jobs find it: CI/CD variables, or print it once").choices(["group-variables", "project-variables", "none"]).default("none")
-  ).option("--protected", "store the variables as protected (protected branches and tags only)").addOption(
-    new Option("--format <format>", "with --store none: how the token is printed").choices([
-      "json",
-      "shell"
-    ])
-  ).option(
-    "--rotate",
-    "replace the active token of that name: create, store, verify, then delete the old one"
-  ).option("--dry-run", "check permissions and print the plan; change nothing").option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
-    "after",
-    `
-Exit codes: 0 done (or nothing to do), 1 not allowed or refused by GitLab / already exists without --rotate,
-2 bad flags, 3 GitLab failed; a failure rolls back (a token a variable may still name is kept) and prints the state left.
-
-Examples:
-  deploy-token provision --level group --group tanuki --scopes read_registry,read_repository --expires-in 90 --store group-variables --protected
-  deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
-  deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
-  deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
-  ).action(
-    run(async (o) => {
-      const { runProvisionCommand } = await import("./provision-76F2EI73.js");
-      return runProvisionCommand(o, ctx);
-    })
-  );
-}
-function registerAudit(program3, ctx, run, _proc) {
-  program3.command("audit").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").option("--gitlab-url <url>", "GitLab instance URL (default $CI_SERVER_URL, then https://gitlab.com)").option("--api-token-env <name>", "environment variable holding the GitLab API token", void 0).addOption(
-    new Option("--format <format>", "output format").choices(["text", "json", "markdown", "csv"]).default("text")
-  ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
-    "--ephemeral-older-than <duration>",
-    "ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)"
-  ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr").addHelpText(
-    "after",
-    `
-Exit codes: 0 no error-level finding, 1 at least one, 2 bad flags, 3 GitLab could not be asked.
-
-Examples:
-  deploy-token audit --group tanuki
-  deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
-  deploy-token audit --group tanuki/platform --format json --expiring-within 14`
-  ).action(
-    run(async (o) => {
-      const { runAudit } = await import("./audit-ELGYNMVZ.js");
-      return runAudit(o, ctx);
-    })
-  );
-}
-function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(
-    run(async () => {
-      const { runDemo } = await import("./demo-ULU7EYWF.js");
-      return runDemo(ctx);
-    })
-  );
-}
 async function main(argv, proc) {
   let code = ExitCode.Ok;
   const ctx = commandContext(proc);
   const prog = program2(ctx);
   const run = runner(ctx, (c) => code = c);
-  for (const register of [
-    registerResolve,
-    registerPlan,
-    registerValidate,
-    registerCleanup,
-    registerExec,
-    registerMask,
-    registerProvision,
-    registerAudit,
-    registerDemo
-  ])
-    register(prog, ctx, run, proc);
+  for (const register of COMMANDS) register(prog, ctx, run, proc);
   try {
     await prog.parseAsync(argv, { from: "user" });
     if (argv.length === 0) {

@@ -3,14 +3,14 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken,
   planExitCode
-} from "./chunk-2NBKGNHO.js";
+} from "./chunk-UVL2VDMO.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-R64T6DDA.js";
+} from "./chunk-QXCUGIMX.js";
 
 // src/plan/format.ts
-function buildPlan(r, ctx) {
+function planReport(r, ctx) {
   return {
     ok: r.ok,
     // A job that gets working credentials at run time is a healthy project, although the password
@@ -92,6 +92,12 @@ function formatPlanText(p, style = PLAIN) {
   return `${lines.join("\n")}
 `;
 }
+function formatFileLines(files) {
+  return files.map(
+    (f) => `  file      <private dir>/${f.path} (${f.mode}, ${f.client})${f.env ? ` \u2190 $${f.env}` : ""}
+`
+  ).join("");
+}
 function refLine(r) {
   const what = r.state === "unknown" ? "protection unknown" : r.state;
   return `  ref       ${r.ref ?? "(none)"}: ${what} (${r.source}${r.why ? `: ${r.why}` : ""})`;
@@ -117,7 +123,8 @@ function resultLines(p, style) {
 }
 
 export {
-  buildPlan,
+  planReport,
   pickStyle,
-  formatPlanText
+  formatPlanText,
+  formatFileLines
 };

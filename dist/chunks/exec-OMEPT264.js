@@ -1,42 +1,43 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  RunRecord
-} from "./chunk-PLCMOJVW.js";
+  reportResolution
+} from "./chunk-HDXFWA4K.js";
 import {
+  Delivery,
   RunDir,
-  jobVariables
-} from "./chunk-RZJ7JB3I.js";
+  RunRecord,
+  parseClients
+} from "./chunk-IYJ7AG3I.js";
 import {
-  checkStateDir,
-  parseClients,
-  writeJobCredentials
-} from "./chunk-QSJHQO5Z.js";
+  checkStateDir
+} from "./chunk-DDKGJSTJ.js";
 import {
   runFlow
-} from "./chunk-TRHTUJLO.js";
+} from "./chunk-TEQILZL7.js";
+import "./chunk-MLXUUSAN.js";
+import "./chunk-XQ6QCYVK.js";
+import {
+  discardEphemeral
+} from "./chunk-C5OEAS2L.js";
+import "./chunk-W3DJH2KI.js";
+import "./chunk-VPCP35NA.js";
+import "./chunk-UVL2VDMO.js";
 import {
   proxyAwareFetch
-} from "./chunk-LYUOR5ND.js";
+} from "./chunk-QXCUGIMX.js";
+import "./chunk-YOE5HMND.js";
 import {
   maskPipe
 } from "./chunk-GAHSSZYI.js";
-import {
-  discardEphemeral
-} from "./chunk-CBHZ3LSN.js";
-import "./chunk-TIS2JBGP.js";
-import "./chunk-VPCP35NA.js";
-import "./chunk-2NBKGNHO.js";
-import "./chunk-R64T6DDA.js";
-import "./chunk-YOE5HMND.js";
-import "./chunk-RC75VXCO.js";
-import "./chunk-DHMOR7KF.js";
 import "./chunk-4XOODLE4.js";
-import "./chunk-YM2RZDLZ.js";
 import "./chunk-M2XMWK6Z.js";
+import "./chunk-YM2RZDLZ.js";
+import "./chunk-MYCCQ4L5.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/exec.ts
@@ -148,46 +149,36 @@ async function runExec(argv, flags, ctx, io) {
     const settled = runFlow(flags, {
       ...ctx,
       ...io.onSignal ? { fetch: stoppableFetch(ctx, stop) } : {},
+      notice: (l) => ctx.stderr.write(`deploy-token: ${l}
+`),
       ephemeral: { mode: "create", random: run.stamp }
     }).then(
-      (flow2) => ({ flow: flow2 }),
+      (flow) => ({ flow }),
       (error) => ({ error })
     );
     const first = await Promise.race([settled, stop.stopped.then(() => void 0)]);
-    if (first === void 0 || stop.signal) {
-      const late = stop.posted ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS) : await within(settled, 0);
-      ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? "a signal"} before the command started
-`);
-      if (late && "flow" in late) {
-        const d = await discardEphemeral(late.flow);
-        if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
-`);
-      } else if (!late && stop.posted) {
-        ctx.stderr.write(
-          "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
-        );
-      }
-      run.discard();
-      return stop.code;
-    }
+    if (first === void 0 || stop.signal) return await stoppedEarly(settled, stop, ctx);
     if ("error" in first) throw first.error;
-    const flow = first.flow;
-    const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
-    const onExit = () => void record.close(false);
-    process.once("exit", onExit);
-    try {
-      return await execResolved({ flow, command, args, flags, ctx, io, stop }, run, record);
-    } finally {
-      process.off("exit", onExit);
-      const d = await discardEphemeral(flow);
-      if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
-`);
-      closeRecord(record, d !== void 0 && !d.ok, ctx);
-    }
+    return await execResolved({ flow: first.flow, command, args, flags, ctx, io, stop }, run);
   } finally {
     unsubscribe?.();
     run.discard();
   }
+}
+async function stoppedEarly(settled, stop, ctx) {
+  const late = stop.posted ? await within(settled, ctx.http?.deadlineMs ?? DEFAULT_DEADLINE_MS) : await within(settled, 0);
+  ctx.stderr.write(`deploy-token: stopped by ${stop.signal ?? "a signal"} before the command started
+`);
+  if (late && "flow" in late) {
+    const d = await discardEphemeral(late.flow);
+    if (d) ctx.stderr.write(`deploy-token: ${d.ok ? "" : "warning: "}${d.line}
+`);
+  } else if (!late && stop.posted) {
+    ctx.stderr.write(
+      "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
+    );
+  }
+  return stop.code;
 }
 function childEnv(env, vars, api) {
   const withheld = (k, v) => !api.pass && (k === api.name || api.token !== void 0 && v === api.token);
@@ -195,47 +186,42 @@ function childEnv(env, vars, api) {
   for (const v of vars) out[v.name] = v.value;
   return out;
 }
-async function execResolved(x, run, record) {
+async function execResolved(x, run) {
   const { flow, flags, ctx } = x;
-  const r = flow.resolution;
-  for (const w of r.warnings) ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
-`);
-  if (!r.ok || !r.credentials) {
-    ctx.stderr.write(`deploy-token: ${r.reason ?? "no credentials"}
-`);
-    for (const d of r.details ?? []) ctx.stderr.write(`  ${d}
-`);
-    if (r.fix) ctx.stderr.write(`  fix: ${r.fix}
-`);
-    return r.exitCode;
+  if (!reportResolution(ctx.stderr, flow.resolution)) return flow.resolution.exitCode;
+  const record = new RunRecord(ctx.env, run, { now: ctx.now, pid: process.pid });
+  const onExit = () => void record.close(false);
+  process.once("exit", onExit);
+  const delivery = new Delivery(flow, {
+    env: ctx.env,
+    run,
+    ledger: record,
+    clients: parseClients(flags.configure),
+    // One scrubber: the child's output is masked with everything the run knows (the password, the API
+    // token whether passed or not, the environment's secrets), and each secret variable besides.
+    masks: {
+      scrubber: ctx.scrubber,
+      onWarning: (w) => ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
+`)
+    },
+    say: (l) => ctx.stderr.write(`deploy-token: ${l}
+`),
+    warn: (l) => ctx.stderr.write(`deploy-token: warning: ${l}
+`)
+  });
+  try {
+    const v = await delivery.deliver();
+    return await runCommand(x, [...v.job, ...v.files]);
+  } finally {
+    process.off("exit", onExit);
+    await delivery.undo();
   }
-  const vars = await jobVariables(flow, ctx.env);
-  const registry = ctx.scrubber.registry;
-  for (const v of vars) {
-    if (!v.secret) continue;
-    for (const w of registry.add(v.value, { username: r.credentials.username })) {
-      ctx.stderr.write(`deploy-token: warning: ${w.message} [${w.code}]
-`);
-    }
-  }
-  if (flow.ephemeral) record.token(flow.ephemeral);
-  const files = await writeJobCredentials(flow, ctx.env, parseClients(flags.configure), run, record.files);
-  return runCommand(x, [...vars, ...files?.variables ?? []]);
-}
-function closeRecord(record, tokenLeft, ctx) {
-  const n = record.manifest?.files.length ?? 0;
-  const report = record.close(tokenLeft);
-  if (n > 0)
-    ctx.stderr.write(
-      `deploy-token: removed ${report.removed.length} credential file(s) and directories${report.refused.length ? `; refused ${report.refused.join(", ")}` : ""}
-`
-    );
 }
 async function runCommand(x, vars) {
   const { flow, command, args, flags, ctx, io, stop } = x;
   const env = childEnv(ctx.env, vars, {
-    name: flow.settings.apiTokenEnv,
-    token: flow.settings.apiToken,
+    name: flow.settings.gitlab.tokenVariable,
+    token: flow.settings.gitlab.apiToken,
     pass: flags.passApiToken === true
   });
   if (stop.signal) {

@@ -14,16 +14,20 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-LLXZHJ5T.js";
-import {
-  provideTemplating
-} from "./chunk-4XOODLE4.js";
+} from "./chunk-EJERDN4V.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";
 import {
+  provideTemplating
+} from "./chunk-4XOODLE4.js";
+import "./chunk-M2XMWK6Z.js";
+import "./chunk-YM2RZDLZ.js";
+import "./chunk-MYCCQ4L5.js";
+import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
+import "./chunk-RC75VXCO.js";
 import {
   __toESM
 } from "./chunk-SFJXSL7D.js";
@@ -1567,13 +1571,12 @@ function createSpecLoader(read = loadSpecFile) {
   };
   return { load, valid: async (path) => validSpec(path, await load(path)) };
 }
-
 export {
   MAX_SPEC_BYTES,
   SPEC_LIMITS,
   analyzeSpec,
+  createSpecLoader,
   loadSpec,
   loadSpecFile,
-  validSpec,
-  createSpecLoader
+  validSpec
 };

@@ -2,21 +2,21 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-CNOGDV4O.js";
+} from "./chunks/chunk-GHECDKU7.js";
 import "./chunks/chunk-AU24H3XZ.js";
 import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-IYJ7AG3I.js";
+import "./chunks/chunk-ISCKCHWP.js";
 import "./chunks/chunk-DDKGJSTJ.js";
-import "./chunks/chunk-HP23DP7Y.js";
-import "./chunks/chunk-TEQILZL7.js";
+import "./chunks/chunk-LENBLTZ5.js";
+import "./chunks/chunk-ZMVAMG2A.js";
 import "./chunks/chunk-MLXUUSAN.js";
 import "./chunks/chunk-XQ6QCYVK.js";
 import "./chunks/chunk-IHBIXJQZ.js";
 import "./chunks/chunk-T4ECGMLM.js";
-import "./chunks/chunk-C5OEAS2L.js";
+import "./chunks/chunk-KCQJASFG.js";
 import "./chunks/chunk-W3DJH2KI.js";
 import "./chunks/chunk-VPCP35NA.js";
-import "./chunks/chunk-UVL2VDMO.js";
+import "./chunks/chunk-SJTZ665W.js";
 import "./chunks/chunk-QXCUGIMX.js";
 import "./chunks/chunk-YOE5HMND.js";
 import "./chunks/chunk-GAHSSZYI.js";

@@ -6,10 +6,10 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunks/chunk-CNOGDV4O.js";
+} from "./chunks/chunk-GHECDKU7.js";
 import "./chunks/chunk-AU24H3XZ.js";
 import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-IYJ7AG3I.js";
+import "./chunks/chunk-ISCKCHWP.js";
 import {
   cleanup,
   markerStamp,
@@ -17,10 +17,10 @@ import {
   tempBase,
   untrustedRunDir
 } from "./chunks/chunk-DDKGJSTJ.js";
-import "./chunks/chunk-HP23DP7Y.js";
+import "./chunks/chunk-LENBLTZ5.js";
 import {
   runSpecs
-} from "./chunks/chunk-TEQILZL7.js";
+} from "./chunks/chunk-ZMVAMG2A.js";
 import {
   resolveSettings
 } from "./chunks/chunk-MLXUUSAN.js";
@@ -30,10 +30,10 @@ import "./chunks/chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunks/chunk-C5OEAS2L.js";
+} from "./chunks/chunk-KCQJASFG.js";
 import "./chunks/chunk-W3DJH2KI.js";
 import "./chunks/chunk-VPCP35NA.js";
-import "./chunks/chunk-UVL2VDMO.js";
+import "./chunks/chunk-SJTZ665W.js";
 import {
   connect
 } from "./chunks/chunk-QXCUGIMX.js";

@@ -18,6 +18,24 @@ import type { ResolveInput, Resolution } from './types.js';
 const NOT_VISIBLE_FIX =
   'run inside a GitLab job (the runner injects CI_DEPLOY_PASSWORD), or pass the token value in the CI_DEPLOY_PASSWORD environment variable (from a secret), or name a variable in the spec with token.fallback.password_env';
 
+/** The username of the token GitLab would expose, recorded as CI_DEPLOY_USER's source. */
+function userOfExposed(picture: TokenPicture, sources: Resolution['sources']): string | undefined {
+  if (!picture.exposed) return undefined;
+  const { token, level, owner } = picture.exposed;
+  sources.CI_DEPLOY_USER = tokenSource(summarize(token, level, owner));
+  return token.username;
+}
+
+/** A password without a user to pair it with: the cause first, then this. */
+function refuseWithoutUser(
+  input: ResolveInput,
+  picture: TokenPicture,
+  sources: Resolution['sources'],
+  [reason, fix]: [string, string],
+): Decision {
+  return withCause(input, picture, { ...failure(reason, fix), sources });
+}
+
 /** Credentials from the environment, verified against the tokens (and, in a GitLab job, the variables). */
 export function fromEnvironment(
   input: ResolveInput,
@@ -32,23 +50,14 @@ export function fromEnvironment(
       env.fromFile?.includes('CI_DEPLOY_PASSWORD') === true,
     ),
   };
-  let username = env.user;
-  if (username)
+  if (env.user)
     sources.CI_DEPLOY_USER = envSource('CI_DEPLOY_USER', env.fromFile?.includes('CI_DEPLOY_USER') === true);
-  else if (picture.exposed) {
-    username = picture.exposed.token.username;
-    sources.CI_DEPLOY_USER = tokenSource(
-      summarize(picture.exposed.token, picture.exposed.level, picture.exposed.owner),
-    );
-  }
+  const username = env.user || userOfExposed(picture, sources);
   if (!username) {
-    return withCause(input, picture, {
-      ...failure(
-        'CI_DEPLOY_PASSWORD is set but CI_DEPLOY_USER is not, and no gitlab-deploy-token names the user it belongs to',
-        "set CI_DEPLOY_USER next to CI_DEPLOY_PASSWORD, to the deploy token's username",
-      ),
-      sources,
-    });
+    return refuseWithoutUser(input, picture, sources, [
+      'CI_DEPLOY_PASSWORD is set but CI_DEPLOY_USER is not, and no gitlab-deploy-token names the user it belongs to',
+      "set CI_DEPLOY_USER next to CI_DEPLOY_PASSWORD, to the deploy token's username",
+    ]);
   }
   if (input.inGitLabJob && view) {
     const m = pairInJob(input, picture, view, password);
@@ -154,26 +163,17 @@ function fromFallback(input: ResolveInput, picture: TokenPicture): Decision | un
       detail: `spec token.fallback (${fb.passwordEnv ?? 'password_env'})`,
     },
   };
-  let username = fb.user;
-  if (username)
+  if (fb.user)
     sources.CI_DEPLOY_USER = {
       kind: 'spec-fallback',
       detail: `spec token.fallback (${fb.usernameEnv ?? 'username_env'})`,
     };
-  else if (picture.exposed) {
-    username = picture.exposed.token.username;
-    sources.CI_DEPLOY_USER = tokenSource(
-      summarize(picture.exposed.token, picture.exposed.level, picture.exposed.owner),
-    );
-  }
+  const username = fb.user || userOfExposed(picture, sources);
   if (!username) {
-    return withCause(input, picture, {
-      ...failure(
-        'token.fallback gives CI_DEPLOY_PASSWORD but not CI_DEPLOY_USER, and no gitlab-deploy-token names the user it belongs to',
-        'add token.fallback.username_env to the spec, naming a variable with the token username',
-      ),
-      sources,
-    });
+    return refuseWithoutUser(input, picture, sources, [
+      'token.fallback gives CI_DEPLOY_PASSWORD but not CI_DEPLOY_USER, and no gitlab-deploy-token names the user it belongs to',
+      'add token.fallback.username_env to the spec, naming a variable with the token username',
+    ]);
   }
   const j = judgeUsername(input, picture, username, (sources.CI_DEPLOY_USER as { detail: string }).detail);
   return { ...j, sources, ...(j.ok ? { credentials: { username, password: fb.password } } : {}) };

@@ -10,7 +10,7 @@ import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-UVL2VDMO.js";
+} from "./chunk-SJTZ665W.js";
 import {
   connect,
   getProject,
@@ -290,7 +290,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-LQRQUDIL.js");
+    const { ephemeralFlow } = await import("./ephemeral-HQJZO2DP.js");
     const e = await ephemeralFlow(
       settings,
       client,

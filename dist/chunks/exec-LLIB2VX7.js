@@ -8,21 +8,21 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-ISCKCHWP.js";
 import {
   checkStateDir
 } from "./chunk-DDKGJSTJ.js";
 import {
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-ZMVAMG2A.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   discardEphemeral
-} from "./chunk-C5OEAS2L.js";
+} from "./chunk-KCQJASFG.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-UVL2VDMO.js";
+import "./chunk-SJTZ665W.js";
 import {
   proxyAwareFetch
 } from "./chunk-QXCUGIMX.js";

@@ -5,10 +5,10 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-C5OEAS2L.js";
+} from "./chunk-KCQJASFG.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-UVL2VDMO.js";
+import "./chunk-SJTZ665W.js";
 import "./chunk-QXCUGIMX.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-GAHSSZYI.js";

@@ -24,7 +24,7 @@ import {
   parseClients,
   scrubOutputs,
   stepOutputs
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-ISCKCHWP.js";
 import {
   checkStateDir,
   writeFileAtomic
@@ -34,11 +34,11 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-HP23DP7Y.js";
+} from "./chunk-LENBLTZ5.js";
 import {
   runFlow,
   runSpecs
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-ZMVAMG2A.js";
 import {
   jobSpecOf
 } from "./chunk-MLXUUSAN.js";
@@ -47,10 +47,10 @@ import "./chunk-IHBIXJQZ.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
-import "./chunk-C5OEAS2L.js";
+import "./chunk-KCQJASFG.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-UVL2VDMO.js";
+import "./chunk-SJTZ665W.js";
 import "./chunk-QXCUGIMX.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-GAHSSZYI.js";

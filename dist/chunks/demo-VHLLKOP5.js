@@ -7,14 +7,14 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-HP23DP7Y.js";
+} from "./chunk-LENBLTZ5.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-ZMVAMG2A.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
-import "./chunk-UVL2VDMO.js";
+import "./chunk-SJTZ665W.js";
 import "./chunk-QXCUGIMX.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,

@@ -19,15 +19,15 @@ import {
   scrubOutputs,
   stepOutputs,
   wantedFiles
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-ISCKCHWP.js";
 import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-HP23DP7Y.js";
+} from "./chunk-LENBLTZ5.js";
 import {
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-ZMVAMG2A.js";
 import {
   guardOutput
 } from "./chunk-IHBIXJQZ.js";

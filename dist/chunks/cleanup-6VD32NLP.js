@@ -21,10 +21,10 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-C5OEAS2L.js";
+} from "./chunk-KCQJASFG.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-UVL2VDMO.js";
+import "./chunk-SJTZ665W.js";
 import {
   flagConnection,
   getProject

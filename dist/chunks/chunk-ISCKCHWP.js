@@ -14,10 +14,10 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-ZMVAMG2A.js";
 import {
   discardEphemeral
-} from "./chunk-C5OEAS2L.js";
+} from "./chunk-KCQJASFG.js";
 import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";

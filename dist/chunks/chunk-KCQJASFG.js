@@ -12,7 +12,7 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-UVL2VDMO.js";
+} from "./chunk-SJTZ665W.js";
 import {
   createDeployToken,
   deleteDeployToken,

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken,
   planExitCode
-} from "./chunk-UVL2VDMO.js";
+} from "./chunk-SJTZ665W.js";
 import {
   daysLeft,
   formatInstant

@@ -14,7 +14,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../../src/validate/known-rules.js';
+import { startStandin } from '../../src/standin/server.js';
 import { runValidate } from '../../src/validate/run.js';
+import { runCli } from '../helpers/cli.js';
+import { loadScenario } from '../helpers/scenarios.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -237,5 +240,35 @@ describe('no citation of documents outside the repository', () => {
         /\.(md|ts|mjs|js|yml|yaml|njk|sh)$/.test(f) && !f.endsWith('.generated.js') && outside.test(read(f)),
     );
     expect(citing).toEqual([]);
+  });
+});
+
+describe('the README’s plan example', () => {
+  it('is what plan prints for its command against a GitLab 15.0 with the group variables (lines kept in order)', async () => {
+    const block = /```text\n(\$ deploy-token plan [^\n]*)\n([\s\S]*?)```/.exec(read('README.md'));
+    expect(block).not.toBeNull();
+    const argv = (block?.[1] ?? '')
+      .replace(/\s+\(shortened\)$/, '')
+      .split(/\s+/)
+      .slice(2);
+    const standin = await startStandin(loadScenario('2-group-token-15.0.json'), {
+      now: () => new Date('2026-11-25T10:00:00Z'),
+    });
+    try {
+      const run = await runCli([...argv, '--gitlab-url', standin.url], {
+        GITLAB_TOKEN: loadScenario('2-group-token-15.0.json').apiTokens[0],
+      });
+      expect(run.code).toBe(0);
+      const printed = run.stdout.split('\n');
+      let at = 0;
+      for (const line of (block?.[2] ?? '').trimEnd().split('\n')) {
+        const want = line.replace('https://gitlab.example.com', standin.url.replace(/\/$/, ''));
+        const found = printed.indexOf(want, at);
+        expect([want, found >= at]).toEqual([want, true]);
+        at = found + 1;
+      }
+    } finally {
+      await standin.close();
+    }
   });
 });

@@ -274,3 +274,26 @@ describe('the README’s plan example', () => {
     }
   });
 });
+
+describe('citations of docs/ name files and headings that exist', () => {
+  const roots = ['README.md', 'CONTRIBUTING.md', 'docs', 'src', 'test', 'bench', 'scripts'];
+  const files = roots
+    .flatMap((r) =>
+      statSync(join(root, r)).isDirectory()
+        ? (readdirSync(join(root, r), { recursive: true }) as string[]).map((f) => join(r, f))
+        : [r],
+    )
+    .filter((f) => /\.(md|ts|mjs)$/.test(f));
+  // `docs/gitlab-rules.md, "Active"`, `docs/gitlab-rules.md ("API by version")`, several headings.
+  const CITE = /docs\/([a-z-]+\.md)[,:]?\s*\(?((?:["“][^"”\n]+["”](?:,\s*)?)+)/g;
+  const cites = files.flatMap((f) =>
+    [...read(f).matchAll(CITE)].flatMap((m) =>
+      [...(m[2] ?? '').matchAll(/["“]([^"”]+)["”]/g)].map((h) => [f, `docs/${m[1]}`, h[1] ?? ''] as const),
+    ),
+  );
+  it('finds the citations', () => expect(cites.length).toBeGreaterThan(20));
+  it.each(cites.map(([f, doc, h]) => [`${f} → ${doc} "${h}"`, doc, h] as const))('%s', (_n, doc, heading) => {
+    expect(existsSync(join(root, doc))).toBe(true);
+    expect(anchors(read(doc)).has(slug(heading))).toBe(true);
+  });
+});

@@ -230,6 +230,10 @@ describe('no citation of documents outside the repository', () => {
     'templates',
     'scripts',
     'bench',
+    'fixtures',
+    'schemas',
+    '.github',
+    '.gitlab-ci.yml',
   ];
   const files = roots.flatMap((r) =>
     statSync(join(root, r)).isDirectory()
@@ -239,7 +243,7 @@ describe('no citation of documents outside the repository', () => {
   it('in README, docs, code, tests, examples and templates', () => {
     const citing = files.filter(
       (f) =>
-        /\.(md|ts|mjs|js|yml|yaml|njk|sh)$/.test(f) && !f.endsWith('.generated.js') && outside.test(read(f)),
+        /\.(md|ts|mjs|js|json|yml|yaml|njk|sh)$/.test(f) && !f.endsWith('.generated.js') && outside.test(read(f)),
     );
     expect(citing).toEqual([]);
   });

@@ -243,7 +243,9 @@ describe('no citation of documents outside the repository', () => {
   it('in README, docs, code, tests, examples and templates', () => {
     const citing = files.filter(
       (f) =>
-        /\.(md|ts|mjs|js|json|yml|yaml|njk|sh)$/.test(f) && !f.endsWith('.generated.js') && outside.test(read(f)),
+        /\.(md|ts|mjs|js|json|yml|yaml|njk|sh)$/.test(f) &&
+        !f.endsWith('.generated.js') &&
+        outside.test(read(f)),
     );
     expect(citing).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /**
  * What the job does with the token: scopes, the dependency proxy, Git LFS, expiry, the 15.1–15.3
- * flag (docs/gitlab-rules.md, "Using the token"). Pure; applied to the token a decision found.
+ * flag (docs/gitlab-rules.md, "Scopes", "Dependency proxy", "Git LFS"). Pure; applied to the token a decision found.
  *
  * - Scopes: app/models/deploy_token.rb `AVAILABLE_SCOPES`; pushing images needs read_registry as
  *   well as write_registry (doc/user/project/deploy_tokens: "You need both read and write access to

@@ -1,6 +1,6 @@
 /**
  * Using a deploy token as GitLab judges it, for tests that log in with what resolution handed out
- * (docs/gitlab-rules.md, "Login", "Using the token"):
+ * (docs/gitlab-rules.md, "Login", "Scopes", "Dependency proxy"):
  *
  * - lib/gitlab/auth.rb `deploy_token_check`: `DeployToken.active.find_by_token(password)`, then the
  *   login name must be that token's username, and the token must have access to the project.

@@ -7,7 +7,8 @@
  *   with declared inputs of the right type, or a remote file of this repository; the GitLab ≤ 15.0
  *   example (remote include + variables) makes a job GitLab's schema accepts, with known variables;
  * - the published names, with no placeholder left: `uses: deploy-token/deploy-token@vN` (the same
- *   major as the components' release), `gitlab.com/deploy-token/deploy-token/…@X.Y.Z`.
+ *   major as the components' release), `gitlab.com/deploy-token/deploy-token/…@X.Y.Z`;
+ * - the action's steps in README.md and docs/ pass only inputs action.yml declares.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -207,4 +208,27 @@ test('published names: no placeholder left; one components release; the action�
   // The example pipeline's own jobs run the components' release.
   const example = parse(read('examples/gitlab/.gitlab-ci.yml')) as { variables: Record<string, string> };
   expect(example.variables.DEPLOY_TOKEN_VERSION).toBe(version);
+});
+
+test('the action’s examples in the docs pass only inputs action.yml declares', () => {
+  const inputs = Object.keys((parse(read('action.yml')) as { inputs: Record<string, unknown> }).inputs);
+  const docs = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  const steps = docs
+    .flatMap((doc) =>
+      [...read(doc).matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => [doc, m[1] ?? ''] as const),
+    )
+    .flatMap(([doc, text]) => {
+      const y = parse(text) as unknown;
+      const list = Array.isArray(y) ? y : [];
+      return list
+        .filter((s: { uses?: string }) => /^deploy-token\/deploy-token@/.test(s?.uses ?? ''))
+        .map((s: { with?: Record<string, unknown> }) => [doc, Object.keys(s.with ?? {})] as const);
+    });
+  expect(steps.map(([doc]) => doc)).toEqual(expect.arrayContaining(['README.md']));
+  for (const [doc, keys] of steps) expect([doc, keys.filter((k) => !inputs.includes(k))]).toEqual([doc, []]);
 });

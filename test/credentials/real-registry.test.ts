@@ -212,7 +212,7 @@ test('a read-only token: validate and plan say the push cannot work, the registr
 
 test('write_registry alone: GitLab grants push without pull, and the registry refuses the upload', async () => {
   gl.gitlab.use(scenarioWithScopes(['write_registry']));
-  // plan says beforehand that the job cannot push (docs/gitlab-rules.md, "Registry push")…
+  // plan says beforehand that the job cannot push (docs/gitlab-rules.md, "Pushing images")…
   const p = await cli(['plan', '--job', 'write-only', '--configure', 'containers']);
   expect(p.code).toBe(1);
   expect(p.stdout).toContain('pushing images needs read_registry as well as write_registry');

@@ -6,10 +6,10 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunks/chunk-GHECDKU7.js";
+} from "./chunks/chunk-ECCJNWKF.js";
 import "./chunks/chunk-AU24H3XZ.js";
 import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-ISCKCHWP.js";
+import "./chunks/chunk-UFQEQCAB.js";
 import {
   cleanup,
   markerStamp,
@@ -17,10 +17,10 @@ import {
   tempBase,
   untrustedRunDir
 } from "./chunks/chunk-DDKGJSTJ.js";
-import "./chunks/chunk-LENBLTZ5.js";
+import "./chunks/chunk-D2745JIX.js";
 import {
   runSpecs
-} from "./chunks/chunk-ZMVAMG2A.js";
+} from "./chunks/chunk-OMBIUH6Z.js";
 import {
   resolveSettings
 } from "./chunks/chunk-MLXUUSAN.js";
@@ -30,18 +30,18 @@ import "./chunks/chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunks/chunk-KCQJASFG.js";
+} from "./chunks/chunk-YX4ZHBR2.js";
 import "./chunks/chunk-W3DJH2KI.js";
 import "./chunks/chunk-VPCP35NA.js";
-import "./chunks/chunk-SJTZ665W.js";
+import "./chunks/chunk-L3T2MR4A.js";
 import {
   connect
 } from "./chunks/chunk-QXCUGIMX.js";
-import "./chunks/chunk-YOE5HMND.js";
+import "./chunks/chunk-MD44M7EN.js";
 import "./chunks/chunk-GAHSSZYI.js";
-import "./chunks/chunk-4XOODLE4.js";
+import "./chunks/chunk-JUGPUJYJ.js";
 import "./chunks/chunk-M2XMWK6Z.js";
-import "./chunks/chunk-YM2RZDLZ.js";
+import "./chunks/chunk-O3WIKRKW.js";
 import "./chunks/chunk-MYCCQ4L5.js";
 import "./chunks/chunk-XSTXBMLW.js";
 import "./chunks/chunk-RC75VXCO.js";

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
-import { CLIENT_NAMES } from '../credentials/clients.js';
+import { CLIENT_NAMES } from '../credentials/client-names.js';
 
 export const EXPORT_MODES = ['env', 'output', 'none'] as const;
 export type ExportMode = (typeof EXPORT_MODES)[number];

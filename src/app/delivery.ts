@@ -19,7 +19,7 @@
  * `undo` when its command ends: its files and token live exactly as long as the command.
  */
 import type { Env } from '../core/env.js';
-import type { ClientName } from '../credentials/clients.js';
+import type { ClientName } from '../credentials/client-names.js';
 import type { EphemeralToken, Manifest } from '../credentials/manifest.js';
 import { registerMasks, type MaskTargets } from '../export/masks.js';
 import type { ExportVariable } from '../export/variables.js';

@@ -9,7 +9,7 @@
  */
 import type { DeployToken } from '../gitlab/types.js';
 import { isSpecial, tokenActivity } from '../resolve/activity.js';
-import { exposesGroupDeployToken, parseGitLabVersion } from '../resolve/version.js';
+import { exposesGroupDeployToken, parseGitLabVersion } from '../gitlab/version.js';
 import type {
   AuditAncestor,
   AuditGroup,

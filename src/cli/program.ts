@@ -4,7 +4,7 @@
  * Option wiring only: every decision lives in the core.
  */
 import { Command, Option } from 'commander';
-import { CLIENT_NAMES } from '../credentials/clients.js';
+import { CLIENT_NAMES } from '../credentials/client-names.js';
 import { DEPLOY_TOKEN_SCOPES } from '../gitlab/scopes.js';
 import type { CliContext, CommandContext } from './context.js';
 

@@ -22,27 +22,8 @@ import nugetTpl from '../../templates/clients/NuGet.Config.njk';
 import pipTpl from '../../templates/clients/pip.conf.njk';
 import pypircTpl from '../../templates/clients/pypirc.njk';
 import mavenTpl from '../../templates/clients/settings.xml.njk';
+import type { ClientName } from './client-names.js';
 import type { ClientValues } from './values.js';
-
-export const CLIENT_NAMES = [
-  'docker',
-  'containers',
-  'kubernetes',
-  'git',
-  'go',
-  'netrc',
-  'npm',
-  'pnpm',
-  'yarn',
-  'nuget',
-  'maven',
-  'composer',
-  'pypi',
-  'twine',
-  'poetry',
-  'uv',
-] as const;
-export type ClientName = (typeof CLIENT_NAMES)[number];
 
 /** Scopes one action needs: every one of `all`, and at least one of `any`. */
 export interface ScopeNeed {
@@ -270,10 +251,6 @@ export const CLIENTS: Readonly<Record<ClientName, ClientDef>> = {
     push: PACKAGE_PUSH,
   },
 };
-
-export function isClientName(s: string): s is ClientName {
-  return (CLIENT_NAMES as readonly string[]).includes(s);
-}
 
 /** Whether the scopes meet a need, and if not, which are missing (or "one of"). */
 export function unmet(need: ScopeNeed, scopes: readonly string[]): string | undefined {

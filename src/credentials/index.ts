@@ -1,7 +1,6 @@
 /** Credential files and settings for the clients GitLab's registries serve: layout (pure), write (private, exclusive), clean up (manifest). */
+export { CLIENT_NAMES, isClientName, type ClientName } from './client-names.js';
 export {
-  CLIENT_NAMES,
-  type ClientName,
   type ClientOptions,
   type ClientView,
   type CredentialContext,
@@ -10,7 +9,7 @@ export {
   type LayoutFileView,
   type LayoutVariable,
 } from './types.js';
-export { abilities, CLIENTS, isClientName, unmet, type ClientDef, type ScopeNeed } from './clients.js';
+export { abilities, CLIENTS, unmet, type ClientDef, type ScopeNeed } from './clients.js';
 export { clientValues } from './values.js';
 export { mergeContainersAuth, mergeDockerConfig } from './merge.js';
 export {

@@ -5,7 +5,8 @@
  */
 import { dirname } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { abilities, CLIENTS, isClientName, type ClientFile, type ClientName } from './clients.js';
+import { isClientName, type ClientName } from './client-names.js';
+import { abilities, CLIENTS, type ClientFile } from './clients.js';
 import { mergeContainersAuth, mergeDockerConfig } from './merge.js';
 import { renderClientTemplate } from './render.js';
 import type { ClientView, CredentialContext, CredentialLayout, LayoutFile, LayoutFileView } from './types.js';

@@ -1,7 +1,6 @@
-import type { ClientName } from './clients.js';
+import type { ClientName } from './client-names.js';
 
 export type { ClientName };
-export { CLIENT_NAMES } from './clients.js';
 
 /** `client_options:` of a job spec: names and feeds the clients' files use. */
 export interface ClientOptions {

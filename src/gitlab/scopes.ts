@@ -4,7 +4,7 @@
  * app/models/deploy_token.rb; the version each scope arrived in is in docs/gitlab-rules.md
  * ("Scopes").
  */
-import { atLeast, type GitLabVersion } from '../resolve/version.js';
+import { atLeast, type GitLabVersion } from './version.js';
 
 /** app/models/deploy_token.rb `AVAILABLE_SCOPES`, in GitLab's order. */
 export const DEPLOY_TOKEN_SCOPES = [

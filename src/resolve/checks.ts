@@ -30,7 +30,7 @@ import {
   LFS_GROUP_TOKENS,
   reached,
   releaseText,
-} from './version.js';
+} from '../gitlab/version.js';
 
 /** Apply every check to a decision that found a token (credentials here, or for the job at run time). */
 export function checkToken(input: ResolveInput, d: Decision, version: string | undefined): Decision {

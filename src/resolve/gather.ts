@@ -30,7 +30,7 @@ import type {
   ResolveInput,
   VariableLevels,
 } from './types.js';
-import { parseGitLabVersion } from './version.js';
+import { parseGitLabVersion } from '../gitlab/version.js';
 
 export interface GatherOptions {
   /** undefined when no API token is available: resolution falls back to the job environment. */

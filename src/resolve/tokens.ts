@@ -12,7 +12,7 @@ import type { DeployToken } from '../gitlab/types.js';
 import { formatInstant, isSpecial, tokenActivity } from './activity.js';
 import { describeToken, SETTINGS_TOKENS, summarize } from './messages.js';
 import type { Considered, ResolveInput, ResolveWarning, TokenLevel } from './types.js';
-import { exposesGroupDeployToken, formatVersion } from './version.js';
+import { exposesGroupDeployToken, formatVersion } from '../gitlab/version.js';
 
 export interface Located {
   token: DeployToken;

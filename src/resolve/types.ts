@@ -1,6 +1,6 @@
 import type { Scope } from '../gitlab/scopes.js';
 import type { CiVariable, DeployToken } from '../gitlab/types.js';
-import type { GitLabVersion } from './version.js';
+import type { GitLabVersion } from '../gitlab/version.js';
 
 export type { Scope };
 

@@ -16,7 +16,7 @@ import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
   LFS_GROUP_TOKENS,
-} from '../resolve/version.js';
+} from '../gitlab/version.js';
 import { basicAuth, json, type StandinRequest, type StandinResponse } from './http.js';
 import { expiryInstant, type ScenarioProject, type ScenarioToken } from './model.js';
 import type { World } from './world.js';

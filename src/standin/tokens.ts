@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import deployTokenFixture from '../../fixtures/gitlab/deploy_token.json' with { type: 'json' };
 import deployTokenCreatedFixture from '../../fixtures/gitlab/deploy_token_created.json' with { type: 'json' };
 import { isScope } from '../gitlab/scopes.js';
-import { SINGLE_TOKEN_GET, type Release } from '../resolve/version.js';
+import { SINGLE_TOKEN_GET, type Release } from '../gitlab/version.js';
 import {
   errors,
   fill,

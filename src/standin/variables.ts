@@ -8,7 +8,7 @@
  */
 import variableFixture from '../../fixtures/gitlab/variable.json' with { type: 'json' };
 import type { CiVariable } from '../gitlab/types.js';
-import { GROUP_VARIABLE_FILTER, HIDDEN_VARIABLES, PROJECT_VARIABLE_FILTER } from '../resolve/version.js';
+import { GROUP_VARIABLE_FILTER, HIDDEN_VARIABLES, PROJECT_VARIABLE_FILTER } from '../gitlab/version.js';
 import {
   boolParam,
   errors,

@@ -2,7 +2,7 @@
  * The stand-in's world as every resource sees it: the scenario, the clock, the version (with the
  * releases where GitLab's answers changed, docs/gitlab-rules.md "API by version"), and lookups.
  */
-import { parseGitLabVersion, reached, type GitLabVersion, type Release } from '../resolve/version.js';
+import { parseGitLabVersion, reached, type GitLabVersion, type Release } from '../gitlab/version.js';
 import {
   expiryInstant,
   type Scenario,

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { CLIENT_NAMES } from '../../src/credentials/clients.js';
+import { CLIENT_NAMES } from '../../src/credentials/client-names.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (rel: string) => readFileSync(join(root, rel), 'utf8');

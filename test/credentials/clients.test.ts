@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CLIENT_NAMES, CLIENTS, abilities } from '../../src/credentials/clients.js';
+import { CLIENT_NAMES } from '../../src/credentials/client-names.js';
+import { CLIENTS, abilities } from '../../src/credentials/clients.js';
 import {
   clientView,
   layoutCredentials,

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { CLIENT_NAMES } from '../../src/credentials/clients.js';
+import { CLIENT_NAMES } from '../../src/credentials/client-names.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {

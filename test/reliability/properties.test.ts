@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { layoutCredentials, writeCredentials } from '../../src/credentials/index.js';
 import { renderShell } from '../../src/export/shell.js';
-import { parseGitLabVersion, formatVersion } from '../../src/resolve/version.js';
+import { parseGitLabVersion, formatVersion } from '../../src/gitlab/version.js';
 import { loadSpec } from '../../src/validate/spec/load.js';
 import { record } from '../helpers/report.js';
 

@@ -1,5 +1,5 @@
 import { daysLeft, isActive, tokenActivity } from '../../src/resolve/activity.js';
-import { atLeast, exposesGroupDeployToken, parseGitLabVersion } from '../../src/resolve/version.js';
+import { atLeast, exposesGroupDeployToken, parseGitLabVersion } from '../../src/gitlab/version.js';
 
 const tok = (expires_at: string | null, revoked = false) => ({ expires_at, revoked });
 

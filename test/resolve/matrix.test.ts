@@ -6,7 +6,7 @@
 import type { CiVariable, DeployToken } from '../../src/gitlab/types.js';
 import { planExitCode, resolveCredentials } from '../../src/resolve/resolver.js';
 import type { ResolveInput } from '../../src/resolve/types.js';
-import { parseGitLabVersion } from '../../src/resolve/version.js';
+import { parseGitLabVersion } from '../../src/gitlab/version.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const FAR = '2027-06-01T00:00:00.000Z';

@@ -3,7 +3,7 @@ import type { CiVariable, DeployToken } from '../../src/gitlab/types.js';
 import { noVariables } from '../../src/resolve/precedence.js';
 import { resolveCredentials } from '../../src/resolve/resolver.js';
 import type { ResolveInput, VariableLevels } from '../../src/resolve/types.js';
-import { parseGitLabVersion } from '../../src/resolve/version.js';
+import { parseGitLabVersion } from '../../src/gitlab/version.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 /** CI/CD variables on the project and on the parent group `tanuki`. */

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CLIENT_NAMES } from '../../src/credentials/clients.js';
+import { CLIENT_NAMES } from '../../src/credentials/client-names.js';
 import { TEMPLATE_VALUES } from '../../src/spec/template-values.js';
 import { DEPLOY_TOKEN_SCOPES } from '../../src/gitlab/scopes.js';
 

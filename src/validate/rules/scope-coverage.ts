@@ -7,7 +7,8 @@
  * and write_registry. Needs come from `configure` (what each client needs is defined with it, in
  * src/credentials/clients.ts), `lfs`, `dependency_proxy` and the commands in `run`.
  */
-import { CLIENTS, isClientName } from '../../credentials/clients.js';
+import { isClientName } from '../../credentials/client-names.js';
+import { CLIENTS } from '../../credentials/clients.js';
 import type { ClientName, Scope } from '../../spec/types.js';
 import { commandNeeds } from '../commands/needs.js';
 import { findingAt } from '../finding.js';

@@ -8,31 +8,31 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-ISCKCHWP.js";
+} from "./chunk-UFQEQCAB.js";
 import {
   checkStateDir
 } from "./chunk-DDKGJSTJ.js";
 import {
   runFlow
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-OMBIUH6Z.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   discardEphemeral
-} from "./chunk-KCQJASFG.js";
+} from "./chunk-YX4ZHBR2.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
+import "./chunk-L3T2MR4A.js";
 import {
   proxyAwareFetch
 } from "./chunk-QXCUGIMX.js";
-import "./chunk-YOE5HMND.js";
+import "./chunk-MD44M7EN.js";
 import {
   maskPipe
 } from "./chunk-GAHSSZYI.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JUGPUJYJ.js";
 import "./chunk-M2XMWK6Z.js";
-import "./chunk-YM2RZDLZ.js";
+import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   UsageError

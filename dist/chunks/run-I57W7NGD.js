@@ -18,13 +18,13 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-EJERDN4V.js";
+} from "./chunk-RG436AFV.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JUGPUJYJ.js";
 import "./chunk-M2XMWK6Z.js";
-import "./chunk-YM2RZDLZ.js";
+import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
@@ -632,7 +632,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-ZVPBIPB4.js")).analyzeSpec;
+  return (await import("./load-A2BMKAQL.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

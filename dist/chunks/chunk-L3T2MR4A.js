@@ -21,7 +21,7 @@ import {
   reached,
   releaseText,
   scopeExistsIn
-} from "./chunk-YOE5HMND.js";
+} from "./chunk-MD44M7EN.js";
 import {
   isGitLabToken,
   isPrefixlessDeployToken

@@ -5,12 +5,12 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-KCQJASFG.js";
+} from "./chunk-YX4ZHBR2.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
+import "./chunk-L3T2MR4A.js";
 import "./chunk-QXCUGIMX.js";
-import "./chunk-YOE5HMND.js";
+import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-XSTXBMLW.js";

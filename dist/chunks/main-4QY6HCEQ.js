@@ -15,11 +15,11 @@ import {
 import "./chunk-T4ECGMLM.js";
 import {
   DEPLOY_TOKEN_SCOPES
-} from "./chunk-YOE5HMND.js";
+} from "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import {
   CLIENT_NAMES
-} from "./chunk-YM2RZDLZ.js";
+} from "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   ExitCode
@@ -3511,7 +3511,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-EHFRACNK.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-35WLJKFL.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3522,7 +3522,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-EHFRACNK.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-35WLJKFL.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3538,7 +3538,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-SH76QDOC.js");
+      const { runValidate } = await import("./run-I57W7NGD.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3577,7 +3577,7 @@ Examples:
   deploy-token cleanup --all --dry-run
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
-  ).action(run(async (o) => (await import("./cleanup-6VD32NLP.js")).runCleanup(o, ctx)));
+  ).action(run(async (o) => (await import("./cleanup-DC5WZ3AZ.js")).runCleanup(o, ctx)));
 }
 function registerExec(program3, ctx, run, proc) {
   common(program3.command("exec")).description(
@@ -3593,7 +3593,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-LLIB2VX7.js");
+      const { runExec } = await import("./exec-37G4HLSD.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3648,7 +3648,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
   deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
-  ).action(run(async (o) => (await import("./provision-QGO6A257.js")).runProvisionCommand(o, ctx)));
+  ).action(run(async (o) => (await import("./provision-EHSO5SCN.js")).runProvisionCommand(o, ctx)));
 }
 function registerAudit(program3, ctx, run, _proc) {
   connection(program3.command("audit"), false, " (read_api)").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").addOption(
@@ -3665,10 +3665,10 @@ Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
-  ).action(run(async (o) => (await import("./audit-TSENEABV.js")).runAudit(o, ctx)));
+  ).action(run(async (o) => (await import("./audit-7V6ZEK45.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-VHLLKOP5.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-LXPCAA2T.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

@@ -40,7 +40,7 @@ import {
 import {
   DEPLOY_TOKEN_SCOPES,
   isScope
-} from "./chunk-YOE5HMND.js";
+} from "./chunk-MD44M7EN.js";
 import {
   maskString
 } from "./chunk-GAHSSZYI.js";

@@ -1,6 +1,23 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 
+// src/export/templating.ts
+var loaded;
+function provideTemplating(engine) {
+  loaded ??= engine;
+}
+async function loadTemplating() {
+  if (!loaded) {
+    const m = await import("./nunjucks-YF5BOEWP.js");
+    loaded = m.default ?? m;
+  }
+  return loaded;
+}
+function templating() {
+  if (!loaded) throw new Error("internal: templates rendered before the template engine was loaded");
+  return loaded;
+}
+
 // templates/clients/docker-config.json.njk
 var docker_config_json_default = '{# docker (DOCKER_CONFIG) and containers-auth.json(5) (REGISTRY_AUTH_FILE): auths.<host>.auth = base64 of username:password. -#}\n{\n  "auths": {\n{%- for host in registries %}\n    {{ host | json }}: { "auth": {{ ((username + ":" + password) | base64) | json }} }{% if not loop.last %},{% endif %}\n{%- endfor %}\n  }\n}\n';
 
@@ -44,24 +61,6 @@ var pypirc_default = "{# twine: the GitLab PyPI upload endpoint (doc/user/packag
 var settings_xml_default = '{# Maven: a Deploy-Token header for the GitLab Maven endpoint (doc/user/packages/maven_repository). -#}\n<?xml version="1.0" encoding="UTF-8"?>\n<settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">\n  <servers>\n    <server>\n      <id>gitlab-maven</id>\n      <configuration>\n        <httpHeaders>\n          <property>\n            <name>Deploy-Token</name>\n            <value>{{ password | xml }}</value>\n          </property>\n        </httpHeaders>\n      </configuration>\n    </server>\n  </servers>\n  <profiles>\n    <profile>\n      <id>gitlab-maven</id>\n      <repositories>\n        <repository>\n          <id>gitlab-maven</id>\n          <url>{{ maven_url | xml }}</url>\n        </repository>\n      </repositories>\n    </profile>\n  </profiles>\n  <activeProfiles>\n    <activeProfile>gitlab-maven</activeProfile>\n  </activeProfiles>\n</settings>\n';
 
 // src/credentials/clients.ts
-var CLIENT_NAMES = [
-  "docker",
-  "containers",
-  "kubernetes",
-  "git",
-  "go",
-  "netrc",
-  "npm",
-  "pnpm",
-  "yarn",
-  "nuget",
-  "maven",
-  "composer",
-  "pypi",
-  "twine",
-  "poetry",
-  "uv"
-];
 var GITCONFIG = { path: "gitconfig", template: gitconfig_default, env: "GIT_CONFIG_GLOBAL" };
 var NETRC = { path: "netrc", template: netrc_default, env: "NETRC" };
 var NPMRC = { path: "npmrc", template: npmrc_default, env: "NPM_CONFIG_USERCONFIG" };
@@ -237,9 +236,6 @@ var CLIENTS = {
     push: PACKAGE_PUSH
   }
 };
-function isClientName(s) {
-  return CLIENT_NAMES.includes(s);
-}
 function unmet(need, scopes) {
   const missing = (need.all ?? []).filter((s) => !scopes.includes(s));
   if (missing.length > 0) return `needs ${missing.join(" and ")}`;
@@ -253,9 +249,151 @@ function abilities(client, scopes) {
   return { pull: pullGap ? `no (${pullGap})` : "yes", push: pushGap ? `no (${pushGap})` : "yes" };
 }
 
+// src/export/template-guard.ts
+var ALLOWED_NODES = /* @__PURE__ */ new Set([
+  "Root",
+  "NodeList",
+  "Output",
+  "TemplateData",
+  "Literal",
+  "Symbol",
+  "LookupVal",
+  "Filter",
+  "If",
+  "InlineIf",
+  "For",
+  "Compare",
+  "CompareOperand",
+  "And",
+  "Or",
+  "Not",
+  "Group",
+  "Array",
+  "Concat",
+  "Add",
+  "In",
+  "Is"
+]);
+var ALLOWED_FILTERS = /* @__PURE__ */ new Set([
+  "default",
+  "d",
+  "join",
+  "upper",
+  "lower",
+  "trim",
+  "replace",
+  "urlencode",
+  "escape",
+  "e",
+  "safe",
+  "length",
+  "first",
+  "last",
+  "string",
+  "int",
+  "dump",
+  "base64",
+  // format escapes for credential files (src/credentials/escape.ts)
+  "xml",
+  "json",
+  "ini",
+  "npmrc",
+  "gitq",
+  "netrc",
+  "sh"
+]);
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set([
+  "constructor",
+  "__proto__",
+  "prototype",
+  "__defineGetter__",
+  "__lookupGetter__"
+]);
+function isTemplateNode(x) {
+  return typeof x === "object" && x !== null && typeof x.typename === "string";
+}
+function parseTemplate(source) {
+  const parser = templating().parser;
+  return parser.parse(source);
+}
+function freeNames(root) {
+  const out = [];
+  const walk = (n, locals) => {
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x, locals);
+      return;
+    }
+    if (!isTemplateNode(n)) return;
+    switch (n.typename) {
+      case "Symbol": {
+        const name = String(n.value);
+        if (!locals.has(name)) out.push({ name, line: n.lineno ?? 0, col: n.colno ?? 0 });
+        return;
+      }
+      case "Filter":
+        walk(n.args, locals);
+        return;
+      case "Is":
+        walk(n.left, locals);
+        return;
+      case "LookupVal":
+        walk(n.target, locals);
+        return;
+      case "For": {
+        walk(n.arr, locals);
+        const inner = new Set(locals);
+        inner.add("loop");
+        const names = isTemplateNode(n.name) && n.name.typename === "Array" ? n.name.children : [n.name];
+        for (const s of names) if (isTemplateNode(s) && s.typename === "Symbol") inner.add(String(s.value));
+        walk(n.body, inner);
+        walk(n.else_, locals);
+        return;
+      }
+      default:
+        for (const f of n.fields ?? []) walk(n[f], locals);
+    }
+  };
+  walk(root, /* @__PURE__ */ new Set());
+  return out;
+}
+function hasLookup(n) {
+  if (Array.isArray(n)) return n.some(hasLookup);
+  if (!isTemplateNode(n)) return false;
+  return n.typename === "LookupVal" || (n.fields ?? []).some((f) => hasLookup(n[f]));
+}
+function checkTemplate(source) {
+  checkTree(parseTemplate(source));
+}
+function checkTree(root) {
+  const walk = (n) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!isTemplateNode(n)) return;
+    if (!ALLOWED_NODES.has(n.typename)) throw new Error(`${n.typename} is not allowed in a template`);
+    if (n.typename === "LookupVal") {
+      const key = n.val;
+      if (!isTemplateNode(key) || key.typename !== "Literal")
+        throw new Error("only lookups by a literal key are allowed");
+      if (FORBIDDEN_KEYS.has(String(key.value)))
+        throw new Error(`"${String(key.value)}" may not be looked up`);
+    }
+    if (n.typename === "Filter") {
+      const name = isTemplateNode(n.name) ? String(n.name.value) : "";
+      if (!ALLOWED_FILTERS.has(name)) throw new Error(`filter "${name}" is not allowed`);
+    }
+    for (const f of n.fields ?? []) walk(n[f]);
+  };
+  walk(root);
+}
+
 export {
-  CLIENT_NAMES,
+  provideTemplating,
+  loadTemplating,
+  templating,
+  parseTemplate,
+  freeNames,
+  hasLookup,
+  checkTemplate,
+  checkTree,
   CLIENTS,
-  isClientName,
   abilities
 };

@@ -1,7 +1,7 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 
-// src/resolve/version.ts
+// src/gitlab/version.ts
 var VERSION_RE = /^v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?:[-+~ ]([0-9A-Za-z.+-]*))?$/;
 function parseGitLabVersion(raw) {
   const m = VERSION_RE.exec(raw.trim());

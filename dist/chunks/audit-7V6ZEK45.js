@@ -40,7 +40,7 @@ import {
   DEPLOY_TOKEN_SCOPES,
   exposesGroupDeployToken,
   parseGitLabVersion
-} from "./chunk-YOE5HMND.js";
+} from "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
 import {

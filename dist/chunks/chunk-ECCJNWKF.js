@@ -19,15 +19,15 @@ import {
   scrubOutputs,
   stepOutputs,
   wantedFiles
-} from "./chunk-ISCKCHWP.js";
+} from "./chunk-UFQEQCAB.js";
 import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-LENBLTZ5.js";
+} from "./chunk-D2745JIX.js";
 import {
   runFlow
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-OMBIUH6Z.js";
 import {
   guardOutput
 } from "./chunk-IHBIXJQZ.js";
@@ -39,7 +39,7 @@ import {
 } from "./chunk-GAHSSZYI.js";
 import {
   CLIENT_NAMES
-} from "./chunk-YM2RZDLZ.js";
+} from "./chunk-O3WIKRKW.js";
 import {
   DeployTokenError,
   UsageError

@@ -1,19 +1,19 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  CLIENTS,
   checkTree,
   freeNames,
   hasLookup,
   parseTemplate,
   templating
-} from "./chunk-4XOODLE4.js";
+} from "./chunk-JUGPUJYJ.js";
 import {
   steeringReason
 } from "./chunk-M2XMWK6Z.js";
 import {
-  CLIENTS,
   isClientName
-} from "./chunk-YM2RZDLZ.js";
+} from "./chunk-O3WIKRKW.js";
 import {
   readsPassword
 } from "./chunk-MYCCQ4L5.js";

@@ -7,14 +7,14 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-LENBLTZ5.js";
+} from "./chunk-D2745JIX.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-OMBIUH6Z.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
-import "./chunk-SJTZ665W.js";
+import "./chunk-L3T2MR4A.js";
 import "./chunk-QXCUGIMX.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
@@ -27,7 +27,7 @@ import {
   isScope,
   parseGitLabVersion,
   reached
-} from "./chunk-YOE5HMND.js";
+} from "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-MYCCQ4L5.js";
@@ -1295,7 +1295,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-QGO6A257.js");
+    const { runProvisionCommand } = await import("./provision-EHSO5SCN.js");
     const r = await captured(
       ctx,
       sc,
@@ -1342,7 +1342,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-TSENEABV.js");
+    const { runAudit } = await import("./audit-7V6ZEK45.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

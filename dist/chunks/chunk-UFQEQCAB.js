@@ -14,29 +14,29 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-OMBIUH6Z.js";
 import {
   discardEphemeral
-} from "./chunk-KCQJASFG.js";
+} from "./chunk-YX4ZHBR2.js";
 import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";
 import {
+  CLIENTS,
+  abilities,
   checkTemplate,
   freeNames,
   loadTemplating,
   parseTemplate,
   templating
-} from "./chunk-4XOODLE4.js";
+} from "./chunk-JUGPUJYJ.js";
 import {
   checkExportName
 } from "./chunk-M2XMWK6Z.js";
 import {
-  CLIENTS,
   CLIENT_NAMES,
-  abilities,
   isClientName
-} from "./chunk-YM2RZDLZ.js";
+} from "./chunk-O3WIKRKW.js";
 import {
   renderedSecret
 } from "./chunk-MYCCQ4L5.js";

@@ -14,15 +14,15 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-EJERDN4V.js";
+} from "./chunk-RG436AFV.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";
 import {
   provideTemplating
-} from "./chunk-4XOODLE4.js";
+} from "./chunk-JUGPUJYJ.js";
 import "./chunk-M2XMWK6Z.js";
-import "./chunk-YM2RZDLZ.js";
+import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   UsageError

@@ -10,7 +10,7 @@ import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-SJTZ665W.js";
+} from "./chunk-L3T2MR4A.js";
 import {
   connect,
   getProject,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-QXCUGIMX.js";
 import {
   parseGitLabVersion
-} from "./chunk-YOE5HMND.js";
+} from "./chunk-MD44M7EN.js";
 import {
   checkExportName
 } from "./chunk-M2XMWK6Z.js";
@@ -61,7 +61,7 @@ function runSpecs(cwd) {
   return async (spec) => {
     const path = specPath(spec, cwd);
     if (!path) return void 0;
-    loader ??= import("./load-ZVPBIPB4.js").then((m) => m.createSpecLoader());
+    loader ??= import("./load-A2BMKAQL.js").then((m) => m.createSpecLoader());
     return (await loader).valid(path);
   };
 }
@@ -290,7 +290,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-HQJZO2DP.js");
+    const { ephemeralFlow } = await import("./ephemeral-XDCW3XLC.js");
     const e = await ephemeralFlow(
       settings,
       client,

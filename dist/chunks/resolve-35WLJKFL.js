@@ -24,7 +24,7 @@ import {
   parseClients,
   scrubOutputs,
   stepOutputs
-} from "./chunk-ISCKCHWP.js";
+} from "./chunk-UFQEQCAB.js";
 import {
   checkStateDir,
   writeFileAtomic
@@ -34,11 +34,11 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-LENBLTZ5.js";
+} from "./chunk-D2745JIX.js";
 import {
   runFlow,
   runSpecs
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-OMBIUH6Z.js";
 import {
   jobSpecOf
 } from "./chunk-MLXUUSAN.js";
@@ -47,16 +47,16 @@ import "./chunk-IHBIXJQZ.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
-import "./chunk-KCQJASFG.js";
+import "./chunk-YX4ZHBR2.js";
 import "./chunk-W3DJH2KI.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
+import "./chunk-L3T2MR4A.js";
 import "./chunk-QXCUGIMX.js";
-import "./chunk-YOE5HMND.js";
+import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JUGPUJYJ.js";
 import "./chunk-M2XMWK6Z.js";
-import "./chunk-YM2RZDLZ.js";
+import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   UsageError

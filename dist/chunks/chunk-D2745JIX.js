@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   describeToken,
   planExitCode
-} from "./chunk-SJTZ665W.js";
+} from "./chunk-L3T2MR4A.js";
 import {
   daysLeft,
   formatInstant

@@ -12,7 +12,7 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-SJTZ665W.js";
+} from "./chunk-L3T2MR4A.js";
 import {
   createDeployToken,
   deleteDeployToken,

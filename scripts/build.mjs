@@ -16,7 +16,8 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 const entries = { cli: 'src/cli.ts' };
-if (existsSync('src/action/main.ts')) entries.index = 'src/action/main.ts';
+// The action's tiny entries call run() / post() of src/action/main.ts.
+if (existsSync('src/action/index.ts')) entries.index = 'src/action/index.ts';
 if (existsSync('src/action/post.ts')) entries.post = 'src/action/post.ts';
 
 await build({

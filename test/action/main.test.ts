@@ -5,10 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../../src/action/run.js';
+import { runAction } from './harness.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { parseGithubFile } from '../export/parsers.js';
@@ -188,17 +188,26 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
       stdout: { write: (s) => void (out += s) },
     });
     expect(code).toBe(2);
-    expect(out).toContain('::error::configure needs GITHUB_STATE');
+    expect(out).toContain('::error::input configure needs GITHUB_STATE');
     // Only the runner's own (empty) files: no private directory, no credential file.
     expect(leftBehind()).toEqual({ paths: ['env', 'output', 'state', 'summary'], holdingPassword: [] });
     expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');
   });
 
-  test('configure, then the export fails: the credential files are removed again', async () => {
+  test('configure, GITHUB_ENV missing: refused before any credential file is written', async () => {
     const r = await run({ configure: 'git' }, { GITHUB_ENV: join(dir, 'missing', 'env') });
     expect(r.code).toBe(2);
     expect(r.out).toContain('cannot write GITHUB_ENV');
+    expect(leftBehind().paths.filter((p) => p.startsWith('deploy-token-'))).toEqual([]);
+  });
+
+  test('configure, then GITHUB_OUTPUT fails after GITHUB_ENV and the files were written: all taken back', async () => {
+    mkdirSync(join(dir, 'out-dir'));
+    const r = await run({ configure: 'git' }, { GITHUB_OUTPUT: join(dir, 'out-dir') });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('cannot write GITHUB_ENV / GITHUB_OUTPUT (EISDIR)');
     expect(r.out).toContain('removed the 1 credential file(s)');
+    expect(r.env).toBe('');
     expect(leftBehind().paths.filter((p) => p.startsWith('deploy-token-'))).toEqual([]);
     expect(leftBehind().holdingPassword).toEqual([]);
   });

@@ -632,7 +632,7 @@ describe('resolve + cleanup, plan', () => {
         RUNNER_TEMP: dir,
         HOME: dir,
         GITHUB_ENV: join(dir, 'env'),
-        GITHUB_OUTPUT: join(dir, 'no', 'such', 'dir', 'output'),
+        GITHUB_OUTPUT: dir, // a directory: appending to it fails after GITHUB_ENV and the files were written
       },
       { now: NOW },
     );

@@ -1,22 +1,25 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  reportResolution
-} from "./chunk-HDXFWA4K.js";
-import {
   Delivery,
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-Y4OSLQ37.js";
+import "./chunk-O2GNPWSV.js";
 import {
   checkStateDir
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-BYQMBUVN.js";
+import "./chunk-3NS5VG5E.js";
 import {
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-HZBSWNK5.js";
+import "./chunk-QW7PBDYO.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
+import {
+  reportResolution
+} from "./chunk-HDXFWA4K.js";
 import {
   discardEphemeral
 } from "./chunk-C5OEAS2L.js";

@@ -1,17 +1,19 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  renderShell
-} from "./chunk-3WRJZRQ7.js";
-import {
   formatPlanText,
   pickStyle,
   planReport
 } from "./chunk-HP23DP7Y.js";
 import {
-  deployVariables,
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-HZBSWNK5.js";
+import {
+  deployVariables
+} from "./chunk-QW7PBDYO.js";
+import {
+  renderShell
+} from "./chunk-3WRJZRQ7.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-UVL2VDMO.js";
@@ -1342,7 +1344,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-TSENEABV.js");
+    const { runAudit } = await import("./audit-XROYCRZF.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

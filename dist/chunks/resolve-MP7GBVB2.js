@@ -1,16 +1,9 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  renderShell
-} from "./chunk-3WRJZRQ7.js";
-import {
-  reportResolution
-} from "./chunk-HDXFWA4K.js";
-import {
-  githubFiles,
-  renderGithub,
+  planGithub,
   writeGithub
-} from "./chunk-WY2RICLH.js";
+} from "./chunk-EPBBBA5Y.js";
 import {
   Delivery,
   RunDir,
@@ -18,17 +11,21 @@ import {
   clientView,
   credentialLayout,
   formatClientView,
-  jobVariables,
   layoutView,
   maskFormsFor,
-  parseClients,
+  parseClients
+} from "./chunk-Y4OSLQ37.js";
+import {
+  jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-O2GNPWSV.js";
 import {
-  checkStateDir,
+  checkStateDir
+} from "./chunk-BYQMBUVN.js";
+import {
   writeFileAtomic
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-3NS5VG5E.js";
 import {
   formatFileLines,
   formatPlanText,
@@ -36,14 +33,21 @@ import {
   planReport
 } from "./chunk-HP23DP7Y.js";
 import {
-  runFlow,
+  runFlow
+} from "./chunk-HZBSWNK5.js";
+import {
   runSpecs
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-QW7PBDYO.js";
+import {
+  renderShell
+} from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
 } from "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
-import "./chunk-IHBIXJQZ.js";
+import {
+  reportResolution
+} from "./chunk-HDXFWA4K.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
@@ -250,11 +254,10 @@ function renderTarget(t, flow, v, flags, ctx) {
     return { rank: 2, write: () => ctx.payload.write(text) };
   }
   if (t === "dotenv") return renderDotenvTarget(list, flags, ctx);
-  const files = githubFiles(ctx.env);
   const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
   const username = flow.resolution.credentials?.username ?? "";
-  const w = renderGithub(list, outputs, maskFormsFor(list, username));
-  return { rank: 1, write: () => writeGithub(w, files, (m) => ctx.command("add-mask", m)) };
+  const w = planGithub(list, outputs, maskFormsFor(list, username), ctx.env);
+  return { rank: 1, write: () => writeGithub(w) };
 }
 function renderDotenvTarget(list, flags, ctx) {
   const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });

@@ -24,15 +24,21 @@ export interface RunOptions {
 const TEXT_HOOK = `import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 export async function load(url, context, next) {
-  if (url.startsWith('file:') && url.endsWith('.njk'))
+  const u = new URL(url);
+  if (u.protocol === 'file:' && u.pathname.endsWith('.njk'))
     return { format: 'module', shortCircuit: true,
-      source: 'export default ' + JSON.stringify(await readFile(fileURLToPath(url), 'utf8')) + ';' };
+      source: 'export default ' + JSON.stringify(await readFile(fileURLToPath('file://' + u.pathname), 'utf8')) + ';' };
   return next(url, context);
 }`;
 
 let hooked = false;
 async function fromSource(): Promise<void> {
-  if (hooked || !import.meta.url.endsWith('.ts') || process.env.JEST_WORKER_ID !== undefined) return;
+  if (
+    hooked ||
+    !new URL(import.meta.url).pathname.endsWith('.ts') ||
+    process.env.JEST_WORKER_ID !== undefined
+  )
+    return;
   hooked = true;
   const { register } = await import('node:module');
   register(`data:text/javascript,${encodeURIComponent(TEXT_HOOK)}`, import.meta.url);

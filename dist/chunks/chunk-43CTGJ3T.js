@@ -5,14 +5,16 @@ const require = __dtCreateRequire(import.meta.url);
 var TEXT_HOOK = `import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 export async function load(url, context, next) {
-  if (url.startsWith('file:') && url.endsWith('.njk'))
+  const u = new URL(url);
+  if (u.protocol === 'file:' && u.pathname.endsWith('.njk'))
     return { format: 'module', shortCircuit: true,
-      source: 'export default ' + JSON.stringify(await readFile(fileURLToPath(url), 'utf8')) + ';' };
+      source: 'export default ' + JSON.stringify(await readFile(fileURLToPath('file://' + u.pathname), 'utf8')) + ';' };
   return next(url, context);
 }`;
 var hooked = false;
 async function fromSource() {
-  if (hooked || !import.meta.url.endsWith(".ts") || process.env.JEST_WORKER_ID !== void 0) return;
+  if (hooked || !new URL(import.meta.url).pathname.endsWith(".ts") || process.env.JEST_WORKER_ID !== void 0)
+    return;
   hooked = true;
   const { register } = await import("node:module");
   register(`data:text/javascript,${encodeURIComponent(TEXT_HOOK)}`, import.meta.url);

@@ -38,7 +38,6 @@ var package_default = {
   dependencies: {},
   devDependencies: {
     "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
     "@eslint/js": "^9.39.5",
     "@github/local-action": "^7.0.1",
     "@types/jest": "^29.5.14",

@@ -8,7 +8,7 @@ import {
 } from "./chunk-IHBIXJQZ.js";
 import {
   package_default
-} from "./chunk-CVPRWRAV.js";
+} from "./chunk-AIJJ3N6A.js";
 import {
   reportError
 } from "./chunk-HDXFWA4K.js";

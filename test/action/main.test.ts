@@ -8,7 +8,8 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from './harness.js';
+import { inRunner, runAction } from './harness.js';
+import { run as run_ } from '../../src/action/main.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { parseGithubFile } from '../export/parsers.js';
@@ -215,6 +216,40 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
   test('warnings become ::warning:: annotations', async () => {
     const r = await run({ 'min-days-left': '365' });
     expect(r.out).toMatch(/::warning::.*expires in \d+ days/);
+  });
+});
+
+describe('run() from src/action/main.ts, with username and password', () => {
+  test('no gitlab-token: no API call (GITLAB_TOKEN and the instance ignored), one warning, the pair exported', async () => {
+    let out = '';
+    const env = runnerEnv(
+      { username: 'gitlab+deploy-token-11', password: PASSWORD, 'gitlab-token': '', 'gitlab-url': '' },
+      { GITLAB_TOKEN: API, CI_SERVER_URL: 'http://127.0.0.1:9' },
+    );
+    delete env.CI_DEPLOY_PASSWORD;
+    delete env.CI_DEPLOY_USER;
+    const code = await inRunner(env, { write: (s) => void (out += s) }, () =>
+      run_({ cwd: dir, now: () => NOW }),
+    );
+    expect([code, out]).toEqual([0, expect.any(String)]);
+    expect(parseGithubFile(readFileSync(join(dir, 'env'), 'utf8'))).toEqual({
+      CI_DEPLOY_USER: 'gitlab+deploy-token-11',
+      CI_DEPLOY_PASSWORD: PASSWORD,
+    });
+    expect(out.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([
+      expect.stringContaining('without any call to GitLab'),
+    ]);
+    expect(parseGithubFile(readFileSync(join(dir, 'output'), 'utf8')).source).toBe('input password');
+  });
+
+  test('username without password: exit 2 naming input password', async () => {
+    let out = '';
+    const env = runnerEnv({ username: 'gitlab+deploy-token-11' });
+    const code = await inRunner(env, { write: (s) => void (out += s) }, () =>
+      run_({ cwd: dir, now: () => NOW }),
+    );
+    expect(code).toBe(2);
+    expect(out).toContain('::error::input password is missing');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -125,6 +126,38 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
       expect(visible(main.out) + main.summary).not.toContain(PASSWORD);
       expect(post.code).toBe(0);
       expect(leftOver()).toEqual([]);
+    },
+    SLOW,
+  );
+
+  test(
+    'the bundle needs no node_modules: dist/ copied alone runs the main step',
+    async () => {
+      const alone = mkdtempSync(join(tmpdir(), 'dt-dist-alone-'));
+      try {
+        cpSync(join(root, 'dist'), join(alone, 'dist'), { recursive: true });
+        writeFileSync(join(alone, 'package.json'), '{"type":"module"}');
+        const r = await new Promise<{ code: number; out: string }>((resolve) =>
+          execFile(
+            process.execPath,
+            [join(alone, 'dist', 'index.js')],
+            {
+              cwd: alone,
+              env: {
+                PATH: process.env.PATH ?? '',
+                ...runnerEnv({ username: USER, password: PASSWORD }),
+              },
+              encoding: 'utf8',
+              timeout: 30_000,
+            },
+            (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, out: stdout + stderr }),
+          ),
+        );
+        expect([r.code, r.out]).toEqual([0, expect.stringContaining(`::add-mask::${PASSWORD}`)]);
+        expect(parseGithubFile(readFileSync(join(dir, 'env'), 'utf8')).CI_DEPLOY_PASSWORD).toBe(PASSWORD);
+      } finally {
+        rmSync(alone, { recursive: true, force: true });
+      }
     },
     SLOW,
   );

@@ -3511,7 +3511,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-MP7GBVB2.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-LDKXP56E.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3522,7 +3522,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-MP7GBVB2.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-LDKXP56E.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(

@@ -7,12 +7,12 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-FT5ZYWLE.js";
+} from "./chunk-FE6NG7TB.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-IHBIXJQZ.js";
 import {
   planGithub
-} from "./chunk-EPBBBA5Y.js";
+} from "./chunk-W7F3OSU7.js";
 import {
   Delivery,
   RunDir,

@@ -18,7 +18,7 @@ import {
   setSecret,
   summary,
   writeGithub
-} from "./chunk-EPBBBA5Y.js";
+} from "./chunk-W7F3OSU7.js";
 import {
   scrubOutputs
 } from "./chunk-O2GNPWSV.js";

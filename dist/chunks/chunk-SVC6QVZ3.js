@@ -24,7 +24,7 @@ function workspace(opts) {
 }
 async function run(opts = {}) {
   await fromSource();
-  const { runAction } = await import("./run-QPOMC7H2.js");
+  const { runAction } = await import("./run-4ST24KAU.js");
   const code = await runAction({
     env: process.env,
     cwd: workspace(opts),
@@ -38,7 +38,7 @@ async function run(opts = {}) {
 }
 async function post(opts = {}) {
   await fromSource();
-  const { runPostAll } = await import("./post-run-NMVQJQSK.js");
+  const { runPostAll } = await import("./post-run-UMG5BMTQ.js");
   const code = await runPostAll(process.env, {
     cwd: workspace(opts),
     ...opts.fetch ? { fetch: opts.fetch } : {},

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   planGithub,
   writeGithub
-} from "./chunk-EPBBBA5Y.js";
+} from "./chunk-W7F3OSU7.js";
 import {
   Delivery,
   RunDir,

@@ -6,12 +6,12 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-FT5ZYWLE.js";
+} from "./chunk-FE6NG7TB.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-IHBIXJQZ.js";
 import {
   getState
-} from "./chunk-EPBBBA5Y.js";
+} from "./chunk-W7F3OSU7.js";
 import "./chunk-O2GNPWSV.js";
 import {
   cleanup,

@@ -4,6 +4,8 @@
  * stand-in GitLab (fixtures/scenarios/1-project-token.json), and the action's main step in dry run
  * (`node dist/index.js` with INPUT_DRY-RUN=true and the GITHUB_* files). Prints milliseconds and the
  * ratio to bare node next to the targets: --version within 1.5×, the action's dry run within 2×.
+ * The action's rows also show what loading the bundled @actions/core costs (load only: every module
+ * loaded, inputs read; username/password: a whole main step without GitLab), each within 2×.
  * Asserts nothing. Uses the bundles in dist/ (npm run build first).
  *
  * The stand-in runs in a child process (this file with --standin): spawnSync blocks this process's
@@ -131,6 +133,21 @@ async function main(): Promise<void> {
         args: ['dist/index.js'],
         env: { ...base, ...githubFiles, RUNNER_TEMP: dir, INPUT_EXPORT: 'bogus' },
         exit: 2,
+        target: 2,
+      },
+      {
+        // A whole main step with no GitLab: input username / password, masks, GITHUB_ENV, outputs,
+        // summary, all through the bundled @actions/core.
+        name: 'node dist/index.js (action, username/password)',
+        args: ['dist/index.js'],
+        env: {
+          ...base,
+          ...githubFiles,
+          RUNNER_TEMP: dir,
+          INPUT_USERNAME: 'gitlab+deploy-token-11',
+          INPUT_PASSWORD: 'gldt-ProjToken11ProjToken1',
+        },
+        target: 2,
       },
     ];
     console.log(`cold start: median of ${RUNS} runs (after ${WARMUP} warm-up), node ${process.version}`);

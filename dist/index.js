@@ -1,37 +1,9 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-ECCJNWKF.js";
-import "./chunks/chunk-AU24H3XZ.js";
-import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-UFQEQCAB.js";
-import "./chunks/chunk-DDKGJSTJ.js";
-import "./chunks/chunk-D2745JIX.js";
-import "./chunks/chunk-OMBIUH6Z.js";
-import "./chunks/chunk-MLXUUSAN.js";
-import "./chunks/chunk-XQ6QCYVK.js";
-import "./chunks/chunk-IHBIXJQZ.js";
-import "./chunks/chunk-T4ECGMLM.js";
-import "./chunks/chunk-YX4ZHBR2.js";
-import "./chunks/chunk-W3DJH2KI.js";
-import "./chunks/chunk-VPCP35NA.js";
-import "./chunks/chunk-L3T2MR4A.js";
-import "./chunks/chunk-QXCUGIMX.js";
-import "./chunks/chunk-MD44M7EN.js";
-import "./chunks/chunk-GAHSSZYI.js";
-import "./chunks/chunk-JUGPUJYJ.js";
-import "./chunks/chunk-M2XMWK6Z.js";
-import "./chunks/chunk-O3WIKRKW.js";
-import "./chunks/chunk-MYCCQ4L5.js";
-import "./chunks/chunk-XSTXBMLW.js";
-import "./chunks/chunk-RC75VXCO.js";
+  run
+} from "./chunks/chunk-6BTKBBAZ.js";
 import "./chunks/chunk-SFJXSL7D.js";
 
-// src/action/main.ts
-process.exitCode = await runAction({
-  env: process.env,
-  cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-  now: () => /* @__PURE__ */ new Date(),
-  stdout: { write: (s) => void process.stdout.write(s) }
-});
+// src/action/index.ts
+await run();

@@ -16,7 +16,8 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 const entries = { cli: 'src/cli.ts' };
-if (existsSync('src/action/main.ts')) entries.index = 'src/action/main.ts';
+// The action's tiny entries call run() / post() of src/action/main.ts.
+if (existsSync('src/action/index.ts')) entries.index = 'src/action/index.ts';
 if (existsSync('src/action/post.ts')) entries.post = 'src/action/post.ts';
 
 await build({
@@ -35,6 +36,18 @@ await build({
   legalComments: 'none',
   loader: { '.njk': 'text' },
   logLevel: 'warning',
+  // @actions/core imports its HTTP client (and an undici of its own) only for getIDToken, which
+  // nothing here calls: a stand-in keeps it out of the bundle and out of every cold start.
+  plugins: [
+    {
+      name: 'no-actions-http-client',
+      setup(b) {
+        b.onResolve({ filter: /^@actions\/http-client(\/|$)/ }, () => ({
+          path: join(process.cwd(), 'src/action/no-http-client.ts'),
+        }));
+      },
+    },
+  ],
   // Some dependencies are CommonJS and call require(); an ESM bundle needs one.
   banner: {
     js: "import { createRequire as __dtCreateRequire } from 'node:module';\nconst require = __dtCreateRequire(import.meta.url);",

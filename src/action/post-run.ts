@@ -12,7 +12,6 @@ import { deleteRecordedToken, recordedTokenProblem } from '../app/ephemeral.js';
 import { resolveSettings } from '../app/options.js';
 import { runSpecs } from '../app/spec.js';
 import type { Env } from '../core/env.js';
-import type { TextSink } from '../core/output.js';
 import {
   cleanup,
   markerStamp,
@@ -22,8 +21,9 @@ import {
 } from '../credentials/manifest.js';
 import { tempBase } from '../credentials/write.js';
 import type { GitLabClient } from '../gitlab/client.js';
+import * as core from '@actions/core';
 import { rawInput, readInputs } from './inputs.js';
-import { flagsOf, INPUT_NAMES } from './run.js';
+import { flagsOf, INPUT_NAMES } from './pair.js';
 import { Runner } from './runner.js';
 
 const LATER =
@@ -34,18 +34,20 @@ export interface PostDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The workspace (the spec's gitlab.url may name the instance); default GITHUB_WORKSPACE, then cwd. */
   cwd?: string;
+  runner?: Runner;
 }
 
-export async function runPostAll(env: Env, stdout: TextSink, deps: PostDeps = {}): Promise<number> {
-  const runner = new Runner(env, stdout);
+export async function runPostAll(env: Env, deps: PostDeps = {}): Promise<number> {
+  const runner = deps.runner ?? new Runner();
   runner.scrubber.addEnv(env);
-  runner.setSecret(rawInput(env, 'gitlab-token'));
-  if (env.STATE_ephemeral)
+  runner.setSecret(rawInput('gitlab-token'));
+  runner.setSecret(rawInput('password'));
+  if (core.getState('ephemeral'))
     runner.annotate(
       'warning',
       'deploy-token: ignored STATE_ephemeral: this main step saves its tokens in its manifest',
     );
-  const state = env.STATE_manifest;
+  const state = core.getState('manifest');
   if (!state) {
     runner.info('deploy-token: nothing to clean up');
     return 0;
@@ -91,7 +93,7 @@ function removeFiles(m: Manifest, env: Env, runner: Runner): void {
 /** The connection the action's inputs name, as main resolved it (instance and API token), or why it is not known. */
 async function inputConnection(env: Env, cwd: string): Promise<{ gitlab?: Connection; why?: string }> {
   try {
-    const flags = flagsOf(readInputs(env));
+    const flags = flagsOf(readInputs());
     return { gitlab: resolveSettings(flags, env, await runSpecs(cwd)(flags.spec), INPUT_NAMES).gitlab };
   } catch (e) {
     return { why: (e as { message?: string }).message ?? String(e) };

@@ -1,4 +1,4 @@
-/** Entry of the action's post step (dist/post.js): removes what main created; never fails the job. */
-import { runPostAll } from './post-run.js';
+/** dist/post.js, the post step (post-if: always()): calls `post()` (src/action/main.ts); never fails the job. */
+import { post } from './main.js';
 
-process.exitCode = await runPostAll(process.env, { write: (s) => void process.stdout.write(s) });
+await post();

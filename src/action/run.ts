@@ -1,117 +1,105 @@
 /**
- * The action's main step: inputs → resolution → masks first → exports → job summary. Thin: every
- * decision is the core's, and everything it prints goes through the Runner (src/action/runner.ts).
- * Runs with an injected environment and output so tests drive it as the runner would (node
- * dist/index.js with INPUT_*, GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE…).
+ * The action's main step: inputs → masks → resolution → render and check everything → the library's
+ * writes → job summary. Thin: every decision is the core's, and everything it prints goes through the
+ * Runner (src/action/runner.ts, on `@actions/core`). The runner's files come from process.env, as
+ * `@actions/core` reads them; tests set them there and call `run()` (src/action/main.ts).
  */
 import { Delivery } from '../app/delivery.js';
 import { stepOutputs } from '../app/exports.js';
 import { runFlow, type FlowResult } from '../app/flow.js';
 import { credentialLayout, parseClients, wantedFiles } from '../app/job-files.js';
-import type { CommonFlags, SettingNames } from '../app/options.js';
 import { RunDir } from '../app/run-dir.js';
 import { StateRecord } from '../app/run-record.js';
+import { runSpecs } from '../app/spec.js';
 import { layoutView } from '../credentials/index.js';
 import type { Manifest } from '../credentials/manifest.js';
 import { DeployTokenError, UsageError } from '../core/errors.js';
 import type { Clock, Env } from '../core/env.js';
-import type { TextSink } from '../core/output.js';
-import { renderGithub } from '../export/github.js';
+import { planGithub } from '../export/github.js';
 import type { ExportVariable } from '../export/variables.js';
 import { formatFileLines, formatPlanText, planReport } from '../plan/format.js';
-import type { Resolution } from '../resolve/types.js';
+import { flagsOf, INPUT_NAMES, pairEnv, withPairSources } from './pair.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { Runner, summaryRow } from './runner.js';
+import { Runner } from './runner.js';
+import { summaryRows } from './summary.js';
+
+export { flagsOf, INPUT_NAMES } from './pair.js';
 
 export interface ActionDeps {
   env: Env;
   cwd: string;
   now: Clock;
-  stdout: TextSink;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-}
-
-export function summaryMarkdown(r: Resolution, dryRun: boolean): string {
-  let md = `### deploy-token${dryRun ? ' (dry run)' : ''}\n\n| | |\n|---|---|\n`;
-  md += summaryRow('result', r.ok ? 'credentials resolved' : `no credentials: ${r.reason ?? ''}`);
-  md += summaryRow('rule', r.ruleText);
-  if (r.token) {
-    md += summaryRow(
-      'token',
-      `#${r.token.id} ${r.token.name} (${r.token.username}), ${r.token.level} token of ${r.token.owner}`,
-    );
-    md += summaryRow('scopes', r.token.scopes.join(', '));
-    md += summaryRow('expires', r.token.expiresAt ?? 'never');
-  }
-  if (r.sources.CI_DEPLOY_PASSWORD) md += summaryRow('source', r.sources.CI_DEPLOY_PASSWORD.detail);
-  for (const w of r.warnings) md += summaryRow('warning', w.message);
-  if (!r.ok && r.fix) md += summaryRow('fix', r.fix);
-  return md;
-}
-
-/** How the action names its settings in messages: its inputs (action.yml). */
-export const INPUT_NAMES: SettingNames = {
-  gitlabUrl: 'input gitlab-url',
-  project: 'input project',
-  spec: 'input spec',
-  job: 'input job',
-  apiTokenEnv: 'input gitlab-token',
-  apiToken: 'input gitlab-token',
-  minDaysLeft: 'input min-days-left',
-  ref: 'input ref',
-};
-
-/** The settings the inputs stand for (the post step reads the same inputs to find the instance). */
-export function flagsOf(inputs: ActionInputs): CommonFlags {
-  return {
-    ...(inputs.gitlabUrl ? { gitlabUrl: inputs.gitlabUrl } : {}),
-    ...(inputs.project ? { project: inputs.project } : {}),
-    ...(inputs.spec ? { spec: inputs.spec } : {}),
-    ...(inputs.job ? { job: inputs.job } : {}),
-    ...(inputs.minDaysLeft ? { minDaysLeft: inputs.minDaysLeft } : {}),
-    ...(inputs.gitlabToken ? { apiToken: inputs.gitlabToken } : {}),
-  };
+  /** The Runner (tests give one whose log lines they read). */
+  runner?: Runner;
 }
 
 export async function runAction(deps: ActionDeps): Promise<number> {
-  const runner = new Runner(deps.env, deps.stdout);
+  const runner = deps.runner ?? new Runner();
   // Secrets the environment holds by name are masked in what this step prints from the first line.
   runner.scrubber.addEnv(deps.env);
   try {
-    const inputs = readInputs(deps.env);
-    // The API token is a secret from the first line on, for the runner too.
+    const inputs = readInputs();
+    // The API token and the password are secrets from the first line on, for the runner too.
     runner.setSecret(inputs.gitlabToken);
+    runner.setSecret(inputs.password, inputs.username ? { username: inputs.username } : {});
+    if (inputs.ephemeral && inputs.password)
+      throw new UsageError(
+        'input ephemeral creates a token for this job: it takes no input username / password',
+        'leave out username and password, or ephemeral',
+      );
     const run = new RunDir(deps.env);
     let flow: FlowResult;
     try {
-      flow = await runFlow(flagsOf(inputs), {
-        env: deps.env,
-        cwd: deps.cwd,
-        now: deps.now,
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        ...(deps.sleep ? { sleep: deps.sleep } : {}),
-        scrubber: runner.scrubber,
-        names: INPUT_NAMES,
-        notice: (l) => runner.info(`deploy-token: ${l}`),
-        ephemeral: { mode: inputs.dryRun ? 'plan' : 'create', force: inputs.ephemeral, random: run.stamp },
-      });
+      flow = await resolveFlow(inputs, deps, runner, run);
     } catch (e) {
       run.discard();
       throw e;
     }
     return await afterFlow(flow, inputs, deps, runner, run);
   } catch (e) {
-    if (e instanceof DeployTokenError) {
-      runner.annotate('error', `${e.message}${e.hint ? ` — ${e.hint}` : ''}`);
-      return e.exitCode;
-    }
-    runner.annotate('error', `internal error: ${(e as { message?: string }).message ?? String(e)}`);
-    return 3;
+    reportError(e, runner);
+    return e instanceof DeployTokenError ? e.exitCode : 3;
   }
 }
 
-/** The plan of a dry run, as the CLI's `plan` prints it. */
+async function resolveFlow(inputs: ActionInputs, deps: ActionDeps, runner: Runner, run: RunDir) {
+  const specs = runSpecs(deps.cwd);
+  const flags = flagsOf(inputs);
+  const env = await pairEnv(inputs, deps.env, () => specs(flags.spec));
+  const flow = await runFlow(flags, {
+    env,
+    cwd: deps.cwd,
+    now: deps.now,
+    specs,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    onRequest: (r) =>
+      runner.debug(
+        `deploy-token: ${r.method} ${r.endpoint} → ${r.status ?? 'no answer'} (${Math.round(r.ms)} ms)`,
+      ),
+    scrubber: runner.scrubber,
+    names: INPUT_NAMES,
+    notice: (l) => runner.info(`deploy-token: ${l}`),
+    ephemeral: { mode: inputs.dryRun ? 'plan' : 'create', force: inputs.ephemeral, random: run.stamp },
+  });
+  return withPairSources(flow, inputs);
+}
+
+/** An error as annotations: a spec's findings at their file and line, anything else as one error. */
+function reportError(e: unknown, runner: Runner): void {
+  if (!(e instanceof DeployTokenError)) {
+    runner.annotate('error', `internal error: ${(e as { message?: string }).message ?? String(e)}`);
+    return;
+  }
+  const places = [...e.message.matchAll(/^\s+(.+?):(\d+):\d+: (.*)$/gm)];
+  for (const [, file, line, message] of places)
+    runner.annotate('error', message ?? '', { file: file ?? '', line: Number(line) });
+  runner.annotate('error', `${e.message}${e.hint ? ` — ${e.hint}` : ''}`);
+}
+
+/** The plan of a dry run, as the CLI's `plan` prints it, folded in a group. */
 async function printPlan(
   flow: FlowResult,
   inputs: ActionInputs,
@@ -130,17 +118,25 @@ async function printPlan(
         : [],
   });
   let text = formatPlanText(plan);
-  if (r.ok) {
+  if (r.ok && r.credentials) {
     const layout = await credentialLayout(flow, deps.env, parseClients(inputs.configure), '<private dir>');
     text += formatFileLines(layoutView(layout));
   }
-  runner.info(text);
+  await runner.group('deploy-token: plan (dry run)', async () => runner.info(text));
+}
+
+/** What the summary says was (or would be) exported and configured. */
+function exportedText(inputs: ActionInputs, vars: readonly ExportVariable[]): string {
+  if (inputs.export === 'none') return 'nothing (input export: none)';
+  const outputs = 'step outputs';
+  if (inputs.export === 'output') return outputs;
+  return `${vars.map((v) => v.name).join(', ') || 'nothing'} to the job's environment; ${outputs}`;
 }
 
 /**
  * The delivery (src/app/delivery.ts) in the runner's terms: the run recorded in GITHUB_STATE for the
  * post step, masks registered with the runner, GITHUB_ENV (per input `export`) and GITHUB_OUTPUT
- * written once everything else succeeded.
+ * checked when rendered and written once everything else succeeded.
  */
 function actionDelivery(
   flow: FlowResult,
@@ -160,9 +156,11 @@ function actionDelivery(
     render: (v) => {
       // The files' settings are exported whatever `export` says: they point the clients at the files.
       const vars = [...(inputs.export === 'env' ? v.job : []), ...v.files];
-      // Rendered now: a value GITHUB_ENV cannot carry refuses the run before any file is written.
-      renderGithub(vars, outputs, []);
-      return [{ rank: 1, write: () => runner.exportAll(vars, outputs) }];
+      const shown = inputs.export === 'none' ? {} : outputs;
+      // Checked now: a file the runner did not give, or a name it cannot take, refuses the run
+      // before any credential file is written.
+      planGithub(vars, shown, [], process.env);
+      return [{ rank: 1, write: () => runner.exportAll(vars, shown) }];
     },
     say: (l) => runner.info(`deploy-token: ${l}`),
     warn: (l) => runner.annotate('warning', `deploy-token: ${l}`),
@@ -184,20 +182,41 @@ async function afterFlow(
     const vars = delivery ? await delivery.prepare() : [];
     if (inputs.dryRun) await printPlan(flow, inputs, vars, deps, runner);
     for (const w of r.warnings) runner.annotate('warning', `${w.message} [${w.code}]`);
-    if (r.ok && !inputs.dryRun && !deps.env.GITHUB_STATE) {
+    const wanted = wantedFiles(flow, parseClients(inputs.configure));
+    if (r.ok && !inputs.dryRun && !process.env.GITHUB_STATE) {
       // Checked before any file is written: without the state the post step cannot remove them.
-      const wanted = wantedFiles(flow, parseClients(inputs.configure));
       if (wanted.clients.length > 0 || wanted.userFiles.length > 0)
-        throw new UsageError('configure needs GITHUB_STATE (run as a GitHub Action)', 'remove configure');
+        throw new UsageError(
+          'input configure needs GITHUB_STATE (run as a GitHub Action)',
+          'remove configure',
+        );
     }
-    runner.summary(summaryMarkdown(r, inputs.dryRun));
+    const configured = wanted.clients.join(', ') || 'no client (input configure is empty)';
+    const rows = summaryRows({
+      resolution: r,
+      now: deps.now(),
+      dryRun: inputs.dryRun,
+      exported: exportedText(inputs, vars),
+      configured,
+    });
+    const summary = (title: string) => {
+      try {
+        runner.summary(title, rows);
+      } catch (e) {
+        runner.annotate('warning', `deploy-token: job summary not written: ${String(e)}`);
+      }
+    };
     if (!r.ok) {
+      summary('deploy-token');
       runner.annotate('error', `${r.reason ?? 'no credentials'}${r.fix ? ` — fix: ${r.fix}` : ''}`);
       return r.exitCode;
     }
+    if (!inputs.dryRun) await delivery?.deliver();
+    // After the exports: a summary that cannot be written is a warning, not a reason to take them back.
+    summary(`deploy-token${inputs.dryRun ? ' (dry run)' : ''}`);
     if (inputs.dryRun) return 0;
-    await delivery?.deliver();
     runner.info(`deploy-token: ${r.ruleText}`);
+    runner.info(`deploy-token: exported ${exportedText(inputs, vars)}; configured ${configured}`);
     return 0;
   } catch (e) {
     // A token made for this job goes again when main fails, and so do the files; the post step

@@ -1,36 +1,42 @@
 /**
- * The action's one way to talk to the runner: log lines, annotations, masks, the job summary, step
- * outputs, state and exported variables. Every text that can carry a value from outside passes the
- * run's scrubber (src/core/scrub.ts) and cannot start a workflow command (src/core/output.ts); the
+ * The action's one way to talk to the runner, on `@actions/core` (the library GitHub keeps correct):
+ * masks (`setSecret`), annotations, groups, debug lines, the job summary, state, outputs and exported
+ * variables. Every text that can carry a value from outside passes the run's scrubber
+ * (src/core/scrub.ts) first, and log lines cannot start a workflow command (src/core/output.ts); the
  * secret travels only where it is meant to (masks, GITHUB_ENV, the `password` output when asked for).
- * The protocol underneath (workflow commands, file commands) can move to `@actions/core` without
- * changing what passes through here.
+ *
+ * `@actions/core` reads the runner's files from process.env (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE,
+ * GITHUB_STEP_SUMMARY) and writes its commands to process.stdout: so does this class.
  */
-import { randomUUID } from 'node:crypto';
+import * as core from '@actions/core';
 import { appendFileSync } from 'node:fs';
 import { scrubOutputs } from '../app/exports.js';
-import type { Env } from '../core/env.js';
 import { UsageError } from '../core/errors.js';
 import { guardOutput, type Output, type TextSink } from '../core/output.js';
 import { Scrubber } from '../core/scrub.js';
 import { oneLine } from '../core/text.js';
-import { githubFiles, heredoc, renderGithub, writeGithub } from '../export/github.js';
+import { planGithub, writeGithub } from '../export/github.js';
 import type { ExportVariable } from '../export/variables.js';
 import { derivedForms } from '../mask/forms.js';
 
 export type AnnotationKind = 'warning' | 'error' | 'notice';
 
+/** Where a finding is, when it has a place (a spec file and line). */
+export interface Place {
+  file?: string;
+  line?: number;
+}
+
+const stdout: TextSink = { write: (s) => void process.stdout.write(s) };
+
 export class Runner {
   readonly scrubber: Scrubber;
   private readonly out: Output;
 
-  constructor(
-    readonly env: Env,
-    stdout: TextSink,
-    opts: { scrubber?: Scrubber; token?: () => string } = {},
-  ) {
+  constructor(opts: { scrubber?: Scrubber; token?: () => string; sink?: TextSink } = {}) {
     this.scrubber = opts.scrubber ?? new Scrubber();
-    this.out = guardOutput({ stdout, stderr: stdout }, this.scrubber, {
+    const sink = opts.sink ?? stdout;
+    this.out = guardOutput({ stdout: sink, stderr: sink }, this.scrubber, {
       github: true,
       ...(opts.token ? { token: opts.token } : {}),
     });
@@ -41,9 +47,23 @@ export class Runner {
     this.out.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** An annotation: the message scrubbed, on one line (its data escaped). */
-  annotate(kind: AnnotationKind, message: string): void {
-    this.out.command(kind, this.scrubber.scrub(message));
+  /** Detail for a step run with debug logging (ACTIONS_STEP_DEBUG): scrubbed, one line. */
+  debug(text: string): void {
+    if (core.isDebug()) core.debug(oneLine(this.scrubber.scrub(text)));
+  }
+
+  /** An annotation, scrubbed, at its file and line when the finding has them. */
+  annotate(kind: AnnotationKind, message: string, where: Place = {}): void {
+    const props: core.AnnotationProperties = {
+      ...(where.file ? { file: where.file } : {}),
+      ...(where.line ? { startLine: where.line } : {}),
+    };
+    core[kind](this.scrubber.scrub(message), props);
+  }
+
+  /** Long output folded in the log under `title`. */
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    return core.group(oneLine(this.scrubber.scrub(title)), fn);
   }
 
   /**
@@ -59,25 +79,37 @@ export class Runner {
 
   /** Values the runner must mask (forms already derived). */
   addMasks(forms: readonly string[]): void {
-    for (const f of new Set(forms)) if (f.length > 0) this.out.command('add-mask', f);
+    for (const f of new Set(forms)) if (f.length > 0) core.setSecret(f);
   }
 
-  /** Appends Markdown to the job summary, scrubbed (the caller escapes what is outside text). */
-  summary(markdown: string): void {
-    if (this.env.GITHUB_STEP_SUMMARY)
-      appendFileSync(this.env.GITHUB_STEP_SUMMARY, this.scrubber.scrub(markdown));
+  /**
+   * The job summary: a heading and a two-column table (no header row), every cell scrubbed and
+   * escaped, rendered by the library's summary builder and appended to GITHUB_STEP_SUMMARY as read
+   * now (the library's own write() keeps the first path it saw for the life of the process).
+   */
+  summary(heading: string, rows: readonly (readonly [string, string])[]): void {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) return;
+    const cell = (s: string) => htmlText(oneLine(this.scrubber.scrub(s)));
+    const html = core.summary
+      .emptyBuffer()
+      .addHeading(cell(heading), 3)
+      .addTable(rows.map(([k, v]) => [{ data: cell(k) }, { data: cell(v) }]))
+      .stringify();
+    core.summary.emptyBuffer();
+    appendFileSync(file, html, { encoding: 'utf8' });
   }
 
   /** State for the post step (GITHUB_STATE); refuses to run without it. */
   saveState(name: string, value: string, what: string): void {
-    if (!this.env.GITHUB_STATE)
+    if (!process.env.GITHUB_STATE)
       throw new UsageError(`${what} needs GITHUB_STATE (run as a GitHub Action)`, `remove ${what}`);
-    appendFileSync(this.env.GITHUB_STATE, heredoc(name, value, `ghadelimiter_${randomUUID()}`));
+    core.saveState(name, value);
   }
 
   /**
    * GITHUB_ENV (the values as they are: the secret channel) and GITHUB_OUTPUT (scrubbed, except the
-   * outputs named in `secretOutputs`), both rendered before either is written.
+   * outputs named in `secretOutputs`), both checked before either is written.
    */
   exportAll(
     vars: readonly ExportVariable[],
@@ -85,22 +117,14 @@ export class Runner {
     secretOutputs: readonly string[] = ['password'],
   ): void {
     const scrubbed = scrubOutputs(outputs, this.scrubber, secretOutputs);
-    writeGithub(renderGithub(vars, scrubbed, []), githubFiles(this.env), (m) => this.addMasks([m]));
+    writeGithub(planGithub(vars, scrubbed, [], process.env));
   }
 }
 
 /**
- * A Markdown table row of the summary, whose value may carry outside text: one line, no column
- * break, no HTML, no link.
+ * Text as HTML character data: the summary's table is an HTML block (GitHub renders no Markdown
+ * inside it), so outside text stays text once &, < and > are escaped.
  */
-export function summaryRow(key: string, value: string): string {
-  const cell = (s: string) =>
-    oneLine(s)
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/([[\]])/g, '\\$1');
-  return `| ${cell(key)} | ${cell(value)} |\n`;
+export function htmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,18 +1,13 @@
 /**
- * The action run by GitHub's own local runner for actions, @github/local-action
- * (`npx local-action run <repo> <entrypoint> <dotenv file>`), with its inputs in a dotenv file, against
- * the stand-in GitLab on 127.0.0.1, offline:
- * - the shipped bundle, dist/index.js, through test/action/local-action/dist-entry.mjs;
- * - the TypeScript source, src/action/main.ts, through test/action/local-action/src-entry.ts with
- *   njk-hooks.mjs (tsx cannot load the *.njk templates the source imports).
- * local-action calls an exported `run()`; the action's entrypoints run on import and export nothing,
- * hence the two one-line entries (see the report for the proposed `run` export).
- *
- * Checked: exit code, the plan text, the job summary, and that neither the deploy token nor the API
- * token appears anywhere but in `::add-mask::` commands (which the runner consumes).
+ * The action run by GitHub's own local runner for actions, exactly as a contributor runs it:
+ * `npx @github/local-action run . src/action/main.ts <dotenv>`, with the inputs in the dotenv file,
+ * offline, against the stand-in GitLab on 127.0.0.1 where a case needs GitLab. local-action imports
+ * the TypeScript entry, calls its exported `run()`, puts its own `@actions/core` in place of the
+ * library, and prints the outputs; the exported variables it keeps in its process, so this checks
+ * what the step says it exported.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,18 +18,8 @@ import { loadScenario } from '../helpers/scenarios.js';
 const SLOW = 120_000;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(root, 'node_modules', '.bin', 'local-action');
-const haveLocalAction = existsSync(BIN);
-const haveDist = existsSync(join(root, 'dist', 'index.js'));
+const haveLocalAction = existsSync(join(root, 'node_modules', '.bin', 'local-action'));
 if (!haveLocalAction) console.warn('local-action.test: @github/local-action is not installed; skipped');
-
-interface Run {
-  code: number | null;
-  out: string;
-  env: string;
-  output: string;
-  summary: string;
-}
 
 let dir: string;
 beforeEach(() => {
@@ -43,13 +28,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs local-action on `entry` with these inputs and job environment, asynchronously (the stand-in answers from this process). */
+/** `npx @github/local-action run . src/action/main.ts .env` with these inputs and job environment. */
 function localAction(
-  entry: string,
   inputs: Record<string, string>,
-  jobEnv: Record<string, string>,
-  nodeOptions = '',
-): Promise<Run> {
+  jobEnv: Record<string, string> = {},
+): Promise<{ code: number | null; out: string }> {
   const lines = [
     ...Object.entries(inputs).map(([k, v]) => `INPUT_${k.toUpperCase()}=${v}`),
     ...Object.entries(jobEnv).map(([k, v]) => `${k}=${v}`),
@@ -62,7 +45,7 @@ function localAction(
   const dotenv = join(dir, '.env');
   writeFileSync(dotenv, `${lines.join('\n')}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(BIN, ['run', '.', entry, dotenv], {
+    const child = spawn('npx', ['@github/local-action', 'run', '.', 'src/action/main.ts', dotenv], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
@@ -71,7 +54,6 @@ function localAction(
         NO_UPDATE_NOTIFIER: '1',
         npm_config_update_notifier: 'false',
         npm_config_offline: 'true',
-        ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -82,123 +64,59 @@ function localAction(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-      resolve({ code, out, env: read('env'), output: read('output'), summary: read('summary') });
+      resolve({ code, out });
     });
   });
 }
 
-/** Every place a secret could leak to, minus the `::add-mask::` lines that register it. */
-function leaks(r: Run, secrets: string[]): string[] {
-  const visible = [
-    ...r.out.split('\n').filter((l) => !l.startsWith('::add-mask::')),
-    r.output,
-    r.summary,
-  ].join('\n');
-  return secrets.filter((s) => s && visible.includes(s));
+/** The output table local-action prints at the end: output name → value. */
+function outputsTable(out: string): Record<string, string> {
+  const table = out.slice(out.indexOf('Action Outputs'));
+  return Object.fromEntries(
+    [...table.matchAll(/│\s*\d+\s*│\s*'([\w-]+)'\s*│\s*'([^']*)'\s*│/g)].map((m) => [m[1]!, m[2]!]),
+  );
 }
 
-// The bundle gets every case; the source (same code, slower to start) the dry run only.
-const entries: [string, string, string, boolean][] = [
-  ['the bundle dist/index.js', 'test/action/local-action/dist-entry.mjs', '', true],
-  [
-    'the TypeScript source src/action/main.ts',
-    'test/action/local-action/src-entry.ts',
-    '--import ./test/action/local-action/njk-hooks.mjs',
-    false,
-  ],
-];
+const maybe = haveLocalAction ? describe : describe.skip;
 
-const maybe = haveLocalAction && haveDist ? describe : describe.skip;
+maybe('npx @github/local-action run . src/action/main.ts .env', () => {
+  const scenario = loadScenario('1-project-token.json');
+  const api = scenario.apiTokens[0] ?? '';
+  const password = scenario.jobEnv?.CI_DEPLOY_PASSWORD ?? '';
+  let standin: RunningStandin;
+  beforeAll(async () => {
+    standin = await startStandin(scenario);
+  }, SLOW);
+  afterAll(() => standin.close());
 
-maybe.each(entries)('local-action runs %s', (_what, entry, nodeOptions, full) => {
-  const more = full ? test : () => undefined;
-  describe('project token (1-project-token.json)', () => {
-    const scenario = loadScenario('1-project-token.json');
-    const api = scenario.apiTokens[0] ?? '';
-    const password = scenario.jobEnv?.CI_DEPLOY_PASSWORD ?? '';
-    let standin: RunningStandin;
-    beforeAll(async () => {
-      standin = await startStandin(scenario);
-    }, SLOW);
-    afterAll(() => standin.close());
+  test(
+    'username and password only: the outputs, what was exported, the warning, no secret',
+    async () => {
+      const r = await localAction({ username: 'gitlab+deploy-token-11', password });
+      expect([r.code, r.out]).toEqual([0, expect.stringContaining('Running Action')]);
+      expect(outputsTable(r.out)).toMatchObject({
+        username: 'gitlab+deploy-token-11',
+        source: 'input password',
+      });
+      expect(r.out).toContain("exported CI_DEPLOY_USER, CI_DEPLOY_PASSWORD to the job's environment");
+      expect(r.out).toMatch(/^::warning::input username and password are used as given/m);
+      expect(r.out).not.toContain(password);
+    },
+    SLOW,
+  );
 
-    test(
-      'dry run: exit 0, the plan, a dry-run summary, nothing exported, no secret',
-      async () => {
-        const r = await localAction(
-          entry,
-          {
-            'gitlab-url': standin.url,
-            'gitlab-token': api,
-            project: 'tanuki/awesome_project',
-            'dry-run': 'true',
-          },
-          { CI_DEPLOY_PASSWORD: password },
-          nodeOptions,
-        );
-        expect([r.code, r.out]).toEqual([0, expect.stringContaining('Running Action')]);
-        expect(r.out).toContain('tanuki/awesome_project on http://127.0.0.1:');
-        expect(r.out).toContain('project token #11 "gitlab-deploy-token" (gitlab+deploy-token-11)');
-        expect(r.out).toContain('CI_DEPLOY_PASSWORD ← job environment (CI_DEPLOY_PASSWORD) (masked)');
-        expect(r.out).toContain('the job gets working credentials (exit 0)');
-        // The masks come first, for both secrets.
-        expect(r.out).toContain(`::add-mask::${api}\n`);
-        expect(r.out).toContain(`::add-mask::${password}\n`);
-        expect(r.summary).toContain('### deploy-token (dry run)');
-        expect(r.env).toBe('');
-        expect(leaks(r, [api, password])).toEqual([]);
-      },
-      SLOW,
-    );
-
-    more(
-      'no dry run: exit 0, CI_DEPLOY_USER / CI_DEPLOY_PASSWORD exported to GITHUB_ENV, outputs without the password',
-      async () => {
-        const r = await localAction(
-          entry,
-          { 'gitlab-url': standin.url, 'gitlab-token': api, project: 'tanuki/awesome_project' },
-          { CI_DEPLOY_PASSWORD: password },
-          nodeOptions,
-        );
-        expect([r.code, r.out]).toEqual([0, expect.stringContaining('Running Action')]);
-        expect(r.env).toMatch(/^CI_DEPLOY_USER<<ghadelimiter_[\w-]+\ngitlab\+deploy-token-11\n/m);
-        expect(r.env).toContain(`CI_DEPLOY_PASSWORD<<`);
-        expect(r.env).toContain(`\n${password}\n`);
-        expect(r.output).toMatch(/^username<<ghadelimiter_[\w-]+\ngitlab\+deploy-token-11\n/m);
-        expect(r.output).not.toMatch(/^password<</m);
-        expect(leaks(r, [api, password])).toEqual([]);
-      },
-      SLOW,
-    );
-  });
-
-  (full ? describe : () => undefined)('expired token (4-expired-token.json)', () => {
-    const scenario = loadScenario('4-expired-token.json');
-    const api = scenario.apiTokens[0] ?? '';
-    const secrets = [api, ...Object.values(scenario.jobEnv ?? {}).filter((v) => /^gl[a-z]+-/.test(v))];
-    let standin: RunningStandin;
-    beforeAll(async () => {
-      standin = await startStandin(scenario);
-    }, SLOW);
-    afterAll(() => standin.close());
-
-    test(
-      'dry run: exit 1 with an ::error:: that says why, no secret',
-      async () => {
-        const r = await localAction(
-          entry,
-          { 'gitlab-url': standin.url, 'gitlab-token': api, project: scenario.project, 'dry-run': 'true' },
-          scenario.jobEnv ?? {},
-          nodeOptions,
-        );
-        expect(r.code).toBe(1);
-        expect(r.out).toMatch(/^::error::.*expired/im);
-        expect(r.summary).toContain('no credentials');
-        expect(r.env).toBe('');
-        expect(leaks(r, secrets)).toEqual([]);
-      },
-      SLOW,
-    );
-  });
+  test(
+    'gitlab-token against the stand-in: verified, the token in the outputs, no secret',
+    async () => {
+      const r = await localAction(
+        { 'gitlab-url': standin.url, 'gitlab-token': api, project: 'tanuki/awesome_project' },
+        { CI_DEPLOY_PASSWORD: password },
+      );
+      expect([r.code, r.out]).toEqual([0, expect.stringContaining('Running Action')]);
+      expect(outputsTable(r.out)).toMatchObject({ username: 'gitlab+deploy-token-11', 'token-id': '11' });
+      expect(r.out).not.toContain(password);
+      expect(r.out).not.toContain(api);
+    },
+    SLOW,
+  );
 });

@@ -5,10 +5,11 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../../src/action/run.js';
+import { inRunner, runAction } from './harness.js';
+import { run as run_ } from '../../src/action/main.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { parseGithubFile } from '../export/parsers.js';
@@ -188,17 +189,26 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
       stdout: { write: (s) => void (out += s) },
     });
     expect(code).toBe(2);
-    expect(out).toContain('::error::configure needs GITHUB_STATE');
+    expect(out).toContain('::error::input configure needs GITHUB_STATE');
     // Only the runner's own (empty) files: no private directory, no credential file.
     expect(leftBehind()).toEqual({ paths: ['env', 'output', 'state', 'summary'], holdingPassword: [] });
     expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');
   });
 
-  test('configure, then the export fails: the credential files are removed again', async () => {
+  test('configure, GITHUB_ENV missing: refused before any credential file is written', async () => {
     const r = await run({ configure: 'git' }, { GITHUB_ENV: join(dir, 'missing', 'env') });
     expect(r.code).toBe(2);
     expect(r.out).toContain('cannot write GITHUB_ENV');
+    expect(leftBehind().paths.filter((p) => p.startsWith('deploy-token-'))).toEqual([]);
+  });
+
+  test('configure, then GITHUB_OUTPUT fails after GITHUB_ENV and the files were written: all taken back', async () => {
+    mkdirSync(join(dir, 'out-dir'));
+    const r = await run({ configure: 'git' }, { GITHUB_OUTPUT: join(dir, 'out-dir') });
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('cannot write GITHUB_ENV / GITHUB_OUTPUT (EISDIR)');
     expect(r.out).toContain('removed the 1 credential file(s)');
+    expect(r.env).toBe('');
     expect(leftBehind().paths.filter((p) => p.startsWith('deploy-token-'))).toEqual([]);
     expect(leftBehind().holdingPassword).toEqual([]);
   });
@@ -206,6 +216,40 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
   test('warnings become ::warning:: annotations', async () => {
     const r = await run({ 'min-days-left': '365' });
     expect(r.out).toMatch(/::warning::.*expires in \d+ days/);
+  });
+});
+
+describe('run() from src/action/main.ts, with username and password', () => {
+  test('no gitlab-token: no API call (GITLAB_TOKEN and the instance ignored), one warning, the pair exported', async () => {
+    let out = '';
+    const env = runnerEnv(
+      { username: 'gitlab+deploy-token-11', password: PASSWORD, 'gitlab-token': '', 'gitlab-url': '' },
+      { GITLAB_TOKEN: API, CI_SERVER_URL: 'http://127.0.0.1:9' },
+    );
+    delete env.CI_DEPLOY_PASSWORD;
+    delete env.CI_DEPLOY_USER;
+    const code = await inRunner(env, { write: (s) => void (out += s) }, () =>
+      run_({ cwd: dir, now: () => NOW }),
+    );
+    expect([code, out]).toEqual([0, expect.any(String)]);
+    expect(parseGithubFile(readFileSync(join(dir, 'env'), 'utf8'))).toEqual({
+      CI_DEPLOY_USER: 'gitlab+deploy-token-11',
+      CI_DEPLOY_PASSWORD: PASSWORD,
+    });
+    expect(out.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([
+      expect.stringContaining('without any call to GitLab'),
+    ]);
+    expect(parseGithubFile(readFileSync(join(dir, 'output'), 'utf8')).source).toBe('input password');
+  });
+
+  test('username without password: exit 2 naming input password', async () => {
+    let out = '';
+    const env = runnerEnv({ username: 'gitlab+deploy-token-11' });
+    const code = await inRunner(env, { write: (s) => void (out += s) }, () =>
+      run_({ cwd: dir, now: () => NOW }),
+    );
+    expect(code).toBe(2);
+    expect(out).toContain('::error::input password is missing');
   });
 });
 

@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Runner, summaryRow } from '../../src/action/runner.js';
+import { Runner } from '../../src/action/runner.js';
+import { inRunner } from './harness.js';
 import { commandLine, escapeProperty, guardOutput, RunnerStream } from '../../src/core/output.js';
 import { mayBeSecret, mayBeToken } from '../../src/core/secret-shape.js';
 import { Scrubber } from '../../src/core/scrub.js';
@@ -154,7 +155,7 @@ describe('which values meant as usernames may be secrets', () => {
   });
 });
 
-describe('Runner', () => {
+describe('Runner (on @actions/core)', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'dt-runner-'));
@@ -168,39 +169,62 @@ describe('Runner', () => {
     GITHUB_STATE: join(dir, 'state'),
   });
 
-  test('setSecret registers every derived form with the runner, and masks them in what it prints', () => {
+  test('setSecret registers every derived form with the runner, and masks them in what it prints', async () => {
     let out = '';
-    const r = new Runner(env(), { write: (t) => void (out += t) });
-    r.setSecret('Pa55-word-with/odd+chars');
-    r.annotate(
-      'warning',
-      `it was Pa55-word-with/odd+chars and ${encodeURIComponent('Pa55-word-with/odd+chars')}\n::set-output x`,
-    );
+    await inRunner(env(), { write: (t) => void (out += t) }, async () => {
+      const r = new Runner();
+      r.setSecret('Pa55-word-with/odd+chars');
+      r.annotate(
+        'warning',
+        `it was Pa55-word-with/odd+chars and ${encodeURIComponent('Pa55-word-with/odd+chars')}\n::set-output x`,
+        { file: 'deploy-token.yml', line: 7 },
+      );
+    });
     const masks = out.split('\n').filter((l) => l.startsWith('::add-mask::'));
     expect(masks).toContain('::add-mask::Pa55-word-with/odd+chars');
     expect(masks).toContain(`::add-mask::${Buffer.from('Pa55-word-with/odd+chars').toString('base64')}`);
-    expect(out.split('\n').filter((l) => l.startsWith('::warning::'))).toEqual([
-      '::warning::it was [MASKED] and [MASKED]%0A::set-output x',
+    expect(out.split('\n').filter((l) => l.startsWith('::warning'))).toEqual([
+      '::warning file=deploy-token.yml,line=7::it was [MASKED] and [MASKED]%0A::set-output x',
     ]);
   });
 
-  test('summary and outputs are scrubbed; GITHUB_ENV and the password output carry the value', () => {
-    const r = new Runner(env(), { write: () => undefined });
-    r.setSecret('Pa55-word-with/odd+chars');
-    r.summary(summaryRow('rule', 'x | <b>y</b> [l](u) Pa55-word-with/odd+chars\n\u202e'));
-    r.exportAll([{ name: 'CI_DEPLOY_PASSWORD', value: 'Pa55-word-with/odd+chars', secret: true }], {
-      username: 'Pa55-word-with/odd+chars',
-      password: 'Pa55-word-with/odd+chars',
+  test('summary: a table without a header row, scrubbed and escaped; state for the post step', async () => {
+    await inRunner(env(), { write: () => undefined }, async () => {
+      const r = new Runner();
+      r.setSecret('Pa55-word-with/odd+chars');
+      r.summary('deploy-token', [['rule', 'x | <b>y</b> [l](u) Pa55-word-with/odd+chars\n\u202e']]);
+      r.saveState('manifest', '{"a":1}\nline', 'configure');
     });
-    expect(readFileSync(join(dir, 'summary'), 'utf8')).toBe(
-      '| rule | x \\| &lt;b&gt;y&lt;/b&gt; \\[l\\](u) [MASKED] ? |\n',
-    );
+    const summary = readFileSync(join(dir, 'summary'), 'utf8');
+    expect(summary.startsWith('<h3>deploy-token</h3>')).toBe(true);
+    expect(summary).not.toContain('<th>');
+    expect(summary).toContain('<tr><td>rule</td><td>x | &lt;b&gt;y&lt;/b&gt; [l](u) [MASKED] ?</td></tr>');
+    expect(parseGithubFile(readFileSync(join(dir, 'state'), 'utf8'))).toEqual({ manifest: '{"a":1}\nline' });
+  });
+
+  test('outputs are scrubbed; GITHUB_ENV and the password output carry the value', async () => {
+    await inRunner(env(), { write: () => undefined }, async () => {
+      const r = new Runner();
+      r.setSecret('Pa55-word-with/odd+chars');
+      r.exportAll([{ name: 'CI_DEPLOY_PASSWORD', value: 'Pa55-word-with/odd+chars', secret: true }], {
+        username: 'Pa55-word-with/odd+chars',
+        password: 'Pa55-word-with/odd+chars',
+      });
+    });
     expect(parseGithubFile(readFileSync(join(dir, 'out'), 'utf8'))).toEqual({
       username: '[MASKED]',
       password: 'Pa55-word-with/odd+chars',
     });
     expect(parseGithubFile(readFileSync(join(dir, 'env'), 'utf8'))).toEqual({
       CI_DEPLOY_PASSWORD: 'Pa55-word-with/odd+chars',
+    });
+  });
+
+  test('saveState without GITHUB_STATE is refused, naming what needs it', async () => {
+    await inRunner({}, { write: () => undefined }, async () => {
+      expect(() => new Runner().saveState('manifest', 'x', 'input configure')).toThrow(
+        /input configure needs GITHUB_STATE/,
+      );
     });
   });
 });

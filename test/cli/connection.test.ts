@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { runAction } from '../../src/action/run.js';
+import { runAction } from '../action/harness.js';
 import { defaultNotice, gitlabConnection, type ConnectionRequest } from '../../src/app/connection.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
+import { inRunner } from '../action/harness.js';
 import { parseGitlabDotenv } from '../export/parsers.js';
 
 const scenario = loadScenario('1-project-token.json');
@@ -62,19 +63,19 @@ test('two stdout targets are refused before anything is written', async () => {
   expect(r.stdout).toBe('');
 });
 
-test('--export github: masks first on stdout, then GITHUB_ENV and GITHUB_OUTPUT', async () => {
+test('--export github: masks first on stdout (by @actions/core), then GITHUB_ENV and GITHUB_OUTPUT', async () => {
   const { writeFileSync } = await import('node:fs');
   const envFile = join(dir, 'env');
   const outFile = join(dir, 'out');
   writeFileSync(envFile, '');
   writeFileSync(outFile, '');
-  const r = await runCli(['resolve', '--export', 'github'], {
-    ...env(),
-    GITHUB_ENV: envFile,
-    GITHUB_OUTPUT: outFile,
-  });
+  let stdout = '';
+  const r = await inRunner({ ...process.env }, { write: (s) => void (stdout += s) }, () =>
+    runCli(['resolve', '--export', 'github'], { ...env(), GITHUB_ENV: envFile, GITHUB_OUTPUT: outFile }),
+  );
   expect(r.code).toBe(0);
-  const lines = r.stdout.split('\n').filter(Boolean);
+  expect(r.stdout).toBe('');
+  const lines = stdout.split('\n').filter(Boolean);
   expect(lines.length).toBeGreaterThan(3);
   expect(lines.every((l) => l.startsWith('::add-mask::'))).toBe(true);
   expect(readFileSync(envFile, 'utf8')).toContain('CI_DEPLOY_PASSWORD<<ghadelimiter_');

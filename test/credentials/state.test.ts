@@ -230,10 +230,12 @@ describe('manifests', () => {
 
 test('resolve failing after writing (GITHUB_OUTPUT unwritable) removes the files, their directory and the record', async () => {
   writeFileSync(join(root, 'env'), '');
+  mkdirSync(join(root, 'output-dir'), { recursive: true });
   const r = await runCli(['resolve', '--export', 'github', '--configure', 'docker'], {
     ...env(),
     GITHUB_ENV: join(root, 'env'),
-    GITHUB_OUTPUT: join(root, 'no', 'such', 'output'),
+    // A directory: it exists when checked, and appending to it fails after GITHUB_ENV and the files.
+    GITHUB_OUTPUT: join(root, 'output-dir'),
   });
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('removed the 1 credential file(s) this run wrote');

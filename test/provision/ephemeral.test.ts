@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { runPostAll } from '../../src/action/post-run.js';
+import { runPostAll } from '../action/harness.js';
 import { RunDir } from '../../src/app/run-dir.js';
-import { runAction } from '../../src/action/run.js';
+import { runAction } from '../action/harness.js';
 import { ephemeralCreatedAt, ephemeralName, EPHEMERAL_PREFIX } from '../../src/provision/ephemeral-name.js';
 import { leftoverEphemeral, nextMidnightUtc, parseDuration } from '../../src/provision/ephemeral.js';
 import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
@@ -632,7 +632,7 @@ describe('resolve + cleanup, plan', () => {
         RUNNER_TEMP: dir,
         HOME: dir,
         GITHUB_ENV: join(dir, 'env'),
-        GITHUB_OUTPUT: join(dir, 'no', 'such', 'dir', 'output'),
+        GITHUB_OUTPUT: dir, // a directory: appending to it fails after GITHUB_ENV and the files were written
       },
       { now: NOW },
     );

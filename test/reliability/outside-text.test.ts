@@ -43,7 +43,8 @@ export function runnerCommands(out: string): [string, string][] {
   return acted;
 }
 
-const OURS = new Set(['add-mask', 'warning', 'error', 'notice']);
+// The action's own commands (the dry run's plan is folded in a group, debug lines with ACTIONS_STEP_DEBUG).
+const OURS = new Set(['add-mask', 'warning', 'error', 'notice', 'group', 'endgroup', 'debug']);
 
 type Member = [
   string,

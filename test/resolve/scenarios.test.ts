@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { CiVariable } from '../../src/gitlab/types.js';
 import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
 import { startStandin, type StandinOptions } from '../../src/standin/server.js';
-import { runAction } from '../../src/action/run.js';
+import { runAction } from '../action/harness.js';
 import { runCli } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

@@ -14,7 +14,7 @@ import { safeJson } from '../../core/text.js';
 import { clientView, formatClientView, layoutView } from '../../credentials/index.js';
 import { renderDotenv } from '../../export/dotenv.js';
 import { writeFileAtomic } from '../../export/files.js';
-import { githubFiles, renderGithub, writeGithub } from '../../export/github.js';
+import { planGithub, writeGithub } from '../../export/github.js';
 import { renderJson } from '../../export/json.js';
 import { maskFormsFor } from '../../export/masks.js';
 import { renderShell } from '../../export/shell.js';
@@ -104,11 +104,10 @@ function renderTarget(
     return { rank: 2, write: () => ctx.payload.write(text) };
   }
   if (t === 'dotenv') return renderDotenvTarget(list, flags, ctx);
-  const files = githubFiles(ctx.env);
   const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
   const username = flow.resolution.credentials?.username ?? '';
-  const w = renderGithub(list, outputs, maskFormsFor(list, username));
-  return { rank: 1, write: () => writeGithub(w, files, (m) => ctx.command('add-mask', m)) };
+  const w = planGithub(list, outputs, maskFormsFor(list, username), ctx.env);
+  return { rank: 1, write: () => writeGithub(w) };
 }
 
 /** The dotenv report: written first, taken back when the run fails later. */

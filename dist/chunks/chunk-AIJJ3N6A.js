@@ -37,6 +37,7 @@ var package_default = {
   },
   dependencies: {},
   devDependencies: {
+    "@actions/core": "^3.0.1",
     "@eslint/js": "^9.39.5",
     "@github/local-action": "^7.0.1",
     "@types/jest": "^29.5.14",

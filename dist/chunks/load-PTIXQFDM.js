@@ -14,13 +14,14 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-RG436AFV.js";
+} from "./chunk-DXMB4K4A.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";
+import "./chunk-7FJL6U6H.js";
 import {
   provideTemplating
-} from "./chunk-JUGPUJYJ.js";
+} from "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";

@@ -1,13 +1,15 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  CLIENTS,
+  CLIENTS
+} from "./chunk-7FJL6U6H.js";
+import {
   checkTree,
   freeNames,
   hasLookup,
   parseTemplate,
   templating
-} from "./chunk-JUGPUJYJ.js";
+} from "./chunk-4XOODLE4.js";
 import {
   steeringReason
 } from "./chunk-M2XMWK6Z.js";

@@ -7,12 +7,12 @@ import {
   clientFor
 } from "./chunk-4WERUPYQ.js";
 import {
+  CLEAR_LINE
+} from "./chunk-IHBIXJQZ.js";
+import {
   checkProjectRef
 } from "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
-import {
-  CLEAR_LINE
-} from "./chunk-IHBIXJQZ.js";
 import {
   mdCode,
   mdText,

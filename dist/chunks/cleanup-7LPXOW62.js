@@ -6,12 +6,14 @@ import {
 import {
   cleanupRun,
   jobIdentity,
+  selectRecorded
+} from "./chunk-BYQMBUVN.js";
+import {
   markerStamp,
   saveManifest,
-  selectRecorded,
   tempBase,
   untrustedRunDir
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-3NS5VG5E.js";
 import {
   checkProjectRef
 } from "./chunk-MLXUUSAN.js";

@@ -1,17 +1,19 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  renderShell
-} from "./chunk-3WRJZRQ7.js";
-import {
   formatPlanText,
   pickStyle,
   planReport
 } from "./chunk-D2745JIX.js";
 import {
-  deployVariables,
   runFlow
-} from "./chunk-OMBIUH6Z.js";
+} from "./chunk-GEIM2IYW.js";
+import {
+  deployVariables
+} from "./chunk-ZBEM5FPI.js";
+import {
+  renderShell
+} from "./chunk-3WRJZRQ7.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-L3T2MR4A.js";
@@ -1342,7 +1344,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-7V6ZEK45.js");
+    const { runAudit } = await import("./audit-ZTCCK6HX.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

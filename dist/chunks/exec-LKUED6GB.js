@@ -1,22 +1,25 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  reportResolution
-} from "./chunk-HDXFWA4K.js";
-import {
   Delivery,
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-UFQEQCAB.js";
+} from "./chunk-YXLPI2LN.js";
+import "./chunk-OAJ6Q44D.js";
 import {
   checkStateDir
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-BYQMBUVN.js";
+import "./chunk-3NS5VG5E.js";
 import {
   runFlow
-} from "./chunk-OMBIUH6Z.js";
+} from "./chunk-GEIM2IYW.js";
+import "./chunk-ZBEM5FPI.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
+import {
+  reportResolution
+} from "./chunk-HDXFWA4K.js";
 import {
   discardEphemeral
 } from "./chunk-YX4ZHBR2.js";
@@ -30,7 +33,8 @@ import "./chunk-MD44M7EN.js";
 import {
   maskPipe
 } from "./chunk-GAHSSZYI.js";
-import "./chunk-JUGPUJYJ.js";
+import "./chunk-7FJL6U6H.js";
+import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";

@@ -1,17 +1,17 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  package_default
-} from "./chunk-2XX6JEBO.js";
-import {
   Scrubber
 } from "./chunk-AU24H3XZ.js";
 import {
-  reportError
-} from "./chunk-HDXFWA4K.js";
-import {
   guardOutput
 } from "./chunk-IHBIXJQZ.js";
+import {
+  package_default
+} from "./chunk-AIJJ3N6A.js";
+import {
+  reportError
+} from "./chunk-HDXFWA4K.js";
 import "./chunk-T4ECGMLM.js";
 import {
   DEPLOY_TOKEN_SCOPES
@@ -3511,7 +3511,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-35WLJKFL.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-4CMMQOMU.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3522,7 +3522,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-35WLJKFL.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-4CMMQOMU.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3538,7 +3538,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-I57W7NGD.js");
+      const { runValidate } = await import("./run-ERL774JR.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3577,7 +3577,7 @@ Examples:
   deploy-token cleanup --all --dry-run
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
   deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
-  ).action(run(async (o) => (await import("./cleanup-DC5WZ3AZ.js")).runCleanup(o, ctx)));
+  ).action(run(async (o) => (await import("./cleanup-7LPXOW62.js")).runCleanup(o, ctx)));
 }
 function registerExec(program3, ctx, run, proc) {
   common(program3.command("exec")).description(
@@ -3593,7 +3593,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-37G4HLSD.js");
+      const { runExec } = await import("./exec-LKUED6GB.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3665,10 +3665,10 @@ Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
   deploy-token audit --group tanuki/platform --format json --expiring-within 14`
-  ).action(run(async (o) => (await import("./audit-7V6ZEK45.js")).runAudit(o, ctx)));
+  ).action(run(async (o) => (await import("./audit-ZTCCK6HX.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-LXPCAA2T.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-4PCUY7KI.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

@@ -1,20 +1,22 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  cleanup,
+  jobVariables,
+  templateValues
+} from "./chunk-OAJ6Q44D.js";
+import {
   forgetManifest,
+  recordManifest
+} from "./chunk-BYQMBUVN.js";
+import {
+  cleanup,
   layoutManifest,
   markerStamp,
   privateDir,
-  recordManifest,
   saveManifest,
   writeCredentials,
   writeMarker
-} from "./chunk-DDKGJSTJ.js";
-import {
-  checkVariables,
-  deployVariables
-} from "./chunk-OMBIUH6Z.js";
+} from "./chunk-3NS5VG5E.js";
 import {
   discardEphemeral
 } from "./chunk-YX4ZHBR2.js";
@@ -23,13 +25,15 @@ import {
 } from "./chunk-GAHSSZYI.js";
 import {
   CLIENTS,
-  abilities,
+  abilities
+} from "./chunk-7FJL6U6H.js";
+import {
   checkTemplate,
   freeNames,
   loadTemplating,
   parseTemplate,
   templating
-} from "./chunk-JUGPUJYJ.js";
+} from "./chunk-4XOODLE4.js";
 import {
   checkExportName
 } from "./chunk-M2XMWK6Z.js";
@@ -37,9 +41,6 @@ import {
   CLIENT_NAMES,
   isClientName
 } from "./chunk-O3WIKRKW.js";
-import {
-  renderedSecret
-} from "./chunk-MYCCQ4L5.js";
 import {
   UsageError
 } from "./chunk-XSTXBMLW.js";
@@ -61,89 +62,6 @@ function registerMasks(vars, username, to) {
     }
   }
   if (to.runner) for (const f of maskFormsFor(vars, username)) to.runner(f);
-}
-
-// src/export/render.ts
-var env;
-function engine() {
-  if (!env) {
-    env = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
-    env.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
-  }
-  return env;
-}
-function renderTemplate(name, template, values) {
-  try {
-    checkTemplate(template);
-    return engine().renderString(template, { ...values });
-  } catch (e) {
-    const msg = e.message;
-    const first = typeof msg === "string" ? msg.split("\n").filter(Boolean).pop()?.trim() : void 0;
-    throw new UsageError(
-      `template for ${name} failed: ${first ?? "render error"}`,
-      "use only the documented template values, e.g. {{ username }}"
-    );
-  }
-}
-function renderSpecVariables(templates, values, password) {
-  return Object.entries(templates ?? {}).map(([name, template]) => {
-    const value = renderTemplate(name, template, values);
-    return { name, value, secret: renderedSecret(template, value, password) };
-  });
-}
-
-// src/app/values.ts
-function templateValues(r, input, gitlabUrl, env3) {
-  const url = new URL(gitlabUrl);
-  const registry = env3.CI_REGISTRY ?? input.project?.registryImagePrefix?.split("/")[0];
-  return {
-    username: r.credentials?.username,
-    password: r.credentials?.password,
-    gitlab_url: gitlabUrl,
-    gitlab_host: url.host,
-    api_url: `${gitlabUrl}/api/v4`,
-    registry,
-    // The dependency proxy lives on the GitLab host itself (app/models/project.rb: Gitlab.host_with_port).
-    dependency_proxy: env3.CI_DEPENDENCY_PROXY_SERVER ?? `${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`,
-    project_id: input.project?.id ?? env3.CI_PROJECT_ID,
-    project_path: input.project?.path ?? env3.CI_PROJECT_PATH,
-    token_id: r.token?.id,
-    expires_at: r.token ? r.token.expiresAt ?? "never" : void 0,
-    scopes: r.token?.scopes
-  };
-}
-
-// src/app/exports.ts
-async function jobVariables(flow, env3) {
-  const r = flow.resolution;
-  if (!r.credentials) return [];
-  const templates = flow.settings.job?.spec.variables;
-  if (templates && Object.keys(templates).length > 0) await loadTemplating();
-  const values = templateValues(r, flow.input, flow.settings.gitlab.url, env3);
-  const vars = [
-    ...deployVariables(r.credentials.username, r.credentials.password),
-    ...renderSpecVariables(flow.settings.job?.spec.variables, values, r.credentials.password)
-  ];
-  checkVariables(vars);
-  return vars;
-}
-function stepOutputs(flow, withPassword) {
-  const r = flow.resolution;
-  const out = {
-    username: r.credentials?.username ?? "",
-    source: r.sources.CI_DEPLOY_PASSWORD?.detail ?? "",
-    "token-id": r.token ? String(r.token.id) : "",
-    "expires-at": r.token ? r.token.expiresAt ?? "never" : "",
-    scopes: r.token ? r.token.scopes.join(",") : "",
-    warnings: JSON.stringify(r.warnings)
-  };
-  if (withPassword && r.credentials) out.password = r.credentials.password;
-  return out;
-}
-function scrubOutputs(outputs, scrubber, secret = ["password"]) {
-  return Object.fromEntries(
-    Object.entries(outputs).map(([k, v]) => [k, secret.includes(k) ? v : scrubber.scrub(v)])
-  );
 }
 
 // src/credentials/layout.ts
@@ -222,14 +140,14 @@ function sh(v) {
 var FORMAT_FILTERS = { xml, json, ini, npmrc, gitq, netrc, sh };
 
 // src/credentials/render.ts
-var engine2;
-function env2() {
-  if (!engine2) {
-    engine2 = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
-    for (const [name, fn] of Object.entries(FORMAT_FILTERS)) engine2.addFilter(name, fn);
-    engine2.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
+var engine;
+function env() {
+  if (!engine) {
+    engine = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
+    for (const [name, fn] of Object.entries(FORMAT_FILTERS)) engine.addFilter(name, fn);
+    engine.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
   }
-  return engine2;
+  return engine;
 }
 function checkNames(source, values) {
   for (const { name } of freeNames(parseTemplate(source))) {
@@ -241,7 +159,7 @@ function renderClientTemplate(name, template, values) {
   try {
     checkTemplate(template);
     checkNames(template, values);
-    return env2().renderString(template, values);
+    return env().renderString(template, values);
   } catch (e) {
     const cause = e.cause;
     if (e instanceof UnsafeValueError || cause instanceof UnsafeValueError) {
@@ -506,23 +424,23 @@ function readSmall(path) {
   return void 0;
 }
 var set = (v) => v !== void 0 && v !== "";
-function existingUserConfig(env3) {
-  const home = set(env3.HOME) ? env3.HOME : homedir();
+function existingUserConfig(env2) {
+  const home = set(env2.HOME) ? env2.HOME : homedir();
   const out = {};
-  const gitconfig = [env3.GIT_CONFIG_GLOBAL, join(home, ".gitconfig")].find((p) => p && existsSync(p));
+  const gitconfig = [env2.GIT_CONFIG_GLOBAL, join(home, ".gitconfig")].find((p) => p && existsSync(p));
   if (gitconfig) out.userGitconfig = gitconfig;
-  const dockerFile = join(set(env3.DOCKER_CONFIG) ? env3.DOCKER_CONFIG : join(home, ".docker"), "config.json");
+  const dockerFile = join(set(env2.DOCKER_CONFIG) ? env2.DOCKER_CONFIG : join(home, ".docker"), "config.json");
   const docker = readSmall(dockerFile);
   if (docker !== void 0) out.userDockerConfig = docker;
   const containers = [
-    set(env3.REGISTRY_AUTH_FILE) ? env3.REGISTRY_AUTH_FILE : void 0,
-    set(env3.XDG_RUNTIME_DIR) ? join(env3.XDG_RUNTIME_DIR, "containers", "auth.json") : void 0,
-    join(set(env3.XDG_CONFIG_HOME) ? env3.XDG_CONFIG_HOME : join(home, ".config"), "containers", "auth.json"),
+    set(env2.REGISTRY_AUTH_FILE) ? env2.REGISTRY_AUTH_FILE : void 0,
+    set(env2.XDG_RUNTIME_DIR) ? join(env2.XDG_RUNTIME_DIR, "containers", "auth.json") : void 0,
+    join(set(env2.XDG_CONFIG_HOME) ? env2.XDG_CONFIG_HOME : join(home, ".config"), "containers", "auth.json"),
     dockerFile
   ].filter((p) => p !== void 0).filter((p, i, a) => a.indexOf(p) === i).map(readSmall).filter((t) => t !== void 0);
   if (containers.length > 0) out.userContainersAuth = containers;
   const settings = Object.fromEntries(
-    ["GOPRIVATE", "GONOSUMDB", "COMPOSER_AUTH"].filter((k) => set(env3[k])).map((k) => [k, env3[k]])
+    ["GOPRIVATE", "GONOSUMDB", "COMPOSER_AUTH"].filter((k) => set(env2[k])).map((k) => [k, env2[k]])
   );
   if (Object.keys(settings).length > 0) out.userSettings = settings;
   return out;
@@ -551,14 +469,14 @@ function wantedFiles(flow, extraClients) {
   }
   return { clients, userFiles };
 }
-async function credentialLayout(flow, env3, extraClients, dir) {
+async function credentialLayout(flow, env2, extraClients, dir) {
   const r = flow.resolution;
   if (!r.credentials) return { files: [], variables: [] };
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return { files: [], variables: [] };
   await loadTemplating();
-  const v = templateValues(r, flow.input, flow.settings.gitlab.url, env3);
-  const userConfig = existingUserConfig(env3);
+  const v = templateValues(r, flow.input, flow.settings.gitlab.url, env2);
+  const userConfig = existingUserConfig(env2);
   return layoutCredentials(
     clients,
     userFiles,
@@ -576,14 +494,14 @@ async function credentialLayout(flow, env3, extraClients, dir) {
     { ...userConfig, userValues: v }
   );
 }
-async function writeJobFiles(flow, env3, extraClients, run, record = () => void 0) {
+async function writeJobFiles(flow, env2, extraClients, run, record = () => void 0) {
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return void 0;
   const fresh = !run.opened;
   const { dir, marker } = run.open();
   let layout;
   try {
-    layout = await credentialLayout(flow, env3, extraClients, dir);
+    layout = await credentialLayout(flow, env2, extraClients, dir);
   } catch (e) {
     if (fresh) run.discard();
     throw e;
@@ -708,8 +626,8 @@ var Delivery = class {
 // src/app/run-dir.ts
 import { rmSync } from "node:fs";
 var RunDir = class {
-  constructor(env3, random) {
-    this.env = env3;
+  constructor(env2, random) {
+    this.env = env2;
     this.random = random;
   }
   env;
@@ -779,9 +697,9 @@ var ManifestLedger = class {
 };
 var RunRecord = class extends ManifestLedger {
   /** `cleanup`: what the run leaves stays for `deploy-token cleanup` (resolve); else the run removes it (exec). */
-  constructor(env3, run, opts) {
+  constructor(env2, run, opts) {
     super(run, opts.now);
-    this.env = env3;
+    this.env = env2;
     this.opts = opts;
     this.later = opts.cleanup ? {
       token: "run `deploy-token cleanup` when the job ends (e.g. in after_script) to delete it",
@@ -843,9 +761,6 @@ var StateRecord = class extends ManifestLedger {
 
 export {
   maskFormsFor,
-  jobVariables,
-  stepOutputs,
-  scrubOutputs,
   layoutView,
   clientView,
   formatClientView,

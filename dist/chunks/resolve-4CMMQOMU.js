@@ -1,16 +1,9 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  renderShell
-} from "./chunk-3WRJZRQ7.js";
-import {
-  reportResolution
-} from "./chunk-HDXFWA4K.js";
-import {
-  githubFiles,
-  renderGithub,
+  planGithub,
   writeGithub
-} from "./chunk-WY2RICLH.js";
+} from "./chunk-W7F3OSU7.js";
 import {
   Delivery,
   RunDir,
@@ -18,17 +11,21 @@ import {
   clientView,
   credentialLayout,
   formatClientView,
-  jobVariables,
   layoutView,
   maskFormsFor,
-  parseClients,
+  parseClients
+} from "./chunk-YXLPI2LN.js";
+import {
+  jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-UFQEQCAB.js";
+} from "./chunk-OAJ6Q44D.js";
 import {
-  checkStateDir,
+  checkStateDir
+} from "./chunk-BYQMBUVN.js";
+import {
   writeFileAtomic
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-3NS5VG5E.js";
 import {
   formatFileLines,
   formatPlanText,
@@ -36,14 +33,21 @@ import {
   planReport
 } from "./chunk-D2745JIX.js";
 import {
-  runFlow,
+  runFlow
+} from "./chunk-GEIM2IYW.js";
+import {
   runSpecs
-} from "./chunk-OMBIUH6Z.js";
+} from "./chunk-ZBEM5FPI.js";
+import {
+  renderShell
+} from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
 } from "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
-import "./chunk-IHBIXJQZ.js";
+import {
+  reportResolution
+} from "./chunk-HDXFWA4K.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
@@ -54,7 +58,8 @@ import "./chunk-L3T2MR4A.js";
 import "./chunk-QXCUGIMX.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
-import "./chunk-JUGPUJYJ.js";
+import "./chunk-7FJL6U6H.js";
+import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
@@ -250,11 +255,10 @@ function renderTarget(t, flow, v, flags, ctx) {
     return { rank: 2, write: () => ctx.payload.write(text) };
   }
   if (t === "dotenv") return renderDotenvTarget(list, flags, ctx);
-  const files = githubFiles(ctx.env);
   const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
   const username = flow.resolution.credentials?.username ?? "";
-  const w = renderGithub(list, outputs, maskFormsFor(list, username));
-  return { rank: 1, write: () => writeGithub(w, files, (m) => ctx.command("add-mask", m)) };
+  const w = planGithub(list, outputs, maskFormsFor(list, username), ctx.env);
+  return { rank: 1, write: () => writeGithub(w) };
 }
 function renderDotenvTarget(list, flags, ctx) {
   const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });

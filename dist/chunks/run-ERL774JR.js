@@ -18,11 +18,12 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-RG436AFV.js";
+} from "./chunk-DXMB4K4A.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
-import "./chunk-JUGPUJYJ.js";
+import "./chunk-7FJL6U6H.js";
+import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
@@ -632,7 +633,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-A2BMKAQL.js")).analyzeSpec;
+  return (await import("./load-PTIXQFDM.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

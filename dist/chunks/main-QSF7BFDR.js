@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-2XX6JEBO.js";
+} from "./chunk-SGNFC5XI.js";
 import {
   Scrubber
 } from "./chunk-AU24H3XZ.js";

@@ -10,4 +10,22 @@ export default {
     '^.+\\.njk$': '<rootDir>/scripts/jest-text-transform.cjs',
   },
   testTimeout: 30000,
+  // Two workers on a 2-core machine (jest's default there is one: cores minus one). Much of the run
+  // waits on child processes and servers, so two workers keep both cores busy; the slowest files
+  // start first (scripts/jest-sequencer.mjs). JEST_WORKERS overrides it (1 runs in one process).
+  maxWorkers: Number(process.env.JEST_WORKERS) || 2,
+  testSequencer: '<rootDir>/scripts/jest-sequencer.mjs',
+  // `npm run test:unit` (JEST_UNIT=1): the fast in-process part, without the files that start real
+  // clients, servers and the built dist/ in child processes, and without the masker's property run.
+  ...(process.env.JEST_UNIT
+    ? {
+        testPathIgnorePatterns: [
+          '/node_modules/',
+          '/test/(reliability|package|component)/',
+          '/test/credentials/(real-|clients)',
+          '/test/action/local-action',
+          '/test/mask/property',
+        ],
+      }
+    : {}),
 };

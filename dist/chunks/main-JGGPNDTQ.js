@@ -8,7 +8,7 @@ import {
 } from "./chunk-IHBIXJQZ.js";
 import {
   package_default
-} from "./chunk-AIJJ3N6A.js";
+} from "./chunk-3TMFZSSC.js";
 import {
   reportError
 } from "./chunk-HDXFWA4K.js";

@@ -1,0 +1,38 @@
+/**
+ * Test order for two or more workers: the files known to take longest start first, so that no long
+ * file starts last and runs alone while the other worker idles. Jest's own order (failed first, then
+ * the durations it cached on this machine, then file size) applies to everything else and is used
+ * alone once this machine has timings (a clean clone has none, hence the list).
+ */
+import sequencer from '@jest/test-sequencer';
+
+const Sequencer = sequencer.default; // a CommonJS module
+
+/** Measured slowest first (jest --json per-file times, December 2026). */
+const SLOW = [
+  'test/reliability/properties.test.ts',
+  'test/mask/property.test.ts',
+  'test/reliability/names.test.ts',
+  'test/reliability/canary.test.ts',
+  'test/action/local-action.test.ts',
+  'test/reliability/steering.test.ts',
+  'test/provision/rotate.test.ts',
+  'test/credentials/real-npm.test.ts',
+  'test/package/component-e2e.test.ts',
+  'test/reliability/outside-text.test.ts',
+];
+
+const rank = (path) => {
+  const i = SLOW.findIndex((s) => path.endsWith(s));
+  return i === -1 ? SLOW.length : i;
+};
+
+export default class SlowFirst extends Sequencer {
+  sort(tests) {
+    const byJest = super.sort(tests);
+    return byJest
+      .map((t, i) => ({ t, i, r: rank(t.path) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map(({ t }) => t);
+  }
+}

@@ -2,9 +2,11 @@
  * Validation speed, cold, as a CI job pays it: a generated `.gitlab-ci.yml` of 2,000 jobs (anchors,
  * `<<` merge keys, extends, !reference, a local include) and a job spec of 500 jobs, each validated by
  * a fresh `node dist/cli.js validate` process, timed whole. Beside it, in the same interleaved rounds:
- * bare `node -e 0`, and a node process that only parses the same file with the `yaml` library
- * (parseAllDocuments: the floor for any YAML-reading validator). Target (issue 19): the CI file
- * under 0.6 s on an idle 2-core machine. Prints medians; asserts nothing.
+ * bare `node -e 0`; a node process that only parses the same file with the `yaml` library
+ * (parseAllDocuments, what validate used before src/yaml/events.ts); and one that only reads it
+ * with js-yaml's event parser (parseEvents, validate's fast reader: the floor for validate's read).
+ * Target (issue 19): the CI file under 0.6 s on an idle 2-core machine. Prints medians; asserts
+ * nothing.
  *
  *   npm run bench -- validate          (BENCH_ROUNDS=9 for more rounds; npm run build first)
  */
@@ -134,12 +136,22 @@ try {
     '-e',
     `import { parseAllDocuments } from ${JSON.stringify(join(root, 'node_modules/yaml/dist/index.js'))}; import { readFileSync } from 'node:fs'; parseAllDocuments(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
   ];
+  const eventsOnly = (file: string) => [
+    '--input-type=module',
+    '-e',
+    `import { parseEvents } from ${JSON.stringify(join(root, 'node_modules/js-yaml/dist/js-yaml.mjs'))}; import { readFileSync } from 'node:fs'; parseEvents(readFileSync(${JSON.stringify(file)}, 'utf8'), {});`,
+  ];
   const kib = (f: string) => (statSync(join(dir, f)).size / 1024).toFixed(0);
   compare(
     `.gitlab-ci.yml, 2,000 jobs (${kib('.gitlab-ci.yml')} KiB: anchors, << merge keys, extends, !reference, include: local)`,
     [
       { name: 'node -e 0 (bare node)', args: ['-e', '0'], exits: [0] },
       { name: 'yaml parseAllDocuments only', args: yamlOnly(join(dir, '.gitlab-ci.yml')), exits: [0] },
+      {
+        name: 'js-yaml parseEvents only (the fast reader)',
+        args: eventsOnly(join(dir, '.gitlab-ci.yml')),
+        exits: [0],
+      },
       {
         name: 'deploy-token validate .gitlab-ci.yml',
         args: [cli, 'validate', '.gitlab-ci.yml'],
@@ -154,6 +166,11 @@ try {
     [
       { name: 'node -e 0 (bare node)', args: ['-e', '0'], exits: [0] },
       { name: 'yaml parseAllDocuments only', args: yamlOnly(join(dir, 'big-spec.yml')), exits: [0] },
+      {
+        name: 'js-yaml parseEvents only (the fast reader)',
+        args: eventsOnly(join(dir, 'big-spec.yml')),
+        exits: [0],
+      },
       { name: 'deploy-token validate big-spec.yml', args: [cli, 'validate', 'big-spec.yml'], exits: [0, 1] },
     ],
     dir,

@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machineLine, timed } from './machine.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -99,27 +100,39 @@ interface Row {
   target?: number;
 }
 
-function time(row: Row, cwd: string): number {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, row.args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = performance.now() - t0;
-  if (!row.exits.includes(r.status ?? -1)) throw new Error(`${row.name}: exit ${r.status}\n${r.stderr}`);
-  return ms;
+function time(row: Row, cwd: string): { ms: number; cpu: number | undefined } {
+  return timed(() => {
+    const r = spawnSync(process.execPath, row.args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (!row.exits.includes(r.status ?? -1)) throw new Error(`${row.name}: exit ${r.status}\n${r.stderr}`);
+  });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function compare(title: string, rows: Row[], cwd: string): void {
   const ms = rows.map(() => [] as number[]);
+  const cpu = rows.map(() => [] as number[]);
   rows.forEach((r) => time(r, cwd)); // warm the file cache
-  for (let k = 0; k < ROUNDS; k++) rows.forEach((r, i) => ms[i]?.push(time(r, cwd)));
+  for (let k = 0; k < ROUNDS; k++)
+    rows.forEach((r, i) => {
+      const t = time(r, cwd);
+      ms[i]?.push(t.ms);
+      if (t.cpu !== undefined) cpu[i]?.push(t.cpu);
+    });
   console.log(`\n${title}: median of ${ROUNDS} interleaved rounds, each a fresh process`);
+  console.log(`cpu: user + system time of the process; machine: ${machineLine()}`);
   const base = median(ms[0] ?? []);
   rows.forEach((r, i) => {
     const m = median(ms[i] ?? []);
+    const c =
+      cpu[i]?.length === ROUNDS
+        ? `  cpu ${median(cpu[i] ?? [])
+            .toFixed(0)
+            .padStart(5)} ms`
+        : '';
     const target = r.target ? `  target < ${r.target} ms: ${m < r.target ? 'met' : 'NOT met'}` : '';
     console.log(
-      `${r.name.padEnd(46)} ${m.toFixed(0).padStart(5)} ms  (${(m / base).toFixed(2)}× bare node)${target}`,
+      `${r.name.padEnd(46)} ${m.toFixed(0).padStart(5)} ms  (${(m / base).toFixed(2)}× bare node)${c}${target}`,
     );
   });
 }

@@ -2,13 +2,13 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-CNOGDV4O.js";
+} from "./chunks/chunk-GNYTMFL6.js";
 import "./chunks/chunk-AU24H3XZ.js";
 import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-IYJ7AG3I.js";
+import "./chunks/chunk-7TGN5CAQ.js";
 import "./chunks/chunk-DDKGJSTJ.js";
 import "./chunks/chunk-HP23DP7Y.js";
-import "./chunks/chunk-TEQILZL7.js";
+import "./chunks/chunk-5H5GKXEI.js";
 import "./chunks/chunk-MLXUUSAN.js";
 import "./chunks/chunk-XQ6QCYVK.js";
 import "./chunks/chunk-IHBIXJQZ.js";

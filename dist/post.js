@@ -6,10 +6,10 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunks/chunk-CNOGDV4O.js";
+} from "./chunks/chunk-GNYTMFL6.js";
 import "./chunks/chunk-AU24H3XZ.js";
 import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-IYJ7AG3I.js";
+import "./chunks/chunk-7TGN5CAQ.js";
 import {
   cleanup,
   markerStamp,
@@ -20,7 +20,7 @@ import {
 import "./chunks/chunk-HP23DP7Y.js";
 import {
   runSpecs
-} from "./chunks/chunk-TEQILZL7.js";
+} from "./chunks/chunk-5H5GKXEI.js";
 import {
   resolveSettings
 } from "./chunks/chunk-MLXUUSAN.js";

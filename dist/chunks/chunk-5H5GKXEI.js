@@ -61,7 +61,7 @@ function runSpecs(cwd) {
   return async (spec) => {
     const path = specPath(spec, cwd);
     if (!path) return void 0;
-    loader ??= import("./load-ZVPBIPB4.js").then((m) => m.createSpecLoader());
+    loader ??= import("./load-V4QK6HI6.js").then((m) => m.createSpecLoader());
     return (await loader).valid(path);
   };
 }

@@ -24,7 +24,7 @@ import {
   parseClients,
   scrubOutputs,
   stepOutputs
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-7TGN5CAQ.js";
 import {
   checkStateDir,
   writeFileAtomic
@@ -38,7 +38,7 @@ import {
 import {
   runFlow,
   runSpecs
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-5H5GKXEI.js";
 import {
   jobSpecOf
 } from "./chunk-MLXUUSAN.js";

@@ -11,7 +11,7 @@ import {
 import {
   deployVariables,
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-5H5GKXEI.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-UVL2VDMO.js";

@@ -14,7 +14,7 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-EJERDN4V.js";
+} from "./chunk-DDI6CGO6.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";

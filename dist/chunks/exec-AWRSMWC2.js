@@ -8,13 +8,13 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-7TGN5CAQ.js";
 import {
   checkStateDir
 } from "./chunk-DDKGJSTJ.js";
 import {
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-5H5GKXEI.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import {

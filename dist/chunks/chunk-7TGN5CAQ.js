@@ -14,7 +14,7 @@ import {
 import {
   checkVariables,
   deployVariables
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-5H5GKXEI.js";
 import {
   discardEphemeral
 } from "./chunk-C5OEAS2L.js";

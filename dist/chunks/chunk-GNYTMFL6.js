@@ -19,7 +19,7 @@ import {
   scrubOutputs,
   stepOutputs,
   wantedFiles
-} from "./chunk-IYJ7AG3I.js";
+} from "./chunk-7TGN5CAQ.js";
 import {
   formatFileLines,
   formatPlanText,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-HP23DP7Y.js";
 import {
   runFlow
-} from "./chunk-TEQILZL7.js";
+} from "./chunk-5H5GKXEI.js";
 import {
   guardOutput
 } from "./chunk-IHBIXJQZ.js";

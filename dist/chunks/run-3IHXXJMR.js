@@ -18,7 +18,7 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-EJERDN4V.js";
+} from "./chunk-DDI6CGO6.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
@@ -632,7 +632,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-ZVPBIPB4.js")).analyzeSpec;
+  return (await import("./load-V4QK6HI6.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

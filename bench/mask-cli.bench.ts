@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { machineLine, timed } from './machine.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const MIB = Number(process.env.BENCH_MIB ?? 128);
@@ -92,43 +93,56 @@ interface Case {
   target?: number;
 }
 
-function time(c: Case): number {
-  const t0 = performance.now();
-  const r = spawnSync('sh', ['-c', c.sh], {
-    env: { PATH: process.env.PATH ?? '', ...c.env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function time(c: Case): { ms: number; cpu: number | undefined } {
+  return timed(() => {
+    const r = spawnSync('sh', ['-c', c.sh], {
+      env: { PATH: process.env.PATH ?? '', ...c.env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status}`);
   });
-  if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status}`);
-  return performance.now() - t0;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const mbs = (ms: number) => (MIB / (ms / 1000)).toFixed(0).padStart(4);
 
+/** The median CPU time of a case's runs (every process of the pipeline), when known. */
+const cpuCol = (cpu: (number | undefined)[]) => {
+  const known = cpu.filter((c): c is number => c !== undefined);
+  return known.length === cpu.length ? `  cpu ${median(known).toFixed(0).padStart(5)} ms` : '';
+};
+
 /** Interleaved rounds (identity, then each case); prints medians and the medians of the ratios. */
 function report(identity: Case, cases: Case[]): void {
   const base: number[] = [];
-  const runs = cases.map(() => ({ ms: [] as number[], ratio: [] as number[] }));
+  const baseCpu: (number | undefined)[] = [];
+  const runs = cases.map(() => ({
+    ms: [] as number[],
+    ratio: [] as number[],
+    cpu: [] as (number | undefined)[],
+  }));
   time(identity); // warm the page cache and node
   for (let r = 0; r < ROUNDS; r++) {
     const id = time(identity);
-    base.push(id);
+    base.push(id.ms);
+    baseCpu.push(id.cpu);
     cases.forEach((c, i) => {
-      const ms = time(c);
-      runs[i]?.ms.push(ms);
-      runs[i]?.ratio.push(id / ms);
+      const t = time(c);
+      runs[i]?.ms.push(t.ms);
+      runs[i]?.cpu.push(t.cpu);
+      runs[i]?.ratio.push(id.ms / t.ms);
     });
   }
   console.log(
-    `${identity.name.padEnd(52)} ${median(base).toFixed(0).padStart(5)} ms ${mbs(median(base))} MiB/s  100%`,
+    `${identity.name.padEnd(52)} ${median(base).toFixed(0).padStart(5)} ms ${mbs(median(base))} MiB/s  100%${cpuCol(baseCpu)}`,
   );
   cases.forEach((c, i) => {
     const ms = median(runs[i]?.ms ?? []);
     const ratio = median(runs[i]?.ratio ?? []);
     const target = c.target ? `  target ≥ ${c.target * 100}%: ${ratio >= c.target ? 'met' : 'NOT met'}` : '';
     console.log(
-      `${c.name.padEnd(52)} ${ms.toFixed(0).padStart(5)} ms ${mbs(ms)} MiB/s ${(ratio * 100).toFixed(0).padStart(4)}%${target}`,
+      `${c.name.padEnd(52)} ${ms.toFixed(0).padStart(5)} ms ${mbs(ms)} MiB/s ${(ratio * 100).toFixed(0).padStart(4)}%${cpuCol(runs[i]?.cpu ?? [])}${target}`,
     );
   });
 }
@@ -181,6 +195,7 @@ async function main(): Promise<void> {
     console.log(
       `${MIB} MiB of build-log text from a file; median of ${ROUNDS} interleaved rounds, start-up included`,
     );
+    console.log(`cpu: user + system time of every process of the run; machine: ${machineLine()}`);
     for (const [sinkName, sinkSh] of [
       ['| cat > /dev/null (a pipe)', '| cat > /dev/null'],
       ['> /dev/null', '> /dev/null'],
@@ -193,6 +208,7 @@ async function main(): Promise<void> {
       console.log(`\noutput ${sinkName}`);
       report(identity, cases);
     }
+    console.log(`\nmachine at the end: ${machineLine()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
  * The size of a document after its anchors, aliases and `<<` merge keys are expanded, computed on
- * the parser's nodes before any tree is built: one memoised pass, linear in the source. A document
+ * the raw nodes (raw.ts) before any tree is built: one memoised pass, linear in the source. A document
  * over the limit is refused in milliseconds, whichever way it grows: an alias fanned out many times
  * (billion laughs), a chain of merges (`b: {<<: *a, …}`, `c: {<<: *b, …}` …, where each mapping
  * holds every key before it), lists of aliases nested in lists, merge lists (`<<: [*a, *b, …]`).
@@ -9,8 +9,8 @@
  * schema, the rules, plain JavaScript) and the build work (entries copied into merged mappings, each
  * mapping built once). And the depth after expansion, bounded by `maxDepth`.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { YamlLimits } from './problem.js';
+import { isMergeKey, type RawNode, type RawPair } from './raw.js';
 
 interface Cost {
   /** Nodes after expansion (keys count as nodes). */
@@ -21,17 +21,13 @@ interface Cost {
   depth: number;
 }
 
-export type BoundResult = { ok: true } | { ok: false; why: 'size' | 'depth'; at: YamlNode };
-
-function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && key.value === '<<' && key.type === Scalar.PLAIN;
-}
+export type BoundResult = { ok: true } | { ok: false; why: 'size' | 'depth'; at: RawNode };
 
 /** Measures documents in order (anchors are seen before their aliases, as the builder sees them). */
 export class ExpansionBound {
-  private readonly memo = new Map<YamlNode, Cost>();
-  private readonly active = new Set<YamlNode>();
-  private anchors = new Map<string, YamlNode>();
+  private readonly memo = new Map<RawNode, Cost>();
+  private readonly active = new Set<RawNode>();
+  private anchors = new Map<string, RawNode>();
   private work = 0;
   private readonly cap: number;
 
@@ -40,7 +36,7 @@ export class ExpansionBound {
   }
 
   /** Checks one document's root (call in document order). */
-  check(root: YamlNode): BoundResult {
+  check(root: RawNode): BoundResult {
     this.anchors = new Map();
     const c = this.cost(root, 0);
     if (c === undefined) return { ok: false, why: 'depth', at: root };
@@ -58,7 +54,7 @@ export class ExpansionBound {
    * Undefined when the source itself nests too deep to walk. Only anchored nodes are memoised (an
    * alias can only name one); everything else is reached once, from its parent.
    */
-  private cost(n: YamlNode, level: number): Cost | undefined {
+  private cost(n: RawNode, level: number): Cost | undefined {
     if (level > this.limits.maxDepth * 4) return undefined;
     if (!n.anchor) return this.measure(n, level);
     const known = this.memo.get(n);
@@ -72,18 +68,18 @@ export class ExpansionBound {
     return c;
   }
 
-  private measure(n: YamlNode, level: number): Cost | undefined {
-    if (isSeq(n)) return this.seq(n.items as YamlNode[], level);
-    if (isMap(n)) return this.map(n.items, level);
+  private measure(n: RawNode, level: number): Cost | undefined {
+    if (n.kind === 'seq') return this.seq(n.items, level);
+    if (n.kind === 'map') return this.map(n.pairs, level);
     return LEAF;
   }
 
   /** An alias stands for its anchored node; anything else for itself. */
-  private target(n: YamlNode): YamlNode | undefined {
-    return isAlias(n) ? this.anchors.get(n.source) : n;
+  private target(n: RawNode): RawNode | undefined {
+    return n.kind === 'alias' ? this.anchors.get(n.name) : n;
   }
 
-  private seq(items: YamlNode[], level: number): Cost | undefined {
+  private seq(items: RawNode[], level: number): Cost | undefined {
     let size = 1;
     let depth = 0;
     this.work = this.add(this.work, items.length);
@@ -98,17 +94,15 @@ export class ExpansionBound {
     return { size, entries: 0, depth };
   }
 
-  private map(pairs: unknown[], level: number): Cost | undefined {
+  private map(pairs: RawPair[], level: number): Cost | undefined {
     let size = 1;
     let depth = 0;
     let entries = 0;
-    for (const pair of pairs) {
-      if (!isPair(pair)) continue;
-      const p = pair as Pair<YamlNode | null, YamlNode | null>;
+    for (const p of pairs) {
       const value = p.value ? this.target(p.value) : undefined;
       if (isMergeKey(p.key) && value) {
         // Every entry of every merged mapping is copied into this one.
-        const sources = isSeq(value) ? (value.items as YamlNode[]).map((s) => this.target(s)) : [value];
+        const sources = value.kind === 'seq' ? value.items.map((s) => this.target(s)) : [value];
         for (const s of sources) {
           if (!s) continue;
           const c = this.cost(s, level + 1);
@@ -120,7 +114,7 @@ export class ExpansionBound {
         continue;
       }
       const key = p.key ? this.target(p.key) : undefined;
-      if (key && !isScalar(key)) {
+      if (key && key.kind !== 'scalar') {
         const k = this.cost(key, level + 1);
         if (!k) return undefined;
       }

@@ -1,14 +1,13 @@
 /**
- * The parser's nodes → position-keeping trees (tree.ts). Aliases and merge keys share the node they
+ * Raw nodes (raw.ts) → position-keeping trees (tree.ts). Aliases and merge keys share the node they
  * name (a DAG), so building costs no more than the source once the expansion bound (bound.ts) has
  * passed; what is wrong on the way (an unknown anchor, an alias inside its own anchor, a duplicate
  * key, a merge of something that is not a mapping) is a problem with its span.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Pair } from 'yaml';
 import type { YamlLimits, YamlProblem, YamlProblemCode } from './problem.js';
+import { isMergeKey, type RawNode, type RawPair } from './raw.js';
 import {
   newMap,
-  type ScalarStyle,
   type SourceFile,
   type Span,
   type Via,
@@ -22,27 +21,12 @@ function problem(code: YamlProblemCode, message: string, span: Span): YamlProble
   return { code, message, span };
 }
 
-function scalarStyle(type: Scalar['type']): ScalarStyle {
-  switch (type) {
-    case Scalar.QUOTE_SINGLE:
-      return 'single';
-    case Scalar.QUOTE_DOUBLE:
-      return 'double';
-    case Scalar.BLOCK_LITERAL:
-      return 'literal';
-    case Scalar.BLOCK_FOLDED:
-      return 'folded';
-    default:
-      return 'plain';
-  }
-}
-
 export class TreeBuilder {
-  private readonly memo = new Map<YamlNode, YNode>();
-  private readonly building = new Set<YamlNode>();
+  private readonly memo = new Map<RawNode, YNode>();
+  private readonly building = new Set<RawNode>();
   /** Anchors seen so far in document order: an alias names the latest one before it (yaml's own
    * Alias.resolve walks the whole document per alias, quadratic on large CI files). */
-  private anchors = new Map<string, YamlNode>();
+  private anchors = new Map<string, RawNode>();
 
   constructor(
     private readonly src: SourceFile,
@@ -51,7 +35,7 @@ export class TreeBuilder {
   ) {}
 
   /** One document's tree: its contents, or a null scalar at `at` for an empty document. */
-  build(contents: YamlNode | null | undefined, at: number): YNode {
+  build(contents: RawNode | null | undefined, at: number): YNode {
     this.anchors = new Map();
     if (!contents) return { kind: 'scalar', value: null, style: 'plain', span: this.span(at, at) };
     return this.node(contents, 0);
@@ -61,37 +45,32 @@ export class TreeBuilder {
     return { src: this.src, start, end };
   }
 
-  private rangeSpan(n: { range?: [number, number, number] | null }): Span {
-    const r = n.range;
-    return r ? this.span(r[0], r[1]) : this.span(0, 0);
+  private rangeSpan(n: RawNode): Span {
+    return this.span(n.start, n.end);
   }
 
   /** Resolves an alias to its anchored node; reports unknown and self-referencing anchors. */
-  private deref(n: YamlNode): { target?: YamlNode; via?: Via } {
-    if (!isAlias(n)) return { target: n };
+  private deref(n: RawNode): { target?: RawNode; via?: Via } {
+    if (n.kind !== 'alias') return { target: n };
     const span = this.rangeSpan(n);
-    const target = this.anchors.get(n.source);
+    const target = this.anchors.get(n.name);
     if (!target) {
       this.problems.push(
-        problem('syntax', `unknown anchor &${n.source}; expected an anchor defined before the alias`, span),
+        problem('syntax', `unknown anchor &${n.name}; expected an anchor defined before the alias`, span),
       );
       return {};
     }
     if (this.building.has(target)) {
       this.problems.push(
-        problem(
-          'yaml-limit',
-          `alias *${n.source} refers to its own anchor; expected a finite document`,
-          span,
-        ),
+        problem('yaml-limit', `alias *${n.name} refers to its own anchor; expected a finite document`, span),
       );
       return {};
     }
-    return { target, via: { kind: 'alias', span, name: n.source } };
+    return { target, via: { kind: 'alias', span, name: n.name } };
   }
 
   /** Only anchored nodes are memoised and watched for cycles: only they can be reached twice. */
-  private node(n: YamlNode, depth: number): YNode {
+  private node(n: RawNode, depth: number): YNode {
     if (!n.anchor) return this.fresh(n, depth);
     const cached = this.memo.get(n);
     if (cached) return cached;
@@ -103,7 +82,7 @@ export class TreeBuilder {
     return out;
   }
 
-  private fresh(n: YamlNode, depth: number): YNode {
+  private fresh(n: RawNode, depth: number): YNode {
     if (depth > this.limits.maxDepth) {
       this.problems.push(
         problem(
@@ -115,18 +94,13 @@ export class TreeBuilder {
       return this.nullAt(n);
     }
     let out: YNode;
-    if (isScalar(n)) {
-      const v = n.value;
-      const value =
-        v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-          ? v
-          : String(v);
-      out = { kind: 'scalar', value, style: scalarStyle(n.type), span: this.rangeSpan(n) };
-    } else if (isSeq(n)) {
+    if (n.kind === 'scalar') {
+      out = { kind: 'scalar', value: n.value, style: n.style, span: this.rangeSpan(n) };
+    } else if (n.kind === 'seq') {
       const items: YNode[] = [];
       const via: (Via | undefined)[] = [];
-      for (const it of n.items as YamlNode[]) {
-        if (!isAlias(it)) {
+      for (const it of n.items) {
+        if (it.kind !== 'alias') {
           items.push(this.node(it, depth + 1));
           via.push(undefined);
           continue;
@@ -137,8 +111,8 @@ export class TreeBuilder {
         via.push(v);
       }
       out = { kind: 'seq', items, via, span: this.rangeSpan(n) };
-    } else if (isMap(n)) {
-      out = this.map(n.items as Pair<YamlNode, YamlNode>[], this.rangeSpan(n), depth);
+    } else if (n.kind === 'map') {
+      out = this.map(n.pairs, this.rangeSpan(n), depth);
     } else {
       out = this.nullAt(n);
     }
@@ -155,31 +129,31 @@ export class TreeBuilder {
     return out;
   }
 
-  private nullAt(n: YamlNode): YScalar {
+  private nullAt(n: RawNode): YScalar {
     return { kind: 'scalar', value: null, style: 'plain', span: this.rangeSpan(n) };
   }
 
-  private keyOf(pair: Pair<YamlNode, YamlNode>): YScalar {
-    const k = pair.key as YamlNode | null;
-    if (k === null || k === undefined) {
-      const at = (pair.value as YamlNode | null)?.range?.[0] ?? 0;
+  private keyOf(pair: RawPair): YScalar {
+    const k = pair.key;
+    if (k === null) {
+      const at = pair.value?.start ?? 0;
       return { kind: 'scalar', value: '', style: 'plain', span: this.span(at, at) };
     }
-    if (isScalar(k) && !k.anchor) return this.fresh(k, 0) as YScalar;
+    if (k.kind === 'scalar' && !k.anchor) return this.fresh(k, 0) as YScalar;
     const { target } = this.deref(k);
     const node = target ? this.node(target, 0) : this.nullAt(k);
-    if (node.kind === 'scalar') return isAlias(k) ? { ...node, span: this.rangeSpan(k) } : node;
+    if (node.kind === 'scalar') return k.kind === 'alias' ? { ...node, span: this.rangeSpan(k) } : node;
     // A complex key (a map or list as key) is kept under its JSON text.
     return { kind: 'scalar', value: JSON.stringify(node.kind), style: 'plain', span: this.rangeSpan(k) };
   }
 
   /** The mappings a `<<` value names: an alias, a mapping, or a list of them. */
-  private mergeSources(value: YamlNode, depth: number): { node: YNode; name: string; span: Span }[] {
+  private mergeSources(value: RawNode, depth: number): { node: YNode; name: string; span: Span }[] {
     const out: { node: YNode; name: string; span: Span }[] = [];
     const { target, via } = this.deref(value);
     if (!target) return out;
-    if (isSeq(target)) {
-      for (const it of target.items as YamlNode[]) {
+    if (target.kind === 'seq') {
+      for (const it of target.items) {
         const r = this.deref(it);
         if (r.target)
           out.push({
@@ -193,34 +167,30 @@ export class TreeBuilder {
     return out;
   }
 
-  private map(pairs: Pair<YamlNode, YamlNode>[], span: Span, depth: number): YMap {
+  private map(pairs: RawPair[], span: Span, depth: number): YMap {
     const map = newMap(span);
     const merges: { sources: { node: YNode; name: string; span: Span }[]; keySpan: Span }[] = [];
     for (const pair of pairs) {
-      if (!isPair(pair)) continue;
-      const rawKey = pair.key as YamlNode | null;
+      const rawKey = pair.key;
       // `<<` plain key: YAML 1.1 merge key, as GitLab's Psych reads it.
-      if (isScalar(rawKey) && rawKey.value === '<<' && rawKey.type === Scalar.PLAIN && pair.value) {
+      if (rawKey && isMergeKey(rawKey) && pair.value) {
         // Resolved here, in document order, and applied after the explicit keys.
-        merges.push({
-          sources: this.mergeSources(pair.value as YamlNode, depth),
-          keySpan: this.rangeSpan(rawKey),
-        });
+        merges.push({ sources: this.mergeSources(pair.value, depth), keySpan: this.rangeSpan(rawKey) });
         continue;
       }
       const keyNode = this.keyOf(pair);
       const key = keyNode.value === null ? '' : String(keyNode.value);
-      const rawValue = pair.value as YamlNode | null;
+      const rawValue = pair.value;
       let value: YNode;
       let via: Via | undefined;
-      if (rawValue === null || rawValue === undefined) {
+      if (rawValue === null) {
         value = {
           kind: 'scalar',
           value: null,
           style: 'plain',
           span: this.span(keyNode.span.end, keyNode.span.end),
         };
-      } else if (!isAlias(rawValue)) value = this.node(rawValue, depth + 1);
+      } else if (rawValue.kind !== 'alias') value = this.node(rawValue, depth + 1);
       else {
         const r = this.deref(rawValue);
         if (!r.target) continue;

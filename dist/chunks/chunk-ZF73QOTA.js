@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   checkVariables,
   deployVariables
-} from "./chunk-ZBEM5FPI.js";
+} from "./chunk-ZPVRWSPQ.js";
 import {
   checkTemplate,
   loadTemplating,

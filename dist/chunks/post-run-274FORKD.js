@@ -6,13 +6,13 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-PB3FNK35.js";
+} from "./chunk-KCF25CAA.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-IHBIXJQZ.js";
 import {
   getState
 } from "./chunk-W7F3OSU7.js";
-import "./chunk-OAJ6Q44D.js";
+import "./chunk-ZF73QOTA.js";
 import {
   cleanup,
   markerStamp,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-3NS5VG5E.js";
 import {
   runSpecs
-} from "./chunk-ZBEM5FPI.js";
+} from "./chunk-ZPVRWSPQ.js";
 import {
   resolveSettings
 } from "./chunk-MLXUUSAN.js";

@@ -21,7 +21,7 @@ import {
 } from "./chunk-W7F3OSU7.js";
 import {
   scrubOutputs
-} from "./chunk-OAJ6Q44D.js";
+} from "./chunk-ZF73QOTA.js";
 import {
   oneLine
 } from "./chunk-T4ECGMLM.js";

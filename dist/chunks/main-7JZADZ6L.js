@@ -8,7 +8,7 @@ import {
 } from "./chunk-IHBIXJQZ.js";
 import {
   package_default
-} from "./chunk-3TMFZSSC.js";
+} from "./chunk-WLCS4LXA.js";
 import {
   reportError
 } from "./chunk-HDXFWA4K.js";
@@ -3511,7 +3511,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-4CMMQOMU.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-FANX34EN.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3522,7 +3522,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-4CMMQOMU.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-FANX34EN.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3538,7 +3538,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-ERL774JR.js");
+      const { runValidate } = await import("./run-P25J653F.js");
       const files = cmd.args ?? [];
       const format = String(o.format ?? "text");
       return runValidate(
@@ -3593,7 +3593,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-LKUED6GB.js");
+      const { runExec } = await import("./exec-V7FCN2MQ.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3668,7 +3668,7 @@ Examples:
   ).action(run(async (o) => (await import("./audit-ZTCCK6HX.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-4PCUY7KI.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-W7TJYERK.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

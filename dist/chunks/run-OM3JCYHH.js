@@ -7,7 +7,7 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-PB3FNK35.js";
+} from "./chunk-KCF25CAA.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-IHBIXJQZ.js";
 import {
@@ -21,10 +21,10 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-YXLPI2LN.js";
+} from "./chunk-OZ6CCMPD.js";
 import {
   stepOutputs
-} from "./chunk-OAJ6Q44D.js";
+} from "./chunk-ZF73QOTA.js";
 import "./chunk-BYQMBUVN.js";
 import "./chunk-3NS5VG5E.js";
 import {
@@ -34,10 +34,10 @@ import {
 } from "./chunk-D2745JIX.js";
 import {
   runFlow
-} from "./chunk-GEIM2IYW.js";
+} from "./chunk-QYWIOZEV.js";
 import {
   runSpecs
-} from "./chunk-ZBEM5FPI.js";
+} from "./chunk-ZPVRWSPQ.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";

@@ -5,16 +5,16 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-YXLPI2LN.js";
-import "./chunk-OAJ6Q44D.js";
+} from "./chunk-OZ6CCMPD.js";
+import "./chunk-ZF73QOTA.js";
 import {
   checkStateDir
 } from "./chunk-BYQMBUVN.js";
 import "./chunk-3NS5VG5E.js";
 import {
   runFlow
-} from "./chunk-GEIM2IYW.js";
-import "./chunk-ZBEM5FPI.js";
+} from "./chunk-QYWIOZEV.js";
+import "./chunk-ZPVRWSPQ.js";
 import "./chunk-MLXUUSAN.js";
 import "./chunk-XQ6QCYVK.js";
 import {

@@ -7,10 +7,10 @@ import {
 } from "./chunk-D2745JIX.js";
 import {
   runFlow
-} from "./chunk-GEIM2IYW.js";
+} from "./chunk-QYWIOZEV.js";
 import {
   deployVariables
-} from "./chunk-ZBEM5FPI.js";
+} from "./chunk-ZPVRWSPQ.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";

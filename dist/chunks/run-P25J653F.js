@@ -18,7 +18,7 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-DXMB4K4A.js";
+} from "./chunk-3IRTZGU7.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
@@ -633,7 +633,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-PTIXQFDM.js")).analyzeSpec;
+  return (await import("./load-CAJJVGD7.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

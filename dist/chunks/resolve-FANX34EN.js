@@ -14,12 +14,12 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-YXLPI2LN.js";
+} from "./chunk-OZ6CCMPD.js";
 import {
   jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-OAJ6Q44D.js";
+} from "./chunk-ZF73QOTA.js";
 import {
   checkStateDir
 } from "./chunk-BYQMBUVN.js";
@@ -34,10 +34,10 @@ import {
 } from "./chunk-D2745JIX.js";
 import {
   runFlow
-} from "./chunk-GEIM2IYW.js";
+} from "./chunk-QYWIOZEV.js";
 import {
   runSpecs
-} from "./chunk-ZBEM5FPI.js";
+} from "./chunk-ZPVRWSPQ.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";

@@ -52,6 +52,7 @@ var package_default = {
     "fast-check": "^4.10.2",
     "gitlab-ci-local": "4.55.0",
     jest: "^29.7.0",
+    "js-yaml": "^5.5.0",
     msw: "^2.15.0",
     nunjucks: "^3.2.4",
     pnpm: "^10.34.9",

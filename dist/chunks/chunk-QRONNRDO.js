@@ -24,7 +24,7 @@ function workspace(opts) {
 }
 async function run(opts = {}) {
   await fromSource();
-  const { runAction } = await import("./run-KQXWS3SD.js");
+  const { runAction } = await import("./run-OM3JCYHH.js");
   const code = await runAction({
     env: process.env,
     cwd: workspace(opts),
@@ -38,7 +38,7 @@ async function run(opts = {}) {
 }
 async function post(opts = {}) {
   await fromSource();
-  const { runPostAll } = await import("./post-run-VBCNLXWI.js");
+  const { runPostAll } = await import("./post-run-274FORKD.js");
   const code = await runPostAll(process.env, {
     cwd: workspace(opts),
     ...opts.fetch ? { fetch: opts.fetch } : {},

@@ -14,7 +14,7 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-DXMB4K4A.js";
+} from "./chunk-3IRTZGU7.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   jobVariables,
   templateValues
-} from "./chunk-OAJ6Q44D.js";
+} from "./chunk-ZF73QOTA.js";
 import {
   forgetManifest,
   recordManifest

@@ -6,44 +6,45 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunks/chunk-GHECDKU7.js";
+} from "./chunks/chunk-ZMS25ZMX.js";
 import "./chunks/chunk-AU24H3XZ.js";
-import "./chunks/chunk-WY2RICLH.js";
-import "./chunks/chunk-ISCKCHWP.js";
+import "./chunks/chunk-VFET6M6J.js";
+import "./chunks/chunk-BC2ABS6W.js";
 import {
   cleanup,
   markerStamp,
   parseManifest,
   tempBase,
   untrustedRunDir
-} from "./chunks/chunk-DDKGJSTJ.js";
-import "./chunks/chunk-LENBLTZ5.js";
+} from "./chunks/chunk-SHO2RHEB.js";
+import "./chunks/chunk-QWVWL4TJ.js";
 import {
   runSpecs
-} from "./chunks/chunk-ZMVAMG2A.js";
+} from "./chunks/chunk-ISU5A6FD.js";
 import {
   resolveSettings
-} from "./chunks/chunk-MLXUUSAN.js";
+} from "./chunks/chunk-75EZXUXU.js";
 import "./chunks/chunk-XQ6QCYVK.js";
 import "./chunks/chunk-IHBIXJQZ.js";
 import "./chunks/chunk-T4ECGMLM.js";
+import "./chunks/chunk-F6G2ECZE.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunks/chunk-KCQJASFG.js";
-import "./chunks/chunk-W3DJH2KI.js";
+} from "./chunks/chunk-36H7NAP6.js";
+import "./chunks/chunk-TIPUZYMB.js";
 import "./chunks/chunk-VPCP35NA.js";
-import "./chunks/chunk-SJTZ665W.js";
+import "./chunks/chunk-S7M735SX.js";
 import {
   connect
-} from "./chunks/chunk-QXCUGIMX.js";
+} from "./chunks/chunk-GC33CJTY.js";
 import "./chunks/chunk-YOE5HMND.js";
 import "./chunks/chunk-GAHSSZYI.js";
 import "./chunks/chunk-4XOODLE4.js";
 import "./chunks/chunk-M2XMWK6Z.js";
 import "./chunks/chunk-YM2RZDLZ.js";
 import "./chunks/chunk-MYCCQ4L5.js";
-import "./chunks/chunk-XSTXBMLW.js";
+import "./chunks/chunk-DAFGPLIL.js";
 import "./chunks/chunk-RC75VXCO.js";
 import "./chunks/chunk-SFJXSL7D.js";
 

@@ -2,7 +2,10 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-4WERUPYQ.js";
+} from "./chunk-VM7W7K4T.js";
+import {
+  writeJson
+} from "./chunk-7IWCY7TK.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -11,38 +14,39 @@ import {
   selectRecorded,
   tempBase,
   untrustedRunDir
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-SHO2RHEB.js";
 import {
   checkProjectRef
-} from "./chunk-MLXUUSAN.js";
+} from "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
+import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-KCQJASFG.js";
-import "./chunk-W3DJH2KI.js";
+} from "./chunk-36H7NAP6.js";
+import "./chunk-TIPUZYMB.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
+import "./chunk-S7M735SX.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   ExitCode,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/cleanup.ts
 var DEFAULT_OLDER_THAN = "6h";
 function checkFlags(flags, ctx) {
-  const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, "--older-than");
+  const olderThanMs = parseDuration(flags.ephemeralOlderThan ?? DEFAULT_OLDER_THAN, "--ephemeral-older-than");
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || void 0);
   if (project !== void 0)
     checkProjectRef(project, flags.project !== void 0 ? "--project" : "the project");
@@ -52,8 +56,12 @@ function checkFlags(flags, ctx) {
       "pass --project ID|PATH (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
     );
   }
-  if (flags.olderThan !== void 0 && !flags.ephemeral) {
-    throw new UsageError("--older-than applies to --ephemeral", "add --ephemeral");
+  if (flags.ephemeralOlderThan !== void 0 && !flags.ephemeral) {
+    throw new UsageError(
+      "--ephemeral-older-than applies to --ephemeral",
+      "add --ephemeral",
+      "--ephemeral-older-than"
+    );
   }
   if (flags.all && flags.manifest) {
     throw new UsageError(
@@ -86,13 +94,16 @@ function selectRuns(flags, io) {
 }
 async function runCleanup(flags, ctx) {
   const { olderThanMs, project } = checkFlags(flags, ctx);
+  const json = flags.format === "json";
+  const report = { removed: [], already_gone: [], left: [], lines: [] };
   const io = {
     ctx,
     dry: flags.dryRun === true,
-    say: (l) => ctx.stdout.write(`${l}
+    say: (l) => json ? report.lines.push(l) : ctx.stdout.write(`${l}
 `),
     warn: (l) => ctx.stderr.write(`deploy-token: warning: ${l}
-`)
+`),
+    report
   };
   let code = ExitCode.Ok;
   const sel = selectRuns(flags, io);
@@ -109,6 +120,7 @@ async function runCleanup(flags, ctx) {
     const c = await sweepProject(flags, gitlab, project, olderThanMs, io);
     if (c !== ExitCode.Ok) code = c;
   }
+  if (json) writeJson(ctx.stdout, { dry_run: io.dry, ...report, exit_code: code });
   return code;
 }
 function removeFiles(sel, io) {
@@ -123,6 +135,9 @@ function removeFiles(sel, io) {
       total.refused.push(run.manifest.dir);
     } else total.refused.push(...r.refused);
   }
+  io.report.removed.push(...total.removed);
+  io.report.already_gone.push(...total.missing);
+  io.report.left.push(...total.refused);
   for (const p of total.removed) say(`${dry ? "would remove" : "removed"} ${p}`);
   for (const p of total.refused)
     warn(`left ${p} in place (not empty, not ours, or outside the credentials directory)`);
@@ -142,7 +157,7 @@ async function sweepProject(flags, gitlab, project, olderThanMs, io) {
     );
   for (const t of s.young)
     say(
-      `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.olderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`
+      `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.ephemeralOlderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`
     );
   for (const f of s.failed) {
     warn(`could not delete ephemeral token #${f.token.id}: ${f.why}`);

@@ -4,13 +4,14 @@ import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
 import {
-  reportResolution
-} from "./chunk-HDXFWA4K.js";
+  reportResolution,
+  writeJson
+} from "./chunk-7IWCY7TK.js";
 import {
   githubFiles,
   renderGithub,
   writeGithub
-} from "./chunk-WY2RICLH.js";
+} from "./chunk-VFET6M6J.js";
 import {
   Delivery,
   RunDir,
@@ -24,34 +25,35 @@ import {
   parseClients,
   scrubOutputs,
   stepOutputs
-} from "./chunk-ISCKCHWP.js";
+} from "./chunk-BC2ABS6W.js";
 import {
   checkStateDir,
   writeFileAtomic
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-SHO2RHEB.js";
 import {
   formatFileLines,
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-LENBLTZ5.js";
+} from "./chunk-QWVWL4TJ.js";
 import {
   runFlow,
   runSpecs
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-ISU5A6FD.js";
 import {
   jobSpecOf
-} from "./chunk-MLXUUSAN.js";
+} from "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-IHBIXJQZ.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
-import "./chunk-KCQJASFG.js";
-import "./chunk-W3DJH2KI.js";
+import "./chunk-F6G2ECZE.js";
+import "./chunk-36H7NAP6.js";
+import "./chunk-TIPUZYMB.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
-import "./chunk-QXCUGIMX.js";
+import "./chunk-S7M735SX.js";
+import "./chunk-GC33CJTY.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-4XOODLE4.js";
@@ -60,7 +62,7 @@ import "./chunk-YM2RZDLZ.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
@@ -309,8 +311,7 @@ async function runPlan(flags, ctx) {
   });
   const files = layout ? layoutView(layout) : [];
   const clients = layout ? clientView(layout, r.token?.scopes) : [];
-  if (format === "json") ctx.stdout.write(`${safeJson({ ...plan, files, clients }, 2)}
-`);
+  if (format === "json") writeJson(ctx.stdout, { ...plan, files, clients }, /* @__PURE__ */ new Set(["sources"]));
   else {
     ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
     ctx.stdout.write(formatFileLines(files));

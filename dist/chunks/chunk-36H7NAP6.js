@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-W3DJH2KI.js";
+} from "./chunk-TIPUZYMB.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -12,7 +12,7 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-SJTZ665W.js";
+} from "./chunk-S7M735SX.js";
 import {
   createDeployToken,
   deleteDeployToken,
@@ -20,13 +20,13 @@ import {
   listDeployTokens,
   normaliseUrl,
   tokenActivity
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   DeployTokenError,
   ExitCode,
   GitLabApiError,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/app/ephemeral.ts
 import { randomBytes } from "node:crypto";
@@ -111,7 +111,8 @@ function parseDuration(raw, flag) {
   if (ms === void 0) {
     throw new UsageError(
       `${flag} must be a duration like 90m, 6h or 2d, not "${raw.slice(0, 40)}"`,
-      `e.g. ${flag} 6h`
+      `e.g. ${flag} 6h`,
+      flag
     );
   }
   return ms;
@@ -268,7 +269,7 @@ async function discardEphemeral(flow) {
   } catch (e) {
     return {
       ok: false,
-      line: `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired at midnight`
+      line: `could not delete ephemeral token #${r.tokenId} (${e.message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --ephemeral-older-than (default 6h) or has expired at midnight`
     };
   }
 }

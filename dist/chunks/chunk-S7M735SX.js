@@ -5,7 +5,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,

@@ -11,16 +11,23 @@ var ExitCode = {
 var DeployTokenError = class extends Error {
   exitCode;
   hint;
-  constructor(message, exitCode, hint) {
+  source;
+  constructor(message, exitCode, hint, source) {
     super(message);
     this.name = "DeployTokenError";
     this.exitCode = exitCode;
     this.hint = hint;
+    this.source = source;
   }
 };
+function exitForStatus(status) {
+  if (status === 401 || status === 404) return ExitCode.Usage;
+  if (status === 403) return ExitCode.No;
+  return ExitCode.GitLab;
+}
 var UsageError = class extends DeployTokenError {
-  constructor(message, hint) {
-    super(message, ExitCode.Usage, hint);
+  constructor(message, hint, source) {
+    super(message, ExitCode.Usage, hint, source);
     this.name = "UsageError";
   }
 };
@@ -30,7 +37,7 @@ var GitLabApiError = class extends DeployTokenError {
   /** The endpoint asked, without query string or host (never carries a secret). */
   endpoint;
   constructor(message, endpoint, status, hint) {
-    super(message, ExitCode.GitLab, hint);
+    super(message, exitForStatus(status), hint);
     this.name = "GitLabApiError";
     this.endpoint = endpoint;
     this.status = status;

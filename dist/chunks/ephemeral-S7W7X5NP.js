@@ -5,15 +5,15 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-KCQJASFG.js";
-import "./chunk-W3DJH2KI.js";
+} from "./chunk-36H7NAP6.js";
+import "./chunk-TIPUZYMB.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
-import "./chunk-QXCUGIMX.js";
+import "./chunk-S7M735SX.js";
+import "./chunk-GC33CJTY.js";
 import "./chunk-YOE5HMND.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
-import "./chunk-XSTXBMLW.js";
+import "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 export {

@@ -10,14 +10,14 @@ import {
   saveManifest,
   writeCredentials,
   writeMarker
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-SHO2RHEB.js";
 import {
   checkVariables,
   deployVariables
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-ISU5A6FD.js";
 import {
   discardEphemeral
-} from "./chunk-KCQJASFG.js";
+} from "./chunk-36H7NAP6.js";
 import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";
@@ -42,7 +42,7 @@ import {
 } from "./chunk-MYCCQ4L5.js";
 import {
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/export/masks.ts
 function maskFormsFor(vars, username) {

@@ -8,7 +8,7 @@ import {
   heredoc,
   renderGithub,
   writeGithub
-} from "./chunk-WY2RICLH.js";
+} from "./chunk-VFET6M6J.js";
 import {
   Delivery,
   RunDir,
@@ -19,15 +19,15 @@ import {
   scrubOutputs,
   stepOutputs,
   wantedFiles
-} from "./chunk-ISCKCHWP.js";
+} from "./chunk-BC2ABS6W.js";
 import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-LENBLTZ5.js";
+} from "./chunk-QWVWL4TJ.js";
 import {
   runFlow
-} from "./chunk-ZMVAMG2A.js";
+} from "./chunk-ISU5A6FD.js";
 import {
   guardOutput
 } from "./chunk-IHBIXJQZ.js";
@@ -43,7 +43,7 @@ import {
 import {
   DeployTokenError,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/action/inputs.ts
 var EXPORT_MODES = ["env", "output", "none"];

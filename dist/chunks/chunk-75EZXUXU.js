@@ -5,10 +5,10 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/app/options.ts
 var FLAG_NAMES = {

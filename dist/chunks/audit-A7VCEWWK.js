@@ -5,10 +5,10 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-4WERUPYQ.js";
+} from "./chunk-VM7W7K4T.js";
 import {
   checkProjectRef
-} from "./chunk-MLXUUSAN.js";
+} from "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   CLEAR_LINE
@@ -35,7 +35,7 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   exposesGroupDeployToken,
@@ -47,7 +47,7 @@ import {
   ExitCode,
   GitLabApiError,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
@@ -630,8 +630,8 @@ function counts(findings) {
 function formatJson(r, meta) {
   const out = {
     group: meta.group,
-    generatedAt: meta.generatedAt.toISOString(),
-    expiringWithinDays: meta.expiringWithinDays,
+    generated_at: meta.generatedAt.toISOString(),
+    min_days_left: meta.expiringWithinDays,
     tokens: r.tokens.map((t) => ({
       level: t.level,
       owner: t.owner,
@@ -639,7 +639,7 @@ function formatJson(r, meta) {
       name: t.name,
       username: t.username,
       scopes: t.scopes,
-      expiresAt: t.expiresAt,
+      expires_at: t.expiresAt,
       active: t.active,
       state: t.state
     })),
@@ -647,7 +647,7 @@ function formatJson(r, meta) {
       severity: f.severity,
       code: f.code,
       where: f.where,
-      ...f.tokenId === void 0 ? {} : { tokenId: f.tokenId },
+      ...f.tokenId === void 0 ? {} : { token_id: f.tokenId },
       message: f.message
     })),
     summary: summarise(r.findings)
@@ -899,20 +899,26 @@ function parseDays(raw) {
 function auditSettings(flags, env) {
   const format = flags.format ?? "text";
   if (!AUDIT_FORMATS.includes(format)) {
-    throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(", ")}`, "e.g. --format markdown");
+    throw new UsageError(
+      `--format must be one of ${AUDIT_FORMATS.join(", ")}`,
+      "e.g. --format markdown",
+      "--format"
+    );
   }
-  const expiringWithinDays = parseDays(flags.expiringWithin ?? 30);
+  const expiringWithinDays = parseDays(flags.minDaysLeft ?? 30);
   if (expiringWithinDays === void 0) {
     throw new UsageError(
-      `--expiring-within must be a number of days, not "${String(flags.expiringWithin).slice(0, 40)}"`,
-      "e.g. --expiring-within 14"
+      `--min-days-left must be a number of days, not "${String(flags.minDaysLeft).slice(0, 40)}"`,
+      "e.g. --min-days-left 14",
+      "--min-days-left"
     );
   }
   const ephemeralOlderThanMs = parseDuration(flags.ephemeralOlderThan ?? "6h");
   if (ephemeralOlderThanMs === void 0) {
     throw new UsageError(
       `--ephemeral-older-than must be a duration such as 90m, 6h or 2d, not "${String(flags.ephemeralOlderThan).slice(0, 40)}"`,
-      "e.g. --ephemeral-older-than 12h"
+      "e.g. --ephemeral-older-than 12h",
+      "--ephemeral-older-than"
     );
   }
   const group = (flags.group ?? env.CI_PROJECT_NAMESPACE ?? "").trim().replace(/^\/+|\/+$/g, "");

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   resolveSettings
-} from "./chunk-MLXUUSAN.js";
+} from "./chunk-75EZXUXU.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
@@ -10,7 +10,7 @@ import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-SJTZ665W.js";
+} from "./chunk-S7M735SX.js";
 import {
   connect,
   getProject,
@@ -18,7 +18,7 @@ import {
   listDeployTokens,
   listProtectedRefs,
   listVariables
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   parseGitLabVersion
 } from "./chunk-YOE5HMND.js";
@@ -28,7 +28,7 @@ import {
 import {
   GitLabApiError,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/export/variables.ts
 function deployVariables(username, password) {
@@ -61,7 +61,7 @@ function runSpecs(cwd) {
   return async (spec) => {
     const path = specPath(spec, cwd);
     if (!path) return void 0;
-    loader ??= import("./load-ZVPBIPB4.js").then((m) => m.createSpecLoader());
+    loader ??= import("./load-UG5HPMSK.js").then((m) => m.createSpecLoader());
     return (await loader).valid(path);
   };
 }
@@ -290,7 +290,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-HQJZO2DP.js");
+    const { ephemeralFlow } = await import("./ephemeral-S7W7X5NP.js");
     const e = await ephemeralFlow(
       settings,
       client,

@@ -26,7 +26,7 @@ import "./chunk-YM2RZDLZ.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import {
   __toESM

@@ -9,7 +9,7 @@ import {
 import {
   GitLabApiError,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/gitlab/types.ts
 var ShapeError = class extends Error {
@@ -1199,7 +1199,26 @@ function requireToken(c, purpose, hint) {
 function connect(c, deps, notice) {
   const line = defaultNotice(c);
   if (line) notice(line);
-  return clientWith(c.url, c.apiToken, deps);
+  return namingSources(clientWith(c.url, c.apiToken, deps), c);
+}
+function namingSources(client, c) {
+  const named = (e) => {
+    if (e instanceof GitLabApiError && e.status === 401 && e.source === void 0) {
+      e.source = c.tokenSource;
+      e.hint = `GitLab at ${c.url} (from ${c.urlSource}) rejected the API token in ${c.tokenSource}: it is expired, revoked, or for another instance; put a valid token there (scope read_api, or api to create tokens)`;
+    }
+    throw e;
+  };
+  return {
+    get: (path, parse, query) => client.get(path, parse, query).catch(named),
+    getAll: (path, parse, query) => client.getAll(path, parse, query).catch(named),
+    request: (method, path, parse, opts) => client.request(method, path, parse, opts).catch(named),
+    get requestCount() {
+      return client.requestCount;
+    },
+    ...client.rateLimit ? { rateLimit: client.rateLimit } : {},
+    apiUrl: client.apiUrl
+  };
 }
 
 // src/resolve/activity.ts

@@ -8,11 +8,14 @@ import {
 } from "./chunk-AU24H3XZ.js";
 import {
   reportError
-} from "./chunk-HDXFWA4K.js";
+} from "./chunk-7IWCY7TK.js";
 import {
   guardOutput
 } from "./chunk-IHBIXJQZ.js";
 import "./chunk-T4ECGMLM.js";
+import {
+  useColor
+} from "./chunk-F6G2ECZE.js";
 import {
   DEPLOY_TOKEN_SCOPES
 } from "./chunk-YOE5HMND.js";
@@ -22,8 +25,10 @@ import {
 } from "./chunk-YM2RZDLZ.js";
 import "./chunk-MYCCQ4L5.js";
 import {
-  ExitCode
-} from "./chunk-XSTXBMLW.js";
+  DeployTokenError,
+  ExitCode,
+  GitLabApiError
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import {
   __commonJS,
@@ -1248,8 +1253,8 @@ var require_command = __commonJS({
           outputError: (str, write) => write(str),
           getOutHelpWidth: () => process.stdout.isTTY ? process.stdout.columns : void 0,
           getErrHelpWidth: () => process.stderr.isTTY ? process.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process.stdout.isTTY && process.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process.stderr.isTTY && process.stderr.hasColors?.()),
+          getOutHasColors: () => useColor2() ?? (process.stdout.isTTY && process.stdout.hasColors?.()),
+          getErrHasColors: () => useColor2() ?? (process.stderr.isTTY && process.stderr.hasColors?.()),
           stripColor: (str) => stripColor(str)
         };
         this._hidden = false;
@@ -3423,7 +3428,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return arg;
       });
     }
-    function useColor() {
+    function useColor2() {
       if (process.env.NO_COLOR || process.env.FORCE_COLOR === "0" || process.env.FORCE_COLOR === "false")
         return false;
       if (process.env.FORCE_COLOR || process.env.CLICOLOR_FORCE !== void 0)
@@ -3431,7 +3436,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
       return void 0;
     }
     exports.Command = Command3;
-    exports.useColor = useColor;
+    exports.useColor = useColor2;
   }
 });
 
@@ -3484,6 +3489,12 @@ function connection(cmd, spec, scope = "") {
     `environment variable holding the GitLab API token${scope} (default GITLAB_TOKEN, then GITLAB_ACCESS_TOKEN, OAUTH_TOKEN)`
   ).option("--verbose", "print each GitLab API request (method, endpoint, status, time) to stderr");
 }
+function format() {
+  return new Option("--format <format>", "output format: text, or JSON on stdout (errors too)").choices(["text", "json"]).default("text");
+}
+function hidden(flags) {
+  return new Option(flags).hideHelp();
+}
 function common(cmd) {
   return connection(cmd, true).option("--project <id|path>", "project id or full path (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)").option("--spec <file>", "job spec (default deploy-token.yml when it exists)").option("--job <name>", "job in the spec whose needs are checked").option(
     "--environment <name>",
@@ -3511,18 +3522,18 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-EHFRACNK.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-3YGBZAUV.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
     "dry run: what would be exported where, from which source, with which warnings; prints no secret"
-  ).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("--export <target...>", "also show where these export targets would write").addHelpText(
+  ).addOption(format()).option("--export <target...>", "also show where these export targets would write").addHelpText(
     "after",
     `
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-EHFRACNK.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-3YGBZAUV.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3538,14 +3549,14 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-SH76QDOC.js");
+      const { runValidate } = await import("./run-EG7572LG.js");
       const files = cmd.args ?? [];
-      const format = String(o.format ?? "text");
+      const format2 = String(o.format ?? "text");
       return runValidate(
         files,
-        { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === void 0 },
+        { format: format2, cwd: ctx.cwd, color: useColor(ctx.stdout.isTTY, ctx.env) },
         // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
-        format === "github" ? ctx.commands : ctx.stdout,
+        format2 === "github" ? ctx.commands : ctx.stdout,
         ctx.stderr
       );
     })
@@ -3564,9 +3575,9 @@ function registerCleanup(program3, ctx, run, _proc) {
     "--project <id|path>",
     "with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)"
   ).option(
-    "--older-than <duration>",
+    "--ephemeral-older-than <duration>",
     "with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)"
-  ).option(
+  ).addOption(hidden("--older-than <duration>")).addOption(format()).option(
     "--dry-run",
     "list what would be deleted and removed (recorded tokens, files, leftovers); touch nothing"
   ).addHelpText(
@@ -3576,13 +3587,17 @@ Examples:
   deploy-token cleanup
   deploy-token cleanup --all --dry-run
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
-  deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`
-  ).action(run(async (o) => (await import("./cleanup-6VD32NLP.js")).runCleanup(o, ctx)));
+  deploy-token cleanup --ephemeral --project tanuki/app --ephemeral-older-than 2h
+  deploy-token cleanup --dry-run --format json`
+  ).action(run(async (o) => (await import("./cleanup-3UJD52QM.js")).runCleanup(o, ctx)));
 }
 function registerExec(program3, ctx, run, proc) {
   common(program3.command("exec")).description(
     "resolve, run CMD with the variables in its environment and its output masked, exit with its code"
-  ).argument("<command...>", "the command and its arguments, after --").option("--shell", "run the command through /bin/sh -c (off: no shell)").option(
+  ).argument(
+    "[command...]",
+    "the command and its arguments, after -- (none with --job: the job's run: lines)"
+  ).option("--shell", "run the command through /bin/sh -c (off: no shell)").option(
     "--pass-api-token",
     "give the command the API token too (it is withheld by default; masked like the password either way)"
   ).passThroughOptions().addHelpText(
@@ -3590,10 +3605,11 @@ function registerExec(program3, ctx, run, proc) {
     `
 Examples:
   deploy-token exec --job pull -- skopeo inspect docker://registry.example.com/tanuki/app:latest
+  deploy-token exec --job build                          # the job's run: lines, each through sh -c
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-LLIB2VX7.js");
+      const { runExec } = await import("./exec-G3BVTLOA.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3613,14 +3629,17 @@ function registerMask(program3, ctx, run, _proc) {
   program3.command("mask").description("copy stdin to stdout with every registered secret masked").option(
     "--secret-env <name>",
     "environment variable holding a secret (repeatable)",
-    (v, prev) => [...prev, v],
-    []
+    (v, prev) => [...prev ?? [], v]
   ).addHelpText(
     "after",
     `
 Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
-  ).action(run(async (o) => (await import("./mask-BZ3JSHCO.js")).runMask(o.secretEnv, ctx)));
+  ).action(
+    run(
+      async (o) => (await import("./mask-3CB6PV6U.js")).runMask(o.secretEnv ?? [], ctx)
+    )
+  );
 }
 function registerProvision(program3, ctx, run, _proc) {
   connection(program3.command("provision"), false, " (scope api)").description(
@@ -3630,10 +3649,10 @@ function registerProvision(program3, ctx, run, _proc) {
   ).option("--group <id|path>", "with --level group: the group (default: the project's parent group)").option("--scopes <list>", `comma list: ${DEPLOY_TOKEN_SCOPES.join(", ")}`).option("--expires-at <date>", "expiry date (YYYY-MM-DD: dies at 00:00 UTC that day) or ISO instant").option("--expires-in <days>", "expire this many days from today (00:00 UTC)").option("--name <name>", "token name (default gitlab-deploy-token)").option("--username <name>", "token username (default gitlab+deploy-token-{id})").addOption(
     new Option("--store <where>", "where jobs find it: CI/CD variables, or print it once").choices(["group-variables", "project-variables", "none"]).default("none")
   ).option("--protected", "store the variables as protected (protected branches and tags only)").addOption(
-    new Option("--format <format>", "with --store none: how the token is printed").choices([
-      "json",
-      "shell"
-    ])
+    new Option(
+      "--format <format>",
+      "text, or one JSON object on stdout (with --store none it carries the token; the default then); shell: export lines for the token (--store none)"
+    ).choices(["text", "json", "shell"])
   ).option(
     "--rotate",
     "replace the active token of that name: create, store, verify, then delete the old one"
@@ -3648,12 +3667,12 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
   deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
-  ).action(run(async (o) => (await import("./provision-QGO6A257.js")).runProvisionCommand(o, ctx)));
+  ).action(run(async (o) => (await import("./provision-WYH76BFZ.js")).runProvisionCommand(o, ctx)));
 }
 function registerAudit(program3, ctx, run, _proc) {
   connection(program3.command("audit"), false, " (read_api)").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").addOption(
     new Option("--format <format>", "output format").choices(["text", "json", "markdown", "csv"]).default("text")
-  ).option("--expiring-within <days>", "flag active tokens that expire within this many days (default 30)").option(
+  ).option("--min-days-left <days>", "flag active tokens that expire within this many days (default 30)").addOption(hidden("--expiring-within <days>")).option(
     "--ephemeral-older-than <duration>",
     "ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)"
   ).addHelpText(
@@ -3664,11 +3683,11 @@ Exit codes: 0 no error-level finding, 1 at least one, 2 bad flags, 3 GitLab coul
 Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
-  deploy-token audit --group tanuki/platform --format json --expiring-within 14`
-  ).action(run(async (o) => (await import("./audit-TSENEABV.js")).runAudit(o, ctx)));
+  deploy-token audit --group tanuki/platform --format json --min-days-left 14`
+  ).action(run(async (o) => (await import("./audit-A7VCEWWK.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-VHLLKOP5.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-7TQKGRZY.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,
@@ -3700,15 +3719,19 @@ function commandContext(proc) {
 function program2(ctx) {
   return new Command().name("deploy-token").enablePositionalOptions().description(
     "Give a CI job the credentials of GitLab's gitlab-deploy-token the way GitLab would, say when and why it would not, and export them safely."
-  ).version(package_default.version, "--version", "print the version").helpOption("-h, --help", "show help").showHelpAfterError("(run with --help for usage)").exitOverride().configureOutput({
+  ).version(package_default.version, "-V, --version", "print the version").helpOption("-h, --help", "show help").exitOverride().configureOutput({
     writeOut: (s) => ctx.stdout.write(s),
-    writeErr: (s) => ctx.stderr.write(s)
+    writeErr: (s) => ctx.stderr.write(s),
+    // Usage errors are reported by main, in the one error style (or as JSON).
+    outputError: () => void 0
   }).addHelpText(
     "after",
     `
-Exit codes: 0 done, 1 the answer is no (no usable token, expired, revoked, missing scopes, findings),
-2 the request is wrong (bad flags, invalid spec, missing project), 3 GitLab could not be asked.
+Exit codes: 0 done; 1 the answer is no (no usable credentials, findings, GitLab refused: 403);
+2 the request is wrong (bad flags, invalid spec, unknown project or group: 404, API token rejected: 401);
+3 GitLab or the network failed (5xx, timeouts, answers that are not GitLab's) or an internal error.
 The API token is read from GITLAB_TOKEN (or --api-token-env NAME), never from a flag.
+--format json on a reporting command prints errors as JSON on stdout too (docs/cli.md).
 
 Examples:
   deploy-token demo
@@ -3721,6 +3744,11 @@ function runner(ctx, done) {
   return (fn) => async (...args) => {
     const cmd = args[args.length - 1];
     const opts = cmd.opts();
+    try {
+      renamed(opts);
+    } catch (e) {
+      return done(reportError(ctx, e, opts.format === "json"));
+    }
     if (typeof opts.apiTokenEnv === "string") ctx.scrubber.add(ctx.env[opts.apiTokenEnv]);
     if ((opts.verbose === true || ctx.env.RUNNER_DEBUG === "1") && !ctx.onRequest) {
       ctx.onRequest = (e) => ctx.stderr.write(
@@ -3728,8 +3756,50 @@ function runner(ctx, done) {
 `
       );
     }
-    done(await fn(opts, cmd));
+    try {
+      done(await fn(opts, cmd));
+    } catch (e) {
+      done(reportError(ctx, namingSetting(e, opts, ctx.env), opts.format === "json"));
+    }
   };
+}
+var RENAMED = [
+  ["expiringWithin", "minDaysLeft", "--expiring-within", "--min-days-left"],
+  ["olderThan", "ephemeralOlderThan", "--older-than", "--ephemeral-older-than"]
+];
+function renamed(opts) {
+  for (const [old, now, oldFlag, nowFlag] of RENAMED) {
+    if (opts[old] === void 0) continue;
+    if (opts[now] !== void 0 && opts[now] !== opts[old]) {
+      throw new DeployTokenError(
+        `${oldFlag} ${String(opts[old])} and ${nowFlag} ${String(opts[now])} disagree`,
+        ExitCode.Usage,
+        `${oldFlag} is the old name of ${nowFlag}: pass ${nowFlag} only`,
+        oldFlag
+      );
+    }
+    opts[now] = opts[old];
+    delete opts[old];
+  }
+}
+function namingSetting(e, opts, env) {
+  if (!(e instanceof GitLabApiError) || e.status !== 404 || e.source !== void 0) return e;
+  const source = typeof opts.group === "string" && /\/groups\//.test(e.endpoint) ? `--group ${opts.group}` : typeof opts.project === "string" ? `--project ${opts.project}` : env.CI_PROJECT_ID ? `$CI_PROJECT_ID (${env.CI_PROJECT_ID})` : env.CI_PROJECT_PATH ? `$CI_PROJECT_PATH (${env.CI_PROJECT_PATH})` : void 0;
+  if (source) {
+    e.source = source;
+    e.hint = `GitLab does not know ${source} (or the API token's user cannot see it): check ${source.split(" ")[0]}, and that the token's user is a member`;
+  }
+  return e;
+}
+function wantsJson(argv) {
+  return argv.some((a, i) => a === "--format=json" || a === "--format" && argv[i + 1] === "json");
+}
+function usageError(e, argv, names) {
+  const message = e.message.replace(/^error: /, "");
+  const cmd = argv.find((a) => !a.startsWith("-"));
+  const option = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const hint = cmd === "exec" && e.code === "commander.unknownOption" && !argv.includes("--") ? `if ${option} belongs to the command, put the command after --: deploy-token exec [options] -- sh -c '\u2026'` : `run deploy-token ${cmd && names.includes(cmd) ? `${cmd} ` : ""}--help for usage`;
+  return new DeployTokenError(message, ExitCode.Usage, hint, option.startsWith("-") ? option : void 0);
 }
 async function main(argv, proc) {
   let code = ExitCode.Ok;
@@ -3746,9 +3816,18 @@ async function main(argv, proc) {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      if (e.exitCode === 0) return ExitCode.Ok;
+      return reportError(
+        ctx,
+        usageError(
+          e,
+          argv,
+          prog.commands.map((c) => c.name())
+        ),
+        wantsJson(argv)
+      );
     }
-    return reportError(ctx.stderr, e);
+    return reportError(ctx, e, wantsJson(argv));
   }
 }
 export {

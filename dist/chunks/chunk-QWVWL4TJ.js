@@ -1,13 +1,16 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  useColor
+} from "./chunk-F6G2ECZE.js";
+import {
   describeToken,
   planExitCode
-} from "./chunk-SJTZ665W.js";
+} from "./chunk-S7M735SX.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 
 // src/plan/format.ts
 function planReport(r, ctx) {
@@ -59,7 +62,7 @@ var PLAIN = {
   dim: (s) => s
 };
 function pickStyle(isTTY, env) {
-  return isTTY && env.NO_COLOR === void 0 ? COLOR : PLAIN;
+  return useColor(isTTY, env) ? COLOR : PLAIN;
 }
 function formatPlanText(p, style = PLAIN) {
   const lines = [];

@@ -632,7 +632,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-ZVPBIPB4.js")).analyzeSpec;
+  return (await import("./load-UG5HPMSK.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

@@ -7,15 +7,16 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-LENBLTZ5.js";
+} from "./chunk-QWVWL4TJ.js";
 import {
   deployVariables,
   runFlow
-} from "./chunk-ZMVAMG2A.js";
-import "./chunk-MLXUUSAN.js";
+} from "./chunk-ISU5A6FD.js";
+import "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
-import "./chunk-SJTZ665W.js";
-import "./chunk-QXCUGIMX.js";
+import "./chunk-F6G2ECZE.js";
+import "./chunk-S7M735SX.js";
+import "./chunk-GC33CJTY.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -31,7 +32,7 @@ import {
 import "./chunk-GAHSSZYI.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-MYCCQ4L5.js";
-import "./chunk-XSTXBMLW.js";
+import "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
@@ -1295,7 +1296,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-QGO6A257.js");
+    const { runProvisionCommand } = await import("./provision-WYH76BFZ.js");
     const r = await captured(
       ctx,
       sc,
@@ -1342,7 +1343,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-TSENEABV.js");
+    const { runAudit } = await import("./audit-A7VCEWWK.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

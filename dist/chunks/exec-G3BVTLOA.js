@@ -2,41 +2,44 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   reportResolution
-} from "./chunk-HDXFWA4K.js";
+} from "./chunk-7IWCY7TK.js";
 import {
   Delivery,
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-ISCKCHWP.js";
+} from "./chunk-BC2ABS6W.js";
 import {
   checkStateDir
-} from "./chunk-DDKGJSTJ.js";
+} from "./chunk-SHO2RHEB.js";
 import {
   runFlow
-} from "./chunk-ZMVAMG2A.js";
-import "./chunk-MLXUUSAN.js";
+} from "./chunk-ISU5A6FD.js";
+import "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
+import "./chunk-T4ECGMLM.js";
 import {
   discardEphemeral
-} from "./chunk-KCQJASFG.js";
-import "./chunk-W3DJH2KI.js";
+} from "./chunk-36H7NAP6.js";
+import "./chunk-TIPUZYMB.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-SJTZ665W.js";
+import "./chunk-S7M735SX.js";
 import {
   proxyAwareFetch
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import "./chunk-YOE5HMND.js";
 import {
   maskPipe
 } from "./chunk-GAHSSZYI.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
-import "./chunk-YM2RZDLZ.js";
+import {
+  isClientName
+} from "./chunk-YM2RZDLZ.js";
 import "./chunk-MYCCQ4L5.js";
 import {
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
@@ -135,12 +138,7 @@ function within(p, ms) {
   return Promise.race([p, new Promise((r) => setTimeout(() => r(void 0), ms).unref())]);
 }
 async function runExec(argv, flags, ctx, io) {
-  const [command, ...args] = argv;
-  if (!command)
-    throw new UsageError(
-      "exec needs a command after --",
-      "e.g. deploy-token exec -- docker pull registry.example.com/img"
-    );
+  if (argv.length === 0 && (flags.job === void 0 || swallowed(flags).length > 0)) throw noCommand(flags);
   checkStateDir(ctx.env);
   const stop = new Stop();
   const run = new RunDir(ctx.env);
@@ -159,7 +157,8 @@ async function runExec(argv, flags, ctx, io) {
     const first = await Promise.race([settled, stop.stopped.then(() => void 0)]);
     if (first === void 0 || stop.signal) return await stoppedEarly(settled, stop, ctx);
     if ("error" in first) throw first.error;
-    return await execResolved({ flow: first.flow, command, args, flags, ctx, io, stop }, run);
+    const steps = stepsOf(argv, first.flow, flags);
+    return await execResolved({ flow: first.flow, steps, flags, ctx, io, stop }, run);
   } finally {
     unsubscribe?.();
     run.discard();
@@ -175,7 +174,7 @@ async function stoppedEarly(settled, stop, ctx) {
 `);
   } else if (!late && stop.posted) {
     ctx.stderr.write(
-      "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n"
+      "deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --ephemeral-older-than (default 6h) or has expired\n"
     );
   }
   return stop.code;
@@ -185,6 +184,40 @@ function childEnv(env, vars, api) {
   const out = Object.fromEntries(Object.entries(env).filter(([k, v]) => !withheld(k, v)));
   for (const v of vars) out[v.name] = v.value;
   return out;
+}
+function splitConfigure(flags) {
+  const all = flags.configure ?? [];
+  const end = all.findIndex((c, i) => !isClientName(c) || all.indexOf(c) < i);
+  return end === -1 ? { clients: all, rest: [] } : { clients: all.slice(0, end), rest: all.slice(end) };
+}
+var swallowed = (flags) => splitConfigure(flags).rest;
+function noCommand(flags) {
+  const { clients, rest } = splitConfigure(flags);
+  const words = rest.join(" ").slice(0, 80);
+  if (words !== "") {
+    return new UsageError(
+      `exec has no command: "${words}" was read as clients of --configure`,
+      `put the command after --: deploy-token exec --configure ${clients.join(" ") || "CLIENT"} -- ${words}`,
+      "--configure"
+    );
+  }
+  return new UsageError(
+    "exec needs a command after -- (or --job NAME whose spec has run: lines)",
+    "put the command after --, e.g. deploy-token exec -- docker pull registry.example.com/img"
+  );
+}
+function stepsOf(argv, flow, flags) {
+  const [command, ...args] = argv;
+  if (command !== void 0) return [{ command, args, shell: flags.shell === true }];
+  const lines = flow.settings.job?.spec.run ?? [];
+  if (lines.length === 0) {
+    throw new UsageError(
+      `exec --job ${flags.job ?? ""} has no command: the job has no run: lines`,
+      `put the command after --, or add run: lines to job ${flags.job ?? ""} in the spec`,
+      `spec jobs.${flags.job ?? ""}.run`
+    );
+  }
+  return lines.map((line) => ({ command: "sh", args: ["-c", line], shell: false }));
 }
 async function execResolved(x, run) {
   const { flow, flags, ctx } = x;
@@ -218,30 +251,32 @@ async function execResolved(x, run) {
   }
 }
 async function runCommand(x, vars) {
-  const { flow, command, args, flags, ctx, io, stop } = x;
+  const { flow, steps, flags, ctx, io, stop } = x;
   const env = childEnv(ctx.env, vars, {
     name: flow.settings.gitlab.tokenVariable,
     token: flow.settings.gitlab.apiToken,
     pass: flags.passApiToken === true
   });
-  if (stop.signal) {
-    ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started
+  for (const step of steps) {
+    if (stop.signal) {
+      ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started
 `);
-    return stop.code;
-  }
-  return runChild({
-    command,
-    args,
-    env,
-    cwd: ctx.cwd,
-    shell: flags.shell === true,
-    registry: ctx.scrubber.registry,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    onError: (m) => ctx.stderr.write(`deploy-token: ${m}
+      return stop.code;
+    }
+    const code = await runChild({
+      ...step,
+      env,
+      cwd: ctx.cwd,
+      registry: ctx.scrubber.registry,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      onError: (m) => ctx.stderr.write(`deploy-token: ${m}
 `),
-    onSignal: stop.attach
-  });
+      onSignal: stop.attach
+    });
+    if (code !== 0) return code;
+  }
+  return 0;
 }
 export {
   childEnv,

@@ -5,13 +5,13 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-4WERUPYQ.js";
+} from "./chunk-VM7W7K4T.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-MLXUUSAN.js";
+} from "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -19,7 +19,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-W3DJH2KI.js";
+} from "./chunk-TIPUZYMB.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -36,7 +36,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   isScope
@@ -50,7 +50,7 @@ import {
   ExitCode,
   GitLabApiError,
   UsageError
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-SFJXSL7D.js";
 
@@ -157,12 +157,20 @@ function checkCombinations(flags, level, store) {
       "add --store group-variables or project-variables"
     );
   }
-  const format = flags.format ?? "json";
-  if (format !== "json" && format !== "shell") {
-    throw new UsageError(`--format must be json or shell, not "${String(format).slice(0, 40)}"`);
+  const format = flags.format ?? (store === "none" ? "json" : "text");
+  if (format !== "text" && format !== "json" && format !== "shell") {
+    throw new UsageError(
+      `--format must be text, json or shell, not "${String(format).slice(0, 40)}"`,
+      "e.g. --format json",
+      "--format"
+    );
   }
-  if (flags.format !== void 0 && store !== "none") {
-    throw new UsageError("--format applies to --store none (the token is printed once)", "drop --format");
+  if (format === "shell" && store !== "none") {
+    throw new UsageError(
+      "--format shell prints the token as export lines, which only --store none does",
+      "add --store none, or use --format text|json for the report",
+      "--format"
+    );
   }
   if (level === "project" && store === "group-variables") {
     throw new UsageError(
@@ -221,8 +229,7 @@ async function readVariable(client, h, key) {
 }
 function describe(e, secrets = []) {
   if (e instanceof DeployTokenError) {
-    let code = e.exitCode === 0 ? 3 : e.exitCode;
-    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
+    const code = e.exitCode === 0 ? 3 : e.exitCode;
     return {
       message: maskString(e.message, secrets),
       ...e.hint ? { hint: maskString(e.hint, secrets) } : {},
@@ -933,6 +940,7 @@ async function runProvisionCommand(flags, ctx) {
 `);
   const out = await runProvision(req, { client, now: ctx.now, log });
   if (out.created) ctx.scrubber.add(out.created.token, { username: out.created.username });
+  if (req.format === "json") return provisionJson(out, req, ctx);
   if (out.error) {
     ctx.stderr.write(`deploy-token: error: ${out.error}
 `);
@@ -947,35 +955,48 @@ async function runProvisionCommand(flags, ctx) {
 `);
   if (out.created && req.store === "none") {
     const c = out.created;
-    if (ctx.env.GITHUB_ACTIONS === "true") ctx.command("add-mask", c.token);
-    if (ctx.env.GITLAB_CI === "true") {
-      ctx.stderr.write(
-        'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision \u2026 --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n'
-      );
-    }
-    if (req.format === "shell") {
-      ctx.payload.write(
-        `export CI_DEPLOY_USER=${shellQuote(c.username)}
+    printedOnce(ctx, c.token);
+    ctx.payload.write(
+      `export CI_DEPLOY_USER=${shellQuote(c.username)}
 export CI_DEPLOY_PASSWORD=${shellQuote(c.token)}
 `
-      );
-    } else {
-      ctx.payload.write(
-        `${safeJson({
-          id: c.id,
-          name: c.name,
-          username: c.username,
-          token: c.token,
-          expires_at: c.expires_at,
-          scopes: c.scopes,
-          level: out.owner?.level === "groups" ? "group" : "project",
-          owner: out.owner?.path
-        })}
-`
-      );
-    }
+    );
     ctx.stderr.write("deploy-token: the token was printed once on stdout; GitLab will not show it again\n");
   }
+  return out.exitCode;
+}
+function printedOnce(ctx, token) {
+  if (token !== void 0 && ctx.env.GITHUB_ACTIONS === "true") ctx.command("add-mask", token);
+  if (ctx.env.GITLAB_CI === "true") {
+    ctx.stderr.write(
+      'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision \u2026 --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n'
+    );
+  }
+}
+function provisionJson(out, req, ctx) {
+  const c = out.created;
+  const once = c !== void 0 && req.store === "none";
+  if (once) printedOnce(ctx, c.token);
+  const report = {
+    ...c ? {
+      id: c.id,
+      name: c.name,
+      username: c.username,
+      ...once ? { token: c.token } : {},
+      expires_at: c.expires_at,
+      scopes: c.scopes
+    } : {},
+    level: out.owner?.level === "groups" ? "group" : req.level,
+    owner: out.owner?.path ?? null,
+    ...out.plan ? { dry_run_steps: out.plan } : {},
+    state: out.state,
+    ...out.error ? { error: { message: out.error, hint: out.hint ?? null, source: null } } : {},
+    exit_code: out.exitCode
+  };
+  (once ? ctx.payload : ctx.stdout).write(`${safeJson(report)}
+`);
+  if (once)
+    ctx.stderr.write("deploy-token: the token was printed once on stdout; GitLab will not show it again\n");
   return out.exitCode;
 }
 function projectFromEnv(ctx) {

@@ -4,11 +4,11 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-QXCUGIMX.js";
+} from "./chunk-GC33CJTY.js";
 import {
   DeployTokenError,
   ExitCode
-} from "./chunk-XSTXBMLW.js";
+} from "./chunk-DAFGPLIL.js";
 
 // src/provision/permissions.ts
 var MAINTAINER = 40;

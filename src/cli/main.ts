@@ -111,7 +111,7 @@ function renamed(opts: Record<string, unknown>): void {
       );
     }
     opts[now] = opts[old];
-    delete opts[old];
+    Reflect.deleteProperty(opts, old);
   }
 }
 

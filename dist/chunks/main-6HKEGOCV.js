@@ -3779,7 +3779,7 @@ function renamed(opts) {
       );
     }
     opts[now] = opts[old];
-    delete opts[old];
+    Reflect.deleteProperty(opts, old);
   }
 }
 function namingSetting(e, opts, env) {

@@ -3,7 +3,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunks/chunk-WLCS4LXA.js";
+} from "./chunks/chunk-2LMOQGEN.js";
 import "./chunks/chunk-SFJXSL7D.js";
 
 // src/cli.ts
@@ -11,7 +11,7 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-7JZADZ6L.js");
+  const { main } = await import("./chunks/main-IJLLIQ2T.js");
   const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
   let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {

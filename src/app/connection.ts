@@ -12,7 +12,7 @@
  *
  * Pure: the environment and the spec come in, data goes out; `connect` makes the client.
  */
-import { UsageError } from '../core/errors.js';
+import { GitLabApiError, UsageError } from '../core/errors.js';
 import type { Env } from '../core/env.js';
 import { API_TOKEN_VARIABLES } from '../core/secret-shape.js';
 import { clientWith, type ClientDeps, type GitLabClient } from '../gitlab/client.js';
@@ -190,5 +190,29 @@ export function connect(
 ): GitLabClient {
   const line = defaultNotice(c);
   if (line) notice(line);
-  return clientWith(c.url, c.apiToken, deps);
+  return namingSources(clientWith(c.url, c.apiToken, deps), c);
+}
+
+/**
+ * The client, its errors naming the setting to fix: a rejected API token (401) names where the
+ * token came from and where the instance did.
+ */
+function namingSources(client: GitLabClient, c: Connection): GitLabClient {
+  const named = (e: unknown): never => {
+    if (e instanceof GitLabApiError && e.status === 401 && e.source === undefined) {
+      e.source = c.tokenSource;
+      e.hint = `GitLab at ${c.url} (from ${c.urlSource}) rejected the API token in ${c.tokenSource}: it is expired, revoked, or for another instance; put a valid token there (scope read_api, or api to create tokens)`;
+    }
+    throw e;
+  };
+  return {
+    get: (path, parse, query) => client.get(path, parse, query).catch(named),
+    getAll: (path, parse, query) => client.getAll(path, parse, query).catch(named),
+    request: (method, path, parse, opts) => client.request(method, path, parse, opts).catch(named),
+    get requestCount() {
+      return client.requestCount;
+    },
+    ...(client.rateLimit ? { rateLimit: client.rateLimit } : {}),
+    apiUrl: client.apiUrl,
+  };
 }

@@ -169,7 +169,7 @@ export async function ephemeralFlow(
 /**
  * Delete the flow's ephemeral token, if it made one; never throws. Returns the line to print
  * (a warning when it failed: the token then expires at midnight, and `cleanup --ephemeral` deletes it
- * once older than --older-than or expired).
+ * once older than --ephemeral-older-than or expired).
  */
 export async function discardEphemeral(flow: {
   ephemeral?: EphemeralRecord;
@@ -188,7 +188,7 @@ export async function discardEphemeral(flow: {
   } catch (e) {
     return {
       ok: false,
-      line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --older-than (default 6h) or has expired at midnight`,
+      line: `could not delete ephemeral token #${r.tokenId} (${(e as { message?: string }).message ?? String(e)}); it expires at 00:00 UTC; \`deploy-token cleanup --ephemeral\` deletes it once it is older than --ephemeral-older-than (default 6h) or has expired at midnight`,
     };
   }
 }

@@ -4,10 +4,10 @@
  * invisible format characters are neutralised everywhere, and in Markdown every value from GitLab is
  * a code span, where neither GitHub nor GitLab parses mentions, links, references, emoji or HTML.
  *
- * JSON shape (stable; documented in docs/audit.md):
- * { group, generatedAt, expiringWithinDays,
- *   tokens: [{ level, owner, id, name, username, scopes, expiresAt, active, state }],
- *   findings: [{ severity, code, where, tokenId?, message }],
+ * JSON shape (stable; documented in docs/audit.md; snake_case as GitLab's API, docs/cli.md):
+ * { group, generated_at, min_days_left,
+ *   tokens: [{ level, owner, id, name, username, scopes, expires_at, active, state }],
+ *   findings: [{ severity, code, where, token_id?, message }],
  *   summary: { errors, warnings, infos } }
  */
 import { mdCode, mdText, oneLine } from '../core/text.js';
@@ -50,8 +50,8 @@ function counts(findings: Finding[]): string {
 export function formatJson(r: AuditResult, meta: ReportMeta): string {
   const out = {
     group: meta.group,
-    generatedAt: meta.generatedAt.toISOString(),
-    expiringWithinDays: meta.expiringWithinDays,
+    generated_at: meta.generatedAt.toISOString(),
+    min_days_left: meta.expiringWithinDays,
     tokens: r.tokens.map((t) => ({
       level: t.level,
       owner: t.owner,
@@ -59,7 +59,7 @@ export function formatJson(r: AuditResult, meta: ReportMeta): string {
       name: t.name,
       username: t.username,
       scopes: t.scopes,
-      expiresAt: t.expiresAt,
+      expires_at: t.expiresAt,
       active: t.active,
       state: t.state,
     })),
@@ -67,7 +67,7 @@ export function formatJson(r: AuditResult, meta: ReportMeta): string {
       severity: f.severity,
       code: f.code,
       where: f.where,
-      ...(f.tokenId === undefined ? {} : { tokenId: f.tokenId }),
+      ...(f.tokenId === undefined ? {} : { token_id: f.tokenId }),
       message: f.message,
     })),
     summary: summarise(r.findings),

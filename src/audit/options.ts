@@ -12,7 +12,8 @@ export interface AuditFlags {
   gitlabUrl?: string;
   apiTokenEnv?: string;
   format?: string;
-  expiringWithin?: string | number;
+  /** `--min-days-left` (old name `--expiring-within`, main.ts). */
+  minDaysLeft?: string | number;
   ephemeralOlderThan?: string;
 }
 
@@ -41,13 +42,18 @@ export function parseDays(raw: string | number): number | undefined {
 export function auditSettings(flags: AuditFlags, env: Env): AuditCliSettings {
   const format = (flags.format ?? 'text') as AuditFormat;
   if (!AUDIT_FORMATS.includes(format)) {
-    throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}`, 'e.g. --format markdown');
+    throw new UsageError(
+      `--format must be one of ${AUDIT_FORMATS.join(', ')}`,
+      'e.g. --format markdown',
+      '--format',
+    );
   }
-  const expiringWithinDays = parseDays(flags.expiringWithin ?? 30);
+  const expiringWithinDays = parseDays(flags.minDaysLeft ?? 30);
   if (expiringWithinDays === undefined) {
     throw new UsageError(
-      `--expiring-within must be a number of days, not "${String(flags.expiringWithin).slice(0, 40)}"`,
-      'e.g. --expiring-within 14',
+      `--min-days-left must be a number of days, not "${String(flags.minDaysLeft).slice(0, 40)}"`,
+      'e.g. --min-days-left 14',
+      '--min-days-left',
     );
   }
   const ephemeralOlderThanMs = parseDuration(flags.ephemeralOlderThan ?? '6h');
@@ -55,6 +61,7 @@ export function auditSettings(flags: AuditFlags, env: Env): AuditCliSettings {
     throw new UsageError(
       `--ephemeral-older-than must be a duration such as 90m, 6h or 2d, not "${String(flags.ephemeralOlderThan).slice(0, 40)}"`,
       'e.g. --ephemeral-older-than 12h',
+      '--ephemeral-older-than',
     );
   }
   const group = (flags.group ?? env.CI_PROJECT_NAMESPACE ?? '').trim().replace(/^\/+|\/+$/g, '');

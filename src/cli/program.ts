@@ -4,6 +4,7 @@
  * Option wiring only: every decision lives in the core.
  */
 import { Command, Option } from 'commander';
+import { useColor } from '../core/color.js';
 import { CLIENT_NAMES } from '../credentials/client-names.js';
 import { DEPLOY_TOKEN_SCOPES } from '../gitlab/scopes.js';
 import type { CliContext, CommandContext } from './context.js';
@@ -28,6 +29,18 @@ function connection(cmd: Command, spec: boolean, scope = ''): Command {
       `environment variable holding the GitLab API token${scope} (default GITLAB_TOKEN, then GITLAB_ACCESS_TOKEN, OAUTH_TOKEN)`,
     )
     .option('--verbose', 'print each GitLab API request (method, endpoint, status, time) to stderr');
+}
+
+/** `--format text|json`: the output contract of every reporting command (docs/cli.md, "Output"). */
+function format(): Option {
+  return new Option('--format <format>', 'output format: text, or JSON on stdout (errors too)')
+    .choices(['text', 'json'])
+    .default('text');
+}
+
+/** An old name kept for one release: accepted, not listed (its value goes to the new name, main.ts). */
+function hidden(flags: string): Option {
+  return new Option(flags).hideHelp();
 }
 
 function common(cmd: Command): Command {
@@ -81,7 +94,7 @@ function registerPlan(program: Command, ctx: CommandContext, run: Run, _proc: Cl
     .description(
       'dry run: what would be exported where, from which source, with which warnings; prints no secret',
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(format())
     .option('--export <target...>', 'also show where these export targets would write')
     .addHelpText(
       'after',
@@ -119,7 +132,7 @@ Examples:
         const format = String(o.format ?? 'text') as 'text' | 'json' | 'sarif' | 'codequality' | 'github';
         return runValidate(
           files,
-          { format, cwd: ctx.cwd, color: ctx.stdout.isTTY === true && ctx.env.NO_COLOR === undefined },
+          { format, cwd: ctx.cwd, color: useColor(ctx.stdout.isTTY, ctx.env) },
           // GitHub annotations are workflow commands, built with escaped data by validate's formatter.
           format === 'github' ? ctx.commands : ctx.stdout,
           ctx.stderr,
@@ -147,9 +160,11 @@ function registerCleanup(program: Command, ctx: CommandContext, run: Run, _proc:
       'with --ephemeral: the project (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)',
     )
     .option(
-      '--older-than <duration>',
+      '--ephemeral-older-than <duration>',
       'with --ephemeral: leftovers are older than this (e.g. 90m, 6h, 2d; default 6h)',
     )
+    .addOption(hidden('--older-than <duration>'))
+    .addOption(format())
     .option(
       '--dry-run',
       'list what would be deleted and removed (recorded tokens, files, leftovers); touch nothing',
@@ -161,7 +176,8 @@ Examples:
   deploy-token cleanup
   deploy-token cleanup --all --dry-run
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
-  deploy-token cleanup --ephemeral --project tanuki/app --older-than 2h`,
+  deploy-token cleanup --ephemeral --project tanuki/app --ephemeral-older-than 2h
+  deploy-token cleanup --dry-run --format json`,
     )
     .action(run(async (o) => (await import('./commands/cleanup.js')).runCleanup(o, ctx)));
 }
@@ -171,7 +187,10 @@ function registerExec(program: Command, ctx: CommandContext, run: Run, proc: Cli
     .description(
       'resolve, run CMD with the variables in its environment and its output masked, exit with its code',
     )
-    .argument('<command...>', 'the command and its arguments, after --')
+    .argument(
+      '[command...]',
+      "the command and its arguments, after -- (none with --job: the job's run: lines)",
+    )
     .option('--shell', 'run the command through /bin/sh -c (off: no shell)')
     .option(
       '--pass-api-token',
@@ -183,6 +202,7 @@ function registerExec(program: Command, ctx: CommandContext, run: Run, proc: Cli
       `
 Examples:
   deploy-token exec --job pull -- skopeo inspect docker://registry.example.com/tanuki/app:latest
+  deploy-token exec --job build                          # the job's run: lines, each through sh -c
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`,
     )
     .action(
@@ -213,8 +233,7 @@ function registerMask(program: Command, ctx: CommandContext, run: Run, _proc: Cl
     .option(
       '--secret-env <name>',
       'environment variable holding a secret (repeatable)',
-      (v: string, prev: string[]) => [...prev, v],
-      [] as string[],
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
     )
     .addHelpText(
       'after',
@@ -222,7 +241,11 @@ function registerMask(program: Command, ctx: CommandContext, run: Run, _proc: Cl
 Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`,
     )
-    .action(run(async (o) => (await import('./commands/mask.js')).runMask(o.secretEnv as string[], ctx)));
+    .action(
+      run(async (o) =>
+        (await import('./commands/mask.js')).runMask((o.secretEnv as string[] | undefined) ?? [], ctx),
+      ),
+    );
 }
 
 function registerProvision(program: Command, ctx: CommandContext, run: Run, _proc: CliContext): void {
@@ -249,10 +272,10 @@ function registerProvision(program: Command, ctx: CommandContext, run: Run, _pro
     )
     .option('--protected', 'store the variables as protected (protected branches and tags only)')
     .addOption(
-      new Option('--format <format>', 'with --store none: how the token is printed').choices([
-        'json',
-        'shell',
-      ]),
+      new Option(
+        '--format <format>',
+        'text, or one JSON object on stdout (with --store none it carries the token; the default then); shell: export lines for the token (--store none)',
+      ).choices(['text', 'json', 'shell']),
     )
     .option(
       '--rotate',
@@ -283,7 +306,8 @@ function registerAudit(program: Command, ctx: CommandContext, run: Run, _proc: C
         .choices(['text', 'json', 'markdown', 'csv'])
         .default('text'),
     )
-    .option('--expiring-within <days>', 'flag active tokens that expire within this many days (default 30)')
+    .option('--min-days-left <days>', 'flag active tokens that expire within this many days (default 30)')
+    .addOption(hidden('--expiring-within <days>'))
     .option(
       '--ephemeral-older-than <duration>',
       'ephemeral tokens older than this are leftovers (e.g. 6h, 2d; default 6h)',
@@ -296,7 +320,7 @@ Exit codes: 0 no error-level finding, 1 at least one, 2 bad flags, 3 GitLab coul
 Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
-  deploy-token audit --group tanuki/platform --format json --expiring-within 14`,
+  deploy-token audit --group tanuki/platform --format json --min-days-left 14`,
     )
     .action(run(async (o) => (await import('./commands/audit.js')).runAudit(o, ctx)));
 }

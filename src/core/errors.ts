@@ -1,6 +1,8 @@
 /**
- * Exit codes shared by every command (the README's exit-code table).
- * 0 done, 1 the answer is no, 2 the request is wrong, 3 GitLab could not be asked.
+ * Exit codes shared by every command (docs/cli.md, "Exit codes"): 0 done; 1 the answer is no (no
+ * usable credentials, findings, GitLab refused: 403); 2 the request is wrong (bad flags, a project or
+ * group GitLab does not know: 404, an API token GitLab rejects: 401); 3 GitLab or the network failed
+ * (5xx, timeouts, answers that are not GitLab's) or an internal error.
  */
 export const ExitCode = {
   Ok: 0,
@@ -10,34 +12,50 @@ export const ExitCode = {
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** An error the user can act on: a message, what to do, and the exit code it maps to. */
+/**
+ * An error the user can act on: a message, what to do, the exit code it maps to, and (when known)
+ * the setting the bad value came from (`--project`, `$GITLAB_TOKEN`, `spec gitlab.url`).
+ */
 export class DeployTokenError extends Error {
   readonly exitCode: ExitCodeValue;
-  readonly hint: string | undefined;
-  constructor(message: string, exitCode: ExitCodeValue, hint?: string) {
+  hint: string | undefined;
+  source: string | undefined;
+  constructor(message: string, exitCode: ExitCodeValue, hint?: string, source?: string) {
     super(message);
     this.name = 'DeployTokenError';
     this.exitCode = exitCode;
     this.hint = hint;
+    this.source = source;
   }
+}
+
+/**
+ * What GitLab's answer means for the exit code: 401 (the API token rejected) and 404 (no such
+ * project or group) are a wrong request, 403 is GitLab's no; anything else (5xx, no answer, an
+ * answer that is not GitLab's) is GitLab failing.
+ */
+export function exitForStatus(status: number | undefined): ExitCodeValue {
+  if (status === 401 || status === 404) return ExitCode.Usage;
+  if (status === 403) return ExitCode.No;
+  return ExitCode.GitLab;
 }
 
 /** Bad flags, unreadable or invalid spec, missing project: exit 2. */
 export class UsageError extends DeployTokenError {
-  constructor(message: string, hint?: string) {
-    super(message, ExitCode.Usage, hint);
+  constructor(message: string, hint?: string, source?: string) {
+    super(message, ExitCode.Usage, hint, source);
     this.name = 'UsageError';
   }
 }
 
-/** GitLab could not be asked, or answered something we cannot use: exit 3. */
+/** GitLab could not be asked, answered something we cannot use (exit 3), or said no (exitForStatus). */
 export class GitLabApiError extends DeployTokenError {
   /** HTTP status, when GitLab answered at all. */
   readonly status: number | undefined;
   /** The endpoint asked, without query string or host (never carries a secret). */
   readonly endpoint: string;
   constructor(message: string, endpoint: string, status?: number, hint?: string) {
-    super(message, ExitCode.GitLab, hint);
+    super(message, exitForStatus(status), hint);
     this.name = 'GitLabApiError';
     this.endpoint = endpoint;
     this.status = status;

@@ -3,6 +3,7 @@
  * The plan object is built from the resolution without the credentials, so no formatting bug can
  * print the password.
  */
+import { useColor } from '../core/color.js';
 import type { LayoutFileView } from '../credentials/types.js';
 import { daysLeft, formatInstant } from '../resolve/activity.js';
 import { describeToken, planExitCode } from '../resolve/resolver.js';
@@ -110,12 +111,12 @@ export const PLAIN: Style = {
   dim: (s) => s,
 };
 
-/** Colour only on a terminal, never with NO_COLOR (https://no-color.org). */
+/** Colour as src/core/color.ts decides (FORCE_COLOR, NO_COLOR, a terminal). */
 export function pickStyle(
   isTTY: boolean | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): Style {
-  return isTTY && env.NO_COLOR === undefined ? COLOR : PLAIN;
+  return useColor(isTTY, env) ? COLOR : PLAIN;
 }
 
 export function formatPlanText(p: PlanReport, style: Style = PLAIN): string {

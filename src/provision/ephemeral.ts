@@ -138,6 +138,7 @@ export function parseDuration(raw: string, flag: string): number {
     throw new UsageError(
       `${flag} must be a duration like 90m, 6h or 2d, not "${raw.slice(0, 40)}"`,
       `e.g. ${flag} 6h`,
+      flag,
     );
   }
   return ms;

@@ -95,9 +95,8 @@ export function describe(
   secrets: readonly string[] = [],
 ): { message: string; hint?: string; code: 1 | 2 | 3 } {
   if (e instanceof DeployTokenError) {
-    let code: 1 | 2 | 3 = e.exitCode === 0 ? 3 : e.exitCode;
-    // GitLab was asked and said no (role, token scope): "the answer is no", exit 1.
-    if (e instanceof GitLabApiError && (e.status === 401 || e.status === 403)) code = 1;
+    // 403 (role, token scope) is GitLab's no, 401 and 404 a wrong request (src/core/errors.ts).
+    const code: 1 | 2 | 3 = e.exitCode === 0 ? 3 : e.exitCode;
     return {
       message: maskString(e.message, secrets),
       ...(e.hint ? { hint: maskString(e.hint, secrets) } : {}),

@@ -46,7 +46,8 @@ export interface ProvisionRequest {
   protected: boolean;
   rotate: boolean;
   dryRun: boolean;
-  format: 'json' | 'shell';
+  /** The report (text, or one JSON object); shell: export lines for a token printed (--store none). */
+  format: 'text' | 'json' | 'shell';
 }
 
 function parseExpiry(flags: ProvisionFlags, now: Date): string | null {
@@ -171,19 +172,28 @@ function checkUsername(username: string, store: Store): void {
 }
 
 /** Flags that make no sense together. */
-function checkCombinations(flags: ProvisionFlags, level: string, store: Store): 'json' | 'shell' {
+function checkCombinations(flags: ProvisionFlags, level: string, store: Store): 'text' | 'json' | 'shell' {
   if (flags.protected && store === 'none') {
     throw new UsageError(
       '--protected applies to stored variables',
       'add --store group-variables or project-variables',
     );
   }
-  const format = flags.format ?? 'json';
-  if (format !== 'json' && format !== 'shell') {
-    throw new UsageError(`--format must be json or shell, not "${String(format).slice(0, 40)}"`);
+  // The token printed once (--store none) is JSON unless asked otherwise.
+  const format = flags.format ?? (store === 'none' ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'shell') {
+    throw new UsageError(
+      `--format must be text, json or shell, not "${String(format).slice(0, 40)}"`,
+      'e.g. --format json',
+      '--format',
+    );
   }
-  if (flags.format !== undefined && store !== 'none') {
-    throw new UsageError('--format applies to --store none (the token is printed once)', 'drop --format');
+  if (format === 'shell' && store !== 'none') {
+    throw new UsageError(
+      '--format shell prints the token as export lines, which only --store none does',
+      'add --store none, or use --format text|json for the report',
+      '--format',
+    );
   }
   if (level === 'project' && store === 'group-variables') {
     throw new UsageError(

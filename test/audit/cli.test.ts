@@ -60,7 +60,7 @@ async function audit(s: RunningStandin, args: string[], token = ADMIN, env: Reco
 const json = (r: CliRun) =>
   JSON.parse(r.stdout) as {
     tokens: { id: number; state: string }[];
-    findings: { code: FindingCode; severity: string; where: string; tokenId?: number }[];
+    findings: { code: FindingCode; severity: string; where: string; token_id?: number }[];
     summary: Record<string, number>;
     group: string;
   };
@@ -89,7 +89,7 @@ describe('the audit-tree scenario (four levels deep)', () => {
     ] as FindingCode[])
       expect(seen).toContain(c);
     const at = (code: FindingCode) =>
-      o.findings.filter((f) => f.code === code).map((f) => [f.where, f.tokenId ?? null]);
+      o.findings.filter((f) => f.code === code).map((f) => [f.where, f.token_id ?? null]);
     expect(at('group-token-not-direct-parent')).toEqual([
       ['acme', 201],
       ['acme/platform/backend', 202],
@@ -130,24 +130,28 @@ describe('the audit-tree scenario (four levels deep)', () => {
     expect(r.stdout).toMatch(/project +acme\/web\/shop +208 +deploy-token-ephemeral-20261124T080000Z-abc123/);
   });
 
-  test('--expiring-within and --ephemeral-older-than move the thresholds', async () => {
-    const o = json(
-      await audit(acme, [
-        '--group',
-        'acme',
-        '--format',
-        'json',
-        '--expiring-within',
-        '90',
-        '--ephemeral-older-than',
-        '2d',
-      ]),
-    );
-    expect(o.findings.filter((f) => f.code === 'expiring-soon').map((f) => f.tokenId)).toEqual([
-      202, 203, 204,
-    ]);
-    expect(o.findings.filter((f) => f.code === 'leftover-ephemeral')).toEqual([]);
-  });
+  // --expiring-within is --min-days-left's old name, kept (hidden) for one release.
+  test.each(['--min-days-left', '--expiring-within'])(
+    '%s and --ephemeral-older-than move the thresholds',
+    async (days) => {
+      const o = json(
+        await audit(acme, [
+          '--group',
+          'acme',
+          '--format',
+          'json',
+          days,
+          '90',
+          '--ephemeral-older-than',
+          '2d',
+        ]),
+      );
+      expect(o.findings.filter((f) => f.code === 'expiring-soon').map((f) => f.token_id)).toEqual([
+        202, 203, 204,
+      ]);
+      expect(o.findings.filter((f) => f.code === 'leftover-ephemeral')).toEqual([]);
+    },
+  );
 
   test('a subgroup by numeric id: only its part of the tree', async () => {
     const o = json(await audit(acme, ['--group', '102', '--format', 'json']));
@@ -207,6 +211,7 @@ describe('exit codes', () => {
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('GITLAB_TOKEN');
     for (const bad of [
+      ['--min-days-left', 'soon'],
       ['--expiring-within', 'soon'],
       ['--ephemeral-older-than', '6'],
       ['--format', 'yaml'],
@@ -272,10 +277,11 @@ describe('exit codes', () => {
     expect(r.code).toBe(3);
   });
 
-  test('3: an unknown group', async () => {
+  test('2: an unknown group (404), naming --group', async () => {
     const r = await audit(tidy, ['--group', 'nope'], 'glpat-cleanAdminCleanAdmin1');
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('404');
+    expect(r.stderr).toContain('hint: GitLab does not know --group nope');
   });
 });
 
@@ -423,7 +429,7 @@ describe('GitLab ≤ 15.0: the printed fix command works', () => {
       outputs.push({ sc, r: after });
       const afterJson = JSON.parse(after.stdout) as {
         findings: { code: string; severity: string }[];
-        tokens: { owner: string; name: string; state: string; expiresAt: string | null; scopes: string[] }[];
+        tokens: { owner: string; name: string; state: string; expires_at: string | null; scopes: string[] }[];
       };
       expect(afterJson.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(after.code).toBe(0);
@@ -431,7 +437,7 @@ describe('GitLab ≤ 15.0: the printed fix command works', () => {
       const rotated = afterJson.tokens.filter(
         (t) => t.owner === 'tanuki' && t.name === 'gitlab-deploy-token' && t.state === 'active',
       );
-      expect(rotated.map((t) => [t.expiresAt, t.scopes])).toEqual([
+      expect(rotated.map((t) => [t.expires_at, t.scopes])).toEqual([
         ['2027-01-24T00:00:00.000Z', ['read_repository', 'read_registry']],
       ]);
     } finally {
@@ -469,7 +475,7 @@ test('variables of a group above the audited one are read and judged for its pro
     );
     outputs.push({ sc, r });
     expect(r.code).toBe(1);
-    expect(json(r).findings.map((f) => [f.severity, f.code, f.where, f.tokenId ?? null])).toEqual([
+    expect(json(r).findings.map((f) => [f.severity, f.code, f.where, f.token_id ?? null])).toEqual([
       ['error', 'stale-variables', 'top', null],
       ['error', 'unmasked-password', 'top', null],
       ['error', 'group-token-not-direct-parent', 'top/sub', 12],

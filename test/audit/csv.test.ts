@@ -151,7 +151,9 @@ test('through the CLI: the rows of --format json, one a token, with hostile name
     const csv = await runCli([...args, '--format', 'csv'], env, opts);
     const json = await runCli([...args, '--format', 'json'], env, opts);
     expect(csv.code).toBe(json.code);
-    const tokens = (JSON.parse(json.stdout) as { tokens: TokenRow[] }).tokens;
+    const tokens = (
+      JSON.parse(json.stdout) as { tokens: (Omit<TokenRow, 'expiresAt'> & { expires_at: string | null })[] }
+    ).tokens;
     const inert = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
     expect(parse(csv.stdout)).toEqual([
       [...CSV_COLUMNS],
@@ -162,7 +164,7 @@ test('through the CLI: the rows of --format json, one a token, with hostile name
         inert(t.name),
         inert(t.username),
         t.scopes.join(','),
-        t.expiresAt ?? '',
+        t.expires_at ?? '',
         String(t.active),
         t.state,
       ]),

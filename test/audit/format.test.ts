@@ -60,16 +60,16 @@ describe('json', () => {
     const o = JSON.parse(formatJson(result, meta));
     expect(Object.keys(o)).toEqual([
       'group',
-      'generatedAt',
-      'expiringWithinDays',
+      'generated_at',
+      'min_days_left',
       'tokens',
       'findings',
       'summary',
     ]);
     expect(o).toMatchObject({
       group: 'top',
-      generatedAt: '2026-11-25T10:00:00.000Z',
-      expiringWithinDays: 30,
+      generated_at: '2026-11-25T10:00:00.000Z',
+      min_days_left: 30,
     });
     expect(Object.keys(o.tokens[0])).toEqual([
       'level',
@@ -78,18 +78,18 @@ describe('json', () => {
       'name',
       'username',
       'scopes',
-      'expiresAt',
+      'expires_at',
       'active',
       'state',
     ]);
-    expect(o.tokens[1]).toMatchObject({ expiresAt: null, state: 'revoked', active: false });
+    expect(o.tokens[1]).toMatchObject({ expires_at: null, state: 'revoked', active: false });
     expect(o.findings[0]).toEqual({
       severity: 'error',
       code: 'unmasked-password',
       where: 'top',
       message: 'a | b c',
     });
-    expect(o.findings[1].tokenId).toBe(8);
+    expect(o.findings[1].token_id).toBe(8);
     expect(o.summary).toEqual({ errors: 1, warnings: 1, infos: 1 });
   });
   test('every string loses the control and invisible characters text output neutralises (jq -r prints them raw)', () => {
@@ -507,7 +507,7 @@ describe('flags', () => {
     [{ group: 'g' }, {}, 'GITLAB_TOKEN'],
     [{ group: 'g', apiTokenEnv: 'MINE' }, { GITLAB_TOKEN: 'x' }, 'MINE'],
     [{ group: 'g', apiTokenEnv: 'no-dash' }, { GITLAB_TOKEN: 'x' }, '--api-token-env'],
-    [{ group: 'g', expiringWithin: 'soon' }, { GITLAB_TOKEN: 'x' }, '--expiring-within'],
+    [{ group: 'g', minDaysLeft: 'soon' }, { GITLAB_TOKEN: 'x' }, '--min-days-left'],
     [{ group: 'g', ephemeralOlderThan: '6' }, { GITLAB_TOKEN: 'x' }, '--ephemeral-older-than'],
     [{ group: 'g', format: 'yaml' }, { GITLAB_TOKEN: 'x' }, '--format'],
     [{ group: 'g', gitlabUrl: 'ftp://x' }, { GITLAB_TOKEN: 'x' }, '--gitlab-url'],

@@ -6,7 +6,7 @@ import type { DeployToken } from '../../src/gitlab/types.js';
 import { noVariables } from '../../src/resolve/precedence.js';
 import { exposedFor, pictureTokens, tokensNamed } from '../../src/resolve/tokens.js';
 import type { ResolveInput } from '../../src/resolve/types.js';
-import { parseGitLabVersion } from '../../src/resolve/version.js';
+import { parseGitLabVersion } from '../../src/gitlab/version.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const token = (over: Partial<DeployToken>): DeployToken => ({

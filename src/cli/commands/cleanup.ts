@@ -26,6 +26,7 @@ import type { GitLabClient } from '../../gitlab/client.js';
 import { parseDuration, sweepEphemeral } from '../../provision/ephemeral.js';
 import type { CommandContext } from '../context.js';
 import { clientFor } from '../api-client.js';
+import { writeJson } from '../output.js';
 
 export interface CleanupFlags {
   manifest?: string;
@@ -34,7 +35,9 @@ export interface CleanupFlags {
   project?: string;
   gitlabUrl?: string;
   apiTokenEnv?: string;
-  olderThan?: string;
+  /** `--ephemeral-older-than` (old name `--older-than`, main.ts). */
+  ephemeralOlderThan?: string;
+  format?: string;
   dryRun?: boolean;
 }
 
@@ -46,11 +49,13 @@ interface Io {
   dry: boolean;
   say: Say;
   warn: Say;
+  /** What --format json reports: the paths, and every line text output would print. */
+  report: { removed: string[]; already_gone: string[]; left: string[]; lines: string[] };
 }
 
 /** Every flag checked before anything is removed: the age bound and the project for --ephemeral. */
 function checkFlags(flags: CleanupFlags, ctx: CommandContext): { olderThanMs: number; project?: string } {
-  const olderThanMs = parseDuration(flags.olderThan ?? DEFAULT_OLDER_THAN, '--older-than');
+  const olderThanMs = parseDuration(flags.ephemeralOlderThan ?? DEFAULT_OLDER_THAN, '--ephemeral-older-than');
   const project = flags.project ?? (ctx.env.CI_PROJECT_ID || ctx.env.CI_PROJECT_PATH || undefined);
   if (project !== undefined)
     checkProjectRef(project, flags.project !== undefined ? '--project' : 'the project');
@@ -60,8 +65,12 @@ function checkFlags(flags: CleanupFlags, ctx: CommandContext): { olderThanMs: nu
       'pass --project ID|PATH (default $CI_PROJECT_ID, then $CI_PROJECT_PATH)',
     );
   }
-  if (flags.olderThan !== undefined && !flags.ephemeral) {
-    throw new UsageError('--older-than applies to --ephemeral', 'add --ephemeral');
+  if (flags.ephemeralOlderThan !== undefined && !flags.ephemeral) {
+    throw new UsageError(
+      '--ephemeral-older-than applies to --ephemeral',
+      'add --ephemeral',
+      '--ephemeral-older-than',
+    );
   }
   if (flags.all && flags.manifest) {
     throw new UsageError(
@@ -95,11 +104,14 @@ function selectRuns(flags: CleanupFlags, io: Io): RecordedSelection {
 
 export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Promise<number> {
   const { olderThanMs, project } = checkFlags(flags, ctx);
+  const json = flags.format === 'json';
+  const report: Io['report'] = { removed: [], already_gone: [], left: [], lines: [] };
   const io: Io = {
     ctx,
     dry: flags.dryRun === true,
-    say: (l) => ctx.stdout.write(`${l}\n`),
+    say: (l) => (json ? report.lines.push(l) : ctx.stdout.write(`${l}\n`)),
     warn: (l) => ctx.stderr.write(`deploy-token: warning: ${l}\n`),
+    report,
   };
   let code: number = ExitCode.Ok;
   const sel = selectRuns(flags, io);
@@ -123,6 +135,7 @@ export async function runCleanup(flags: CleanupFlags, ctx: CommandContext): Prom
     const c = await sweepProject(flags, gitlab, project as string, olderThanMs, io);
     if (c !== ExitCode.Ok) code = c;
   }
+  if (json) writeJson(ctx.stdout, { dry_run: io.dry, ...report, exit_code: code });
   return code;
 }
 
@@ -140,6 +153,9 @@ function removeFiles(sel: RecordedSelection, io: Io): void {
       total.refused.push(run.manifest.dir);
     } else total.refused.push(...r.refused);
   }
+  io.report.removed.push(...total.removed);
+  io.report.already_gone.push(...total.missing);
+  io.report.left.push(...total.refused);
   for (const p of total.removed) say(`${dry ? 'would remove' : 'removed'} ${p}`);
   for (const p of total.refused)
     warn(`left ${p} in place (not empty, not ours, or outside the credentials directory)`);
@@ -167,7 +183,7 @@ async function sweepProject(
     );
   for (const t of s.young)
     say(
-      `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.olderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`,
+      `kept ephemeral token #${t.id} ${t.name}: younger than ${flags.ephemeralOlderThan ?? DEFAULT_OLDER_THAN}, a job may be using it`,
     );
   for (const f of s.failed) {
     warn(`could not delete ephemeral token #${f.token.id}: ${f.why}`);

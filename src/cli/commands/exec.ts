@@ -12,6 +12,7 @@ import { Delivery } from '../../app/delivery.js';
 import { discardEphemeral } from '../../app/ephemeral.js';
 import { runFlow, type FlowResult } from '../../app/flow.js';
 import { parseClients } from '../../app/job-files.js';
+import { isClientName } from '../../credentials/client-names.js';
 import type { CommonFlags } from '../../app/options.js';
 import { RunDir } from '../../app/run-dir.js';
 import { RunRecord } from '../../app/run-record.js';
@@ -96,12 +97,7 @@ export async function runExec(
   ctx: CommandContext,
   io: ExecIo,
 ): Promise<number> {
-  const [command, ...args] = argv;
-  if (!command)
-    throw new UsageError(
-      'exec needs a command after --',
-      'e.g. deploy-token exec -- docker pull registry.example.com/img',
-    );
+  if (argv.length === 0 && (flags.job === undefined || swallowed(flags).length > 0)) throw noCommand(flags);
   // The run records its files there before writing them: refuse a planted one first.
   checkStateDir(ctx.env);
   const stop = new Stop();
@@ -121,7 +117,8 @@ export async function runExec(
     const first = await Promise.race([settled, stop.stopped.then(() => undefined)]);
     if (first === undefined || stop.signal) return await stoppedEarly(settled, stop, ctx);
     if ('error' in first) throw first.error;
-    return await execResolved({ flow: first.flow, command, args, flags, ctx, io, stop }, run);
+    const steps = stepsOf(argv, first.flow, flags);
+    return await execResolved({ flow: first.flow, steps, flags, ctx, io, stop }, run);
   } finally {
     unsubscribe?.();
     run.discard();
@@ -142,7 +139,7 @@ async function stoppedEarly(settled: Promise<Settled>, stop: Stop, ctx: CommandC
     if (d) ctx.stderr.write(`deploy-token: ${d.ok ? '' : 'warning: '}${d.line}\n`);
   } else if (!late && stop.posted) {
     ctx.stderr.write(
-      'deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --older-than (default 6h) or has expired\n',
+      'deploy-token: warning: GitLab had not answered the ephemeral token request; if it created the token, it expires at 00:00 UTC and `deploy-token cleanup --ephemeral` deletes it once it is older than --ephemeral-older-than (default 6h) or has expired\n',
     );
   }
   return stop.code;
@@ -166,11 +163,64 @@ export function childEnv(
   return out;
 }
 
-/** One exec run: the resolved flow, the command, and what it runs with. */
-interface ExecRun {
-  flow: FlowResult;
+/** A command as given (`-- CMD ARG…`), or one `run:` line of the job through `sh -c`. */
+interface Step {
   command: string;
   args: string[];
+  /** Through /bin/sh -c (`--shell`); a run: line is already `sh -c LINE`. */
+  shell: boolean;
+}
+
+/**
+ * --configure's values split: the clients (distinct client names, from the start), and the rest, a
+ * command it swallowed (`--configure docker docker push x`: `docker push x`).
+ */
+function splitConfigure(flags: ExecFlags): { clients: string[]; rest: string[] } {
+  const all = flags.configure ?? [];
+  const end = all.findIndex((c, i) => !isClientName(c) || all.indexOf(c) < i);
+  return end === -1 ? { clients: all, rest: [] } : { clients: all.slice(0, end), rest: all.slice(end) };
+}
+const swallowed = (flags: ExecFlags) => splitConfigure(flags).rest;
+
+/**
+ * No command: when one was read as a flag's values (`--configure docker docker push x`), say so and
+ * show it after `--`; else say exec needs one.
+ */
+function noCommand(flags: ExecFlags): UsageError {
+  const { clients, rest } = splitConfigure(flags);
+  const words = rest.join(' ').slice(0, 80);
+  if (words !== '') {
+    return new UsageError(
+      `exec has no command: "${words}" was read as clients of --configure`,
+      `put the command after --: deploy-token exec --configure ${clients.join(' ') || 'CLIENT'} -- ${words}`,
+      '--configure',
+    );
+  }
+  return new UsageError(
+    'exec needs a command after -- (or --job NAME whose spec has run: lines)',
+    'put the command after --, e.g. deploy-token exec -- docker pull registry.example.com/img',
+  );
+}
+
+/** The command given, else the job's `run:` lines in order, each through `sh -c`. */
+function stepsOf(argv: string[], flow: FlowResult, flags: ExecFlags): Step[] {
+  const [command, ...args] = argv;
+  if (command !== undefined) return [{ command, args, shell: flags.shell === true }];
+  const lines = flow.settings.job?.spec.run ?? [];
+  if (lines.length === 0) {
+    throw new UsageError(
+      `exec --job ${flags.job ?? ''} has no command: the job has no run: lines`,
+      `put the command after --, or add run: lines to job ${flags.job ?? ''} in the spec`,
+      `spec jobs.${flags.job ?? ''}.run`,
+    );
+  }
+  return lines.map((line) => ({ command: 'sh', args: ['-c', line], shell: false }));
+}
+
+/** One exec run: the resolved flow, the commands, and what they run with. */
+interface ExecRun {
+  flow: FlowResult;
+  steps: Step[];
   flags: ExecFlags;
   ctx: CommandContext;
   io: ExecIo;
@@ -212,28 +262,33 @@ async function execResolved(x: ExecRun, run: RunDir): Promise<number> {
   }
 }
 
-/** The command, in its environment (the job's variables and the files' variables), output masked. */
+/**
+ * The commands in order, in their environment (the job's variables and the files' variables), output
+ * masked; the first that fails ends the run with its exit code.
+ */
 async function runCommand(x: ExecRun, vars: readonly { name: string; value: string }[]): Promise<number> {
-  const { flow, command, args, flags, ctx, io, stop } = x;
+  const { flow, steps, flags, ctx, io, stop } = x;
   const env = childEnv(ctx.env, vars, {
     name: flow.settings.gitlab.tokenVariable,
     token: flow.settings.gitlab.apiToken,
     pass: flags.passApiToken === true,
   });
-  if (stop.signal) {
-    ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started\n`);
-    return stop.code;
+  for (const step of steps) {
+    if (stop.signal) {
+      ctx.stderr.write(`deploy-token: stopped by ${stop.signal} before the command started\n`);
+      return stop.code;
+    }
+    const code = await runChild({
+      ...step,
+      env,
+      cwd: ctx.cwd,
+      registry: ctx.scrubber.registry,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      onError: (m) => ctx.stderr.write(`deploy-token: ${m}\n`),
+      onSignal: stop.attach,
+    });
+    if (code !== 0) return code;
   }
-  return runChild({
-    command,
-    args,
-    env,
-    cwd: ctx.cwd,
-    shell: flags.shell === true,
-    registry: ctx.scrubber.registry,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    onError: (m) => ctx.stderr.write(`deploy-token: ${m}\n`),
-    onSignal: stop.attach,
-  });
+  return 0;
 }

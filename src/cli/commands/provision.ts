@@ -25,46 +25,72 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: Command
   const out = await runProvision(req, { client, now: ctx.now, log });
   // The new token is a secret in everything printed from here on, but the payload that carries it.
   if (out.created) ctx.scrubber.add(out.created.token, { username: out.created.username });
+  if (req.format === 'json') return provisionJson(out, req, ctx);
   if (out.error) {
     ctx.stderr.write(`deploy-token: error: ${out.error}\n`);
     if (out.hint) ctx.stderr.write(`  hint: ${out.hint}\n`);
   }
-  // The plan of a dry run is the answer asked for: stdout (it never holds a secret).
+  // The steps of a dry run are the answer asked for: stdout (they never hold a secret).
   for (const p of out.plan ?? []) ctx.stdout.write(`${p}\n`);
   ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? '' : ' left'}:\n`);
   for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
-  // A token kept after a failure is printed too: with --store none, stdout is its only copy.
   if (out.created && req.store === 'none') {
     const c = out.created;
-    // In a GitHub step, mask the value before it is printed. GitLab has no such command: in a GitLab
-    // job the runner shows stdout in the log unmasked unless the caller captures it (gitlab-runner masks
-    // only variables GitLab marked masked).
-    if (ctx.env.GITHUB_ACTIONS === 'true') ctx.command('add-mask', c.token);
-    if (ctx.env.GITLAB_CI === 'true') {
-      ctx.stderr.write(
-        'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision … --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n',
-      );
-    }
-    if (req.format === 'shell') {
-      ctx.payload.write(
-        `export CI_DEPLOY_USER=${shellQuote(c.username)}\nexport CI_DEPLOY_PASSWORD=${shellQuote(c.token)}\n`,
-      );
-    } else {
-      ctx.payload.write(
-        `${safeJson({
+    printedOnce(ctx, c.token);
+    ctx.payload.write(
+      `export CI_DEPLOY_USER=${shellQuote(c.username)}\nexport CI_DEPLOY_PASSWORD=${shellQuote(c.token)}\n`,
+    );
+    ctx.stderr.write('deploy-token: the token was printed once on stdout; GitLab will not show it again\n');
+  }
+  return out.exitCode;
+}
+
+type Outcome = Awaited<ReturnType<typeof runProvision>>;
+
+/** In a GitHub step the token is masked before it is printed; in a GitLab job the user is warned. */
+function printedOnce(ctx: CommandContext, token?: string): void {
+  if (token !== undefined && ctx.env.GITHUB_ACTIONS === 'true') ctx.command('add-mask', token);
+  // GitLab has no such command: the runner shows stdout unmasked unless the caller captures it.
+  if (ctx.env.GITLAB_CI === 'true') {
+    ctx.stderr.write(
+      'deploy-token: warning: GitLab cannot mask a value printed at run time: capture stdout (eval "$(deploy-token provision … --format shell)") or use --store group-variables|project-variables, or the token is in the job log\n',
+    );
+  }
+}
+
+/**
+ * `--format json`: one object on stdout, snake_case (docs/cli.md). A token printed once (--store
+ * none) is there as before: its fields at the top, `token` its value (a failure that kept it too).
+ */
+function provisionJson(
+  out: Outcome,
+  req: ReturnType<typeof parseProvisionFlags>,
+  ctx: CommandContext,
+): number {
+  const c = out.created;
+  const once = c !== undefined && req.store === 'none';
+  if (once) printedOnce(ctx, c.token);
+  const report = {
+    ...(c
+      ? {
           id: c.id,
           name: c.name,
           username: c.username,
-          token: c.token,
+          ...(once ? { token: c.token } : {}),
           expires_at: c.expires_at,
           scopes: c.scopes,
-          level: out.owner?.level === 'groups' ? 'group' : 'project',
-          owner: out.owner?.path,
-        })}\n`,
-      );
-    }
+        }
+      : {}),
+    level: out.owner?.level === 'groups' ? 'group' : req.level,
+    owner: out.owner?.path ?? null,
+    ...(out.plan ? { dry_run_steps: out.plan } : {}),
+    state: out.state,
+    ...(out.error ? { error: { message: out.error, hint: out.hint ?? null, source: null } } : {}),
+    exit_code: out.exitCode,
+  };
+  (once ? ctx.payload : ctx.stdout).write(`${safeJson(report)}\n`);
+  if (once)
     ctx.stderr.write('deploy-token: the token was printed once on stdout; GitLab will not show it again\n');
-  }
   return out.exitCode;
 }
 

@@ -10,7 +10,6 @@ import { RunRecord } from '../../app/run-record.js';
 import { runSpecs } from '../../app/spec.js';
 import { checkStateDir } from '../../app/state-dir.js';
 import { UsageError } from '../../core/errors.js';
-import { safeJson } from '../../core/text.js';
 import { clientView, formatClientView, layoutView } from '../../credentials/index.js';
 import { renderDotenv } from '../../export/dotenv.js';
 import { writeFileAtomic } from '../../export/files.js';
@@ -28,7 +27,7 @@ import {
 } from '../../export/targets.js';
 import { formatFileLines, formatPlanText, pickStyle, planReport } from '../../plan/format.js';
 import type { CommandContext } from '../context.js';
-import { reportResolution } from '../output.js';
+import { reportResolution, writeJson } from '../output.js';
 
 export interface ResolveFlags extends CommonFlags {
   export?: string[];
@@ -171,7 +170,8 @@ export async function runPlan(flags: ResolveFlags, ctx: CommandContext): Promise
   const files = layout ? layoutView(layout) : [];
   // Each client, and whether the token's scopes let it pull and push (GitLab's rules, clients.ts).
   const clients = layout ? clientView(layout, r.token?.scopes) : [];
-  if (format === 'json') ctx.stdout.write(`${safeJson({ ...plan, files, clients }, 2)}\n`);
+  // snake_case (GitLab's API casing); `sources` is keyed by variable names, kept as they are.
+  if (format === 'json') writeJson(ctx.stdout, { ...plan, files, clients }, new Set(['sources']));
   else {
     ctx.stdout.write(formatPlanText(plan, pickStyle(ctx.stdout.isTTY, ctx.env)));
     ctx.stdout.write(formatFileLines(files));

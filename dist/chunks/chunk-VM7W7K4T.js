@@ -1,0 +1,17 @@
+import { createRequire as __dtCreateRequire } from 'node:module';
+const require = __dtCreateRequire(import.meta.url);
+import {
+  connect,
+  requireToken
+} from "./chunk-GC33CJTY.js";
+
+// src/cli/api-client.ts
+function clientFor(gitlab, ctx, purpose, hint) {
+  const apiToken = requireToken(gitlab, purpose, hint);
+  return connect({ ...gitlab, apiToken }, ctx, (l) => ctx.stderr.write(`deploy-token: ${l}
+`));
+}
+
+export {
+  clientFor
+};

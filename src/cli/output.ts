@@ -34,17 +34,17 @@ export function errorReport(e: unknown): ErrorReport {
 }
 
 /**
- * An error, as text on stderr (`deploy-token: error: …` then `  hint: …`) or, with `--format json`,
- * as `{"error": {"message", "hint", "source"}, "exit_code": N}` on stdout. Returns the exit code.
+ * An error, as text on stderr (`deploy-token: error: …` then `  hint: …`) for the person reading the
+ * log and, with `--format json`, also as `{"error": {"message", "hint", "source"}, "exit_code": N}` on
+ * stdout for the script reading the output. Returns the exit code.
  */
 export function reportError(out: { stdout: TextSink; stderr: TextSink }, e: unknown, json = false): number {
   const r = errorReport(e);
+  out.stderr.write(`deploy-token: error: ${r.message}\n`);
+  if (r.hint) out.stderr.write(`  hint: ${r.hint}\n`);
   if (json) {
     const error = { message: r.message, hint: r.hint ?? null, source: r.source ?? null };
     out.stdout.write(`${safeJson({ error, exit_code: r.exitCode }, 2)}\n`);
-  } else {
-    out.stderr.write(`deploy-token: error: ${r.message}\n`);
-    if (r.hint) out.stderr.write(`  hint: ${r.hint}\n`);
   }
   return r.exitCode;
 }

@@ -230,7 +230,9 @@ describe('through the CLI, against the stand-in', () => {
       GITLAB_TOKEN: WRONG,
       GITLAB_ACCESS_TOKEN: API,
     });
-    expect(r.code).toBe(3);
+    // 401: the request is wrong (exit 2), and the hint names where the rejected token came from.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$GITLAB_TOKEN');
     expect(r.stdout + r.stderr).not.toContain(WRONG);
   });
 

@@ -148,11 +148,11 @@ describe('exit codes', () => {
     expect(r.stderr).toContain('could not');
     expect(r.stdout + r.stderr).not.toContain(API);
   });
-  test('3: the API token is refused (401), with what the token needs', async () => {
+  test('2: the API token is refused (401), with what the token needs', async () => {
     const r = await runCli(['plan', '--gitlab-url', standin.url, '--project', '3'], {
       GITLAB_TOKEN: 'glpat-wrongwrongwrongwrong',
     });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('read_api');
     expect(r.stderr).not.toContain('glpat-wrongwrongwrongwrong');
   });

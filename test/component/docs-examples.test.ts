@@ -72,14 +72,14 @@ describe('generated tables', () => {
         cpSync(join(root, p), join(dir, p), { recursive: true });
       const action = read('action.yml').replace(
         /^inputs:\n/m,
-        "inputs:\n  username:\n    description: 'The deploy token username | a pipe.'\n    required: false\n",
+        "inputs:\n  new-input:\n    description: 'A new input | a pipe.'\n    required: false\n",
       );
       writeFileSync(join(dir, 'action.yml'), action);
       const check = genTables('--check', dir);
       expect([check.status, check.stderr]).toEqual([1, expect.stringContaining('README.md')]);
       expect(genTables(dir).status).toBe(0);
       const table = block(readFileSync(join(dir, 'README.md'), 'utf8'), 'inputs:action') ?? '';
-      expect(table).toContain('| `username` | — | no | The deploy token username \\| a pipe. |');
+      expect(table).toContain('| `new-input` | — | no | A new input \\| a pipe. |');
       expect(genTables('--check', dir).status).toBe(0);
       // An unknown marker is an error, not a silent gap.
       writeFileSync(

@@ -9,6 +9,8 @@ import { createGitLabClient, type GitLabClientOptions } from '../../src/gitlab/c
 import { asDeployToken, asList, asVersionInfo } from '../../src/gitlab/types.js';
 import { API, GITLAB, errorResponse, fixture, fixtureText, gitlabError } from '../helpers/gitlab-fixtures.js';
 
+const EXIT_FOR: Record<number, number> = { 401: 2, 403: 1, 404: 2 };
+
 const CANARY = 'glpat-CANARY-9f8e7d6c5b4a3210';
 const TOKENS = '/projects/tanuki%2Fawesome_project/deploy_tokens';
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0); // a whole second: HTTP dates have no milliseconds
@@ -203,7 +205,8 @@ describe('GitLab error answers: the endpoint, the status, what to do; no retry',
     const hits = script(TOKENS, [() => errorResponse(key)]);
     const { client, sleeps } = harness();
     const err = await failure(client.get(TOKENS, listOfTokens));
-    expect(err).toMatchObject({ name: 'GitLabHttpError', exitCode: 3, status, endpoint: TOKENS });
+    // 401 and 404: the request is wrong (2); 403: GitLab refuses (1) — docs/cli.md, "Exit codes".
+    expect(err).toMatchObject({ name: 'GitLabHttpError', exitCode: EXIT_FOR[status], status, endpoint: TOKENS });
     expect(err.message).toBe(`GET ${TOKENS}: HTTP ${status} (${gitlabMsg(key)})`);
     expect(err.hint).toMatch(hint);
     expect(err.gitlabMessage).toBe(gitlabMsg(key));

@@ -344,7 +344,7 @@ describe('provision: bad flags exit 2 before GitLab is asked', () => {
     [['--scopes', 'read_registry', '--protected'], /--protected applies to stored variables/],
     [
       ['--scopes', 'read_registry', '--format', 'shell', '--store', 'project-variables'],
-      /--format applies to --store none/,
+      /--format shell prints the token as export lines, which only --store none does/,
     ],
   ];
   test.each(bad)('%j', async (argv, message) => {
@@ -532,7 +532,10 @@ describe('provision: what a rotation must not break', () => {
     );
     expect(r.stderr).toContain('--store project-variables');
     expect(r.writes).toEqual([]);
-    expect(r.stdout).toBe('');
+    // --store none reports JSON: the error and exit code, no token (none was created).
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ exit_code: 1, state: ['nothing was changed'] });
+    expect(report).not.toHaveProperty('token');
   });
 
   test('--rotate of a group token (--store none) while the group variables name it: exit 1, nothing changed', async () => {

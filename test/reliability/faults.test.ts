@@ -125,14 +125,15 @@ describe("answers that are not GitLab's JSON", () => {
 });
 
 describe('access errors carry the guidance GitLab users need', () => {
-  test.each<[number, RegExp]>([
-    [401, /read_api/],
-    [403, /Maintainer/],
-    [404, /path or id/],
-  ])('%i', async (status, hint) => {
+  // Exit codes as docs/cli.md has them: 401 and 404 the request is wrong (2), 403 GitLab refuses (1).
+  test.each<[number, RegExp, number]>([
+    [401, /read_api/, 2],
+    [403, /Maintainer/, 1],
+    [404, /GitLab does not know --project/, 2],
+  ])('%i', async (status, hint, code) => {
     gl.inject(PROJECT, [{ kind: 'status', status }], { repeat: true });
     const r = await resolve();
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(code);
     expect(r.stderr).toMatch(hint);
     expect(hits(PROJECT)).toBe(1);
   });

@@ -108,16 +108,16 @@ describe('round trips', () => {
 });
 
 describe('access errors', () => {
-  test('a refused API token is an error with exit 3 that never contains the token', async () => {
+  test('a refused API token is an error with exit 2 (the request is wrong) that never contains the token', async () => {
     const sc = { ...scenario('1-project-token.json'), apiTokens: ['something-else'] };
     const err = await run(sc).catch((e: unknown) => e);
-    expect(err).toMatchObject({ exitCode: 3, status: 401 });
+    expect(err).toMatchObject({ exitCode: 2, status: 401 });
     expect(String((err as Error).message)).not.toContain(API_TOKEN);
     expect((err as { hint: string }).hint).toContain('read_api');
   });
   test('a missing project says what to check', async () => {
     const sc = { ...scenario('1-project-token.json'), project: 'tanuki/nope' };
     const err = await run(sc).catch((e: unknown) => e);
-    expect(err).toMatchObject({ exitCode: 3, status: 404 });
+    expect(err).toMatchObject({ exitCode: 2, status: 404 });
   });
 });

@@ -548,7 +548,7 @@ const rows: Row[] = [
     env: { CI_DEPLOY_PASSWORD: P11 },
     code: 1,
     says: [
-      /deploy-token: the job gets no CI_DEPLOY_USER \/ CI_DEPLOY_PASSWORD: project token #11 .* expired at 2026-11-25 00:00 UTC/,
+      /deploy-token: error: the job gets no CI_DEPLOY_USER \/ CI_DEPLOY_PASSWORD: project token #11 .* expired at 2026-11-25 00:00 UTC/,
       'CI_DEPLOY_USER is not',
     ],
     never: [P11],

@@ -25,15 +25,16 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: Command
   const out = await runProvision(req, { client, now: ctx.now, log });
   // The new token is a secret in everything printed from here on, but the payload that carries it.
   if (out.created) ctx.scrubber.add(out.created.token, { username: out.created.username });
-  if (req.format === 'json') return provisionJson(out, req, ctx);
+  // The error and the state left are for the person reading the log: stderr, in every format.
   if (out.error) {
     ctx.stderr.write(`deploy-token: error: ${out.error}\n`);
     if (out.hint) ctx.stderr.write(`  hint: ${out.hint}\n`);
   }
-  // The steps of a dry run are the answer asked for: stdout (they never hold a secret).
-  for (const p of out.plan ?? []) ctx.stdout.write(`${p}\n`);
   ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? '' : ' left'}:\n`);
   for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
+  if (req.format === 'json') return provisionJson(out, req, ctx);
+  // The steps of a dry run are the answer asked for: stdout (they never hold a secret).
+  for (const p of out.plan ?? []) ctx.stdout.write(`${p}\n`);
   if (out.created && req.store === 'none') {
     const c = out.created;
     printedOnce(ctx, c.token);

@@ -27,14 +27,13 @@ function errorReport(e) {
 }
 function reportError(out, e, json = false) {
   const r = errorReport(e);
+  out.stderr.write(`deploy-token: error: ${r.message}
+`);
+  if (r.hint) out.stderr.write(`  hint: ${r.hint}
+`);
   if (json) {
     const error = { message: r.message, hint: r.hint ?? null, source: r.source ?? null };
     out.stdout.write(`${safeJson({ error, exit_code: r.exitCode }, 2)}
-`);
-  } else {
-    out.stderr.write(`deploy-token: error: ${r.message}
-`);
-    if (r.hint) out.stderr.write(`  hint: ${r.hint}
 `);
   }
   return r.exitCode;

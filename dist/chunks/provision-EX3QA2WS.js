@@ -940,18 +940,18 @@ async function runProvisionCommand(flags, ctx) {
 `);
   const out = await runProvision(req, { client, now: ctx.now, log });
   if (out.created) ctx.scrubber.add(out.created.token, { username: out.created.username });
-  if (req.format === "json") return provisionJson(out, req, ctx);
   if (out.error) {
     ctx.stderr.write(`deploy-token: error: ${out.error}
 `);
     if (out.hint) ctx.stderr.write(`  hint: ${out.hint}
 `);
   }
-  for (const p of out.plan ?? []) ctx.stdout.write(`${p}
-`);
   ctx.stderr.write(`deploy-token: state${out.exitCode === 0 ? "" : " left"}:
 `);
   for (const s of out.state) ctx.stderr.write(`  ${s}
+`);
+  if (req.format === "json") return provisionJson(out, req, ctx);
+  for (const p of out.plan ?? []) ctx.stdout.write(`${p}
 `);
   if (out.created && req.store === "none") {
     const c = out.created;

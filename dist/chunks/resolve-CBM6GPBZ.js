@@ -48,7 +48,7 @@ import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
   writeJson
-} from "./chunk-7IWCY7TK.js";
+} from "./chunk-JHVRTVST.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";

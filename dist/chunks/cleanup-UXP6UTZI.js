@@ -20,7 +20,7 @@ import {
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
-} from "./chunk-7IWCY7TK.js";
+} from "./chunk-JHVRTVST.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,

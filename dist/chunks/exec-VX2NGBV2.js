@@ -19,7 +19,7 @@ import "./chunk-75EZXUXU.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
-} from "./chunk-7IWCY7TK.js";
+} from "./chunk-JHVRTVST.js";
 import "./chunk-T4ECGMLM.js";
 import {
   discardEphemeral

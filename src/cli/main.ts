@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { DeployTokenError, ExitCode, GitLabApiError } from '../core/errors.js';
+import { useColor } from '../core/color.js';
 import { guardOutput } from '../core/output.js';
 import { Scrubber } from '../core/scrub.js';
 import type { CliContext, CommandContext } from './context.js';
@@ -18,7 +19,10 @@ import { COMMANDS, type Action, type Run } from './program.js';
 function commandContext(proc: CliContext): CommandContext {
   const scrubber = new Scrubber();
   scrubber.addEnv(proc.env);
-  const out = guardOutput(proc, scrubber, { github: proc.env.GITHUB_ACTIONS === 'true' });
+  const out = guardOutput(proc, scrubber, {
+    github: proc.env.GITHUB_ACTIONS === 'true',
+    forceColor: proc.env.FORCE_COLOR !== undefined && useColor(false, proc.env),
+  });
   return {
     ...proc,
     stdout: out.stdout,

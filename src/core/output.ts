@@ -113,13 +113,15 @@ export class RunnerStream {
 export function guardOutput(
   raw: { stdout: TextSink; stderr: TextSink },
   scrubber: Scrubber,
-  opts: { github: boolean; token?: () => string },
+  opts: { github: boolean; token?: () => string; forceColor?: boolean },
 ): Output {
   const out = new RunnerStream(raw.stdout, opts.token);
   const err = new RunnerStream(raw.stderr, opts.token);
-  // Our colours reach a terminal only: in a log, no escape sequence is ours.
+  // Our colours reach a terminal, or a log when FORCE_COLOR asks for them (src/core/color.ts);
+  // otherwise no escape sequence is ours.
   const guarded = (s: RunnerStream, tty: boolean | undefined): TextSink => ({
-    write: (text) => s.write(scrubber.scrub(text, { style: tty === true }), opts.github),
+    write: (text) =>
+      s.write(scrubber.scrub(text, { style: tty === true || opts.forceColor === true }), opts.github),
     ...(tty === undefined ? {} : { isTTY: tty }),
     // Our own control sequence, raw, and only on a terminal: text from outside never moves the cursor.
     ...(tty === true ? { clearLine: () => s.write(CLEAR_LINE, false) } : {}),

@@ -22,6 +22,13 @@ import { applySuppressions } from './suppress.js';
 import { get, str, type YNode } from '../yaml/tree.js';
 import { DEFAULT_SPEC } from '../spec/types.js';
 
+/** What to do when a file given to validate cannot be read, by the system's error code. */
+const READ_HINT: Record<string, string> = {
+  ENOENT: 'no such file: check the path given to validate (relative to the working directory)',
+  EISDIR: 'a directory: name the YAML file inside it (e.g. .gitlab-ci.yml or deploy-token.yml)',
+  EACCES: 'permission denied: make the file readable by this user',
+};
+
 export type ValidateFormat = 'text' | 'json' | 'sarif' | 'codequality' | 'github';
 export const VALIDATE_FORMATS: readonly ValidateFormat[] = ['text', 'json', 'sarif', 'codequality', 'github'];
 
@@ -97,6 +104,9 @@ function readInputs(targets: string[], cwd: string, err: Sink): { inputs: Input[
     } catch (e) {
       const code = (e as { code?: string }).code;
       err.write(`deploy-token: error: cannot read ${f}${code ? ` (${code})` : ''}\n`);
+      err.write(
+        `  hint: ${READ_HINT[code ?? ''] ?? 'check the path given to validate and that the file can be read'}\n`,
+      );
       unreadable = true;
     }
   }
@@ -209,7 +219,8 @@ export async function runValidate(
     if (unreadable) return 2;
     return hasErrors(sorted) ? 1 : 0;
   } catch (e) {
-    err.write(`deploy-token: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    err.write(`deploy-token: error: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    err.write('  hint: this is a bug in deploy-token: please report it with the command you ran\n');
     return 3;
   }
 }

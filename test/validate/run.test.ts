@@ -50,7 +50,9 @@ describe('exit codes', () => {
     put('deploy-token.yml', 'version: 1\njobs:\n  build:\n    scopes: [nope]\n');
     const r = await run(['missing.yml', 'deploy-token.yml']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('deploy-token: error: cannot read missing.yml (ENOENT)\n');
+    expect(r.err).toBe(
+      'deploy-token: error: cannot read missing.yml (ENOENT)\n  hint: no such file: check the path given to validate (relative to the working directory)\n',
+    );
     expect(r.out).toContain('deploy-token.yml:4:14:');
     mkdirSync(join(dir, 'adir'));
     expect((await run(['adir'])).err).toContain('cannot read adir (EISDIR)');
@@ -75,7 +77,9 @@ describe('exit codes', () => {
       { write: (s) => (err += s) },
     );
     expect(code).toBe(3);
-    expect(err).toBe('deploy-token: internal error: disk full\n');
+    expect(err).toBe(
+      'deploy-token: error: internal error: disk full\n  hint: this is a bug in deploy-token: please report it with the command you ran\n',
+    );
   });
 });
 

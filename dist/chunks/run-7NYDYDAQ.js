@@ -569,6 +569,11 @@ function formatText(findings, sources, color = false) {
 }
 
 // src/validate/run.ts
+var READ_HINT = {
+  ENOENT: "no such file: check the path given to validate (relative to the working directory)",
+  EISDIR: "a directory: name the YAML file inside it (e.g. .gitlab-ci.yml or deploy-token.yml)",
+  EACCES: "permission denied: make the file readable by this user"
+};
 var VALIDATE_FORMATS = ["text", "json", "sarif", "codequality", "github"];
 var DEFAULT_CI = ".gitlab-ci.yml";
 function displayPath(cwd, abs) {
@@ -627,6 +632,10 @@ function readInputs(targets, cwd, err) {
       const code = e.code;
       err.write(`deploy-token: error: cannot read ${f}${code ? ` (${code})` : ""}
 `);
+      err.write(
+        `  hint: ${READ_HINT[code ?? ""] ?? "check the path given to validate and that the file can be read"}
+`
+      );
       unreadable = true;
     }
   }
@@ -724,8 +733,9 @@ async function runValidate(files, opts, out, err) {
     if (unreadable) return 2;
     return hasErrors(sorted) ? 1 : 0;
   } catch (e) {
-    err.write(`deploy-token: internal error: ${e instanceof Error ? e.message : String(e)}
+    err.write(`deploy-token: error: internal error: ${e instanceof Error ? e.message : String(e)}
 `);
+    err.write("  hint: this is a bug in deploy-token: please report it with the command you ran\n");
     return 3;
   }
 }

@@ -5,7 +5,7 @@ import {
 } from "./chunk-AU24H3XZ.js";
 import {
   guardOutput
-} from "./chunk-IHBIXJQZ.js";
+} from "./chunk-DWTRIDGW.js";
 import {
   package_default
 } from "./chunk-2LMOQGEN.js";
@@ -3549,7 +3549,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-NEUHVRU5.js");
+      const { runValidate } = await import("./run-7NYDYDAQ.js");
       const files = cmd.args ?? [];
       const format2 = String(o.format ?? "text");
       return runValidate(
@@ -3684,10 +3684,10 @@ Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
   deploy-token audit --group tanuki/platform --format json --min-days-left 14`
-  ).action(run(async (o) => (await import("./audit-4SLKYFTR.js")).runAudit(o, ctx)));
+  ).action(run(async (o) => (await import("./audit-6VZG3PI5.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-N6ZYLIX6.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-4MGE3A4G.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,
@@ -3705,7 +3705,10 @@ var COMMANDS = [
 function commandContext(proc) {
   const scrubber = new Scrubber();
   scrubber.addEnv(proc.env);
-  const out = guardOutput(proc, scrubber, { github: proc.env.GITHUB_ACTIONS === "true" });
+  const out = guardOutput(proc, scrubber, {
+    github: proc.env.GITHUB_ACTIONS === "true",
+    forceColor: proc.env.FORCE_COLOR !== void 0 && useColor(false, proc.env)
+  });
   return {
     ...proc,
     stdout: out.stdout,

@@ -6,9 +6,9 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-AHUW2KPR.js";
+} from "./chunk-I56OHIGI.js";
 import "./chunk-AU24H3XZ.js";
-import "./chunk-IHBIXJQZ.js";
+import "./chunk-DWTRIDGW.js";
 import {
   getState
 } from "./chunk-ONND6I5L.js";

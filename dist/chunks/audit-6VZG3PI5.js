@@ -8,7 +8,7 @@ import {
 } from "./chunk-VM7W7K4T.js";
 import {
   CLEAR_LINE
-} from "./chunk-IHBIXJQZ.js";
+} from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
 } from "./chunk-75EZXUXU.js";

@@ -87,7 +87,7 @@ const rows: Row[] = [
   ['exec: the token is expired', ['exec', '--', 'true'], () => expired, 1],
   ['exec: no command', ['exec'], () => ok, 2],
   ['exec: GitLab fails (500)', ['exec', '--', 'true'], () => failing, 3],
-  ['provision: dry run', ['provision', '--scopes', 'read_repository', '--dry-run'], () => ok, 0],
+  ['provision: dry run', ['provision', '--scopes', 'read_repository', '--rotate', '--dry-run'], () => ok, 0],
   ['provision: GitLab refuses (403)', ['provision', '--scopes', 'read_repository'], () => refusing, 1],
   [
     'provision: unknown project (404)',
@@ -110,7 +110,10 @@ const rows: Row[] = [
 ];
 
 describe('exit codes: 0 done, 1 no, 2 the request is wrong, 3 GitLab failed', () => {
-  test.each(rows)('%s', async (_name, argv, s, code, extra) => {
+  // Every row with its five cells: a callback with more parameters than a row has cells is taken by
+  // jest as a done-callback test, which never ends.
+  const full = rows.map(([n, a, s, c, e]): Required<Row> => [n, a, s, c, e ?? {}]);
+  test.each(full)('%s', async (_name, argv, s, code, extra) => {
     const r = await run(argv, s(), extra);
     expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code });
     // Errors in one style, never the API token or the password.
@@ -155,7 +158,10 @@ describe('--format json', () => {
   });
 
   test('provision and cleanup report one object', async () => {
-    const p = await run(['provision', '--scopes', 'read_repository', '--dry-run', '--format', 'json'], ok);
+    const p = await run(
+      ['provision', '--scopes', 'read_repository', '--rotate', '--dry-run', '--format', 'json'],
+      ok,
+    );
     expect(JSON.parse(p.stdout)).toMatchObject({ exit_code: 0, dry_run_steps: expect.any(Array) });
     const c = await run(['cleanup', '--format', 'json'], ok);
     expect(JSON.parse(c.stdout)).toMatchObject({ exit_code: 0, removed: [] });
@@ -230,5 +236,14 @@ describe('program conventions', () => {
     expect(plain.stdout).not.toContain('\u001b[');
     const tty = await runCli(['plan'], env(ok), { cwd: dir, now: NOW, isTTY: true });
     expect(tty.stdout).toContain('\u001b[');
+  });
+
+  test('FORCE_COLOR colours a log that is no terminal; FORCE_COLOR=0 and a plain log do not', async () => {
+    const log = await runCli(['plan'], { ...env(ok), FORCE_COLOR: '1' }, { cwd: dir, now: NOW });
+    expect(log.stdout).toContain('\u001b[');
+    const off = await runCli(['plan'], { ...env(ok), FORCE_COLOR: '0' }, { cwd: dir, now: NOW, isTTY: true });
+    expect(off.stdout).not.toContain('\u001b[');
+    const plain = await runCli(['plan'], env(ok), { cwd: dir, now: NOW });
+    expect(plain.stdout).not.toContain('\u001b[');
   });
 });

@@ -7,9 +7,9 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-AHUW2KPR.js";
+} from "./chunk-I56OHIGI.js";
 import "./chunk-AU24H3XZ.js";
-import "./chunk-IHBIXJQZ.js";
+import "./chunk-DWTRIDGW.js";
 import {
   planGithub
 } from "./chunk-ONND6I5L.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-AU24H3XZ.js";
 import {
   guardOutput
-} from "./chunk-IHBIXJQZ.js";
+} from "./chunk-DWTRIDGW.js";
 import {
   core_exports,
   debug,

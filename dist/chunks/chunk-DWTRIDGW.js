@@ -53,7 +53,7 @@ function guardOutput(raw, scrubber, opts) {
   const out = new RunnerStream(raw.stdout, opts.token);
   const err = new RunnerStream(raw.stderr, opts.token);
   const guarded = (s, tty) => ({
-    write: (text) => s.write(scrubber.scrub(text, { style: tty === true }), opts.github),
+    write: (text) => s.write(scrubber.scrub(text, { style: tty === true || opts.forceColor === true }), opts.github),
     ...tty === void 0 ? {} : { isTTY: tty },
     // Our own control sequence, raw, and only on a terminal: text from outside never moves the cursor.
     ...tty === true ? { clearLine: () => s.write(CLEAR_LINE, false) } : {}

@@ -7,6 +7,7 @@ import { getVariable, type Level } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import type { CiVariable, DeployToken } from '../gitlab/types.js';
 import { maskString } from '../mask/index.js';
+import { formatInstant } from '../resolve/activity.js';
 import type { ProvisionRequest } from './request.js';
 
 export const VARIABLE_KEYS = ['CI_DEPLOY_USER', 'CI_DEPLOY_PASSWORD'] as const;
@@ -107,7 +108,7 @@ export function describe(
 }
 
 export function tokenLine(t: DeployToken): string {
-  return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(', ')}; ${t.expires_at ? `expires ${t.expires_at}` : 'never expires'})`;
+  return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(', ')}; ${t.expires_at ? `expires ${shownInstant(t.expires_at)}` : 'never expires'})`;
 }
 
 export const same = (a: CiVariable['variable_type'], b: 'env_var' | 'file' | undefined) =>
@@ -125,3 +126,9 @@ export const newValue = (k: Key, created: NewToken) =>
 /** A 403 or 404: GitLab will not show that to this API token. */
 export const isHiddenFromUs = (e: unknown) =>
   e instanceof GitLabApiError && (e.status === 403 || e.status === 404);
+
+/** An instant from GitLab or a flag as text output shows instants (`2027-03-02 00:00 UTC`); as given when it is not one. */
+export function shownInstant(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatInstant(d);
+}

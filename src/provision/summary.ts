@@ -1,6 +1,6 @@
 /** What `provision` says: the steps of a run (printed with --dry-run), its warnings, and the final state. */
 import type { Before, NewToken } from './model.js';
-import { tokenLine, VARIABLE_KEYS, wantProtected, where } from './model.js';
+import { shownInstant, tokenLine, VARIABLE_KEYS, wantProtected, where } from './model.js';
 import type { ProvisionRequest } from './request.js';
 
 /**
@@ -14,7 +14,7 @@ export const PROTECTED_NOTE =
 export function runSteps(req: ProvisionRequest, b: Before): string[] {
   const { owner, vars, snapshot, current } = b;
   const steps: string[] = [
-    `create ${owner.level === 'groups' ? 'group' : 'project'} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(', ')}, ${req.expiresAt ? `expires ${req.expiresAt}` : 'never expires'}${req.username ? `, username ${req.username}` : ''}`,
+    `create ${owner.level === 'groups' ? 'group' : 'project'} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(', ')}, ${req.expiresAt ? `expires ${shownInstant(req.expiresAt)}` : 'never expires'}${req.username ? `, username ${req.username}` : ''}`,
   ];
   if (vars) {
     for (const k of VARIABLE_KEYS) {

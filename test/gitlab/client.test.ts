@@ -206,7 +206,12 @@ describe('GitLab error answers: the endpoint, the status, what to do; no retry',
     const { client, sleeps } = harness();
     const err = await failure(client.get(TOKENS, listOfTokens));
     // 401 and 404: the request is wrong (2); 403: GitLab refuses (1) — docs/cli.md, "Exit codes".
-    expect(err).toMatchObject({ name: 'GitLabHttpError', exitCode: EXIT_FOR[status], status, endpoint: TOKENS });
+    expect(err).toMatchObject({
+      name: 'GitLabHttpError',
+      exitCode: EXIT_FOR[status],
+      status,
+      endpoint: TOKENS,
+    });
     expect(err.message).toBe(`GET ${TOKENS}: HTTP ${status} (${gitlabMsg(key)})`);
     expect(err.hint).toMatch(hint);
     expect(err.gitlabMessage).toBe(gitlabMsg(key));

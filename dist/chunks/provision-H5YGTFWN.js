@@ -27,6 +27,7 @@ import {
   deleteVariable,
   findDeployToken,
   flagConnection,
+  formatInstant,
   getGroup,
   getProject,
   getVariable,
@@ -239,7 +240,7 @@ function describe(e, secrets = []) {
   return { message: maskString(e?.message ?? String(e), secrets), code: 3 };
 }
 function tokenLine(t) {
-  return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(", ")}; ${t.expires_at ? `expires ${t.expires_at}` : "never expires"})`;
+  return `#${t.id} ${t.name} (${t.username}; ${t.scopes.join(", ")}; ${t.expires_at ? `expires ${shownInstant(t.expires_at)}` : "never expires"})`;
 }
 var same = (a, b) => (a ?? "env_var") === (b ?? "env_var");
 function wantProtected(req, before) {
@@ -247,6 +248,10 @@ function wantProtected(req, before) {
 }
 var newValue = (k, created) => k === "CI_DEPLOY_USER" ? created.username : created.token;
 var isHiddenFromUs = (e) => e instanceof GitLabApiError && (e.status === 403 || e.status === 404);
+function shownInstant(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : formatInstant(d);
+}
 
 // src/provision/already.ts
 function offLines(req, user, pass) {
@@ -759,7 +764,7 @@ var PROTECTED_NOTE = "protected variables reach only jobs on protected branches 
 function runSteps(req, b) {
   const { owner, vars, snapshot, current } = b;
   const steps = [
-    `create ${owner.level === "groups" ? "group" : "project"} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(", ")}, ${req.expiresAt ? `expires ${req.expiresAt}` : "never expires"}${req.username ? `, username ${req.username}` : ""}`
+    `create ${owner.level === "groups" ? "group" : "project"} deploy token "${req.name}" on ${where(owner)}: scopes ${req.scopes.join(", ")}, ${req.expiresAt ? `expires ${shownInstant(req.expiresAt)}` : "never expires"}${req.username ? `, username ${req.username}` : ""}`
   ];
   if (vars) {
     for (const k of VARIABLE_KEYS) {

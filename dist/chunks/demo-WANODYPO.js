@@ -1298,7 +1298,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-EX3QA2WS.js");
+    const { runProvisionCommand } = await import("./provision-H5YGTFWN.js");
     const r = await captured(
       ctx,
       sc,

@@ -3667,7 +3667,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
   deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
-  ).action(run(async (o) => (await import("./provision-EX3QA2WS.js")).runProvisionCommand(o, ctx)));
+  ).action(run(async (o) => (await import("./provision-H5YGTFWN.js")).runProvisionCommand(o, ctx)));
 }
 function registerAudit(program3, ctx, run, _proc) {
   connection(program3.command("audit"), false, " (read_api)").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").addOption(
@@ -3687,7 +3687,7 @@ Examples:
   ).action(run(async (o) => (await import("./audit-6VZG3PI5.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-4MGE3A4G.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-WANODYPO.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

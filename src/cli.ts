@@ -1,6 +1,22 @@
 #!/usr/bin/env node
 /** Entry point of the `deploy-token` command (dist/cli.js). */
 import pkg from '../package.json' with { type: 'json' };
+import { isReaderGone } from './core/errors.js';
+
+/**
+ * A reader that stops reading (`deploy-token plan | head`): what is still to print is dropped and the
+ * command ends as it would have (cleanup included), without a stack trace. Other stream errors stay
+ * fatal.
+ */
+const open = { stdout: true, stderr: true };
+for (const name of ['stdout', 'stderr'] as const)
+  process[name].on('error', (e) => {
+    if (!isReaderGone(e)) throw e;
+    open[name] = false;
+  });
+const sink = (name: 'stdout' | 'stderr') => (s: string) => {
+  if (open[name]) process[name].write(s);
+};
 
 // `--version` answers before anything else loads: it runs in every CI job that checks the tool.
 if (process.argv.length === 3 && process.argv[2] === '--version') {
@@ -13,8 +29,8 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   process.exitCode = await main(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),
-    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
+    stdout: { write: sink('stdout'), isTTY: process.stdout.isTTY === true },
+    stderr: { write: sink('stderr'), isTTY: process.stderr.isTTY === true },
     stdin: process.stdin,
     stdoutStream: process.stdout,
     stderrStream: process.stderr,

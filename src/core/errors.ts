@@ -61,3 +61,13 @@ export class GitLabApiError extends DeployTokenError {
     this.status = status;
   }
 }
+
+/**
+ * The reader of our output went away (`deploy-token demo | head`, a closed log viewer): writing on
+ * is pointless and not an error of ours. Node reports the first write as EPIPE, later ones on the
+ * destroyed stream as ERR_STREAM_DESTROYED.
+ */
+export function isReaderGone(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}

@@ -1,7 +1,7 @@
 /** `mask --secret-env NAME...`: stdin to stdout with every registered secret masked; a filter for any log. */
 import { fstatSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { UsageError } from '../../core/errors.js';
+import { isReaderGone, UsageError } from '../../core/errors.js';
 import { maskFile, maskPipe, SecretRegistry } from '../../mask/index.js';
 import type { CliContext } from '../context.js';
 
@@ -49,7 +49,12 @@ export async function runMask(
       },
     });
   const fd = regularFileFd(stdin);
-  if (fd !== undefined) await maskFile(fd, stdout, registry);
-  else await maskPipe(stdin, stdout, registry);
+  try {
+    if (fd !== undefined) await maskFile(fd, stdout, registry);
+    else await maskPipe(stdin, stdout, registry);
+  } catch (e) {
+    // The reader stopped reading (`… | deploy-token mask | head`): done, as `cat` would be.
+    if (!isReaderGone(e)) throw e;
+  }
   return 0;
 }

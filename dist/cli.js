@@ -4,21 +4,33 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   package_default
 } from "./chunks/chunk-2LMOQGEN.js";
+import {
+  isReaderGone
+} from "./chunks/chunk-NWKT2VDV.js";
 import "./chunks/chunk-SFJXSL7D.js";
 
 // src/cli.ts
+var open = { stdout: true, stderr: true };
+for (const name of ["stdout", "stderr"])
+  process[name].on("error", (e) => {
+    if (!isReaderGone(e)) throw e;
+    open[name] = false;
+  });
+var sink = (name) => (s) => {
+  if (open[name]) process[name].write(s);
+};
 if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-R65MOVOW.js");
+  const { main } = await import("./chunks/main-WWP5ULQU.js");
   const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
   let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),
-    stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true },
-    stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
+    stdout: { write: sink("stdout"), isTTY: process.stdout.isTTY === true },
+    stderr: { write: sink("stderr"), isTTY: process.stderr.isTTY === true },
     stdin: process.stdin,
     stdoutStream: process.stdout,
     stderrStream: process.stderr,

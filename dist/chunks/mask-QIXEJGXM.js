@@ -5,10 +5,11 @@ import {
   maskFile,
   maskPipe
 } from "./chunk-GAHSSZYI.js";
-import {
-  UsageError
-} from "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
+import {
+  UsageError,
+  isReaderGone
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/mask.ts
@@ -51,8 +52,12 @@ async function runMask(names, ctx, io = {}) {
     }
   });
   const fd = regularFileFd(stdin);
-  if (fd !== void 0) await maskFile(fd, stdout, registry);
-  else await maskPipe(stdin, stdout, registry);
+  try {
+    if (fd !== void 0) await maskFile(fd, stdout, registry);
+    else await maskPipe(stdin, stdout, registry);
+  } catch (e) {
+    if (!isReaderGone(e)) throw e;
+  }
   return 0;
 }
 export {

@@ -4,21 +4,21 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-BULD7EAH.js";
+} from "./chunk-CIPWW4PK.js";
 import {
   runFlow
-} from "./chunk-HFUWEJFY.js";
+} from "./chunk-THO5CAUF.js";
 import {
   deployVariables
-} from "./chunk-K4MGCKNG.js";
+} from "./chunk-FBGNGFTD.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-75EZXUXU.js";
+import "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-XPKAPSRL.js";
-import "./chunk-GC33CJTY.js";
+import "./chunk-E3PBREW5.js";
+import "./chunk-NCHRED7Y.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -34,8 +34,8 @@ import {
 import "./chunk-GAHSSZYI.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-MYCCQ4L5.js";
-import "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
+import "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // fixtures/scenarios/1-project-token.json
@@ -1298,7 +1298,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-H5YGTFWN.js");
+    const { runProvisionCommand } = await import("./provision-2OK3Y2GB.js");
     const r = await captured(
       ctx,
       sc,
@@ -1345,7 +1345,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-6VZG3PI5.js");
+    const { runAudit } = await import("./audit-QJVFBTZA.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

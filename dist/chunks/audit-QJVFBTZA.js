@@ -5,13 +5,13 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-VM7W7K4T.js";
+} from "./chunk-S6BZYVUL.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-75EZXUXU.js";
+} from "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
@@ -35,7 +35,7 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   exposesGroupDeployToken,
@@ -43,12 +43,12 @@ import {
 } from "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   ExitCode,
   GitLabApiError,
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/audit/message.ts

@@ -9,7 +9,7 @@ import {
 import {
   GitLabApiError,
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/gitlab/types.ts
 var ShapeError = class extends Error {

@@ -6,11 +6,11 @@ import {
 import {
   describeToken,
   planExitCode
-} from "./chunk-XPKAPSRL.js";
+} from "./chunk-E3PBREW5.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 
 // src/plan/format.ts
 function planReport(r, ctx) {

@@ -2,15 +2,15 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   runSpecs
-} from "./chunk-K4MGCKNG.js";
+} from "./chunk-FBGNGFTD.js";
 import {
   resolveSettings
-} from "./chunk-75EZXUXU.js";
+} from "./chunk-4WAEFN5P.js";
 import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-XPKAPSRL.js";
+} from "./chunk-E3PBREW5.js";
 import {
   connect,
   getProject,
@@ -18,14 +18,14 @@ import {
   listDeployTokens,
   listProtectedRefs,
   listVariables
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   parseGitLabVersion
 } from "./chunk-MD44M7EN.js";
 import {
   GitLabApiError,
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/resolve/gather.ts
 import { readFileSync, statSync } from "node:fs";
@@ -251,7 +251,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-RNGVBKIM.js");
+    const { ephemeralFlow } = await import("./ephemeral-YWM3WYOT.js");
     const e = await ephemeralFlow(
       settings,
       client,

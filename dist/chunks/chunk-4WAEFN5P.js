@@ -5,10 +5,10 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/app/options.ts
 var FLAG_NAMES = {

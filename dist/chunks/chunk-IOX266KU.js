@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/credentials/write.ts
 import {

@@ -4,11 +4,11 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   DeployTokenError,
   ExitCode
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/provision/permissions.ts
 var MAINTAINER = 40;

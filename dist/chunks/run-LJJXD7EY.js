@@ -642,7 +642,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-NSCVC6CD.js")).analyzeSpec;
+  return (await import("./load-XBHYBP6S.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

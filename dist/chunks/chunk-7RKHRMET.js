@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   checkVariables,
   deployVariables
-} from "./chunk-K4MGCKNG.js";
+} from "./chunk-FBGNGFTD.js";
 import {
   checkTemplate,
   loadTemplating,
@@ -14,7 +14,7 @@ import {
 } from "./chunk-MYCCQ4L5.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/export/render.ts
 var env;

@@ -8,7 +8,7 @@ import {
 } from "./chunk-M2XMWK6Z.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/export/variables.ts
 function deployVariables(username, password) {
@@ -41,7 +41,7 @@ function runSpecs(cwd) {
   return async (spec) => {
     const path = specPath(spec, cwd);
     if (!path) return void 0;
-    loader ??= import("./load-NSCVC6CD.js").then((m) => m.createSpecLoader());
+    loader ??= import("./load-XBHYBP6S.js").then((m) => m.createSpecLoader());
     return (await loader).valid(path);
   };
 }

@@ -18,10 +18,10 @@ import {
   setSecret,
   summary,
   writeGithub
-} from "./chunk-ONND6I5L.js";
+} from "./chunk-KFOYP6AA.js";
 import {
   scrubOutputs
-} from "./chunk-RROTXVQM.js";
+} from "./chunk-7RKHRMET.js";
 import {
   oneLine
 } from "./chunk-T4ECGMLM.js";
@@ -36,7 +36,7 @@ import {
 } from "./chunk-MYCCQ4L5.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/action/pair.ts
 var INPUT_NAMES = {

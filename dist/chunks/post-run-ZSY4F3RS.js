@@ -6,46 +6,46 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-I56OHIGI.js";
+} from "./chunk-TJRFMHIC.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-DWTRIDGW.js";
 import {
   getState
-} from "./chunk-ONND6I5L.js";
-import "./chunk-RROTXVQM.js";
+} from "./chunk-KFOYP6AA.js";
+import "./chunk-7RKHRMET.js";
 import {
   cleanup,
   markerStamp,
   parseManifest,
   tempBase,
   untrustedRunDir
-} from "./chunk-WY6FF7JV.js";
+} from "./chunk-IOX266KU.js";
 import {
   runSpecs
-} from "./chunk-K4MGCKNG.js";
+} from "./chunk-FBGNGFTD.js";
 import {
   resolveSettings
-} from "./chunk-75EZXUXU.js";
+} from "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-FZMSWF6D.js";
-import "./chunk-TIPUZYMB.js";
+} from "./chunk-MSATD4P3.js";
+import "./chunk-LBBB5HTN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-XPKAPSRL.js";
+import "./chunk-E3PBREW5.js";
 import {
   connect
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
-import "./chunk-DAFGPLIL.js";
 import "./chunk-RC75VXCO.js";
+import "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/action/post-run.ts

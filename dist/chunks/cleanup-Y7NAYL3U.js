@@ -2,47 +2,47 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-VM7W7K4T.js";
+} from "./chunk-S6BZYVUL.js";
 import {
   cleanupRun,
   jobIdentity,
   selectRecorded
-} from "./chunk-HOFZNAWJ.js";
+} from "./chunk-VBB3IHXL.js";
 import {
   markerStamp,
   saveManifest,
   tempBase,
   untrustedRunDir
-} from "./chunk-WY6FF7JV.js";
+} from "./chunk-IOX266KU.js";
 import {
   checkProjectRef
-} from "./chunk-75EZXUXU.js";
+} from "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
-} from "./chunk-JHVRTVST.js";
+} from "./chunk-WL2QIWZL.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-FZMSWF6D.js";
-import "./chunk-TIPUZYMB.js";
+} from "./chunk-MSATD4P3.js";
+import "./chunk-LBBB5HTN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-XPKAPSRL.js";
+import "./chunk-E3PBREW5.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   ExitCode,
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/cleanup.ts

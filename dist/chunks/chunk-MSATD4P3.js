@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-TIPUZYMB.js";
+} from "./chunk-LBBB5HTN.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -12,7 +12,7 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-XPKAPSRL.js";
+} from "./chunk-E3PBREW5.js";
 import {
   createDeployToken,
   deleteDeployToken,
@@ -20,13 +20,13 @@ import {
   listDeployTokens,
   normaliseUrl,
   tokenActivity
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   DeployTokenError,
   ExitCode,
   GitLabApiError,
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/app/ephemeral.ts
 import { randomBytes } from "node:crypto";

@@ -25,10 +25,10 @@ import {
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import {
   __toESM
 } from "./chunk-SFJXSL7D.js";

@@ -5,13 +5,13 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-VM7W7K4T.js";
+} from "./chunk-S6BZYVUL.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-75EZXUXU.js";
+} from "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -19,7 +19,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-TIPUZYMB.js";
+} from "./chunk-LBBB5HTN.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -37,7 +37,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   isScope
@@ -46,13 +46,13 @@ import {
   maskString
 } from "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   DeployTokenError,
   ExitCode,
   GitLabApiError,
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/provision/request.ts

@@ -11,7 +11,7 @@ import {
 } from "./chunk-2LMOQGEN.js";
 import {
   reportError
-} from "./chunk-JHVRTVST.js";
+} from "./chunk-WL2QIWZL.js";
 import "./chunk-T4ECGMLM.js";
 import {
   useColor
@@ -24,12 +24,12 @@ import {
   CLIENT_NAMES
 } from "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   DeployTokenError,
   ExitCode,
   GitLabApiError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import {
   __commonJS,
   __require,
@@ -3522,7 +3522,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-CBM6GPBZ.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-4VLOSFIW.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3533,7 +3533,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-CBM6GPBZ.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-4VLOSFIW.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3549,7 +3549,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-7NYDYDAQ.js");
+      const { runValidate } = await import("./run-LJJXD7EY.js");
       const files = cmd.args ?? [];
       const format2 = String(o.format ?? "text");
       return runValidate(
@@ -3589,7 +3589,7 @@ Examples:
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
   deploy-token cleanup --ephemeral --project tanuki/app --ephemeral-older-than 2h
   deploy-token cleanup --dry-run --format json`
-  ).action(run(async (o) => (await import("./cleanup-UXP6UTZI.js")).runCleanup(o, ctx)));
+  ).action(run(async (o) => (await import("./cleanup-Y7NAYL3U.js")).runCleanup(o, ctx)));
 }
 function registerExec(program3, ctx, run, proc) {
   common(program3.command("exec")).description(
@@ -3609,7 +3609,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-VX2NGBV2.js");
+      const { runExec } = await import("./exec-IVB3VY5D.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3637,7 +3637,7 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(
-      async (o) => (await import("./mask-3CB6PV6U.js")).runMask(o.secretEnv ?? [], ctx)
+      async (o) => (await import("./mask-QIXEJGXM.js")).runMask(o.secretEnv ?? [], ctx)
     )
   );
 }
@@ -3667,7 +3667,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
   deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
-  ).action(run(async (o) => (await import("./provision-H5YGTFWN.js")).runProvisionCommand(o, ctx)));
+  ).action(run(async (o) => (await import("./provision-2OK3Y2GB.js")).runProvisionCommand(o, ctx)));
 }
 function registerAudit(program3, ctx, run, _proc) {
   connection(program3.command("audit"), false, " (read_api)").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").addOption(
@@ -3684,10 +3684,10 @@ Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
   deploy-token audit --group tanuki/platform --format json --min-days-left 14`
-  ).action(run(async (o) => (await import("./audit-6VZG3PI5.js")).runAudit(o, ctx)));
+  ).action(run(async (o) => (await import("./audit-QJVFBTZA.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-WANODYPO.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-SZ5RUKNY.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

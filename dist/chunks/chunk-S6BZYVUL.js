@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   connect,
   requireToken
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 
 // src/cli/api-client.ts
 function clientFor(gitlab, ctx, purpose, hint) {

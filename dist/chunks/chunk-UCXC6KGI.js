@@ -3,11 +3,11 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   jobVariables,
   templateValues
-} from "./chunk-RROTXVQM.js";
+} from "./chunk-7RKHRMET.js";
 import {
   forgetManifest,
   recordManifest
-} from "./chunk-HOFZNAWJ.js";
+} from "./chunk-VBB3IHXL.js";
 import {
   cleanup,
   layoutManifest,
@@ -16,10 +16,10 @@ import {
   saveManifest,
   writeCredentials,
   writeMarker
-} from "./chunk-WY6FF7JV.js";
+} from "./chunk-IOX266KU.js";
 import {
   discardEphemeral
-} from "./chunk-FZMSWF6D.js";
+} from "./chunk-MSATD4P3.js";
 import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-O3WIKRKW.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/export/masks.ts
 function maskFormsFor(vars, username) {

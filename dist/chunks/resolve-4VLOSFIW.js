@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   planGithub,
   writeGithub
-} from "./chunk-ONND6I5L.js";
+} from "./chunk-KFOYP6AA.js";
 import {
   Delivery,
   RunDir,
@@ -14,50 +14,50 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-N4VKNPO3.js";
+} from "./chunk-UCXC6KGI.js";
 import {
   jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-RROTXVQM.js";
+} from "./chunk-7RKHRMET.js";
 import {
   checkStateDir
-} from "./chunk-HOFZNAWJ.js";
+} from "./chunk-VBB3IHXL.js";
 import {
   writeFileAtomic
-} from "./chunk-WY6FF7JV.js";
+} from "./chunk-IOX266KU.js";
 import {
   formatFileLines,
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-BULD7EAH.js";
+} from "./chunk-CIPWW4PK.js";
 import {
   runFlow
-} from "./chunk-HFUWEJFY.js";
+} from "./chunk-THO5CAUF.js";
 import {
   runSpecs
-} from "./chunk-K4MGCKNG.js";
+} from "./chunk-FBGNGFTD.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-75EZXUXU.js";
+} from "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
   writeJson
-} from "./chunk-JHVRTVST.js";
+} from "./chunk-WL2QIWZL.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-FZMSWF6D.js";
-import "./chunk-TIPUZYMB.js";
+import "./chunk-MSATD4P3.js";
+import "./chunk-LBBB5HTN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-XPKAPSRL.js";
-import "./chunk-GC33CJTY.js";
+import "./chunk-E3PBREW5.js";
+import "./chunk-NCHRED7Y.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-7FJL6U6H.js";
@@ -65,10 +65,10 @@ import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/resolve.ts

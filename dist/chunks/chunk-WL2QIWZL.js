@@ -6,7 +6,7 @@ import {
 import {
   DeployTokenError,
   ExitCode
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/cli/output.ts
 function errorReport(e) {

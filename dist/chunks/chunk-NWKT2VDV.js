@@ -43,10 +43,15 @@ var GitLabApiError = class extends DeployTokenError {
     this.status = status;
   }
 };
+function isReaderGone(e) {
+  const code = e?.code;
+  return code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
+}
 
 export {
   ExitCode,
   DeployTokenError,
   UsageError,
-  GitLabApiError
+  GitLabApiError,
+  isReaderGone
 };

@@ -5,7 +5,7 @@ import {
   formatInstant,
   isSpecial,
   tokenActivity
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,

@@ -5,31 +5,31 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-N4VKNPO3.js";
-import "./chunk-RROTXVQM.js";
+} from "./chunk-UCXC6KGI.js";
+import "./chunk-7RKHRMET.js";
 import {
   checkStateDir
-} from "./chunk-HOFZNAWJ.js";
-import "./chunk-WY6FF7JV.js";
+} from "./chunk-VBB3IHXL.js";
+import "./chunk-IOX266KU.js";
 import {
   runFlow
-} from "./chunk-HFUWEJFY.js";
-import "./chunk-K4MGCKNG.js";
-import "./chunk-75EZXUXU.js";
+} from "./chunk-THO5CAUF.js";
+import "./chunk-FBGNGFTD.js";
+import "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
-} from "./chunk-JHVRTVST.js";
+} from "./chunk-WL2QIWZL.js";
 import "./chunk-T4ECGMLM.js";
 import {
   discardEphemeral
-} from "./chunk-FZMSWF6D.js";
-import "./chunk-TIPUZYMB.js";
+} from "./chunk-MSATD4P3.js";
+import "./chunk-LBBB5HTN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-XPKAPSRL.js";
+import "./chunk-E3PBREW5.js";
 import {
   proxyAwareFetch
-} from "./chunk-GC33CJTY.js";
+} from "./chunk-NCHRED7Y.js";
 import "./chunk-MD44M7EN.js";
 import {
   maskPipe
@@ -41,10 +41,10 @@ import {
   isClientName
 } from "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/exec.ts

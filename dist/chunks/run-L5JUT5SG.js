@@ -7,12 +7,12 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-I56OHIGI.js";
+} from "./chunk-TJRFMHIC.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-DWTRIDGW.js";
 import {
   planGithub
-} from "./chunk-ONND6I5L.js";
+} from "./chunk-KFOYP6AA.js";
 import {
   Delivery,
   RunDir,
@@ -21,32 +21,32 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-N4VKNPO3.js";
+} from "./chunk-UCXC6KGI.js";
 import {
   stepOutputs
-} from "./chunk-RROTXVQM.js";
-import "./chunk-HOFZNAWJ.js";
-import "./chunk-WY6FF7JV.js";
+} from "./chunk-7RKHRMET.js";
+import "./chunk-VBB3IHXL.js";
+import "./chunk-IOX266KU.js";
 import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-BULD7EAH.js";
+} from "./chunk-CIPWW4PK.js";
 import {
   runFlow
-} from "./chunk-HFUWEJFY.js";
+} from "./chunk-THO5CAUF.js";
 import {
   runSpecs
-} from "./chunk-K4MGCKNG.js";
-import "./chunk-75EZXUXU.js";
+} from "./chunk-FBGNGFTD.js";
+import "./chunk-4WAEFN5P.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-FZMSWF6D.js";
-import "./chunk-TIPUZYMB.js";
+import "./chunk-MSATD4P3.js";
+import "./chunk-LBBB5HTN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-XPKAPSRL.js";
-import "./chunk-GC33CJTY.js";
+import "./chunk-E3PBREW5.js";
+import "./chunk-NCHRED7Y.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-7FJL6U6H.js";
@@ -54,11 +54,11 @@ import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
+import "./chunk-RC75VXCO.js";
 import {
   DeployTokenError,
   UsageError
-} from "./chunk-DAFGPLIL.js";
-import "./chunk-RC75VXCO.js";
+} from "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/action/summary.ts

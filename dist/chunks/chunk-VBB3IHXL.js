@@ -6,10 +6,10 @@ import {
   saveManifest,
   tempBase,
   untrustedManifest
-} from "./chunk-WY6FF7JV.js";
+} from "./chunk-IOX266KU.js";
 import {
   UsageError
-} from "./chunk-DAFGPLIL.js";
+} from "./chunk-NWKT2VDV.js";
 
 // src/app/state-dir.ts
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";

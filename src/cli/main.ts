@@ -168,15 +168,13 @@ export async function main(argv: string[], proc: CliContext): Promise<number> {
   for (const register of COMMANDS) register(prog, ctx, run, proc);
   try {
     await prog.parseAsync(argv, { from: 'user' });
-    if (argv.length === 0) {
-      prog.outputHelp();
-      return ExitCode.Usage;
-    }
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with exit code 0; bad flags with a usage error.
       if (e.exitCode === 0) return ExitCode.Ok;
+      // No command: commander printed the help on stderr, which is the whole answer.
+      if (e.code === 'commander.help') return ExitCode.Usage;
       return reportError(
         ctx,
         usageError(

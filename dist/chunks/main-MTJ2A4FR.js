@@ -3812,14 +3812,11 @@ async function main(argv, proc) {
   for (const register of COMMANDS) register(prog, ctx, run, proc);
   try {
     await prog.parseAsync(argv, { from: "user" });
-    if (argv.length === 0) {
-      prog.outputHelp();
-      return ExitCode.Usage;
-    }
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return ExitCode.Ok;
+      if (e.code === "commander.help") return ExitCode.Usage;
       return reportError(
         ctx,
         usageError(

@@ -164,6 +164,13 @@ export function flagConnection(flags: { gitlabUrl?: string; apiTokenEnv?: string
   );
 }
 
+/** The setting that named the instance, for a hint: where to set another one when none did. */
+function instanceSetting(c: Connection): string {
+  return c.defaulted
+    ? `the GitLab URL (none set in ${c.urlSettings.join(', ')}; ${c.url} was used)`
+    : c.urlSource;
+}
+
 /** What to say before the API token goes to https://gitlab.com because nothing named an instance. */
 export function defaultNotice(c: Connection): string | undefined {
   if (!c.defaulted) return undefined;
@@ -202,6 +209,11 @@ function namingSources(client: GitLabClient, c: Connection): GitLabClient {
     if (e instanceof GitLabApiError && e.status === 401 && e.source === undefined) {
       e.source = c.tokenSource;
       e.hint = `GitLab at ${c.url} (from ${c.urlSource}) rejected the API token in ${c.tokenSource}: it is expired, revoked, or for another instance; put a valid token there (scope read_api, or api to create tokens)`;
+    } else if (e instanceof GitLabApiError && e.source === undefined && e.hint?.includes('--gitlab-url')) {
+      // Unreachable, or not GitLab: the instance's setting by the name it came from (an action
+      // input, a variable, the spec, or none at all), not always the CLI's flag.
+      e.source = c.defaulted ? 'the default' : c.urlSource;
+      e.hint = e.hint.replaceAll('--gitlab-url', instanceSetting(c));
     }
     throw e;
   };

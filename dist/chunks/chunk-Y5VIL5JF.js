@@ -1185,6 +1185,9 @@ function flagConnection(flags, env) {
     env
   );
 }
+function instanceSetting(c) {
+  return c.defaulted ? `the GitLab URL (none set in ${c.urlSettings.join(", ")}; ${c.url} was used)` : c.urlSource;
+}
 function defaultNotice(c) {
   if (!c.defaulted) return void 0;
   return `no GitLab instance named (${c.urlSettings.join(", ")}): using ${DEFAULT_GITLAB_URL}; set one of them for a self-managed instance`;
@@ -1206,6 +1209,9 @@ function namingSources(client, c) {
     if (e instanceof GitLabApiError && e.status === 401 && e.source === void 0) {
       e.source = c.tokenSource;
       e.hint = `GitLab at ${c.url} (from ${c.urlSource}) rejected the API token in ${c.tokenSource}: it is expired, revoked, or for another instance; put a valid token there (scope read_api, or api to create tokens)`;
+    } else if (e instanceof GitLabApiError && e.source === void 0 && e.hint?.includes("--gitlab-url")) {
+      e.source = c.defaulted ? "the default" : c.urlSource;
+      e.hint = e.hint.replaceAll("--gitlab-url", instanceSetting(c));
     }
     throw e;
   };

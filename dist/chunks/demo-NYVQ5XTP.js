@@ -4,21 +4,21 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-CIPWW4PK.js";
+} from "./chunk-NLFVGZBK.js";
 import {
   runFlow
-} from "./chunk-THO5CAUF.js";
+} from "./chunk-FUHVCOEJ.js";
 import {
   deployVariables
 } from "./chunk-FBGNGFTD.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-4WAEFN5P.js";
+import "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-E3PBREW5.js";
-import "./chunk-NCHRED7Y.js";
+import "./chunk-JOO4MYIM.js";
+import "./chunk-Y5VIL5JF.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -1298,7 +1298,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-2OK3Y2GB.js");
+    const { runProvisionCommand } = await import("./provision-QVYZH7OP.js");
     const r = await captured(
       ctx,
       sc,
@@ -1345,7 +1345,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-QJVFBTZA.js");
+    const { runAudit } = await import("./audit-2AZLRX6F.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -5,13 +5,13 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-S6BZYVUL.js";
+} from "./chunk-NO34COW2.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-4WAEFN5P.js";
+} from "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
@@ -35,7 +35,7 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   exposesGroupDeployToken,

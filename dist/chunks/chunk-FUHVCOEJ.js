@@ -5,12 +5,12 @@ import {
 } from "./chunk-FBGNGFTD.js";
 import {
   resolveSettings
-} from "./chunk-4WAEFN5P.js";
+} from "./chunk-ENPYAQ3E.js";
 import {
   effectiveVariable,
   resolveCredentials,
   unreadVariables
-} from "./chunk-E3PBREW5.js";
+} from "./chunk-JOO4MYIM.js";
 import {
   connect,
   getProject,
@@ -18,7 +18,7 @@ import {
   listDeployTokens,
   listProtectedRefs,
   listVariables
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import {
   parseGitLabVersion
 } from "./chunk-MD44M7EN.js";
@@ -251,7 +251,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-YWM3WYOT.js");
+    const { ephemeralFlow } = await import("./ephemeral-NET4ZFJT.js");
     const e = await ephemeralFlow(
       settings,
       client,

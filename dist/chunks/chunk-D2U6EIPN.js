@@ -19,7 +19,7 @@ import {
 } from "./chunk-IOX266KU.js";
 import {
   discardEphemeral
-} from "./chunk-MSATD4P3.js";
+} from "./chunk-47UGFL6X.js";
 import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";

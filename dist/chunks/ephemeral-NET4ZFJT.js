@@ -5,11 +5,11 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-MSATD4P3.js";
-import "./chunk-LBBB5HTN.js";
+} from "./chunk-47UGFL6X.js";
+import "./chunk-OVQZIIAC.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-E3PBREW5.js";
-import "./chunk-NCHRED7Y.js";
+import "./chunk-JOO4MYIM.js";
+import "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";

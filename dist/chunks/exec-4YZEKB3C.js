@@ -5,7 +5,7 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-UCXC6KGI.js";
+} from "./chunk-D2U6EIPN.js";
 import "./chunk-7RKHRMET.js";
 import {
   checkStateDir
@@ -13,9 +13,9 @@ import {
 import "./chunk-IOX266KU.js";
 import {
   runFlow
-} from "./chunk-THO5CAUF.js";
+} from "./chunk-FUHVCOEJ.js";
 import "./chunk-FBGNGFTD.js";
-import "./chunk-4WAEFN5P.js";
+import "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
@@ -23,13 +23,13 @@ import {
 import "./chunk-T4ECGMLM.js";
 import {
   discardEphemeral
-} from "./chunk-MSATD4P3.js";
-import "./chunk-LBBB5HTN.js";
+} from "./chunk-47UGFL6X.js";
+import "./chunk-OVQZIIAC.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-E3PBREW5.js";
+import "./chunk-JOO4MYIM.js";
 import {
   proxyAwareFetch
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
 import {
   maskPipe

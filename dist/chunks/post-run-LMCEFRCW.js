@@ -25,19 +25,19 @@ import {
 } from "./chunk-FBGNGFTD.js";
 import {
   resolveSettings
-} from "./chunk-4WAEFN5P.js";
+} from "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-MSATD4P3.js";
-import "./chunk-LBBB5HTN.js";
+} from "./chunk-47UGFL6X.js";
+import "./chunk-OVQZIIAC.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-E3PBREW5.js";
+import "./chunk-JOO4MYIM.js";
 import {
   connect
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-4XOODLE4.js";

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   connect,
   requireToken
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 
 // src/cli/api-client.ts
 function clientFor(gitlab, ctx, purpose, hint) {

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-LBBB5HTN.js";
+} from "./chunk-OVQZIIAC.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -12,7 +12,7 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-E3PBREW5.js";
+} from "./chunk-JOO4MYIM.js";
 import {
   createDeployToken,
   deleteDeployToken,
@@ -20,7 +20,7 @@ import {
   listDeployTokens,
   normaliseUrl,
   tokenActivity
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import {
   DeployTokenError,
   ExitCode,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-S6BZYVUL.js";
+} from "./chunk-NO34COW2.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-IOX266KU.js";
 import {
   checkProjectRef
-} from "./chunk-4WAEFN5P.js";
+} from "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
@@ -27,14 +27,14 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-MSATD4P3.js";
-import "./chunk-LBBB5HTN.js";
+} from "./chunk-47UGFL6X.js";
+import "./chunk-OVQZIIAC.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-E3PBREW5.js";
+import "./chunk-JOO4MYIM.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";

@@ -5,13 +5,13 @@ import {
 } from "./chunk-GCNIJCRB.js";
 import {
   clientFor
-} from "./chunk-S6BZYVUL.js";
+} from "./chunk-NO34COW2.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-4WAEFN5P.js";
+} from "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -19,7 +19,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-LBBB5HTN.js";
+} from "./chunk-OVQZIIAC.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -37,7 +37,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import {
   DEPLOY_TOKEN_SCOPES,
   isScope

@@ -21,7 +21,7 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-UCXC6KGI.js";
+} from "./chunk-D2U6EIPN.js";
 import {
   stepOutputs
 } from "./chunk-7RKHRMET.js";
@@ -31,22 +31,22 @@ import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-CIPWW4PK.js";
+} from "./chunk-NLFVGZBK.js";
 import {
   runFlow
-} from "./chunk-THO5CAUF.js";
+} from "./chunk-FUHVCOEJ.js";
 import {
   runSpecs
 } from "./chunk-FBGNGFTD.js";
-import "./chunk-4WAEFN5P.js";
+import "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-MSATD4P3.js";
-import "./chunk-LBBB5HTN.js";
+import "./chunk-47UGFL6X.js";
+import "./chunk-OVQZIIAC.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-E3PBREW5.js";
-import "./chunk-NCHRED7Y.js";
+import "./chunk-JOO4MYIM.js";
+import "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-7FJL6U6H.js";

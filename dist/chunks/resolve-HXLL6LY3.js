@@ -14,7 +14,7 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-UCXC6KGI.js";
+} from "./chunk-D2U6EIPN.js";
 import {
   jobVariables,
   scrubOutputs,
@@ -31,10 +31,10 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-CIPWW4PK.js";
+} from "./chunk-NLFVGZBK.js";
 import {
   runFlow
-} from "./chunk-THO5CAUF.js";
+} from "./chunk-FUHVCOEJ.js";
 import {
   runSpecs
 } from "./chunk-FBGNGFTD.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-4WAEFN5P.js";
+} from "./chunk-ENPYAQ3E.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
@@ -53,11 +53,11 @@ import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-MSATD4P3.js";
-import "./chunk-LBBB5HTN.js";
+import "./chunk-47UGFL6X.js";
+import "./chunk-OVQZIIAC.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-E3PBREW5.js";
-import "./chunk-NCHRED7Y.js";
+import "./chunk-JOO4MYIM.js";
+import "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-7FJL6U6H.js";

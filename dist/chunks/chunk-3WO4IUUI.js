@@ -24,7 +24,7 @@ function workspace(opts) {
 }
 async function run(opts = {}) {
   await fromSource();
-  const { runAction } = await import("./run-L5JUT5SG.js");
+  const { runAction } = await import("./run-2ZGUAGEC.js");
   const code = await runAction({
     env: process.env,
     cwd: workspace(opts),
@@ -38,7 +38,7 @@ async function run(opts = {}) {
 }
 async function post(opts = {}) {
   await fromSource();
-  const { runPostAll } = await import("./post-run-ZSY4F3RS.js");
+  const { runPostAll } = await import("./post-run-LMCEFRCW.js");
   const code = await runPostAll(process.env, {
     cwd: workspace(opts),
     ...opts.fetch ? { fetch: opts.fetch } : {},

@@ -5,7 +5,7 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 import {
   UsageError
 } from "./chunk-NWKT2VDV.js";

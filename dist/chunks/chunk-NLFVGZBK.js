@@ -6,11 +6,11 @@ import {
 import {
   describeToken,
   planExitCode
-} from "./chunk-E3PBREW5.js";
+} from "./chunk-JOO4MYIM.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-NCHRED7Y.js";
+} from "./chunk-Y5VIL5JF.js";
 
 // src/plan/format.ts
 function planReport(r, ctx) {

@@ -53,7 +53,12 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
   const steps = runSteps(req, before);
   runWarnings(req, before, log);
   if (req.dryRun) {
-    return { exitCode: 0, owner, state: ['nothing changed (dry run)'], plan: steps.map((p) => `would ${p}`) };
+    return {
+      exitCode: 0,
+      owner,
+      state: ['nothing changed (dry run)'],
+      dryRunSteps: steps.map((s) => `would ${s}`),
+    };
   }
   return change(req, deps, before);
 }

@@ -23,8 +23,6 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { Runner } from './runner.js';
 import { summaryRows } from './summary.js';
 
-export { flagsOf, INPUT_NAMES } from './pair.js';
-
 export interface ActionDeps {
   env: Env;
   cwd: string;

@@ -18,10 +18,6 @@ import { withRetries, type RetryPolicy } from './retry.js';
 import { getAll, type PageOptions } from './pages.js';
 import { RateLimiter, type RateLimitStats } from './rate-limit.js';
 
-export { GitLabHttpError } from './http-errors.js';
-export { parseRetryAfter } from './retry.js';
-export type { FetchLike };
-
 export interface GitLabClientOptions {
   /** Instance URL (`https://gitlab.example.com`, `https://host/gitlab`), or one ending in /api/v4. */
   baseUrl: string;

@@ -23,9 +23,6 @@ import { readBefore } from './state.js';
 import { doneState, runSteps, runWarnings } from './summary.js';
 import { findTargets } from './targets.js';
 
-export { VARIABLE_KEYS, type Holder, type ProvisionDeps, type ProvisionOutcome } from './model.js';
-export { PROTECTED_NOTE } from './summary.js';
-
 export async function runProvision(req: ProvisionRequest, deps: ProvisionDeps): Promise<ProvisionOutcome> {
   try {
     return await provision(req, deps);

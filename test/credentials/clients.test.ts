@@ -18,18 +18,12 @@ import {
   type ClientName,
   type CredentialContext,
 } from '../../src/credentials/index.js';
+import { PROJECT_TOKEN_CONTEXT } from '../helpers/credential-context.js';
 import { OPTION_RULES } from '../../src/credentials/values.js';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { loadTemplating } from '../../src/export/templating.js';
 
-const ctx: CredentialContext = {
-  username: 'gitlab+deploy-token-11',
-  password: 'gldt-ProjToken11ProjToken1',
-  gitlabUrl: 'https://gitlab.example.com',
-  projectId: 3,
-  projectPath: 'tanuki/awesome_project',
-  registry: 'registry.example.com',
-};
+const ctx: CredentialContext = PROJECT_TOKEN_CONTEXT;
 const HOSTILE = `p"a<s>s&amp;w'o%(x)s\\d$(x)\`y\`;#=[]`;
 /** Compares with test/credentials/golden/NAME (UPDATE_GOLDEN=1 rewrites it; review the diff). */
 function expectGolden(name: string, text: string): void {

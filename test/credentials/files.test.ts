@@ -35,15 +35,9 @@ import {
   type CredentialContext,
   type Manifest,
 } from '../../src/credentials/index.js';
+import { PROJECT_TOKEN_CONTEXT } from '../helpers/credential-context.js';
 
-const ctx: CredentialContext = {
-  username: 'gitlab+deploy-token-11',
-  password: 'gldt-ProjToken11ProjToken1',
-  gitlabUrl: 'https://gitlab.example.com',
-  projectId: 3,
-  projectPath: 'tanuki/awesome_project',
-  registry: 'registry.example.com',
-};
+const ctx: CredentialContext = PROJECT_TOKEN_CONTEXT;
 /** Quotes, markup, entities, `%` (configparser interpolation), shell and ini specials. */
 const HOSTILE = `p"a<s>s&amp;w'o%(x)s%r\\d$(x)\`y\`;#=[]{{ }}`;
 

@@ -15,8 +15,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../action/harness.js';
-import { runPostAll } from '../action/harness.js';
+import { runAction } from '../helpers/action.js';
+import { runPostAll } from '../helpers/action.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';

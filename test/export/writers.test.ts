@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
 import { prepareGithub, writeGithub } from '../../src/export/github.js';
-import { inRunner } from '../action/harness.js';
+import { inRunner } from '../helpers/action.js';
 import { checkExportName, STEERING_GROUPS, STEERING_NAMES } from '../../src/export/names.js';
 import { checkVariables } from '../../src/export/variables.js';
 import { renderSpecVariables } from '../../src/export/render.js';

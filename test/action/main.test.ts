@@ -12,20 +12,16 @@ import { inRunner, mainStep } from '../helpers/action.js';
 import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { run as run_ } from '../../src/action/main.js';
 import { loadScenario } from '../helpers/scenarios.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { parseGithubFile } from '../export/parsers.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-demoDemoDemoDemo1234';
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
 const scenario = loadScenario('1-project-token.json');
 
-let standin: RunningStandin;
 let dir: string;
-beforeAll(async () => {
-  standin = await startStandin(scenario, { now: () => NOW });
-});
-afterAll(() => standin.close());
+const standin = standinPerFile(scenario, { now: () => NOW });
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dt-action-'));
   emptyRunnerFiles(dir);

@@ -15,9 +15,9 @@ import { defaultNotice, gitlabConnection, type ConnectionRequest } from '../../s
 import type { CliContext } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
 import { UsageError } from '../../src/core/errors.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-demoDemoDemoDemo1234';
@@ -25,12 +25,8 @@ const WRONG = 'glpat-wrongwrongwrongwrong';
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
 const scenario = loadScenario('1-project-token.json');
 
-let standin: RunningStandin;
 let dir: string;
-beforeAll(async () => {
-  standin = await startStandin(scenario, { now: () => NOW });
-});
-afterAll(() => standin.close());
+const standin = standinPerFile(scenario, { now: () => NOW });
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'dt-connection-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

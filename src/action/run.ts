@@ -15,15 +15,13 @@ import { layoutView } from '../credentials/index.js';
 import type { Manifest } from '../credentials/manifest.js';
 import { DeployTokenError, UsageError } from '../core/errors.js';
 import type { Clock, Env } from '../core/env.js';
-import { planGithub } from '../export/github.js';
+import { prepareGithub } from '../export/github.js';
 import type { ExportVariable } from '../export/variables.js';
 import { formatFileLines, formatPlanText, planReport } from '../plan/format.js';
 import { flagsOf, INPUT_NAMES, pairEnv, withPairSources } from './pair.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { Runner } from './runner.js';
 import { summaryRows } from './summary.js';
-
-export { flagsOf, INPUT_NAMES } from './pair.js';
 
 export interface ActionDeps {
   env: Env;
@@ -159,7 +157,7 @@ function actionDelivery(
       const shown = inputs.export === 'none' ? {} : outputs;
       // Checked now: a file the runner did not give, or a name it cannot take, refuses the run
       // before any credential file is written.
-      planGithub(vars, shown, [], process.env);
+      prepareGithub(vars, shown, [], process.env);
       return [{ rank: 1, write: () => runner.exportAll(vars, shown) }];
     },
     say: (l) => runner.info(`deploy-token: ${l}`),

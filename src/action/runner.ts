@@ -15,7 +15,7 @@ import { UsageError } from '../core/errors.js';
 import { guardOutput, type Output, type TextSink } from '../core/output.js';
 import { Scrubber } from '../core/scrub.js';
 import { oneLine } from '../core/text.js';
-import { planGithub, writeGithub } from '../export/github.js';
+import { prepareGithub, writeGithub } from '../export/github.js';
 import type { ExportVariable } from '../export/variables.js';
 import { derivedForms } from '../mask/forms.js';
 
@@ -117,7 +117,7 @@ export class Runner {
     secretOutputs: readonly string[] = ['password'],
   ): void {
     const scrubbed = scrubOutputs(outputs, this.scrubber, secretOutputs);
-    writeGithub(planGithub(vars, scrubbed, [], process.env));
+    writeGithub(prepareGithub(vars, scrubbed, [], process.env));
   }
 }
 

@@ -70,7 +70,7 @@ function withoutUserInfo(raw: string): string {
  * The instance root of a URL (`https://host/gitlab/` and `https://host/gitlab/api/v4` give
  * `https://host/gitlab`). `source` names the setting in errors.
  */
-export function normaliseUrl(raw: string, source = '--gitlab-url'): string {
+export function normalizeUrl(raw: string, source = '--gitlab-url'): string {
   let u: URL;
   try {
     u = new URL(raw);
@@ -113,7 +113,7 @@ function instance(
   if (!hit || hit.value === undefined)
     return { url: DEFAULT_GITLAB_URL, urlSource: 'the default', defaulted: true, urlSettings };
   const raw = hit.raw ? hit.raw(hit.value.trim()) : hit.value;
-  return { url: normaliseUrl(raw, hit.source), urlSource: hit.source, defaulted: false, urlSettings };
+  return { url: normalizeUrl(raw, hit.source), urlSource: hit.source, defaulted: false, urlSettings };
 }
 
 /** The API token and where it came from (or where it was looked for). */

@@ -34,7 +34,7 @@ export interface Ledger {
   /** An ephemeral token of this run. */
   token(t: EphemeralToken): void;
   /** The credential files about to be written (called before the first write). */
-  files(planned: Manifest): void;
+  files(laidOut: Manifest): void;
   /**
    * The run is over or failed: the files it wrote go. `tokenLeft`: its token could not be deleted,
    * so what names it stays for whoever cleans up later.
@@ -76,7 +76,7 @@ export interface DeliveryPorts {
 export class Delivery {
   private readonly written: RenderedExport[] = [];
   /** The credential files recorded (and so about to be, or being, written). */
-  private planned: Manifest | undefined;
+  private laidOut: Manifest | undefined;
   private prepared: Promise<ExportVariable[]> | undefined;
   private undone = false;
 
@@ -133,7 +133,7 @@ export class Delivery {
     let rendered = ports.render?.(v) ?? [];
     const written = await writeJobFiles(flow, ports.env, ports.clients, ports.run, (m) => {
       ports.ledger.files(m);
-      this.planned = m;
+      this.laidOut = m;
     });
     if (written) {
       // Settings that hold the token are secret: masked like the password.
@@ -175,7 +175,7 @@ export class Delivery {
     }
     try {
       const c = ports.ledger.close(d !== undefined && !d.ok);
-      const files = this.planned?.files.length ?? 0;
+      const files = this.laidOut?.files.length ?? 0;
       if (files > 0 || c.refused.length > 0) {
         const left = c.refused.length ? `; left ${c.refused.join(', ')}` : '';
         (c.refused.length ? ports.warn : ports.say)(

@@ -9,7 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { deleteDeployToken, getProject, listDeployTokens } from '../gitlab/api.js';
 import type { EphemeralToken } from '../credentials/manifest.js';
 import { isEphemeralName } from '../provision/ephemeral-name.js';
-import { normaliseUrl } from './connection.js';
+import { normalizeUrl } from './connection.js';
 import type { GitLabClient } from '../gitlab/client.js';
 import type { Project } from '../gitlab/types.js';
 import {
@@ -20,7 +20,7 @@ import {
   type EphemeralRecord,
 } from '../provision/ephemeral.js';
 import { checkPermissions } from '../provision/permissions.js';
-import { ruleTextFor } from '../resolve/resolver.js';
+import { ruleTextFor } from '../resolve/messages.js';
 import { unreadVariables } from '../resolve/precedence.js';
 import type { Resolution, ResolveInput } from '../resolve/types.js';
 import type { Settings } from './options.js';
@@ -202,7 +202,7 @@ export async function discardEphemeral(flow: {
 export function recordedTokenProblem(t: EphemeralToken, stamp: string, instance: string): string | undefined {
   let recorded: string | undefined;
   try {
-    recorded = t.gitlabUrl === undefined ? undefined : normaliseUrl(t.gitlabUrl, 'the recorded instance');
+    recorded = t.gitlabUrl === undefined ? undefined : normalizeUrl(t.gitlabUrl, 'the recorded instance');
   } catch {
     recorded = undefined;
   }

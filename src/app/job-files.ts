@@ -83,7 +83,7 @@ export async function credentialLayout(
 }
 
 /**
- * Plans, records what will be written (`record`: the state directory for the CLI, GITHUB_STATE for
+ * Lays out, records what will be written (`record`: the state directory for the CLI, GITHUB_STATE for
  * the action), then writes into the run's directory. Returns undefined when the job needs no files.
  */
 export async function writeJobFiles(
@@ -91,7 +91,7 @@ export async function writeJobFiles(
   env: Env,
   extraClients: readonly ClientName[],
   run: RunDir,
-  record: (planned: Manifest) => void = () => undefined,
+  record: (laidOut: Manifest) => void = () => undefined,
 ): Promise<{ manifest: Manifest; variables: LayoutVariable[] } | undefined> {
   const { clients, userFiles } = wantedFiles(flow, extraClients);
   if (clients.length === 0 && userFiles.length === 0) return undefined;

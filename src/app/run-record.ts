@@ -14,7 +14,7 @@ import type { Ledger } from './delivery.js';
 import type { RunDir } from './run-dir.js';
 import { forgetManifest, recordManifest } from './state-dir.js';
 
-/** What a ledger lists: the files planned and the tokens, in one manifest. */
+/** What a ledger lists: the files laid out and the tokens, in one manifest. */
 abstract class ManifestLedger implements Ledger {
   protected current: Manifest | undefined;
 
@@ -33,9 +33,9 @@ abstract class ManifestLedger implements Ledger {
     this.save({ ...m, ephemeralTokens: [...(m.ephemeralTokens ?? []), t] });
   }
 
-  readonly files = (planned: Manifest): void => {
+  readonly files = (laidOut: Manifest): void => {
     const tokens = this.current?.ephemeralTokens;
-    this.save({ ...planned, ...(tokens ? { ephemeralTokens: tokens } : {}) });
+    this.save({ ...laidOut, ...(tokens ? { ephemeralTokens: tokens } : {}) });
   };
 
   abstract close(tokenLeft: boolean): { removed: string[]; refused: string[] };

@@ -3,10 +3,11 @@
  * on: the state directory in RUNNER_TEMP (or the temp dir), ours and private; each record ours, of
  * this job, and not of a run still going.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Env } from '../core/env.js';
 import { UsageError } from '../core/errors.js';
+import { whyNotOurs } from '../core/owned.js';
 import {
   cleanup,
   loadManifest,
@@ -36,30 +37,11 @@ export function jobIdentity(env: Env): string | undefined {
   return undefined;
 }
 
-/** Why the state directory must not be used, or undefined when it is ours (or not there yet). */
-export function unsafeStateDir(
-  dir: string,
-  uid: number | undefined = process.getuid?.(),
-): string | undefined {
-  let st: Stats;
-  try {
-    st = lstatSync(dir);
-  } catch (e) {
-    return (e as { code?: string }).code === 'ENOENT'
-      ? undefined
-      : `it cannot be read (${(e as { code?: string }).code ?? 'error'})`;
-  }
-  if (st.isSymbolicLink()) return 'it is a symlink';
-  if (!st.isDirectory()) return 'it is not a directory';
-  if (uid !== undefined && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
-  if ((st.mode & 0o022) !== 0) return `others may write in it (mode ${(st.mode & 0o777).toString(8)})`;
-  return undefined;
-}
-
 /** Refuses (exit 2) a state directory someone else made or may write in: its records would steer cleanup. */
 export function checkStateDir(env: Env, uid: number | undefined = process.getuid?.()): string {
   const dir = stateDir(env, uid);
-  const why = unsafeStateDir(dir, uid);
+  // Ours, or not there yet.
+  const why = whyNotOurs(dir, 'directory', uid, { absentOk: true });
   if (why) {
     throw new UsageError(
       `the state directory ${dir} is not safe to use: ${why}`,

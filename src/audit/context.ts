@@ -17,13 +17,9 @@ import type {
   AuditSettings,
   AuditTree,
   AuditVariable,
-  Finding,
 } from './types.js';
 
 export type Holder = AuditGroup | AuditProject;
-
-/** A finding as a check reports it; the plain-text message is made from its parts. */
-export type FindingDraft = Omit<Finding, 'message'>;
 
 /** A level whose CI/CD variables a project's jobs inherit: the project, its groups upward, the groups above the tree. */
 export interface VariableLevel {

@@ -10,8 +10,6 @@ import type { AuditResult, AuditSettings, AuditTree, Finding, Severity, TokenRow
 import { compareCodeUnits } from './words.js';
 import { eachToken } from './checks/check.js';
 
-export { compareCodeUnits, formatDuration, shellWord } from './words.js';
-
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The token table: every token of the tree, holder by holder, in id order. */

@@ -23,10 +23,6 @@ export interface ReportMeta {
   expiringWithinDays: number;
 }
 
-/** One line, nothing unsafe (src/core/text.ts): names from GitLab may hold anything. */
-export const plain = oneLine;
-export { mdCode, mdText };
-
 /** A finding's message in Markdown: the tool's words escaped, every literal a code span. */
 export function mdMessage(parts: MessagePart[]): string {
   return parts.map((p) => (typeof p === 'string' ? mdText(p) : mdCode(p.literal))).join('');
@@ -72,9 +68,9 @@ export function formatJson(r: AuditResult, meta: ReportMeta): string {
     })),
     summary: summarise(r.findings),
   };
-  // Every string (paths, scopes, messages quoting variable values…) loses the characters plain()
+  // Every string (paths, scopes, messages quoting variable values…) loses the characters oneLine()
   // neutralises, so `jq -r` cannot print a bidi override or a terminal escape raw.
-  return `${JSON.stringify(out, (_key, v: unknown) => (typeof v === 'string' ? plain(v) : v), 2)}\n`;
+  return `${JSON.stringify(out, (_key, v: unknown) => (typeof v === 'string' ? oneLine(v) : v), 2)}\n`;
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -91,7 +87,7 @@ export function formatText(r: AuditResult, meta: ReportMeta): string {
   const lines: string[] = [];
   const holders = new Set(r.tokens.map((t) => t.owner)).size;
   lines.push(
-    `Deploy tokens of ${plain(meta.group)} and everything below it, ${formatInstant(meta.generatedAt)}: ${r.tokens.length} token(s) on ${holders} group(s)/project(s)`,
+    `Deploy tokens of ${oneLine(meta.group)} and everything below it, ${formatInstant(meta.generatedAt)}: ${r.tokens.length} token(s) on ${holders} group(s)/project(s)`,
   );
   // Findings first: they are what the reader must act on; the table follows for reference.
   lines.push('');
@@ -100,9 +96,9 @@ export function formatText(r: AuditResult, meta: ReportMeta): string {
   for (const f of r.findings) {
     lines.push('');
     lines.push(
-      `  ${f.severity.padEnd(7)} ${f.code}  ${plain(f.where)}${f.tokenId === undefined ? '' : ` #${f.tokenId}`}`,
+      `  ${f.severity.padEnd(7)} ${f.code}  ${oneLine(f.where)}${f.tokenId === undefined ? '' : ` #${f.tokenId}`}`,
     );
-    lines.push(`          ${plain(f.message)}`);
+    lines.push(`          ${oneLine(f.message)}`);
   }
   lines.push('');
   if (r.tokens.length === 0) lines.push('  (no deploy tokens)');
@@ -112,11 +108,11 @@ export function formatText(r: AuditResult, meta: ReportMeta): string {
         ['LEVEL', 'OWNER', 'ID', 'NAME', 'USERNAME', 'SCOPES', 'EXPIRES', 'STATE'],
         r.tokens.map((t) => [
           t.level,
-          plain(t.owner),
+          oneLine(t.owner),
           String(t.id),
-          plain(t.name),
-          plain(t.username),
-          plain(t.scopes.join(',')),
+          oneLine(t.name),
+          oneLine(t.username),
+          oneLine(t.scopes.join(',')),
           expiry(t),
           t.state,
         ]),

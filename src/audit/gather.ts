@@ -6,16 +6,9 @@
  */
 import { mapLimit } from '../core/concurrency.js';
 import { GitLabApiError } from '../core/errors.js';
-import {
-  getGroup,
-  getVersion,
-  listDeployTokens,
-  listDescendantGroups,
-  listGroupProjects,
-  listVariables,
-  type Level,
-} from '../gitlab/api.js';
+import { getGroup, getVersion, listDeployTokens, listVariables, type Level } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
+import { listGroupTree } from '../gitlab/tree.js';
 import type { CiVariable } from '../gitlab/types.js';
 import {
   PASSWORD_KEY,
@@ -125,20 +118,9 @@ export async function gatherTree(
 ): Promise<AuditTree> {
   const limit = opts.concurrency ?? 10;
   const root = await getGroup(client, group);
-  const [descendants, listed] = await Promise.all([
-    listDescendantGroups(client, root.id),
-    listGroupProjects(client, root.id, { includeSubgroups: true }),
-  ]);
-  const groupInfo = [root, ...descendants.filter((g) => g.id !== root.id)];
-  const groupIds = new Set(groupInfo.map((g) => g.id));
-  // The group projects listing also returns projects shared with the group from elsewhere
-  // (with_shared defaults to true): only projects whose namespace is in the tree belong to it.
-  const seen = new Set<number>();
-  const projectInfo = listed.filter((p) => {
-    if (seen.has(p.id) || p.namespace.kind !== 'group' || !groupIds.has(p.namespace.id)) return false;
-    seen.add(p.id);
-    return true;
-  });
+  const tree = await listGroupTree(client, root.id);
+  const groupInfo = [root, ...tree.groups];
+  const projectInfo = tree.projects;
 
   const total = groupInfo.length + projectInfo.length;
   let done = 0;

@@ -82,6 +82,12 @@ const NO_GIT_PUSH =
 /** `[a-z0-9]` and `_` only, upper case: how poetry and uv derive variable names from a source name. */
 export const envKey = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
+/** The login as `<prefix>_USERNAME` and `<prefix>_PASSWORD` (masked), as poetry and uv read it. */
+const loginSettings = (prefix: string, v: ClientValues): ClientSetting[] => [
+  { name: `${prefix}_USERNAME`, value: v.username },
+  { name: `${prefix}_PASSWORD`, value: v.password, secret: true },
+];
+
 export const CLIENTS: Readonly<Record<ClientName, ClientDef>> = {
   docker: {
     summary: 'docker: config.json with auths for the registry (and the dependency proxy), via DOCKER_CONFIG',
@@ -222,14 +228,10 @@ export const CLIENTS: Readonly<Record<ClientName, ClientDef>> = {
     summary:
       'poetry: POETRY_HTTP_BASIC_<SOURCE>_USERNAME/_PASSWORD (masked) and POETRY_REPOSITORIES_<SOURCE>_URL',
     files: [],
-    settings: (v) => {
-      const k = envKey(v.poetry_source);
-      return [
-        { name: `POETRY_HTTP_BASIC_${k}_USERNAME`, value: v.username },
-        { name: `POETRY_HTTP_BASIC_${k}_PASSWORD`, value: v.password, secret: true },
-        { name: `POETRY_REPOSITORIES_${k}_URL`, value: v.pypi_upload },
-      ];
-    },
+    settings: (v) => [
+      ...loginSettings(`POETRY_HTTP_BASIC_${envKey(v.poetry_source)}`, v),
+      { name: `POETRY_REPOSITORIES_${envKey(v.poetry_source)}_URL`, value: v.pypi_upload },
+    ],
     pull: PACKAGE_PULL,
     push: PACKAGE_PUSH,
   },
@@ -237,16 +239,11 @@ export const CLIENTS: Readonly<Record<ClientName, ClientDef>> = {
   uv: {
     summary: 'uv: UV_INDEX_<NAME>_USERNAME/_PASSWORD (masked) and UV_PUBLISH_URL/_USERNAME/_PASSWORD',
     files: [],
-    settings: (v) => {
-      const k = envKey(v.uv_index);
-      return [
-        { name: `UV_INDEX_${k}_USERNAME`, value: v.username },
-        { name: `UV_INDEX_${k}_PASSWORD`, value: v.password, secret: true },
-        { name: 'UV_PUBLISH_URL', value: v.pypi_upload },
-        { name: 'UV_PUBLISH_USERNAME', value: v.username },
-        { name: 'UV_PUBLISH_PASSWORD', value: v.password, secret: true },
-      ];
-    },
+    settings: (v) => [
+      ...loginSettings(`UV_INDEX_${envKey(v.uv_index)}`, v),
+      { name: 'UV_PUBLISH_URL', value: v.pypi_upload },
+      ...loginSettings('UV_PUBLISH', v),
+    ],
     pull: PACKAGE_PULL,
     push: PACKAGE_PUSH,
   },

@@ -26,6 +26,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { whyNotOurs } from '../core/owned.js';
 import { writeFileAtomic } from '../export/files.js';
 
 export interface EphemeralToken {
@@ -135,17 +136,7 @@ export function untrustedManifest(
   path: string,
   uid: number | undefined = process.getuid?.(),
 ): string | undefined {
-  let st: Stats;
-  try {
-    st = lstatSync(path);
-  } catch (e) {
-    return `it cannot be read (${(e as { code?: string }).code ?? 'error'})`;
-  }
-  if (st.isSymbolicLink()) return 'it is a symlink';
-  if (!st.isFile()) return 'it is not a regular file';
-  if (uid !== undefined && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
-  if ((st.mode & 0o022) !== 0) return `others may write it (mode ${(st.mode & 0o777).toString(8)})`;
-  return undefined;
+  return whyNotOurs(path, 'file', uid);
 }
 
 /**

@@ -3,7 +3,7 @@
  * working: git includes the file back (GIT_CONFIG_GLOBAL), docker's and the containers' auth files
  * are merged under ours (DOCKER_CONFIG, REGISTRY_AUTH_FILE), and GOPRIVATE, GONOSUMDB and
  * COMPOSER_AUTH keep the user's entries after ours. These are the reads layoutCredentials needs; they
- * are kept here, apart, so planning stays pure.
+ * are kept here, apart, so the layout stays pure.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,6 +1,6 @@
 /**
  * `--export dotenv`: a `KEY=value` file for GitLab's `artifacts:reports:dotenv`, within GitLab's rules
- * (lib/gitlab/ci/parsers/dotenv_variable.rb and the plan limits dotenv_size / dotenv_variables): keys `[A-Za-z0-9_]`, one line per variable, file under 5 KB, at most 20 variables
+ * (lib/gitlab/ci/parsers/dotenv_variable.rb and the instance limits dotenv_size / dotenv_variables): keys `[A-Za-z0-9_]`, one line per variable, file under 5 KB, at most 20 variables
  * on self-managed by default. GitLab parses each line with `/^(.*)=(.*)$/` and strips both sides
  * (lib/gitlab/ci/parsers/dotenv_variable.rb), so a value with `=`, a newline, or leading/trailing
  * white space would not come back as written: refused. dotenv variables are not masked and are kept

@@ -1,7 +1,7 @@
 /**
  * `--export github` and the action: on `@actions/core` (setSecret, exportVariable, setOutput), which
  * writes GITHUB_ENV and GITHUB_OUTPUT in the runner's delimited form. Everything is checked first
- * (`planGithub`: the files exist, every name and value can be carried); then the masks, then the
+ * (`prepareGithub`: the files exist, every name and value can be carried); then the masks, then the
  * library's writes; if one of those fails, both files are cut back to where they were, so a failure
  * leaves nothing half-written.
  */
@@ -47,7 +47,7 @@ export function githubFiles(env: Env): { envFile: string; outputFile: string } {
 }
 
 /** Everything checked, nothing written: the files, the names, the values. */
-export function planGithub(
+export function prepareGithub(
   vars: readonly ExportVariable[],
   outputs: Readonly<Record<string, string>>,
   maskForms: readonly string[],
@@ -72,7 +72,7 @@ export function writeGithub(w: GithubWrite): void {
   for (const m of w.masks) if (m) core.setSecret(m);
   const before = [sizeOf(w.envFile), sizeOf(w.outputFile)] as const;
   const envBefore = w.env.map((v) => [v.name, process.env[v.name]] as const);
-  // The library reads the files' paths from process.env: the planned ones, whatever the caller's env was.
+  // The library reads the files' paths from process.env: the prepared ones, whatever the caller's env was.
   const files = { GITHUB_ENV: process.env.GITHUB_ENV, GITHUB_OUTPUT: process.env.GITHUB_OUTPUT };
   process.env.GITHUB_ENV = w.envFile;
   process.env.GITHUB_OUTPUT = w.outputFile;

@@ -50,18 +50,18 @@ export function getGroup(client: GitLabClient, id: string | number): Promise<Gro
   return client.get(`/groups/${encodeId(id)}`, asGroup);
 }
 
+/** `GET /:level/:id/<what>`, every page: one listing of a project's or group's own things. */
+function holderListing<T>(what: string, parseItem: (x: unknown) => T) {
+  return (client: GitLabClient, level: Level, id: string | number): Promise<T[]> =>
+    client.getAll(`/${level}/${encodeId(id)}/${what}`, parseItem);
+}
+
 /**
  * All deploy tokens of a project or group, revoked and expired ones included: callers compute
  * activity themselves (src/resolve/activity.ts), as GitLab's SQL does, since `active=true` is
  * ignored by older servers and `expired` uses the server's local date (docs/gitlab-rules.md, "Active").
  */
-export function listDeployTokens(
-  client: GitLabClient,
-  level: Level,
-  id: string | number,
-): Promise<DeployToken[]> {
-  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken);
-}
+export const listDeployTokens = holderListing('deploy_tokens', asDeployToken);
 
 /** One CI/CD variable by key, optionally filtered by environment scope. Errors carry `.status` (404, 409). */
 export function getVariable(
@@ -77,13 +77,7 @@ export function getVariable(
 }
 
 /** Every CI/CD variable of a project or group (used when one key has several environment scopes). */
-export function listVariables(
-  client: GitLabClient,
-  level: Level,
-  id: string | number,
-): Promise<CiVariable[]> {
-  return client.getAll(`/${level}/${encodeId(id)}/variables`, asCiVariable);
-}
+export const listVariables = holderListing('variables', asCiVariable);
 
 /** Every subgroup below a group, at any depth (doc/api/groups.md "List descendant groups"). */
 export function listDescendantGroups(client: GitLabClient, id: string | number): Promise<Group[]> {

@@ -18,10 +18,6 @@ import { withRetries, type RetryPolicy } from './retry.js';
 import { getAll, type PageOptions } from './pages.js';
 import { RateLimiter, type RateLimitStats } from './rate-limit.js';
 
-export { GitLabHttpError } from './http-errors.js';
-export { parseRetryAfter } from './retry.js';
-export type { FetchLike };
-
 export interface GitLabClientOptions {
   /** Instance URL (`https://gitlab.example.com`, `https://host/gitlab`), or one ending in /api/v4. */
   baseUrl: string;
@@ -146,27 +142,23 @@ function retryPolicy(opts: GitLabClientOptions, scrub: Scrub): RetryPolicy {
   };
 }
 
-export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
-  const apiUrl = apiUrlOf(opts.baseUrl);
-  const scrub: Scrub = scrubberFor(opts.token || undefined);
-  let requestCount = 0;
-  const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
-  const policy = retryPolicy(opts, scrub);
-  // GitLab's rate limits (429 Retry-After, RateLimit-*) pause every request of this client.
-  const limiter = new RateLimiter({ now: policy.now, sleep: policy.sleep });
-  ctx.fetch = limiter.watch(ctx.fetch);
+/** What one call may carry besides its method and path. */
+interface CallOptions {
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Values this request sends that no error may show. */
+  secrets?: readonly string[];
+  deadlineMs?: number;
+}
 
-  /** One call: the request built, then attempts under the retry policy. */
-  function send(
-    method: string,
-    path: string,
-    o: {
-      query?: Record<string, string>;
-      body?: unknown;
-      secrets?: readonly string[];
-      deadlineMs?: number;
-    } = {},
-  ): Promise<Answer> {
+type Send = (method: string, path: string, o?: CallOptions) => Promise<Answer>;
+
+/**
+ * One call: the request built (path checked, query set, body as JSON), then, once the rate limiter
+ * lets it go, attempts under the retry policy.
+ */
+function sender(apiUrl: string, ctx: AttemptContext, policy: RetryPolicy, limiter: RateLimiter): Send {
+  return (method, path, o = {}) => {
     const rel = path.startsWith('/') ? path : `/${path}`;
     checkPath(rel);
     const endpoint = rel.split(/[?#]/)[0] ?? rel;
@@ -188,9 +180,12 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
           attempt(ctx, { where, method, url, endpoint, body }, timeoutMs, n),
         ),
       );
-  }
+  };
+}
 
-  const pages: PageOptions = {
+/** How listings page (defaults: 200 pages at most, 4 at once, 3 minutes for a whole listing). */
+function pageOptions(opts: GitLabClientOptions, policy: RetryPolicy, scrub: Scrub, send: Send): PageOptions {
+  return {
     maxPages: Math.max(1, opts.maxPages ?? 200),
     concurrency: Math.max(1, Math.floor(opts.pageConcurrency ?? 4)),
     listDeadlineMs: Math.max(1, opts.listDeadlineMs ?? 180_000),
@@ -199,6 +194,19 @@ export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
     scrub,
     get: (path, query, deadlineMs) => send('GET', path, { query, deadlineMs }),
   };
+}
+
+export function createGitLabClient(opts: GitLabClientOptions): GitLabClient {
+  const apiUrl = apiUrlOf(opts.baseUrl);
+  const scrub: Scrub = scrubberFor(opts.token || undefined);
+  let requestCount = 0;
+  const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
+  const policy = retryPolicy(opts, scrub);
+  // GitLab's rate limits (429 Retry-After, RateLimit-*) pause every request of this client.
+  const limiter = new RateLimiter({ now: policy.now, sleep: policy.sleep });
+  ctx.fetch = limiter.watch(ctx.fetch);
+  const send = sender(apiUrl, ctx, policy, limiter);
+  const pages = pageOptions(opts, policy, scrub, send);
 
   return {
     async get<T>(path: string, parse: (x: unknown) => T, query?: Record<string, string>): Promise<T> {

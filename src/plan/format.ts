@@ -6,7 +6,8 @@
 import { useColor } from '../core/color.js';
 import type { LayoutFileView } from '../credentials/types.js';
 import { daysLeft, formatInstant } from '../resolve/activity.js';
-import { describeToken, planExitCode } from '../resolve/resolver.js';
+import { describeToken } from '../resolve/messages.js';
+import { planExitCode } from '../resolve/resolver.js';
 import type {
   Considered,
   OutcomeSummary,

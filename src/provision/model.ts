@@ -39,7 +39,7 @@ export interface ProvisionOutcome {
   /** What GitLab holds now, one line each: the promise "says exactly what state it left". */
   state: string[];
   /** With --dry-run: what would be done, step by step. */
-  plan?: string[];
+  dryRunSteps?: string[];
   /** Why it failed, when it did. */
   error?: string;
   hint?: string;

@@ -9,15 +9,9 @@
  */
 import { mapLimit } from '../core/concurrency.js';
 import { DeployTokenError, ExitCode } from '../core/errors.js';
-import {
-  getGroup,
-  listDeployTokens,
-  listDescendantGroups,
-  listGroupProjects,
-  listVariables,
-  type Level,
-} from '../gitlab/api.js';
+import { getGroup, listDeployTokens, listVariables, type Level } from '../gitlab/api.js';
 import type { GitLabClient } from '../gitlab/client.js';
+import { listGroupTree } from '../gitlab/tree.js';
 import type { CiVariable, DeployToken, Project } from '../gitlab/types.js';
 import { tokenActivity } from '../resolve/activity.js';
 import { isHiddenFromUs, where, type Before, type Holder } from './model.js';
@@ -52,10 +46,7 @@ async function groupTree(client: GitLabClient, owner: Holder, add: (h: Holder, g
   const above = chain.map((g) => g.id);
   add(owner, above);
   chain.forEach((g, i) => add(g, above.slice(i + 1)));
-  const [groups, projects] = await Promise.all([
-    listDescendantGroups(client, owner.id),
-    listGroupProjects(client, owner.id, { includeSubgroups: true }),
-  ]);
+  const { groups, projects } = await listGroupTree(client, owner.id);
   const tree = new Map<number, { path: string; parent: number | null | undefined }>([
     [owner.id, { path: owner.path, parent: undefined }],
     ...groups.map((g) => [g.id, { path: g.full_path, parent: g.parent_id }] as const),
@@ -67,11 +58,9 @@ async function groupTree(client: GitLabClient, owner: Holder, add: (h: Holder, g
     return [...out, ...above];
   };
   for (const g of groups) add({ level: 'groups', id: g.id, path: g.full_path }, upFrom(g.parent_id));
-  // The listing also returns projects shared into the group from elsewhere (with_shared defaults to
-  // true); a group token cannot log in to those, so only the tree's own projects count.
+  // Only the tree's own projects (listGroupTree): a group token cannot log in to shared ones.
   for (const p of projects)
-    if (p.namespace.kind === 'group' && tree.has(p.namespace.id))
-      add({ level: 'projects', id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
+    add({ level: 'projects', id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
 }
 
 /** Every holder whose CI_DEPLOY_USER could name the old token. */

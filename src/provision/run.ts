@@ -23,9 +23,6 @@ import { readBefore } from './state.js';
 import { doneState, runSteps, runWarnings } from './summary.js';
 import { findTargets } from './targets.js';
 
-export { VARIABLE_KEYS, type Holder, type ProvisionDeps, type ProvisionOutcome } from './model.js';
-export { PROTECTED_NOTE } from './summary.js';
-
 export async function runProvision(req: ProvisionRequest, deps: ProvisionDeps): Promise<ProvisionOutcome> {
   try {
     return await provision(req, deps);
@@ -53,7 +50,12 @@ async function provision(req: ProvisionRequest, deps: ProvisionDeps): Promise<Pr
   const steps = runSteps(req, before);
   runWarnings(req, before, log);
   if (req.dryRun) {
-    return { exitCode: 0, owner, state: ['nothing changed (dry run)'], plan: steps.map((p) => `would ${p}`) };
+    return {
+      exitCode: 0,
+      owner,
+      state: ['nothing changed (dry run)'],
+      dryRunSteps: steps.map((s) => `would ${s}`),
+    };
   }
   return change(req, deps, before);
 }

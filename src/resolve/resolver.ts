@@ -16,8 +16,6 @@ import { pictureTokens, type TokenPicture } from './tokens.js';
 import type { OutcomeSummary, ResolveInput, ResolveWarning, Resolution } from './types.js';
 import { jobView } from './view.js';
 
-export { describeToken, ruleTextFor, summarize } from './messages.js';
-
 export function resolveCredentials(input: ResolveInput): Resolution {
   if (!input.apiAvailable) return resolveUnverified(input);
   const picture = pictureTokens(input);

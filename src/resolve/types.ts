@@ -2,8 +2,6 @@ import type { Scope } from '../gitlab/scopes.js';
 import type { CiVariable, DeployToken } from '../gitlab/types.js';
 import type { GitLabVersion } from '../gitlab/version.js';
 
-export type { Scope };
-
 /** One level's CI/CD variables as the list API returned them (every key and scope), or why not. */
 export interface LevelVariables {
   level: 'project' | 'group';

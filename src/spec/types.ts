@@ -5,7 +5,7 @@ import type { ExportTarget } from '../export/targets.js';
 
 export type { Scope };
 // The clients are defined once, in src/credentials/clients.ts.
-export type { ClientName, ClientOptions };
+export type { ClientName };
 
 /** The spec a run reads when none is named: this file in the working directory, when it exists. */
 export const DEFAULT_SPEC = 'deploy-token.yml';

@@ -5,7 +5,7 @@
 import groupFixture from '../../fixtures/gitlab/group.json' with { type: 'json' };
 import memberFixture from '../../fixtures/gitlab/member.json' with { type: 'json' };
 import projectFixture from '../../fixtures/gitlab/project.json' with { type: 'json' };
-import { errors, json, paginate, type StandinResponse } from './http.js';
+import { gitlabError, json, paginate, type StandinResponse } from './http.js';
 import type { ScenarioApiUser, ScenarioGroup, ScenarioProject } from './model.js';
 import type { World } from './world.js';
 
@@ -98,7 +98,7 @@ export function groupMember(w: World, g: ScenarioGroup, key: string, u: Scenario
   const who = Number(key) === u.id ? u : w.scenario.apiUsers?.find((x) => x.id === Number(key));
   const lvl =
     who && !who.admin ? Math.max(0, ...w.chain({ level: 'groups', g }).map((x) => who.access?.[x] ?? 0)) : 0;
-  if (!who || lvl === 0) return json(404, errors['404_member']);
+  if (!who || lvl === 0) return gitlabError('404_member');
   return json(200, { ...memberFixture, id: who.id, username: who.username, access_level: lvl });
 }
 

@@ -49,8 +49,18 @@ export function fill(entry: unknown, values: Record<string, string>): unknown {
   return JSON.parse(text) as unknown;
 }
 
-export const missing = (param: string): StandinResponse =>
-  json(400, fill(errorsFixture['400_missing'], { param }));
+export type GitLabErrorKey = keyof typeof errorsFixture;
+
+/**
+ * One of GitLab's error answers from errors.json: its status is the entry's prefix (`404_token` is a
+ * 404), `{param}`-style holes filled with `values`.
+ */
+export function gitlabError(key: GitLabErrorKey, values?: Record<string, string>): StandinResponse {
+  const entry = errorsFixture[key];
+  return json(Number(key.slice(0, 3)), values ? fill(entry, values) : entry);
+}
+
+export const missing = (param: string): StandinResponse => gitlabError('400_missing', { param });
 export const invalid = (param: string): StandinResponse => json(400, { error: `${param} is invalid` });
 
 /** GitLab's offset pagination (doc/api/rest/index.md#pagination) with the fixture's headers. */

@@ -14,7 +14,15 @@ import userFixture from '../../fixtures/gitlab/user.json' with { type: 'json' };
 import versionFixture from '../../fixtures/gitlab/version.json' with { type: 'json' };
 import { jwtAuth, lfsBatch } from './auth.js';
 import { groupListing, groupMember, groupView, projectView, protectedRefs } from './entities.js';
-import { errors, json, notAllowed, parseBody, type StandinRequest, type StandinResponse } from './http.js';
+import {
+  errors,
+  gitlabError,
+  json,
+  notAllowed,
+  parseBody,
+  type StandinRequest,
+  type StandinResponse,
+} from './http.js';
 import type { Scenario, ScenarioApiUser, ScenarioGroup, ScenarioProject } from './model.js';
 import { Throttle, type ThrottleOptions } from './rate-limit.js';
 import { deployTokens } from './tokens.js';
@@ -86,7 +94,7 @@ export class StandinGitLab {
     if (lfs?.[1] && method === 'POST') return lfsBatch(this.world, req, decodeURIComponent(lfs[1]));
     if (url.pathname === '/jwt/auth' && method === 'GET') return jwtAuth(this.world, req, url);
     const token = req.headers['private-token'];
-    if (!token || !this.scenario.apiTokens.includes(token)) return json(401, errors['401']);
+    if (!token || !this.scenario.apiTokens.includes(token)) return gitlabError('401');
     const u = this.world.user(token);
     const write = method !== 'GET' && method !== 'HEAD';
     // lib/api/api_guard.rb: reading needs read_api (or api); anything else needs api.
@@ -131,7 +139,7 @@ export class StandinGitLab {
     const entity: Entity | undefined = p ? { level: 'projects', p } : g ? { level: 'groups', g } : undefined;
     // Private projects and groups are invisible (404) to non-members.
     if (!entity || this.world.accessLevel(r.u, entity) < GUEST)
-      return json(404, level === 'projects' ? errors['404_project'] : errors['404_group']);
+      return gitlabError(level === 'projects' ? '404_project' : '404_group');
     const access = this.world.accessLevel(r.u, entity);
     const holder = (p ?? g) as ScenarioProject | ScenarioGroup;
     if (sub === undefined) {
@@ -150,18 +158,17 @@ export class StandinGitLab {
     }
     if (sub === 'protected_branches' || sub === 'protected_tags') {
       if (!p || r.method !== 'GET') return json(404, { message: '404 Not Found' });
-      if (access < MAINTAINER) return json(403, errors['403']);
+      if (access < MAINTAINER) return gitlabError('403');
       return protectedRefs(this.world, p, sub === 'protected_branches' ? 'branches' : 'tags', key, r.url);
     }
     const lvl = level as 'projects' | 'groups';
     if (sub === 'deploy_tokens') {
       // Maintainers read and (for projects) create and delete; group tokens need Owner to change.
-      if (access < (r.method === 'GET' || lvl === 'projects' ? MAINTAINER : OWNER))
-        return json(403, errors['403']);
+      if (access < (r.method === 'GET' || lvl === 'projects' ? MAINTAINER : OWNER)) return gitlabError('403');
       return deployTokens(this.world, { method: r.method, url: r.url, key, holder, body: r.body });
     }
     // CI/CD variables: Maintainer on a project, Owner on a group (lib/api/variables.rb, group_variables.rb).
-    if (access < (lvl === 'projects' ? MAINTAINER : OWNER)) return json(403, errors['403']);
+    if (access < (lvl === 'projects' ? MAINTAINER : OWNER)) return gitlabError('403');
     return variables(this.world, { method: r.method, url: r.url, key, level: lvl, holder, body: r.body });
   }
 }

@@ -10,8 +10,7 @@ import deployTokenCreatedFixture from '../../fixtures/gitlab/deploy_token_create
 import { isScope } from '../gitlab/scopes.js';
 import { SINGLE_TOKEN_GET, type Release } from '../gitlab/version.js';
 import {
-  errors,
-  fill,
+  gitlabError,
   invalid,
   json,
   missing,
@@ -68,7 +67,7 @@ export function deployTokens(w: World, r: TokenRoute): StandinResponse {
   if (r.method === 'DELETE') {
     if (r.key === undefined) return notAllowed();
     const t = tokens.find((x) => String(x.id) === r.key);
-    if (!t) return json(404, errors['404_token']);
+    if (!t) return gitlabError('404_token');
     r.holder.tokens = (r.holder.tokens ?? []).filter((x) => x !== t);
     return noContent();
   }
@@ -76,7 +75,7 @@ export function deployTokens(w: World, r: TokenRoute): StandinResponse {
   if (r.key !== undefined) {
     if (!w.at(SINGLE_TOKEN_GET)) return noRoute();
     const t = tokens.find((x) => String(x.id) === r.key);
-    return t ? json(200, tokenView(w, t)) : json(404, errors['404_token']);
+    return t ? json(200, tokenView(w, t)) : gitlabError('404_token');
   }
   const filter = r.url.searchParams.get('active') === 'true' && w.at(TOKEN_STATE_FIELDS);
   const list = filter ? tokens.filter((t) => w.activeNow(t)) : tokens;
@@ -115,12 +114,12 @@ function createToken(
   if (body.scopes === undefined) return missing('scopes');
   const scopes = scopesParam(body.scopes);
   if (!scopes || !scopes.every((s) => typeof s === 'string' && isScope(s)))
-    return json(400, fill(errors['400_invalid_value'], { param: 'scopes' }));
+    return gitlabError('400_invalid_value', { param: 'scopes' });
   if (typeof body.name !== 'string') return invalid('name');
   const expires = expiresParam(body.expires_at);
   if (expires === 'invalid') return invalid('expires_at');
   // ensure_at_least_one_scope: "Scopes can't be blank".
-  if (scopes.length === 0) return json(400, errors['400_scopes_blank']);
+  if (scopes.length === 0) return gitlabError('400_scopes_blank');
   if (body.name.length > 255) return json(400, { message: 'Name is too long (maximum is 255 characters)' });
   let username: string | undefined;
   if (body.username !== undefined && body.username !== null) {
@@ -128,7 +127,7 @@ function createToken(
     // DeployTokenMethods: `params[:username].presence` — an empty username means the default.
     if (body.username !== '') {
       if (!DEPLOY_USERNAME.test(body.username) || body.username.length > 255)
-        return json(400, errors['400_username_format']);
+        return gitlabError('400_username_format');
       username = body.username;
     }
   }

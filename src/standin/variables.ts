@@ -11,8 +11,7 @@ import type { CiVariable } from '../gitlab/types.js';
 import { GROUP_VARIABLE_FILTER, HIDDEN_VARIABLES, PROJECT_VARIABLE_FILTER } from '../gitlab/version.js';
 import {
   boolParam,
-  errors,
-  fill,
+  gitlabError,
   invalid,
   json,
   missing,
@@ -62,8 +61,8 @@ function addressed(w: World, r: VariableRoute, vars: CiVariable[]): CiVariable |
   const found = vars.filter(
     (v) => v.key === r.key && (scope === null || (v.environment_scope ?? '*') === scope),
   );
-  if (found.length === 0) return json(404, errors['404_variable']);
-  if (found.length > 1 && filters(w, r.level)) return json(409, errors['409_variable']);
+  if (found.length === 0) return gitlabError('404_variable');
+  if (found.length > 1 && filters(w, r.level)) return gitlabError('409_variable');
   return found[0] as CiVariable;
 }
 
@@ -136,16 +135,15 @@ function store(
   next: CiVariable,
   target: CiVariable | undefined,
 ): StandinResponse {
-  if (next.key.length > 255 || !VARIABLE_KEY.test(next.key))
-    return json(400, errors['400_variable_key_format']);
+  if (next.key.length > 255 || !VARIABLE_KEY.test(next.key)) return gitlabError('400_variable_key_format');
   const clash = vars.find(
     (v) =>
       v !== target && v.key === next.key && (v.environment_scope ?? '*') === (next.environment_scope ?? '*'),
   );
-  if (clash) return json(400, fill(errors['400_variable_key_taken'], { key: next.key }));
+  if (clash) return gitlabError('400_variable_key_taken', { key: next.key });
   // Ci::Maskable: a masked value must match the regex (raw ones: \S{8,}), else 400 "is invalid".
   if (next.masked && !(next.raw ? MASKABLE_RAW : MASKABLE).test(next.value ?? ''))
-    return json(400, errors['400_variable_value']);
+    return gitlabError('400_variable_value');
   if (target) {
     Object.assign(target, next);
     return json(200, variableView(w, target));

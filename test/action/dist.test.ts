@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { parseGithubFile } from '../export/parsers.js';
+import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
@@ -31,7 +32,7 @@ const SLOW = 60_000;
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dt-dist-'));
-  for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+  emptyRunnerFiles(dir);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,22 +56,9 @@ function node(entry: string, env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-function runnerEnv(
-  inputs: Record<string, string>,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  const env: Record<string, string> = {
-    GITHUB_ENV: join(dir, 'env'),
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    ...extra,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return env;
-}
+/** The step's environment, with the workspace in `dir` too. */
+const stepEnv = (inputs: Record<string, string>, extra: Record<string, string> = {}) =>
+  runnerEnv(dir, inputs, { GITHUB_WORKSPACE: dir, ...extra });
 
 /** main, then post with the state main saved, as the runner does. */
 async function mainAndPost(env: Record<string, string>): Promise<{ main: Step; post: Step }> {
@@ -107,7 +95,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
   test(
     'username / password only: no API call at all (the instance does not even listen), one warning',
     async () => {
-      const env = runnerEnv(
+      const env = stepEnv(
         { username: USER, password: PASSWORD, configure: 'git' },
         // An API token in the environment and an instance that refuses connections: neither is used.
         { GITLAB_TOKEN: 'glpat-notUsedNotUsedNot01', CI_SERVER_URL: 'http://127.0.0.1:9' },
@@ -145,7 +133,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
               cwd: alone,
               env: {
                 PATH: process.env.PATH ?? '',
-                ...runnerEnv({ username: USER, password: PASSWORD }),
+                ...stepEnv({ username: USER, password: PASSWORD }),
               },
               encoding: 'utf8',
               timeout: 30_000,
@@ -179,7 +167,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
     test(
       'API token only, in a GitLab-less GitHub job: the password from the group CI/CD variables',
       async () => {
-        const env = runnerEnv({
+        const env = stepEnv({
           'gitlab-url': standin2.url,
           'gitlab-token': sc2.apiTokens[0]!,
           project: sc2.project!,
@@ -198,7 +186,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
     test(
       'both: the pair verified against GitLab, named as the inputs',
       async () => {
-        const env = runnerEnv({
+        const env = stepEnv({
           'gitlab-url': standin.url,
           'gitlab-token': sc1.apiTokens[0]!,
           project: 'tanuki/awesome_project',
@@ -220,7 +208,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
     test(
       'both, with a username GitLab would not give the job: exit 1, nothing exported',
       async () => {
-        const env = runnerEnv({
+        const env = stepEnv({
           'gitlab-url': standin.url,
           'gitlab-token': sc1.apiTokens[0]!,
           project: 'tanuki/awesome_project',
@@ -237,7 +225,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
     test(
       'dry run: the plan in a group, nothing exported, nothing saved',
       async () => {
-        const env = runnerEnv(
+        const env = stepEnv(
           {
             'gitlab-url': standin.url,
             'gitlab-token': sc1.apiTokens[0]!,
@@ -266,7 +254,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
           join(dir, 'deploy-token.yml'),
           'version: 1\njobs:\n  pull:\n    scopes: ["read_registry"]\n',
         );
-        const env = runnerEnv({
+        const env = stepEnv({
           'gitlab-url': standin.url,
           'gitlab-token': sc1.apiTokens[0]!,
           project: 'tanuki/awesome_project',
@@ -289,7 +277,7 @@ maybe('dist/index.js and dist/post.js as the runner runs them', () => {
       'a failure after GITHUB_ENV and the credential files were written: nothing left behind',
       async () => {
         mkdirSync(join(dir, 'out-dir'));
-        const env = runnerEnv(
+        const env = stepEnv(
           {
             'gitlab-url': standin.url,
             'gitlab-token': sc1.apiTokens[0]!,

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
+import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { loadScenario } from '../helpers/scenarios.js';
 
 /** Each run starts npm, tsx and local-action: several seconds; generous for slow machines. */
@@ -24,7 +25,7 @@ if (!haveLocalAction) console.warn('local-action.test: @github/local-action is n
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dt-local-action-'));
-  for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+  emptyRunnerFiles(dir);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,15 +34,7 @@ function localAction(
   inputs: Record<string, string>,
   jobEnv: Record<string, string> = {},
 ): Promise<{ code: number | null; out: string }> {
-  const lines = [
-    ...Object.entries(inputs).map(([k, v]) => `INPUT_${k.toUpperCase()}=${v}`),
-    ...Object.entries(jobEnv).map(([k, v]) => `${k}=${v}`),
-    `GITHUB_ENV=${join(dir, 'env')}`,
-    `GITHUB_OUTPUT=${join(dir, 'output')}`,
-    `GITHUB_STEP_SUMMARY=${join(dir, 'summary')}`,
-    `GITHUB_STATE=${join(dir, 'state')}`,
-    `RUNNER_TEMP=${dir}`,
-  ];
+  const lines = Object.entries(runnerEnv(dir, inputs, jobEnv)).map(([k, v]) => `${k}=${v}`);
   const dotenv = join(dir, '.env');
   writeFileSync(dotenv, `${lines.join('\n')}\n`);
   return new Promise((resolve, reject) => {

@@ -5,65 +5,39 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inRunner, runAction } from './harness.js';
+import { inRunner, mainStep } from '../helpers/action.js';
+import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { run as run_ } from '../../src/action/main.js';
 import { loadScenario } from '../helpers/scenarios.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { parseGithubFile } from '../export/parsers.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-demoDemoDemoDemo1234';
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
 const scenario = loadScenario('1-project-token.json');
 
-let standin: RunningStandin;
 let dir: string;
-beforeAll(async () => {
-  standin = await startStandin(scenario, { now: () => NOW });
-});
-afterAll(() => standin.close());
+const standin = standinPerFile(scenario, { now: () => NOW });
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dt-action-'));
-  for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
+  emptyRunnerFiles(dir);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function runnerEnv(
-  inputs: Record<string, string>,
-  extra: Record<string, string> = {},
-): Record<string, string> {
-  const env: Record<string, string> = {
-    GITHUB_ENV: join(dir, 'env'),
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    GITHUB_STATE: join(dir, 'state'),
-    RUNNER_TEMP: dir,
-    CI_DEPLOY_PASSWORD: PASSWORD,
-    CI_DEPLOY_USER: 'gitlab+deploy-token-11',
-    ...extra,
-  };
-  for (const [k, v] of Object.entries({
-    'gitlab-url': standin.url,
-    'gitlab-token': API,
-    project: 'tanuki/awesome_project',
-    ...inputs,
-  })) {
-    env[`INPUT_${k.toUpperCase()}`] = v;
-  }
-  return env;
-}
+/** The step's environment in a job of the stand-in's project, with its deploy token. */
+const jobEnv = (inputs: Record<string, string>, extra: Record<string, string> = {}) =>
+  runnerEnv(
+    dir,
+    { 'gitlab-url': standin.url, 'gitlab-token': API, project: 'tanuki/awesome_project', ...inputs },
+    { CI_DEPLOY_PASSWORD: PASSWORD, CI_DEPLOY_USER: 'gitlab+deploy-token-11', ...extra },
+  );
 
 async function run(inputs: Record<string, string> = {}, extra: Record<string, string> = {}) {
-  let out = '';
-  const code = await runAction({
-    env: runnerEnv(inputs, extra),
-    cwd: dir,
-    now: () => NOW,
-    stdout: { write: (s) => void (out += s) },
-  });
+  const { code, out } = await mainStep(jobEnv(inputs, extra), dir, () => NOW);
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
   return { code, out, env: read('env'), output: read('output'), summary: read('summary') };
 }
@@ -179,15 +153,9 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
   }
 
   test('configure without GITHUB_STATE: exit 2 before any credential file is written', async () => {
-    const env = runnerEnv({ configure: 'git' });
+    const env = jobEnv({ configure: 'git' });
     delete env.GITHUB_STATE;
-    let out = '';
-    const code = await runAction({
-      env,
-      cwd: dir,
-      now: () => NOW,
-      stdout: { write: (s) => void (out += s) },
-    });
+    const { code, out } = await mainStep(env, dir, () => NOW);
     expect(code).toBe(2);
     expect(out).toContain('::error::input configure needs GITHUB_STATE');
     // Only the runner's own (empty) files: no private directory, no credential file.
@@ -222,7 +190,7 @@ describe('main: failures are annotations with the fix, and write nothing', () =>
 describe('run() from src/action/main.ts, with username and password', () => {
   test('no gitlab-token: no API call (GITLAB_TOKEN and the instance ignored), one warning, the pair exported', async () => {
     let out = '';
-    const env = runnerEnv(
+    const env = jobEnv(
       { username: 'gitlab+deploy-token-11', password: PASSWORD, 'gitlab-token': '', 'gitlab-url': '' },
       { GITLAB_TOKEN: API, CI_SERVER_URL: 'http://127.0.0.1:9' },
     );
@@ -244,7 +212,7 @@ describe('run() from src/action/main.ts, with username and password', () => {
 
   test('username without password: exit 2 naming input password', async () => {
     let out = '';
-    const env = runnerEnv({ username: 'gitlab+deploy-token-11' });
+    const env = jobEnv({ username: 'gitlab+deploy-token-11' });
     const code = await inRunner(env, { write: (s) => void (out += s) }, () =>
       run_({ cwd: dir, now: () => NOW }),
     );
@@ -256,7 +224,7 @@ describe('run() from src/action/main.ts, with username and password', () => {
 describe('the bundle, as the runner starts it', () => {
   test('node dist/index.js', async () => {
     // Asynchronous: the stand-in GitLab answers from this process's event loop.
-    const env = { PATH: process.env.PATH ?? '', ...runnerEnv({}) };
+    const env = { PATH: process.env.PATH ?? '', ...jobEnv({}) };
     const r = await promisify(execFile)(process.execPath, ['dist/index.js'], {
       env,
       encoding: 'utf8',

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Runner } from '../../src/action/runner.js';
-import { inRunner } from './harness.js';
+import { inRunner } from '../helpers/action.js';
 import { commandLine, escapeProperty, guardOutput, RunnerStream } from '../../src/core/output.js';
 import { mayBeSecret, mayBeToken } from '../../src/core/secret-shape.js';
 import { Scrubber } from '../../src/core/scrub.js';

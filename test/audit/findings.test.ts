@@ -1,5 +1,6 @@
 /** auditFindings, pure: one describe per finding code, with GitLab's boundaries (docs/gitlab-rules.md, "Active"). */
-import { auditFindings, formatDuration } from '../../src/audit/findings.js';
+import { auditFindings } from '../../src/audit/findings.js';
+import { formatDuration } from '../../src/audit/words.js';
 import type {
   AuditAncestor,
   AuditGroup,

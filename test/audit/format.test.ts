@@ -5,11 +5,9 @@ import {
   formatMarkdown,
   formatText,
   MARKDOWN_MAX_BYTES,
-  mdCode,
   mdMessage,
-  mdText,
-  plain,
 } from '../../src/audit/format.js';
+import { mdCode, mdText, oneLine } from '../../src/core/text.js';
 import { auditFindings } from '../../src/audit/findings.js';
 import { m, textOf } from '../../src/audit/message.js';
 import { deployVariables, gatherTree } from '../../src/audit/gather.js';
@@ -445,10 +443,10 @@ describe('text', () => {
     expect(e).toContain('(no deploy tokens)');
     expect(e).toContain('Findings: 0 errors, 0 warnings, 0 infos\n  none');
   });
-  test('plain', () => expect(plain('a\nb\tc\u0007\u009b')).toBe('a b c??'));
+  test('oneLine', () => expect(oneLine('a\nb\tc\u0007\u009b')).toBe('a b c??'));
   test('bidi and invisible format characters become ?, so a name cannot display as another', () => {
-    for (const c of INVISIBLE_CHARS) expect(plain(`a${c}b`)).toBe('a?b');
-    expect(plain(HOSTILE.rtl)).toBe('?nekot-yolped-baltig');
+    for (const c of INVISIBLE_CHARS) expect(oneLine(`a${c}b`)).toBe('a?b');
+    expect(oneLine(HOSTILE.rtl)).toBe('?nekot-yolped-baltig');
     const t = formatText(
       {
         tokens: [{ ...(result.tokens[1] as TokenRow), name: HOSTILE.rtl, username: `u\u2066x` }],

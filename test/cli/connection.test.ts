@@ -9,14 +9,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { runAction } from '../action/harness.js';
+import { mainStep } from '../helpers/action.js';
+import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { defaultNotice, gitlabConnection, type ConnectionRequest } from '../../src/app/connection.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
 import { UsageError } from '../../src/core/errors.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-demoDemoDemoDemo1234';
@@ -24,12 +25,8 @@ const WRONG = 'glpat-wrongwrongwrongwrong';
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
 const scenario = loadScenario('1-project-token.json');
 
-let standin: RunningStandin;
 let dir: string;
-beforeAll(async () => {
-  standin = await startStandin(scenario, { now: () => NOW });
-});
-afterAll(() => standin.close());
+const standin = standinPerFile(scenario, { now: () => NOW });
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'dt-connection-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -336,26 +333,13 @@ describe('the default instance is said before the API token is sent', () => {
 
 describe('the action names its inputs', () => {
   async function action(inputs: Record<string, string>, extra: Record<string, string> = {}) {
-    for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
-    const env: Record<string, string> = {
-      GITHUB_ENV: join(dir, 'env'),
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      GITHUB_STATE: join(dir, 'state'),
-      RUNNER_TEMP: dir,
+    emptyRunnerFiles(dir);
+    const env = runnerEnv(dir, inputs, {
       CI_DEPLOY_USER: 'gitlab+deploy-token-11',
       CI_DEPLOY_PASSWORD: PASSWORD,
       ...extra,
-    };
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-    let out = '';
-    const code = await runAction({
-      env,
-      cwd: dir,
-      now: () => NOW,
-      stdout: { write: (s) => void (out += s) },
     });
-    return { code, out };
+    return mainStep(env, dir, () => NOW);
   }
 
   test('a bad gitlab-url is the input gitlab-url', async () => {

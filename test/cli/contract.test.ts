@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { errors, json } from '../../src/standin/http.js';
+import { gitlabError, json } from '../../src/standin/http.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   refusing = await startStandin(loadScenario('1-project-token.json'), {
     now: () => NOW,
     intercept: (req, next) =>
-      req.method === 'GET' && /\/version$/.test(req.url) ? next() : json(403, errors['403']),
+      req.method === 'GET' && /\/version$/.test(req.url) ? next() : gitlabError('403'),
   });
   dir = mkdtempSync(join(tmpdir(), 'dt-contract-'));
   writeFileSync(

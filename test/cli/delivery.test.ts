@@ -43,16 +43,16 @@ async function flow(configure: string): Promise<FlowResult> {
 }
 
 /** A ledger that remembers what it was told, and whether the files existed when it was. */
-function memoryLedger(events: string[]): Ledger & { planned?: Manifest } {
-  const l: Ledger & { planned?: Manifest } = {
+function memoryLedger(events: string[]): Ledger & { laidOut?: Manifest } {
+  const l: Ledger & { laidOut?: Manifest } = {
     token: () => events.push('token'),
     files: (m) => {
-      l.planned = m;
+      l.laidOut = m;
       events.push(`record ${m.files.length} file(s), ${m.files.filter((f) => existsSync(f)).length} on disk`);
     },
     close: (tokenLeft) => {
       events.push(`close ${tokenLeft}`);
-      return l.planned ? cleanup(l.planned) : { removed: [], refused: [] };
+      return l.laidOut ? cleanup(l.laidOut) : { removed: [], refused: [] };
     },
   };
   return l;
@@ -115,9 +115,9 @@ test('a target that refuses the files’ variables: nothing exported, the files 
   expect(events).not.toContain('stdout');
   expect(events).toContain('close false');
   expect(events).toContain('say removed the 1 credential file(s) this run wrote');
-  const planned = (p.ledger as { planned?: Manifest }).planned as Manifest;
-  expect(planned.files.every((f) => !existsSync(f))).toBe(true);
-  expect(existsSync(planned.dir)).toBe(false);
+  const laidOut = (p.ledger as { laidOut?: Manifest }).laidOut as Manifest;
+  expect(laidOut.files.every((f) => !existsSync(f))).toBe(true);
+  expect(existsSync(laidOut.dir)).toBe(false);
 });
 
 test('an export that fails after another was written: the written one is taken back; undo runs once', async () => {

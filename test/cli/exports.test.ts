@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
-import { inRunner } from '../action/harness.js';
+import { inRunner } from '../helpers/action.js';
 import { parseGitlabDotenv } from '../export/parsers.js';
 
 const scenario = loadScenario('1-project-token.json');

@@ -1,5 +1,5 @@
 /**
- * The clients, defined once (src/credentials/clients.ts): every one is planned and listed by `plan`
+ * The clients, defined once (src/credentials/clients.ts): every one is laid out and listed by `plan`
  * without its secrets; the new clients' files match golden files and read back with their own parsers
  * (Python's netrc, kubectl for the pull secret); the settings carry what each client reads; options
  * are checked as the schema checks them; what a token's scopes allow follows GitLab's rules.
@@ -18,18 +18,12 @@ import {
   type ClientName,
   type CredentialContext,
 } from '../../src/credentials/index.js';
+import { PROJECT_TOKEN_CONTEXT } from '../helpers/credential-context.js';
 import { OPTION_RULES } from '../../src/credentials/values.js';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { loadTemplating } from '../../src/export/templating.js';
 
-const ctx: CredentialContext = {
-  username: 'gitlab+deploy-token-11',
-  password: 'gldt-ProjToken11ProjToken1',
-  gitlabUrl: 'https://gitlab.example.com',
-  projectId: 3,
-  projectPath: 'tanuki/awesome_project',
-  registry: 'registry.example.com',
-};
+const ctx: CredentialContext = PROJECT_TOKEN_CONTEXT;
 const HOSTILE = `p"a<s>s&amp;w'o%(x)s\\d$(x)\`y\`;#=[]`;
 /** Compares with test/credentials/golden/NAME (UPDATE_GOLDEN=1 rewrites it; review the diff). */
 function expectGolden(name: string, text: string): void {
@@ -48,14 +42,14 @@ beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'dt-clients-'))));
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('every client, at once', () => {
-  test('planned and listed by plan with its files and variables; shared files written once; no secret in the view', () => {
-    const plan = layoutCredentials(
+  test('laid out and listed by plan with its files and variables; shared files written once; no secret in the view', () => {
+    const layout = layoutCredentials(
       CLIENT_NAMES,
       [],
       { ...ctx, dependencyProxy: 'gitlab.example.com:443' },
       '/private',
     );
-    const paths = plan.files.map((f) => f.path);
+    const paths = layout.files.map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths.sort()).toEqual(
       [
@@ -71,15 +65,15 @@ describe('every client, at once', () => {
         'settings.xml',
       ].sort(),
     );
-    const view = clientView(plan, ['read_registry', 'read_package_registry']);
+    const view = clientView(layout, ['read_registry', 'read_package_registry']);
     expect(view.map((c) => c.client)).toEqual([...CLIENT_NAMES]);
     for (const c of view) {
       expect(c.files).toEqual(CLIENTS[c.client].files.map((f) => f.path));
-      for (const name of c.variables) expect(plan.variables.some((v) => v.name === name)).toBe(true);
+      for (const name of c.variables) expect(layout.variables.some((v) => v.name === name)).toBe(true);
     }
     // The settings that carry the token are the masked ones, and only those.
     expect(
-      plan.variables
+      layout.variables
         .filter((v) => v.secret)
         .map((v) => v.name)
         .sort(),
@@ -93,16 +87,20 @@ describe('every client, at once', () => {
       ].sort(),
     );
     expect(view.flatMap((c) => c.masked).sort()).toEqual(
-      plan.variables
+      layout.variables
         .filter((v) => v.secret)
         .map((v) => v.name)
         .sort(),
     );
-    const shown = JSON.stringify({ files: layoutView(plan), view, names: plan.variables.map((v) => v.name) });
+    const shown = JSON.stringify({
+      files: layoutView(layout),
+      view,
+      names: layout.variables.map((v) => v.name),
+    });
     for (const form of [ctx.password, Buffer.from(`${ctx.username}:${ctx.password}`).toString('base64')])
       expect(shown).not.toContain(form);
     // Plain settings hold no form of the token either.
-    for (const v of plan.variables.filter((x) => !x.secret)) expect(v.value).not.toContain(ctx.password);
+    for (const v of layout.variables.filter((x) => !x.secret)) expect(v.value).not.toContain(ctx.password);
   });
 
   test('each client has a summary, pull scopes, and push scopes or the reason it cannot push', () => {

@@ -35,15 +35,9 @@ import {
   type CredentialContext,
   type Manifest,
 } from '../../src/credentials/index.js';
+import { PROJECT_TOKEN_CONTEXT } from '../helpers/credential-context.js';
 
-const ctx: CredentialContext = {
-  username: 'gitlab+deploy-token-11',
-  password: 'gldt-ProjToken11ProjToken1',
-  gitlabUrl: 'https://gitlab.example.com',
-  projectId: 3,
-  projectPath: 'tanuki/awesome_project',
-  registry: 'registry.example.com',
-};
+const ctx: CredentialContext = PROJECT_TOKEN_CONTEXT;
 /** Quotes, markup, entities, `%` (configparser interpolation), shell and ini specials. */
 const HOSTILE = `p"a<s>s&amp;w'o%(x)s%r\\d$(x)\`y\`;#=[]{{ }}`;
 
@@ -53,8 +47,8 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function writeAll(c: CredentialContext, clients: readonly ClientName[]) {
   const dir = privateDir({ RUNNER_TEMP: root });
-  const plan = layoutCredentials(clients, [], c, dir);
-  return { dir, plan, manifest: writeCredentials(plan) };
+  const layout = layoutCredentials(clients, [], c, dir);
+  return { dir, layout, manifest: writeCredentials(layout) };
 }
 
 const py = (code: string, ...args: string[]) =>
@@ -73,13 +67,17 @@ describe('each client gets its file, read back by a real parser', () => {
   test.each([ctx.password, HOSTILE])(
     'docker config.json: auths.<registry>.auth = base64(user:password) (%#)',
     (password) => {
-      const { plan } = writeAll({ ...ctx, password, dependencyProxy: 'gitlab.example.com:443' }, ['docker']);
-      const cfg = JSON.parse(plan.files[0]!.content) as { auths: Record<string, { auth: string }> };
+      const { layout } = writeAll({ ...ctx, password, dependencyProxy: 'gitlab.example.com:443' }, [
+        'docker',
+      ]);
+      const cfg = JSON.parse(layout.files[0]!.content) as { auths: Record<string, { auth: string }> };
       expect(Object.keys(cfg.auths)).toEqual(['registry.example.com', 'gitlab.example.com:443']);
       for (const a of Object.values(cfg.auths))
         expect(Buffer.from(a.auth, 'base64').toString()).toBe(`${ctx.username}:${password}`);
       // docker reads $DOCKER_CONFIG/config.json; podman, buildah and skopeo get `containers`.
-      expect(plan.variables).toEqual([{ name: 'DOCKER_CONFIG', value: `${plan.dir}/docker`, secret: false }]);
+      expect(layout.variables).toEqual([
+        { name: 'DOCKER_CONFIG', value: `${layout.dir}/docker`, secret: false },
+      ]);
     },
   );
 
@@ -234,8 +232,8 @@ describe('golden files (NuGet, Maven, PyPI)', () => {
     ['pypi', 'pip.conf'],
     ['pypi', 'pypirc'],
   ] as const)('%s %s', (client, file) => {
-    const plan = layoutCredentials([client], [], ctx, '/private');
-    const f = plan.files.find((x) => x.path === file)!;
+    const layout = layoutCredentials([client], [], ctx, '/private');
+    const f = layout.files.find((x) => x.path === file)!;
     expect(f.content).toBe(readFileSync(new URL(`./golden/${file}`, import.meta.url), 'utf8'));
   });
 });
@@ -249,7 +247,7 @@ describe('values a format cannot carry are refused, never written', () => {
     ['maven', 'nul\u0000'],
   ] as const)('%s with %j', (client, password) => {
     expect(() => writeAll({ ...ctx, password }, [client])).toThrow(expect.objectContaining({ exitCode: 2 }));
-    // Nothing was created: the plan failed before any write.
+    // Nothing was created: the layout failed before any write.
     expect(readdirSync(root).filter((f) => readdirSync(join(root, f)).length > 0)).toEqual([]);
   });
 });
@@ -360,13 +358,13 @@ describe('user templates (`files:`) see only the values given, with strict undef
 
 describe('plan view: paths, modes and variables, never content', () => {
   test.each([ctx.password, HOSTILE])('no form of the token in the view of every client (%#)', (password) => {
-    const plan = layoutCredentials(
+    const layout = layoutCredentials(
       ['docker', 'git', 'npm', 'nuget', 'maven', 'pypi'],
       [{ path: 'my-netrc', template: 'password {{ password }}', env: 'MY_NETRC', mode: '0400' }],
       { ...ctx, password, dependencyProxy: 'gitlab.example.com:443' },
       '/private',
     );
-    const view = layoutView(plan);
+    const view = layoutView(layout);
     expect(view).toEqual(
       [
         { client: 'git', path: 'gitconfig', mode: '0600', env: 'GIT_CONFIG_GLOBAL' },
@@ -379,7 +377,7 @@ describe('plan view: paths, modes and variables, never content', () => {
         { client: 'user', path: 'my-netrc', mode: '0400', env: 'MY_NETRC' },
       ].sort((a, b) => view.findIndex((v) => v.path === a.path) - view.findIndex((v) => v.path === b.path)),
     );
-    const text = JSON.stringify({ view, variables: plan.variables });
+    const text = JSON.stringify({ view, variables: layout.variables });
     for (const form of [
       password,
       encodeURIComponent(password),
@@ -394,10 +392,10 @@ describe('the private directory', () => {
   test('0700 under RUNNER_TEMP, else the system temp dir; files 0600 whatever the umask', () => {
     const old = process.umask(0o000);
     try {
-      const { dir, plan } = writeAll(ctx, ['docker', 'git', 'npm']);
+      const { dir, layout } = writeAll(ctx, ['docker', 'git', 'npm']);
       expect(dir.startsWith(root)).toBe(true);
       expect(statSync(dir).mode & 0o777).toBe(0o700);
-      for (const f of plan.files) expect(statSync(join(dir, f.path)).mode & 0o777).toBe(0o600);
+      for (const f of layout.files) expect(statSync(join(dir, f.path)).mode & 0o777).toBe(0o600);
       expect(statSync(join(dir, 'docker')).mode & 0o777).toBe(0o700);
     } finally {
       process.umask(old);
@@ -411,13 +409,13 @@ describe('the private directory', () => {
 
   test('a user file with its own mode and a sub-directory', () => {
     const dir = privateDir({ RUNNER_TEMP: root });
-    const plan = layoutCredentials([], [{ path: 'conf/netrc', template: 'x', mode: '0400' }], ctx, dir);
-    const m = writeCredentials(plan);
+    const layout = layoutCredentials([], [{ path: 'conf/netrc', template: 'x', mode: '0400' }], ctx, dir);
+    const m = writeCredentials(layout);
     expect(statSync(join(dir, 'conf', 'netrc')).mode & 0o777).toBe(0o400);
     expect(m.dirs).toEqual([join(dir, 'conf')]);
   });
 
-  test('writeCredentials(plan): the plan dir, and the manifest lists the plan variables', () => {
+  test("writeCredentials(layout): the layout's dir, and the manifest lists the layout's variables", () => {
     const { dir, manifest } = writeAll(ctx, ['maven']);
     expect(manifest).toMatchObject({
       version: 1,
@@ -434,8 +432,8 @@ describe('the private directory', () => {
     const victim = join(root, 'victim');
     writeFileSync(victim, 'original');
     symlinkSync(victim, join(dir, 'npmrc'));
-    const plan = layoutCredentials(['git', 'npm'], [], ctx, dir);
-    expect(() => writeCredentials(plan)).toThrow(/EEXIST.*nothing was left behind/);
+    const layout = layoutCredentials(['git', 'npm'], [], ctx, dir);
+    expect(() => writeCredentials(layout)).toThrow(/EEXIST.*nothing was left behind/);
     expect(readFileSync(victim, 'utf8')).toBe('original');
     expect(readdirSync(dir)).toEqual(['npmrc']); // the gitconfig written first is gone again
   });
@@ -495,8 +493,8 @@ describe('the user configuration our files replace keeps working', () => {
       credsStore: 'desktop',
       proxies: { default: { httpProxy: 'http://proxy:3128' } },
     });
-    const plan = layoutCredentials(['docker'], [], ctx, '/d', { userDockerConfig: user });
-    expect(JSON.parse(plan.files[0]!.content)).toEqual({
+    const layout = layoutCredentials(['docker'], [], ctx, '/d', { userDockerConfig: user });
+    expect(JSON.parse(layout.files[0]!.content)).toEqual({
       auths: {
         'ghcr.io': { auth: 'Z2g6eA==' },
         'registry.example.com': { auth: Buffer.from(`${ctx.username}:${ctx.password}`).toString('base64') },

@@ -15,21 +15,17 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../action/harness.js';
-import { runPostAll } from '../action/harness.js';
+import { runAction } from '../helpers/action.js';
+import { runPostAll } from '../helpers/action.js';
 import { loadScenario } from '../helpers/scenarios.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
 const scenario = loadScenario('1-project-token.json');
-let standin: RunningStandin;
 let root: string;
 let runnerTemp: string;
-beforeAll(async () => {
-  standin = await startStandin(scenario);
-});
-afterAll(() => standin.close());
+const standin = standinPerFile(scenario);
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'dt-life-'));
   runnerTemp = join(root, 'runner-temp');

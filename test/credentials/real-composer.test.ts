@@ -9,15 +9,16 @@ import { join } from 'node:path';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { startComposerGitLab, type ComposerGitLab } from '../helpers/servers/composer-gitlab.js';
 import { runCli } from '../helpers/cli.js';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { execShell } from '../helpers/servers/deploy-token.js';
 import {
+  expectNothingLeft,
   jobDirs,
   jobEnv,
+  PACKAGES_READ,
   PASSWORD,
-  privateDirsLeft,
   removeJobDirs,
-  scenarioWithScopes,
   USER,
+  WRONG_PASSWORD,
   type JobDirs,
 } from '../helpers/servers/job.js';
 
@@ -27,13 +28,12 @@ jobs:
     scopes: [read_package_registry]
     configure: [composer]
 `;
-const WRONG = 'gldt-WrongWrongWrongWrong';
 
 let gitlab: ComposerGitLab;
 let d: JobDirs;
 beforeAll(async () => {
   needBinary('composer', 'composer (Debian package composer)');
-  gitlab = await startComposerGitLab(scenarioWithScopes(['read_package_registry']));
+  gitlab = await startComposerGitLab(PACKAGES_READ);
 });
 afterAll(() => gitlab?.close());
 beforeEach(() => {
@@ -55,25 +55,15 @@ afterEach(() => removeJobDirs(d));
 /** composer install, then the hosts COMPOSER_AUTH holds logins for (names only: no value is printed). */
 const HOSTS = `node -e 'const a = JSON.parse(process.env.COMPOSER_AUTH); console.log(JSON.stringify([Object.keys(a["github-oauth"] || {}), Object.keys(a["http-basic"])]))'`;
 const install = (extra: Record<string, string> = {}) =>
-  deployToken(
-    [
-      'exec',
-      '--job',
-      'install',
-      '--shell',
-      '--',
-      `composer install --no-interaction --no-progress && ${HOSTS}`,
-    ],
-    {
-      cwd: d.work,
-      env: jobEnv(d, gitlab.url, {
-        COMPOSER_ALLOW_SUPERUSER: '1',
-        COMPOSER_CACHE_DIR: join(d.tmp, 'composer-cache'),
-        ...extra,
-      }),
-      timeoutMs: 90_000,
-    },
-  );
+  execShell('install', `composer install --no-interaction --no-progress && ${HOSTS}`, {
+    cwd: d.work,
+    env: jobEnv(d, gitlab.url, {
+      COMPOSER_ALLOW_SUPERUSER: '1',
+      COMPOSER_CACHE_DIR: join(d.tmp, 'composer-cache'),
+      ...extra,
+    }),
+    timeoutMs: 90_000,
+  });
 
 test('composer install through COMPOSER_AUTH, keeping the user own entries, with nothing left', async () => {
   // The user's own COMPOSER_AUTH (another host's token) stays; ours is added for the GitLab host.
@@ -92,8 +82,7 @@ test('composer install through COMPOSER_AUTH, keeping the user own entries, with
   expect(readFileSync(join(d.work, 'composer.lock'), 'utf8')).toContain(
     '/packages/composer/archives/tanuki/hello.zip',
   );
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d);
 }, 90_000);
 
 test('the settings deploy-token gives composer: COMPOSER_AUTH merged, masked in plan', async () => {
@@ -109,10 +98,9 @@ test('the settings deploy-token gives composer: COMPOSER_AUTH merged, masked in 
 });
 
 test('a wrong token: composer install fails, and nothing is left', async () => {
-  const r = await install({ CI_DEPLOY_PASSWORD: WRONG });
+  const r = await install({ CI_DEPLOY_PASSWORD: WRONG_PASSWORD });
   expect(r.code).not.toBe(0);
   expect(existsSync(join(d.work, 'vendor', 'tanuki', 'hello'))).toBe(false);
   expect(gitlab.requests.some((q) => q.status === 401)).toBe(true);
-  expect(sweep(d.all, secretForms(USER, WRONG))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d, WRONG_PASSWORD);
 }, 90_000);

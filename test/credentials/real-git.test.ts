@@ -7,16 +7,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { deployToken, execShell } from '../helpers/servers/deploy-token.js';
 import { startGitGitLab, type GitGitLab } from '../helpers/servers/git-gitlab.js';
 import {
+  expectNothingLeft,
   jobDirs,
   jobEnv,
   PASSWORD,
-  privateDirsLeft,
   removeJobDirs,
   scenarioWithScopes,
   USER,
+  WRONG_PASSWORD,
   type JobDirs,
 } from '../helpers/servers/job.js';
 
@@ -26,7 +27,6 @@ jobs:
     scopes: [read_repository]
     configure: [git]
 `;
-const WRONG = 'gldt-WrongWrongWrongWrong';
 
 let gitlab: GitGitLab;
 let d: JobDirs;
@@ -52,15 +52,9 @@ test('deploy-token exec --job clone -- git clone URL succeeds, with nothing left
     join(d.home, '.gitconfig'),
     `[user]\n\tname = Tanuki\n[http "${gitlab.url}/"]\n\textraHeader = Authorization: Basic c3RhbGU6c3RhbGU=\n`,
   );
-  const r = await deployToken(
-    [
-      'exec',
-      '--job',
-      'clone',
-      '--shell',
-      '--',
-      `git clone -q "${repo()}" checkout && git config user.name && test "$GIT_TERMINAL_PROMPT" = 0`,
-    ],
+  const r = await execShell(
+    'clone',
+    `git clone -q "${repo()}" checkout && git config user.name && test "$GIT_TERMINAL_PROMPT" = 0`,
     { cwd: d.work, env: jobEnv(d, gitlab.url) },
   );
   expect(r.stderr).not.toContain(PASSWORD);
@@ -80,8 +74,7 @@ test('deploy-token exec --job clone -- git clone URL succeeds, with nothing left
       encoding: 'utf8',
     }).trim(),
   ).toBe(repo());
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d);
   // The user's file is untouched.
   expect(readFileSync(join(d.home, '.gitconfig'), 'utf8')).toContain('name = Tanuki');
 });
@@ -89,14 +82,13 @@ test('deploy-token exec --job clone -- git clone URL succeeds, with nothing left
 test('the same clone with a wrong token fails, without a prompt, and nothing is left', async () => {
   const r = await deployToken(['exec', '--job', 'clone', '--', 'git', 'clone', '-q', repo(), 'checkout'], {
     cwd: d.work,
-    env: jobEnv(d, gitlab.url, { CI_DEPLOY_PASSWORD: WRONG }),
+    env: jobEnv(d, gitlab.url, { CI_DEPLOY_PASSWORD: WRONG_PASSWORD }),
   });
   expect(r.code).not.toBe(0);
   expect(r.stderr).toMatch(/Authentication failed|terminal prompts disabled|could not read Username/);
   expect(existsSync(join(d.work, 'checkout', 'README.md'))).toBe(false);
   expect(gitlab.gitRequests.some((g) => !g.authorized && g.user === USER)).toBe(true);
-  expect(sweep(d.all, secretForms(USER, WRONG))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d, WRONG_PASSWORD);
 });
 
 test('without deploy-token the clone is refused: the credentials came from the written gitconfig', async () => {

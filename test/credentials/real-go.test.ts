@@ -9,9 +9,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needBinary } from '../helpers/servers/binaries.js';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { deployToken } from '../helpers/servers/deploy-token.js';
 import { GO_MODULE, GO_PROJECT, startGoGitLab, type GoGitLab } from '../helpers/servers/go-gitlab.js';
 import {
+  expectNothingLeft,
   jobDirs,
   jobEnv,
   PASSWORD,
@@ -19,6 +20,7 @@ import {
   removeJobDirs,
   scenarioWithScopes,
   USER,
+  WRONG_PASSWORD,
   type JobDirs,
 } from '../helpers/servers/job.js';
 
@@ -31,7 +33,6 @@ jobs:
     scopes: [read_repository]
     configure: [git]
 `;
-const WRONG = 'gldt-WrongWrongWrongWrong';
 
 let gitlab: GoGitLab;
 let d: JobDirs;
@@ -83,8 +84,7 @@ test('go get over git with the written netrc, gitconfig and GOPRIVATE, with noth
   expect(git.filter((q) => q.path.startsWith(`/${GO_PROJECT}.git/`)).map((q) => q.status)).toContain(200);
   expect(git.every((q) => q.status === 200 || q.status === 404)).toBe(true);
   expect(gitlab.refused).toEqual([]);
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d);
 }, 120_000);
 
 test('git alone is not enough: without the netrc and GOPRIVATE, go asks the public proxy', async () => {
@@ -95,9 +95,8 @@ test('git alone is not enough: without the netrc and GOPRIVATE, go asks the publ
 }, 120_000);
 
 test('a wrong token: the lookup finds the wrong repository, git is refused, nothing is left', async () => {
-  const r = await goGet('build', { CI_DEPLOY_PASSWORD: WRONG });
+  const r = await goGet('build', { CI_DEPLOY_PASSWORD: WRONG_PASSWORD });
   expect(r.code).not.toBe(0);
   expect(gitlab.requests.some((q) => !q.goGet && q.status === 401)).toBe(true);
-  expect(sweep(d.all, secretForms(USER, WRONG))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d, WRONG_PASSWORD);
 }, 120_000);

@@ -10,15 +10,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { runCli } from '../helpers/cli.js';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { execShell } from '../helpers/servers/deploy-token.js';
 import {
+  expectNothingLeft,
   jobDirs,
   jobEnv,
+  jobsPerTest,
+  PACKAGES_READ,
+  PACKAGES_WRITE,
   PASSWORD,
-  privateDirsLeft,
   removeJobDirs,
-  scenarioWithScopes,
-  USER,
+  WRONG_PASSWORD,
   type JobDirs,
 } from '../helpers/servers/job.js';
 import {
@@ -37,16 +39,12 @@ jobs:
     scopes: [read_package_registry, write_package_registry]
     configure: [npm, yarn]
 `;
-const WRONG = 'gldt-WrongWrongWrongWrong';
-const RO = scenarioWithScopes(['read_package_registry']);
-const RW = scenarioWithScopes(['read_package_registry', 'write_package_registry']);
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 let gitlab: NpmGitLab;
 let setup: JobDirs;
-const dirs: JobDirs[] = [];
 beforeAll(async () => {
-  gitlab = await startNpmGitLab(RO);
+  gitlab = await startNpmGitLab(PACKAGES_READ);
   setup = jobDirs('');
   publishDirect(
     gitlab.registryUrl,
@@ -59,12 +57,11 @@ afterAll(async () => {
   removeJobDirs(setup);
 });
 beforeEach(() => (gitlab.npmRequests.length = 0));
-afterEach(() => dirs.splice(0).forEach(removeJobDirs));
 
+const newJob = jobsPerTest(SPEC);
 /** A job of its own (workspace with a consumer package.json, HOME, RUNNER_TEMP), so clients run side by side. */
 function job(): JobDirs {
-  const d = jobDirs(SPEC);
-  dirs.push(d);
+  const d = newJob();
   writeFileSync(
     join(d.work, 'package.json'),
     JSON.stringify({ name: 'consumer', version: '1.0.0', dependencies: { '@tanuki/hello': '1.0.0' } }),
@@ -84,7 +81,7 @@ const env = (d: JobDirs, extra: Record<string, string> = {}) =>
     ...extra,
   });
 const exec = (d: JobDirs, jobName: string, command: string, extra: Record<string, string> = {}) =>
-  deployToken(['exec', '--job', jobName, '--shell', '--', command], {
+  execShell(jobName, command, {
     cwd: d.work,
     env: env(d, extra),
     timeoutMs: 90_000,
@@ -104,7 +101,7 @@ const NPM_INSTALL = 'npm install --no-audit --no-fund --loglevel=error';
 
 test('read-only: npm and pnpm install through the written .npmrc; npm publish is refused (403) as plan said; a wrong token is refused', async () => {
   const pnpm = needBinary(bin('pnpm'), 'pnpm (a dev dependency: npm ci installs it)');
-  gitlab.gitlab.use(RO);
+  gitlab.gitlab.use(PACKAGES_READ);
   const [n, p, pub, w] = [job(), job(), job(), job()];
   const plan = await runCli(['plan', '--job', 'install'], env(pub), { cwd: pub.work, now: new Date() });
   expect(plan.stdout).toContain(
@@ -115,7 +112,7 @@ test('read-only: npm and pnpm install through the written .npmrc; npm publish is
     exec(n, 'install', NPM_INSTALL),
     exec(p, 'install', `${pnpm} install --reporter=silent`),
     exec(pub, 'install', `npm publish ${JSON.stringify(refusedPkg)} --loglevel=error`),
-    exec(w, 'install', NPM_INSTALL, { CI_DEPLOY_PASSWORD: WRONG }),
+    exec(w, 'install', NPM_INSTALL, { CI_DEPLOY_PASSWORD: WRONG_PASSWORD }),
   ]);
   for (const [d, r] of [
     [n, npm],
@@ -136,9 +133,8 @@ test('read-only: npm and pnpm install through the written .npmrc; npm publish is
   expect(await versions('@tanuki/refused')).toEqual([]);
   expect(wrong.code).not.toBe(0);
   expect(gitlab.npmRequests.some((q) => q.status === 401)).toBe(true);
-  for (const d of [n, p, pub]) expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(sweep(w.all, secretForms(USER, WRONG))).toEqual([]);
-  for (const d of [n, p, pub, w]) expect(privateDirsLeft(d)).toEqual([]);
+  for (const d of [n, p, pub]) expectNothingLeft(d);
+  expectNothingLeft(w, WRONG_PASSWORD);
 }, 120_000);
 
 test('with write_package_registry: npm publishes through the .npmrc, yarn (Berry) installs and publishes through its YARN_NPM_* settings', async () => {
@@ -146,7 +142,7 @@ test('with write_package_registry: npm publishes through the .npmrc, yarn (Berry
     bin('yarn'),
     'yarn Berry (@yarnpkg/cli-dist, a dev dependency: npm ci installs it)',
   );
-  gitlab.gitlab.use(RW);
+  gitlab.gitlab.use(PACKAGES_WRITE);
   const [n, y] = [job(), job()];
   const pub = writePackage(n.work, '@tanuki/published', '1.0.0', 'published through deploy-token');
   const ypub = writePackage(y.work, '@tanuki/from-yarn', '1.0.0', 'published by yarn');
@@ -169,7 +165,6 @@ test('with write_package_registry: npm publishes through the .npmrc, yarn (Berry
   expect(gitlab.npmRequests.filter((q) => q.method === 'PUT')).toHaveLength(2);
   expect(gitlab.npmRequests.every((q) => q.status === 200)).toBe(true);
   for (const d of [n, y]) {
-    expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-    expect(privateDirsLeft(d)).toEqual([]);
+    expectNothingLeft(d);
   }
 }, 120_000);

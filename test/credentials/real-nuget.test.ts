@@ -10,14 +10,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needBinary } from '../helpers/servers/binaries.js';
 import { runCli } from '../helpers/cli.js';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { execShell } from '../helpers/servers/deploy-token.js';
 import {
+  expectNothingLeft,
   jobDirs,
   jobEnv,
+  PACKAGES_READ,
+  PACKAGES_WRITE,
   PASSWORD,
-  privateDirsLeft,
   removeJobDirs,
-  scenarioWithScopes,
   USER,
   type JobDirs,
 } from '../helpers/servers/job.js';
@@ -34,8 +35,6 @@ jobs:
     configure: [nuget]
     client_options: { nuget: { feed: v2 } }
 `;
-const RO = scenarioWithScopes(['read_package_registry']);
-const RW = scenarioWithScopes(['read_package_registry', 'write_package_registry']);
 
 let nuget: string;
 let gitlab: NugetGitLab;
@@ -60,7 +59,7 @@ function pack(dir: string, id: string): string {
 
 beforeAll(async () => {
   nuget = needBinary('nuget', 'nuget (Debian package nuget)');
-  gitlab = await startNugetGitLab(RO);
+  gitlab = await startNugetGitLab(PACKAGES_READ);
   setup = jobDirs('');
   gitlab.packages.set('Hello/1.0.0', readFileSync(pack(join(setup.work, 'hello'), 'Hello')));
 }, 60_000);
@@ -70,14 +69,14 @@ afterAll(async () => {
 });
 beforeEach(() => {
   d = jobDirs(SPEC);
-  gitlab.gitlab.use(RO);
+  gitlab.gitlab.use(PACKAGES_READ);
   gitlab.requests.length = 0;
   gitlab.pushed.length = 0;
 });
 afterEach(() => removeJobDirs(d));
 
 const run = (job: string, command: string) =>
-  deployToken(['exec', '--job', job, '--shell', '--', command], {
+  execShell(job, command, {
     cwd: d.work,
     env: jobEnv(d, gitlab.url),
     timeoutMs: 120_000,
@@ -87,7 +86,7 @@ test('nuget push with write_package_registry through the written NuGet.Config', 
   pack(join(d.work, 'pushed'), 'Pushed');
   // Relative: NuGet 2.8 on Mono joins an absolute path to the working directory.
   const pkg = 'pushed/Pushed.1.0.0.nupkg';
-  gitlab.gitlab.use(RW);
+  gitlab.gitlab.use(PACKAGES_WRITE);
   const ok = await run(
     'push',
     `nuget push ${pkg} -Source GitLab -ConfigFile "$NUGET_CONFIG_FILE" -NonInteractive`,
@@ -96,13 +95,12 @@ test('nuget push with write_package_registry through the written NuGet.Config', 
   expect(ok.code).toBe(0);
   expect(gitlab.pushed).toEqual([readFileSync(join(d.work, pkg))]);
   expect(gitlab.requests).toContainEqual(expect.objectContaining({ method: 'PUT', status: 200, user: USER }));
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d);
 }, 120_000);
 
 test('read-only: the push is refused (403) as plan said; NuGet 2.8 cannot install without a prompt', async () => {
   pack(join(d.work, 'pushed'), 'Pushed');
-  gitlab.gitlab.use(RO);
+  gitlab.gitlab.use(PACKAGES_READ);
   const plan = await runCli(['plan', '--job', 'install'], jobEnv(d, gitlab.url), {
     cwd: d.work,
     now: new Date(),
@@ -144,6 +142,5 @@ test('read-only: the push is refused (403) as plan said; NuGet 2.8 cannot instal
     }),
   );
   expect(existsSync(join(d.work, 'packages', 'Hello.1.0.0'))).toBe(false);
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d);
 }, 120_000);

@@ -13,15 +13,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { needBinary, needPythonWithPip } from '../helpers/servers/binaries.js';
 import { runCli } from '../helpers/cli.js';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { execShell } from '../helpers/servers/deploy-token.js';
 import {
-  jobDirs,
+  expectNothingLeft,
   jobEnv,
+  jobsPerTest,
+  PACKAGES_READ,
+  PACKAGES_WRITE,
   PASSWORD,
-  privateDirsLeft,
-  removeJobDirs,
-  scenarioWithScopes,
   USER,
+  WRONG_PASSWORD,
   type JobDirs,
 } from '../helpers/servers/job.js';
 import { buildWheel, startPypiGitLab, WHEEL, type PypiGitLab } from '../helpers/servers/pypi-gitlab.js';
@@ -44,27 +45,18 @@ jobs:
     scopes: [read_package_registry, write_package_registry]
     configure: [netrc]
 `;
-const WRONG = 'gldt-WrongWrongWrongWrong';
-const RO = scenarioWithScopes(['read_package_registry']);
-const RW = scenarioWithScopes(['read_package_registry', 'write_package_registry']);
 
 let python: string;
 let gitlab: PypiGitLab;
-const dirs: JobDirs[] = [];
 beforeAll(async () => {
   python = needPythonWithPip();
-  gitlab = await startPypiGitLab(RO, python);
+  gitlab = await startPypiGitLab(PACKAGES_READ, python);
 });
 afterAll(() => gitlab?.close());
 beforeEach(() => (gitlab.requests.length = 0));
-afterEach(() => dirs.splice(0).forEach(removeJobDirs));
 
 /** A job of its own (workspace, HOME, RUNNER_TEMP), so clients can run side by side. */
-function job(): JobDirs {
-  const d = jobDirs(SPEC);
-  dirs.push(d);
-  return d;
-}
+const job = jobsPerTest(SPEC);
 const env = (d: JobDirs, extra: Record<string, string> = {}) =>
   jobEnv(d, gitlab.url, {
     // No desktop keyring here: poetry and twine would otherwise probe for one.
@@ -72,7 +64,7 @@ const env = (d: JobDirs, extra: Record<string, string> = {}) =>
     ...extra,
   });
 const exec = (d: JobDirs, jobName: string, command: string, extra: Record<string, string> = {}) =>
-  deployToken(['exec', '--job', jobName, '--shell', '--', command], {
+  execShell(jobName, command, {
     cwd: d.work,
     env: env(d, extra),
     timeoutMs: 90_000,
@@ -88,7 +80,7 @@ const base = () => `${gitlab.url}/api/v4/projects/3/packages/pypi`;
 test('with write_package_registry: twine, poetry and curl (netrc) upload, poetry locks from its named source', async () => {
   const twine = needBinary('twine', 'twine (Debian package twine)');
   const poetry = needBinary('poetry', 'poetry (Debian package python3-poetry)');
-  gitlab.gitlab.use(RW);
+  gitlab.gitlab.use(PACKAGES_WRITE);
   const [t, p, n] = [job(), job(), job()];
   distWheel(t, '2.0');
   // poetry: a consumer that needs hello-dt from the source "gitlab"; and hello-dt 3.0 itself, to publish.
@@ -136,14 +128,13 @@ test('with write_package_registry: twine, poetry and curl (netrc) upload, poetry
   expect(gitlab.requests.filter((q) => q.method === 'GET').length).toBeGreaterThan(0);
   expect(gitlab.requests.every((q) => q.user === USER && q.status === 200)).toBe(true);
   for (const d of [t, p, n]) {
-    expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-    expect(privateDirsLeft(d)).toEqual([]);
+    expectNothingLeft(d);
   }
 }, 120_000);
 
 test('read-only: pip pulls, twine is refused (403) as plan said, a wrong token is refused (401)', async () => {
   const twine = needBinary('twine', 'twine (Debian package twine)');
-  gitlab.gitlab.use(RO);
+  gitlab.gitlab.use(PACKAGES_READ);
   const [p, t, w] = [job(), job(), job()];
   // A user pip.conf naming another index does not win over ours (PIP_CONFIG_FILE ranks above it).
   mkdirSync(join(p.home, '.config', 'pip'), { recursive: true });
@@ -159,7 +150,7 @@ test('read-only: pip pulls, twine is refused (403) as plan said, a wrong token i
   const [pulled, refused, wrong] = await Promise.all([
     exec(p, 'pip', pip()),
     exec(t, 'twine-read', `${twine} upload --non-interactive --config-file "$PYPIRC" dist/*`),
-    exec(w, 'pip', pip(), { CI_DEPLOY_PASSWORD: WRONG }),
+    exec(w, 'pip', pip(), { CI_DEPLOY_PASSWORD: WRONG_PASSWORD }),
   ]);
   expect(pulled.stdout + pulled.stderr).not.toContain(PASSWORD);
   expect(pulled.code).toBe(0);
@@ -176,7 +167,6 @@ test('read-only: pip pulls, twine is refused (403) as plan said, a wrong token i
   expect(
     gitlab.requests.filter((q) => q.method === 'GET' && q.user !== null).every((q) => q.status === 200),
   ).toBe(true);
-  for (const d of [p, t]) expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(sweep(w.all, secretForms(USER, WRONG))).toEqual([]);
-  for (const d of [p, t, w]) expect(privateDirsLeft(d)).toEqual([]);
+  for (const d of [p, t]) expectNothingLeft(d);
+  expectNothingLeft(w, WRONG_PASSWORD);
 }, 120_000);

@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { needBinary, runAsync } from '../helpers/servers/binaries.js';
 import { runCli } from '../helpers/cli.js';
-import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
+import { deployToken } from '../helpers/servers/deploy-token.js';
 import {
+  expectNothingLeft,
   GROUP_PASSWORD,
   GROUP_USER,
   groupScenarioWithScopes,
@@ -28,6 +29,7 @@ import {
   removeJobDirs,
   scenarioWithScopes,
   USER,
+  WRONG_PASSWORD,
   type JobDirs,
 } from '../helpers/servers/job.js';
 import { startRegistryGitLab, type RegistryGitLab } from '../helpers/servers/registry-gitlab.js';
@@ -64,7 +66,6 @@ jobs:
     run:
       - ${PUSH}
 `;
-const WRONG = 'gldt-WrongWrongWrongWrong';
 const RW = scenarioWithScopes(['read_registry', 'write_registry']);
 const RO = scenarioWithScopes(['read_registry']);
 
@@ -151,8 +152,7 @@ test('containers (skopeo) pushes through REGISTRY_AUTH_FILE alone; docker pulls 
   ]);
   expect(pull.code).toBe(0);
   expect(readdirSync(join(d.work, 'pulled'))).toContain('manifest.json');
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d);
 });
 
 test('buildah builds from scratch and pushes through REGISTRY_AUTH_FILE', async () => {
@@ -207,7 +207,7 @@ test('a read-only token: validate and plan say the push cannot work, the registr
   expect(asked.length).toBeGreaterThan(0);
   expect(asked.every((t) => t.granted.every((g) => !g.actions.includes('push')))).toBe(true);
   expect(pull.code).toBe(0);
-  expect(sweep(d.all, secretForms(USER, PASSWORD))).toEqual([]);
+  expectNothingLeft(d);
 }, 60_000);
 
 test('write_registry alone: GitLab grants push without pull, and the registry refuses the upload', async () => {
@@ -272,7 +272,7 @@ test('dependency_proxy: true puts the proxy host in both files; a group token pu
   expect(
     gl.tokenRequests.filter((t) => t.user === GROUP_USER).flatMap((t) => t.granted.map((g) => g.name)),
   ).toContain('tanuki/dependency_proxy/containers/hello');
-  expect(sweep(d.all, secretForms(GROUP_USER, GROUP_PASSWORD))).toEqual([]);
+  expectNothingLeft(d, GROUP_PASSWORD, GROUP_USER);
 });
 
 test('kubernetes: the image pull secret is what kubectl makes, and its credentials pull', async () => {
@@ -324,13 +324,12 @@ test('a wrong token is refused by GitLab, and nothing is left', async () => {
   const r = await run(
     ['exec', '--job', 'pull', '--', 'skopeo', 'inspect', '--tls-verify=false', image('1')],
     {
-      CI_DEPLOY_PASSWORD: WRONG,
+      CI_DEPLOY_PASSWORD: WRONG_PASSWORD,
     },
   );
   expect(r.code).not.toBe(0);
   expect(gl.tokenRequests.some((t) => t.status === 401)).toBe(true);
-  expect(sweep(d.all, secretForms(USER, WRONG))).toEqual([]);
-  expect(privateDirsLeft(d)).toEqual([]);
+  expectNothingLeft(d, WRONG_PASSWORD);
 });
 
 test('without deploy-token skopeo has no credentials: they came from the written files', async () => {

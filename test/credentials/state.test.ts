@@ -24,19 +24,15 @@ import { join } from 'node:path';
 import { selectRecorded, stateDir } from '../../src/app/state-dir.js';
 import { cleanup, saveManifest, untrustedManifest, type Manifest } from '../../src/credentials/manifest.js';
 import { privateDir } from '../../src/credentials/write.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { runCli } from '../helpers/cli.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const NOBODY = 65534;
 const scenario = loadScenario('1-project-token.json');
-let standin: RunningStandin;
 let root: string;
 let runnerTemp: string;
-beforeAll(async () => {
-  standin = await startStandin(scenario);
-});
-afterAll(() => standin.close());
+const standin = standinPerFile(scenario);
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'dt-state-'));
   runnerTemp = join(root, 'runner-temp');

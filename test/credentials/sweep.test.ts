@@ -9,7 +9,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { CLIENT_NAMES } from '../../src/credentials/client-names.js';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { deployToken, secretForms, sweep } from '../helpers/servers/deploy-token.js';
 import {
   jobDirs,
@@ -20,6 +19,7 @@ import {
   USER,
   type JobDirs,
 } from '../helpers/servers/job.js';
+import { standinPerFile } from '../helpers/standin.js';
 
 const SCOPES = [
   'read_repository',
@@ -39,13 +39,9 @@ jobs:
         env: MY_NETRC
 `;
 
-let standin: RunningStandin;
 let d: JobDirs;
 let token: string;
-beforeAll(async () => {
-  standin = await startStandin(scenarioWithScopes(SCOPES));
-});
-afterAll(() => standin?.close());
+const standin = standinPerFile(scenarioWithScopes(SCOPES));
 beforeEach(() => {
   d = jobDirs(SPEC);
   // An alphabet that URL-encoding, JSON and XML leave alone, so each form is one string to look for.

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { renderDotenv } from '../../src/export/dotenv.js';
-import { planGithub, writeGithub } from '../../src/export/github.js';
-import { inRunner } from '../action/harness.js';
+import { prepareGithub, writeGithub } from '../../src/export/github.js';
+import { inRunner } from '../helpers/action.js';
 import { checkExportName, STEERING_GROUPS, STEERING_NAMES } from '../../src/export/names.js';
 import { checkVariables } from '../../src/export/variables.js';
 import { renderSpecVariables } from '../../src/export/render.js';
@@ -27,11 +27,11 @@ describe('GITHUB_ENV / GITHUB_OUTPUT written by @actions/core, read back as the 
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const files = () => ({ GITHUB_ENV: join(dir, 'env'), GITHUB_OUTPUT: join(dir, 'out') });
-  /** planGithub + writeGithub with the runner's files in process.env; what reached stdout. */
+  /** prepareGithub + writeGithub with the runner's files in process.env; what reached stdout. */
   async function write(vars: ExportVariable[], outputs: Record<string, string>, masks: string[] = []) {
     let out = '';
     await inRunner(files(), { write: (s) => void (out += s) }, async () =>
-      writeGithub(planGithub(vars, outputs, masks, process.env)),
+      writeGithub(prepareGithub(vars, outputs, masks, process.env)),
     );
     const read = (f: string) => readFileSync(join(dir, f), 'utf8');
     return { out, env: read('env'), output: read('out') };
@@ -56,7 +56,7 @@ describe('GITHUB_ENV / GITHUB_OUTPUT written by @actions/core, read back as the 
     expect(w.out).toBe('::add-mask::s3cr%25t%0Aline2\n');
   });
   test('a name the runner cannot take is refused before anything is written', () => {
-    expect(() => planGithub([v('A=B', 'x')], {}, [], files())).toThrow(
+    expect(() => prepareGithub([v('A=B', 'x')], {}, [], files())).toThrow(
       expect.objectContaining({ exitCode: 2 }),
     );
   });
@@ -253,7 +253,7 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
       const outFile = join(dir, 'out');
       writeFileSync(envFile, 'EARLIER=1\n');
       writeFileSync(outFile, '');
-      const w = planGithub([v('A', 'secret-value', true)], { username: 'u' }, [], {
+      const w = prepareGithub([v('A', 'secret-value', true)], { username: 'u' }, [], {
         GITHUB_ENV: envFile,
         GITHUB_OUTPUT: outFile,
       });
@@ -268,9 +268,9 @@ describe('writing GITHUB_ENV and GITHUB_OUTPUT: all or nothing', () => {
     }
   });
 
-  test('a missing GITHUB_ENV is refused when planned, naming it', () => {
+  test('a missing GITHUB_ENV is refused when prepared, naming it', () => {
     expect(() =>
-      planGithub([v('A', 'x')], {}, [], {
+      prepareGithub([v('A', 'x')], {}, [], {
         GITHUB_ENV: '/nonexistent/env',
         GITHUB_OUTPUT: '/nonexistent/out',
       }),

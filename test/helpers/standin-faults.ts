@@ -2,10 +2,10 @@
  * Answers a test's fault injector (StandinOptions.intercept) hands back instead of GitLab's:
  * GitLab's refusal, and no answer at all, before or after GitLab applied the request.
  */
-import { errors, json, type StandinResponse } from '../../src/standin/http.js';
+import { gitlabError, type StandinResponse } from '../../src/standin/http.js';
 
 /** GitLab refusing the request (role or token scope), with its own body (fixtures/gitlab/errors.json). */
-export const forbidden = (): StandinResponse => json(403, errors['403']);
+export const forbidden = (): StandinResponse => gitlabError('403');
 
 /** No answer: the connection is dropped and the request changed nothing. */
 export const dropped = (): StandinResponse => ({ status: 0, headers: {}, body: '' });

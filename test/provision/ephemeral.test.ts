@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { runPostAll } from '../action/harness.js';
 import { RunDir } from '../../src/app/run-dir.js';
-import { runAction } from '../action/harness.js';
+import { mainStep, runPostAll } from '../helpers/action.js';
+import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { ephemeralCreatedAt, ephemeralName, EPHEMERAL_PREFIX } from '../../src/provision/ephemeral-name.js';
 import { leftoverEphemeral, nextMidnightUtc, parseDuration } from '../../src/provision/ephemeral.js';
 import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
@@ -780,42 +780,19 @@ describe('cleanup --ephemeral: leftovers by prefix and age', () => {
 });
 
 describe('the action: ephemeral input', () => {
-  function runnerEnv(url: string, inputs: Record<string, string>): Record<string, string> {
-    for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
-    const env: Record<string, string> = {
-      GITHUB_ENV: join(dir, 'env'),
-      GITHUB_OUTPUT: join(dir, 'output'),
-      GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-      GITHUB_STATE: join(dir, 'state'),
-      RUNNER_TEMP: dir,
-    };
-    for (const [k, v] of Object.entries({
-      'gitlab-url': url,
-      'gitlab-token': OWNER,
-      project: 'tanuki/app',
-      ...inputs,
-    }))
-      env[`INPUT_${k.toUpperCase()}`] = v;
-    return env;
+  function stepEnv(url: string, inputs: Record<string, string>): Record<string, string> {
+    emptyRunnerFiles(dir);
+    return runnerEnv(dir, { 'gitlab-url': url, 'gitlab-token': OWNER, project: 'tanuki/app', ...inputs });
   }
 
   /** The action's main step in-process: its exit code and what it wrote to stdout. */
-  async function action(env: Record<string, string>) {
-    let out = '';
-    const code = await runAction({
-      env,
-      cwd: dir,
-      now: () => NOW,
-      stdout: { write: (t) => void (out += t) },
-    });
-    return { code, out };
-  }
+  const action = (env: Record<string, string>) => mainStep(env, dir, () => NOW);
 
   test('main creates and exports it (masked first), post deletes it', async () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'] });
-    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
+    const env = stepEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
     const { code, out } = await action(env);
     expect(code).toBe(0);
     const made = tokens(sc).find((t) => t.name.startsWith(EPHEMERAL_PREFIX))!;
@@ -838,7 +815,7 @@ describe('the action: ephemeral input', () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'] });
-    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
+    const env = stepEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull' });
     delete env.GITHUB_OUTPUT; // exporting fails
     const { code } = await action(env);
     expect(code).toBe(2);
@@ -886,7 +863,7 @@ describe('the action: ephemeral input', () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'] });
-    const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': 'true' });
+    const env = stepEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': 'true' });
     const { code, out } = await action(env);
     expect(code).toBe(0);
     expect(out).toContain('would be created with scopes read_registry');
@@ -900,7 +877,7 @@ describe('the action: ephemeral input', () => {
     const s = await serve(sc);
     const file = spec({ run: ['true'] });
     for (const dry of ['true', 'false']) {
-      const env = runnerEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': dry });
+      const env = stepEnv(s.url, { ephemeral: 'true', spec: file, job: 'pull', 'dry-run': dry });
       const { code, out } = await action(env);
       expect([dry, code]).toEqual([dry, 2]);
       expect(out).toContain("an ephemeral token needs the job's scopes, and the job lists none");
@@ -911,11 +888,9 @@ describe('the action: ephemeral input', () => {
   test('ephemeral without a job: a clear error, nothing created', async () => {
     const sc = scenario();
     const s = await serve(sc);
-    const env = runnerEnv(s.url, { ephemeral: 'true' });
-    let out = '';
-    expect(
-      await runAction({ env, cwd: dir, now: () => NOW, stdout: { write: (t) => void (out += t) } }),
-    ).toBe(2);
+    const env = stepEnv(s.url, { ephemeral: 'true' });
+    const { code, out } = await action(env);
+    expect(code).toBe(2);
     expect(out).toContain('takes its scopes from a job');
     expect(s.gitlab.requests.filter((q) => q.method !== 'GET')).toEqual([]);
   });

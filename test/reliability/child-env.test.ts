@@ -8,8 +8,8 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { standinPerFile } from '../helpers/standin.js';
 import { occurrences, place, placeEnv, runDist, type Place } from './dist.js';
 
 const API = 'glpat-demoDemoDemoDemo1234';
@@ -33,13 +33,9 @@ const PRINT = [
   'done; echo "PW=$CI_DEPLOY_PASSWORD"',
 ].join('\n');
 
-let standin: RunningStandin;
 const places: Place[] = [];
-beforeAll(async () => {
-  standin = await startStandin(loadScenario('1-project-token.json'));
-});
-afterAll(async () => {
-  await standin.close();
+const standin = standinPerFile(loadScenario('1-project-token.json'));
+afterAll(() => {
   for (const p of places) rmSync(p.root, { recursive: true, force: true });
 });
 

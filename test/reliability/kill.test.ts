@@ -7,21 +7,17 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { standinPerFile } from '../helpers/standin.js';
 import { filesUnder, place, placeEnv, runDist, type Place } from './dist.js';
 
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
 const USER = 'gitlab+deploy-token-11';
 const AUTH = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
 
-let gitlab: RunningStandin;
 let p: Place;
-beforeAll(async () => {
-  gitlab = await startStandin(loadScenario('1-project-token.json'));
-});
-afterAll(async () => {
-  await gitlab.close();
+const gitlab = standinPerFile(loadScenario('1-project-token.json'));
+afterAll(() => {
   rmSync(p.root, { recursive: true, force: true });
 });
 

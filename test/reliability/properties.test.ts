@@ -154,7 +154,7 @@ describe('files under faults', () => {
   };
   test('disk full (ENOSPC) on the second file: clear error, nothing half-written, nothing left', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dt-full-'));
-    const plan = layoutCredentials(['docker', 'git', 'npm'], [], ctx, dir);
+    const layout = layoutCredentials(['docker', 'git', 'npm'], [], ctx, dir);
     let writes = 0;
     const fs = {
       openSync,
@@ -163,7 +163,7 @@ describe('files under faults', () => {
         return writeSync(fd, d);
       },
     };
-    expect(() => writeCredentials(plan, dir, [], fs)).toThrow(/ENOSPC.*nothing was left behind/);
+    expect(() => writeCredentials(layout, dir, [], fs)).toThrow(/ENOSPC.*nothing was left behind/);
     expect(existsSync(dir)).toBe(false);
   });
   test('a read-only or missing place for the files: a clear error', () => {

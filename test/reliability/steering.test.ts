@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { loadScenario } from '../helpers/scenarios.js';
+import { standinPerFile } from '../helpers/standin.js';
 import { place, placeEnv, runDist, type Place } from './dist.js';
 
 const NAMES = [
@@ -23,13 +23,9 @@ const NAMES = [
   'RUNNER_TEMP',
 ];
 
-let standin: RunningStandin;
 const places: Place[] = [];
-beforeAll(async () => {
-  standin = await startStandin(loadScenario('1-project-token.json'));
-});
-afterAll(async () => {
-  await standin.close();
+const standin = standinPerFile(loadScenario('1-project-token.json'));
+afterAll(() => {
   for (const p of places) rmSync(p.root, { recursive: true, force: true });
 });
 

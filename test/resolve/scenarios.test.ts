@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import type { CiVariable } from '../../src/gitlab/types.js';
 import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
 import { startStandin, type StandinOptions } from '../../src/standin/server.js';
-import { runAction } from '../action/harness.js';
+import { mainStep } from '../helpers/action.js';
+import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { runCli } from '../helpers/cli.js';
+import { appWorld, type AppWorld } from '../helpers/scenarios.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-rulesRulesRules12345';
@@ -51,52 +53,20 @@ const groupPair = (over: Partial<CiVariable> = {}) => [
   v('CI_DEPLOY_PASSWORD', G21, over),
 ];
 
-interface World {
-  projectTokens?: ScenarioToken[];
-  groupTokens?: ScenarioToken[];
-  projectVars?: CiVariable[];
-  groupVars?: CiVariable[];
-  protectedBranches?: string[];
-  protectedTags?: string[];
-}
-
-function scenario(version: string, w: World): Scenario {
-  return {
-    name: 'rules',
-    title: 'rules',
-    description: '',
-    version,
-    apiTokens: [API],
-    groups: [
-      {
-        id: 10,
-        full_path: 'tanuki',
-        parent_id: null,
-        tokens: w.groupTokens ?? [],
-        variables: w.groupVars ?? [],
-      },
-    ],
-    projects: [
-      {
-        id: 3,
-        path_with_namespace: 'tanuki/app',
-        namespace_id: 10,
-        tokens: w.projectTokens ?? [],
-        variables: w.projectVars ?? [],
-        protectedBranches: w.protectedBranches ?? ['main'],
-        protectedTags: w.protectedTags ?? [],
-      },
-    ],
-    project: 'tanuki/app',
-  };
-}
+/** The world of a row: `main` is the protected branch unless the row says otherwise. */
+const scenario = (version: string, w: AppWorld): Scenario =>
+  appWorld(version, API, {
+    ...w,
+    protectedBranches: w.protectedBranches ?? ['main'],
+    protectedTags: w.protectedTags ?? [],
+  });
 
 interface Row {
   name: string;
   /** The GitLab source line the row follows. */
   source: string;
   version: string;
-  world: World;
+  world: AppWorld;
   argv: string[];
   env?: Record<string, string>;
   intercept?: StandinOptions['intercept'];
@@ -449,7 +419,7 @@ const rows: Row[] = [
         0,
         '',
       ],
-    ] as [string, string, World, number, string][]
+    ] as [string, string, AppWorld, number, string][]
   ).map(([what, version, world, code, says]): Row => ({
     name: `dependency proxy with ${what}`,
     source: 'app/models/deploy_token.rb valid_for_dependency_proxy?',
@@ -652,24 +622,10 @@ describe('the action sees a mismatched pair too', () => {
     );
     const dir = mkdtempSync(join(tmpdir(), 'rules-action-'));
     dirs.push(dir);
-    for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
-    let out = '';
+    emptyRunnerFiles(dir);
     try {
-      const code = await runAction({
-        env: {
-          GITHUB_ENV: join(dir, 'env'),
-          GITHUB_OUTPUT: join(dir, 'output'),
-          GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-          GITHUB_STATE: join(dir, 'state'),
-          RUNNER_TEMP: dir,
-          'INPUT_GITLAB-URL': standin.url,
-          'INPUT_GITLAB-TOKEN': API,
-          INPUT_PROJECT: 'tanuki/app',
-        },
-        cwd: dir,
-        now: () => NOW,
-        stdout: { write: (x) => void (out += x) },
-      });
+      const inputs = { 'gitlab-url': standin.url, 'gitlab-token': API, project: 'tanuki/app' };
+      const { code, out } = await mainStep(runnerEnv(dir, inputs), dir, () => NOW);
       expect(code).toBe(1);
       expect(out).toContain('mismatched pair');
       expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');

@@ -5,51 +5,27 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import type { CiVariable } from '../../src/gitlab/types.js';
-import type { Scenario, ScenarioToken } from '../../src/standin/model.js';
+import type { ScenarioToken } from '../../src/standin/model.js';
 import { StandinGitLab } from '../../src/standin/server.js';
+import { appWorld, type AppWorld } from '../helpers/scenarios.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const API = 'glpat-versionsVersions1234';
 
 function gitlab(
   version: string,
-  over: {
-    projectTokens?: ScenarioToken[];
-    groupTokens?: ScenarioToken[];
-    groupVars?: CiVariable[];
-    projectVars?: CiVariable[];
-  } = {},
+  over: Pick<AppWorld, 'projectTokens' | 'groupTokens' | 'groupVars' | 'projectVars'> = {},
 ) {
-  const sc: Scenario = {
-    name: 'v',
-    title: 'v',
-    description: '',
-    version,
-    apiTokens: [API],
-    groups: [
-      {
-        id: 10,
-        full_path: 'tanuki',
-        parent_id: null,
-        tokens: over.groupTokens ?? [],
-        variables: over.groupVars ?? [],
-      },
-      { id: 12, full_path: 'tanuki/sub', parent_id: 10 },
-      { id: 20, full_path: 'other', parent_id: null },
-    ],
-    projects: [
-      {
-        id: 3,
-        path_with_namespace: 'tanuki/app',
-        namespace_id: 10,
-        tokens: over.projectTokens ?? [],
-        variables: over.projectVars ?? [],
-      },
-      { id: 4, path_with_namespace: 'tanuki/sub/lib', namespace_id: 12 },
-      { id: 5, path_with_namespace: 'other/app', namespace_id: 20 },
-    ],
-    project: 'tanuki/app',
-  };
+  const sc = appWorld(version, API, over);
+  // A subgroup with a project, and a group of another tree with its own.
+  sc.groups.push(
+    { id: 12, full_path: 'tanuki/sub', parent_id: 10 },
+    { id: 20, full_path: 'other', parent_id: null },
+  );
+  sc.projects.push(
+    { id: 4, path_with_namespace: 'tanuki/sub/lib', namespace_id: 12 },
+    { id: 5, path_with_namespace: 'other/app', namespace_id: 20 },
+  );
   const g = new StandinGitLab(sc, { now: () => NOW, baseUrl: 'https://gitlab.example.com' });
   const call = (method: string, url: string, extra: { body?: unknown; auth?: [string, string] } = {}) => {
     const a = g.handle({

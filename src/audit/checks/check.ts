@@ -4,10 +4,19 @@
  */
 import type { DeployToken } from '../../gitlab/types.js';
 import { tokenActivity, type TokenActivity } from '../../resolve/activity.js';
-import { levelsOf, loginTokens, type AuditContext, type Holder } from '../context.js';
+import { exposed, levelsOf, loginTokens, type AuditContext, type Holder } from '../context.js';
 import { m } from '../message.js';
-import { resolveKey } from '../supply.js';
-import type { AuditVariable, DeployVariableKey, FindingCode, MessagePart, Severity } from '../types.js';
+import { resolveKey, type Resolved } from '../supply.js';
+import {
+  PASSWORD_KEY,
+  USER_KEY,
+  type AuditProject,
+  type AuditVariable,
+  type DeployVariableKey,
+  type FindingCode,
+  type MessagePart,
+  type Severity,
+} from '../types.js';
 
 /** What a check reports: where, which token, and the message in parts (its code and severity are the check's). */
 export interface Found {
@@ -20,6 +29,31 @@ export interface Check {
   code: FindingCode;
   severity: Severity;
   run(c: AuditContext): Found[];
+}
+
+/** What the jobs of one project of the tree get: the token GitLab exposes to them, and each key as their levels resolve it. */
+export interface WhatJobsGet {
+  p: AuditProject;
+  given: ReturnType<typeof exposed>;
+  user: Resolved;
+  pass: Resolved;
+}
+
+/** A check's run over what each project's jobs get, project by project in the tree's order. */
+export function eachProject(
+  judge: (j: WhatJobsGet) => Found | Found[] | undefined,
+): (c: AuditContext) => Found[] {
+  return (c) =>
+    c.tree.projects.flatMap((p) => {
+      const levels = levelsOf(c, p);
+      const j = {
+        p,
+        given: exposed(c, p),
+        user: resolveKey(levels, USER_KEY),
+        pass: resolveKey(levels, PASSWORD_KEY),
+      };
+      return judge(j) ?? [];
+    });
 }
 
 /** Every token of the tree, holder by holder, in id order, with what GitLab makes of it now. */

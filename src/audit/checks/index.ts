@@ -16,8 +16,6 @@ import { userWithoutPassword } from './user-without-password.js';
 import { variablesNotReadable } from './variables-not-readable.js';
 import { variablesShadowToken } from './variables-shadow-token.js';
 
-export type { Check } from './check.js';
-
 export const CHECKS: readonly Check[] = [
   // every token
   inactiveToken,

@@ -4,17 +4,11 @@
  * token's username, and GitLab's login needs the name to be the token's own (lib/gitlab/auth.rb).
  */
 import { VARIABLES_PAGE, scopeOf } from '../advice.js';
-import { exposed, levelsOf, type AuditContext } from '../context.js';
 import { m, q, ref } from '../message.js';
-import { resolveKey } from '../supply.js';
-import { PASSWORD_KEY, USER_KEY, type AuditProject, type AuditVariable } from '../types.js';
-import type { Check, Found } from './check.js';
+import type { AuditVariable } from '../types.js';
+import { eachProject, type Check, type Found, type WhatJobsGet } from './check.js';
 
-function judge(c: AuditContext, p: AuditProject): Found | undefined {
-  const given = exposed(c, p);
-  const levels = levelsOf(c, p);
-  const user = resolveKey(levels, USER_KEY);
-  const pass = resolveKey(levels, PASSWORD_KEY);
+function judge({ p, given, user, pass }: WhatJobsGet): Found | undefined {
   if (!user.at || pass.at || pass.blind.length > 0) return undefined;
   if (!given) {
     const v = user.vars[0] as AuditVariable;
@@ -35,5 +29,5 @@ function judge(c: AuditContext, p: AuditProject): Found | undefined {
 export const userWithoutPassword: Check = {
   code: 'user-without-password',
   severity: 'error',
-  run: (c) => c.tree.projects.flatMap((p) => judge(c, p) ?? []),
+  run: eachProject(judge),
 };

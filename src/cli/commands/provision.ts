@@ -34,7 +34,7 @@ export async function runProvisionCommand(flags: ProvisionCliFlags, ctx: Command
   for (const s of out.state) ctx.stderr.write(`  ${s}\n`);
   if (req.format === 'json') return provisionJson(out, req, ctx);
   // The steps of a dry run are the answer asked for: stdout (they never hold a secret).
-  for (const p of out.plan ?? []) ctx.stdout.write(`${p}\n`);
+  for (const s of out.dryRunSteps ?? []) ctx.stdout.write(`${s}\n`);
   if (out.created && req.store === 'none') {
     const c = out.created;
     printedOnce(ctx, c.token);
@@ -84,7 +84,7 @@ function provisionJson(
       : {}),
     level: out.owner?.level === 'groups' ? 'group' : req.level,
     owner: out.owner?.path ?? null,
-    ...(out.plan ? { dry_run_steps: out.plan } : {}),
+    ...(out.dryRunSteps ? { dry_run_steps: out.dryRunSteps } : {}),
     state: out.state,
     ...(out.error ? { error: { message: out.error, hint: out.hint ?? null, source: null } } : {}),
     exit_code: out.exitCode,

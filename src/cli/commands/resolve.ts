@@ -13,7 +13,7 @@ import { UsageError } from '../../core/errors.js';
 import { clientView, formatClientView, layoutView } from '../../credentials/index.js';
 import { renderDotenv } from '../../export/dotenv.js';
 import { writeFileAtomic } from '../../export/files.js';
-import { planGithub, writeGithub } from '../../export/github.js';
+import { prepareGithub, writeGithub } from '../../export/github.js';
 import { renderJson } from '../../export/json.js';
 import { maskFormsFor } from '../../export/masks.js';
 import { renderShell } from '../../export/shell.js';
@@ -105,7 +105,7 @@ function renderTarget(
   if (t === 'dotenv') return renderDotenvTarget(list, flags, ctx);
   const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
   const username = flow.resolution.credentials?.username ?? '';
-  const w = planGithub(list, outputs, maskFormsFor(list, username), ctx.env);
+  const w = prepareGithub(list, outputs, maskFormsFor(list, username), ctx.env);
   return { rank: 1, write: () => writeGithub(w) };
 }
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
-import { allow, packageAccess } from './gitlab-auth.js';
+import { packageGate, type PackageRequest } from './gitlab-auth.js';
 import { startFront, type Front } from './gitlab-front.js';
 
 export interface ComposerGitLab {
@@ -18,7 +18,7 @@ export interface ComposerGitLab {
   url: string;
   /** The repository URL a composer.json names. */
   repositoryUrl: string;
-  requests: { path: string; user: string | null; status: number }[];
+  requests: PackageRequest[];
   close(): Promise<void>;
 }
 
@@ -50,9 +50,8 @@ export async function startComposerGitLab(scenario: Scenario): Promise<ComposerG
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
     if (!path.startsWith(`${group}/`) && !path.startsWith(`${archives}/`)) return false;
-    const decision = packageAccess(req, front.scenario, project.path_with_namespace, 'read');
-    requests.push({ path, user: decision.login?.username ?? null, status: decision.status });
-    if (!allow(res, decision)) return true;
+    const at = { scenario: front.scenario, project: project.path_with_namespace, path };
+    if (!packageGate(req, res, { ...at, action: 'read' }, requests)) return true;
     const json = (body: unknown) =>
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === `${group}/packages.json`) {

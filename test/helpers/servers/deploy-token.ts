@@ -38,6 +38,15 @@ export function deployToken(
   });
 }
 
+/** `deploy-token exec --job JOB --shell -- COMMAND`: a job's script line, run with the job's credentials. */
+export function execShell(
+  job: string,
+  command: string,
+  opts: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number },
+): Promise<Run> {
+  return deployToken(['exec', '--job', job, '--shell', '--', command], opts);
+}
+
 /**
  * The forms a secret takes in credential files: raw, URL-encoded, and base64 of any text that holds it
  * (`user:secret` in docker's auths, a whole config in a Kubernetes secret): for each of the three

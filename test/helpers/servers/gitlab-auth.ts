@@ -93,12 +93,7 @@ export interface Decision {
 }
 
 /** What GitLab's package API answers a request for `project` that wants `action`. */
-export function packageAccess(
-  req: IncomingMessage,
-  sc: Scenario,
-  project: string,
-  action: PackageAction,
-): Decision {
+function packageAccess(req: IncomingMessage, sc: Scenario, project: string, action: PackageAction): Decision {
   const login = loginFrom(req, sc);
   if (!login) return { status: 401 };
   const ok =
@@ -107,7 +102,7 @@ export function packageAccess(
 }
 
 /** Refuses as GitLab does (401 with a Basic challenge, or 403), or returns true to go on. */
-export function allow(res: ServerResponse, d: Decision): boolean {
+function allow(res: ServerResponse, d: Decision): boolean {
   if (d.status === 401)
     res
       .writeHead(401, { 'www-authenticate': 'Basic realm="GitLab"', 'content-type': 'application/json' })
@@ -115,6 +110,29 @@ export function allow(res: ServerResponse, d: Decision): boolean {
   else if (d.status === 403)
     res.writeHead(403, { 'content-type': 'application/json' }).end('{"message":"403 Forbidden"}');
   return d.status === 200;
+}
+
+/** A request to a package endpoint, as the tests read it. */
+export interface PackageRequest {
+  method: string;
+  path: string;
+  user: string | null;
+  status: number;
+}
+
+/**
+ * GitLab's package policy on one request: decided, logged (as `at.path`), and refused as GitLab
+ * refuses (401 or 403). True when the request may go on.
+ */
+export function packageGate(
+  req: IncomingMessage,
+  res: ServerResponse,
+  at: { scenario: Scenario; project: string; action: PackageAction; path: string },
+  log: PackageRequest[],
+): boolean {
+  const d = packageAccess(req, at.scenario, at.project, at.action);
+  log.push({ method: req.method ?? 'GET', path: at.path, user: d.login?.username ?? null, status: d.status });
+  return allow(res, d);
 }
 
 /** The registry actions GitLab grants a deploy token on a repository (its path in the registry). */

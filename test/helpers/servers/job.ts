@@ -3,11 +3,13 @@
  * with the scopes a test needs, a workspace with deploy-token.yml, and private RUNNER_TEMP, HOME and
  * TMPDIR under one temp root, so a sweep can read everything the run could have written.
  */
+import { afterEach, expect } from '@jest/globals';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
 import { loadScenario, withScopes } from '../scenarios.js';
+import { secretForms, sweep } from './deploy-token.js';
 
 export const USER = 'gitlab+deploy-token-11';
 export const PASSWORD = 'gldt-ProjToken11ProjToken1';
@@ -19,6 +21,13 @@ const base = loadScenario('1-project-token.json');
 export function scenarioWithScopes(scopes: string[]): Scenario {
   return withScopes(base, 11, scopes);
 }
+
+/** The package registry's scopes on the project token: read only, and read and write. */
+export const PACKAGES_READ = scenarioWithScopes(['read_package_registry']);
+export const PACKAGES_WRITE = scenarioWithScopes(['read_package_registry', 'write_package_registry']);
+
+/** A deploy token password GitLab does not know: the job's login must fail. */
+export const WRONG_PASSWORD = 'gldt-WrongWrongWrongWrong';
 
 /** The group token of fixtures/scenarios/3-group-token-17 (GitLab 17.5), with these scopes. */
 export const GROUP_USER = 'tanuki-deployer';
@@ -59,6 +68,17 @@ export function removeJobDirs(d: JobDirs | undefined): void {
   if (d) rmSync(d.root, { recursive: true, force: true });
 }
 
+/** Job directories made on demand, each removed after its test: for clients that run side by side. */
+export function jobsPerTest(spec: string): () => JobDirs {
+  const made: JobDirs[] = [];
+  afterEach(() => made.splice(0).forEach(removeJobDirs));
+  return () => {
+    const d = jobDirs(spec);
+    made.push(d);
+    return d;
+  };
+}
+
 /** The environment of a CI job on this GitLab (CI_DEPLOY_* as the runner would inject them). */
 export function jobEnv(
   d: JobDirs,
@@ -84,4 +104,10 @@ export function privateDirsLeft(d: JobDirs): string[] {
   return readdirSync(d.runnerTemp).filter(
     (f) => f.startsWith('deploy-token-') && !f.startsWith('deploy-token-state'),
   );
+}
+
+/** After a run: no form of the secret anywhere the run could write, and no private directory left. */
+export function expectNothingLeft(d: JobDirs, password = PASSWORD, user = USER): void {
+  expect(sweep(d.all, secretForms(user, password))).toEqual([]);
+  expect(privateDirsLeft(d)).toEqual([]);
 }

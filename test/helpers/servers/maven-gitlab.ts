@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
 import { needBinary, needFile } from './binaries.js';
-import { allow, packageAccess } from './gitlab-auth.js';
+import { packageGate, type PackageRequest } from './gitlab-auth.js';
 import { readBody, startFront, type Front } from './gitlab-front.js';
 
 export interface MavenGitLab {
@@ -19,7 +19,7 @@ export interface MavenGitLab {
   /** The project's Maven repository URL (what the written settings.xml names). */
   repositoryUrl: string;
   files: Map<string, Buffer>;
-  requests: { method: string; path: string; user: string | null; status: number }[];
+  requests: PackageRequest[];
   close(): Promise<void>;
 }
 
@@ -32,19 +32,8 @@ export async function startMavenGitLab(scenario: Scenario): Promise<MavenGitLab>
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (!path.startsWith(prefix)) return false;
     const write = req.method === 'PUT';
-    const decision = packageAccess(
-      req,
-      front.scenario,
-      project.path_with_namespace,
-      write ? 'write' : 'read',
-    );
-    requests.push({
-      method: req.method ?? 'GET',
-      path,
-      user: decision.login?.username ?? null,
-      status: decision.status,
-    });
-    if (!allow(res, decision)) return true;
+    const at = { scenario: front.scenario, project: project.path_with_namespace, path };
+    if (!packageGate(req, res, { ...at, action: write ? 'write' : 'read' }, requests)) return true;
     const key = path.slice(prefix.length);
     if (write) {
       void readBody(req).then((body) => {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
 import { needBinary } from './binaries.js';
-import { allow, packageAccess } from './gitlab-auth.js';
+import { packageGate, type PackageRequest } from './gitlab-auth.js';
 import { startFront, type Front } from './gitlab-front.js';
 import { freePort } from '../net.js';
 
@@ -24,7 +24,7 @@ export interface NpmGitLab {
   /** verdaccio's own URL and login (test set-up only). */
   registryUrl: string;
   admin: { username: string; password: string };
-  npmRequests: { method: string; path: string; status: number }[];
+  npmRequests: PackageRequest[];
   close(): Promise<void>;
 }
 
@@ -95,9 +95,8 @@ export async function startNpmGitLab(scenario: Scenario): Promise<NpmGitLab> {
     const url = req.url ?? '/';
     if (!url.startsWith(`${prefix}/`)) return false;
     const action = req.method === 'PUT' || req.method === 'DELETE' ? 'write' : 'read';
-    const decision = packageAccess(req, front.scenario, project.path_with_namespace, action);
-    npmRequests.push({ method: req.method ?? 'GET', path: url, status: decision.status });
-    if (!allow(res, decision)) return true;
+    const at = { scenario: front.scenario, project: project.path_with_namespace, path: url };
+    if (!packageGate(req, res, { ...at, action }, npmRequests)) return true;
     const headers = {
       ...req.headers,
       authorization: `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`,

@@ -8,7 +8,7 @@
  * The v3 index (`…/nuget/index.json`) answers too, for clients that start there.
  */
 import type { Scenario } from '../../../src/standin/model.js';
-import { allow, packageAccess } from './gitlab-auth.js';
+import { packageGate, type PackageRequest } from './gitlab-auth.js';
 import { readBody, startFront, type Front } from './gitlab-front.js';
 
 export interface NugetGitLab {
@@ -18,7 +18,7 @@ export interface NugetGitLab {
   packages: Map<string, Buffer>;
   /** The .nupkg files pushed (GitLab reads their .nuspec; this stand-in keeps them as they came). */
   pushed: Buffer[];
-  requests: { method: string; path: string; user: string | null; status: number }[];
+  requests: PackageRequest[];
   close(): Promise<void>;
 }
 
@@ -136,9 +136,12 @@ export async function startNugetGitLab(scenario: Scenario): Promise<NugetGitLab>
     }
     const push = req.method === 'PUT' && (path === feed || path === `${feed}/`);
     const download = req.method === 'GET' ? /\/download\/([^/]+)\/([^/]+)$/.exec(path) : null;
-    const decision = packageAccess(req, front.scenario, project.path_with_namespace, push ? 'write' : 'read');
-    log(decision.status, decision.login?.username ?? null);
-    if (!allow(res, decision)) return true;
+    const at = {
+      scenario: front.scenario,
+      project: project.path_with_namespace,
+      path: `${path}${url.search}`,
+    };
+    if (!packageGate(req, res, { ...at, action: push ? 'write' : 'read' }, requests)) return true;
     if (push) {
       void readBody(req).then((body) => {
         const file = firstFile(body, req.headers['content-type'] ?? '');

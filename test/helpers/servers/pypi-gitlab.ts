@@ -13,14 +13,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../../src/standin/model.js';
-import { allow, packageAccess } from './gitlab-auth.js';
+import { packageGate, type PackageRequest } from './gitlab-auth.js';
 import { readBody, startFront, type Front } from './gitlab-front.js';
 
 export interface PypiGitLab {
   gitlab: Front;
   url: string;
   /** Every request to the package endpoint, with the user it authenticated as. */
-  requests: { method: string; path: string; user: string | null; status: number }[];
+  requests: PackageRequest[];
   /** Files uploaded (accepted), by name. */
   uploads: Map<string, Buffer>;
   close(): Promise<void>;
@@ -60,19 +60,8 @@ export async function startPypiGitLab(scenario: Scenario, python: string): Promi
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path !== prefix && !path.startsWith(`${prefix}/`)) return false;
     const upload = req.method === 'POST' && path === prefix;
-    const decision = packageAccess(
-      req,
-      front.scenario,
-      project.path_with_namespace,
-      upload ? 'write' : 'read',
-    );
-    requests.push({
-      method: req.method ?? 'GET',
-      path,
-      user: decision.login?.username ?? null,
-      status: decision.status,
-    });
-    if (!allow(res, decision)) return true;
+    const at = { scenario: front.scenario, project: project.path_with_namespace, path };
+    if (!packageGate(req, res, { ...at, action: upload ? 'write' : 'read' }, requests)) return true;
     const rest = path.slice(prefix.length);
     if (upload) {
       void (async () => {

@@ -40,3 +40,14 @@ export function runAction(deps: Omit<ActionDeps, 'env'> & { env: EnvIn; stdout: 
 export function runPostAll(env: EnvIn, stdout: TextSink, deps: PostDeps = {}): Promise<number> {
   return inRunner(env, stdout, () => runPostReal(process.env, deps));
 }
+
+/** The action's main step in-process, in `cwd` at `now`: its exit code and what it wrote to stdout. */
+export async function mainStep(
+  env: EnvIn,
+  cwd: string,
+  now: ActionDeps['now'],
+): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await runAction({ env, cwd, now, stdout: { write: (s) => void (out += s) } });
+  return { code, out };
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { runAction } from '../action/harness.js';
+import { runAction } from '../helpers/action.js';
 
 const API = 'glpat-InstanceSettingTest1';
 const DEAD = 'http://127.0.0.1:1';

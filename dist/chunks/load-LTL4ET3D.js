@@ -14,11 +14,11 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-3IRTZGU7.js";
+} from "./chunk-UNIGPD5Q.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";
-import "./chunk-7FJL6U6H.js";
+import "./chunk-NNIRYNRK.js";
 import {
   provideTemplating
 } from "./chunk-4XOODLE4.js";

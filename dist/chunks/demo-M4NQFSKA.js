@@ -4,21 +4,19 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-NLFVGZBK.js";
+} from "./chunk-Q6FZT6LP.js";
 import {
   runFlow
-} from "./chunk-FUHVCOEJ.js";
+} from "./chunk-TGHQQC54.js";
 import {
   deployVariables
-} from "./chunk-FBGNGFTD.js";
+} from "./chunk-DRPPJTMH.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-ENPYAQ3E.js";
+import "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-JOO4MYIM.js";
-import "./chunk-Y5VIL5JF.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -31,6 +29,8 @@ import {
   parseGitLabVersion,
   reached
 } from "./chunk-MD44M7EN.js";
+import "./chunk-BM72ILTC.js";
+import "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-MYCCQ4L5.js";
@@ -430,7 +430,11 @@ function fill(entry, values) {
   for (const [k, v] of Object.entries(values)) text = text.replaceAll(`{${k}}`, v.replace(/["\\]/g, ""));
   return JSON.parse(text);
 }
-var missing = (param) => json(400, fill(errors_default["400_missing"], { param }));
+function gitlabError(key, values) {
+  const entry = errors_default[key];
+  return json(Number(key.slice(0, 3)), values ? fill(entry, values) : entry);
+}
+var missing = (param) => gitlabError("400_missing", { param });
 var invalid = (param) => json(400, { error: `${param} is invalid` });
 function paginate(items, url, base) {
   const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 20) || 20));
@@ -700,7 +704,7 @@ function groupListing(w, g, sub, url) {
 function groupMember(w, g, key, u) {
   const who = Number(key) === u.id ? u : w.scenario.apiUsers?.find((x) => x.id === Number(key));
   const lvl = who && !who.admin ? Math.max(0, ...w.chain({ level: "groups", g }).map((x) => who.access?.[x] ?? 0)) : 0;
-  if (!who || lvl === 0) return json(404, errors["404_member"]);
+  if (!who || lvl === 0) return gitlabError("404_member");
   return json(200, { ...member_default, id: who.id, username: who.username, access_level: lvl });
 }
 function protectedRefs(w, p, kind, key, url) {
@@ -823,7 +827,7 @@ function deployTokens(w, r) {
   if (r.method === "DELETE") {
     if (r.key === void 0) return notAllowed();
     const t = tokens.find((x) => String(x.id) === r.key);
-    if (!t) return json(404, errors["404_token"]);
+    if (!t) return gitlabError("404_token");
     r.holder.tokens = (r.holder.tokens ?? []).filter((x) => x !== t);
     return noContent();
   }
@@ -831,7 +835,7 @@ function deployTokens(w, r) {
   if (r.key !== void 0) {
     if (!w.at(SINGLE_TOKEN_GET)) return noRoute();
     const t = tokens.find((x) => String(x.id) === r.key);
-    return t ? json(200, tokenView(w, t)) : json(404, errors["404_token"]);
+    return t ? json(200, tokenView(w, t)) : gitlabError("404_token");
   }
   const filter = r.url.searchParams.get("active") === "true" && w.at(TOKEN_STATE_FIELDS);
   const list = filter ? tokens.filter((t) => w.activeNow(t)) : tokens;
@@ -859,18 +863,18 @@ function createToken(w, holder, body) {
   if (body.scopes === void 0) return missing("scopes");
   const scopes = scopesParam(body.scopes);
   if (!scopes || !scopes.every((s) => typeof s === "string" && isScope(s)))
-    return json(400, fill(errors["400_invalid_value"], { param: "scopes" }));
+    return gitlabError("400_invalid_value", { param: "scopes" });
   if (typeof body.name !== "string") return invalid("name");
   const expires = expiresParam(body.expires_at);
   if (expires === "invalid") return invalid("expires_at");
-  if (scopes.length === 0) return json(400, errors["400_scopes_blank"]);
+  if (scopes.length === 0) return gitlabError("400_scopes_blank");
   if (body.name.length > 255) return json(400, { message: "Name is too long (maximum is 255 characters)" });
   let username;
   if (body.username !== void 0 && body.username !== null) {
     if (typeof body.username !== "string") return invalid("username");
     if (body.username !== "") {
       if (!DEPLOY_USERNAME.test(body.username) || body.username.length > 255)
-        return json(400, errors["400_username_format"]);
+        return gitlabError("400_username_format");
       username = body.username;
     }
   }
@@ -929,8 +933,8 @@ function addressed(w, r, vars) {
   const found = vars.filter(
     (v) => v.key === r.key && (scope === null || (v.environment_scope ?? "*") === scope)
   );
-  if (found.length === 0) return json(404, errors["404_variable"]);
-  if (found.length > 1 && filters(w, r.level)) return json(409, errors["409_variable"]);
+  if (found.length === 0) return gitlabError("404_variable");
+  if (found.length > 1 && filters(w, r.level)) return gitlabError("409_variable");
   return found[0];
 }
 function read(w, r) {
@@ -991,14 +995,13 @@ function merged(body, target) {
   return next;
 }
 function store(w, vars, next, target) {
-  if (next.key.length > 255 || !VARIABLE_KEY.test(next.key))
-    return json(400, errors["400_variable_key_format"]);
+  if (next.key.length > 255 || !VARIABLE_KEY.test(next.key)) return gitlabError("400_variable_key_format");
   const clash = vars.find(
     (v) => v !== target && v.key === next.key && (v.environment_scope ?? "*") === (next.environment_scope ?? "*")
   );
-  if (clash) return json(400, fill(errors["400_variable_key_taken"], { key: next.key }));
+  if (clash) return gitlabError("400_variable_key_taken", { key: next.key });
   if (next.masked && !(next.raw ? MASKABLE_RAW : MASKABLE).test(next.value ?? ""))
-    return json(400, errors["400_variable_value"]);
+    return gitlabError("400_variable_value");
   if (target) {
     Object.assign(target, next);
     return json(200, variableView(w, target));
@@ -1138,7 +1141,7 @@ var StandinGitLab = class {
     if (lfs?.[1] && method === "POST") return lfsBatch(this.world, req, decodeURIComponent(lfs[1]));
     if (url.pathname === "/jwt/auth" && method === "GET") return jwtAuth(this.world, req, url);
     const token = req.headers["private-token"];
-    if (!token || !this.scenario.apiTokens.includes(token)) return json(401, errors["401"]);
+    if (!token || !this.scenario.apiTokens.includes(token)) return gitlabError("401");
     const u = this.world.user(token);
     const write2 = method !== "GET" && method !== "HEAD";
     if (write2 ? !u.scopes.includes("api") : !u.scopes.some((s) => s === "api" || s === "read_api"))
@@ -1179,7 +1182,7 @@ var StandinGitLab = class {
     const g = level === "groups" ? this.world.findGroup(id) : void 0;
     const entity = p ? { level: "projects", p } : g ? { level: "groups", g } : void 0;
     if (!entity || this.world.accessLevel(r.u, entity) < GUEST)
-      return json(404, level === "projects" ? errors["404_project"] : errors["404_group"]);
+      return gitlabError(level === "projects" ? "404_project" : "404_group");
     const access = this.world.accessLevel(r.u, entity);
     const holder = p ?? g;
     if (sub === void 0) {
@@ -1196,16 +1199,15 @@ var StandinGitLab = class {
     }
     if (sub === "protected_branches" || sub === "protected_tags") {
       if (!p || r.method !== "GET") return json(404, { message: "404 Not Found" });
-      if (access < MAINTAINER) return json(403, errors["403"]);
+      if (access < MAINTAINER) return gitlabError("403");
       return protectedRefs(this.world, p, sub === "protected_branches" ? "branches" : "tags", key, r.url);
     }
     const lvl = level;
     if (sub === "deploy_tokens") {
-      if (access < (r.method === "GET" || lvl === "projects" ? MAINTAINER : OWNER))
-        return json(403, errors["403"]);
+      if (access < (r.method === "GET" || lvl === "projects" ? MAINTAINER : OWNER)) return gitlabError("403");
       return deployTokens(this.world, { method: r.method, url: r.url, key, holder, body: r.body });
     }
-    if (access < (lvl === "projects" ? MAINTAINER : OWNER)) return json(403, errors["403"]);
+    if (access < (lvl === "projects" ? MAINTAINER : OWNER)) return gitlabError("403");
     return variables(this.world, { method: r.method, url: r.url, key, level: lvl, holder, body: r.body });
   }
 };
@@ -1298,7 +1300,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-QVYZH7OP.js");
+    const { runProvisionCommand } = await import("./provision-R6SJJV35.js");
     const r = await captured(
       ctx,
       sc,
@@ -1345,7 +1347,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-2AZLRX6F.js");
+    const { runAudit } = await import("./audit-ZINXAMQO.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   CLIENTS
-} from "./chunk-7FJL6U6H.js";
+} from "./chunk-NNIRYNRK.js";
 import {
   checkTree,
   freeNames,

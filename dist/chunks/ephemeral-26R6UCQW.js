@@ -5,12 +5,11 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-47UGFL6X.js";
-import "./chunk-OVQZIIAC.js";
+} from "./chunk-UJXHN4VT.js";
+import "./chunk-KLXJJUAN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-JOO4MYIM.js";
-import "./chunk-Y5VIL5JF.js";
-import "./chunk-MD44M7EN.js";
+import "./chunk-BM72ILTC.js";
+import "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";

@@ -6,39 +6,38 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-TJRFMHIC.js";
+} from "./chunk-VAF6SJXB.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-DWTRIDGW.js";
 import {
   getState
-} from "./chunk-KFOYP6AA.js";
-import "./chunk-7RKHRMET.js";
+} from "./chunk-ZMI75SJ3.js";
+import "./chunk-YCDX7AJG.js";
 import {
   cleanup,
   markerStamp,
   parseManifest,
   tempBase,
   untrustedRunDir
-} from "./chunk-IOX266KU.js";
+} from "./chunk-HLA5MZAU.js";
 import {
   runSpecs
-} from "./chunk-FBGNGFTD.js";
+} from "./chunk-DRPPJTMH.js";
 import {
   resolveSettings
-} from "./chunk-ENPYAQ3E.js";
+} from "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-47UGFL6X.js";
-import "./chunk-OVQZIIAC.js";
+} from "./chunk-UJXHN4VT.js";
+import "./chunk-KLXJJUAN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-JOO4MYIM.js";
+import "./chunk-BM72ILTC.js";
 import {
   connect
-} from "./chunk-Y5VIL5JF.js";
-import "./chunk-MD44M7EN.js";
+} from "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";

@@ -7,12 +7,12 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-TJRFMHIC.js";
+} from "./chunk-VAF6SJXB.js";
 import "./chunk-AU24H3XZ.js";
 import "./chunk-DWTRIDGW.js";
 import {
-  planGithub
-} from "./chunk-KFOYP6AA.js";
+  prepareGithub
+} from "./chunk-ZMI75SJ3.js";
 import {
   Delivery,
   RunDir,
@@ -21,35 +21,35 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-D2U6EIPN.js";
+} from "./chunk-JODZ5YLE.js";
 import {
   stepOutputs
-} from "./chunk-7RKHRMET.js";
-import "./chunk-VBB3IHXL.js";
-import "./chunk-IOX266KU.js";
+} from "./chunk-YCDX7AJG.js";
+import "./chunk-F7KJ4INK.js";
+import "./chunk-HLA5MZAU.js";
 import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-NLFVGZBK.js";
+} from "./chunk-Q6FZT6LP.js";
 import {
   runFlow
-} from "./chunk-FUHVCOEJ.js";
+} from "./chunk-TGHQQC54.js";
 import {
   runSpecs
-} from "./chunk-FBGNGFTD.js";
-import "./chunk-ENPYAQ3E.js";
+} from "./chunk-DRPPJTMH.js";
+import "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-47UGFL6X.js";
-import "./chunk-OVQZIIAC.js";
-import "./chunk-VPCP35NA.js";
-import "./chunk-JOO4MYIM.js";
-import "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
+import "./chunk-UJXHN4VT.js";
+import "./chunk-KLXJJUAN.js";
+import "./chunk-VPCP35NA.js";
+import "./chunk-BM72ILTC.js";
+import "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
-import "./chunk-7FJL6U6H.js";
+import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
@@ -201,7 +201,7 @@ function actionDelivery(flow, inputs, deps, runner, run) {
     render: (v) => {
       const vars = [...inputs.export === "env" ? v.job : [], ...v.files];
       const shown = inputs.export === "none" ? {} : outputs;
-      planGithub(vars, shown, [], process.env);
+      prepareGithub(vars, shown, [], process.env);
       return [{ rank: 1, write: () => runner.exportAll(vars, shown) }];
     },
     say: (l) => runner.info(`deploy-token: ${l}`),
@@ -255,7 +255,5 @@ async function afterFlow(flow, inputs, deps, runner, run) {
   }
 }
 export {
-  INPUT_NAMES,
-  flagsOf,
   runAction
 };

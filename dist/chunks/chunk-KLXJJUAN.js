@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-Y5VIL5JF.js";
+} from "./chunk-LL4JVSP2.js";
 import {
   DeployTokenError,
   ExitCode

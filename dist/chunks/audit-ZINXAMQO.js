@@ -1,23 +1,29 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  listGroupTree,
   mapLimit
-} from "./chunk-GCNIJCRB.js";
+} from "./chunk-QVDJMNZ4.js";
 import {
   clientFor
-} from "./chunk-NO34COW2.js";
+} from "./chunk-AABYMF7M.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-ENPYAQ3E.js";
+} from "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
   mdText,
   oneLine
 } from "./chunk-T4ECGMLM.js";
+import {
+  DEPLOY_TOKEN_SCOPES,
+  exposesGroupDeployToken,
+  parseGitLabVersion
+} from "./chunk-MD44M7EN.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -30,17 +36,10 @@ import {
   getVersion,
   isSpecial,
   listDeployTokens,
-  listDescendantGroups,
-  listGroupProjects,
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-Y5VIL5JF.js";
-import {
-  DEPLOY_TOKEN_SCOPES,
-  exposesGroupDeployToken,
-  parseGitLabVersion
-} from "./chunk-MD44M7EN.js";
+} from "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
@@ -240,6 +239,18 @@ function supply(c, p) {
 }
 
 // src/audit/checks/check.ts
+function eachProject(judge3) {
+  return (c) => c.tree.projects.flatMap((p) => {
+    const levels = levelsOf(c, p);
+    const j = {
+      p,
+      given: exposed(c, p),
+      user: resolveKey(levels, USER_KEY),
+      pass: resolveKey(levels, PASSWORD_KEY)
+    };
+    return judge3(j) ?? [];
+  });
+}
 function* eachToken(c) {
   for (const h of c.holders)
     for (const t of [...h.tokens].sort((a, b) => a.id - b.id)) yield { h, t, act: tokenActivity(t, c.now) };
@@ -401,12 +412,8 @@ var neverExpires = {
 var passwordWithoutUser = {
   code: "password-without-user",
   severity: "warning",
-  run: (c) => c.tree.projects.flatMap((p) => {
-    const levels = levelsOf(c, p);
-    const user = resolveKey(levels, USER_KEY);
-    const pass = resolveKey(levels, PASSWORD_KEY);
-    if (!pass.at || user.at || user.blind.length > 0) return [];
-    const given = exposed(c, p);
+  run: eachProject(({ p, given, user, pass }) => {
+    if (!pass.at || user.at || user.blind.length > 0) return void 0;
     const v = pass.vars[0];
     return {
       where: p.fullPath,
@@ -461,11 +468,7 @@ var unmaskedPassword = {
 };
 
 // src/audit/checks/user-without-password.ts
-function judge2(c, p) {
-  const given = exposed(c, p);
-  const levels = levelsOf(c, p);
-  const user = resolveKey(levels, USER_KEY);
-  const pass = resolveKey(levels, PASSWORD_KEY);
+function judge2({ p, given, user, pass }) {
   if (!user.at || pass.at || pass.blind.length > 0) return void 0;
   if (!given) {
     const v2 = user.vars[0];
@@ -485,7 +488,7 @@ function judge2(c, p) {
 var userWithoutPassword = {
   code: "user-without-password",
   severity: "error",
-  run: (c) => c.tree.projects.flatMap((p) => judge2(c, p) ?? [])
+  run: eachProject(judge2)
 };
 
 // src/audit/checks/variables-not-readable.ts
@@ -502,10 +505,8 @@ var variablesNotReadable = {
 var variablesShadowToken = {
   code: "variables-shadow-token",
   severity: "warning",
-  run: (c) => c.tree.projects.flatMap((p) => {
-    const given = exposed(c, p);
-    const user = resolveKey(levelsOf(c, p), USER_KEY);
-    if (!given || !user.at) return [];
+  run: eachProject(({ p, given, user }) => {
+    if (!given || !user.at) return void 0;
     const at = user.at;
     return user.vars.filter((v) => !(v.hidden || v.value === null || v.value === given.token.username)).map((v) => ({
       where: p.fullPath,
@@ -616,7 +617,6 @@ function formatCsv(r) {
 }
 
 // src/audit/format.ts
-var plain = oneLine;
 function mdMessage(parts) {
   return parts.map((p) => typeof p === "string" ? mdText(p) : mdCode(p.literal)).join("");
 }
@@ -652,7 +652,7 @@ function formatJson(r, meta) {
     })),
     summary: summarise(r.findings)
   };
-  return `${JSON.stringify(out, (_key, v) => typeof v === "string" ? plain(v) : v, 2)}
+  return `${JSON.stringify(out, (_key, v) => typeof v === "string" ? oneLine(v) : v, 2)}
 `;
 }
 function table(header, rows) {
@@ -664,7 +664,7 @@ function formatText(r, meta) {
   const lines = [];
   const holders2 = new Set(r.tokens.map((t) => t.owner)).size;
   lines.push(
-    `Deploy tokens of ${plain(meta.group)} and everything below it, ${formatInstant(meta.generatedAt)}: ${r.tokens.length} token(s) on ${holders2} group(s)/project(s)`
+    `Deploy tokens of ${oneLine(meta.group)} and everything below it, ${formatInstant(meta.generatedAt)}: ${r.tokens.length} token(s) on ${holders2} group(s)/project(s)`
   );
   lines.push("");
   lines.push(`Findings: ${counts(r.findings)}`);
@@ -672,9 +672,9 @@ function formatText(r, meta) {
   for (const f of r.findings) {
     lines.push("");
     lines.push(
-      `  ${f.severity.padEnd(7)} ${f.code}  ${plain(f.where)}${f.tokenId === void 0 ? "" : ` #${f.tokenId}`}`
+      `  ${f.severity.padEnd(7)} ${f.code}  ${oneLine(f.where)}${f.tokenId === void 0 ? "" : ` #${f.tokenId}`}`
     );
-    lines.push(`          ${plain(f.message)}`);
+    lines.push(`          ${oneLine(f.message)}`);
   }
   lines.push("");
   if (r.tokens.length === 0) lines.push("  (no deploy tokens)");
@@ -684,11 +684,11 @@ function formatText(r, meta) {
         ["LEVEL", "OWNER", "ID", "NAME", "USERNAME", "SCOPES", "EXPIRES", "STATE"],
         r.tokens.map((t) => [
           t.level,
-          plain(t.owner),
+          oneLine(t.owner),
           String(t.id),
-          plain(t.name),
-          plain(t.username),
-          plain(t.scopes.join(",")),
+          oneLine(t.name),
+          oneLine(t.username),
+          oneLine(t.scopes.join(",")),
           expiry(t),
           t.state
         ])
@@ -839,18 +839,9 @@ async function readAncestors(client, parentId, max) {
 async function gatherTree(client, group, opts = {}) {
   const limit = opts.concurrency ?? 10;
   const root = await getGroup(client, group);
-  const [descendants, listed] = await Promise.all([
-    listDescendantGroups(client, root.id),
-    listGroupProjects(client, root.id, { includeSubgroups: true })
-  ]);
-  const groupInfo = [root, ...descendants.filter((g) => g.id !== root.id)];
-  const groupIds = new Set(groupInfo.map((g) => g.id));
-  const seen = /* @__PURE__ */ new Set();
-  const projectInfo = listed.filter((p) => {
-    if (seen.has(p.id) || p.namespace.kind !== "group" || !groupIds.has(p.namespace.id)) return false;
-    seen.add(p.id);
-    return true;
-  });
+  const tree = await listGroupTree(client, root.id);
+  const groupInfo = [root, ...tree.groups];
+  const projectInfo = tree.projects;
   const total = groupInfo.length + projectInfo.length;
   let done = 0;
   opts.onProgress?.({ done, total });

@@ -3,11 +3,11 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   jobVariables,
   templateValues
-} from "./chunk-7RKHRMET.js";
+} from "./chunk-YCDX7AJG.js";
 import {
   forgetManifest,
   recordManifest
-} from "./chunk-VBB3IHXL.js";
+} from "./chunk-F7KJ4INK.js";
 import {
   cleanup,
   layoutManifest,
@@ -16,17 +16,17 @@ import {
   saveManifest,
   writeCredentials,
   writeMarker
-} from "./chunk-IOX266KU.js";
+} from "./chunk-HLA5MZAU.js";
 import {
   discardEphemeral
-} from "./chunk-47UGFL6X.js";
+} from "./chunk-UJXHN4VT.js";
 import {
   derivedForms
 } from "./chunk-GAHSSZYI.js";
 import {
   CLIENTS,
   abilities
-} from "./chunk-7FJL6U6H.js";
+} from "./chunk-NNIRYNRK.js";
 import {
   checkTemplate,
   freeNames,
@@ -522,7 +522,7 @@ var Delivery = class {
   ports;
   written = [];
   /** The credential files recorded (and so about to be, or being, written). */
-  planned;
+  laidOut;
   prepared;
   undone = false;
   /**
@@ -568,7 +568,7 @@ var Delivery = class {
     let rendered = ports.render?.(v) ?? [];
     const written = await writeJobFiles(flow, ports.env, ports.clients, ports.run, (m) => {
       ports.ledger.files(m);
-      this.planned = m;
+      this.laidOut = m;
     });
     if (written) {
       v.files = written.variables;
@@ -607,7 +607,7 @@ var Delivery = class {
     }
     try {
       const c = ports.ledger.close(d !== void 0 && !d.ok);
-      const files = this.planned?.files.length ?? 0;
+      const files = this.laidOut?.files.length ?? 0;
       if (files > 0 || c.refused.length > 0) {
         const left = c.refused.length ? `; left ${c.refused.join(", ")}` : "";
         (c.refused.length ? ports.warn : ports.say)(
@@ -690,9 +690,9 @@ var ManifestLedger = class {
     const m = this.current ?? this.run.manifest(this.now());
     this.save({ ...m, ephemeralTokens: [...m.ephemeralTokens ?? [], t] });
   }
-  files = (planned) => {
+  files = (laidOut) => {
     const tokens = this.current?.ephemeralTokens;
-    this.save({ ...planned, ...tokens ? { ephemeralTokens: tokens } : {} });
+    this.save({ ...laidOut, ...tokens ? { ephemeralTokens: tokens } : {} });
   };
 };
 var RunRecord = class extends ManifestLedger {

@@ -1,9 +1,9 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  planGithub,
+  prepareGithub,
   writeGithub
-} from "./chunk-KFOYP6AA.js";
+} from "./chunk-ZMI75SJ3.js";
 import {
   Delivery,
   RunDir,
@@ -14,36 +14,36 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-D2U6EIPN.js";
+} from "./chunk-JODZ5YLE.js";
 import {
   jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-7RKHRMET.js";
+} from "./chunk-YCDX7AJG.js";
 import {
   checkStateDir
-} from "./chunk-VBB3IHXL.js";
+} from "./chunk-F7KJ4INK.js";
 import {
   writeFileAtomic
-} from "./chunk-IOX266KU.js";
+} from "./chunk-HLA5MZAU.js";
 import {
   formatFileLines,
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-NLFVGZBK.js";
+} from "./chunk-Q6FZT6LP.js";
 import {
   runFlow
-} from "./chunk-FUHVCOEJ.js";
+} from "./chunk-TGHQQC54.js";
 import {
   runSpecs
-} from "./chunk-FBGNGFTD.js";
+} from "./chunk-DRPPJTMH.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-ENPYAQ3E.js";
+} from "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
@@ -53,14 +53,14 @@ import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
-import "./chunk-47UGFL6X.js";
-import "./chunk-OVQZIIAC.js";
-import "./chunk-VPCP35NA.js";
-import "./chunk-JOO4MYIM.js";
-import "./chunk-Y5VIL5JF.js";
 import "./chunk-MD44M7EN.js";
+import "./chunk-UJXHN4VT.js";
+import "./chunk-KLXJJUAN.js";
+import "./chunk-VPCP35NA.js";
+import "./chunk-BM72ILTC.js";
+import "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
-import "./chunk-7FJL6U6H.js";
+import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
@@ -259,7 +259,7 @@ function renderTarget(t, flow, v, flags, ctx) {
   if (t === "dotenv") return renderDotenvTarget(list, flags, ctx);
   const outputs = scrubOutputs(stepOutputs(flow, flags.passwordOutput === true), ctx.scrubber);
   const username = flow.resolution.credentials?.username ?? "";
-  const w = planGithub(list, outputs, maskFormsFor(list, username), ctx.env);
+  const w = prepareGithub(list, outputs, maskFormsFor(list, username), ctx.env);
   return { rank: 1, write: () => writeGithub(w) };
 }
 function renderDotenvTarget(list, flags, ctx) {

@@ -1,16 +1,18 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  planExitCode
+} from "./chunk-TGHQQC54.js";
+import {
   useColor
 } from "./chunk-F6G2ECZE.js";
 import {
-  describeToken,
-  planExitCode
-} from "./chunk-JOO4MYIM.js";
+  describeToken
+} from "./chunk-BM72ILTC.js";
 import {
   daysLeft,
   formatInstant
-} from "./chunk-Y5VIL5JF.js";
+} from "./chunk-LL4JVSP2.js";
 
 // src/plan/format.ts
 function planReport(r, ctx) {

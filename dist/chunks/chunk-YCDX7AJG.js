@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   checkVariables,
   deployVariables
-} from "./chunk-FBGNGFTD.js";
+} from "./chunk-DRPPJTMH.js";
 import {
   checkTemplate,
   loadTemplating,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-OVQZIIAC.js";
+} from "./chunk-KLXJJUAN.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -12,15 +12,15 @@ import {
 import {
   ruleTextFor,
   unreadVariables
-} from "./chunk-JOO4MYIM.js";
+} from "./chunk-BM72ILTC.js";
 import {
   createDeployToken,
   deleteDeployToken,
   getProject,
   listDeployTokens,
-  normaliseUrl,
+  normalizeUrl,
   tokenActivity
-} from "./chunk-Y5VIL5JF.js";
+} from "./chunk-LL4JVSP2.js";
 import {
   DeployTokenError,
   ExitCode,
@@ -276,7 +276,7 @@ async function discardEphemeral(flow) {
 function recordedTokenProblem(t, stamp, instance) {
   let recorded;
   try {
-    recorded = t.gitlabUrl === void 0 ? void 0 : normaliseUrl(t.gitlabUrl, "the recorded instance");
+    recorded = t.gitlabUrl === void 0 ? void 0 : normalizeUrl(t.gitlabUrl, "the recorded instance");
   } catch {
     recorded = void 0;
   }

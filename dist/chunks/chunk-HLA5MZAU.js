@@ -163,7 +163,7 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import {
   closeSync as closeSync3,
   constants as constants3,
-  lstatSync as lstatSync2,
+  lstatSync as lstatSync3,
   openSync as openSync3,
   readdirSync as readdirSync2,
   readFileSync,
@@ -173,6 +173,30 @@ import {
   writeSync as writeSync3
 } from "node:fs";
 import { basename as basename2, dirname as dirname2, isAbsolute, join as join3, relative, resolve } from "node:path";
+
+// src/core/owned.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+var KINDS = {
+  directory: { is: (st) => st.isDirectory(), isNot: "it is not a directory", write: "write in it" },
+  file: { is: (st) => st.isFile(), isNot: "it is not a regular file", write: "write it" }
+};
+function whyNotOurs(path, kind, uid, opts = {}) {
+  let st;
+  try {
+    st = lstatSync2(path);
+  } catch (e) {
+    const code = e.code;
+    return code === "ENOENT" && opts.absentOk ? void 0 : `it cannot be read (${code ?? "error"})`;
+  }
+  const k = KINDS[kind];
+  if (st.isSymbolicLink()) return "it is a symlink";
+  if (!k.is(st)) return k.isNot;
+  if (uid !== void 0 && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
+  if ((st.mode & 18) !== 0) return `others may ${k.write} (mode ${(st.mode & 511).toString(8)})`;
+  return void 0;
+}
+
+// src/credentials/manifest.ts
 var MARKER_FILE = ".deploy-token-run";
 var MARKER_RE = /^[0-9a-f]{32}$/;
 var RUN_DIR_RE = /^deploy-token-[A-Za-z0-9]{6}$/;
@@ -214,17 +238,7 @@ function saveManifest(m, path) {
 `, 384);
 }
 function untrustedManifest(path, uid = process.getuid?.()) {
-  let st;
-  try {
-    st = lstatSync2(path);
-  } catch (e) {
-    return `it cannot be read (${e.code ?? "error"})`;
-  }
-  if (st.isSymbolicLink()) return "it is a symlink";
-  if (!st.isFile()) return "it is not a regular file";
-  if (uid !== void 0 && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
-  if ((st.mode & 18) !== 0) return `others may write it (mode ${(st.mode & 511).toString(8)})`;
-  return void 0;
+  return whyNotOurs(path, "file", uid);
 }
 function writeMarker(dir, random = () => randomBytes2(16).toString("hex")) {
   const marker = random();
@@ -273,7 +287,7 @@ function inside(dir, p) {
 }
 var stat = (p) => {
   try {
-    return lstatSync2(p);
+    return lstatSync3(p);
   } catch {
     return void 0;
   }
@@ -350,6 +364,7 @@ export {
   privateDir,
   layoutManifest,
   writeCredentials,
+  whyNotOurs,
   writeFileAtomic,
   markerStamp,
   parseManifest,

@@ -1,25 +1,30 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
+  listGroupTree,
   mapLimit
-} from "./chunk-GCNIJCRB.js";
+} from "./chunk-QVDJMNZ4.js";
 import {
   clientFor
-} from "./chunk-NO34COW2.js";
+} from "./chunk-AABYMF7M.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-ENPYAQ3E.js";
+} from "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
 } from "./chunk-T4ECGMLM.js";
 import {
+  DEPLOY_TOKEN_SCOPES,
+  isScope
+} from "./chunk-MD44M7EN.js";
+import {
   PermissionError,
   checkPermissions
-} from "./chunk-OVQZIIAC.js";
+} from "./chunk-KLXJJUAN.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -32,16 +37,10 @@ import {
   getProject,
   getVariable,
   listDeployTokens,
-  listDescendantGroups,
-  listGroupProjects,
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-Y5VIL5JF.js";
-import {
-  DEPLOY_TOKEN_SCOPES,
-  isScope
-} from "./chunk-MD44M7EN.js";
+} from "./chunk-LL4JVSP2.js";
 import {
   maskString
 } from "./chunk-GAHSSZYI.js";
@@ -455,10 +454,7 @@ async function groupTree(client, owner, add) {
   const above = chain.map((g) => g.id);
   add(owner, above);
   chain.forEach((g, i) => add(g, above.slice(i + 1)));
-  const [groups, projects] = await Promise.all([
-    listDescendantGroups(client, owner.id),
-    listGroupProjects(client, owner.id, { includeSubgroups: true })
-  ]);
+  const { groups, projects } = await listGroupTree(client, owner.id);
   const tree = new Map([
     [owner.id, { path: owner.path, parent: void 0 }],
     ...groups.map((g) => [g.id, { path: g.full_path, parent: g.parent_id }])
@@ -471,8 +467,7 @@ async function groupTree(client, owner, add) {
   };
   for (const g of groups) add({ level: "groups", id: g.id, path: g.full_path }, upFrom(g.parent_id));
   for (const p of projects)
-    if (p.namespace.kind === "group" && tree.has(p.namespace.id))
-      add({ level: "projects", id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
+    add({ level: "projects", id: p.id, path: p.path_with_namespace }, upFrom(p.namespace.id));
 }
 async function holdersToCheck(client, owner, project) {
   const holders = [];
@@ -884,7 +879,12 @@ async function provision(req, deps) {
   const steps = runSteps(req, before);
   runWarnings(req, before, log);
   if (req.dryRun) {
-    return { exitCode: 0, owner, state: ["nothing changed (dry run)"], plan: steps.map((p) => `would ${p}`) };
+    return {
+      exitCode: 0,
+      owner,
+      state: ["nothing changed (dry run)"],
+      dryRunSteps: steps.map((s) => `would ${s}`)
+    };
   }
   return change(req, deps, before);
 }
@@ -956,7 +956,7 @@ async function runProvisionCommand(flags, ctx) {
   for (const s of out.state) ctx.stderr.write(`  ${s}
 `);
   if (req.format === "json") return provisionJson(out, req, ctx);
-  for (const p of out.plan ?? []) ctx.stdout.write(`${p}
+  for (const s of out.dryRunSteps ?? []) ctx.stdout.write(`${s}
 `);
   if (out.created && req.store === "none") {
     const c = out.created;
@@ -993,7 +993,7 @@ function provisionJson(out, req, ctx) {
     } : {},
     level: out.owner?.level === "groups" ? "group" : req.level,
     owner: out.owner?.path ?? null,
-    ...out.plan ? { dry_run_steps: out.plan } : {},
+    ...out.dryRunSteps ? { dry_run_steps: out.dryRunSteps } : {},
     state: out.state,
     ...out.error ? { error: { message: out.error, hint: out.hint ?? null, source: null } } : {},
     exit_code: out.exitCode

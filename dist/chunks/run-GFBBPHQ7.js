@@ -18,11 +18,11 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-3IRTZGU7.js";
+} from "./chunk-UNIGPD5Q.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
-import "./chunk-7FJL6U6H.js";
+import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
@@ -642,7 +642,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-XBHYBP6S.js")).analyzeSpec;
+  return (await import("./load-LTL4ET3D.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

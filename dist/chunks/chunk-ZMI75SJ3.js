@@ -1558,7 +1558,7 @@ function githubFiles(env) {
   }
   return { envFile, outputFile };
 }
-function planGithub(vars, outputs, maskForms, env) {
+function prepareGithub(vars, outputs, maskForms, env) {
   const files = githubFiles(env);
   const out = Object.entries(outputs).map(([name, value]) => ({ name, value }));
   for (const { name } of [...vars, ...out]) {
@@ -1627,6 +1627,6 @@ export {
   saveState,
   getState,
   core_exports,
-  planGithub,
+  prepareGithub,
   writeGithub
 };

@@ -5,14 +5,15 @@ import {
   loadManifest,
   saveManifest,
   tempBase,
-  untrustedManifest
-} from "./chunk-IOX266KU.js";
+  untrustedManifest,
+  whyNotOurs
+} from "./chunk-HLA5MZAU.js";
 import {
   UsageError
 } from "./chunk-NWKT2VDV.js";
 
 // src/app/state-dir.ts
-import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 function stateDir(env, uid = process.getuid?.()) {
   return join(tempBase(env), `deploy-token-state-${uid ?? "u"}`);
@@ -26,22 +27,9 @@ function jobIdentity(env) {
   if (run) return `GitHub run ${run} attempt ${v("GITHUB_RUN_ATTEMPT") ?? "1"} job ${v("GITHUB_JOB") ?? "?"}`;
   return void 0;
 }
-function unsafeStateDir(dir, uid = process.getuid?.()) {
-  let st;
-  try {
-    st = lstatSync(dir);
-  } catch (e) {
-    return e.code === "ENOENT" ? void 0 : `it cannot be read (${e.code ?? "error"})`;
-  }
-  if (st.isSymbolicLink()) return "it is a symlink";
-  if (!st.isDirectory()) return "it is not a directory";
-  if (uid !== void 0 && st.uid !== uid) return `it belongs to uid ${st.uid}, not to us (uid ${uid})`;
-  if ((st.mode & 18) !== 0) return `others may write in it (mode ${(st.mode & 511).toString(8)})`;
-  return void 0;
-}
 function checkStateDir(env, uid = process.getuid?.()) {
   const dir = stateDir(env, uid);
-  const why = unsafeStateDir(dir, uid);
+  const why = whyNotOurs(dir, "directory", uid, { absentOk: true });
   if (why) {
     throw new UsageError(
       `the state directory ${dir} is not safe to use: ${why}`,

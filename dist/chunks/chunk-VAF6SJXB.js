@@ -13,15 +13,15 @@ import {
   getInput,
   group,
   isDebug,
-  planGithub,
+  prepareGithub,
   saveState,
   setSecret,
   summary,
   writeGithub
-} from "./chunk-KFOYP6AA.js";
+} from "./chunk-ZMI75SJ3.js";
 import {
   scrubOutputs
-} from "./chunk-7RKHRMET.js";
+} from "./chunk-YCDX7AJG.js";
 import {
   oneLine
 } from "./chunk-T4ECGMLM.js";
@@ -229,7 +229,7 @@ var Runner = class {
    */
   exportAll(vars, outputs, secretOutputs = ["password"]) {
     const scrubbed = scrubOutputs(outputs, this.scrubber, secretOutputs);
-    writeGithub(planGithub(vars, scrubbed, [], process.env));
+    writeGithub(prepareGithub(vars, scrubbed, [], process.env));
   }
 };
 function htmlText(s) {

@@ -168,16 +168,15 @@ function getProject(client, id) {
 function getGroup(client, id) {
   return client.get(`/groups/${encodeId(id)}`, asGroup);
 }
-function listDeployTokens(client, level, id) {
-  return client.getAll(`/${level}/${encodeId(id)}/deploy_tokens`, asDeployToken);
+function holderListing(what, parseItem) {
+  return (client, level, id) => client.getAll(`/${level}/${encodeId(id)}/${what}`, parseItem);
 }
+var listDeployTokens = holderListing("deploy_tokens", asDeployToken);
 function getVariable(client, level, id, key, environmentScope) {
   const query = environmentScope === void 0 ? {} : { "filter[environment_scope]": environmentScope };
   return client.get(`/${level}/${encodeId(id)}/variables/${encodeURIComponent(key)}`, asCiVariable, query);
 }
-function listVariables(client, level, id) {
-  return client.getAll(`/${level}/${encodeId(id)}/variables`, asCiVariable);
-}
+var listVariables = holderListing("variables", asCiVariable);
 function listDescendantGroups(client, id) {
   return client.getAll(`/groups/${encodeId(id)}/descendant_groups`, asGroup);
 }
@@ -1034,15 +1033,8 @@ function retryPolicy(opts, scrub) {
     scrub
   };
 }
-function createGitLabClient(opts) {
-  const apiUrl = apiUrlOf(opts.baseUrl);
-  const scrub = scrubberFor(opts.token || void 0);
-  let requestCount = 0;
-  const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
-  const policy = retryPolicy(opts, scrub);
-  const limiter = new RateLimiter({ now: policy.now, sleep: policy.sleep });
-  ctx.fetch = limiter.watch(ctx.fetch);
-  function send(method, path, o = {}) {
+function sender(apiUrl, ctx, policy, limiter) {
+  return (method, path, o = {}) => {
     const rel = path.startsWith("/") ? path : `/${path}`;
     checkPath(rel);
     const endpoint = rel.split(/[?#]/)[0] ?? rel;
@@ -1064,8 +1056,10 @@ function createGitLabClient(opts) {
         (timeoutMs, n) => attempt(ctx, { where, method, url, endpoint, body }, timeoutMs, n)
       )
     );
-  }
-  const pages = {
+  };
+}
+function pageOptions(opts, policy, scrub, send) {
+  return {
     maxPages: Math.max(1, opts.maxPages ?? 200),
     concurrency: Math.max(1, Math.floor(opts.pageConcurrency ?? 4)),
     listDeadlineMs: Math.max(1, opts.listDeadlineMs ?? 18e4),
@@ -1074,6 +1068,17 @@ function createGitLabClient(opts) {
     scrub,
     get: (path, query, deadlineMs) => send("GET", path, { query, deadlineMs })
   };
+}
+function createGitLabClient(opts) {
+  const apiUrl = apiUrlOf(opts.baseUrl);
+  const scrub = scrubberFor(opts.token || void 0);
+  let requestCount = 0;
+  const ctx = attemptContext(opts, apiUrl, scrub, () => void requestCount++);
+  const policy = retryPolicy(opts, scrub);
+  const limiter = new RateLimiter({ now: policy.now, sleep: policy.sleep });
+  ctx.fetch = limiter.watch(ctx.fetch);
+  const send = sender(apiUrl, ctx, policy, limiter);
+  const pages = pageOptions(opts, policy, scrub, send);
   return {
     async get(path, parse, query) {
       const a = await send("GET", path, query ? { query } : {});
@@ -1115,7 +1120,7 @@ var URL_HINT = "give the instance URL, e.g. https://gitlab.example.com";
 function withoutUserInfo(raw) {
   return raw.replace(/^([a-z][a-z0-9+.-]*:\/*)?[^/?#\s]*@/i, "$1***@").replace(/\/\/[^/?#\s]*@/g, "//***@");
 }
-function normaliseUrl(raw, source = "--gitlab-url") {
+function normalizeUrl(raw, source = "--gitlab-url") {
   let u;
   try {
     u = new URL(raw);
@@ -1149,7 +1154,7 @@ function instance(req, env) {
   if (!hit || hit.value === void 0)
     return { url: DEFAULT_GITLAB_URL, urlSource: "the default", defaulted: true, urlSettings };
   const raw = hit.raw ? hit.raw(hit.value.trim()) : hit.value;
-  return { url: normaliseUrl(raw, hit.source), urlSource: hit.source, defaulted: false, urlSettings };
+  return { url: normalizeUrl(raw, hit.source), urlSource: hit.source, defaulted: false, urlSettings };
 }
 function apiToken(req, env) {
   const spec = req.spec;
@@ -1272,7 +1277,7 @@ export {
   writeVariable,
   deleteVariable,
   proxyAwareFetch,
-  normaliseUrl,
+  normalizeUrl,
   gitlabConnection,
   flagConnection,
   requireToken,

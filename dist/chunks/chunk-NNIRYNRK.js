@@ -54,6 +54,10 @@ var PACKAGE_PULL = { any: ["read_package_registry", "write_package_registry"] };
 var PACKAGE_PUSH = { all: ["write_package_registry"] };
 var NO_GIT_PUSH = "a deploy token has no write_repository scope: git push needs a deploy key or another token";
 var envKey = (name) => name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+var loginSettings = (prefix, v) => [
+  { name: `${prefix}_USERNAME`, value: v.username },
+  { name: `${prefix}_PASSWORD`, value: v.password, secret: true }
+];
 var CLIENTS = {
   docker: {
     summary: "docker: config.json with auths for the registry (and the dependency proxy), via DOCKER_CONFIG",
@@ -190,14 +194,10 @@ var CLIENTS = {
   poetry: {
     summary: "poetry: POETRY_HTTP_BASIC_<SOURCE>_USERNAME/_PASSWORD (masked) and POETRY_REPOSITORIES_<SOURCE>_URL",
     files: [],
-    settings: (v) => {
-      const k = envKey(v.poetry_source);
-      return [
-        { name: `POETRY_HTTP_BASIC_${k}_USERNAME`, value: v.username },
-        { name: `POETRY_HTTP_BASIC_${k}_PASSWORD`, value: v.password, secret: true },
-        { name: `POETRY_REPOSITORIES_${k}_URL`, value: v.pypi_upload }
-      ];
-    },
+    settings: (v) => [
+      ...loginSettings(`POETRY_HTTP_BASIC_${envKey(v.poetry_source)}`, v),
+      { name: `POETRY_REPOSITORIES_${envKey(v.poetry_source)}_URL`, value: v.pypi_upload }
+    ],
     pull: PACKAGE_PULL,
     push: PACKAGE_PUSH
   },
@@ -205,16 +205,11 @@ var CLIENTS = {
   uv: {
     summary: "uv: UV_INDEX_<NAME>_USERNAME/_PASSWORD (masked) and UV_PUBLISH_URL/_USERNAME/_PASSWORD",
     files: [],
-    settings: (v) => {
-      const k = envKey(v.uv_index);
-      return [
-        { name: `UV_INDEX_${k}_USERNAME`, value: v.username },
-        { name: `UV_INDEX_${k}_PASSWORD`, value: v.password, secret: true },
-        { name: "UV_PUBLISH_URL", value: v.pypi_upload },
-        { name: "UV_PUBLISH_USERNAME", value: v.username },
-        { name: "UV_PUBLISH_PASSWORD", value: v.password, secret: true }
-      ];
-    },
+    settings: (v) => [
+      ...loginSettings(`UV_INDEX_${envKey(v.uv_index)}`, v),
+      { name: "UV_PUBLISH_URL", value: v.pypi_upload },
+      ...loginSettings("UV_PUBLISH", v)
+    ],
     pull: PACKAGE_PULL,
     push: PACKAGE_PUSH
   }

@@ -1,11 +1,11 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
-  daysLeft,
-  formatInstant,
-  isSpecial,
-  tokenActivity
-} from "./chunk-Y5VIL5JF.js";
+  runSpecs
+} from "./chunk-DRPPJTMH.js";
+import {
+  resolveSettings
+} from "./chunk-Y4VXDZ6F.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -18,131 +18,256 @@ import {
   formatVersion,
   groupTokenBehindFlag,
   impliedScopes,
+  parseGitLabVersion,
   reached,
   releaseText,
   scopeExistsIn
 } from "./chunk-MD44M7EN.js";
 import {
+  SETTINGS_TOKENS,
+  SETTINGS_VARIABLES,
+  describeToken,
+  effectiveVariable,
+  envSource,
+  invisibleSources,
+  noTokenFix,
+  ruleTextFor,
+  summarize,
+  tokenSource,
+  unreadVariables,
+  variableSource,
+  variableWords
+} from "./chunk-BM72ILTC.js";
+import {
+  connect,
+  daysLeft,
+  formatInstant,
+  getProject,
+  getVersion,
+  isSpecial,
+  listDeployTokens,
+  listProtectedRefs,
+  listVariables,
+  tokenActivity
+} from "./chunk-LL4JVSP2.js";
+import {
   isGitLabToken,
   isPrefixlessDeployToken
 } from "./chunk-MYCCQ4L5.js";
+import {
+  GitLabApiError,
+  UsageError
+} from "./chunk-NWKT2VDV.js";
 
-// src/resolve/messages.ts
-var SETTINGS_VARIABLES = "Settings > CI/CD > Variables";
-var SETTINGS_TOKENS = "Settings > Repository > Deploy tokens";
-function summarize(token, level, owner) {
-  return {
-    id: token.id,
-    name: token.name,
-    username: token.username,
-    scopes: [...token.scopes],
-    expiresAt: token.expires_at === null ? null : new Date(token.expires_at).toISOString(),
-    level,
-    owner
-  };
+// src/resolve/gather.ts
+import { readFileSync, statSync } from "node:fs";
+
+// src/resolve/refs.ts
+function parseRef(raw, tagName) {
+  if (raw.startsWith("refs/tags/")) return { name: raw.slice("refs/tags/".length), kind: "tag" };
+  if (raw.startsWith("refs/heads/")) return { name: raw.slice("refs/heads/".length), kind: "branch" };
+  return { name: raw, kind: tagName !== void 0 && tagName === raw ? "tag" : "branch" };
 }
-function describeToken(t) {
-  return `${t.level} token #${t.id} "${t.name}" (${t.username}) of ${t.owner}`;
+function refMatches(pattern, name) {
+  if (pattern === "") return false;
+  if (pattern === name) return true;
+  if (!pattern.includes("*")) return false;
+  const re = pattern.split("*").map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*?");
+  return new RegExp(`^${re}$`, "s").test(name);
 }
-function variableWords(key, e) {
-  const flags = [
-    `environment scope ${e.variable.environment_scope ?? "*"}`,
-    ...e.variable.protected ? ["protected"] : [],
-    ...e.variable.hidden || e.variable.value === null ? ["hidden"] : [],
-    ...e.variable.variable_type === "file" ? ["file"] : []
-  ];
-  return `${e.level} CI/CD variable ${key} of ${e.path} (${flags.join(", ")})`;
+function protectedBy(patterns, name) {
+  return patterns.find((p) => refMatches(p, name));
 }
-function variableSource(key, e) {
-  return {
-    kind: e.level === "project" ? "project-variable" : "group-variable",
-    detail: variableWords(key, e)
-  };
+
+// src/resolve/gather.ts
+function refused(e) {
+  if (e instanceof GitLabApiError && e.status !== void 0 && e.status < 500) {
+    return `${e.status}${e.status === 403 ? ": needs the Maintainer role (Owner for group variables)" : ""}`;
+  }
+  return void 0;
 }
-function envSource(key, fromFile) {
-  return {
-    kind: "job-environment",
-    detail: `job environment (${key}${fromFile ? ", a file variable: read from its file" : ""})`
-  };
-}
-function tokenSource(t) {
-  return { kind: "token", detail: `deploy token #${t.id}` };
-}
-function ruleTextFor(rule, version) {
-  const v = version ? `GitLab ${version}` : "GitLab";
-  switch (rule) {
-    case "project-token":
-      return `${v}: the project's active gitlab-deploy-token becomes CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (app/models/project.rb)`;
-    case "group-token":
-      return `${v}: no project token, so the direct parent group's active gitlab-deploy-token is exposed (15.1+, MR !88696)`;
-    case "group-variables-fallback":
-      return `${v}: group tokens reach jobs only through CI/CD variables CI_DEPLOY_USER / CI_DEPLOY_PASSWORD (the 15.0 workaround)`;
-    case "variables-override":
-      return `${v}: CI/CD variables CI_DEPLOY_USER / CI_DEPLOY_PASSWORD override the generated ones (predefined variables rank lowest)`;
-    case "unverified-environment":
-      return "no API token: CI_DEPLOY_USER / CI_DEPLOY_PASSWORD taken from the environment as they are, unverified";
-    case "ephemeral-token":
-      return "ephemeral: a project deploy token made for this job alone, with just its scopes, expiring at the next 00:00 UTC and deleted when the job ends (never named gitlab-deploy-token)";
-    case "none":
-      return `${v}: no credentials`;
+async function levelVariables(client, level, id, path) {
+  const kind = level === "projects" ? "project" : "group";
+  try {
+    return { level: kind, path, variables: await listVariables(client, level, id) };
+  } catch (e) {
+    const why = refused(e);
+    if (why === void 0) throw e;
+    return { level: kind, path, why: `${kind} variables cannot be read (${why})` };
   }
 }
-function noTokenFix(project) {
-  const parent = project?.namespaceKind === "group" ? ` or its direct parent group ${project.namespacePath}` : "";
-  return `create a deploy token named exactly gitlab-deploy-token on ${project?.path ?? "the project"}${parent} (${SETTINGS_TOKENS}), with the scopes the job needs`;
+async function groupTokens(client, path, id) {
+  try {
+    const tokens = await listDeployTokens(client, "groups", id ?? path);
+    return id === void 0 ? { path, tokens } : { path, id, tokens };
+  } catch (e) {
+    const why = refused(e);
+    if (why === void 0) throw e;
+    return { path, why };
+  }
 }
-function invisibleSources(over) {
-  return over === "token" ? "instance CI/CD variables, .gitlab-ci.yml variables:, dotenv reports, and pipeline, schedule or manual-job variables" : "pipeline, schedule or manual-job variables";
+function refToCheck(env, flag) {
+  const jobState = env.CI_COMMIT_REF_PROTECTED;
+  const jobKnows = jobState === "true" || jobState === "false";
+  if (jobKnows && (flag === void 0 || flag === env.CI_COMMIT_REF_NAME)) {
+    return {
+      state: jobState === "true" ? "protected" : "unprotected",
+      ...env.CI_COMMIT_REF_NAME ? { ref: env.CI_COMMIT_REF_NAME } : {},
+      source: "CI_COMMIT_REF_PROTECTED"
+    };
+  }
+  const raw = flag ?? env.CI_COMMIT_REF_NAME;
+  if (raw === void 0 || raw === "")
+    return { state: "unknown", source: "no ref given (--ref NAME, default $CI_COMMIT_REF_NAME)" };
+  return { ask: parseRef(raw, env.CI_COMMIT_TAG) };
 }
-
-// src/resolve/precedence.ts
-function scopeMatches(scope, environment) {
-  if (scope === "*") return true;
-  if (environment === void 0) return false;
-  if (!scope.includes("*")) return scope === environment;
-  const re = new RegExp(`^${scope.split("*").map(escapeRe).join(".*")}$`, "s");
-  return re.test(environment);
+async function protection(client, project, ask) {
+  const source = `protected ${ask.kind === "tag" ? "tags" : "branches"} API`;
+  try {
+    const refs = await listProtectedRefs(client, project, ask.kind === "tag" ? "tags" : "branches");
+    const by = protectedBy(
+      refs.map((r) => r.name),
+      ask.name
+    );
+    return {
+      state: by === void 0 ? "unprotected" : "protected",
+      ref: ask.name,
+      source: by === void 0 || by === ask.name ? source : `${source} (wildcard ${by})`
+    };
+  } catch (e) {
+    const why = refused(e);
+    if (why === void 0) throw e;
+    return { state: "unknown", ref: ask.name, source, why };
+  }
 }
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function readJobEnv(env) {
+  const jobEnv = {};
+  if (env.CI_DEPLOY_USER) jobEnv.user = env.CI_DEPLOY_USER;
+  if (env.CI_DEPLOY_PASSWORD) jobEnv.password = env.CI_DEPLOY_PASSWORD;
+  return jobEnv;
 }
-function rank(scope, environment) {
-  if (environment !== void 0 && scope === environment) return 2;
-  return scope === "*" ? 0 : 1;
+function defaultReadFile(path) {
+  try {
+    if (!statSync(path).isFile()) return void 0;
+    return readFileSync(path, "utf8");
+  } catch {
+    return void 0;
+  }
 }
-var scopeOf = (v) => v.environment_scope ?? "*";
-function pickForEnvironment(rows, environment) {
-  const matching = rows.filter((v) => scopeMatches(scopeOf(v), environment));
-  if (matching.length === 0) return {};
-  matching.sort((a, b) => rank(scopeOf(b), environment) - rank(scopeOf(a), environment));
-  const [best, second] = matching;
-  if (!best) return {};
-  if (matching.length === 1) return { variable: best };
-  const tie = second !== void 0 && rank(scopeOf(second), environment) === rank(scopeOf(best), environment);
-  const note = `${matching.length} environment scopes match${environment ? ` environment ${environment}` : ""} (${matching.map(scopeOf).join(", ")}); GitLab uses ${scopeOf(best)}` + (tie ? " (several equally specific patterns: GitLab's choice among them is unspecified)" : "");
-  return { variable: best, note };
+function readFileVariables(input, readFile) {
+  const keys = [
+    ["CI_DEPLOY_USER", "user"],
+    ["CI_DEPLOY_PASSWORD", "password"]
+  ];
+  for (const [key, field] of keys) {
+    const value = input.jobEnv[field];
+    if (value === void 0 || !value.startsWith("/")) continue;
+    const fileByApi = [true, false].some((p) => {
+      const e = effectiveVariable(input.variables, key, input.environment, p);
+      return e.state === "set" && e.variable.variable_type === "file";
+    });
+    if (!fileByApi && !value.endsWith(`/${key}`)) continue;
+    const content = readFile(value);
+    if (content === void 0) continue;
+    input.jobEnv[field] = content.replace(/\r?\n$/, "");
+    input.jobEnv.fromFile = [...input.jobEnv.fromFile ?? [], key];
+  }
 }
-function atLevel(level, key, environment, protectedRef) {
-  const rows = (level.variables ?? []).filter((v) => v.key === key && (protectedRef || v.protected !== true));
-  const { variable, note } = pickForEnvironment(rows, environment);
-  if (!variable) return { state: "unset" };
-  return { state: "set", level: level.level, path: level.path, variable, ...note ? { note } : {} };
+function fallbackOf(opts) {
+  const fb = opts.fallback;
+  if (!fb) return void 0;
+  const user = fb.usernameEnv ? opts.env[fb.usernameEnv] : void 0;
+  const password = fb.passwordEnv ? opts.env[fb.passwordEnv] : void 0;
+  return { ...fb, ...user ? { user } : {}, ...password ? { password } : {} };
 }
-function effectiveVariable(levels, key, environment, protectedRef) {
-  const order = [levels.project, ...levels.groups];
-  const walk = (i) => {
-    const level = order[i];
-    if (!level) return { state: "unset" };
-    if (level.variables === void 0) {
-      return { state: "unknown", path: level.path, why: level.why ?? "not read", behind: walk(i + 1) };
-    }
-    const here = atLevel(level, key, environment, protectedRef);
-    return here.state === "set" ? here : walk(i + 1);
+async function gatherInput(opts) {
+  const { env, now } = opts;
+  const environment = opts.environment ?? env.CI_ENVIRONMENT_NAME ?? void 0;
+  const fallback = fallbackOf(opts);
+  const ref = refToCheck(env, opts.ref);
+  const common = {
+    now,
+    apiAvailable: false,
+    inGitLabJob: env.GITLAB_CI === "true",
+    jobEnv: readJobEnv(env),
+    minDaysLeft: opts.minDaysLeft,
+    ancestors: [],
+    variables: unreadVariables("no API token"),
+    ..."state" in ref ? { ref } : {},
+    ...fallback ? { fallback } : {},
+    ...opts.job ? { job: opts.job } : {},
+    ...environment ? { environment } : {}
   };
-  return walk(0);
+  const input = opts.client ? await fromGitLab(opts.client, opts, common, ref) : common;
+  readFileVariables(input, opts.readFile ?? defaultReadFile);
+  return input;
 }
-function unreadVariables(why, projectPath = "the project") {
-  return { project: { level: "project", path: projectPath, why }, groups: [] };
+async function fromGitLab(client, opts, common, ref) {
+  if (opts.project === void 0 || opts.project === "") {
+    throw new UsageError(
+      "no project given",
+      "pass --project ID|PATH, set gitlab.project in the spec, or run where CI_PROJECT_ID / CI_PROJECT_PATH is set"
+    );
+  }
+  const projectRef = opts.project;
+  const versionP = getVersion(client).then(
+    (v2) => {
+      const parsed = parseGitLabVersion(v2.version);
+      return parsed ? { version: parsed } : { why: `unrecognised version string "${v2.version.slice(0, 40)}"` };
+    },
+    (e) => {
+      const why = refused(e);
+      if (why === void 0) throw e;
+      return { why };
+    }
+  );
+  const tokensP = listDeployTokens(client, "projects", projectRef);
+  const projectVarsP = levelVariables(client, "projects", projectRef, String(projectRef));
+  const refP = "ask" in ref ? protection(client, projectRef, ref.ask) : Promise.resolve(ref);
+  for (const p of [versionP, tokensP, projectVarsP, refP]) p.catch(() => void 0);
+  const project = await getProject(client, projectRef);
+  const ns = project.namespace;
+  const groupPaths = [];
+  if (ns.kind === "group") {
+    const parts = ns.full_path.split("/");
+    for (let i = parts.length; i >= 1; i--) groupPaths.push(parts.slice(0, i).join("/"));
+  }
+  const groupsP = Promise.all(
+    groupPaths.map((path, i) => groupTokens(client, path, i === 0 ? ns.id : void 0))
+  );
+  const groupVarsP = Promise.all(
+    groupPaths.map((path, i) => levelVariables(client, "groups", i === 0 ? ns.id : path, path))
+  );
+  const [v, projectTokens, projectVars, refState, groups, groupVars] = await Promise.all([
+    versionP,
+    tokensP,
+    projectVarsP,
+    refP,
+    groupsP,
+    groupVarsP
+  ]);
+  const [parent, ...ancestors] = groups;
+  const variables = {
+    project: { ...projectVars, path: project.path_with_namespace },
+    groups: groupVars
+  };
+  return {
+    ...common,
+    apiAvailable: true,
+    ..."version" in v ? { version: v.version } : { versionWhy: v.why },
+    project: {
+      id: project.id,
+      path: project.path_with_namespace,
+      namespaceKind: ns.kind,
+      namespacePath: ns.full_path,
+      ...project.container_registry_image_prefix ? { registryImagePrefix: project.container_registry_image_prefix } : {}
+    },
+    projectTokens,
+    ...parent ? { group: parent } : {},
+    ancestors,
+    variables,
+    ref: refState
+  };
 }
 
 // src/resolve/checks.ts
@@ -1047,11 +1172,82 @@ function planExitCode(r) {
   return r.ok || r.forJob?.ok === true ? 0 : r.exitCode;
 }
 
+// src/app/flow.ts
+async function runFlow(flags, deps) {
+  const spec = await (deps.specs ?? runSpecs(deps.cwd))(flags.spec);
+  const settings = resolveSettings(flags, deps.env, spec, deps.names);
+  const { gitlab } = settings;
+  deps.scrubber?.add(gitlab.apiToken);
+  const client = gitlab.apiToken ? connect({ ...gitlab, apiToken: gitlab.apiToken }, deps, deps.notice ?? (() => void 0)) : void 0;
+  const found = {
+    settings,
+    ...spec ? { spec } : {},
+    ...client ? { client } : {}
+  };
+  if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
+    const { ephemeralFlow } = await import("./ephemeral-26R6UCQW.js");
+    const e = await ephemeralFlow(
+      settings,
+      client,
+      deps.now(),
+      deps.ephemeral?.mode ?? "plan",
+      deps.ephemeral?.random
+    );
+    registerSecrets(deps.scrubber, e.input, e.resolution);
+    return {
+      ...found,
+      input: e.input,
+      resolution: e.resolution,
+      requestCount: client?.requestCount ?? 0,
+      ...e.record ? { ephemeral: { ...e.record, gitlabUrl: gitlab.url } } : {}
+    };
+  }
+  const input = await gatherInput(gatherRequest(settings, spec, client, deps));
+  if (settings.lfs && !input.job) input.job = { name: "(command line)", scopes: [], lfs: true };
+  const resolution = resolveCredentials(input);
+  registerSecrets(deps.scrubber, input, resolution);
+  return { ...found, input, resolution, requestCount: client?.requestCount ?? 0 };
+}
+function gatherRequest(settings, spec, client, deps) {
+  const fb = spec?.token?.fallback;
+  const fallback = fb && (fb.username_env || fb.password_env) ? {
+    ...fb.username_env ? { usernameEnv: fb.username_env } : {},
+    ...fb.password_env ? { passwordEnv: fb.password_env } : {}
+  } : void 0;
+  const job = settings.job;
+  return {
+    ...client ? { client } : {},
+    ...settings.project ? { project: settings.project } : {},
+    env: deps.env,
+    now: deps.now(),
+    ...settings.environment ? { environment: settings.environment } : {},
+    ...settings.ref ? { ref: settings.ref } : {},
+    ...fallback ? { fallback } : {},
+    ...job ? {
+      job: { name: job.name, scopes: job.scopes, lfs: job.lfs, dependencyProxy: job.dependencyProxy }
+    } : {},
+    minDaysLeft: settings.minDaysLeft
+  };
+}
+function registerSecrets(scrubber, input, r) {
+  if (!scrubber) return;
+  for (const level of [input.variables.project, ...input.variables.groups]) {
+    for (const v of level.variables ?? []) {
+      if (v.key === "CI_DEPLOY_PASSWORD") scrubber.add(v.value ?? void 0);
+      if (v.key === "CI_DEPLOY_USER") scrubber.addIfNotUsername(v.value ?? void 0);
+    }
+  }
+  scrubber.add(input.jobEnv.password);
+  scrubber.addIfNotUsername(input.jobEnv.user);
+  scrubber.add(input.fallback?.password);
+  scrubber.addIfNotUsername(input.fallback?.user);
+  if (r.credentials) {
+    scrubber.add(r.credentials.password, { username: r.credentials.username });
+    scrubber.addIfNotUsername(r.credentials.username);
+  }
+}
+
 export {
-  describeToken,
-  ruleTextFor,
-  effectiveVariable,
-  unreadVariables,
-  resolveCredentials,
-  planExitCode
+  planExitCode,
+  runFlow
 };

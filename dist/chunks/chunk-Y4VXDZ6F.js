@@ -5,7 +5,7 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-Y5VIL5JF.js";
+} from "./chunk-LL4JVSP2.js";
 import {
   UsageError
 } from "./chunk-NWKT2VDV.js";

@@ -2,21 +2,21 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-NO34COW2.js";
+} from "./chunk-AABYMF7M.js";
 import {
   cleanupRun,
   jobIdentity,
   selectRecorded
-} from "./chunk-VBB3IHXL.js";
+} from "./chunk-F7KJ4INK.js";
 import {
   markerStamp,
   saveManifest,
   tempBase,
   untrustedRunDir
-} from "./chunk-IOX266KU.js";
+} from "./chunk-HLA5MZAU.js";
 import {
   checkProjectRef
-} from "./chunk-ENPYAQ3E.js";
+} from "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
@@ -27,15 +27,14 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-47UGFL6X.js";
-import "./chunk-OVQZIIAC.js";
+} from "./chunk-UJXHN4VT.js";
+import "./chunk-KLXJJUAN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-JOO4MYIM.js";
+import "./chunk-BM72ILTC.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-Y5VIL5JF.js";
-import "./chunk-MD44M7EN.js";
+} from "./chunk-LL4JVSP2.js";
 import "./chunk-GAHSSZYI.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";

@@ -5,36 +5,36 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-D2U6EIPN.js";
-import "./chunk-7RKHRMET.js";
+} from "./chunk-JODZ5YLE.js";
+import "./chunk-YCDX7AJG.js";
 import {
   checkStateDir
-} from "./chunk-VBB3IHXL.js";
-import "./chunk-IOX266KU.js";
+} from "./chunk-F7KJ4INK.js";
+import "./chunk-HLA5MZAU.js";
 import {
   runFlow
-} from "./chunk-FUHVCOEJ.js";
-import "./chunk-FBGNGFTD.js";
-import "./chunk-ENPYAQ3E.js";
+} from "./chunk-TGHQQC54.js";
+import "./chunk-DRPPJTMH.js";
+import "./chunk-Y4VXDZ6F.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
 } from "./chunk-WL2QIWZL.js";
 import "./chunk-T4ECGMLM.js";
+import "./chunk-MD44M7EN.js";
 import {
   discardEphemeral
-} from "./chunk-47UGFL6X.js";
-import "./chunk-OVQZIIAC.js";
+} from "./chunk-UJXHN4VT.js";
+import "./chunk-KLXJJUAN.js";
 import "./chunk-VPCP35NA.js";
-import "./chunk-JOO4MYIM.js";
+import "./chunk-BM72ILTC.js";
 import {
   proxyAwareFetch
-} from "./chunk-Y5VIL5JF.js";
-import "./chunk-MD44M7EN.js";
+} from "./chunk-LL4JVSP2.js";
 import {
   maskPipe
 } from "./chunk-GAHSSZYI.js";
-import "./chunk-7FJL6U6H.js";
+import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import {

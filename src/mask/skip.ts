@@ -16,7 +16,7 @@ export const SKIP_HASH_BITS = 18;
 /** Shortest form length below which skipping does not pay off. */
 export const SKIP_MIN_LENGTH = 8;
 
-export interface SkipPlan {
+export interface SkipTable {
   /** Length of the shortest form: the window. */
   readonly m: number;
   /** The hash keeps the top `32 - drop` bits. */
@@ -32,11 +32,11 @@ function hash(b0: number, b1: number, b2: number, b3: number, drop: number): num
 }
 
 /** Undefined when the forms are too short (`always`: any length from 4, for tests). */
-export function planSkip(
+export function buildSkipTable(
   forms: readonly Buffer[],
   always = false,
   bits = SKIP_HASH_BITS,
-): SkipPlan | undefined {
+): SkipTable | undefined {
   if (forms.length === 0) return undefined;
   const m = Math.min(255, ...forms.map((f) => f.length));
   if (m < GRAM || (m < SKIP_MIN_LENGTH && !always)) return undefined;
@@ -62,14 +62,14 @@ export function planSkip(
  * (the caller then uses the automaton for this chunk; `found` may hold some pairs already).
  */
 export function skipScan(
-  plan: SkipPlan,
+  table: SkipTable,
   view: Buffer,
   from: number,
   base: number,
   found: number[],
   budget: number,
 ): boolean {
-  const { m, drop, shift, check } = plan;
+  const { m, drop, shift, check } = table;
   const n = view.length;
   let j = m;
   while (j <= n) {

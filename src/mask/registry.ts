@@ -3,7 +3,7 @@
  * when it changes, so a secret added while streams run is masked by all of them from then on.
  */
 import { buildAutomaton, type AcPattern, type Automaton } from './automaton.js';
-import { derivedForms, gitlabCouldMask, MIN_SECRET_BYTES, whitespaceForm } from './forms.js';
+import { derivedKeys, gitlabCouldMask, MIN_SECRET_BYTES, whitespaceForm } from './forms.js';
 import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL } from './tokens.js';
 
 export interface Warning {
@@ -86,10 +86,9 @@ export class SecretRegistry {
     if (this.secrets.has(key)) return warnings;
     this.secrets.add(key);
     let changed = false;
-    for (const f of derivedForms(secret, opts)) {
-      const k = f.toString('latin1');
+    for (const k of derivedKeys(secret, opts)) {
       if (!this.literals.has(k)) {
-        this.literals.set(k, f);
+        this.literals.set(k, Buffer.from(k, 'latin1'));
         changed = true;
       }
     }

@@ -21,6 +21,7 @@ import { buildSkipTable, skipScan, type SkipTable } from './skip.js';
 import {
   chooseAnchors,
   priorWeights,
+  SPARSE_MAX_FORMS,
   type AnchorChoice,
   type Frequencies,
   type SparseEntry,
@@ -78,7 +79,7 @@ function pow2AtLeast(n: number): number {
 
 const skipTables = new WeakMap<Compiled, { force: boolean; table: SkipTable | undefined }>();
 
-function skipTableFor(c: Compiled, forms: readonly Buffer[], force: boolean): SkipTable | undefined {
+function skipTableFor(c: Compiled, forms: readonly string[], force: boolean): SkipTable | undefined {
   const known = skipTables.get(c);
   if (known && known.force === force) return known.table;
   const table = buildSkipTable(forms, force);
@@ -327,23 +328,23 @@ export class Masker {
         ((prior[a] as number) * (prior[b] as number) * 4 * k + (this.seenPairs[(a << 8) | b] as number)) /
         (k + total),
     };
-    const forms = this.registry.forms();
+    const keys = this.registry.formKeys();
     const tokens: SparseEntry[] = this.registry.gitlabTokens
       ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, 'latin1'), token: true }))
       : [];
     const force = this.engine !== 'auto';
     if (this.engine !== 'skip') {
-      this.anchors = chooseAnchors(
-        [...forms.map((form) => ({ form, token: false })), ...tokens],
-        weights,
-        force,
-      );
+      // Over SPARSE_MAX_FORMS entries chooseAnchors declines (unless forced): no Buffers to make.
+      if (force || keys.length + tokens.length <= SPARSE_MAX_FORMS) {
+        const entries = this.registry.forms().map((form) => ({ form, token: false }));
+        this.anchors = chooseAnchors([...entries, ...tokens], weights, force);
+      }
       if (this.anchors !== undefined || this.engine === 'anchors') return;
     }
     // The skip tables depend on the forms only, not on byte weights: built once per version of the
     // registry, shared by every masker over it (exec's stdout and stderr).
-    this.skip = skipTableFor(this.c, forms, force);
-    if (this.skip === undefined && forms.length > 0) return; // nothing but the automaton finds the forms
+    this.skip = skipTableFor(this.c, keys, force);
+    if (this.skip === undefined && keys.length > 0) return; // nothing but the automaton finds the forms
     if (tokens.length > 0) {
       this.anchors = chooseAnchors(tokens, weights, force);
       if (this.anchors === undefined) this.skip = undefined; // tokens need the anchors

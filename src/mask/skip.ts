@@ -38,9 +38,12 @@ function hash(b0: number, b1: number, b2: number, b3: number, drop: number): num
   return Math.imul(b0 | (b1 << 8) | (b2 << 16) | (b3 << 24), 0x9e3779b1) >>> drop;
 }
 
-/** Undefined when the forms are too short (`always`: any length from 4, for tests). */
+/**
+ * `forms` as byte keys (latin1 strings, one char per byte). Undefined when the forms are too short
+ * (`always`: any length from 4, for tests).
+ */
 export function buildSkipTable(
-  forms: readonly Buffer[],
+  forms: readonly string[],
   always = false,
   bits = SKIP_HASH_BITS,
 ): SkipTable | undefined {
@@ -52,35 +55,50 @@ export function buildSkipTable(
   const last = new Int32Array(forms.length);
   forms.forEach((f, i) => {
     for (let q = GRAM; q <= m; q++) {
-      const h = hash(f[q - 4] as number, f[q - 3] as number, f[q - 2] as number, f[q - 1] as number, drop);
+      const h = hash(
+        f.charCodeAt(q - 4),
+        f.charCodeAt(q - 3),
+        f.charCodeAt(q - 2),
+        f.charCodeAt(q - 1),
+        drop,
+      );
       if (m - q < (shift[h] as number)) shift[h] = m - q;
     }
-    last[i] = hash(f[m - 4] as number, f[m - 3] as number, f[m - 2] as number, f[m - 1] as number, drop);
+    last[i] = hash(f.charCodeAt(m - 4), f.charCodeAt(m - 3), f.charCodeAt(m - 2), f.charCodeAt(m - 1), drop);
   });
   return { m, drop, shift, ...checkLists(forms, last) };
 }
 
 /** The forms grouped by the hash of their m-byte prefix's last gram, flat (see SkipTable). */
-function checkLists(forms: readonly Buffer[], last: Int32Array) {
-  const order = Array.from(forms.keys()).sort((x, y) => (last[x] as number) - (last[y] as number));
+function checkLists(forms: readonly string[], last: Int32Array) {
+  // Counting sort by bucket: count each bucket's forms, then place each form in its bucket's range.
   const bucket = new Map<number, number>();
-  const first: number[] = [];
-  const start = new Int32Array(forms.length);
-  const len = new Int32Array(forms.length);
-  let at = 0;
-  order.forEach((fi, e) => {
-    const h = last[fi] as number;
-    if (!bucket.has(h)) {
-      bucket.set(h, first.length);
-      first.push(e);
+  const counts: number[] = [];
+  const of = new Int32Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const h = last[i] as number;
+    let k = bucket.get(h);
+    if (k === undefined) {
+      k = counts.length;
+      bucket.set(h, k);
+      counts.push(0);
     }
-    start[e] = at;
-    len[e] = (forms[fi] as Buffer).length;
-    at += len[e] as number;
-  });
-  first.push(order.length);
-  const bytes = Buffer.concat(order.map((fi) => forms[fi] as Buffer));
-  return { bucket, first: Int32Array.from(first), start, len, bytes };
+    of[i] = k;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  const first = new Int32Array(counts.length + 1);
+  for (let k = 0; k < counts.length; k++) first[k + 1] = (first[k] as number) + (counts[k] as number);
+  const next = first.slice(0, counts.length);
+  const order = new Array<string>(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const k = of[i] as number;
+    order[next[k] as number] = forms[i] as string;
+    next[k] = (next[k] as number) + 1;
+  }
+  const start = new Int32Array(forms.length);
+  const len = Int32Array.from(order, (f) => f.length);
+  for (let e = 1; e < order.length; e++) start[e] = (start[e - 1] as number) + (len[e - 1] as number);
+  return { bucket, first, start, len, bytes: Buffer.from(order.join(''), 'latin1') };
 }
 
 /** The forms of `h`'s bucket that start at `s` in `view` and end after `base`, as (end, start) pairs. */

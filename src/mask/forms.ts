@@ -28,8 +28,14 @@ export function gitlabCouldMask(value: string, opts: { raw?: boolean } = {}): bo
 
 /** base64 of the secret preceded by `offset` unknown bytes, keeping only characters it alone decides. */
 export function base64Inner(secret: Buffer, offset: 0 | 1 | 2, url = false): string {
-  const padded = Buffer.concat([Buffer.alloc(offset), secret]);
-  let s = padded.toString(url ? 'base64url' : 'base64').replace(/=+$/, '');
+  let padded = secret;
+  if (offset > 0) {
+    padded = Buffer.alloc(offset + secret.length);
+    padded.set(secret, offset);
+  }
+  let s = padded.toString(url ? 'base64url' : 'base64');
+  // Drop the padding (base64url has none).
+  while (s.endsWith('=')) s = s.slice(0, -1);
   // The first 0, 2 or 3 characters carry bits of the unknown bytes before the secret.
   s = s.slice(offset === 0 ? 0 : offset === 1 ? 2 : 3);
   // A last group that is not full carries bits of whatever follows (or padding).
@@ -197,7 +203,9 @@ export function derivedKeys(secret: string, opts: { username?: string } = {}): s
   for (const b64 of inner) add(toBase64url(b64));
   add(raw.toString('base64'));
   add(raw.toString('base64url'));
-  add(Buffer.concat([raw, Buffer.from('\n')]).toString('base64'));
+  const withNewline = Buffer.alloc(raw.length + 1, 0x0a);
+  withNewline.set(raw);
+  add(withNewline.toString('base64'));
   if (opts.username !== undefined) {
     const auth = Buffer.from(`${opts.username}:${secret}`, 'utf8');
     add(auth.toString('base64'));

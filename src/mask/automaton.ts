@@ -105,33 +105,26 @@ interface Trie {
   readonly rows: number;
 }
 
-/** Per sorted pattern: the length of the prefix it shares with the one before (its states exist). */
-function sharedPrefixes(pats: readonly AcPattern[]): Int32Array {
+/**
+ * Per sorted pattern, the length of the prefix it shares with the one before (its states exist);
+ * and the first state number at each depth 1..maxLen, then the number of states at maxLen + 1. A
+ * pattern adds one state at each depth past its shared prefix; breadth-first numbering puts depth
+ * d's states after all shallower ones.
+ */
+function levels(pats: readonly AcPattern[], maxLen: number): { lcp: Int32Array; starts: Int32Array } {
   const lcp = new Int32Array(pats.length);
-  for (let i = 1; i < pats.length; i++) {
+  const at = new Int32Array(maxLen + 2);
+  let prev = '';
+  for (let i = 0; i < pats.length; i++) {
     const k = (pats[i] as AcPattern).key;
-    const prev = (pats[i - 1] as AcPattern).key;
     const lim = Math.min(k.length, prev.length);
     let l = 0;
     while (l < lim && k.charCodeAt(l) === prev.charCodeAt(l)) l++;
     lcp[i] = l;
-  }
-  return lcp;
-}
-
-/**
- * The first state number at each depth 1..maxLen, and the number of states at maxLen + 1. A pattern
- * adds one state at each depth past its shared prefix; breadth-first numbering puts depth d's states
- * after all shallower ones.
- */
-function levelStarts(pats: readonly AcPattern[], lcp: Int32Array, maxLen: number): Int32Array {
-  const at = new Int32Array(maxLen + 2);
-  // First as differences: +1 where a pattern's new states begin, −1 past its end.
-  for (let i = 0; i < pats.length; i++) {
-    const from = (lcp[i] as number) + 1;
-    const past = (pats[i] as AcPattern).key.length + 1;
-    at[from] = (at[from] as number) + 1;
-    at[past] = (at[past] as number) - 1;
+    prev = k;
+    // First as differences: +1 where the pattern's new states begin, −1 past its end.
+    at[l + 1] = (at[l + 1] as number) + 1;
+    at[k.length + 1] = (at[k.length + 1] as number) - 1;
   }
   let count = 0;
   let next = 1;
@@ -141,7 +134,7 @@ function levelStarts(pats: readonly AcPattern[], lcp: Int32Array, maxLen: number
     next += count;
   }
   at[maxLen + 1] = next;
-  return at;
+  return { lcp, starts: at };
 }
 
 /**
@@ -151,9 +144,9 @@ function levelStarts(pats: readonly AcPattern[], lcp: Int32Array, maxLen: number
  */
 function buildTrie(pats: readonly AcPattern[]): Trie {
   const maxLen = pats.reduce((m, p) => Math.max(m, p.key.length), 0);
-  const lcp = sharedPrefixes(pats);
-  const next = levelStarts(pats, lcp, maxLen);
-  const states = next[maxLen + 1] as number;
+  const { lcp, starts } = levels(pats, maxLen);
+  const states = starts[maxLen + 1] as number;
+  const next = starts.slice();
   const byteOf = new Uint8Array(states);
   const depth = new Int32Array(states);
   const firstChild = new Int32Array(states);
@@ -173,7 +166,6 @@ function buildTrie(pats: readonly AcPattern[]): Trie {
       next[j + 1] = c + 1;
       const parent = path[j] as number;
       byteOf[c] = b;
-      depth[c] = j + 1;
       const n = childCount[parent] as number;
       if (n === 0) firstChild[parent] = c;
       else if (n === 1 && parent !== 0) rows++;
@@ -185,6 +177,7 @@ function buildTrie(pats: readonly AcPattern[]): Trie {
     if (p.mask) ownOut[end] = k.length;
     if (p.token) ownTok[end] = k.length;
   }
+  for (let d = 1; d <= maxLen; d++) depth.fill(d, starts[d], starts[d + 1]);
   return { states, maxLen, byteOf, depth, firstChild, childCount, ownOut, ownTok, byteClass, classes, rows };
 }
 

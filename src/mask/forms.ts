@@ -176,6 +176,29 @@ function toBase64url(b64: string): string {
   return b64.includes('+') || b64.includes('/') ? b64.replace(/\+/g, '-').replace(/\//g, '_') : b64;
 }
 
+/** The value as JSON, shell quoting and %-encodings write it (see derivedKeys), each to `add` as a byte key. */
+function escapedForms(
+  secret: string,
+  raw: Buffer,
+  printable: boolean,
+  add: (key: string | undefined) => void,
+) {
+  for (const form of urlForms(secret, raw)) add(form);
+  const json = JSON.stringify(secret).slice(1, -1);
+  add(printable ? json : byteKey(json));
+  if (json.includes('/')) add(byteKey(json.replace(/\//g, '\\/')));
+  if (!printable) add(asciiJson(json));
+  if (secret.includes("'")) add(byteKey(secret.replace(/'/g, `'\\''`)));
+  if (!printable) {
+    add(ansiC(raw, false));
+    add(byteKey(ansiC(raw, true)));
+  }
+  const q = shellBackslash(secret);
+  if (q !== undefined) add(byteKey(q));
+  // A leading # or ~ is escaped only at the start of a word; inside a larger word it is not.
+  if (q !== undefined && /^\\[#~]/.test(q)) add(byteKey(q.slice(1)));
+}
+
 /**
  * Every literal form of `secret` worth masking as byte keys (see byteKey), deduplicated, each at least
  * MIN_FORM_BYTES long. Forms a value cannot change (no quote to escape, no `/`, nothing non-ASCII) are
@@ -211,20 +234,8 @@ export function derivedKeys(secret: string, opts: { username?: string } = {}): s
     add(auth.toString('base64'));
     add(auth.toString('base64url'));
   }
-  for (const form of urlForms(secret, raw)) add(form);
-  const json = JSON.stringify(secret).slice(1, -1);
-  add(printable ? json : byteKey(json));
-  if (json.includes('/')) add(byteKey(json.replace(/\//g, '\\/')));
-  if (!printable) add(asciiJson(json));
-  if (secret.includes("'")) add(byteKey(secret.replace(/'/g, `'\\''`)));
-  if (!printable) {
-    add(ansiC(raw, false));
-    add(byteKey(ansiC(raw, true)));
-  }
-  const q = shellBackslash(secret);
-  if (q !== undefined) add(byteKey(q));
-  // A leading # or ~ is escaped only at the start of a word; inside a larger word it is not.
-  if (q !== undefined && /^\\[#~]/.test(q)) add(byteKey(q.slice(1)));
+  // Letters, digits, - _ . (most tokens): no escaping or encoding below changes them.
+  if (!/^[A-Za-z0-9_.-]*$/.test(secret)) escapedForms(secret, raw, printable, add);
   return [...out];
 }
 

@@ -34,8 +34,10 @@ export interface SkipTable {
   readonly bytes: Buffer;
 }
 
+const HASH_MUL = 0x9e3779b1;
+
 function hash(b0: number, b1: number, b2: number, b3: number, drop: number): number {
-  return Math.imul(b0 | (b1 << 8) | (b2 << 16) | (b3 << 24), 0x9e3779b1) >>> drop;
+  return Math.imul(b0 | (b1 << 8) | (b2 << 16) | (b3 << 24), HASH_MUL) >>> drop;
 }
 
 /**
@@ -53,19 +55,19 @@ export function buildSkipTable(
   const drop = 32 - bits;
   const shift = new Uint8Array(1 << bits).fill(m - GRAM + 1);
   const last = new Int32Array(forms.length);
-  forms.forEach((f, i) => {
-    for (let q = GRAM; q <= m; q++) {
-      const h = hash(
-        f.charCodeAt(q - 4),
-        f.charCodeAt(q - 3),
-        f.charCodeAt(q - 2),
-        f.charCodeAt(q - 1),
-        drop,
-      );
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i] as string;
+    // The gram ending at q, rolled in one byte at a time: the same bits hash() is given.
+    let w = 0;
+    let h = 0;
+    for (let q = 1; q <= m; q++) {
+      w = (w >>> 8) | (f.charCodeAt(q - 1) << 24);
+      if (q < GRAM) continue;
+      h = Math.imul(w, HASH_MUL) >>> drop;
       if (m - q < (shift[h] as number)) shift[h] = m - q;
     }
-    last[i] = hash(f.charCodeAt(m - 4), f.charCodeAt(m - 3), f.charCodeAt(m - 2), f.charCodeAt(m - 1), drop);
-  });
+    last[i] = h;
+  }
   return { m, drop, shift, ...checkLists(forms, last) };
 }
 

@@ -103,18 +103,22 @@ function checkLists(forms: readonly string[], last: Int32Array) {
   return { bucket, first, start, len, bytes: Buffer.from(order.join(''), 'latin1') };
 }
 
-/** The forms of `h`'s bucket that start at `s` in `view` and end after `base`, as (end, start) pairs. */
+/**
+ * The forms of `h`'s bucket that start where the window ending at `j` starts and end after `base`,
+ * as (end, start) pairs. Returns the next window's end.
+ */
 function check(
   t: SkipTable,
   h: number,
   view: Buffer,
-  s: number,
+  j: number,
   from: number,
   base: number,
   found: number[],
-) {
+): number {
   const k = t.bucket.get(h) as number;
   const n = view.length;
+  const s = j - t.m;
   const { start, len, bytes } = t;
   for (let x = t.first[k] as number, x1 = t.first[k + 1] as number; x < x1; x++) {
     const l = len[x] as number;
@@ -125,6 +129,18 @@ function check(
     while (i < l && view[s + i] === bytes[b0 + i]) i++;
     if (i === l) found.push(from + e, from + s);
   }
+  return j + 1;
+}
+
+/** The hash of the 4-gram ending at `j`. */
+function gramAt(view: Buffer, j: number, drop: number): number {
+  return hash(
+    view[j - 4] as number,
+    view[j - 3] as number,
+    view[j - 2] as number,
+    view[j - 1] as number,
+    drop,
+  );
 }
 
 /**
@@ -151,51 +167,25 @@ export function skipScan(
   let a = m;
   let b = mid;
   while (a < mid && b <= n) {
-    const ha = hash(
-      view[a - 4] as number,
-      view[a - 3] as number,
-      view[a - 2] as number,
-      view[a - 1] as number,
-      drop,
-    );
-    const hb = hash(
-      view[b - 4] as number,
-      view[b - 3] as number,
-      view[b - 2] as number,
-      view[b - 1] as number,
-      drop,
-    );
+    // Both table loads are issued before either is waited on.
+    const ha = gramAt(view, a, drop);
+    const hb = gramAt(view, b, drop);
     const sa = shift[ha] as number;
     const sb = shift[hb] as number;
     if (sa > 0) a += sa;
-    else {
-      if (--budget < 0) return false;
-      check(table, ha, view, a - m, from, base, found);
-      a++;
-    }
+    else if (--budget < 0) return false;
+    else a = check(table, ha, view, a, from, base, found);
     if (sb > 0) b += sb;
-    else {
-      if (--budget < 0) return false;
-      check(table, hb, view, b - m, from, base, found);
-      b++;
-    }
+    else if (--budget < 0) return false;
+    else b = check(table, hb, view, b, from, base, found);
   }
   // What is left of either half, one window at a time.
   for (let j = a < mid ? a : b, end = a < mid ? mid - 1 : n; j <= end;) {
-    const h = hash(
-      view[j - 4] as number,
-      view[j - 3] as number,
-      view[j - 2] as number,
-      view[j - 1] as number,
-      drop,
-    );
+    const h = gramAt(view, j, drop);
     const sh = shift[h] as number;
     if (sh > 0) j += sh;
-    else {
-      if (--budget < 0) return false;
-      check(table, h, view, j - m, from, base, found);
-      j++;
-    }
+    else if (--budget < 0) return false;
+    else j = check(table, h, view, j, from, base, found);
   }
   return true;
 }

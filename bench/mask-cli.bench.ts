@@ -4,7 +4,8 @@
  * included) with public tools only (sh, cat, node). Beside each figure, in the same round: the identity pipe
  * `node -e 'process.stdin.pipe(process.stdout)'` over the same file and pipe. Rounds interleave the
  * commands (identity, then each case) so that a machine that drifts moves them together; each figure
- * is the median over the rounds, each ratio the median of the rounds' ratios.
+ * is the median over the rounds, each ratio the median of the rounds' ratios (each round's ratio is
+ * printed below it).
  *
  * Cases: `deploy-token mask` (dist/cli.js) with 1 secret and with 1,000 (each with its derived forms
  * and the GitLab token shapes); exec's output path (src/app/child.ts runChild: the command's stdout
@@ -143,6 +144,10 @@ function report(identity: Case, cases: Case[]): void {
     const target = c.target ? `  target ≥ ${c.target * 100}%: ${ratio >= c.target ? 'met' : 'NOT met'}` : '';
     console.log(
       `${c.name.padEnd(52)} ${ms.toFixed(0).padStart(5)} ms ${mbs(ms)} MiB/s ${(ratio * 100).toFixed(0).padStart(4)}%${cpuCol(runs[i]?.cpu ?? [])}${target}`,
+    );
+    // On a loaded machine one round can be far off: the ratio of each round, in order.
+    console.log(
+      `${''.padEnd(52)} rounds: ${(runs[i]?.ratio ?? []).map((r) => `${(r * 100).toFixed(0)}%`).join(' ')}`,
     );
   });
 }

@@ -38,6 +38,9 @@ export async function runChild(o: ChildOptions): Promise<number> {
         stdio: ['inherit', 'pipe', 'pipe'],
       })
     : spawn(o.command, o.args, { env: o.env, cwd: o.cwd, stdio: ['inherit', 'pipe', 'pipe'], shell: false });
+  // The maskers' automaton is built while the command starts up, not when its first output arrives
+  // (tens of milliseconds with 1,000 secrets that a slow-starting command no longer waits on).
+  o.registry.compiled();
   const unsubscribe = o.onSignal?.((sig) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
   });

@@ -65,157 +65,212 @@ export function step(a: Automaton, s: number, b: number): number {
   }
 }
 
+/**
+ * Built in three passes over flat arrays, no per-state objects: the trie straight in breadth-first
+ * numbering (from the sorted patterns, no renumbering), the arrays of the automaton, then one
+ * breadth-first pass for the failure links, rows and outputs.
+ */
 export function buildAutomaton(input: readonly AcPattern[]): Automaton {
-  // Sorted insertion: each pattern shares its longest common prefix with the one before it, so new
-  // nodes hang off one path and children arrive in increasing byte order: no per-node maps.
-  const pats = input
-    .filter((p) => p.key.length > 0)
-    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  let total = 1;
-  let maxLen = 0;
-  for (const p of pats) {
-    total += p.key.length;
-    if (p.key.length > maxLen) maxLen = p.key.length;
-  }
-  const firstChild = new Int32Array(total).fill(-1);
-  const lastChild = new Int32Array(total).fill(-1);
-  const nextSibling = new Int32Array(total).fill(-1);
-  const byteOf = new Int32Array(total);
-  const childCount = new Int32Array(total);
-  const depth = new Int32Array(total);
-  const ownOut = new Int32Array(total);
-  const ownTok = new Int32Array(total);
-  const path = new Int32Array(maxLen + 1);
-  let states = 1;
+  const pats = sortedPatterns(input);
+  const trie = buildTrie(pats);
+  const a = allocate(trie, pats.length);
+  linkStates(a, trie);
+  return a;
+}
+
+/**
+ * Non-empty patterns in byte order: each shares its longest common prefix with the one before it,
+ * so the trie grows along one path and a state's children arrive in increasing byte order.
+ */
+function sortedPatterns(input: readonly AcPattern[]): AcPattern[] {
+  return input.filter((p) => p.key.length > 0).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}
+
+/** The patterns' trie, states numbered breadth first. */
+interface Trie {
+  readonly states: number;
+  readonly maxLen: number;
+  /** Per state: the byte that leads to it and its depth. */
+  readonly byteOf: Uint8Array;
+  readonly depth: Int32Array;
+  /** Per state: its first child and how many it has (children have consecutive numbers). */
+  readonly firstChild: Int32Array;
+  readonly childCount: Int32Array;
+  /** Per state: length of the masked pattern, of the token prefix, that ends exactly there (0: none). */
+  readonly ownOut: Int32Array;
+  readonly ownTok: Int32Array;
+  readonly byteClass: Uint8Array;
+  readonly classes: number;
+  /** States that get a full row: the root and every state with two or more children. */
+  readonly rows: number;
+}
+
+/**
+ * Per sorted pattern, the length of the prefix it shares with the one before (its states exist);
+ * and the first state number at each depth 1..maxLen, then the number of states at maxLen + 1. A
+ * pattern adds one state at each depth past its shared prefix; breadth-first numbering puts depth
+ * d's states after all shallower ones.
+ */
+function levels(pats: readonly AcPattern[], maxLen: number): { lcp: Int32Array; starts: Int32Array } {
+  const lcp = new Int32Array(pats.length);
+  const at = new Int32Array(maxLen + 2);
   let prev = '';
-  for (const p of pats) {
-    const k = p.key;
-    let l = 0;
+  for (let i = 0; i < pats.length; i++) {
+    const k = (pats[i] as AcPattern).key;
     const lim = Math.min(k.length, prev.length);
+    let l = 0;
     while (l < lim && k.charCodeAt(l) === prev.charCodeAt(l)) l++;
-    let node = path[l] as number;
-    for (let j = l; j < k.length; j++) {
-      const c = states++;
-      byteOf[c] = k.charCodeAt(j);
-      depth[c] = j + 1;
-      if (lastChild[node] === -1) firstChild[node] = c;
-      else nextSibling[lastChild[node] as number] = c;
-      lastChild[node] = c;
-      childCount[node] = (childCount[node] as number) + 1;
-      node = c;
+    lcp[i] = l;
+    prev = k;
+    // First as differences: +1 where the pattern's new states begin, −1 past its end.
+    at[l + 1] = (at[l + 1] as number) + 1;
+    at[k.length + 1] = (at[k.length + 1] as number) - 1;
+  }
+  let count = 0;
+  let next = 1;
+  for (let d = 1; d <= maxLen; d++) {
+    count += at[d] as number;
+    at[d] = next;
+    next += count;
+  }
+  at[maxLen + 1] = next;
+  return { lcp, starts: at };
+}
+
+/**
+ * The trie, numbered breadth first as it is built: in sorted order the states of one depth appear in
+ * the order of their strings, which is breadth-first order (parents in order, children by byte), so
+ * each new state takes the next number of its depth. Byte classes are numbered in order of first use.
+ */
+function buildTrie(pats: readonly AcPattern[]): Trie {
+  const maxLen = pats.reduce((m, p) => Math.max(m, p.key.length), 0);
+  const { lcp, starts } = levels(pats, maxLen);
+  const states = starts[maxLen + 1] as number;
+  const next = starts.slice();
+  const byteOf = new Uint8Array(states);
+  const depth = new Int32Array(states);
+  const firstChild = new Int32Array(states);
+  const childCount = new Int32Array(states);
+  const ownOut = new Int32Array(states);
+  const ownTok = new Int32Array(states);
+  const byteClass = new Uint8Array(256);
+  const path = new Int32Array(maxLen + 1);
+  let classes = 1;
+  let rows = 1;
+  for (let i = 0; i < pats.length; i++) {
+    const p = pats[i] as AcPattern;
+    const k = p.key;
+    for (let j = lcp[i] as number; j < k.length; j++) {
+      const b = k.charCodeAt(j);
+      const c = next[j + 1] as number;
+      next[j + 1] = c + 1;
+      const parent = path[j] as number;
+      byteOf[c] = b;
+      const n = childCount[parent] as number;
+      if (n === 0) firstChild[parent] = c;
+      else if (n === 1 && parent !== 0) rows++;
+      childCount[parent] = n + 1;
+      if (byteClass[b] === 0) byteClass[b] = classes++;
       path[j + 1] = c;
     }
-    if (p.mask) ownOut[node] = k.length;
-    if (p.token) ownTok[node] = k.length;
-    prev = k;
+    const end = path[k.length] as number;
+    if (p.mask) ownOut[end] = k.length;
+    if (p.token) ownTok[end] = k.length;
   }
+  for (let d = 1; d <= maxLen; d++) depth.fill(d, starts[d], starts[d + 1]);
+  return { states, maxLen, byteOf, depth, firstChild, childCount, ownOut, ownTok, byteClass, classes, rows };
+}
 
-  // Number states breadth first: the shallow states a scan visits most sit together in memory, and
-  // each state's children get consecutive numbers.
-  const order = new Int32Array(states);
-  const newId = new Int32Array(states);
-  let qt = 1;
-  for (let qh = 0; qh < qt; qh++) {
-    const u = order[qh] as number;
-    newId[u] = qh;
-    for (let c = firstChild[u] as number; c !== -1; c = nextSibling[c] as number) order[qt++] = c;
-  }
-  const perm = (src: Int32Array) => {
-    const out = new Int32Array(states);
-    for (let v = 0; v < states; v++) out[v] = src[order[v] as number] as number;
-    return out;
-  };
-  const byteN = perm(byteOf);
-  const depthN = perm(depth);
-  const outN = perm(ownOut);
-  const tokN = perm(ownTok);
-  const countN = perm(childCount);
-  const firstN = new Int32Array(states);
-  for (let v = 0; v < states; v++) {
-    const c = firstChild[order[v] as number] as number;
-    firstN[v] = c === -1 ? -1 : (newId[c] as number);
-  }
+/** An Int32Array of `n` entries, all `v`. */
+function filled(n: number, v: number): Int32Array {
+  return new Int32Array(n).fill(v);
+}
 
-  // Byte classes: bytes in no pattern all lead back to the root, so they share class 0 and a row
-  // needs one entry per class, not per byte (a quarter of the memory for typical secrets).
-  const byteClass = new Uint8Array(256);
-  let classes = 1;
-  for (const p of pats) {
-    for (let j = 0; j < p.key.length; j++) {
-      const b = p.key.charCodeAt(j);
-      if (byteClass[b] === 0) byteClass[b] = classes++;
-    }
-  }
-  let rows = 0;
-  for (let v = 0; v < states; v++) if (v === 0 || (countN[v] as number) >= 2) rows++;
-  const table = new Int32Array(rows * classes);
-  const rowOff = new Int32Array(states).fill(-1);
-  const childByte = new Int32Array(states).fill(-1);
-  const childState = new Int32Array(states);
-  const fail = new Int32Array(states);
-  const outLen = new Int32Array(states);
-  const tokLen = new Int32Array(states);
-  const hold = new Int32Array(states);
-  const flags = new Uint8Array(states);
-  const a: Automaton = {
+/**
+ * The automaton's arrays, ready for linkStates: the trie's depth, first children and own outputs
+ * become the automaton's (outputs grow along failure links in place).
+ */
+function allocate(t: Trie, patterns: number): Automaton {
+  const { states } = t;
+  return {
     states,
-    byteClass,
-    classes,
-    table,
-    rowOff,
-    childByte,
-    childState,
-    fail,
-    depth: depthN,
-    hold,
-    outLen,
-    tokLen,
-    flags,
-    maxLen,
-    patterns: pats.length,
+    byteClass: t.byteClass,
+    classes: t.classes,
+    table: new Int32Array(t.rows * t.classes),
+    rowOff: filled(states, -1),
+    childByte: filled(states, -1),
+    // Read only where childByte matches, i.e. for chain states: their first child is their child.
+    childState: t.firstChild,
+    fail: new Int32Array(states),
+    depth: t.depth,
+    hold: new Int32Array(states),
+    outLen: t.ownOut,
+    tokLen: t.ownTok,
+    flags: new Uint8Array(states),
+    maxLen: t.maxLen,
+    patterns,
   };
+}
 
-  // In breadth-first order a state's failure target is shallower, so complete before it is needed.
+/**
+ * One breadth-first pass: each state's row or single child, and its children's failure links and
+ * outputs. A state's failure target is shallower, so it is complete before it is needed.
+ */
+function linkStates(a: Automaton, t: Trie): void {
+  const { firstChild, childCount, byteOf } = t;
+  const { rowOff, childByte, hold, depth, fail } = a;
   let nextRow = 0;
-  const chain: number[] = [];
-  for (let u = 0; u < states; u++) {
-    const f = fail[u] as number;
-    const n = countN[u] as number;
-    const c0 = firstN[u] as number;
-    hold[u] = n > 0 ? (depthN[u] as number) : (hold[f] as number);
+  for (let u = 0; u < a.states; u++) {
+    const n = childCount[u] as number;
+    const c0 = firstChild[u] as number;
+    hold[u] = n > 0 ? (depth[u] as number) : (hold[fail[u] as number] as number);
     if (u === 0 || n >= 2) {
-      const off = nextRow++ * classes;
+      const off = nextRow++ * a.classes;
       rowOff[u] = off;
-      if (u !== 0) {
-        // The row of the failure target, with chain states' single children laid over it.
-        chain.length = 0;
-        let d = f;
-        while ((rowOff[d] as number) < 0) {
-          chain.push(d);
-          d = fail[d] as number;
-        }
-        const src = rowOff[d] as number;
-        table.copyWithin(off, src, src + classes);
-        for (let j = chain.length - 1; j >= 0; j--) {
-          const cstate = chain[j] as number;
-          const cb = childByte[cstate] as number;
-          if (cb >= 0) table[off + (byteClass[cb] as number)] = childState[cstate] as number;
-        }
-      }
-      for (let c = c0; c < c0 + n; c++) table[off + (byteClass[byteN[c] as number] as number)] = c;
-    } else if (n === 1) {
-      childByte[u] = byteN[c0] as number;
-      childState[u] = c0;
+      fillRow(a, u, off, t);
+    } else if (n === 1) childByte[u] = byteOf[c0] as number;
+    if (n > 0) linkChildren(a, u, c0, n, byteOf);
+  }
+}
+
+/**
+ * A full row: the failure target's transitions (the nearest row along failure links, with the
+ * single children of the chain states passed on the way laid over it), then the state's own children.
+ */
+function fillRow(a: Automaton, u: number, off: number, t: Trie): void {
+  const { table, rowOff, childByte, childState, fail, byteClass } = a;
+  if (u !== 0) {
+    const chain: number[] = [];
+    let d = fail[u] as number;
+    while ((rowOff[d] as number) < 0) {
+      chain.push(d);
+      d = fail[d] as number;
     }
-    for (let c = c0; c < c0 + n; c++) {
-      const fc = u === 0 ? 0 : step(a, f, byteN[c] as number);
-      fail[c] = fc;
-      const o = Math.max(outN[c] as number, outLen[fc] as number);
-      const t = (tokN[c] as number) > 0 ? (tokN[c] as number) : (tokLen[fc] as number);
-      outLen[c] = o;
-      tokLen[c] = t;
-      flags[c] = (o > 0 ? FLAG_MASK : 0) | (t > 0 ? FLAG_TOKEN : 0);
+    const src = rowOff[d] as number;
+    table.copyWithin(off, src, src + a.classes);
+    for (let j = chain.length - 1; j >= 0; j--) {
+      const cs = chain[j] as number;
+      const cb = childByte[cs] as number;
+      if (cb >= 0) table[off + (byteClass[cb] as number)] = childState[cs] as number;
     }
   }
-  return a;
+  const c0 = t.firstChild[u] as number;
+  const end = c0 + (t.childCount[u] as number);
+  for (let c = c0; c < end; c++) table[off + (byteClass[t.byteOf[c] as number] as number)] = c;
+}
+
+/** Children c0..c0+n of `u`: failure link, longest masked pattern and token prefix, flags. */
+function linkChildren(a: Automaton, u: number, c0: number, n: number, byteOf: Uint8Array): void {
+  const { fail, outLen, tokLen, flags } = a;
+  const f = fail[u] as number;
+  for (let c = c0; c < c0 + n; c++) {
+    const fc = u === 0 ? 0 : step(a, f, byteOf[c] as number);
+    fail[c] = fc;
+    const o = Math.max(outLen[c] as number, outLen[fc] as number);
+    const own = tokLen[c] as number;
+    const tk = own > 0 ? own : (tokLen[fc] as number);
+    outLen[c] = o;
+    tokLen[c] = tk;
+    flags[c] = (o > 0 ? FLAG_MASK : 0) | (tk > 0 ? FLAG_TOKEN : 0);
+  }
 }

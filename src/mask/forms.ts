@@ -28,8 +28,14 @@ export function gitlabCouldMask(value: string, opts: { raw?: boolean } = {}): bo
 
 /** base64 of the secret preceded by `offset` unknown bytes, keeping only characters it alone decides. */
 export function base64Inner(secret: Buffer, offset: 0 | 1 | 2, url = false): string {
-  const padded = Buffer.concat([Buffer.alloc(offset), secret]);
-  let s = padded.toString(url ? 'base64url' : 'base64').replace(/=+$/, '');
+  let padded = secret;
+  if (offset > 0) {
+    padded = Buffer.alloc(offset + secret.length);
+    padded.set(secret, offset);
+  }
+  let s = padded.toString(url ? 'base64url' : 'base64');
+  // Drop the padding (base64url has none).
+  while (s.endsWith('=')) s = s.slice(0, -1);
   // The first 0, 2 or 3 characters carry bits of the unknown bytes before the secret.
   s = s.slice(offset === 0 ? 0 : offset === 1 ? 2 : 3);
   // A last group that is not full carries bits of whatever follows (or padding).
@@ -133,9 +139,9 @@ function isAlnum(b: number): boolean {
 }
 
 /** The value %-encoded by each of URL_ENCODERS, in both hex cases (duplicates included). */
-function urlForms(raw: Buffer): string[] {
+function urlForms(secret: string, raw: Buffer): string[] {
   // Letters, digits, - _ . are left as they are by every encoder: nothing to add (most tokens).
-  if (/^[A-Za-z0-9_.-]*$/.test(raw.toString('latin1'))) return [];
+  if (/^[A-Za-z0-9_.-]*$/.test(secret)) return [];
   const out: string[] = [];
   for (const { keep, plus } of URL_ENCODERS) {
     let upper = '';
@@ -159,47 +165,81 @@ function urlForms(raw: Buffer): string[] {
   return out;
 }
 
-/** Every literal form of `secret` worth masking, deduplicated, each at least MIN_FORM_BYTES long. */
-export function derivedForms(secret: string, opts: { username?: string } = {}): Buffer[] {
-  const out = new Map<string, Buffer>();
-  const add = (v: string | Buffer | undefined) => {
-    if (v === undefined) return;
-    const b = typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
-    if (b.length < MIN_FORM_BYTES) return;
-    const key = b.toString('latin1');
-    if (!out.has(key)) out.set(key, b);
+/** A form's UTF-8 bytes as a latin1 string (one char per byte): the key forms are compared by. */
+function byteKey(v: string): string {
+  // ASCII only (one UTF-8 byte per UTF-16 unit): the string is its own key, no copy.
+  return Buffer.byteLength(v, 'utf8') === v.length ? v : Buffer.from(v, 'utf8').toString('latin1');
+}
+
+/** base64 in the URL-safe alphabet: the same characters at the same places, `-_` for `+/`. */
+function toBase64url(b64: string): string {
+  return b64.includes('+') || b64.includes('/') ? b64.replace(/\+/g, '-').replace(/\//g, '_') : b64;
+}
+
+/** The value as JSON, shell quoting and %-encodings write it (see derivedKeys), each to `add` as a byte key. */
+function escapedForms(
+  secret: string,
+  raw: Buffer,
+  printable: boolean,
+  add: (key: string | undefined) => void,
+) {
+  for (const form of urlForms(secret, raw)) add(form);
+  const json = JSON.stringify(secret).slice(1, -1);
+  add(printable ? json : byteKey(json));
+  if (json.includes('/')) add(byteKey(json.replace(/\//g, '\\/')));
+  if (!printable) add(asciiJson(json));
+  if (secret.includes("'")) add(byteKey(secret.replace(/'/g, `'\\''`)));
+  if (!printable) {
+    add(ansiC(raw, false));
+    add(byteKey(ansiC(raw, true)));
+  }
+  const q = shellBackslash(secret);
+  if (q !== undefined) add(byteKey(q));
+  // A leading # or ~ is escaped only at the start of a word; inside a larger word it is not.
+  if (q !== undefined && /^\\[#~]/.test(q)) add(byteKey(q.slice(1)));
+}
+
+/**
+ * Every literal form of `secret` worth masking as byte keys (see byteKey), deduplicated, each at least
+ * MIN_FORM_BYTES long. Forms a value cannot change (no quote to escape, no `/`, nothing non-ASCII) are
+ * not computed: they equal one already there. Registering 1,000 secrets runs this 1,000 times before
+ * the first byte is masked, most of it before the JIT has compiled anything.
+ */
+export function derivedKeys(secret: string, opts: { username?: string } = {}): string[] {
+  const out = new Set<string>();
+  /** `key` must be a byte key already (base64, %-encodings and escapes are ASCII). */
+  const add = (key: string | undefined) => {
+    if (key !== undefined && key.length >= MIN_FORM_BYTES) out.add(key);
   };
   const raw = Buffer.from(secret, 'utf8');
-  add(raw);
+  const printable = !/[^\x20-\x7e]/.test(secret);
+  add(printable ? secret : raw.toString('latin1'));
   const lines = secret.split(/\r\n|\n|\r/);
   if (lines.length > 1) {
     for (const l of lines) {
-      add(l);
-      add(l.replace(/^[\t\v\f ]+|[\t\v\f ]+$/g, ''));
+      add(byteKey(l));
+      add(byteKey(l.replace(/^[\t\v\f ]+|[\t\v\f ]+$/g, '')));
     }
   }
-  for (const url of [false, true]) for (const off of [0, 1, 2] as const) add(base64Inner(raw, off, url));
+  const inner = ([0, 1, 2] as const).map((off) => base64Inner(raw, off));
+  for (const b64 of inner) add(b64);
+  for (const b64 of inner) add(toBase64url(b64));
   add(raw.toString('base64'));
   add(raw.toString('base64url'));
-  add(Buffer.concat([raw, Buffer.from('\n')]).toString('base64'));
+  const withNewline = Buffer.alloc(raw.length + 1, 0x0a);
+  withNewline.set(raw);
+  add(withNewline.toString('base64'));
   if (opts.username !== undefined) {
     const auth = Buffer.from(`${opts.username}:${secret}`, 'utf8');
     add(auth.toString('base64'));
     add(auth.toString('base64url'));
   }
-  for (const form of urlForms(raw)) add(form);
-  const json = JSON.stringify(secret).slice(1, -1);
-  add(json);
-  add(json.replace(/\//g, '\\/'));
-  add(asciiJson(json));
-  add(secret.replace(/'/g, `'\\''`));
-  if (/[^\x20-\x7e]/.test(secret)) {
-    add(ansiC(raw, false));
-    add(ansiC(raw, true));
-  }
-  const q = shellBackslash(secret);
-  add(q);
-  // A leading # or ~ is escaped only at the start of a word; inside a larger word it is not.
-  if (q !== undefined && /^\\[#~]/.test(q)) add(q.slice(1));
-  return [...out.values()];
+  // Letters, digits, - _ . (most tokens): no escaping or encoding below changes them.
+  if (!/^[A-Za-z0-9_.-]*$/.test(secret)) escapedForms(secret, raw, printable, add);
+  return [...out];
+}
+
+/** Every literal form of `secret` worth masking, deduplicated, each at least MIN_FORM_BYTES long. */
+export function derivedForms(secret: string, opts: { username?: string } = {}): Buffer[] {
+  return derivedKeys(secret, opts).map((k) => Buffer.from(k, 'latin1'));
 }

@@ -3,6 +3,7 @@ export { buildAutomaton, step, type AcPattern, type Automaton } from './automato
 export {
   base64Inner,
   derivedForms,
+  derivedKeys,
   gitlabCouldMask,
   MIN_FORM_BYTES,
   MIN_SECRET_BYTES,

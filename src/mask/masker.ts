@@ -17,8 +17,15 @@
  */
 import { FLAG_MASK, FLAG_TOKEN, step } from './automaton.js';
 import { MAX_WS_GAP, SecretRegistry, WS_BREAK, WS_SEP, type Compiled } from './registry.js';
-import { planSkip, skipScan, type SkipPlan } from './skip.js';
-import { planAnchors, priorWeights, type Frequencies, type SparseEntry, type SparsePlan } from './sparse.js';
+import { buildSkipTable, skipScan, type SkipTable } from './skip.js';
+import {
+  chooseAnchors,
+  priorWeights,
+  SPARSE_MAX_FORMS,
+  type AnchorChoice,
+  type Frequencies,
+  type SparseEntry,
+} from './sparse.js';
 import { GITLAB_TOKEN_PREFIXES, TOKEN_MIN_TAIL, URL_SAFE } from './tokens.js';
 
 export const MASK = '[MASKED]';
@@ -70,14 +77,14 @@ function pow2AtLeast(n: number): number {
   return p;
 }
 
-const skipPlans = new WeakMap<Compiled, { force: boolean; plan: SkipPlan | undefined }>();
+const skipTables = new WeakMap<Compiled, { force: boolean; table: SkipTable | undefined }>();
 
-function skipPlanFor(c: Compiled, forms: readonly Buffer[], force: boolean): SkipPlan | undefined {
-  const known = skipPlans.get(c);
-  if (known && known.force === force) return known.plan;
-  const plan = planSkip(forms, force);
-  skipPlans.set(c, { force, plan });
-  return plan;
+function skipTableFor(c: Compiled, forms: readonly string[], force: boolean): SkipTable | undefined {
+  const known = skipTables.get(c);
+  if (known && known.force === force) return known.table;
+  const table = buildSkipTable(forms, force);
+  skipTables.set(c, { force, table });
+  return table;
 }
 
 /** The pieces of one write as one buffer (undefined for none; no copy for one). */
@@ -126,12 +133,12 @@ export class Masker {
   /** The earliest offset a match not yet found can start at (the last hold point). */
   private scanFrom = 0;
   /**
-   * Search plans (both undefined: the automaton on every byte). Few forms: anchor bytes for forms and
+   * How to search (both undefined: the automaton on every byte). Few forms: anchor bytes for forms and
    * token prefixes (sparse.ts). Many long forms: Wu–Manber for the forms (skip.ts), anchors for the
    * token prefixes only.
    */
-  private plan: SparsePlan | undefined;
-  private skip: SkipPlan | undefined;
+  private anchors: AnchorChoice | undefined;
+  private skip: SkipTable | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
   /** Pairs of adjacent bytes sampled at the same places. */
@@ -153,7 +160,7 @@ export class Masker {
     this.c = registry.compiled();
     this.ring = Buffer.alloc(this.ringSize(this.c));
     this.wsRing = new Float64Array(pow2AtLeast((this.c.ws?.maxLen ?? 0) + 1));
-    this.makePlans();
+    this.chooseSearch();
   }
 
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
@@ -180,13 +187,13 @@ export class Masker {
     if (this.seenTotal < EARLY_SAMPLES && this.engine === 'auto' && this.c.ws === undefined) {
       // Learn this stream's bytes from its first ~1 MiB, then choose anchors that are rare in it.
       this.sample(chunk);
-      if (this.seenTotal >= EARLY_SAMPLES) this.makePlans();
+      if (this.seenTotal >= EARLY_SAMPLES) this.chooseSearch();
     }
-    if (this.plan !== undefined || this.skip !== undefined) {
+    if (this.anchors !== undefined || this.skip !== undefined) {
       if (this.cooldown > 0) {
         this.cooldown--;
         this.sample(chunk);
-        if (this.cooldown === 0) this.makePlans();
+        if (this.cooldown === 0) this.chooseSearch();
       } else if (this.scanFast(chunk, base, headroom)) fast = true;
       else {
         // Candidates are frequent here: back off to the automaton for a while, learning the bytes.
@@ -236,7 +243,7 @@ export class Masker {
     return {
       chunksFast: this.chunksFast,
       chunksAutomaton: this.chunksAutomaton,
-      anchors: (this.plan?.needles ?? [])
+      anchors: (this.anchors?.needles ?? [])
         .map((n) => (typeof n === 'number' ? String.fromCharCode(n) : n.toString('latin1')))
         .join(' '),
       skip: this.skip !== undefined,
@@ -302,9 +309,12 @@ export class Masker {
     this.tokStart = tokStart;
   }
 
-  /** Plans for this stream's bytes so far (see `plan`), or none when the automaton is the better choice. */
-  private makePlans(): void {
-    this.plan = undefined;
+  /**
+   * How to search this stream's bytes so far (see `anchors`, `skip`): neither when the automaton is
+   * the better choice.
+   */
+  private chooseSearch(): void {
+    this.anchors = undefined;
     this.skip = undefined;
     if (this.c.ws !== undefined || this.engine === 'automaton') return;
     const prior = priorWeights();
@@ -318,22 +328,26 @@ export class Masker {
         ((prior[a] as number) * (prior[b] as number) * 4 * k + (this.seenPairs[(a << 8) | b] as number)) /
         (k + total),
     };
-    const forms = this.registry.forms();
+    const keys = this.registry.formKeys();
     const tokens: SparseEntry[] = this.registry.gitlabTokens
       ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, 'latin1'), token: true }))
       : [];
     const force = this.engine !== 'auto';
     if (this.engine !== 'skip') {
-      this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
-      if (this.plan !== undefined || this.engine === 'anchors') return;
+      // Over SPARSE_MAX_FORMS entries chooseAnchors declines (unless forced): no Buffers to make.
+      if (force || keys.length + tokens.length <= SPARSE_MAX_FORMS) {
+        const entries = this.registry.forms().map((form) => ({ form, token: false }));
+        this.anchors = chooseAnchors([...entries, ...tokens], weights, force);
+      }
+      if (this.anchors !== undefined || this.engine === 'anchors') return;
     }
     // The skip tables depend on the forms only, not on byte weights: built once per version of the
     // registry, shared by every masker over it (exec's stdout and stderr).
-    this.skip = skipPlanFor(this.c, forms, force);
-    if (this.skip === undefined && forms.length > 0) return; // nothing but the automaton finds the forms
+    this.skip = skipTableFor(this.c, keys, force);
+    if (this.skip === undefined && keys.length > 0) return; // nothing but the automaton finds the forms
     if (tokens.length > 0) {
-      this.plan = planAnchors(tokens, weights, force);
-      if (this.plan === undefined) this.skip = undefined; // tokens need the anchors
+      this.anchors = chooseAnchors(tokens, weights, force);
+      if (this.anchors === undefined) this.skip = undefined; // tokens need the anchors
     }
   }
 
@@ -391,7 +405,7 @@ export class Masker {
     }
     const budget = this.engine === 'auto' ? (chunk.length >> 5) + 16 : Infinity;
     if (this.skip !== undefined && !skipScan(this.skip, view, from, base, found, budget)) return false;
-    if (this.plan !== undefined && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
+    if (this.anchors !== undefined && !anchorScan(this.anchors, view, from, base, found, prefixes, budget))
       return false;
     if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found, junction);
     // Matches in end order, as add() wants them.
@@ -682,7 +696,7 @@ export class Masker {
       this.wsCount = count;
     }
     for (const [a, b] of found) this.addAny(a, b);
-    this.makePlans();
+    this.chooseSearch();
     this.cooldown = 0;
     // A longer new form may reach further back than the old hold point.
     this.scanFrom = Math.min(this.scanFrom, this.holdFrom());
@@ -690,12 +704,12 @@ export class Masker {
 }
 
 /**
- * Every form anchored in `plan` found in `view` (bytes from absolute offset `from`) and ending after
+ * Every form anchored in `choice` found in `view` (bytes from absolute offset `from`) and ending after
  * `base`, pushed to `found` as (end, start) pairs; token prefixes to `prefixes` as (start, length) in
  * view offsets. False when more than `budget` anchor hits turn up.
  */
 function anchorScan(
-  plan: SparsePlan,
+  choice: AnchorChoice,
   view: Buffer,
   from: number,
   base: number,
@@ -703,7 +717,7 @@ function anchorScan(
   prefixes: number[],
   budget: number,
 ): boolean {
-  const { first, off, start, len, token, bytes, needles, anchorLen } = plan;
+  const { first, off, start, len, token, bytes, needles, anchorLen } = choice;
   const vlen = view.length;
   for (let ai = 0; ai < needles.length; ai++) {
     const a = needles[ai] as number | Buffer;

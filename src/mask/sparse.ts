@@ -10,10 +10,10 @@
  */
 /** More forms than this: the automaton is cheaper than the comparisons. */
 export const SPARSE_MAX_FORMS = 128;
-/** Expected anchor hits per byte above which the plan is not worth it. */
+/** Expected anchor hits per byte above which anchors are not worth it. */
 export const SPARSE_MAX_RATE = 1 / 48;
 
-export interface SparsePlan {
+export interface AnchorChoice {
   /**
    * Anchors: a byte (0..255) or a pair of bytes (256 + (first << 8 | second)). A pair is searched
    * natively as a two-byte needle: where its first byte is common (the `g` of every `gl…-` token
@@ -132,7 +132,7 @@ function offsetIn(form: Buffer, k: number): number {
 }
 
 /** Weighted greedy set cover: each entry covered by one of the chosen anchors, rare ones first. */
-function chooseAnchors(has: Set<number>[], freq: (k: number) => number): Set<number> {
+function coverEntries(has: Set<number>[], freq: (k: number) => number): Set<number> {
   const uncovered = new Set(has.keys());
   const chosen = new Set<number>();
   const all = new Set<number>();
@@ -161,11 +161,11 @@ function chooseAnchors(has: Set<number>[], freq: (k: number) => number): Set<num
  * rarest chosen anchor it contains. Undefined when there are too many forms or the anchors would be
  * too frequent to pay off.
  */
-export function planAnchors(
+export function chooseAnchors(
   entries: readonly SparseEntry[],
   weights: Float64Array | Frequencies,
   always = false,
-): SparsePlan | undefined {
+): AnchorChoice | undefined {
   if (entries.length > SPARSE_MAX_FORMS && !always) return undefined;
   const f: Frequencies =
     weights instanceof Float64Array
@@ -181,7 +181,7 @@ export function planAnchors(
     return v;
   };
   const has = entries.map((e) => candidates(e.form));
-  const chosen = chooseAnchors(has, freq);
+  const chosen = coverEntries(has, freq);
   const byAnchor = new Map<number, AnchoredEntry[]>();
   entries.forEach((entry, i) => {
     let a = -1;
@@ -196,8 +196,8 @@ export function planAnchors(
   return flatten(anchors, byAnchor, rate);
 }
 
-/** The hot loop's tables (see SparsePlan). */
-function flatten(anchors: number[], byAnchor: Map<number, AnchoredEntry[]>, rate: number): SparsePlan {
+/** The hot loop's tables (see AnchorChoice). */
+function flatten(anchors: number[], byAnchor: Map<number, AnchoredEntry[]>, rate: number): AnchorChoice {
   // Bucket key of each entry: (anchor index, side, neighbour byte).
   const keyed: { key: number; e: AnchoredEntry }[] = [];
   anchors.forEach((a, i) => {

@@ -84,7 +84,7 @@ export function createMaskStream(
 export function maskBuffer(buf: Buffer, secrets: SecretRegistry | readonly string[]): Buffer {
   const { registry } = toRegistry(secrets);
   if (registry.compiled().empty) return buf;
-  // Short texts (error messages): planning anchors would cost more than stepping through the bytes.
+  // Short texts (error messages): choosing anchors would cost more than stepping through the bytes.
   const m = new Masker(registry, { engine: buf.length < 65536 ? 'automaton' : 'auto' });
   const a = m.write(buf);
   const b = m.end();

@@ -23,7 +23,7 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-2G5COLXF.js");
+  const { main } = await import("./chunks/main-AAMARCT2.js");
   const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
   let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {

@@ -19,10 +19,10 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   discardEphemeral
-} from "./chunk-UJXHN4VT.js";
+} from "./chunk-L6K4O4G7.js";
 import {
   derivedForms
-} from "./chunk-GAHSSZYI.js";
+} from "./chunk-VGTID2SL.js";
 import {
   CLIENTS,
   abilities

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   connect,
   requireToken
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 
 // src/cli/api-client.ts
 function clientFor(gitlab, ctx, purpose, hint) {

@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 import {
   DeployTokenError,
   ExitCode

@@ -5,7 +5,7 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 import {
   UsageError
 } from "./chunk-NWKT2VDV.js";

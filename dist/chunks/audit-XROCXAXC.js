@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-QVDJMNZ4.js";
+} from "./chunk-MO772MOH.js";
 import {
   clientFor
-} from "./chunk-AABYMF7M.js";
+} from "./chunk-BVYJYQID.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-Y4VXDZ6F.js";
+} from "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
@@ -39,8 +39,8 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-LL4JVSP2.js";
-import "./chunk-GAHSSZYI.js";
+} from "./chunk-QMPRZNSR.js";
+import "./chunk-VGTID2SL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

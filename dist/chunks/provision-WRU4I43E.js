@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-QVDJMNZ4.js";
+} from "./chunk-MO772MOH.js";
 import {
   clientFor
-} from "./chunk-AABYMF7M.js";
+} from "./chunk-BVYJYQID.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-Y4VXDZ6F.js";
+} from "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -24,7 +24,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-KLXJJUAN.js";
+} from "./chunk-NQ4UVOAK.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -40,10 +40,10 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 import {
   maskString
-} from "./chunk-GAHSSZYI.js";
+} from "./chunk-VGTID2SL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

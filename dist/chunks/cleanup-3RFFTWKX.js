@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-AABYMF7M.js";
+} from "./chunk-BVYJYQID.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   checkProjectRef
-} from "./chunk-Y4VXDZ6F.js";
+} from "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
@@ -27,15 +27,15 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-UJXHN4VT.js";
-import "./chunk-KLXJJUAN.js";
+} from "./chunk-L6K4O4G7.js";
+import "./chunk-NQ4UVOAK.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-LL4JVSP2.js";
-import "./chunk-GAHSSZYI.js";
+} from "./chunk-QMPRZNSR.js";
+import "./chunk-VGTID2SL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

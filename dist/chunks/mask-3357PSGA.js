@@ -4,7 +4,7 @@ import {
   SecretRegistry,
   maskFile,
   maskPipe
-} from "./chunk-GAHSSZYI.js";
+} from "./chunk-VGTID2SL.js";
 import "./chunk-RC75VXCO.js";
 import {
   UsageError,

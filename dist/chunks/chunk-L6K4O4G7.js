@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-KLXJJUAN.js";
+} from "./chunk-NQ4UVOAK.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -20,7 +20,7 @@ import {
   listDeployTokens,
   normalizeUrl,
   tokenActivity
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 import {
   DeployTokenError,
   ExitCode,

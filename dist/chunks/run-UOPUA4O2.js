@@ -7,8 +7,8 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-VAF6SJXB.js";
-import "./chunk-AU24H3XZ.js";
+} from "./chunk-KOCZFF4F.js";
+import "./chunk-FM5BMCFY.js";
 import "./chunk-DWTRIDGW.js";
 import {
   prepareGithub
@@ -21,7 +21,7 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-JODZ5YLE.js";
+} from "./chunk-SWVF5BTM.js";
 import {
   stepOutputs
 } from "./chunk-YCDX7AJG.js";
@@ -31,24 +31,24 @@ import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-Q6FZT6LP.js";
+} from "./chunk-ENM3RLJR.js";
 import {
   runFlow
-} from "./chunk-TGHQQC54.js";
+} from "./chunk-2UPVEKZP.js";
 import {
   runSpecs
 } from "./chunk-DRPPJTMH.js";
-import "./chunk-Y4VXDZ6F.js";
+import "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-UJXHN4VT.js";
-import "./chunk-KLXJJUAN.js";
+import "./chunk-L6K4O4G7.js";
+import "./chunk-NQ4UVOAK.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-LL4JVSP2.js";
-import "./chunk-GAHSSZYI.js";
+import "./chunk-QMPRZNSR.js";
+import "./chunk-VGTID2SL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";

@@ -6,7 +6,7 @@ import {
 import {
   SecretRegistry,
   maskString
-} from "./chunk-GAHSSZYI.js";
+} from "./chunk-VGTID2SL.js";
 import {
   SECRET_ENV_NAMES,
   mayBeSecret

@@ -18,145 +18,151 @@ function step(a, s, b) {
   }
 }
 function buildAutomaton(input) {
-  const pats = input.filter((p) => p.key.length > 0).sort((x, y) => x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
-  let total = 1;
-  let maxLen = 0;
-  for (const p of pats) {
-    total += p.key.length;
-    if (p.key.length > maxLen) maxLen = p.key.length;
-  }
-  const firstChild = new Int32Array(total).fill(-1);
-  const lastChild = new Int32Array(total).fill(-1);
-  const nextSibling = new Int32Array(total).fill(-1);
-  const byteOf = new Int32Array(total);
-  const childCount = new Int32Array(total);
-  const depth = new Int32Array(total);
-  const ownOut = new Int32Array(total);
-  const ownTok = new Int32Array(total);
-  const path = new Int32Array(maxLen + 1);
-  let states = 1;
+  const pats = sortedPatterns(input);
+  const trie = buildTrie(pats);
+  const a = allocate(trie, pats.length);
+  linkStates(a, trie);
+  return a;
+}
+function sortedPatterns(input) {
+  return input.filter((p) => p.key.length > 0).sort((x, y) => x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+}
+function levels(pats, maxLen) {
+  const lcp = new Int32Array(pats.length);
+  const at = new Int32Array(maxLen + 2);
   let prev = "";
-  for (const p of pats) {
-    const k = p.key;
-    let l = 0;
+  for (let i = 0; i < pats.length; i++) {
+    const k = pats[i].key;
     const lim = Math.min(k.length, prev.length);
+    let l = 0;
     while (l < lim && k.charCodeAt(l) === prev.charCodeAt(l)) l++;
-    let node = path[l];
-    for (let j = l; j < k.length; j++) {
-      const c = states++;
-      byteOf[c] = k.charCodeAt(j);
-      depth[c] = j + 1;
-      if (lastChild[node] === -1) firstChild[node] = c;
-      else nextSibling[lastChild[node]] = c;
-      lastChild[node] = c;
-      childCount[node] = childCount[node] + 1;
-      node = c;
+    lcp[i] = l;
+    prev = k;
+    at[l + 1] = at[l + 1] + 1;
+    at[k.length + 1] = at[k.length + 1] - 1;
+  }
+  let count = 0;
+  let next = 1;
+  for (let d = 1; d <= maxLen; d++) {
+    count += at[d];
+    at[d] = next;
+    next += count;
+  }
+  at[maxLen + 1] = next;
+  return { lcp, starts: at };
+}
+function buildTrie(pats) {
+  const maxLen = pats.reduce((m, p) => Math.max(m, p.key.length), 0);
+  const { lcp, starts } = levels(pats, maxLen);
+  const states = starts[maxLen + 1];
+  const next = starts.slice();
+  const byteOf = new Uint8Array(states);
+  const depth = new Int32Array(states);
+  const firstChild = new Int32Array(states);
+  const childCount = new Int32Array(states);
+  const ownOut = new Int32Array(states);
+  const ownTok = new Int32Array(states);
+  const byteClass = new Uint8Array(256);
+  const path = new Int32Array(maxLen + 1);
+  let classes = 1;
+  let rows = 1;
+  for (let i = 0; i < pats.length; i++) {
+    const p = pats[i];
+    const k = p.key;
+    for (let j = lcp[i]; j < k.length; j++) {
+      const b = k.charCodeAt(j);
+      const c = next[j + 1];
+      next[j + 1] = c + 1;
+      const parent = path[j];
+      byteOf[c] = b;
+      const n = childCount[parent];
+      if (n === 0) firstChild[parent] = c;
+      else if (n === 1 && parent !== 0) rows++;
+      childCount[parent] = n + 1;
+      if (byteClass[b] === 0) byteClass[b] = classes++;
       path[j + 1] = c;
     }
-    if (p.mask) ownOut[node] = k.length;
-    if (p.token) ownTok[node] = k.length;
-    prev = k;
+    const end = path[k.length];
+    if (p.mask) ownOut[end] = k.length;
+    if (p.token) ownTok[end] = k.length;
   }
-  const order = new Int32Array(states);
-  const newId = new Int32Array(states);
-  let qt = 1;
-  for (let qh = 0; qh < qt; qh++) {
-    const u = order[qh];
-    newId[u] = qh;
-    for (let c = firstChild[u]; c !== -1; c = nextSibling[c]) order[qt++] = c;
-  }
-  const perm = (src) => {
-    const out = new Int32Array(states);
-    for (let v = 0; v < states; v++) out[v] = src[order[v]];
-    return out;
-  };
-  const byteN = perm(byteOf);
-  const depthN = perm(depth);
-  const outN = perm(ownOut);
-  const tokN = perm(ownTok);
-  const countN = perm(childCount);
-  const firstN = new Int32Array(states);
-  for (let v = 0; v < states; v++) {
-    const c = firstChild[order[v]];
-    firstN[v] = c === -1 ? -1 : newId[c];
-  }
-  const byteClass = new Uint8Array(256);
-  let classes = 1;
-  for (const p of pats) {
-    for (let j = 0; j < p.key.length; j++) {
-      const b = p.key.charCodeAt(j);
-      if (byteClass[b] === 0) byteClass[b] = classes++;
-    }
-  }
-  let rows = 0;
-  for (let v = 0; v < states; v++) if (v === 0 || countN[v] >= 2) rows++;
-  const table = new Int32Array(rows * classes);
-  const rowOff = new Int32Array(states).fill(-1);
-  const childByte = new Int32Array(states).fill(-1);
-  const childState = new Int32Array(states);
-  const fail = new Int32Array(states);
-  const outLen = new Int32Array(states);
-  const tokLen = new Int32Array(states);
-  const hold = new Int32Array(states);
-  const flags = new Uint8Array(states);
-  const a = {
+  for (let d = 1; d <= maxLen; d++) depth.fill(d, starts[d], starts[d + 1]);
+  return { states, maxLen, byteOf, depth, firstChild, childCount, ownOut, ownTok, byteClass, classes, rows };
+}
+function filled(n, v) {
+  return new Int32Array(n).fill(v);
+}
+function allocate(t, patterns) {
+  const { states } = t;
+  return {
     states,
-    byteClass,
-    classes,
-    table,
-    rowOff,
-    childByte,
-    childState,
-    fail,
-    depth: depthN,
-    hold,
-    outLen,
-    tokLen,
-    flags,
-    maxLen,
-    patterns: pats.length
+    byteClass: t.byteClass,
+    classes: t.classes,
+    table: new Int32Array(t.rows * t.classes),
+    rowOff: filled(states, -1),
+    childByte: filled(states, -1),
+    // Read only where childByte matches, i.e. for chain states: their first child is their child.
+    childState: t.firstChild,
+    fail: new Int32Array(states),
+    depth: t.depth,
+    hold: new Int32Array(states),
+    outLen: t.ownOut,
+    tokLen: t.ownTok,
+    flags: new Uint8Array(states),
+    maxLen: t.maxLen,
+    patterns
   };
+}
+function linkStates(a, t) {
+  const { firstChild, childCount, byteOf } = t;
+  const { rowOff, childByte, hold, depth, fail } = a;
   let nextRow = 0;
-  const chain = [];
-  for (let u = 0; u < states; u++) {
-    const f = fail[u];
-    const n = countN[u];
-    const c0 = firstN[u];
-    hold[u] = n > 0 ? depthN[u] : hold[f];
+  for (let u = 0; u < a.states; u++) {
+    const n = childCount[u];
+    const c0 = firstChild[u];
+    hold[u] = n > 0 ? depth[u] : hold[fail[u]];
     if (u === 0 || n >= 2) {
-      const off = nextRow++ * classes;
+      const off = nextRow++ * a.classes;
       rowOff[u] = off;
-      if (u !== 0) {
-        chain.length = 0;
-        let d = f;
-        while (rowOff[d] < 0) {
-          chain.push(d);
-          d = fail[d];
-        }
-        const src = rowOff[d];
-        table.copyWithin(off, src, src + classes);
-        for (let j = chain.length - 1; j >= 0; j--) {
-          const cstate = chain[j];
-          const cb = childByte[cstate];
-          if (cb >= 0) table[off + byteClass[cb]] = childState[cstate];
-        }
-      }
-      for (let c = c0; c < c0 + n; c++) table[off + byteClass[byteN[c]]] = c;
-    } else if (n === 1) {
-      childByte[u] = byteN[c0];
-      childState[u] = c0;
+      fillRow(a, u, off, t);
+    } else if (n === 1) childByte[u] = byteOf[c0];
+    if (n > 0) linkChildren(a, u, c0, n, byteOf);
+  }
+}
+function fillRow(a, u, off, t) {
+  const { table, rowOff, childByte, childState, fail, byteClass } = a;
+  if (u !== 0) {
+    const chain = [];
+    let d = fail[u];
+    while (rowOff[d] < 0) {
+      chain.push(d);
+      d = fail[d];
     }
-    for (let c = c0; c < c0 + n; c++) {
-      const fc = u === 0 ? 0 : step(a, f, byteN[c]);
-      fail[c] = fc;
-      const o = Math.max(outN[c], outLen[fc]);
-      const t = tokN[c] > 0 ? tokN[c] : tokLen[fc];
-      outLen[c] = o;
-      tokLen[c] = t;
-      flags[c] = (o > 0 ? FLAG_MASK : 0) | (t > 0 ? FLAG_TOKEN : 0);
+    const src = rowOff[d];
+    table.copyWithin(off, src, src + a.classes);
+    for (let j = chain.length - 1; j >= 0; j--) {
+      const cs = chain[j];
+      const cb = childByte[cs];
+      if (cb >= 0) table[off + byteClass[cb]] = childState[cs];
     }
   }
-  return a;
+  const c0 = t.firstChild[u];
+  const end = c0 + t.childCount[u];
+  for (let c = c0; c < end; c++) table[off + byteClass[t.byteOf[c]]] = c;
+}
+function linkChildren(a, u, c0, n, byteOf) {
+  const { fail, outLen, tokLen, flags } = a;
+  const f = fail[u];
+  for (let c = c0; c < c0 + n; c++) {
+    const fc = u === 0 ? 0 : step(a, f, byteOf[c]);
+    fail[c] = fc;
+    const o = Math.max(outLen[c], outLen[fc]);
+    const own = tokLen[c];
+    const tk = own > 0 ? own : tokLen[fc];
+    outLen[c] = o;
+    tokLen[c] = tk;
+    flags[c] = (o > 0 ? FLAG_MASK : 0) | (tk > 0 ? FLAG_TOKEN : 0);
+  }
 }
 
 // src/mask/forms.ts
@@ -166,8 +172,13 @@ function gitlabCouldMask(value, opts = {}) {
   return opts.raw === true ? /^\S{8,}$/.test(value) : /^[a-zA-Z0-9_+=/@:.~-]{8,}$/.test(value);
 }
 function base64Inner(secret, offset, url = false) {
-  const padded = Buffer.concat([Buffer.alloc(offset), secret]);
-  let s = padded.toString(url ? "base64url" : "base64").replace(/=+$/, "");
+  let padded = secret;
+  if (offset > 0) {
+    padded = Buffer.alloc(offset + secret.length);
+    padded.set(secret, offset);
+  }
+  let s = padded.toString(url ? "base64url" : "base64");
+  while (s.endsWith("=")) s = s.slice(0, -1);
   s = s.slice(offset === 0 ? 0 : offset === 1 ? 2 : 3);
   if (padded.length % 3 !== 0) s = s.slice(0, -1);
   return s;
@@ -238,8 +249,8 @@ var URL_ENCODERS = [
 function isAlnum(b) {
   return b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122;
 }
-function urlForms(raw) {
-  if (/^[A-Za-z0-9_.-]*$/.test(raw.toString("latin1"))) return [];
+function urlForms(secret, raw) {
+  if (/^[A-Za-z0-9_.-]*$/.test(secret)) return [];
   const out = [];
   for (const { keep, plus } of URL_ENCODERS) {
     let upper = "";
@@ -262,47 +273,60 @@ function urlForms(raw) {
   }
   return out;
 }
-function derivedForms(secret, opts = {}) {
-  const out = /* @__PURE__ */ new Map();
-  const add = (v) => {
-    if (v === void 0) return;
-    const b = typeof v === "string" ? Buffer.from(v, "utf8") : v;
-    if (b.length < MIN_FORM_BYTES) return;
-    const key = b.toString("latin1");
-    if (!out.has(key)) out.set(key, b);
+function byteKey(v) {
+  return Buffer.byteLength(v, "utf8") === v.length ? v : Buffer.from(v, "utf8").toString("latin1");
+}
+function toBase64url(b64) {
+  return b64.includes("+") || b64.includes("/") ? b64.replace(/\+/g, "-").replace(/\//g, "_") : b64;
+}
+function escapedForms(secret, raw, printable, add) {
+  for (const form of urlForms(secret, raw)) add(form);
+  const json = JSON.stringify(secret).slice(1, -1);
+  add(printable ? json : byteKey(json));
+  if (json.includes("/")) add(byteKey(json.replace(/\//g, "\\/")));
+  if (!printable) add(asciiJson(json));
+  if (secret.includes("'")) add(byteKey(secret.replace(/'/g, `'\\''`)));
+  if (!printable) {
+    add(ansiC(raw, false));
+    add(byteKey(ansiC(raw, true)));
+  }
+  const q = shellBackslash(secret);
+  if (q !== void 0) add(byteKey(q));
+  if (q !== void 0 && /^\\[#~]/.test(q)) add(byteKey(q.slice(1)));
+}
+function derivedKeys(secret, opts = {}) {
+  const out = /* @__PURE__ */ new Set();
+  const add = (key) => {
+    if (key !== void 0 && key.length >= MIN_FORM_BYTES) out.add(key);
   };
   const raw = Buffer.from(secret, "utf8");
-  add(raw);
+  const printable = !/[^\x20-\x7e]/.test(secret);
+  add(printable ? secret : raw.toString("latin1"));
   const lines = secret.split(/\r\n|\n|\r/);
   if (lines.length > 1) {
     for (const l of lines) {
-      add(l);
-      add(l.replace(/^[\t\v\f ]+|[\t\v\f ]+$/g, ""));
+      add(byteKey(l));
+      add(byteKey(l.replace(/^[\t\v\f ]+|[\t\v\f ]+$/g, "")));
     }
   }
-  for (const url of [false, true]) for (const off of [0, 1, 2]) add(base64Inner(raw, off, url));
+  const inner = [0, 1, 2].map((off) => base64Inner(raw, off));
+  for (const b64 of inner) add(b64);
+  for (const b64 of inner) add(toBase64url(b64));
   add(raw.toString("base64"));
   add(raw.toString("base64url"));
-  add(Buffer.concat([raw, Buffer.from("\n")]).toString("base64"));
+  const withNewline = Buffer.alloc(raw.length + 1, 10);
+  withNewline.set(raw);
+  add(withNewline.toString("base64"));
   if (opts.username !== void 0) {
     const auth = Buffer.from(`${opts.username}:${secret}`, "utf8");
     add(auth.toString("base64"));
     add(auth.toString("base64url"));
   }
-  for (const form of urlForms(raw)) add(form);
-  const json = JSON.stringify(secret).slice(1, -1);
-  add(json);
-  add(json.replace(/\//g, "\\/"));
-  add(asciiJson(json));
-  add(secret.replace(/'/g, `'\\''`));
-  if (/[^\x20-\x7e]/.test(secret)) {
-    add(ansiC(raw, false));
-    add(ansiC(raw, true));
-  }
-  const q = shellBackslash(secret);
-  add(q);
-  if (q !== void 0 && /^\\[#~]/.test(q)) add(q.slice(1));
-  return [...out.values()];
+  if (!/^[A-Za-z0-9_.-]*$/.test(secret)) escapedForms(secret, raw, printable, add);
+  return [...out];
+}
+function derivedForms(secret, opts = {}) {
+  return derivedKeys(secret, opts).map((k) => Buffer.from(k, "latin1"));
 }
 
 // src/mask/registry.ts
@@ -311,7 +335,10 @@ var WS_SEP = 10;
 var WS_BREAK = 32;
 var SecretRegistry = class {
   gitlabTokens;
-  literals = /* @__PURE__ */ new Map();
+  /** Literal forms as byte keys (latin1 strings: one char per byte). */
+  literals = /* @__PURE__ */ new Set();
+  /** The forms as Buffers, made when first asked for after a change. */
+  formBuffers;
   ws = /* @__PURE__ */ new Map();
   secrets = /* @__PURE__ */ new Set();
   changes = 0;
@@ -353,10 +380,9 @@ var SecretRegistry = class {
     if (this.secrets.has(key)) return warnings;
     this.secrets.add(key);
     let changed = false;
-    for (const f of derivedForms(secret, opts)) {
-      const k = f.toString("latin1");
+    for (const k of derivedKeys(secret, opts)) {
       if (!this.literals.has(k)) {
-        this.literals.set(k, f);
+        this.literals.add(k);
         changed = true;
       }
     }
@@ -373,7 +399,19 @@ var SecretRegistry = class {
   }
   /** Every literal form registered (raw values included), each once. */
   forms() {
-    return [...this.literals.values()];
+    if (this.formBuffers?.version !== this.changes)
+      this.formBuffers = {
+        version: this.changes,
+        forms: this.formKeys().map((k) => Buffer.from(k, "latin1"))
+      };
+    return [...this.formBuffers.forms];
+  }
+  /**
+   * The same forms as byte keys (latin1 strings), without a Buffer each: what the automaton and the
+   * skip table are built from (1,000 secrets make ~7,000 forms, all alive as long as the registry).
+   */
+  formKeys() {
+    return [...this.literals];
   }
   /** Multi-line secrets' tokens (see whitespaceForm). */
   whitespaceForms() {
@@ -391,7 +429,7 @@ var SecretRegistry = class {
   compiled() {
     if (this.cache?.version === this.changes) return this.cache;
     const pats = [];
-    for (const k of this.literals.keys()) pats.push({ key: k, mask: true, token: false });
+    for (const k of this.literals) pats.push({ key: k, mask: true, token: false });
     if (this.gitlabTokens)
       for (const p of GITLAB_TOKEN_PREFIXES) pats.push({ key: p, mask: false, token: true });
     const ac = buildAutomaton(pats);
@@ -432,55 +470,109 @@ import { read } from "node:fs";
 var GRAM = 4;
 var SKIP_HASH_BITS = 18;
 var SKIP_MIN_LENGTH = 8;
+var HASH_MUL = 2654435761;
 function hash(b0, b1, b2, b3, drop) {
-  return Math.imul(b0 | b1 << 8 | b2 << 16 | b3 << 24, 2654435761) >>> drop;
+  return Math.imul(b0 | b1 << 8 | b2 << 16 | b3 << 24, HASH_MUL) >>> drop;
 }
-function planSkip(forms, always = false, bits = SKIP_HASH_BITS) {
+function buildSkipTable(forms, always = false, bits = SKIP_HASH_BITS) {
   if (forms.length === 0) return void 0;
-  const m = Math.min(255, ...forms.map((f) => f.length));
+  const m = forms.reduce((n, f) => Math.min(n, f.length), 255);
   if (m < GRAM || m < SKIP_MIN_LENGTH && !always) return void 0;
   const drop = 32 - bits;
   const shift = new Uint8Array(1 << bits).fill(m - GRAM + 1);
-  const check = /* @__PURE__ */ new Map();
-  for (const f of forms) {
-    for (let q = GRAM; q <= m; q++) {
-      const h2 = hash(f[q - 4], f[q - 3], f[q - 2], f[q - 1], drop);
-      if (m - q < shift[h2]) shift[h2] = m - q;
+  const last = new Int32Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i];
+    let w = 0;
+    let h = 0;
+    for (let q = 1; q <= m; q++) {
+      w = w >>> 8 | f.charCodeAt(q - 1) << 24;
+      if (q < GRAM) continue;
+      h = Math.imul(w, HASH_MUL) >>> drop;
+      if (m - q < shift[h]) shift[h] = m - q;
     }
-    const h = hash(f[m - 4], f[m - 3], f[m - 2], f[m - 1], drop);
-    const list = check.get(h) ?? [];
-    list.push(f);
-    check.set(h, list);
+    last[i] = h;
   }
-  return { m, drop, shift, check };
+  return { m, drop, shift, ...checkLists(forms, last) };
 }
-function skipScan(plan, view, from, base, found, budget) {
-  const { m, drop, shift, check } = plan;
+function checkLists(forms, last) {
+  const bucket = /* @__PURE__ */ new Map();
+  const counts = [];
+  const of = new Int32Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const h = last[i];
+    let k = bucket.get(h);
+    if (k === void 0) {
+      k = counts.length;
+      bucket.set(h, k);
+      counts.push(0);
+    }
+    of[i] = k;
+    counts[k] = counts[k] + 1;
+  }
+  const first = new Int32Array(counts.length + 1);
+  for (let k = 0; k < counts.length; k++) first[k + 1] = first[k] + counts[k];
+  const next = first.slice(0, counts.length);
+  const order = new Array(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const k = of[i];
+    order[next[k]] = forms[i];
+    next[k] = next[k] + 1;
+  }
+  const start = new Int32Array(forms.length);
+  const len = Int32Array.from(order, (f) => f.length);
+  for (let e = 1; e < order.length; e++) start[e] = start[e - 1] + len[e - 1];
+  return { bucket, first, start, len, bytes: Buffer.from(order.join(""), "latin1") };
+}
+function check(t, h, view, j, from, base, found) {
+  const k = t.bucket.get(h);
   const n = view.length;
-  let j = m;
-  while (j <= n) {
-    const h = hash(
-      view[j - 4],
-      view[j - 3],
-      view[j - 2],
-      view[j - 1],
-      drop
-    );
+  const s = j - t.m;
+  const { start, len, bytes } = t;
+  for (let x = t.first[k], x1 = t.first[k + 1]; x < x1; x++) {
+    const l = len[x];
+    const e = s + l;
+    if (e > n || from + e <= base) continue;
+    const b0 = start[x];
+    let i = 0;
+    while (i < l && view[s + i] === bytes[b0 + i]) i++;
+    if (i === l) found.push(from + e, from + s);
+  }
+  return j + 1;
+}
+function gramAt(view, j, drop) {
+  return hash(
+    view[j - 4],
+    view[j - 3],
+    view[j - 2],
+    view[j - 1],
+    drop
+  );
+}
+function skipScan(table, view, from, base, found, budget) {
+  const { m, drop, shift } = table;
+  const n = view.length;
+  const mid = Math.max(m, n + m >> 1);
+  let a = m;
+  let b = mid;
+  while (a < mid && b <= n) {
+    const ha = gramAt(view, a, drop);
+    const hb = gramAt(view, b, drop);
+    const sa = shift[ha];
+    const sb = shift[hb];
+    if (sa > 0) a += sa;
+    else if (--budget < 0) return false;
+    else a = check(table, ha, view, a, from, base, found);
+    if (sb > 0) b += sb;
+    else if (--budget < 0) return false;
+    else b = check(table, hb, view, b, from, base, found);
+  }
+  for (let j = a < mid ? a : b, end = a < mid ? mid - 1 : n; j <= end; ) {
+    const h = gramAt(view, j, drop);
     const sh = shift[h];
-    if (sh > 0) {
-      j += sh;
-      continue;
-    }
-    if (--budget < 0) return false;
-    const s = j - m;
-    for (const f of check.get(h) ?? []) {
-      const e = s + f.length;
-      if (e > n || from + e <= base) continue;
-      let k = 0;
-      while (k < f.length && view[s + k] === f[k]) k++;
-      if (k === f.length) found.push(from + e, from + s);
-    }
-    j++;
+    if (sh > 0) j += sh;
+    else if (--budget < 0) return false;
+    else j = check(table, h, view, j, from, base, found);
   }
   return true;
 }
@@ -566,7 +658,7 @@ function candidates(form) {
 function offsetIn(form, k) {
   return isPair(k) ? form.indexOf(Buffer.from(anchorBytes(k))) : form.indexOf(k);
 }
-function chooseAnchors(has, freq) {
+function coverEntries(has, freq) {
   const uncovered = new Set(has.keys());
   const chosen = /* @__PURE__ */ new Set();
   const all = /* @__PURE__ */ new Set();
@@ -589,7 +681,7 @@ function chooseAnchors(has, freq) {
   }
   return chosen;
 }
-function planAnchors(entries, weights, always = false) {
+function chooseAnchors(entries, weights, always = false) {
   if (entries.length > SPARSE_MAX_FORMS && !always) return void 0;
   const f = weights instanceof Float64Array ? { byte: weights, pair: (a, b) => weights[a] * weights[b] } : weights;
   const known = /* @__PURE__ */ new Map();
@@ -602,7 +694,7 @@ function planAnchors(entries, weights, always = false) {
     return v;
   };
   const has = entries.map((e) => candidates(e.form));
-  const chosen = chooseAnchors(has, freq);
+  const chosen = coverEntries(has, freq);
   const byAnchor = /* @__PURE__ */ new Map();
   entries.forEach((entry, i) => {
     let a = -1;
@@ -684,13 +776,13 @@ function pow2AtLeast(n) {
   while (p < n) p *= 2;
   return p;
 }
-var skipPlans = /* @__PURE__ */ new WeakMap();
-function skipPlanFor(c, forms, force) {
-  const known = skipPlans.get(c);
-  if (known && known.force === force) return known.plan;
-  const plan = planSkip(forms, force);
-  skipPlans.set(c, { force, plan });
-  return plan;
+var skipTables = /* @__PURE__ */ new WeakMap();
+function skipTableFor(c, forms, force) {
+  const known = skipTables.get(c);
+  if (known && known.force === force) return known.table;
+  const table = buildSkipTable(forms, force);
+  skipTables.set(c, { force, table });
+  return table;
 }
 function join(parts) {
   if (parts.length === 0) return void 0;
@@ -724,11 +816,11 @@ var Masker = class {
   /** The earliest offset a match not yet found can start at (the last hold point). */
   scanFrom = 0;
   /**
-   * Search plans (both undefined: the automaton on every byte). Few forms: anchor bytes for forms and
+   * How to search (both undefined: the automaton on every byte). Few forms: anchor bytes for forms and
    * token prefixes (sparse.ts). Many long forms: Wu–Manber for the forms (skip.ts), anchors for the
    * token prefixes only.
    */
-  plan;
+  anchors;
   skip;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   seen = new Float64Array(256);
@@ -749,7 +841,7 @@ var Masker = class {
     this.c = registry.compiled();
     this.ring = Buffer.alloc(this.ringSize(this.c));
     this.wsRing = new Float64Array(pow2AtLeast((this.c.ws?.maxLen ?? 0) + 1));
-    this.makePlans();
+    this.chooseSearch();
   }
   /** Masks the next chunk; returns what can be emitted now (undefined if nothing). */
   write(chunk) {
@@ -773,13 +865,13 @@ var Masker = class {
     let fast = false;
     if (this.seenTotal < EARLY_SAMPLES && this.engine === "auto" && this.c.ws === void 0) {
       this.sample(chunk);
-      if (this.seenTotal >= EARLY_SAMPLES) this.makePlans();
+      if (this.seenTotal >= EARLY_SAMPLES) this.chooseSearch();
     }
-    if (this.plan !== void 0 || this.skip !== void 0) {
+    if (this.anchors !== void 0 || this.skip !== void 0) {
       if (this.cooldown > 0) {
         this.cooldown--;
         this.sample(chunk);
-        if (this.cooldown === 0) this.makePlans();
+        if (this.cooldown === 0) this.chooseSearch();
       } else if (this.scanFast(chunk, base, headroom)) fast = true;
       else {
         this.cooldown = this.backoff;
@@ -824,7 +916,7 @@ var Masker = class {
     return {
       chunksFast: this.chunksFast,
       chunksAutomaton: this.chunksAutomaton,
-      anchors: (this.plan?.needles ?? []).map((n) => typeof n === "number" ? String.fromCharCode(n) : n.toString("latin1")).join(" "),
+      anchors: (this.anchors?.needles ?? []).map((n) => typeof n === "number" ? String.fromCharCode(n) : n.toString("latin1")).join(" "),
       skip: this.skip !== void 0
     };
   }
@@ -884,9 +976,12 @@ var Masker = class {
     this.tokTail = tokTail;
     this.tokStart = tokStart;
   }
-  /** Plans for this stream's bytes so far (see `plan`), or none when the automaton is the better choice. */
-  makePlans() {
-    this.plan = void 0;
+  /**
+   * How to search this stream's bytes so far (see `anchors`, `skip`): neither when the automaton is
+   * the better choice.
+   */
+  chooseSearch() {
+    this.anchors = void 0;
     this.skip = void 0;
     if (this.c.ws !== void 0 || this.engine === "automaton") return;
     const prior = priorWeights();
@@ -898,18 +993,21 @@ var Masker = class {
       // the product of its bytes, then what the stream showed.
       pair: (a, b) => (prior[a] * prior[b] * 4 * k + this.seenPairs[a << 8 | b]) / (k + total)
     };
-    const forms = this.registry.forms();
+    const keys = this.registry.formKeys();
     const tokens = this.registry.gitlabTokens ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, "latin1"), token: true })) : [];
     const force = this.engine !== "auto";
     if (this.engine !== "skip") {
-      this.plan = planAnchors([...forms.map((form) => ({ form, token: false })), ...tokens], weights, force);
-      if (this.plan !== void 0 || this.engine === "anchors") return;
+      if (force || keys.length + tokens.length <= SPARSE_MAX_FORMS) {
+        const entries = this.registry.forms().map((form) => ({ form, token: false }));
+        this.anchors = chooseAnchors([...entries, ...tokens], weights, force);
+      }
+      if (this.anchors !== void 0 || this.engine === "anchors") return;
     }
-    this.skip = skipPlanFor(this.c, forms, force);
-    if (this.skip === void 0 && forms.length > 0) return;
+    this.skip = skipTableFor(this.c, keys, force);
+    if (this.skip === void 0 && keys.length > 0) return;
     if (tokens.length > 0) {
-      this.plan = planAnchors(tokens, weights, force);
-      if (this.plan === void 0) this.skip = void 0;
+      this.anchors = chooseAnchors(tokens, weights, force);
+      if (this.anchors === void 0) this.skip = void 0;
     }
   }
   sample(chunk) {
@@ -961,7 +1059,7 @@ var Masker = class {
     }
     const budget = this.engine === "auto" ? (chunk.length >> 5) + 16 : Infinity;
     if (this.skip !== void 0 && !skipScan(this.skip, view, from, base, found, budget)) return false;
-    if (this.plan !== void 0 && !anchorScan(this.plan, view, from, base, found, prefixes, budget))
+    if (this.anchors !== void 0 && !anchorScan(this.anchors, view, from, base, found, prefixes, budget))
       return false;
     if (this.registry.gitlabTokens) this.sparseTokens(view, from, chunk, base, prefixes, found, junction);
     if (found.length > 2) {
@@ -1228,13 +1326,13 @@ var Masker = class {
       this.wsCount = count;
     }
     for (const [a, b] of found) this.addAny(a, b);
-    this.makePlans();
+    this.chooseSearch();
     this.cooldown = 0;
     this.scanFrom = Math.min(this.scanFrom, this.holdFrom());
   }
 };
-function anchorScan(plan, view, from, base, found, prefixes, budget) {
-  const { first, off, start, len, token, bytes, needles, anchorLen } = plan;
+function anchorScan(choice, view, from, base, found, prefixes, budget) {
+  const { first, off, start, len, token, bytes, needles, anchorLen } = choice;
   const vlen = view.length;
   for (let ai = 0; ai < needles.length; ai++) {
     const a = needles[ai];

@@ -6,8 +6,8 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-VAF6SJXB.js";
-import "./chunk-AU24H3XZ.js";
+} from "./chunk-KOCZFF4F.js";
+import "./chunk-FM5BMCFY.js";
 import "./chunk-DWTRIDGW.js";
 import {
   getState
@@ -25,20 +25,20 @@ import {
 } from "./chunk-DRPPJTMH.js";
 import {
   resolveSettings
-} from "./chunk-Y4VXDZ6F.js";
+} from "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-UJXHN4VT.js";
-import "./chunk-KLXJJUAN.js";
+} from "./chunk-L6K4O4G7.js";
+import "./chunk-NQ4UVOAK.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   connect
-} from "./chunk-LL4JVSP2.js";
-import "./chunk-GAHSSZYI.js";
+} from "./chunk-QMPRZNSR.js";
+import "./chunk-VGTID2SL.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";

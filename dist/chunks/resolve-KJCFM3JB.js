@@ -14,7 +14,7 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-JODZ5YLE.js";
+} from "./chunk-SWVF5BTM.js";
 import {
   jobVariables,
   scrubOutputs,
@@ -31,10 +31,10 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-Q6FZT6LP.js";
+} from "./chunk-ENM3RLJR.js";
 import {
   runFlow
-} from "./chunk-TGHQQC54.js";
+} from "./chunk-2UPVEKZP.js";
 import {
   runSpecs
 } from "./chunk-DRPPJTMH.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-Y4VXDZ6F.js";
+} from "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
@@ -54,12 +54,12 @@ import {
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-UJXHN4VT.js";
-import "./chunk-KLXJJUAN.js";
+import "./chunk-L6K4O4G7.js";
+import "./chunk-NQ4UVOAK.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-LL4JVSP2.js";
-import "./chunk-GAHSSZYI.js";
+import "./chunk-QMPRZNSR.js";
+import "./chunk-VGTID2SL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";

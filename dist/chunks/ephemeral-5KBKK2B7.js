@@ -5,12 +5,12 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-UJXHN4VT.js";
-import "./chunk-KLXJJUAN.js";
+} from "./chunk-L6K4O4G7.js";
+import "./chunk-NQ4UVOAK.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-LL4JVSP2.js";
-import "./chunk-GAHSSZYI.js";
+import "./chunk-QMPRZNSR.js";
+import "./chunk-VGTID2SL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-NWKT2VDV.js";

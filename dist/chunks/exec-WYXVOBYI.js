@@ -5,7 +5,7 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-JODZ5YLE.js";
+} from "./chunk-SWVF5BTM.js";
 import "./chunk-YCDX7AJG.js";
 import {
   checkStateDir
@@ -13,9 +13,9 @@ import {
 import "./chunk-HLA5MZAU.js";
 import {
   runFlow
-} from "./chunk-TGHQQC54.js";
+} from "./chunk-2UPVEKZP.js";
 import "./chunk-DRPPJTMH.js";
-import "./chunk-Y4VXDZ6F.js";
+import "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
@@ -24,16 +24,16 @@ import "./chunk-T4ECGMLM.js";
 import "./chunk-MD44M7EN.js";
 import {
   discardEphemeral
-} from "./chunk-UJXHN4VT.js";
-import "./chunk-KLXJJUAN.js";
+} from "./chunk-L6K4O4G7.js";
+import "./chunk-NQ4UVOAK.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   proxyAwareFetch
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 import {
   maskPipe
-} from "./chunk-GAHSSZYI.js";
+} from "./chunk-VGTID2SL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-4XOODLE4.js";
 import "./chunk-M2XMWK6Z.js";
@@ -60,6 +60,7 @@ async function runChild(o) {
     cwd: o.cwd,
     stdio: ["inherit", "pipe", "pipe"]
   }) : spawn(o.command, o.args, { env: o.env, cwd: o.cwd, stdio: ["inherit", "pipe", "pipe"], shell: false });
+  o.registry.compiled();
   const unsubscribe = o.onSignal?.((sig) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
   });

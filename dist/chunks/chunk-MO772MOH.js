@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listDescendantGroups,
   listGroupProjects
-} from "./chunk-LL4JVSP2.js";
+} from "./chunk-QMPRZNSR.js";
 
 // src/core/concurrency.ts
 async function mapLimit(items, limit, fn) {

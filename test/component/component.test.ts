@@ -13,8 +13,8 @@
  * - the jobs' scripts run as a runner would run them (sh -e), with `npx` standing for the built CLI,
  *   against the stand-in GitLab on 127.0.0.1.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -233,7 +233,7 @@ let bin: string;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'dt-component-'));
   bin = join(work, '.bin');
-  spawnSync('mkdir', ['-p', bin]);
+  mkdirSync(bin, { recursive: true });
   // npx --yes deploy-token@VERSION ARGS… : records the version, runs the built CLI.
   writeFileSync(
     join(bin, 'npx'),
@@ -340,7 +340,7 @@ withCli('templates/deploy-token-validate.yml: the job’s script', () => {
   });
 
   test('files: several, by shell pattern; an unreadable file fails the job whatever fail-on-findings says', async () => {
-    spawnSync('mkdir', ['-p', join(work, 'ci')]);
+    mkdirSync(join(work, 'ci'), { recursive: true });
     writeFileSync(join(work, 'ci', 'a.gitlab-ci.yml'), good);
     writeFileSync(join(work, 'ci', 'b.gitlab-ci.yml'), bad);
     const r = await runJob(jobOf(FILE, { files: 'ci/*.gitlab-ci.yml' }));

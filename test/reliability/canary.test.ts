@@ -8,7 +8,16 @@
  * for each canary and its derived forms. Zero hits is the only pass.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/standin/model.js';
@@ -56,15 +65,33 @@ let standin: RunningStandin;
 /** A second GitLab for provision, audit and ephemeral tokens: a group whose variables hold the canary. */
 let writable: RunningStandin;
 let root: string;
-let argvSamples: string[] = [];
+/** Each distinct command line seen since the last sweep (most samples repeat the one before). */
+let argvSamples = new Set<string>();
+let argvSampled = 0;
 let sampler: NodeJS.Timeout | undefined;
 const report = { runs: 0, files: 0, argv: 0, leaks: [] as string[] };
 
+/** Every process's argv, read into one reused buffer (a few syscalls per process: it runs every 5 ms). */
+const cmdline = Buffer.alloc(1 << 16);
+function readCmdline(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    let text = '';
+    for (let at = 0, n = cmdline.length; n === cmdline.length; at += n) {
+      n = readSync(fd, cmdline, 0, cmdline.length, at);
+      text += cmdline.toString('latin1', 0, n);
+    }
+    return text;
+  } finally {
+    closeSync(fd);
+  }
+}
 function sampleArgv(): void {
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      argvSamples.push(readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' '));
+      argvSamples.add(readCmdline(`/proc/${pid}/cmdline`));
+      argvSampled++;
     } catch {
       /* gone */
     }
@@ -214,9 +241,10 @@ async function sweep(
       check(f, readFileSync(f, 'latin1'));
     }
   }
-  report.argv += argvSamples.length;
-  for (const a of argvSamples) check('argv', a);
-  argvSamples = [];
+  report.argv += argvSampled;
+  for (const a of argvSamples) check('argv', a.replace(/\0/g, ' '));
+  argvSamples = new Set();
+  argvSampled = 0;
   report.leaks.push(...where);
   expect(where).toEqual([]);
 }

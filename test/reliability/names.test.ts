@@ -2,8 +2,10 @@
  * Values printed as names (issue 12, class 1): a secret where a name is expected — CI_DEPLOY_USER
  * holding a token (swapped variables, a password pasted into the wrong field), from the job
  * environment or from GitLab's CI/CD variables — never reaches any output. Each member runs through
- * every command that reports on it and through the action, from the built dist/, and every output
- * (stdout, stderr, GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE, the job summary) is searched.
+ * every command that reports on it and through the action, and every output (stdout, stderr,
+ * GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE, the job summary) is searched. The first member runs from
+ * the built dist/, each run its own process; the others in this process from src/ (in-process.ts:
+ * the code dist/ bundles, its output collected the same way).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { startStandin, type RunningStandin } from '../../src/standin/server.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { record } from '../helpers/report.js';
 import { everything, occurrences, place, placeEnv, runDist, type Place } from './dist.js';
+import { runInProcess } from './in-process.js';
 
 const API = 'glpat-demoDemoDemoDemo1234';
 const PASSWORD = 'gldt-ProjToken11ProjToken1';
@@ -24,6 +27,8 @@ interface Member {
   password: string;
   /** What must appear nowhere (the secret, or the part of it that is not a public prefix). */
   secret: string[];
+  /** Through the built dist/ (a process per run), or in this process. */
+  how?: 'dist' | 'in-process';
 }
 
 const MEMBERS: Member[] = [
@@ -107,7 +112,7 @@ async function sweep(
   gitlab = standin,
 ): Promise<string> {
   const p = fresh();
-  const r = await runDist(
+  const r = await (m.how === 'in-process' ? runInProcess : runDist)(
     entry,
     args,
     placeEnv(p, {
@@ -127,7 +132,9 @@ async function sweep(
 
 const jobEnv = (m: Member) => ({ CI_DEPLOY_USER: m.user, CI_DEPLOY_PASSWORD: m.password });
 
-describe.each(MEMBERS)('CI_DEPLOY_USER holding $name', (m) => {
+MEMBERS.forEach((m, i) => (m.how = i === 0 ? 'dist' : 'in-process'));
+
+describe.each(MEMBERS)('CI_DEPLOY_USER holding $name ($how)', (m) => {
   test('plan (text, --verbose) and plan --format json', async () => {
     const text = await sweep(m, 'cli.js', ['plan', '--verbose'], jobEnv(m));
     // The value was there to print: the resolver names it as a swapped token without quoting it,
@@ -174,7 +181,7 @@ describe('from GitLab: the member in the project’s CI/CD variables (plan outsi
       projects: sc.projects.map((p) => ({ ...p, variables: vars })),
     };
   };
-  test.each(MEMBERS.filter((m) => m.password !== USER))('$name', async (m) => {
+  test.each(MEMBERS.filter((m) => m.password !== USER))('$name ($how)', async (m) => {
     await fromApi?.close();
     fromApi = await startStandin(withVariables(m));
     const plan = await sweep(m, 'cli.js', ['plan', '--format', 'json'], {}, fromApi);

@@ -5,7 +5,9 @@
  * workflow commands. Whatever the member, no output carries a control or format character raw, and
  * in a GitHub step no line starts a command but this tool's own (masks and annotations). The runner
  * is simulated from its source (ActionCommandManager: ::name:: after white space, the legacy ##[
- * anywhere, stop-commands until its token). Through the built dist/.
+ * anywhere, stop-commands until its token). The first member through the built dist/ (a process per
+ * run), the others in this process from src/ (in-process.ts: the code dist/ bundles, its output
+ * collected the same way).
  */
 import { readFileSync, rmSync } from 'node:fs';
 import type { Scenario } from '../../src/standin/model.js';
@@ -17,6 +19,7 @@ import {
 } from '../../src/standin/server.js';
 import { loadScenario } from '../helpers/scenarios.js';
 import { place, placeEnv, runDist, type Place } from './dist.js';
+import { runInProcess } from './in-process.js';
 
 const API = 'glpat-demoDemoDemoDemo1234';
 /** Terminal escapes (title, clear, colour), a bell, bidi override and isolate, CR, and commands. */
@@ -122,7 +125,9 @@ function check(label: string, texts: Record<string, string>): void {
   expect({ label, acted }).toEqual({ label, acted: [] });
 }
 
-describe.each(MEMBERS)('%s', (_name, edit, intercept) => {
+const HOW = (m: Member) => (m === MEMBERS[0] ? 'dist' : 'in-process');
+
+describe.each(MEMBERS.map((m) => [HOW(m), ...m] as const))('%s: %s', (how, _name, edit, intercept) => {
   let gitlab: RunningStandin;
   beforeAll(async () => {
     gitlab = await startStandin(edit(loadScenario('1-project-token.json')), {
@@ -134,7 +139,7 @@ describe.each(MEMBERS)('%s', (_name, edit, intercept) => {
   async function run(entry: 'cli.js' | 'index.js', args: string[], extra: Record<string, string> = {}) {
     const p = place();
     places.push(p);
-    const r = await runDist(
+    const r = await (how === 'dist' ? runDist : runInProcess)(
       entry,
       args,
       placeEnv(p, {

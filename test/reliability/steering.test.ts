@@ -2,13 +2,16 @@
  * Names that steer the runner or the shell (issue 12, class 3): a spec that exports one (as a
  * variable, or as a credential file's env:) is refused with the reason, for every export target —
  * GITHUB_ENV, shell, dotenv, json, exec's child, the action — with nothing written, exported or run;
- * `validate` reports each as an error. Through the built dist/.
+ * `validate` reports each as an error. Every name through every target in this process, from src/
+ * (in-process.ts: the code dist/ bundles, its output and the runner's files read back the same way);
+ * every target through the built dist/ in its own process with a variable and a file's env:.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../helpers/scenarios.js';
 import { standinPerFile } from '../helpers/standin.js';
 import { place, placeEnv, runDist, type Place } from './dist.js';
+import { runInProcess } from './in-process.js';
 
 const NAMES = [
   'NODE_OPTIONS',
@@ -40,18 +43,25 @@ const asVariable = (name: string) => `    variables:\n      ${name}: "{{ gitlab_
 const asFileEnv = (name: string) =>
   `    files:\n      - path: netrc\n        template: "machine {{ gitlab_host }} login {{ username }} password {{ password }}"\n        env: ${name}\n`;
 
+type Entry = 'cli.js' | 'index.js';
+/** Through the built dist/ (a process), or in this process. */
+type How = 'dist' | 'in-process';
+
 async function run(
   args: string[],
   job: string,
   extra: Record<string, string> = {},
-  entry: 'cli.js' | 'index.js' = 'cli.js',
+  entry: Entry = 'cli.js',
+  how: How = 'dist',
 ) {
   const p = place();
   places.push(p);
   specWith(p, job);
-  const r = await runDist(
+  // In this process the working directory is jest's: a relative --output names the place's file.
+  const argv = how === 'dist' ? args : args.map((a) => (a === 'deploy.env' ? join(p.work, a) : a));
+  const r = await (how === 'dist' ? runDist : runInProcess)(
     entry,
-    args,
+    argv,
     placeEnv(p, {
       GITLAB_TOKEN: 'glpat-demoDemoDemoDemo1234',
       CI_SERVER_URL: standin.url,
@@ -97,33 +107,39 @@ const TARGETS: [string, string[], Record<string, string>?, ('cli.js' | 'index.js
   ],
 ];
 
+const VARIABLE_NAMES = NAMES.map((n) => ['in-process', n] as [How, string]);
+const FILE_ENV_NAMES = ['LD_PRELOAD', 'node_options', 'GIT_SSH_COMMAND', 'ACTIONS_RUNTIME_TOKEN'].map(
+  (n) => ['in-process', n] as [How, string],
+);
+// The built dist/ in its own process: one name of each kind per target.
+VARIABLE_NAMES.push(['dist', 'NODE_OPTIONS']);
+FILE_ENV_NAMES.push(['dist', 'LD_PRELOAD']);
+
 describe.each(TARGETS)('%s', (_t, args, extra = {}, entry = 'cli.js') => {
-  test.each(NAMES)('a variable named %s: refused, nothing exported', async (name) => {
-    const r = await run(
-      args,
-      asVariable(name),
-      { ...extra, ...(entry === 'index.js' ? { 'INPUT_GITLAB-URL': standin.url } : {}) },
-      entry,
-    );
+  const env = () => ({ ...extra, ...(entry === 'index.js' ? { 'INPUT_GITLAB-URL': standin.url } : {}) });
+  test.each(VARIABLE_NAMES)('%s: a variable named %s: refused, nothing exported', async (how, name) => {
+    const r = await run(args, asVariable(name), env(), entry, how);
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toContain(`${name} is refused:`);
     expect(r.stdout).not.toContain('RAN');
     expect(r.written).toEqual(nothing);
   });
-  test.each(['LD_PRELOAD', 'node_options', 'GIT_SSH_COMMAND', 'ACTIONS_RUNTIME_TOKEN'])(
-    "a credential file's env: %s: refused, no file written",
-    async (name) => {
-      const r = await run(
-        args,
-        asFileEnv(name),
-        { ...extra, ...(entry === 'index.js' ? { 'INPUT_GITLAB-URL': standin.url } : {}) },
-        entry,
-      );
+  test.each(FILE_ENV_NAMES)(
+    "%s: a credential file's env: %s: refused, no file written",
+    async (how, name) => {
+      const r = await run(args, asFileEnv(name), env(), entry, how);
       expect(r.code).toBe(2);
       expect(r.stdout + r.stderr).toContain(`env ${name} is refused:`);
       expect(r.written).toEqual(nothing);
     },
   );
+  test('in-process: a name that steers nothing is exported, so the checks above see what a run writes', async () => {
+    const r = await run(args, asVariable('REGISTRY_URL'), env(), entry, 'in-process');
+    expect(r.code).toBe(0);
+    // shell and json print their exports; every other target writes them to a file.
+    if (/shell|json/.test(args.join(' '))) expect(r.stdout).toContain('REGISTRY_URL');
+    else expect(r.written).not.toEqual(nothing);
+  });
 });
 
 test('validate reports each name as an error, with its reason', async () => {

@@ -51,6 +51,19 @@ test("with the flag: GitLab's parser reads the values back, the file is 0600, an
   expect(r.stderr).not.toContain('gldt-ProjToken11ProjToken1');
 });
 
+test('a relative --output is taken from the working directory the command was given', async () => {
+  const r = await runCli(
+    ['resolve', '--export', 'dotenv', '--output', 'deploy.env', '--allow-unmasked-dotenv'],
+    env(),
+    { cwd: dir },
+  );
+  expect(r.code).toBe(0);
+  expect(parseGitlabDotenv(readFileSync(join(dir, 'deploy.env'), 'utf8')).CI_DEPLOY_USER).toBe(
+    'gitlab+deploy-token-11',
+  );
+  expect(existsSync(join(process.cwd(), 'deploy.env'))).toBe(false);
+});
+
 test('dotenv needs --output', async () => {
   const r = await runCli(['resolve', '--export', 'dotenv'], env());
   expect(r.code).toBe(2);

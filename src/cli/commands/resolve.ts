@@ -1,4 +1,5 @@
 /** `resolve` and `plan`: the same resolution; `plan` writes nothing and prints no secret. */
+import { resolve as resolvePath } from 'node:path';
 import { rmSync } from 'node:fs';
 import { Delivery, type Delivered, type RenderedExport } from '../../app/delivery.js';
 import { jobVariables, scrubOutputs, stepOutputs } from '../../app/exports.js';
@@ -116,7 +117,8 @@ function renderDotenvTarget(
   ctx: CommandContext,
 ): RenderedExport {
   const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
-  const path = flags.output as string;
+  // Relative to the command's working directory (the context's, which in-process callers set).
+  const path = resolvePath(ctx.cwd, flags.output as string);
   return {
     rank: 0,
     write: () => {

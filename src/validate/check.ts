@@ -21,7 +21,11 @@ function runFile(kind: 'spec' | 'ci', root: YNode, report: Report): void {
 }
 
 function runJob(ctx: JobContext): void {
-  for (const rule of RULES) rule.job?.(ctx);
+  for (const rule of RULES) {
+    rule.job?.(ctx);
+    if (ctx.kind === 'spec') rule.specJob?.(ctx);
+    else rule.ciJob?.(ctx);
+  }
 }
 
 /** The semantic rules of a job spec (beyond its schema). */

@@ -6,8 +6,9 @@
  */
 import type { YNode } from '../yaml/tree.js';
 import type { JobView } from './ci/job.js';
-import type { Finding, RuleMeta } from './finding.js';
-import type { CommandScope } from './script.js';
+import { findingAt, type Finding, type RuleMeta } from './finding.js';
+import { wordSpan, type CommandScope, type ScriptItem } from './script.js';
+import type { Word } from './shell.js';
 import type { SpecJob } from './spec/jobs.js';
 
 export type { RuleMeta, Severity } from './finding.js';
@@ -56,4 +57,31 @@ export interface Rule extends RuleMeta {
   readonly file?: (f: FileContext) => void;
   /** Once per job (of a spec or a CI file). */
   readonly job?: (j: JobContext) => void;
+  /** Once per job of a spec. */
+  readonly specJob?: (j: SpecJobContext) => void;
+  /** Once per job of a CI file. */
+  readonly ciJob?: (j: CiJobContext) => void;
+}
+
+/**
+ * The script lines of a job that `rule` reads: those it has not read in the same context yet
+ * (CommandScope.first) and that pass `worth`, a cheap test of the text before any command is parsed.
+ */
+export function linesFor(
+  scope: CommandScope,
+  rule: RuleMeta,
+  worth: (text: string) => boolean,
+): ScriptItem[] {
+  return scope.items.filter((item) => (!scope.first || scope.first(rule.id, item)) && worth(item.text));
+}
+
+/** Reports a finding of `rule` at a word (or any offsets) of a script line. */
+export function reportWord(
+  report: Report,
+  rule: RuleMeta,
+  message: string,
+  item: ScriptItem,
+  w: Pick<Word, 'start' | 'end'>,
+): void {
+  report(findingAt(rule, message, wordSpan(item, w), item.via));
 }

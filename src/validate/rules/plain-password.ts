@@ -8,8 +8,8 @@ import { loginPasswordArg } from '../commands/login.js';
 import { spanInScalar } from '../../yaml/locate.js';
 import type { SourceFile, Via, YNode, YScalar } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type Report, type Rule } from '../rule.js';
+import type { CommandScope } from '../script.js';
 import { specTemplates } from '../spec/jobs.js';
 
 // GitLab token prefixes (doc/security/tokens): deploy, personal, OAuth app secret, CI build, runner, …
@@ -101,19 +101,16 @@ function scanTokens(root: YNode, report: Report, expected: string): void {
 
 /** Registry logins in commands with a literal password (`docker login -p hunter2`). */
 function commandPasswordFindings(scope: CommandScope): void {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('plain-password', item)) continue;
-    if (!/\blogin\b/.test(item.text)) continue;
+  for (const item of linesFor(scope, plainPassword, (text) => /\blogin\b/.test(text))) {
     for (const cmd of item.cmds) {
       const hit = loginPasswordArg(cmd);
       if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
-      scope.report(
-        findingAt(
-          plainPassword,
-          `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
-          wordSpan(item, hit.value),
-          item.via,
-        ),
+      reportWord(
+        scope.report,
+        plainPassword,
+        `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
+        item,
+        hit.value,
       );
     }
   }
@@ -134,7 +131,8 @@ export const plainPassword: Rule = {
     ),
   job: (j) => {
     commandPasswordFindings(j.scope);
-    if (j.kind === 'spec')
-      for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
+  },
+  specJob: (j) => {
+    for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
   },
 };

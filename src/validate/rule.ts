@@ -4,7 +4,7 @@
  * on each file and each job. The catalog (rules/catalog.ts) lists them, one line each; check.ts walks
  * a spec or a CI file once and calls every rule's hooks on the way.
  */
-import type { YNode } from '../yaml/tree.js';
+import type { SourceFile, YNode } from '../yaml/tree.js';
 import type { JobView } from './ci/job.js';
 import { findingAt, type Finding, type RuleMeta } from './finding.js';
 import { wordSpan, type CommandScope, type ScriptItem } from './script.js';
@@ -26,6 +26,8 @@ export interface SpecScopes {
 export interface FileContext {
   kind: 'spec' | 'ci';
   root: YNode;
+  /** Every file the tree was read from (a CI file's local includes too). */
+  sources: readonly SourceFile[];
   report: Report;
 }
 
@@ -64,15 +66,11 @@ export interface Rule extends RuleMeta {
 }
 
 /**
- * The script lines of a job that `rule` reads: those it has not read in the same context yet
- * (CommandScope.first) and that pass `worth`, a cheap test of the text before any command is parsed.
+ * The script lines of a job that a command rule reads: those not read in the same context yet
+ * (CommandScope.fresh) that pass `worth`, a cheap test of the text before any command is parsed.
  */
-export function linesFor(
-  scope: CommandScope,
-  rule: RuleMeta,
-  worth: (text: string) => boolean,
-): ScriptItem[] {
-  return scope.items.filter((item) => (!scope.first || scope.first(rule.id, item)) && worth(item.text));
+export function linesFor(scope: CommandScope, worth: (text: string) => boolean): ScriptItem[] {
+  return scope.fresh.filter((item) => worth(item.text));
 }
 
 /** Reports a finding of `rule` at a word (or any offsets) of a script line. */

@@ -9,7 +9,7 @@ import { get, type YNode } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
 import type { CiJobContext, Rule } from '../rule.js';
 
-const GUARD_NAMES = ['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER'];
+const GUARD = refRegex(['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER']);
 
 function mentions(node: YNode | undefined, re: RegExp, depth = 0): boolean {
   if (!node || depth > 8) return false;
@@ -20,7 +20,7 @@ function mentions(node: YNode | undefined, re: RegExp, depth = 0): boolean {
 
 /** workflow: rules: mention the token: every job is guarded. */
 export function workflowGuards(root: YNode): boolean {
-  return mentions(get(get(root, 'workflow'), 'rules'), refRegex(GUARD_NAMES));
+  return mentions(get(get(root, 'workflow'), 'rules'), GUARD);
 }
 
 const SCRIPT_GUARD =
@@ -29,7 +29,7 @@ const SCRIPT_GUARD =
 function check({ view, workflowGuarded, report }: CiJobContext): void {
   if (!view.usesDirect || view.usesTool || workflowGuarded) return;
   const node = view.job.node;
-  const re = refRegex(GUARD_NAMES);
+  const re = GUARD;
   if (
     mentions(get(node, 'rules'), re) ||
     mentions(get(node, 'only'), re) ||

@@ -9,7 +9,7 @@ import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 
 function check({ scope }: JobContext): void {
   const pw = refRegex(scope.names.password);
-  for (const item of linesFor(scope, passwordOnCommandLine, (text) => pw.test(text))) {
+  for (const item of linesFor(scope, (text) => pw.test(text))) {
     for (const cmd of item.cmds) {
       const hit = loginPasswordFlag(cmd, scope.names);
       if (!hit) continue;

@@ -9,7 +9,7 @@ import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 const API = /api\/v4|CI_API_V4_URL|api_url/;
 
 function check({ scope }: JobContext): void {
-  for (const item of linesFor(scope, publicApi, (text) => API.test(text))) {
+  for (const item of linesFor(scope, (text) => API.test(text))) {
     for (const cmd of item.cmds) {
       const url = publicApiCall(cmd, scope.names);
       if (url)

@@ -16,7 +16,7 @@ const DUMPS = /\b(env|printenv|export|declare|typeset|set)\b/;
 function check(scope: CommandScope): void {
   if (!scope.usesToken) return;
   const pw = refRegex(scope.names.password);
-  for (const item of linesFor(scope, tokenInLog, (text) => pw.test(text) || DUMPS.test(text))) {
+  for (const item of linesFor(scope, (text) => pw.test(text) || DUMPS.test(text))) {
     for (let i = 0; i < item.cmds.length; i++) {
       const leak = logLeak(item.cmds, i, scope.names);
       if (leak) reportWord(scope.report, tokenInLog, leak.message, item, leak.word);

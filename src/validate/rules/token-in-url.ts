@@ -10,7 +10,7 @@ import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 
 function check({ scope }: JobContext): void {
   const pw = refRegex(scope.names.password);
-  for (const item of linesFor(scope, tokenInUrlRule, (text) => text.includes('://') && pw.test(text))) {
+  for (const item of linesFor(scope, (text) => text.includes('://') && pw.test(text))) {
     for (const cmd of item.cmds) {
       const { name } = commandParts(cmd);
       for (const w of cmd.words) {

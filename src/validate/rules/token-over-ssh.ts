@@ -11,7 +11,7 @@ const REMOTE_SUBCOMMANDS = new Set(['clone', 'fetch', 'pull', 'push', 'remote', 
 
 function check({ scope }: JobContext): void {
   if (!scope.usesToken) return;
-  for (const item of linesFor(scope, tokenOverSsh, (text) => /\bgit\b/.test(text) && /@|ssh:/.test(text))) {
+  for (const item of linesFor(scope, (text) => /\bgit\b/.test(text) && /@|ssh:/.test(text))) {
     for (const cmd of item.cmds) {
       const { name, args } = commandParts(cmd);
       if (name !== 'git' || !REMOTE_SUBCOMMANDS.has(subcommand(name, args).sub)) continue;

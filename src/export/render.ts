@@ -14,7 +14,8 @@ import type { ExportVariable } from './variables.js';
 export type TemplateValues = Record<TemplateValueName, string | number | string[] | undefined>;
 
 let env: nunjucks.Environment | undefined;
-function engine(): nunjucks.Environment {
+/** The renderer's engine (validate's template rules render a sample with it too). */
+export function renderEngine(): nunjucks.Environment {
   if (!env) {
     env = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
     // base64: for Basic auth headers and docker's `auth` in user templates.
@@ -26,7 +27,7 @@ function engine(): nunjucks.Environment {
 export function renderTemplate(name: string, template: string, values: TemplateValues): string {
   try {
     checkTemplate(template);
-    return engine().renderString(template, { ...values });
+    return renderEngine().renderString(template, { ...values });
   } catch (e) {
     const msg = (e as { message?: unknown }).message;
     // nunjucks messages quote the template position, never a value.

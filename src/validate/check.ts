@@ -11,31 +11,37 @@ import { jobView } from './ci/job.js';
 import type { CiModel } from './ci/load.js';
 import type { Finding } from './finding.js';
 import { RULES } from './known-rules.js';
-import type { JobContext, Report, SpecScopes } from './rule.js';
+import type { FileContext, JobContext, Report, SpecScopes } from './rule.js';
 import { workflowGuards } from './rules/missing-guard.js';
-import { onceTracker, scriptItems, type CommandScope } from './script.js';
+import { freshLines, scriptItems, type CommandScope } from './script.js';
 import { specCredentialNames, specJobs } from './spec/jobs.js';
 
-function runFile(kind: 'spec' | 'ci', root: YNode, report: Report): void {
-  for (const rule of RULES) rule.file?.({ kind, root, report });
+function runFile(ctx: FileContext): void {
+  for (const rule of RULES) rule.file?.(ctx);
 }
 
 function runJob(ctx: JobContext): void {
-  for (const rule of RULES) rule.job?.(ctx);
+  for (const rule of RULES) {
+    rule.job?.(ctx);
+    if (ctx.kind === 'spec') rule.specJob?.(ctx);
+    else rule.ciJob?.(ctx);
+  }
 }
 
 /** The semantic rules of a job spec (beyond its schema). */
 export function checkSpec(root: YNode): Finding[] {
   const findings: Finding[] = [];
   const report: Report = (f) => findings.push(f);
-  runFile('spec', root, report);
+  runFile({ kind: 'spec', root, sources: [root.span.src], report });
   for (const job of specJobs(root)) {
     const runEntry = getEntry(job.node, 'run');
+    const items = scriptItems(runEntry?.value, runEntry?.via);
     const scope: CommandScope = {
-      items: scriptItems(runEntry?.value, runEntry?.via),
+      items,
       names: specCredentialNames(root, job),
       usesToken: true,
       report,
+      fresh: items,
     };
     runJob({ kind: 'spec', root, job, scope, report });
   }
@@ -46,9 +52,9 @@ export function checkSpec(root: YNode): Finding[] {
 export function checkCi(model: CiModel, specs?: SpecScopes): Finding[] {
   const findings: Finding[] = [];
   const report: Report = (f) => findings.push(f);
-  runFile('ci', model.root, report);
+  runFile({ kind: 'ci', root: model.root, sources: model.sources, report });
   const workflowGuarded = workflowGuards(model.root);
-  const firstFor = onceTracker();
+  const fresh = freshLines();
   for (const job of model.jobs) {
     const view = jobView(model, job);
     // A template line shared by many jobs is read once per context the command rules depend on.
@@ -58,7 +64,7 @@ export function checkCi(model: CiModel, specs?: SpecScopes): Finding[] {
       names: view.names,
       usesToken: view.usesToken,
       report,
-      first: firstFor(`${view.usesToken}|${names}`),
+      fresh: fresh(`${view.usesToken}|${names}`, view.scripts),
     };
     runJob({ kind: 'ci', view, scope, workflowGuarded, ...(specs ? { specs } : {}), report });
   }

@@ -4,10 +4,11 @@
  * on each file and each job. The catalog (rules/catalog.ts) lists them, one line each; check.ts walks
  * a spec or a CI file once and calls every rule's hooks on the way.
  */
-import type { YNode } from '../yaml/tree.js';
+import type { SourceFile, YNode } from '../yaml/tree.js';
 import type { JobView } from './ci/job.js';
-import type { Finding, RuleMeta } from './finding.js';
-import type { CommandScope } from './script.js';
+import { findingAt, type Finding, type RuleMeta } from './finding.js';
+import { wordSpan, type CommandScope, type ScriptItem } from './script.js';
+import type { Word } from './shell.js';
 import type { SpecJob } from './spec/jobs.js';
 
 export type { RuleMeta, Severity } from './finding.js';
@@ -25,6 +26,8 @@ export interface SpecScopes {
 export interface FileContext {
   kind: 'spec' | 'ci';
   root: YNode;
+  /** Every file the tree was read from (a CI file's local includes too). */
+  sources: readonly SourceFile[];
   report: Report;
 }
 
@@ -56,4 +59,27 @@ export interface Rule extends RuleMeta {
   readonly file?: (f: FileContext) => void;
   /** Once per job (of a spec or a CI file). */
   readonly job?: (j: JobContext) => void;
+  /** Once per job of a spec. */
+  readonly specJob?: (j: SpecJobContext) => void;
+  /** Once per job of a CI file. */
+  readonly ciJob?: (j: CiJobContext) => void;
+}
+
+/**
+ * The script lines of a job that a command rule reads: those not read in the same context yet
+ * (CommandScope.fresh) that pass `worth`, a cheap test of the text before any command is parsed.
+ */
+export function linesFor(scope: CommandScope, worth: (text: string) => boolean): ScriptItem[] {
+  return scope.fresh.filter((item) => worth(item.text));
+}
+
+/** Reports a finding of `rule` at a word (or any offsets) of a script line. */
+export function reportWord(
+  report: Report,
+  rule: RuleMeta,
+  message: string,
+  item: ScriptItem,
+  w: Pick<Word, 'start' | 'end'>,
+): void {
+  report(findingAt(rule, message, wordSpan(item, w), item.via));
 }

@@ -25,32 +25,41 @@ export interface CommandScope {
   usesToken: boolean;
   report(f: Finding): void;
   /**
-   * False when `rule` already looked at this line in the same context (a template line shared by
-   * two thousand jobs through extends is read once; its finding would be one anyway).
+   * The lines the command rules read: those not already read in a job of the same context (a
+   * template line shared by two thousand jobs through extends is read once; its finding would be
+   * one anyway). Every line of a spec job.
    */
-  first?(rule: string, item: ScriptItem): boolean;
+  fresh: ScriptItem[];
 }
 
 /**
- * `first` functions for one run, one per context (what the rules depend on besides the line: the
- * names that hold the token, whether the job uses it), sharing what was already checked.
+ * For one run: the lines of a job not yet read in another job of the same context (what the
+ * command rules depend on besides the line: the names that hold the token, whether the job uses it).
  */
-export function onceTracker(): (context: string) => (rule: string, item: ScriptItem) => boolean {
-  const checked = new WeakMap<YScalar, Set<string>>();
-  return (context) => (rule, item) => {
-    let seen = checked.get(item.node);
+export function freshLines(): (context: string, items: ScriptItem[]) => ScriptItem[] {
+  const seenIn = new Map<string, Set<YScalar>>();
+  return (context, items) => {
+    let seen = seenIn.get(context);
     if (!seen) {
       seen = new Set();
-      checked.set(item.node, seen);
+      seenIn.set(context, seen);
     }
-    const key = `${rule}\0${context}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const out: ScriptItem[] = [];
+    for (const item of items) {
+      if (seen.has(item.node)) continue;
+      seen.add(item.node);
+      out.push(item);
+    }
+    return out;
   };
 }
 
-const itemCache = new WeakMap<YScalar, Command[]>();
+/**
+ * Commands by line text: the same line written in many jobs (or shared by a template) is parsed
+ * once. Offsets in commands are offsets in the text, so any scalar with that text can use them.
+ */
+const commandCache = new Map<string, Command[]>();
+const COMMAND_CACHE_SIZE = 20_000;
 
 /** `deploy-token exec [opts] -- CMD ARGS`: CMD runs with the credentials, so it is checked as a command. */
 function withExecInner(cmds: Command[]): Command[] {
@@ -76,12 +85,27 @@ function withExecInner(cmds: Command[]): Command[] {
 }
 
 export function commandsOfScalar(node: YScalar): Command[] {
-  let cmds = itemCache.get(node);
+  const text = typeof node.value === 'string' ? node.value : String(node.value ?? '');
+  let cmds = commandCache.get(text);
   if (!cmds) {
-    cmds = withExecInner(commandsOf(typeof node.value === 'string' ? node.value : String(node.value ?? '')));
-    itemCache.set(node, cmds);
+    cmds = withExecInner(commandsOf(text));
+    if (commandCache.size >= COMMAND_CACHE_SIZE) commandCache.clear();
+    commandCache.set(text, cmds);
   }
   return cmds;
+}
+
+/** A line of a script; its commands are parsed on first use (most rules skip a line by its text). */
+class Line implements ScriptItem {
+  via?: Via;
+  constructor(
+    readonly node: YScalar,
+    readonly text: string,
+  ) {}
+
+  get cmds(): Command[] {
+    return commandsOfScalar(this.node);
+  }
 }
 
 /** Flattens a script value (a string, a list, nested lists) into items. */
@@ -94,14 +118,7 @@ export function scriptItems(
   if (!node || depth > 20) return out;
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string' && node.value.trim() !== '') {
-      // Commands are parsed on first use: most rules skip a line by a cheap test of its text.
-      const item = {
-        node,
-        text: node.value,
-        get cmds(): Command[] {
-          return commandsOfScalar(node);
-        },
-      } as ScriptItem;
+      const item = new Line(node, node.value);
       if (via) item.via = via;
       out.push(item);
     }

@@ -21,6 +21,16 @@ function problem(code: YamlProblemCode, message: string, span: Span): YamlProble
   return { code, message, span };
 }
 
+/** No `!reference` tag below a node (a scalar has nothing below it). */
+function childrenReferenceFree(n: YNode): boolean {
+  if (n.kind === 'seq') {
+    for (const i of n.items) if (!i.referenceFree) return false;
+  } else if (n.kind === 'map') {
+    for (const e of n.entries) if (!e.value.referenceFree) return false;
+  }
+  return true;
+}
+
 export class TreeBuilder {
   private readonly memo = new Map<RawNode, YNode>();
   private readonly building = new Set<RawNode>();
@@ -118,14 +128,7 @@ export class TreeBuilder {
     }
     if (n.tag) out.tag = n.tag;
     if (n.anchor) out.anchor = n.anchor;
-    if (
-      out.tag !== '!reference' &&
-      (out.kind === 'scalar' ||
-        (out.kind === 'seq'
-          ? out.items.every((i) => i.referenceFree)
-          : out.entries.every((e) => e.value.referenceFree)))
-    )
-      out.referenceFree = true;
+    if (out.tag !== '!reference' && childrenReferenceFree(out)) out.referenceFree = true;
     return out;
   }
 
@@ -228,9 +231,11 @@ export class TreeBuilder {
           );
           continue;
         }
+        // One note for every entry this source brings (they were merged at the same key).
+        const via: Via = { kind: 'merge', span: m.keySpan, name: src.name };
         for (const e of merged.entries) {
           if (map.byKey.has(e.key)) continue;
-          const entry: YEntry = { ...e, via: { kind: 'merge', span: m.keySpan, name: src.name } };
+          const entry: YEntry = { key: e.key, keyNode: e.keyNode, value: e.value, via };
           map.entries.push(entry);
           map.byKey.set(e.key, entry);
         }

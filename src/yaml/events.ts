@@ -217,7 +217,13 @@ class EventReader {
     return this.lineEnd(n.end);
   }
 
-  /** Lines from `p`: blank, or a comment and at what column; undefined past the end. */
+  /** The line read last by `line`: where the next starts, the column of its comment (-1: none), blank. */
+  private readonly ln = { next: 0, comment: -1, blank: false };
+
+  /**
+   * Reads the line at `p` into `ln` (blank, or a comment and at what column); undefined past the
+   * end. One object reused for every line: closing a block looks at many.
+   */
   private line(p: number): { next: number; comment: number; blank: boolean } | undefined {
     const t = this.text;
     let n = 0;
@@ -225,9 +231,11 @@ class EventReader {
     const c = t[p + n];
     if (c === undefined) return undefined;
     const nl = t.indexOf('\n', p + n);
-    const next = nl < 0 ? t.length : nl + 1;
-    if (c === '\n' || (c === '\r' && t[p + n + 1] === '\n')) return { next, comment: -1, blank: true };
-    return c === '#' ? { next, comment: n, blank: false } : { next, comment: -1, blank: false };
+    const ln = this.ln;
+    ln.next = nl < 0 ? t.length : nl + 1;
+    ln.blank = c === '\n' || (c === '\r' && t[p + n + 1] === '\n');
+    ln.comment = !ln.blank && c === '#' ? n : -1;
+    return ln;
   }
 
   /**

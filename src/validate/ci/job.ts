@@ -98,6 +98,20 @@ function credentialNames(variables: JobVariable[], mentionsToken: boolean): Cred
   return { password, user };
 }
 
+// The lines of a script node reached without a via note (a template's before_script that extends
+// brings to many jobs, a default: one), made once and shared by the jobs (nothing changes them).
+const itemsOf = new WeakMap<YNode, readonly ScriptItem[]>();
+
+function sharedItems(node: YNode | undefined, via: Via | undefined): readonly ScriptItem[] {
+  if (!node || via) return scriptItems(node, via);
+  let items = itemsOf.get(node);
+  if (!items) {
+    items = scriptItems(node);
+    itemsOf.set(node, items);
+  }
+  return items;
+}
+
 export function jobView(model: CiModel, job: CiJob): JobView {
   const root = model.root;
   const defaults = get(root, 'default');
@@ -113,9 +127,9 @@ export function jobView(model: CiModel, job: CiJob): JobView {
   const after = fromDefault('after_script');
   const script = job.node.byKey.get('script');
   const scripts = [
-    ...scriptItems(before.node, before.via),
-    ...scriptItems(script?.value, script?.via),
-    ...scriptItems(after.node, after.via),
+    ...sharedItems(before.node, before.via),
+    ...sharedItems(script?.value, script?.via),
+    ...sharedItems(after.node, after.via),
   ];
   const variables = jobVariables(root, job);
   // Most jobs name no variable after the token: one cheap test settles it.

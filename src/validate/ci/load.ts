@@ -42,6 +42,8 @@ export interface CiJob {
 export interface CiModel {
   root: YMap;
   jobs: CiJob[];
+  /** Every file the tree was read from (the file and its local includes). */
+  sources: SourceFile[];
 }
 
 export interface CiFs {
@@ -203,5 +205,5 @@ export function loadCi(text: string, absPath: string, fs: CiFs, limits: YamlLimi
     if (GLOBAL_KEYWORDS.has(e.key) || e.key.startsWith('.') || e.value.kind !== 'map') continue;
     jobs.push({ name: e.key, keyNode: e.keyNode, node: e.value });
   }
-  return { model: { root: resolved, jobs }, findings, sources };
+  return { model: { root: resolved, jobs, sources }, findings, sources };
 }

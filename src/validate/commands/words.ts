@@ -14,8 +14,10 @@ const regexCache = new Map<string, RegExp>();
 
 /** `$NAME`, `${NAME…}`, `$env:NAME` (PowerShell) or `%NAME%` (cmd) for any of the names. */
 export function refRegex(names: Iterable<string>): RegExp {
-  const list = [...names].sort();
-  const key = list.join(',');
+  // One name (the usual case: CI_DEPLOY_PASSWORD alone) needs no sorting.
+  const list = [...names];
+  if (list.length > 1) list.sort();
+  const key = list.length === 1 ? (list[0] as string) : list.join(',');
   let re = regexCache.get(key);
   if (!re) {
     const alt = list.map((n) => n.replace(/[^A-Za-z0-9_]/g, '')).join('|') || '(?!)';

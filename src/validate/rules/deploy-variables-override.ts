@@ -5,7 +5,7 @@
  */
 import { get, str, type YMap, type YNode } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
+import type { CiJobContext, FileContext, Report, Rule } from '../rule.js';
 
 function valueText(v: YNode): string {
   return str(v) ?? str(get(v, 'value')) ?? '';
@@ -27,15 +27,20 @@ function check(variables: YNode | undefined, report: Report): void {
   }
 }
 
+/** The global `variables:` of a CI file. */
+function checkGlobal({ kind, root, report }: FileContext): void {
+  if (kind === 'ci') check(get(root, 'variables'), report);
+}
+
+function checkJob({ view, report }: CiJobContext): void {
+  check(get(view.job.node, 'variables'), report);
+}
+
 export const deployVariablesOverride: Rule = {
   id: 'deploy-variables-override',
   severity: 'error',
   summary: 'CI_DEPLOY_USER / CI_DEPLOY_PASSWORD set in variables:',
   help: 'Variables in .gitlab-ci.yml rank above predefined ones, so this replaces the gitlab-deploy-token with a committed (and soon stale) value. For the GitLab ≤ 15.0 group fallback set them in Settings > CI/CD > Variables, masked.',
-  file: (f) => {
-    if (f.kind === 'ci') check(get(f.root, 'variables'), f.report);
-  },
-  job: (j) => {
-    if (j.kind === 'ci') check(get(j.view.job.node, 'variables'), j.report);
-  },
+  file: checkGlobal,
+  ciJob: checkJob,
 };

@@ -4,10 +4,9 @@
  */
 import { get } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
-import type { SpecJob } from '../spec/jobs.js';
+import type { Rule, SpecJobContext } from '../rule.js';
 
-function check(job: SpecJob, report: Report): void {
+function check({ job, report }: SpecJobContext): void {
   const seq = get(job.node, 'export');
   if (seq?.kind !== 'seq') return;
   const eph = get(job.node, 'ephemeral');
@@ -33,7 +32,5 @@ export const dotenvExport: Rule = {
   severity: 'warning',
   summary: 'dotenv export of the password',
   help: 'GitLab does not mask dotenv variables and keeps the file as an artifact (doc/ci/yaml/artifacts_reports.md). Prefer `deploy-token exec` or the shell export in the same job.',
-  job: (j) => {
-    if (j.kind === 'spec') check(j.job, j.report);
-  },
+  specJob: check,
 };

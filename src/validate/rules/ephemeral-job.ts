@@ -6,10 +6,9 @@
  */
 import { get, getEntry } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
-import type { SpecJob } from '../spec/jobs.js';
+import type { Rule, SpecJobContext } from '../rule.js';
 
-function check(job: SpecJob, report: Report): void {
+function check({ job, report }: SpecJobContext): void {
   const entry = getEntry(job.node, 'ephemeral');
   if (entry?.value.kind !== 'scalar' || entry.value.value !== true) return;
   const scopes = get(job.node, 'scopes');
@@ -30,7 +29,5 @@ export const ephemeralJob: Rule = {
   severity: 'error',
   summary: 'an ephemeral job that declares no scopes',
   help: 'An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs.',
-  job: (j) => {
-    if (j.kind === 'spec') check(j.job, j.report);
-  },
+  specJob: check,
 };

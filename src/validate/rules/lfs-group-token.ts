@@ -3,12 +3,11 @@
  * 404 "Repository or object not found" (issue 235398; fixed around 15.7/15.8, version unconfirmed).
  * The workaround is a project deploy token. A warning, since newer GitLab may be fine.
  */
-import { get, getEntry, str, type YNode } from '../../yaml/tree.js';
+import { get, getEntry, str } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
-import type { SpecJob } from '../spec/jobs.js';
+import type { Rule, SpecJobContext } from '../rule.js';
 
-function check(root: YNode, job: SpecJob, report: Report): void {
+function check({ root, job, report }: SpecJobContext): void {
   if (str(get(get(root, 'token'), 'level')) !== 'group') return;
   const lfs = getEntry(job.node, 'lfs');
   if (lfs?.value.kind !== 'scalar' || lfs.value.value !== true) return;
@@ -27,7 +26,5 @@ export const lfsGroupToken: Rule = {
   severity: 'warning',
   summary: 'Git LFS with a group deploy token',
   help: 'With a group deploy token LFS downloads answered 404 “Repository or object not found” (issue 235398, fixed around GitLab 15.7/15.8). The workaround: use a project deploy token.',
-  job: (j) => {
-    if (j.kind === 'spec') check(j.root, j.job, j.report);
-  },
+  specJob: check,
 };

@@ -4,13 +4,12 @@
  * is missing, expired or revoked. A guard is a rules:/only:/workflow: condition on the variable, or a
  * test of it in the script. Jobs that go through the deploy-token CLI get its explanation instead.
  */
-import type { JobView } from '../ci/job.js';
 import { refRegex } from '../commands/words.js';
 import { get, type YNode } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
+import type { CiJobContext, Rule } from '../rule.js';
 
-const GUARD_NAMES = ['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER'];
+const GUARD = refRegex(['CI_DEPLOY_PASSWORD', 'CI_DEPLOY_USER']);
 
 function mentions(node: YNode | undefined, re: RegExp, depth = 0): boolean {
   if (!node || depth > 8) return false;
@@ -21,16 +20,16 @@ function mentions(node: YNode | undefined, re: RegExp, depth = 0): boolean {
 
 /** workflow: rules: mention the token: every job is guarded. */
 export function workflowGuards(root: YNode): boolean {
-  return mentions(get(get(root, 'workflow'), 'rules'), refRegex(GUARD_NAMES));
+  return mentions(get(get(root, 'workflow'), 'rules'), GUARD);
 }
 
 const SCRIPT_GUARD =
   /\$\{CI_DEPLOY_(PASSWORD|USER):[?]|-[nz]\s+["']?\$\{?CI_DEPLOY_(PASSWORD|USER)\b|\$\{?CI_DEPLOY_(PASSWORD|USER)\}?["']?\s*[!=]=/;
 
-function check(view: JobView, workflowGuarded: boolean, report: Report): void {
+function check({ view, workflowGuarded, report }: CiJobContext): void {
   if (!view.usesDirect || view.usesTool || workflowGuarded) return;
   const node = view.job.node;
-  const re = refRegex(GUARD_NAMES);
+  const re = GUARD;
   if (
     mentions(get(node, 'rules'), re) ||
     mentions(get(node, 'only'), re) ||
@@ -52,7 +51,5 @@ export const missingGuard: Rule = {
   severity: 'warning',
   summary: 'deploy token used without a guard',
   help: 'GitLab sets CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists. Guard the job with `rules: - if: $CI_DEPLOY_PASSWORD` (or test it in the script) so it does not fail obscurely.',
-  job: (j) => {
-    if (j.kind === 'ci') check(j.view, j.workflowGuarded, j.report);
-  },
+  ciJob: check,
 };

@@ -5,26 +5,20 @@
  */
 import { loginPasswordFlag } from '../commands/login.js';
 import { refRegex } from '../commands/words.js';
-import { findingAt } from '../finding.js';
-import type { Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 
-function check(scope: CommandScope): void {
+function check({ scope }: JobContext): void {
   const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('password-on-command-line', item)) continue;
-    if (!pw.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => pw.test(text))) {
     for (const cmd of item.cmds) {
       const hit = loginPasswordFlag(cmd, scope.names);
       if (!hit) continue;
-      const span = wordSpan(item, { start: hit.flag.start, end: hit.value.end });
-      scope.report(
-        findingAt(
-          passwordOnCommandLine,
-          `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
-          span,
-          item.via,
-        ),
+      reportWord(
+        scope.report,
+        passwordOnCommandLine,
+        `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
+        item,
+        { start: hit.flag.start, end: hit.value.end },
       );
     }
   }
@@ -35,5 +29,5 @@ export const passwordOnCommandLine: Rule = {
   severity: 'error',
   summary: 'registry password passed with -p',
   help: 'A password in argv shows in the process list and shell history. Pipe it: `echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"`.',
-  job: (j) => check(j.scope),
+  job: check,
 };

@@ -8,8 +8,8 @@ import { loginPasswordArg } from '../commands/login.js';
 import { spanInScalar } from '../../yaml/locate.js';
 import type { SourceFile, Via, YNode, YScalar } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type Report, type Rule } from '../rule.js';
+import type { CommandScope } from '../script.js';
 import { specTemplates } from '../spec/jobs.js';
 
 // GitLab token prefixes (doc/security/tokens): deploy, personal, OAuth app secret, CI build, runner, …
@@ -72,15 +72,18 @@ function templatePasswordFindings(node: YScalar, via: Via | undefined, report: R
   }
 }
 
+const PREFIX = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/;
+
 /** Every string scalar under a node (each node once, even when shared by aliases). */
-function scanTokens(root: YNode, report: Report, expected: string): void {
-  const seen = new Set<YNode>();
+function scanTokens(root: YNode, sources: readonly SourceFile[], report: Report, expected: string): void {
   // Only files whose text holds something token-shaped are worth a look at each string.
-  const worth = new Map<SourceFile, boolean>();
+  const worth = new Map<SourceFile, boolean>(sources.map((src) => [src, PREFIX.test(src.text)]));
+  if (![...worth.values()].some(Boolean)) return;
+  const seen = new Set<YNode>();
   const mayHold = (src: SourceFile): boolean => {
     let w = worth.get(src);
     if (w === undefined) {
-      w = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/.test(src.text);
+      w = PREFIX.test(src.text);
       worth.set(src, w);
     }
     return w;
@@ -101,19 +104,16 @@ function scanTokens(root: YNode, report: Report, expected: string): void {
 
 /** Registry logins in commands with a literal password (`docker login -p hunter2`). */
 function commandPasswordFindings(scope: CommandScope): void {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('plain-password', item)) continue;
-    if (!/\blogin\b/.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => /\blogin\b/.test(text))) {
     for (const cmd of item.cmds) {
       const hit = loginPasswordArg(cmd);
       if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
-      scope.report(
-        findingAt(
-          plainPassword,
-          `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
-          wordSpan(item, hit.value),
-          item.via,
-        ),
+      reportWord(
+        scope.report,
+        plainPassword,
+        `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
+        item,
+        hit.value,
       );
     }
   }
@@ -127,6 +127,7 @@ export const plainPassword: Rule = {
   file: (f) =>
     scanTokens(
       f.root,
+      f.sources,
       f.report,
       f.kind === 'spec'
         ? '{{ password }} in templates, or the NAME of a variable that holds it'
@@ -134,7 +135,8 @@ export const plainPassword: Rule = {
     ),
   job: (j) => {
     commandPasswordFindings(j.scope);
-    if (j.kind === 'spec')
-      for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
+  },
+  specJob: (j) => {
+    for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
   },
 };

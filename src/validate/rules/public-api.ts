@@ -4,26 +4,22 @@
  * However, you can use deploy tokens with some endpoints, such as those from the Package Registry."
  */
 import { publicApiCall } from '../commands/calls.js';
-import { findingAt } from '../finding.js';
-import type { Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 
-function check(scope: CommandScope): void {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('public-api', item)) continue;
-    if (!/api\/v4|CI_API_V4_URL|api_url/.test(item.text)) continue;
+const API = /api\/v4|CI_API_V4_URL|api_url/;
+
+function check({ scope }: JobContext): void {
+  for (const item of linesFor(scope, (text) => API.test(text))) {
     for (const cmd of item.cmds) {
       const url = publicApiCall(cmd, scope.names);
-      if (url) {
-        scope.report(
-          findingAt(
-            publicApi,
-            'deploy tokens only work with package endpoints of the API (/packages/…); expected an API token (e.g. $GITLAB_TOKEN) for this call',
-            wordSpan(item, url),
-            item.via,
-          ),
+      if (url)
+        reportWord(
+          scope.report,
+          publicApi,
+          'deploy tokens only work with package endpoints of the API (/packages/…); expected an API token (e.g. $GITLAB_TOKEN) for this call',
+          item,
+          url,
         );
-      }
     }
   }
 }
@@ -33,5 +29,5 @@ export const publicApi: Rule = {
   severity: 'error',
   summary: 'deploy token used against the public API',
   help: 'Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/…). Use an API token for everything else.',
-  job: (j) => check(j.scope),
+  job: check,
 };

@@ -5,17 +5,14 @@
  * registry scopes). The CI file cannot say which scopes the token has, so the hint stays quiet when a
  * job spec (deploy-token.yml) declares them.
  */
-import type { JobView } from '../ci/job.js';
 import { deployTokenCall } from '../commands/calls.js';
 import { commandNeeds } from '../commands/needs.js';
-import { findingAt } from '../finding.js';
-import type { Report, Rule, SpecScopes } from '../rule.js';
-import { wordSpan } from '../script.js';
+import { reportWord, type CiJobContext, type Rule } from '../rule.js';
 
 const NO_CLIENTS = new Set<never>();
 const WRITES = /push|publish|upload|deploy|destination|copy|\bcp\b|-T\b|--data|-F\b|--form|PUT|POST/;
 
-function check(view: JobView, specs: SpecScopes | undefined, report: Report): void {
+function check({ view, specs, report }: CiJobContext): void {
   if (!view.usesToken) return;
   // The spec job: --job NAME of a deploy-token call, else the CI job's own name.
   let specJob = view.job.name;
@@ -32,7 +29,7 @@ function check(view: JobView, specs: SpecScopes | undefined, report: Report): vo
         const message = declared
           ? `${need.label} needs ${need.all.join(' and ')}, and job "${specJob}" of ${specs?.file ?? 'the spec'} does not list ${missing.join(' and ')}; expected it in its scopes`
           : `${need.label} needs ${need.all.join(' and ')} on the gitlab-deploy-token; declare it in deploy-token.yml (jobs.${specJob}.scopes) to have it checked`;
-        report(findingAt(pushScope, message, wordSpan(item, need.word), item.via));
+        reportWord(report, pushScope, message, item, need.word);
       }
     }
   }
@@ -43,7 +40,5 @@ export const pushScope: Rule = {
   severity: 'info',
   summary: 'push needs a write scope',
   help: 'Pushing images needs read_registry and write_registry (GitLab grants a registry push only with both), publishing packages write_package_registry, on the gitlab-deploy-token. Declare the job in deploy-token.yml with those scopes to have it checked.',
-  job: (j) => {
-    if (j.kind === 'ci') check(j.view, j.specs, j.report);
-  },
+  ciJob: check,
 };

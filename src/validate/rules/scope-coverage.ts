@@ -140,7 +140,5 @@ export const scopeCoverage: Rule = {
   severity: 'error',
   summary: 'the job uses the deploy token for something its scopes do not allow',
   help: 'From GitLab’s scope table: git clone needs read_repository, image pull read_registry, image push read_registry and write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run.',
-  job: (j) => {
-    if (j.kind === 'spec') check(j.job, j.scope.items, j.report);
-  },
+  specJob: (j) => check(j.job, j.scope.items, j.report),
 };

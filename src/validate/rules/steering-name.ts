@@ -7,7 +7,7 @@
 import { steeringReason } from '../../export/names.js';
 import { get, getEntry, type YNode } from '../../yaml/tree.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
+import type { Report, Rule, SpecJobContext } from '../rule.js';
 import type { SpecJob } from '../spec/jobs.js';
 
 const FIX = 'expected another name';
@@ -48,14 +48,15 @@ function checkFileEnv(job: SpecJob, report: Report): void {
   });
 }
 
+function check({ job, report }: SpecJobContext): void {
+  checkVariables(job, report);
+  checkFileEnv(job, report);
+}
+
 export const steeringName: Rule = {
   id: 'steering-name',
   severity: 'error',
   summary: 'an exported name that steers the runner, the shell or a runtime',
   help: 'Variables and file env names such as PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV, GITHUB_*, STATE_*, GIT_CONFIG_* or HTTPS_PROXY decide what a job runs, where its traffic goes or whom it trusts; exports refuse them (docs/security.md lists every name and why).',
-  job: (j) => {
-    if (j.kind !== 'spec') return;
-    checkVariables(j.job, j.report);
-    checkFileEnv(j.job, j.report);
-  },
+  specJob: check,
 };

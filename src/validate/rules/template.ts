@@ -4,8 +4,7 @@
  * renderer runs) and name only the template values (template-unknown-value: the renderer uses strict
  * undefined, so an unknown name fails at run time — better here, with its position).
  */
-import type nunjucks from 'nunjucks';
-import { templating } from '../../export/templating.js';
+import { renderEngine } from '../../export/render.js';
 import {
   checkTree,
   freeNames,
@@ -16,7 +15,7 @@ import {
 import { TEMPLATE_VALUES } from '../../spec/template-values.js';
 import { didYouMean } from '../suggest.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
+import type { Report, Rule, SpecJobContext } from '../rule.js';
 import { specTemplates } from '../spec/jobs.js';
 import { spanInScalar } from '../../yaml/locate.js';
 import type { Via, YScalar } from '../../yaml/tree.js';
@@ -25,7 +24,7 @@ import type { Via, YScalar } from '../../yaml/tree.js';
 
 const KNOWN = new Set<string>(TEMPLATE_VALUES);
 
-// A trial render with strict undefined, as the renderer does, catches lookups such as
+// A trial render with the renderer's engine (strict undefined) catches lookups such as
 // {{ username.nope }} that name a known value but still render undefined.
 const SAMPLE: Record<string, unknown> = {
   username: 'gitlab+deploy-token-1',
@@ -41,14 +40,6 @@ const SAMPLE: Record<string, unknown> = {
   expires_at: '2030-01-01',
   scopes: ['read_registry'],
 };
-let strictEnv: nunjucks.Environment | undefined;
-function strictEngine(): nunjucks.Environment {
-  if (!strictEnv) {
-    strictEnv = new (templating().Environment)(null, { autoescape: false, throwOnUndefined: true });
-    strictEnv.addFilter('base64', (s: unknown) => Buffer.from(String(s), 'utf8').toString('base64'));
-  }
-  return strictEnv;
-}
 
 function offsetOf(text: string, line0: number, col0: number): number {
   let off = 0;
@@ -106,7 +97,7 @@ function analyze(text: string): TemplateAnalysis {
       // Only a lookup (username.x) can render undefined once every name is known.
       if (out.unknown.length === 0 && hasLookup(root)) {
         try {
-          strictEngine().renderString(text, { ...SAMPLE });
+          renderEngine().renderString(text, { ...SAMPLE });
         } catch (e) {
           out.renderError = lastLine(e) ?? 'strict undefined';
         }
@@ -178,6 +169,10 @@ function check(node: YScalar, what: string, via: Via | undefined, report: Report
   }
 }
 
+function checkJob({ job, report }: SpecJobContext): void {
+  for (const t of specTemplates(job)) check(t.node, t.what, t.via, report);
+}
+
 export const templateSyntax: Rule = {
   id: 'template-syntax',
   severity: 'error',
@@ -185,9 +180,7 @@ export const templateSyntax: Rule = {
   help: 'Templates in variables and files are nunjucks: {{ value }}, {% if %}…{% endif %}, filters with |.',
   // One check per template reports all three template rules (a template that does not parse has no
   // constructs or names to judge).
-  job: (j) => {
-    if (j.kind === 'spec') for (const t of specTemplates(j.job)) check(t.node, t.what, t.via, j.report);
-  },
+  specJob: checkJob,
 };
 
 export const templateNotAllowed: Rule = {

@@ -3,13 +3,10 @@
  * `artifacts:reports:dotenv` turns into variables. Artifacts are kept and downloadable, and dotenv
  * variables are not masked (doc/ci/yaml/artifacts_reports.md).
  */
-import type { JobView } from '../ci/job.js';
 import { deployTokenCall } from '../commands/calls.js';
 import { refRegex } from '../commands/words.js';
-import { findingAt } from '../finding.js';
 import { globRegex } from '../glob.js';
-import type { Report, Rule } from '../rule.js';
-import { wordSpan } from '../script.js';
+import { reportWord, type CiJobContext, type Rule } from '../rule.js';
 import { commandParts, type Command, type Word } from '../shell.js';
 import { get, str, type YNode } from '../../yaml/tree.js';
 
@@ -66,7 +63,7 @@ function writes(cmds: Command[], index: number): Write[] {
   return out;
 }
 
-function check(view: JobView, report: Report): void {
+function check({ view, report }: CiJobContext): void {
   if (!view.usesToken || !view.artifacts) return;
   const dotenv = strings(get(get(view.artifacts, 'reports'), 'dotenv'))
     .map(normalize)
@@ -86,27 +83,18 @@ function check(view: JobView, report: Report): void {
         const file = normalize(w.target.text);
         if (!file) continue;
         const what = dumps ? 'every variable, the deploy token included,' : 'the deploy token';
-        if (dotenv.includes(file)) {
-          report(
-            findingAt(
-              tokenInArtifact,
-              `${what} is written to ${file}, which artifacts:reports:dotenv keeps unmasked; expected a file outside artifacts`,
-              wordSpan(item, w.target),
-              item.via,
-            ),
-          );
-        } else {
-          const hit = paths.find(({ re }) => re.test(file));
-          if (hit)
-            report(
-              findingAt(
-                tokenInArtifact,
-                `${what} is written to ${file}, which artifacts:paths (${hit.p}) uploads; expected a file outside artifacts`,
-                wordSpan(item, w.target),
-                item.via,
-              ),
-            );
-        }
+        const upload = dotenv.includes(file) ? undefined : paths.find(({ re }) => re.test(file));
+        const which = dotenv.includes(file)
+          ? 'artifacts:reports:dotenv keeps unmasked'
+          : upload && `artifacts:paths (${upload.p}) uploads`;
+        if (!which) continue;
+        reportWord(
+          report,
+          tokenInArtifact,
+          `${what} is written to ${file}, which ${which}; expected a file outside artifacts`,
+          item,
+          w.target,
+        );
       }
     });
   }
@@ -117,7 +105,5 @@ export const tokenInArtifact: Rule = {
   severity: 'error',
   summary: 'deploy token written into an artifact',
   help: 'Artifacts and dotenv reports are kept and downloadable; dotenv variables are not masked (doc/ci/yaml/artifacts_reports.md). Never write the token into a file that artifacts:paths or artifacts:reports:dotenv collect.',
-  job: (j) => {
-    if (j.kind === 'ci') check(j.view, j.report);
-  },
+  ciJob: check,
 };

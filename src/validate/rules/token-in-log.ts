@@ -8,18 +8,18 @@ import { logLeak } from '../commands/leaks.js';
 import { refRegex } from '../commands/words.js';
 import type { JobView } from '../ci/job.js';
 import { findingAt } from '../finding.js';
-import type { Report, Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type Report, type Rule } from '../rule.js';
+import type { CommandScope } from '../script.js';
+
+const DUMPS = /\b(env|printenv|export|declare|typeset|set)\b/;
 
 function check(scope: CommandScope): void {
   if (!scope.usesToken) return;
   const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('token-in-log', item)) continue;
-    if (!pw.test(item.text) && !/\b(env|printenv|export|declare|typeset|set)\b/.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => pw.test(text) || DUMPS.test(text))) {
     for (let i = 0; i < item.cmds.length; i++) {
       const leak = logLeak(item.cmds, i, scope.names);
-      if (leak) scope.report(findingAt(tokenInLog, leak.message, wordSpan(item, leak.word), item.via));
+      if (leak) reportWord(scope.report, tokenInLog, leak.message, item, leak.word);
     }
   }
 }
@@ -46,8 +46,6 @@ export const tokenInLog: Rule = {
   severity: 'error',
   summary: 'deploy token printed to the job log',
   help: 'The runner masks only the exact bytes of masked variables, not encoded forms, and CI_DEBUG_TRACE or set -x print everything. Do not echo, printenv or trace in a job that uses the token.',
-  job: (j) => {
-    check(j.scope);
-    if (j.kind === 'ci') checkDebugTrace(j.view, j.report);
-  },
+  job: (j) => check(j.scope),
+  ciJob: (j) => checkDebugTrace(j.view, j.report),
 };

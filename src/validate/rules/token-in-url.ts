@@ -6,15 +6,11 @@
 import { commandParts } from '../shell.js';
 import { tokenInUrl } from '../commands/calls.js';
 import { refRegex } from '../commands/words.js';
-import { findingAt } from '../finding.js';
-import type { Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 
-function check(scope: CommandScope): void {
+function check({ scope }: JobContext): void {
   const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('token-in-url', item)) continue;
-    if (!item.text.includes('://') || !pw.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => text.includes('://') && pw.test(text))) {
     for (const cmd of item.cmds) {
       const { name } = commandParts(cmd);
       for (const w of cmd.words) {
@@ -23,7 +19,7 @@ function check(scope: CommandScope): void {
           name === 'git'
             ? 'the deploy token is inside a git URL, which git saves in .git/config; expected a credential helper or http.extraHeader'
             : 'the deploy token is inside a URL, visible in the process list and unmasked when URL-encoded; expected a netrc file or a header';
-        scope.report(findingAt(tokenInUrlRule, message, wordSpan(item, w), item.via));
+        reportWord(scope.report, tokenInUrlRule, message, item, w);
       }
     }
   }
@@ -34,5 +30,5 @@ export const tokenInUrlRule: Rule = {
   severity: 'warning',
   summary: 'deploy token inside a URL',
   help: 'A token in a URL is saved in .git/config by git clone/remote, shows in the process list, and its URL-encoded form is not masked by the runner. Use a credential helper, a netrc file or a header.',
-  job: (j) => check(j.scope),
+  job: check,
 };

@@ -4,18 +4,14 @@
  */
 import { sshRemote } from '../commands/calls.js';
 import { subcommand } from '../commands/words.js';
-import { findingAt } from '../finding.js';
-import type { Rule } from '../rule.js';
-import { wordSpan, type CommandScope } from '../script.js';
+import { linesFor, reportWord, type JobContext, type Rule } from '../rule.js';
 import { commandParts } from '../shell.js';
 
 const REMOTE_SUBCOMMANDS = new Set(['clone', 'fetch', 'pull', 'push', 'remote', 'ls-remote', 'submodule']);
 
-function check(scope: CommandScope): void {
+function check({ scope }: JobContext): void {
   if (!scope.usesToken) return;
-  for (const item of scope.items) {
-    if (scope.first && !scope.first('token-over-ssh', item)) continue;
-    if (!/\bgit\b/.test(item.text) || !/@|ssh:/.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => /\bgit\b/.test(text) && /@|ssh:/.test(text))) {
     for (const cmd of item.cmds) {
       const { name, args } = commandParts(cmd);
       if (name !== 'git' || !REMOTE_SUBCOMMANDS.has(subcommand(name, args).sub)) continue;
@@ -24,13 +20,12 @@ function check(scope: CommandScope): void {
         const shown = /^[a-z+]+:\/\//.test(w.text)
           ? w.text.replace(/^([a-z+]+:\/\/).*$/, '$1…')
           : w.text.replace(/:.*$/, ':…');
-        scope.report(
-          findingAt(
-            tokenOverSsh,
-            `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
-            wordSpan(item, w),
-            item.via,
-          ),
+        reportWord(
+          scope.report,
+          tokenOverSsh,
+          `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
+          item,
+          w,
         );
       }
     }
@@ -42,5 +37,5 @@ export const tokenOverSsh: Rule = {
   severity: 'error',
   summary: 'deploy token used with an SSH remote',
   help: 'Deploy tokens authenticate over HTTPS only; git@host: and ssh:// remotes cannot use them. Use https://.',
-  job: (j) => check(j.scope),
+  job: check,
 };

@@ -23,7 +23,12 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
   process.stdout.write(`${package_default.version}
 `);
 } else {
-  const { main } = await import("./chunks/main-AAMARCT2.js");
+  if (process.argv[2] === "validate") {
+    const v8 = await import("node:v8");
+    v8.setFlagsFromString("--max-opt=1");
+    v8.setFlagsFromString("--semi-space-growth-factor=1");
+  }
+  const { main } = await import("./chunks/main-3ZZLOHEO.js");
   const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
   let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {

@@ -7,7 +7,7 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-KOCZFF4F.js";
+} from "./chunk-GHZ5WYT4.js";
 import "./chunk-FM5BMCFY.js";
 import "./chunk-DWTRIDGW.js";
 import {
@@ -21,23 +21,23 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-SWVF5BTM.js";
+} from "./chunk-TOFUUFJC.js";
 import {
   stepOutputs
-} from "./chunk-YCDX7AJG.js";
+} from "./chunk-46D74EUW.js";
 import "./chunk-F7KJ4INK.js";
 import "./chunk-HLA5MZAU.js";
 import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-ENM3RLJR.js";
+} from "./chunk-XWCCT4QQ.js";
 import {
   runFlow
-} from "./chunk-2UPVEKZP.js";
+} from "./chunk-JVFIQBGU.js";
 import {
   runSpecs
-} from "./chunk-DRPPJTMH.js";
+} from "./chunk-OI2XTNVL.js";
 import "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
@@ -50,7 +50,7 @@ import "./chunk-BM72ILTC.js";
 import "./chunk-QMPRZNSR.js";
 import "./chunk-VGTID2SL.js";
 import "./chunk-NNIRYNRK.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";

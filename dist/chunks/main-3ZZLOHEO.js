@@ -3522,7 +3522,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-KJCFM3JB.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-LG4FRYHI.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3533,7 +3533,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-KJCFM3JB.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-LG4FRYHI.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3549,7 +3549,7 @@ Examples:
   deploy-token validate .gitlab-ci.yml --format codequality > gl-code-quality-report.json`
   ).action(
     run(async (o, cmd) => {
-      const { runValidate } = await import("./run-GFBBPHQ7.js");
+      const { runValidate } = await import("./run-WEZ3CRGW.js");
       const files = cmd.args ?? [];
       const format2 = String(o.format ?? "text");
       return runValidate(
@@ -3609,7 +3609,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-WYXVOBYI.js");
+      const { runExec } = await import("./exec-YMXI2LAS.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3687,7 +3687,7 @@ Examples:
   ).action(run(async (o) => (await import("./audit-XROCXAXC.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-NYRBCE2H.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-B3PCXZMX.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

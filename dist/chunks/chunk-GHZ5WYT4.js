@@ -21,7 +21,7 @@ import {
 } from "./chunk-ZMI75SJ3.js";
 import {
   scrubOutputs
-} from "./chunk-YCDX7AJG.js";
+} from "./chunk-46D74EUW.js";
 import {
   oneLine
 } from "./chunk-T4ECGMLM.js";

@@ -1,5 +1,11 @@
 import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
+import {
+  renderedSecret
+} from "./chunk-MYCCQ4L5.js";
+import {
+  UsageError
+} from "./chunk-NWKT2VDV.js";
 
 // src/export/templating.ts
 var loaded;
@@ -154,6 +160,35 @@ function checkTree(root) {
   walk(root);
 }
 
+// src/export/render.ts
+var env;
+function renderEngine() {
+  if (!env) {
+    env = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
+    env.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
+  }
+  return env;
+}
+function renderTemplate(name, template, values) {
+  try {
+    checkTemplate(template);
+    return renderEngine().renderString(template, { ...values });
+  } catch (e) {
+    const msg = e.message;
+    const first = typeof msg === "string" ? msg.split("\n").filter(Boolean).pop()?.trim() : void 0;
+    throw new UsageError(
+      `template for ${name} failed: ${first ?? "render error"}`,
+      "use only the documented template values, e.g. {{ username }}"
+    );
+  }
+}
+function renderSpecVariables(templates, values, password) {
+  return Object.entries(templates ?? {}).map(([name, template]) => {
+    const value = renderTemplate(name, template, values);
+    return { name, value, secret: renderedSecret(template, value, password) };
+  });
+}
+
 export {
   provideTemplating,
   loadTemplating,
@@ -162,5 +197,7 @@ export {
   freeNames,
   hasLookup,
   checkTemplate,
-  checkTree
+  checkTree,
+  renderEngine,
+  renderSpecVariables
 };

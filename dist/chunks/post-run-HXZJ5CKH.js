@@ -6,13 +6,13 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-KOCZFF4F.js";
+} from "./chunk-GHZ5WYT4.js";
 import "./chunk-FM5BMCFY.js";
 import "./chunk-DWTRIDGW.js";
 import {
   getState
 } from "./chunk-ZMI75SJ3.js";
-import "./chunk-YCDX7AJG.js";
+import "./chunk-46D74EUW.js";
 import {
   cleanup,
   markerStamp,
@@ -22,7 +22,7 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   runSpecs
-} from "./chunk-DRPPJTMH.js";
+} from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
 } from "./chunk-RAJSCP44.js";
@@ -39,7 +39,7 @@ import {
   connect
 } from "./chunk-QMPRZNSR.js";
 import "./chunk-VGTID2SL.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";

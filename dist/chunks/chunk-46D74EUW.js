@@ -3,52 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   checkVariables,
   deployVariables
-} from "./chunk-DRPPJTMH.js";
+} from "./chunk-OI2XTNVL.js";
 import {
-  checkTemplate,
   loadTemplating,
-  templating
-} from "./chunk-4XOODLE4.js";
-import {
-  renderedSecret
-} from "./chunk-MYCCQ4L5.js";
-import {
-  UsageError
-} from "./chunk-NWKT2VDV.js";
-
-// src/export/render.ts
-var env;
-function engine() {
-  if (!env) {
-    env = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
-    env.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
-  }
-  return env;
-}
-function renderTemplate(name, template, values) {
-  try {
-    checkTemplate(template);
-    return engine().renderString(template, { ...values });
-  } catch (e) {
-    const msg = e.message;
-    const first = typeof msg === "string" ? msg.split("\n").filter(Boolean).pop()?.trim() : void 0;
-    throw new UsageError(
-      `template for ${name} failed: ${first ?? "render error"}`,
-      "use only the documented template values, e.g. {{ username }}"
-    );
-  }
-}
-function renderSpecVariables(templates, values, password) {
-  return Object.entries(templates ?? {}).map(([name, template]) => {
-    const value = renderTemplate(name, template, values);
-    return { name, value, secret: renderedSecret(template, value, password) };
-  });
-}
+  renderSpecVariables
+} from "./chunk-JBSERHTU.js";
 
 // src/app/values.ts
-function templateValues(r, input, gitlabUrl, env2) {
+function templateValues(r, input, gitlabUrl, env) {
   const url = new URL(gitlabUrl);
-  const registry = env2.CI_REGISTRY ?? input.project?.registryImagePrefix?.split("/")[0];
+  const registry = env.CI_REGISTRY ?? input.project?.registryImagePrefix?.split("/")[0];
   return {
     username: r.credentials?.username,
     password: r.credentials?.password,
@@ -57,9 +21,9 @@ function templateValues(r, input, gitlabUrl, env2) {
     api_url: `${gitlabUrl}/api/v4`,
     registry,
     // The dependency proxy lives on the GitLab host itself (app/models/project.rb: Gitlab.host_with_port).
-    dependency_proxy: env2.CI_DEPENDENCY_PROXY_SERVER ?? `${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`,
-    project_id: input.project?.id ?? env2.CI_PROJECT_ID,
-    project_path: input.project?.path ?? env2.CI_PROJECT_PATH,
+    dependency_proxy: env.CI_DEPENDENCY_PROXY_SERVER ?? `${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`,
+    project_id: input.project?.id ?? env.CI_PROJECT_ID,
+    project_path: input.project?.path ?? env.CI_PROJECT_PATH,
     token_id: r.token?.id,
     expires_at: r.token ? r.token.expiresAt ?? "never" : void 0,
     scopes: r.token?.scopes
@@ -67,12 +31,12 @@ function templateValues(r, input, gitlabUrl, env2) {
 }
 
 // src/app/exports.ts
-async function jobVariables(flow, env2) {
+async function jobVariables(flow, env) {
   const r = flow.resolution;
   if (!r.credentials) return [];
   const templates = flow.settings.job?.spec.variables;
   if (templates && Object.keys(templates).length > 0) await loadTemplating();
-  const values = templateValues(r, flow.input, flow.settings.gitlab.url, env2);
+  const values = templateValues(r, flow.input, flow.settings.gitlab.url, env);
   const vars = [
     ...deployVariables(r.credentials.username, r.credentials.password),
     ...renderSpecVariables(flow.settings.job?.spec.variables, values, r.credentials.password)

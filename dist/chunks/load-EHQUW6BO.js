@@ -14,14 +14,14 @@ import {
   syntax,
   toPlain,
   yamlFindings
-} from "./chunk-UNIGPD5Q.js";
+} from "./chunk-HAOFU2QA.js";
 import {
   require_nunjucks
 } from "./chunk-UFXFPX5H.js";
 import "./chunk-NNIRYNRK.js";
 import {
   provideTemplating
-} from "./chunk-4XOODLE4.js";
+} from "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";

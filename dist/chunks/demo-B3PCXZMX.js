@@ -4,13 +4,13 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-ENM3RLJR.js";
+} from "./chunk-XWCCT4QQ.js";
 import {
   runFlow
-} from "./chunk-2UPVEKZP.js";
+} from "./chunk-JVFIQBGU.js";
 import {
   deployVariables
-} from "./chunk-DRPPJTMH.js";
+} from "./chunk-OI2XTNVL.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";

@@ -8,8 +8,8 @@ import {
   freeNames,
   hasLookup,
   parseTemplate,
-  templating
-} from "./chunk-4XOODLE4.js";
+  renderEngine
+} from "./chunk-JBSERHTU.js";
 import {
   steeringReason
 } from "./chunk-M2XMWK6Z.js";
@@ -7514,6 +7514,14 @@ var LEAF = { size: 1, entries: 0, depth: 0 };
 function problem(code, message, span) {
   return { code, message, span };
 }
+function childrenReferenceFree(n) {
+  if (n.kind === "seq") {
+    for (const i of n.items) if (!i.referenceFree) return false;
+  } else if (n.kind === "map") {
+    for (const e of n.entries) if (!e.value.referenceFree) return false;
+  }
+  return true;
+}
 var TreeBuilder = class {
   constructor(src, limits, problems) {
     this.src = src;
@@ -7607,8 +7615,7 @@ var TreeBuilder = class {
     }
     if (n.tag) out.tag = n.tag;
     if (n.anchor) out.anchor = n.anchor;
-    if (out.tag !== "!reference" && (out.kind === "scalar" || (out.kind === "seq" ? out.items.every((i) => i.referenceFree) : out.entries.every((e) => e.value.referenceFree))))
-      out.referenceFree = true;
+    if (out.tag !== "!reference" && childrenReferenceFree(out)) out.referenceFree = true;
     return out;
   }
   nullAt(n) {
@@ -7703,9 +7710,10 @@ var TreeBuilder = class {
           );
           continue;
         }
+        const via = { kind: "merge", span: m.keySpan, name: src.name };
         for (const e of merged.entries) {
           if (map.byKey.has(e.key)) continue;
-          const entry = { ...e, via: { kind: "merge", span: m.keySpan, name: src.name } };
+          const entry = { key: e.key, keyNode: e.keyNode, value: e.value, via };
           map.entries.push(entry);
           map.byKey.set(e.key, entry);
         }
@@ -10246,7 +10254,12 @@ var EventReader = class {
     if (n.kind === "scalar" && (n.style === "literal" || n.style === "folded")) return n.end;
     return this.lineEnd(n.end);
   }
-  /** Lines from `p`: blank, or a comment and at what column; undefined past the end. */
+  /** The line read last by `line`: where the next starts, the column of its comment (-1: none), blank. */
+  ln = { next: 0, comment: -1, blank: false };
+  /**
+   * Reads the line at `p` into `ln` (blank, or a comment and at what column); undefined past the
+   * end. One object reused for every line: closing a block looks at many.
+   */
   line(p) {
     const t = this.text;
     let n = 0;
@@ -10254,9 +10267,11 @@ var EventReader = class {
     const c = t[p + n];
     if (c === void 0) return void 0;
     const nl = t.indexOf("\n", p + n);
-    const next = nl < 0 ? t.length : nl + 1;
-    if (c === "\n" || c === "\r" && t[p + n + 1] === "\n") return { next, comment: -1, blank: true };
-    return c === "#" ? { next, comment: n, blank: false } : { next, comment: -1, blank: false };
+    const ln = this.ln;
+    ln.next = nl < 0 ? t.length : nl + 1;
+    ln.blank = c === "\n" || c === "\r" && t[p + n + 1] === "\n";
+    ln.comment = !ln.blank && c === "#" ? n : -1;
+    return ln;
   }
   /**
    * Closes a block collection the way yaml's parser does (parser.js: atIndentedComment, pop): comment
@@ -10850,8 +10865,9 @@ function matchParen(s, open) {
 // src/validate/commands/words.ts
 var regexCache = /* @__PURE__ */ new Map();
 function refRegex(names) {
-  const list2 = [...names].sort();
-  const key = list2.join(",");
+  const list2 = [...names];
+  if (list2.length > 1) list2.sort();
+  const key = list2.length === 1 ? list2[0] : list2.join(",");
   let re = regexCache.get(key);
   if (!re) {
     const alt = list2.map((n) => n.replace(/[^A-Za-z0-9_]/g, "")).join("|") || "(?!)";
@@ -10926,21 +10942,25 @@ function spanInScalar(node, start, end) {
 }
 
 // src/validate/script.ts
-function onceTracker() {
-  const checked = /* @__PURE__ */ new WeakMap();
-  return (context) => (rule, item) => {
-    let seen = checked.get(item.node);
+function freshLines() {
+  const seenIn = /* @__PURE__ */ new Map();
+  return (context, items) => {
+    let seen = seenIn.get(context);
     if (!seen) {
       seen = /* @__PURE__ */ new Set();
-      checked.set(item.node, seen);
+      seenIn.set(context, seen);
     }
-    const key = `${rule}\0${context}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const out = [];
+    for (const item of items) {
+      if (seen.has(item.node)) continue;
+      seen.add(item.node);
+      out.push(item);
+    }
+    return out;
   };
 }
-var itemCache = /* @__PURE__ */ new WeakMap();
+var commandCache = /* @__PURE__ */ new Map();
+var COMMAND_CACHE_SIZE = 2e4;
 function withExecInner(cmds) {
   let out;
   for (let i = 0; i < cmds.length; i++) {
@@ -10959,24 +10979,32 @@ function withExecInner(cmds) {
   return out ?? cmds;
 }
 function commandsOfScalar(node) {
-  let cmds = itemCache.get(node);
+  const text = typeof node.value === "string" ? node.value : String(node.value ?? "");
+  let cmds = commandCache.get(text);
   if (!cmds) {
-    cmds = withExecInner(commandsOf(typeof node.value === "string" ? node.value : String(node.value ?? "")));
-    itemCache.set(node, cmds);
+    cmds = withExecInner(commandsOf(text));
+    if (commandCache.size >= COMMAND_CACHE_SIZE) commandCache.clear();
+    commandCache.set(text, cmds);
   }
   return cmds;
 }
+var Line = class {
+  constructor(node, text) {
+    this.node = node;
+    this.text = text;
+  }
+  node;
+  text;
+  via;
+  get cmds() {
+    return commandsOfScalar(this.node);
+  }
+};
 function scriptItems(node, via, out = [], depth = 0) {
   if (!node || depth > 20) return out;
   if (node.kind === "scalar") {
     if (typeof node.value === "string" && node.value.trim() !== "") {
-      const item = {
-        node,
-        text: node.value,
-        get cmds() {
-          return commandsOfScalar(node);
-        }
-      };
+      const item = new Line(node, node.value);
       if (via) item.via = via;
       out.push(item);
     }
@@ -11045,6 +11073,16 @@ function credentialNames(variables, mentionsToken) {
   }
   return { password, user };
 }
+var itemsOf = /* @__PURE__ */ new WeakMap();
+function sharedItems(node, via) {
+  if (!node || via) return scriptItems(node, via);
+  let items = itemsOf.get(node);
+  if (!items) {
+    items = scriptItems(node);
+    itemsOf.set(node, items);
+  }
+  return items;
+}
 function jobView(model, job) {
   const root = model.root;
   const defaults = get(root, "default");
@@ -11060,9 +11098,9 @@ function jobView(model, job) {
   const after = fromDefault("after_script");
   const script = job.node.byKey.get("script");
   const scripts = [
-    ...scriptItems(before.node, before.via),
-    ...scriptItems(script?.value, script?.via),
-    ...scriptItems(after.node, after.via)
+    ...sharedItems(before.node, before.via),
+    ...sharedItems(script?.value, script?.via),
+    ...sharedItems(after.node, after.via)
   ];
   const variables = jobVariables(root, job);
   const mentionsToken = variables.some((v) => /CI_DEPLOY_/.test(v.text));
@@ -11394,13 +11432,11 @@ var scopeCoverage = {
   severity: "error",
   summary: "the job uses the deploy token for something its scopes do not allow",
   help: "From GitLab\u2019s scope table: git clone needs read_repository, image pull read_registry, image push read_registry and write_registry, package pull/push read_/write_package_registry, the dependency proxy read_registry and write_registry. Needs are inferred from configure, lfs, dependency_proxy and the commands in run.",
-  job: (j) => {
-    if (j.kind === "spec") check(j.job, j.scope.items, j.report);
-  }
+  specJob: (j) => check(j.job, j.scope.items, j.report)
 };
 
 // src/validate/rules/ephemeral-job.ts
-function check2(job, report) {
+function check2({ job, report }) {
   const entry = getEntry(job.node, "ephemeral");
   if (entry?.value.kind !== "scalar" || entry.value.value !== true) return;
   const scopes = get(job.node, "scopes");
@@ -11420,9 +11456,7 @@ var ephemeralJob = {
   severity: "error",
   summary: "an ephemeral job that declares no scopes",
   help: "An ephemeral token is created for the job alone with exactly its scopes, and GitLab refuses a deploy token without scopes. Declare the scopes the job needs.",
-  job: (j) => {
-    if (j.kind === "spec") check2(j.job, j.report);
-  }
+  specJob: check2
 };
 
 // src/validate/commands/calls.ts
@@ -11472,8 +11506,16 @@ function deployTokenCall(cmd) {
   return out;
 }
 
+// src/validate/rule.ts
+function linesFor(scope, worth) {
+  return scope.fresh.filter((item) => worth(item.text));
+}
+function reportWord(report, rule, message, item, w) {
+  report(findingAt(rule, message, wordSpan(item, w), item.via));
+}
+
 // src/validate/rules/git-push.ts
-function check3(scope, always) {
+function checkPushes(scope, always) {
   if (!scope.usesToken || !scope.items.some((it) => /\bgit\b[\s\S]*\bpush\b/.test(it.text))) return;
   const pw = refRegex(scope.names.password);
   const gitWithToken = always || scope.items.some(
@@ -11485,27 +11527,27 @@ function check3(scope, always) {
     for (const cmd of item.cmds) {
       const w = gitPush(cmd);
       if (w) {
-        scope.report(
-          findingAt(
-            gitPushRule,
-            "git push cannot use a deploy token (no scope writes a repository); expected a project access token or a deploy key",
-            wordSpan(item, w),
-            item.via
-          )
+        reportWord(
+          scope.report,
+          gitPushRule,
+          "git push cannot use a deploy token (no scope writes a repository); expected a project access token or a deploy key",
+          item,
+          w
         );
       }
     }
   }
+}
+function check3(j) {
+  const configure = j.kind === "spec" ? get(j.job.node, "configure") : void 0;
+  checkPushes(j.scope, configure?.kind === "seq" && configure.items.some((c) => str(c) === "git"));
 }
 var gitPushRule = {
   id: "git-push",
   severity: "error",
   summary: "git push with a deploy token",
   help: "No deploy token scope grants write access to a repository (the scopes are read_repository, read_/write_registry, read_/write_package_registry). Push with a project access token or a deploy key.",
-  job: (j) => {
-    const configure = j.kind === "spec" ? get(j.job.node, "configure") : void 0;
-    check3(j.scope, configure?.kind === "seq" && configure.items.some((c) => str(c) === "git"));
-  }
+  job: check3
 };
 
 // src/spec/template-values.ts
@@ -11567,14 +11609,6 @@ var SAMPLE = {
   expires_at: "2030-01-01",
   scopes: ["read_registry"]
 };
-var strictEnv;
-function strictEngine() {
-  if (!strictEnv) {
-    strictEnv = new (templating()).Environment(null, { autoescape: false, throwOnUndefined: true });
-    strictEnv.addFilter("base64", (s) => Buffer.from(String(s), "utf8").toString("base64"));
-  }
-  return strictEnv;
-}
 function offsetOf(text, line0, col0) {
   let off = 0;
   for (let l = 0; l < line0; l++) {
@@ -11612,7 +11646,7 @@ function analyze(text) {
       out.unknown = unknownNames(root);
       if (out.unknown.length === 0 && hasLookup(root)) {
         try {
-          strictEngine().renderString(text, { ...SAMPLE });
+          renderEngine().renderString(text, { ...SAMPLE });
         } catch (e) {
           out.renderError = lastLine(e) ?? "strict undefined";
         }
@@ -11677,6 +11711,9 @@ function check4(node, what, via, report) {
     );
   }
 }
+function checkJob({ job, report }) {
+  for (const t of specTemplates(job)) check4(t.node, t.what, t.via, report);
+}
 var templateSyntax = {
   id: "template-syntax",
   severity: "error",
@@ -11684,9 +11721,7 @@ var templateSyntax = {
   help: "Templates in variables and files are nunjucks: {{ value }}, {% if %}\u2026{% endif %}, filters with |.",
   // One check per template reports all three template rules (a template that does not parse has no
   // constructs or names to judge).
-  job: (j) => {
-    if (j.kind === "spec") for (const t of specTemplates(j.job)) check4(t.node, t.what, t.via, j.report);
-  }
+  specJob: checkJob
 };
 var templateNotAllowed = {
   id: "template-not-allowed",
@@ -11794,13 +11829,15 @@ function templatePasswordFindings(node, via, report) {
     }
   }
 }
-function scanTokens(root, report, expected) {
+var PREFIX = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/;
+function scanTokens(root, sources, report, expected) {
+  const worth = new Map(sources.map((src) => [src, PREFIX.test(src.text)]));
+  if (![...worth.values()].some(Boolean)) return;
   const seen = /* @__PURE__ */ new Set();
-  const worth = /* @__PURE__ */ new Map();
   const mayHold = (src) => {
     let w = worth.get(src);
     if (w === void 0) {
-      w = /(?:gldt|glpat|gloas|glcbt|glrt|glrtr|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-/.test(src.text);
+      w = PREFIX.test(src.text);
       worth.set(src, w);
     }
     return w;
@@ -11819,19 +11856,16 @@ function scanTokens(root, report, expected) {
   walk(root, void 0);
 }
 function commandPasswordFindings(scope) {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("plain-password", item)) continue;
-    if (!/\blogin\b/.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => /\blogin\b/.test(text))) {
     for (const cmd of item.cmds) {
       const hit = loginPasswordArg(cmd);
       if (!hit || !isLiteral(hit.valueText) || hit.valueText.length === 0) continue;
-      scope.report(
-        findingAt(
-          plainPassword,
-          `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
-          wordSpan(item, hit.value),
-          item.via
-        )
+      reportWord(
+        scope.report,
+        plainPassword,
+        `${hit.tool} has a password in plain text; expected "$CI_DEPLOY_PASSWORD" on stdin (--password-stdin)`,
+        item,
+        hit.value
       );
     }
   }
@@ -11843,18 +11877,20 @@ var plainPassword = {
   help: "A deploy token (or any GitLab token) committed to a file is leaked. Use {{ password }} in templates, and environment variable NAMES (password_env) for fallbacks.",
   file: (f) => scanTokens(
     f.root,
+    f.sources,
     f.report,
     f.kind === "spec" ? "{{ password }} in templates, or the NAME of a variable that holds it" : "a masked CI/CD variable (Settings > CI/CD > Variables)"
   ),
   job: (j) => {
     commandPasswordFindings(j.scope);
-    if (j.kind === "spec")
-      for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
+  },
+  specJob: (j) => {
+    for (const t of specTemplates(j.job)) templatePasswordFindings(t.node, t.via, j.report);
   }
 };
 
 // src/validate/rules/lfs-group-token.ts
-function check5(root, job, report) {
+function check5({ root, job, report }) {
   if (str(get(get(root, "token"), "level")) !== "group") return;
   const lfs = getEntry(job.node, "lfs");
   if (lfs?.value.kind !== "scalar" || lfs.value.value !== true) return;
@@ -11872,28 +11908,23 @@ var lfsGroupToken = {
   severity: "warning",
   summary: "Git LFS with a group deploy token",
   help: "With a group deploy token LFS downloads answered 404 \u201CRepository or object not found\u201D (issue 235398, fixed around GitLab 15.7/15.8). The workaround: use a project deploy token.",
-  job: (j) => {
-    if (j.kind === "spec") check5(j.root, j.job, j.report);
-  }
+  specJob: check5
 };
 
 // src/validate/rules/public-api.ts
-function check6(scope) {
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("public-api", item)) continue;
-    if (!/api\/v4|CI_API_V4_URL|api_url/.test(item.text)) continue;
+var API = /api\/v4|CI_API_V4_URL|api_url/;
+function check6({ scope }) {
+  for (const item of linesFor(scope, (text) => API.test(text))) {
     for (const cmd of item.cmds) {
       const url = publicApiCall(cmd, scope.names);
-      if (url) {
-        scope.report(
-          findingAt(
-            publicApi,
-            "deploy tokens only work with package endpoints of the API (/packages/\u2026); expected an API token (e.g. $GITLAB_TOKEN) for this call",
-            wordSpan(item, url),
-            item.via
-          )
+      if (url)
+        reportWord(
+          scope.report,
+          publicApi,
+          "deploy tokens only work with package endpoints of the API (/packages/\u2026); expected an API token (e.g. $GITLAB_TOKEN) for this call",
+          item,
+          url
         );
-      }
     }
   }
 }
@@ -11902,11 +11933,11 @@ var publicApi = {
   severity: "error",
   summary: "deploy token used against the public API",
   help: "Deploy tokens cannot be used with the GitLab public API, only with some endpoints such as the package registry (/packages/\u2026). Use an API token for everything else.",
-  job: (j) => check6(j.scope)
+  job: check6
 };
 
 // src/validate/rules/dotenv-export.ts
-function check7(job, report) {
+function check7({ job, report }) {
   const seq = get(job.node, "export");
   if (seq?.kind !== "seq") return;
   const eph = get(job.node, "ephemeral");
@@ -11929,9 +11960,7 @@ var dotenvExport = {
   severity: "warning",
   summary: "dotenv export of the password",
   help: "GitLab does not mask dotenv variables and keeps the file as an artifact (doc/ci/yaml/artifacts_reports.md). Prefer `deploy-token exec` or the shell export in the same job.",
-  job: (j) => {
-    if (j.kind === "spec") check7(j.job, j.report);
-  }
+  specJob: check7
 };
 
 // src/validate/rules/steering-name.ts
@@ -11970,23 +11999,23 @@ function checkFileEnv(job, report) {
       );
   });
 }
+function check8({ job, report }) {
+  checkVariables(job, report);
+  checkFileEnv(job, report);
+}
 var steeringName = {
   id: "steering-name",
   severity: "error",
   summary: "an exported name that steers the runner, the shell or a runtime",
   help: "Variables and file env names such as PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV, GITHUB_*, STATE_*, GIT_CONFIG_* or HTTPS_PROXY decide what a job runs, where its traffic goes or whom it trusts; exports refuse them (docs/security.md lists every name and why).",
-  job: (j) => {
-    if (j.kind !== "spec") return;
-    checkVariables(j.job, j.report);
-    checkFileEnv(j.job, j.report);
-  }
+  specJob: check8
 };
 
 // src/validate/rules/deploy-variables-override.ts
 function valueText(v) {
   return str(v) ?? str(get(v, "value")) ?? "";
 }
-function check8(variables, report) {
+function check9(variables, report) {
   if (variables?.kind !== "map") return;
   for (const e of variables.entries) {
     if (e.key !== "CI_DEPLOY_PASSWORD" && e.key !== "CI_DEPLOY_USER") continue;
@@ -11996,36 +12025,34 @@ function check8(variables, report) {
     report(findingAt(deployVariablesOverride, message, e.keyNode.span, e.via));
   }
 }
+function checkGlobal({ kind, root, report }) {
+  if (kind === "ci") check9(get(root, "variables"), report);
+}
+function checkJob2({ view, report }) {
+  check9(get(view.job.node, "variables"), report);
+}
 var deployVariablesOverride = {
   id: "deploy-variables-override",
   severity: "error",
   summary: "CI_DEPLOY_USER / CI_DEPLOY_PASSWORD set in variables:",
   help: "Variables in .gitlab-ci.yml rank above predefined ones, so this replaces the gitlab-deploy-token with a committed (and soon stale) value. For the GitLab \u2264 15.0 group fallback set them in Settings > CI/CD > Variables, masked.",
-  file: (f) => {
-    if (f.kind === "ci") check8(get(f.root, "variables"), f.report);
-  },
-  job: (j) => {
-    if (j.kind === "ci") check8(get(j.view.job.node, "variables"), j.report);
-  }
+  file: checkGlobal,
+  ciJob: checkJob2
 };
 
 // src/validate/rules/password-on-command-line.ts
-function check9(scope) {
+function check10({ scope }) {
   const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("password-on-command-line", item)) continue;
-    if (!pw.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => pw.test(text))) {
     for (const cmd of item.cmds) {
       const hit = loginPasswordFlag(cmd, scope.names);
       if (!hit) continue;
-      const span = wordSpan(item, { start: hit.flag.start, end: hit.value.end });
-      scope.report(
-        findingAt(
-          passwordOnCommandLine,
-          `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
-          span,
-          item.via
-        )
+      reportWord(
+        scope.report,
+        passwordOnCommandLine,
+        `${hit.tool} gets the deploy token on the command line; expected it on stdin with --password-stdin`,
+        item,
+        { start: hit.flag.start, end: hit.value.end }
       );
     }
   }
@@ -12035,21 +12062,19 @@ var passwordOnCommandLine = {
   severity: "error",
   summary: "registry password passed with -p",
   help: 'A password in argv shows in the process list and shell history. Pipe it: `echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"`.',
-  job: (j) => check9(j.scope)
+  job: check10
 };
 
 // src/validate/rules/token-in-url.ts
-function check10(scope) {
+function check11({ scope }) {
   const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("token-in-url", item)) continue;
-    if (!item.text.includes("://") || !pw.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => text.includes("://") && pw.test(text))) {
     for (const cmd of item.cmds) {
       const { name } = commandParts(cmd);
       for (const w of cmd.words) {
         if (!tokenInUrl(w, scope.names)) continue;
         const message = name === "git" ? "the deploy token is inside a git URL, which git saves in .git/config; expected a credential helper or http.extraHeader" : "the deploy token is inside a URL, visible in the process list and unmasked when URL-encoded; expected a netrc file or a header";
-        scope.report(findingAt(tokenInUrlRule, message, wordSpan(item, w), item.via));
+        reportWord(scope.report, tokenInUrlRule, message, item, w);
       }
     }
   }
@@ -12059,7 +12084,7 @@ var tokenInUrlRule = {
   severity: "warning",
   summary: "deploy token inside a URL",
   help: "A token in a URL is saved in .git/config by git clone/remote, shows in the process list, and its URL-encoded form is not masked by the runner. Use a credential helper, a netrc file or a header.",
-  job: (j) => check10(j.scope)
+  job: check11
 };
 
 // src/validate/commands/leaks.ts
@@ -12178,15 +12203,14 @@ function logLeak(cmds, index, names) {
 }
 
 // src/validate/rules/token-in-log.ts
-function check11(scope) {
+var DUMPS = /\b(env|printenv|export|declare|typeset|set)\b/;
+function check12(scope) {
   if (!scope.usesToken) return;
   const pw = refRegex(scope.names.password);
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("token-in-log", item)) continue;
-    if (!pw.test(item.text) && !/\b(env|printenv|export|declare|typeset|set)\b/.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => pw.test(text) || DUMPS.test(text))) {
     for (let i = 0; i < item.cmds.length; i++) {
       const leak = logLeak(item.cmds, i, scope.names);
-      if (leak) scope.report(findingAt(tokenInLog, leak.message, wordSpan(item, leak.word), item.via));
+      if (leak) reportWord(scope.report, tokenInLog, leak.message, item, leak.word);
     }
   }
 }
@@ -12210,10 +12234,8 @@ var tokenInLog = {
   severity: "error",
   summary: "deploy token printed to the job log",
   help: "The runner masks only the exact bytes of masked variables, not encoded forms, and CI_DEBUG_TRACE or set -x print everything. Do not echo, printenv or trace in a job that uses the token.",
-  job: (j) => {
-    check11(j.scope);
-    if (j.kind === "ci") checkDebugTrace(j.view, j.report);
-  }
+  job: (j) => check12(j.scope),
+  ciJob: (j) => checkDebugTrace(j.view, j.report)
 };
 
 // src/validate/rules/token-in-artifact.ts
@@ -12256,7 +12278,7 @@ function writes(cmds, index) {
   }
   return out;
 }
-function check12(view, report) {
+function check13({ view, report }) {
   if (!view.usesToken || !view.artifacts) return;
   const dotenv = strings2(get(get(view.artifacts, "reports"), "dotenv")).map(normalize).filter((s) => !!s);
   const paths = strings2(get(view.artifacts, "paths")).map(normalize).filter((s) => !!s).map((p) => ({ p, re: globRegex(p, { coversChildren: true }) }));
@@ -12271,27 +12293,16 @@ function check12(view, report) {
         const file = normalize(w.target.text);
         if (!file) continue;
         const what = dumps ? "every variable, the deploy token included," : "the deploy token";
-        if (dotenv.includes(file)) {
-          report(
-            findingAt(
-              tokenInArtifact,
-              `${what} is written to ${file}, which artifacts:reports:dotenv keeps unmasked; expected a file outside artifacts`,
-              wordSpan(item, w.target),
-              item.via
-            )
-          );
-        } else {
-          const hit = paths.find(({ re }) => re.test(file));
-          if (hit)
-            report(
-              findingAt(
-                tokenInArtifact,
-                `${what} is written to ${file}, which artifacts:paths (${hit.p}) uploads; expected a file outside artifacts`,
-                wordSpan(item, w.target),
-                item.via
-              )
-            );
-        }
+        const upload = dotenv.includes(file) ? void 0 : paths.find(({ re }) => re.test(file));
+        const which = dotenv.includes(file) ? "artifacts:reports:dotenv keeps unmasked" : upload && `artifacts:paths (${upload.p}) uploads`;
+        if (!which) continue;
+        reportWord(
+          report,
+          tokenInArtifact,
+          `${what} is written to ${file}, which ${which}; expected a file outside artifacts`,
+          item,
+          w.target
+        );
       }
     });
   }
@@ -12301,31 +12312,26 @@ var tokenInArtifact = {
   severity: "error",
   summary: "deploy token written into an artifact",
   help: "Artifacts and dotenv reports are kept and downloadable; dotenv variables are not masked (doc/ci/yaml/artifacts_reports.md). Never write the token into a file that artifacts:paths or artifacts:reports:dotenv collect.",
-  job: (j) => {
-    if (j.kind === "ci") check12(j.view, j.report);
-  }
+  ciJob: check13
 };
 
 // src/validate/rules/token-over-ssh.ts
 var REMOTE_SUBCOMMANDS = /* @__PURE__ */ new Set(["clone", "fetch", "pull", "push", "remote", "ls-remote", "submodule"]);
-function check13(scope) {
+function check14({ scope }) {
   if (!scope.usesToken) return;
-  for (const item of scope.items) {
-    if (scope.first && !scope.first("token-over-ssh", item)) continue;
-    if (!/\bgit\b/.test(item.text) || !/@|ssh:/.test(item.text)) continue;
+  for (const item of linesFor(scope, (text) => /\bgit\b/.test(text) && /@|ssh:/.test(text))) {
     for (const cmd of item.cmds) {
       const { name, args } = commandParts(cmd);
       if (name !== "git" || !REMOTE_SUBCOMMANDS.has(subcommand(name, args).sub)) continue;
       const w = args.find((a) => sshRemote(a));
       if (w) {
         const shown = /^[a-z+]+:\/\//.test(w.text) ? w.text.replace(/^([a-z+]+:\/\/).*$/, "$1\u2026") : w.text.replace(/:.*$/, ":\u2026");
-        scope.report(
-          findingAt(
-            tokenOverSsh,
-            `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
-            wordSpan(item, w),
-            item.via
-          )
+        reportWord(
+          scope.report,
+          tokenOverSsh,
+          `deploy tokens do not work over SSH (${shown}); expected an https:// URL`,
+          item,
+          w
         );
       }
     }
@@ -12336,11 +12342,11 @@ var tokenOverSsh = {
   severity: "error",
   summary: "deploy token used with an SSH remote",
   help: "Deploy tokens authenticate over HTTPS only; git@host: and ssh:// remotes cannot use them. Use https://.",
-  job: (j) => check13(j.scope)
+  job: check14
 };
 
 // src/validate/rules/missing-guard.ts
-var GUARD_NAMES = ["CI_DEPLOY_PASSWORD", "CI_DEPLOY_USER"];
+var GUARD = refRegex(["CI_DEPLOY_PASSWORD", "CI_DEPLOY_USER"]);
 function mentions(node, re, depth = 0) {
   if (!node || depth > 8) return false;
   if (node.kind === "scalar") return typeof node.value === "string" && re.test(node.value);
@@ -12348,13 +12354,13 @@ function mentions(node, re, depth = 0) {
   return node.entries.some((e) => mentions(e.value, re, depth + 1));
 }
 function workflowGuards(root) {
-  return mentions(get(get(root, "workflow"), "rules"), refRegex(GUARD_NAMES));
+  return mentions(get(get(root, "workflow"), "rules"), GUARD);
 }
 var SCRIPT_GUARD = /\$\{CI_DEPLOY_(PASSWORD|USER):[?]|-[nz]\s+["']?\$\{?CI_DEPLOY_(PASSWORD|USER)\b|\$\{?CI_DEPLOY_(PASSWORD|USER)\}?["']?\s*[!=]=/;
-function check14(view, workflowGuarded, report) {
+function check15({ view, workflowGuarded, report }) {
   if (!view.usesDirect || view.usesTool || workflowGuarded) return;
   const node = view.job.node;
-  const re = refRegex(GUARD_NAMES);
+  const re = GUARD;
   if (mentions(get(node, "rules"), re) || mentions(get(node, "only"), re) || mentions(get(node, "except"), re))
     return;
   if (view.scripts.some((s) => SCRIPT_GUARD.test(s.text))) return;
@@ -12371,15 +12377,13 @@ var missingGuard = {
   severity: "warning",
   summary: "deploy token used without a guard",
   help: "GitLab sets CI_DEPLOY_PASSWORD only when an active gitlab-deploy-token exists. Guard the job with `rules: - if: $CI_DEPLOY_PASSWORD` (or test it in the script) so it does not fail obscurely.",
-  job: (j) => {
-    if (j.kind === "ci") check14(j.view, j.workflowGuarded, j.report);
-  }
+  ciJob: check15
 };
 
 // src/validate/rules/push-scope.ts
 var NO_CLIENTS = /* @__PURE__ */ new Set();
 var WRITES = /push|publish|upload|deploy|destination|copy|\bcp\b|-T\b|--data|-F\b|--form|PUT|POST/;
-function check15(view, specs, report) {
+function check16({ view, specs, report }) {
   if (!view.usesToken) return;
   let specJob = view.job.name;
   for (const item of view.scripts) for (const c of item.cmds) specJob = deployTokenCall(c)?.job ?? specJob;
@@ -12392,7 +12396,7 @@ function check15(view, specs, report) {
         const missing = declared ? need.all.filter((s) => !declared.has(s)) : need.all;
         if (missing.length === 0) continue;
         const message = declared ? `${need.label} needs ${need.all.join(" and ")}, and job "${specJob}" of ${specs?.file ?? "the spec"} does not list ${missing.join(" and ")}; expected it in its scopes` : `${need.label} needs ${need.all.join(" and ")} on the gitlab-deploy-token; declare it in deploy-token.yml (jobs.${specJob}.scopes) to have it checked`;
-        report(findingAt(pushScope, message, wordSpan(item, need.word), item.via));
+        reportWord(report, pushScope, message, item, need.word);
       }
     }
   }
@@ -12402,9 +12406,7 @@ var pushScope = {
   severity: "info",
   summary: "push needs a write scope",
   help: "Pushing images needs read_registry and write_registry (GitLab grants a registry push only with both), publishing packages write_package_registry, on the gitlab-deploy-token. Declare the job in deploy-token.yml with those scopes to have it checked.",
-  job: (j) => {
-    if (j.kind === "ci") check15(j.view, j.specs, j.report);
-  }
+  ciJob: check16
 };
 
 // src/validate/rules/ci-structure.ts
@@ -12437,23 +12439,29 @@ function isRuleId(id) {
 }
 
 // src/validate/check.ts
-function runFile(kind, root, report) {
-  for (const rule of RULES) rule.file?.({ kind, root, report });
+function runFile(ctx) {
+  for (const rule of RULES) rule.file?.(ctx);
 }
 function runJob(ctx) {
-  for (const rule of RULES) rule.job?.(ctx);
+  for (const rule of RULES) {
+    rule.job?.(ctx);
+    if (ctx.kind === "spec") rule.specJob?.(ctx);
+    else rule.ciJob?.(ctx);
+  }
 }
 function checkSpec(root) {
   const findings = [];
   const report = (f) => findings.push(f);
-  runFile("spec", root, report);
+  runFile({ kind: "spec", root, sources: [root.span.src], report });
   for (const job of specJobs(root)) {
     const runEntry = getEntry(job.node, "run");
+    const items = scriptItems(runEntry?.value, runEntry?.via);
     const scope = {
-      items: scriptItems(runEntry?.value, runEntry?.via),
+      items,
       names: specCredentialNames(root, job),
       usesToken: true,
-      report
+      report,
+      fresh: items
     };
     runJob({ kind: "spec", root, job, scope, report });
   }
@@ -12462,9 +12470,9 @@ function checkSpec(root) {
 function checkCi(model, specs) {
   const findings = [];
   const report = (f) => findings.push(f);
-  runFile("ci", model.root, report);
+  runFile({ kind: "ci", root: model.root, sources: model.sources, report });
   const workflowGuarded = workflowGuards(model.root);
-  const firstFor = onceTracker();
+  const fresh = freshLines();
   for (const job of model.jobs) {
     const view = jobView(model, job);
     const names = `${[...view.names.password].sort().join(",")}|${[...view.names.user].sort().join(",")}`;
@@ -12473,7 +12481,7 @@ function checkCi(model, specs) {
       names: view.names,
       usesToken: view.usesToken,
       report,
-      first: firstFor(`${view.usesToken}|${names}`)
+      fresh: fresh(`${view.usesToken}|${names}`, view.scripts)
     };
     runJob({ kind: "ci", view, scope, workflowGuarded, ...specs ? { specs } : {}, report });
   }

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   runSpecs
-} from "./chunk-DRPPJTMH.js";
+} from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
 } from "./chunk-RAJSCP44.js";

@@ -41,7 +41,7 @@ function runSpecs(cwd) {
   return async (spec) => {
     const path = specPath(spec, cwd);
     if (!path) return void 0;
-    loader ??= import("./load-LTL4ET3D.js").then((m) => m.createSpecLoader());
+    loader ??= import("./load-EHQUW6BO.js").then((m) => m.createSpecLoader());
     return (await loader).valid(path);
   };
 }

@@ -18,16 +18,17 @@ import {
   str,
   syntax,
   yamlFindings
-} from "./chunk-UNIGPD5Q.js";
+} from "./chunk-HAOFU2QA.js";
 import {
   DEFAULT_SPEC
 } from "./chunk-XQ6QCYVK.js";
 import "./chunk-NNIRYNRK.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
+import "./chunk-NWKT2VDV.js";
 import "./chunk-SFJXSL7D.js";
 
 // src/validate/run.ts
@@ -365,7 +366,7 @@ function loadCi(text, absPath, fs, limits = CI_LIMITS) {
     if (GLOBAL_KEYWORDS.has(e.key) || e.key.startsWith(".") || e.value.kind !== "map") continue;
     jobs.push({ name: e.key, keyNode: e.keyNode, node: e.value });
   }
-  return { model: { root: resolved, jobs }, findings, sources };
+  return { model: { root: resolved, jobs, sources }, findings, sources };
 }
 
 // src/validate/detect.ts
@@ -642,7 +643,7 @@ function readInputs(targets, cwd, err) {
   return { inputs, unreadable };
 }
 async function specAnalyzer() {
-  return (await import("./load-LTL4ET3D.js")).analyzeSpec;
+  return (await import("./load-EHQUW6BO.js")).analyzeSpec;
 }
 async function scopesBeside(ciAbs, cwd) {
   const beside = join(resolve(ciAbs, ".."), DEFAULT_SPEC);

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   jobVariables,
   templateValues
-} from "./chunk-YCDX7AJG.js";
+} from "./chunk-46D74EUW.js";
 import {
   forgetManifest,
   recordManifest
@@ -33,7 +33,7 @@ import {
   loadTemplating,
   parseTemplate,
   templating
-} from "./chunk-4XOODLE4.js";
+} from "./chunk-JBSERHTU.js";
 import {
   checkExportName
 } from "./chunk-M2XMWK6Z.js";

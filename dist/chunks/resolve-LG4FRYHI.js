@@ -14,12 +14,12 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-SWVF5BTM.js";
+} from "./chunk-TOFUUFJC.js";
 import {
   jobVariables,
   scrubOutputs,
   stepOutputs
-} from "./chunk-YCDX7AJG.js";
+} from "./chunk-46D74EUW.js";
 import {
   checkStateDir
 } from "./chunk-F7KJ4INK.js";
@@ -31,13 +31,13 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-ENM3RLJR.js";
+} from "./chunk-XWCCT4QQ.js";
 import {
   runFlow
-} from "./chunk-2UPVEKZP.js";
+} from "./chunk-JVFIQBGU.js";
 import {
   runSpecs
-} from "./chunk-DRPPJTMH.js";
+} from "./chunk-OI2XTNVL.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
@@ -61,7 +61,7 @@ import "./chunk-BM72ILTC.js";
 import "./chunk-QMPRZNSR.js";
 import "./chunk-VGTID2SL.js";
 import "./chunk-NNIRYNRK.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";
 import "./chunk-MYCCQ4L5.js";
@@ -72,6 +72,7 @@ import {
 import "./chunk-SFJXSL7D.js";
 
 // src/cli/commands/resolve.ts
+import { resolve as resolvePath } from "node:path";
 import { rmSync } from "node:fs";
 
 // src/export/dotenv.ts
@@ -264,7 +265,7 @@ function renderTarget(t, flow, v, flags, ctx) {
 }
 function renderDotenvTarget(list, flags, ctx) {
   const text = renderDotenv(list, { allowUnmasked: flags.allowUnmaskedDotenv === true });
-  const path = flags.output;
+  const path = resolvePath(ctx.cwd, flags.output);
   return {
     rank: 0,
     write: () => {

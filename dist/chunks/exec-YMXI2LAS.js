@@ -5,16 +5,16 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-SWVF5BTM.js";
-import "./chunk-YCDX7AJG.js";
+} from "./chunk-TOFUUFJC.js";
+import "./chunk-46D74EUW.js";
 import {
   checkStateDir
 } from "./chunk-F7KJ4INK.js";
 import "./chunk-HLA5MZAU.js";
 import {
   runFlow
-} from "./chunk-2UPVEKZP.js";
-import "./chunk-DRPPJTMH.js";
+} from "./chunk-JVFIQBGU.js";
+import "./chunk-OI2XTNVL.js";
 import "./chunk-RAJSCP44.js";
 import "./chunk-XQ6QCYVK.js";
 import {
@@ -35,7 +35,7 @@ import {
   maskPipe
 } from "./chunk-VGTID2SL.js";
 import "./chunk-NNIRYNRK.js";
-import "./chunk-4XOODLE4.js";
+import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import {
   isClientName

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   planExitCode
-} from "./chunk-2UPVEKZP.js";
+} from "./chunk-JVFIQBGU.js";
 import {
   useColor
 } from "./chunk-F6G2ECZE.js";

@@ -34,6 +34,11 @@ export const MASK_BYTES = Buffer.from(MASK);
 const EMPTY = Buffer.alloc(0);
 /** Input bytes sampled (one in 16) before the anchors are chosen again from what the stream holds. */
 const EARLY_SAMPLES = 65536;
+/**
+ * Pairs are counted from this many samples on (4 KiB of input): a short stream never chooses by them,
+ * and its masker does not pay for the 512 KiB table (tests and `exec` make many short-lived maskers).
+ */
+const PAIRS_FROM = 256;
 
 function isWs(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d);
@@ -141,8 +146,8 @@ export class Masker {
   private skip: SkipTable | undefined;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   private readonly seen = new Float64Array(256);
-  /** Pairs of adjacent bytes sampled at the same places. */
-  private readonly seenPairs = new Float64Array(65536);
+  /** Pairs of adjacent bytes sampled at the same places, from PAIRS_FROM samples on. */
+  private seenPairs: Float64Array | undefined;
   private seenTotal = 0;
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   private cooldown = 0;
@@ -325,7 +330,7 @@ export class Masker {
       // Adjacent bytes are not independent (letters follow letters): the prior pair is four times
       // the product of its bytes, then what the stream showed.
       pair: (a, b) =>
-        ((prior[a] as number) * (prior[b] as number) * 4 * k + (this.seenPairs[(a << 8) | b] as number)) /
+        ((prior[a] as number) * (prior[b] as number) * 4 * k + (this.seenPairs?.[(a << 8) | b] ?? 0)) /
         (k + total),
     };
     const keys = this.registry.formKeys();
@@ -353,12 +358,13 @@ export class Masker {
 
   private sample(chunk: Buffer): void {
     const n = chunk.length;
+    const pairs = this.seenTotal >= PAIRS_FROM ? (this.seenPairs ??= new Float64Array(65536)) : undefined;
     for (let i = 0; i < n; i += 16) {
       const b = chunk[i] as number;
       this.seen[b] = (this.seen[b] as number) + 1;
-      if (i + 1 < n) {
+      if (pairs !== undefined && i + 1 < n) {
         const p = (b << 8) | (chunk[i + 1] as number);
-        this.seenPairs[p] = (this.seenPairs[p] as number) + 1;
+        pairs[p] = (pairs[p] as number) + 1;
       }
     }
     this.seenTotal += Math.ceil(n / 16);

@@ -749,6 +749,7 @@ var MASK = "[MASKED]";
 var MASK_BYTES = Buffer.from(MASK);
 var EMPTY = Buffer.alloc(0);
 var EARLY_SAMPLES = 65536;
+var PAIRS_FROM = 256;
 function isWs(b) {
   return b === 32 || b >= 9 && b <= 13;
 }
@@ -824,8 +825,8 @@ var Masker = class {
   skip;
   /** Byte counts sampled from the input, to choose anchors that are rare in this stream. */
   seen = new Float64Array(256);
-  /** Pairs of adjacent bytes sampled at the same places. */
-  seenPairs = new Float64Array(65536);
+  /** Pairs of adjacent bytes sampled at the same places, from PAIRS_FROM samples on. */
+  seenPairs;
   seenTotal = 0;
   /** Chunks to scan with the automaton before trying anchors again, and the next back-off. */
   cooldown = 0;
@@ -991,7 +992,7 @@ var Masker = class {
       byte: prior.map((w, b) => (w * k + this.seen[b]) / (k + total)),
       // Adjacent bytes are not independent (letters follow letters): the prior pair is four times
       // the product of its bytes, then what the stream showed.
-      pair: (a, b) => (prior[a] * prior[b] * 4 * k + this.seenPairs[a << 8 | b]) / (k + total)
+      pair: (a, b) => (prior[a] * prior[b] * 4 * k + (this.seenPairs?.[a << 8 | b] ?? 0)) / (k + total)
     };
     const keys = this.registry.formKeys();
     const tokens = this.registry.gitlabTokens ? GITLAB_TOKEN_PREFIXES.map((p) => ({ form: Buffer.from(p, "latin1"), token: true })) : [];
@@ -1012,12 +1013,13 @@ var Masker = class {
   }
   sample(chunk) {
     const n = chunk.length;
+    const pairs = this.seenTotal >= PAIRS_FROM ? this.seenPairs ??= new Float64Array(65536) : void 0;
     for (let i = 0; i < n; i += 16) {
       const b = chunk[i];
       this.seen[b] = this.seen[b] + 1;
-      if (i + 1 < n) {
+      if (pairs !== void 0 && i + 1 < n) {
         const p = b << 8 | chunk[i + 1];
-        this.seenPairs[p] = this.seenPairs[p] + 1;
+        pairs[p] = pairs[p] + 1;
       }
     }
     this.seenTotal += Math.ceil(n / 16);

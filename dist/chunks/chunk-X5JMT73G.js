@@ -19,10 +19,10 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   discardEphemeral
-} from "./chunk-L6K4O4G7.js";
+} from "./chunk-BY42IF5G.js";
 import {
   derivedForms
-} from "./chunk-VGTID2SL.js";
+} from "./chunk-JRF2QOIL.js";
 import {
   CLIENTS,
   abilities

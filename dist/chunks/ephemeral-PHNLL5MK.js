@@ -5,12 +5,12 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-L6K4O4G7.js";
-import "./chunk-NQ4UVOAK.js";
+} from "./chunk-BY42IF5G.js";
+import "./chunk-NSVVJGLA.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+import "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-NWKT2VDV.js";

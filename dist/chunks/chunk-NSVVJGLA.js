@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 import {
   DeployTokenError,
   ExitCode

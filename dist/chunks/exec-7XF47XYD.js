@@ -5,7 +5,7 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-TOFUUFJC.js";
+} from "./chunk-X5JMT73G.js";
 import "./chunk-46D74EUW.js";
 import {
   checkStateDir
@@ -13,9 +13,9 @@ import {
 import "./chunk-HLA5MZAU.js";
 import {
   runFlow
-} from "./chunk-JVFIQBGU.js";
+} from "./chunk-RPTDCCAP.js";
 import "./chunk-OI2XTNVL.js";
-import "./chunk-RAJSCP44.js";
+import "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
@@ -24,16 +24,16 @@ import "./chunk-T4ECGMLM.js";
 import "./chunk-MD44M7EN.js";
 import {
   discardEphemeral
-} from "./chunk-L6K4O4G7.js";
-import "./chunk-NQ4UVOAK.js";
+} from "./chunk-BY42IF5G.js";
+import "./chunk-NSVVJGLA.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   proxyAwareFetch
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 import {
   maskPipe
-} from "./chunk-VGTID2SL.js";
+} from "./chunk-JRF2QOIL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";

@@ -7,8 +7,8 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-GHZ5WYT4.js";
-import "./chunk-FM5BMCFY.js";
+} from "./chunk-LD2QVPZW.js";
+import "./chunk-M2WH6PT6.js";
 import "./chunk-DWTRIDGW.js";
 import {
   prepareGithub
@@ -21,7 +21,7 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-TOFUUFJC.js";
+} from "./chunk-X5JMT73G.js";
 import {
   stepOutputs
 } from "./chunk-46D74EUW.js";
@@ -31,24 +31,24 @@ import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-XWCCT4QQ.js";
+} from "./chunk-IW7A7U43.js";
 import {
   runFlow
-} from "./chunk-JVFIQBGU.js";
+} from "./chunk-RPTDCCAP.js";
 import {
   runSpecs
 } from "./chunk-OI2XTNVL.js";
-import "./chunk-RAJSCP44.js";
+import "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-L6K4O4G7.js";
-import "./chunk-NQ4UVOAK.js";
+import "./chunk-BY42IF5G.js";
+import "./chunk-NSVVJGLA.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+import "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";

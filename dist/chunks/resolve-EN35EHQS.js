@@ -14,7 +14,7 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-TOFUUFJC.js";
+} from "./chunk-X5JMT73G.js";
 import {
   jobVariables,
   scrubOutputs,
@@ -31,10 +31,10 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-XWCCT4QQ.js";
+} from "./chunk-IW7A7U43.js";
 import {
   runFlow
-} from "./chunk-JVFIQBGU.js";
+} from "./chunk-RPTDCCAP.js";
 import {
   runSpecs
 } from "./chunk-OI2XTNVL.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-RAJSCP44.js";
+} from "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
@@ -54,12 +54,12 @@ import {
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-L6K4O4G7.js";
-import "./chunk-NQ4UVOAK.js";
+import "./chunk-BY42IF5G.js";
+import "./chunk-NSVVJGLA.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+import "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";

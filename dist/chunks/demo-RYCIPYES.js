@@ -4,17 +4,17 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-XWCCT4QQ.js";
+} from "./chunk-IW7A7U43.js";
 import {
   runFlow
-} from "./chunk-JVFIQBGU.js";
+} from "./chunk-RPTDCCAP.js";
 import {
   deployVariables
 } from "./chunk-OI2XTNVL.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-RAJSCP44.js";
+import "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-F6G2ECZE.js";
 import {
@@ -30,8 +30,8 @@ import {
   reached
 } from "./chunk-MD44M7EN.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+import "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
@@ -1300,7 +1300,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-WRU4I43E.js");
+    const { runProvisionCommand } = await import("./provision-B3A6LWUB.js");
     const r = await captured(
       ctx,
       sc,
@@ -1347,7 +1347,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-XROCXAXC.js");
+    const { runAudit } = await import("./audit-BP53XI37.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

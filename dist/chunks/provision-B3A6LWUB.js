@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-MO772MOH.js";
+} from "./chunk-UCE6OPXC.js";
 import {
   clientFor
-} from "./chunk-BVYJYQID.js";
+} from "./chunk-R5YWAFBQ.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-RAJSCP44.js";
+} from "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -24,7 +24,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-NQ4UVOAK.js";
+} from "./chunk-NSVVJGLA.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -40,10 +40,10 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 import {
   maskString
-} from "./chunk-VGTID2SL.js";
+} from "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

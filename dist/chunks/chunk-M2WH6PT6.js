@@ -6,7 +6,7 @@ import {
 import {
   SecretRegistry,
   maskString
-} from "./chunk-VGTID2SL.js";
+} from "./chunk-JRF2QOIL.js";
 import {
   SECRET_ENV_NAMES,
   mayBeSecret

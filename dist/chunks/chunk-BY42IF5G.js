@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-NQ4UVOAK.js";
+} from "./chunk-NSVVJGLA.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -20,7 +20,7 @@ import {
   listDeployTokens,
   normalizeUrl,
   tokenActivity
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 import {
   DeployTokenError,
   ExitCode,

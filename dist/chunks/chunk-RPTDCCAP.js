@@ -5,7 +5,7 @@ import {
 } from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
-} from "./chunk-RAJSCP44.js";
+} from "./chunk-HCQ4COCN.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -49,7 +49,7 @@ import {
   listProtectedRefs,
   listVariables,
   tokenActivity
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 import {
   isGitLabToken,
   isPrefixlessDeployToken
@@ -1185,7 +1185,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-5KBKK2B7.js");
+    const { ephemeralFlow } = await import("./ephemeral-PHNLL5MK.js");
     const e = await ephemeralFlow(
       settings,
       client,

@@ -4,7 +4,7 @@ import {
   SecretRegistry,
   maskFile,
   maskPipe
-} from "./chunk-VGTID2SL.js";
+} from "./chunk-JRF2QOIL.js";
 import "./chunk-RC75VXCO.js";
 import {
   UsageError,

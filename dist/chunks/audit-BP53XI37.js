@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-MO772MOH.js";
+} from "./chunk-UCE6OPXC.js";
 import {
   clientFor
-} from "./chunk-BVYJYQID.js";
+} from "./chunk-R5YWAFBQ.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-RAJSCP44.js";
+} from "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
@@ -39,8 +39,8 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+} from "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

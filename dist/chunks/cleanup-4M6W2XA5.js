@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-BVYJYQID.js";
+} from "./chunk-R5YWAFBQ.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   checkProjectRef
-} from "./chunk-RAJSCP44.js";
+} from "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
@@ -27,15 +27,15 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-L6K4O4G7.js";
-import "./chunk-NQ4UVOAK.js";
+} from "./chunk-BY42IF5G.js";
+import "./chunk-NSVVJGLA.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+} from "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listDescendantGroups,
   listGroupProjects
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 
 // src/core/concurrency.ts
 async function mapLimit(items, limit, fn) {

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   connect,
   requireToken
-} from "./chunk-QMPRZNSR.js";
+} from "./chunk-AX7EUXOE.js";
 
 // src/cli/api-client.ts
 function clientFor(gitlab, ctx, purpose, hint) {

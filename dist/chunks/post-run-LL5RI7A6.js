@@ -6,8 +6,8 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-GHZ5WYT4.js";
-import "./chunk-FM5BMCFY.js";
+} from "./chunk-LD2QVPZW.js";
+import "./chunk-M2WH6PT6.js";
 import "./chunk-DWTRIDGW.js";
 import {
   getState
@@ -25,20 +25,20 @@ import {
 } from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
-} from "./chunk-RAJSCP44.js";
+} from "./chunk-HCQ4COCN.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-L6K4O4G7.js";
-import "./chunk-NQ4UVOAK.js";
+} from "./chunk-BY42IF5G.js";
+import "./chunk-NSVVJGLA.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   connect
-} from "./chunk-QMPRZNSR.js";
-import "./chunk-VGTID2SL.js";
+} from "./chunk-AX7EUXOE.js";
+import "./chunk-JRF2QOIL.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { RunDir } from '../../src/app/run-dir.js';
-import { mainStep, runPostAll } from '../helpers/action.js';
+import { inRunner, mainStep, runPostAll } from '../helpers/action.js';
 import { emptyRunnerFiles, runnerEnv } from '../helpers/runner-env.js';
 import { ephemeralCreatedAt, ephemeralName, EPHEMERAL_PREFIX } from '../../src/provision/ephemeral-name.js';
 import { leftoverEphemeral, nextMidnightUtc, parseDuration } from '../../src/provision/ephemeral.js';
@@ -625,18 +625,23 @@ describe('resolve + cleanup, plan', () => {
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true, configure: ['docker'] });
     writeFileSync(join(dir, 'env'), '');
-    const r = await runCli(
-      [...jobArgs('resolve', file, s.url, '3'), '--export', 'github'],
-      {
-        GITLAB_TOKEN: OWNER,
-        RUNNER_TEMP: dir,
-        HOME: dir,
-        GITHUB_ENV: join(dir, 'env'),
-        GITHUB_OUTPUT: dir, // a directory: appending to it fails after GITHUB_ENV and the files were written
-      },
-      { now: NOW },
+    // `--export github` speaks the runner's protocol on the process's stdout (@actions/core): kept here.
+    let runner = '';
+    const r = await inRunner({ ...process.env }, { write: (t) => void (runner += t) }, () =>
+      runCli(
+        [...jobArgs('resolve', file, s.url, '3'), '--export', 'github'],
+        {
+          GITLAB_TOKEN: OWNER,
+          RUNNER_TEMP: dir,
+          HOME: dir,
+          GITHUB_ENV: join(dir, 'env'),
+          GITHUB_OUTPUT: dir, // a directory: appending to it fails after GITHUB_ENV and the files were written
+        },
+        { now: NOW },
+      ),
     );
     expect(r.code).toBe(2);
+    expect(runner).toMatch(/^::add-mask::gldt-/m); // the new token was masked before anything was written
     expect(r.stderr).toContain('removed the 1 credential file(s) this run wrote');
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);
     const state = join(dir, `deploy-token-state-${process.getuid?.() ?? 'u'}`);
@@ -653,10 +658,12 @@ describe('resolve + cleanup, plan', () => {
     const sc = scenario();
     const s = await serve(sc);
     const file = spec({ scopes: ['read_registry'], ephemeral: true });
-    const r = await runCli(
-      [...jobArgs('resolve', file, s.url, '3'), '--export', 'github'],
-      { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
-      { now: NOW },
+    const r = await inRunner({ ...process.env }, { write: () => undefined }, () =>
+      runCli(
+        [...jobArgs('resolve', file, s.url, '3'), '--export', 'github'],
+        { GITLAB_TOKEN: OWNER, RUNNER_TEMP: dir },
+        { now: NOW },
+      ),
     );
     expect(r.code).toBe(2);
     expect(tokens(sc).map((t) => t.id)).toEqual([11]);

@@ -164,6 +164,11 @@ export function flagConnection(flags: { gitlabUrl?: string; apiTokenEnv?: string
   );
 }
 
+/** How the gitlab/ layer's messages and hints name the instance's setting. */
+const URL_FLAG = '--gitlab-url';
+const namesUrlFlag = (e: GitLabApiError) =>
+  e.message.includes(URL_FLAG) || e.hint?.includes(URL_FLAG) === true;
+
 /** The setting that named the instance, for a hint: where to set another one when none did. */
 function instanceSetting(c: Connection): string {
   return c.defaulted
@@ -209,11 +214,12 @@ function namingSources(client: GitLabClient, c: Connection): GitLabClient {
     if (e instanceof GitLabApiError && e.status === 401 && e.source === undefined) {
       e.source = c.tokenSource;
       e.hint = `GitLab at ${c.url} (from ${c.urlSource}) rejected the API token in ${c.tokenSource}: it is expired, revoked, or for another instance; put a valid token there (scope read_api, or api to create tokens)`;
-    } else if (e instanceof GitLabApiError && e.source === undefined && e.hint?.includes('--gitlab-url')) {
-      // Unreachable, or not GitLab: the instance's setting by the name it came from (an action
-      // input, a variable, the spec, or none at all), not always the CLI's flag.
+    } else if (e instanceof GitLabApiError && e.source === undefined && namesUrlFlag(e)) {
+      // Unreachable, or not GitLab: the gitlab/ layer says "--gitlab-url"; the instance's setting is
+      // named as it came (an action input, a variable, the spec, or none at all), in message and hint.
       e.source = c.defaulted ? 'the default' : c.urlSource;
-      e.hint = e.hint.replaceAll('--gitlab-url', instanceSetting(c));
+      e.message = e.message.replaceAll(URL_FLAG, instanceSetting(c));
+      e.hint = e.hint?.replaceAll(URL_FLAG, instanceSetting(c));
     }
     throw e;
   };

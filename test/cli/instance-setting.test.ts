@@ -4,6 +4,7 @@
  * never the CLI's `--gitlab-url` where the user set something else. Port 1 on 127.0.0.1 refuses at
  * once: no network is used.
  */
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,8 @@ test('audit names the flag (it reads no spec)', async () => {
   expect(a.error.source).toBe('--gitlab-url');
 });
 
-test("the action names its input, never the CLI's flag", async () => {
+/** The action's main step against `url`: its exit code and what it printed. */
+async function actionAgainst(url: string) {
   for (const f of ['env', 'output', 'summary', 'state']) writeFileSync(join(dir, f), '');
   let out = '';
   const code = await runAction({
@@ -60,7 +62,7 @@ test("the action names its input, never the CLI's flag", async () => {
       GITHUB_STEP_SUMMARY: join(dir, 'summary'),
       GITHUB_STATE: join(dir, 'state'),
       RUNNER_TEMP: dir,
-      'INPUT_GITLAB-URL': DEAD,
+      'INPUT_GITLAB-URL': url,
       'INPUT_GITLAB-TOKEN': API,
       INPUT_PROJECT: 'tanuki/app',
     },
@@ -68,6 +70,29 @@ test("the action names its input, never the CLI's flag", async () => {
     now: () => new Date('2026-11-25T10:00:00Z'),
     stdout: { write: (s) => void (out += s) },
   });
+  return { code, out };
+}
+
+test("an answer that is not GitLab's (a sign-in page) names the action's input in message and hint", async () => {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<html><body>Sign in</body></html>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const { code, out } = await actionAgainst(`http://127.0.0.1:${port}`);
+    expect(code).not.toBe(0);
+    expect(out).toMatch(/HTML, not JSON/);
+    expect(out).toContain('input gitlab-url');
+    expect(out).not.toContain('--gitlab-url');
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});
+
+test("the action names its input, never the CLI's flag", async () => {
+  const { code, out } = await actionAgainst(DEAD);
   expect(code).not.toBe(0);
   expect(out).toMatch(/could not reach GitLab/);
   expect(out).toContain('input gitlab-url');

@@ -21,7 +21,7 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-X5JMT73G.js";
+} from "./chunk-WRJGNQEJ.js";
 import {
   stepOutputs
 } from "./chunk-46D74EUW.js";
@@ -31,23 +31,23 @@ import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-IW7A7U43.js";
+} from "./chunk-SYDYAGXO.js";
 import {
   runFlow
-} from "./chunk-RPTDCCAP.js";
+} from "./chunk-Z3JKRR5X.js";
 import {
   runSpecs
 } from "./chunk-OI2XTNVL.js";
-import "./chunk-HCQ4COCN.js";
+import "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-BY42IF5G.js";
-import "./chunk-NSVVJGLA.js";
+import "./chunk-YITLF52Z.js";
+import "./chunk-22HWVDOH.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-AX7EUXOE.js";
+import "./chunk-PIL6YVUL.js";
 import "./chunk-JRF2QOIL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";

@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-UCE6OPXC.js";
+} from "./chunk-ZBNR2AAU.js";
 import {
   clientFor
-} from "./chunk-R5YWAFBQ.js";
+} from "./chunk-TPIGM2GS.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-HCQ4COCN.js";
+} from "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -24,7 +24,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-NSVVJGLA.js";
+} from "./chunk-22HWVDOH.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -40,7 +40,7 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import {
   maskString
 } from "./chunk-JRF2QOIL.js";

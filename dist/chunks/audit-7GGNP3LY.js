@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-UCE6OPXC.js";
+} from "./chunk-ZBNR2AAU.js";
 import {
   clientFor
-} from "./chunk-R5YWAFBQ.js";
+} from "./chunk-TPIGM2GS.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-HCQ4COCN.js";
+} from "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
@@ -39,7 +39,7 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import {
   UsageError
 } from "./chunk-NWKT2VDV.js";

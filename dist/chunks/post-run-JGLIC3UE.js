@@ -25,19 +25,19 @@ import {
 } from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
-} from "./chunk-HCQ4COCN.js";
+} from "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-BY42IF5G.js";
-import "./chunk-NSVVJGLA.js";
+} from "./chunk-YITLF52Z.js";
+import "./chunk-22HWVDOH.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   connect
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import "./chunk-JRF2QOIL.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";

@@ -24,7 +24,7 @@ function workspace(opts) {
 }
 async function run(opts = {}) {
   await fromSource();
-  const { runAction } = await import("./run-GAXO5IOA.js");
+  const { runAction } = await import("./run-3N53NG3M.js");
   const code = await runAction({
     env: process.env,
     cwd: workspace(opts),
@@ -38,7 +38,7 @@ async function run(opts = {}) {
 }
 async function post(opts = {}) {
   await fromSource();
-  const { runPostAll } = await import("./post-run-LL5RI7A6.js");
+  const { runPostAll } = await import("./post-run-JGLIC3UE.js");
   const code = await runPostAll(process.env, {
     cwd: workspace(opts),
     ...opts.fetch ? { fetch: opts.fetch } : {},

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listDescendantGroups,
   listGroupProjects
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 
 // src/core/concurrency.ts
 async function mapLimit(items, limit, fn) {

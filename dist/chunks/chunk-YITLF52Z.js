@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-NSVVJGLA.js";
+} from "./chunk-22HWVDOH.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -20,7 +20,7 @@ import {
   listDeployTokens,
   normalizeUrl,
   tokenActivity
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import {
   DeployTokenError,
   ExitCode,

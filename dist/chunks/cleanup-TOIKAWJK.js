@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-R5YWAFBQ.js";
+} from "./chunk-TPIGM2GS.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   checkProjectRef
-} from "./chunk-HCQ4COCN.js";
+} from "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
@@ -27,14 +27,14 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-BY42IF5G.js";
-import "./chunk-NSVVJGLA.js";
+} from "./chunk-YITLF52Z.js";
+import "./chunk-22HWVDOH.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";

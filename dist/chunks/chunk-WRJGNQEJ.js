@@ -19,7 +19,7 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   discardEphemeral
-} from "./chunk-BY42IF5G.js";
+} from "./chunk-YITLF52Z.js";
 import {
   derivedForms
 } from "./chunk-JRF2QOIL.js";

@@ -1190,6 +1190,8 @@ function flagConnection(flags, env) {
     env
   );
 }
+var URL_FLAG = "--gitlab-url";
+var namesUrlFlag = (e) => e.message.includes(URL_FLAG) || e.hint?.includes(URL_FLAG) === true;
 function instanceSetting(c) {
   return c.defaulted ? `the GitLab URL (none set in ${c.urlSettings.join(", ")}; ${c.url} was used)` : c.urlSource;
 }
@@ -1214,9 +1216,10 @@ function namingSources(client, c) {
     if (e instanceof GitLabApiError && e.status === 401 && e.source === void 0) {
       e.source = c.tokenSource;
       e.hint = `GitLab at ${c.url} (from ${c.urlSource}) rejected the API token in ${c.tokenSource}: it is expired, revoked, or for another instance; put a valid token there (scope read_api, or api to create tokens)`;
-    } else if (e instanceof GitLabApiError && e.source === void 0 && e.hint?.includes("--gitlab-url")) {
+    } else if (e instanceof GitLabApiError && e.source === void 0 && namesUrlFlag(e)) {
       e.source = c.defaulted ? "the default" : c.urlSource;
-      e.hint = e.hint.replaceAll("--gitlab-url", instanceSetting(c));
+      e.message = e.message.replaceAll(URL_FLAG, instanceSetting(c));
+      e.hint = e.hint?.replaceAll(URL_FLAG, instanceSetting(c));
     }
     throw e;
   };

@@ -5,7 +5,7 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-X5JMT73G.js";
+} from "./chunk-WRJGNQEJ.js";
 import "./chunk-46D74EUW.js";
 import {
   checkStateDir
@@ -13,9 +13,9 @@ import {
 import "./chunk-HLA5MZAU.js";
 import {
   runFlow
-} from "./chunk-RPTDCCAP.js";
+} from "./chunk-Z3JKRR5X.js";
 import "./chunk-OI2XTNVL.js";
-import "./chunk-HCQ4COCN.js";
+import "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
@@ -24,13 +24,13 @@ import "./chunk-T4ECGMLM.js";
 import "./chunk-MD44M7EN.js";
 import {
   discardEphemeral
-} from "./chunk-BY42IF5G.js";
-import "./chunk-NSVVJGLA.js";
+} from "./chunk-YITLF52Z.js";
+import "./chunk-22HWVDOH.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   proxyAwareFetch
-} from "./chunk-AX7EUXOE.js";
+} from "./chunk-PIL6YVUL.js";
 import {
   maskPipe
 } from "./chunk-JRF2QOIL.js";

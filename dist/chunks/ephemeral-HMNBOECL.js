@@ -5,11 +5,11 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-BY42IF5G.js";
-import "./chunk-NSVVJGLA.js";
+} from "./chunk-YITLF52Z.js";
+import "./chunk-22HWVDOH.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-AX7EUXOE.js";
+import "./chunk-PIL6YVUL.js";
 import "./chunk-JRF2QOIL.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";

@@ -14,7 +14,7 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-X5JMT73G.js";
+} from "./chunk-WRJGNQEJ.js";
 import {
   jobVariables,
   scrubOutputs,
@@ -31,10 +31,10 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-IW7A7U43.js";
+} from "./chunk-SYDYAGXO.js";
 import {
   runFlow
-} from "./chunk-RPTDCCAP.js";
+} from "./chunk-Z3JKRR5X.js";
 import {
   runSpecs
 } from "./chunk-OI2XTNVL.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-HCQ4COCN.js";
+} from "./chunk-O32MMVFQ.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
@@ -54,11 +54,11 @@ import {
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-BY42IF5G.js";
-import "./chunk-NSVVJGLA.js";
+import "./chunk-YITLF52Z.js";
+import "./chunk-22HWVDOH.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-AX7EUXOE.js";
+import "./chunk-PIL6YVUL.js";
 import "./chunk-JRF2QOIL.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";

@@ -49,7 +49,7 @@ export function auditFindings(tree: AuditTree, settings: AuditSettings): AuditRe
   return { tokens: tokenRows(c), findings };
 }
 
-export function summarise(findings: Finding[]): { errors: number; warnings: number; infos: number } {
+export function summarize(findings: Finding[]): { errors: number; warnings: number; infos: number } {
   return {
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,

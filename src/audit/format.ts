@@ -13,7 +13,7 @@
 import { mdCode, mdText, oneLine } from '../core/text.js';
 import { formatInstant } from '../resolve/activity.js';
 import { formatCsv } from './csv.js';
-import { summarise } from './findings.js';
+import { summarize } from './findings.js';
 import type { AuditFormat } from './options.js';
 import type { AuditResult, Finding, MessagePart, TokenRow } from './types.js';
 
@@ -38,7 +38,7 @@ export const MARKDOWN_MAX_BYTES = 900 * 1024;
 const expiry = (t: TokenRow) => (t.expiresAt === null ? 'never' : formatInstant(new Date(t.expiresAt)));
 
 function counts(findings: Finding[]): string {
-  const s = summarise(findings);
+  const s = summarize(findings);
   const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   return `${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}, ${n(s.infos, 'info')}`;
 }
@@ -66,7 +66,7 @@ export function formatJson(r: AuditResult, meta: ReportMeta): string {
       ...(f.tokenId === undefined ? {} : { token_id: f.tokenId }),
       message: f.message,
     })),
-    summary: summarise(r.findings),
+    summary: summarize(r.findings),
   };
   // Every string (paths, scopes, messages quoting variable values…) loses the characters oneLine()
   // neutralises, so `jq -r` cannot print a bidi override or a terminal escape raw.

@@ -28,7 +28,7 @@ if (process.argv.length === 3 && process.argv[2] === "--version") {
     v8.setFlagsFromString("--max-opt=1");
     v8.setFlagsFromString("--semi-space-growth-factor=1");
   }
-  const { main } = await import("./chunks/main-VQYGWWP6.js");
+  const { main } = await import("./chunks/main-7S4BJQCF.js");
   const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
   let signalled = false;
   process.exitCode = await main(process.argv.slice(2), {

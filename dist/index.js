@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   run
-} from "./chunks/chunk-ZHLSFX4C.js";
+} from "./chunks/chunk-FVFIJGB7.js";
 import "./chunks/chunk-SFJXSL7D.js";
 
 // src/action/index.ts

@@ -11,7 +11,18 @@ export {
 } from './forms.js';
 export { MASK, MASK_BYTES, Masker, type MaskerOptions } from './masker.js';
 export { createMaskStream, maskBuffer, MaskStream, maskString, type MaskStreamOptions } from './stream.js';
-export { FILE_CHUNK, maskFile, maskPipe, SINK_LIMIT, type ByteSource, type PumpOptions } from './pump.js';
+export {
+  FILE_CHUNK,
+  maskFile,
+  maskingReads,
+  maskPipe,
+  SINK_LIMIT,
+  SOCKET_CHUNK,
+  type ByteSource,
+  type OnRead,
+  type PumpOptions,
+  type ReadSocket,
+} from './pump.js';
 export { maskReference, referenceRanges } from './reference.js';
 export {
   MAX_WS_GAP,

@@ -122,6 +122,72 @@ function finishSink(sink: Writable, end: boolean): Promise<void> {
   });
 }
 
+/** A source the pumps watch for its end: a Readable, or a socket read through `onread`. */
+interface EndingSource {
+  on(event: 'end' | 'close', f: () => void): unknown;
+  on(event: 'error', f: (e: Error) => void): unknown;
+  off(event: 'end' | 'close', f: () => void): unknown;
+  off(event: 'error', f: (e: Error) => void): unknown;
+  destroy?: () => unknown;
+}
+
+/**
+ * Waits for `source` to end (or close early, or fail) while its chunks are masked elsewhere:
+ * `flush` then writes what the Masker held. Resolves once the sink has taken everything (and ended,
+ * when asked); rejects on a source error (after flushing) or a sink error (reading stops).
+ * `fail(e)` ends it from the data path (a masking error).
+ */
+function untilEnd(
+  source: EndingSource,
+  sink: Writable,
+  flush: () => void,
+  end: boolean,
+  onStop?: () => void,
+): { done: Promise<void>; fail: (e: Error) => void; settled: () => boolean } {
+  let settled = false;
+  let fail: (e: Error) => void = () => undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    const stop = () => {
+      source.off('end', onEnd);
+      source.off('close', onEnd);
+      source.off('error', onSourceError);
+      sink.off('error', onSinkError);
+      onStop?.();
+    };
+    const finish = (err?: Error) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      try {
+        flush();
+      } catch (e) {
+        err ??= e as Error;
+      }
+      if (err) reject(err);
+      else finishSink(sink, end).then(resolve, reject);
+    };
+    function onEnd(): void {
+      finish();
+    }
+    function onSourceError(e: Error): void {
+      finish(e);
+    }
+    function onSinkError(e: Error): void {
+      if (settled) return;
+      settled = true;
+      stop();
+      source.destroy?.();
+      reject(e);
+    }
+    fail = finish;
+    sink.on('error', onSinkError);
+    source.on('error', onSourceError);
+    source.on('end', onEnd);
+    source.on('close', onEnd);
+  });
+  return { done, fail: (e) => fail(e), settled: () => settled };
+}
+
 /**
  * Masks `source` into `sink` as chunks arrive. Resolves when the source has ended (or closed early:
  * what the Masker held is flushed first) and the sink has taken everything; rejects on a source or
@@ -135,70 +201,98 @@ export function maskPipe(
 ): Promise<void> {
   // Made on the first chunk: a stream that stays silent (exec's stderr, often) costs nothing.
   let made: Masker | undefined;
-  const masker = () => (made ??= new Masker(registry, opts));
   const parts: Buffer[] = [];
   const window = new SinkWindow(sink);
-  return new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const stop = () => {
-      source.off('data', onData);
-      source.off('end', onEnd);
-      source.off('close', onEnd);
-      source.off('error', onSourceError);
-      sink.off('error', onSinkError);
-    };
-    const flushAndFinish = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      stop();
+  const flush = () => {
+    made?.endInto(parts);
+    window.write(parts);
+  };
+  const run = untilEnd(source, sink, flush, opts.end !== false, () => source.off('data', onData));
+  const onData = (chunk: Buffer | string | Uint8Array): void => {
+    try {
+      (made ??= new Masker(registry, opts)).writeInto(toBuffer(chunk), parts);
+    } catch (e) {
+      run.fail(e as Error);
+      return;
+    }
+    if (!window.write(parts)) {
+      source.pause();
+      void window.below().then(() => {
+        if (!run.settled()) source.resume();
+      });
+    }
+  };
+  source.on('data', onData);
+  return run.done;
+}
+
+/** Bytes per read of a socket read through `maskingReads` (it takes what is there, up to this). */
+export const SOCKET_CHUNK = 256 * 1024;
+
+/** net's `onread`: where each read lands, and what is done with it (false pauses the socket). */
+export interface OnRead {
+  buffer: () => Uint8Array;
+  callback: (bytes: number, buf: Uint8Array) => boolean;
+}
+
+/** A socket as `maskingReads` needs it: it ends, fails, pauses and resumes. */
+export type ReadSocket = EndingSource & { pause(): unknown; resume(): unknown };
+
+/**
+ * Masking a socket's bytes as they arrive, read into a few reused buffers (net's `onread`): exec's
+ * child output (app/output-link.ts). A stream's reads each land in a fresh 64 KiB buffer, and memory
+ * the kernel has just filled is slow to read the first time (on the 2-core machine of
+ * docs/benchmarks.md, 128 MiB in fresh 64 KiB buffers took 43–71 ms to touch once, in reused ones
+ * about 5); the masker reads every byte. Here each read is masked and written as it arrives (a line
+ * that starts no secret goes out at once), and its buffer comes back once the sink has taken every
+ * piece written from it. Connect the socket with `onread`, then call `pump(socket)`: it settles as
+ * `maskPipe` does.
+ */
+export function maskingReads(
+  sink: Writable,
+  registry: SecretRegistry,
+  opts: PumpOptions & { chunkSize?: number } = {},
+): { onread: OnRead; pump: (socket: ReadSocket) => Promise<void> } {
+  const buffers = new ReadBuffers(opts.chunkSize ?? SOCKET_CHUNK);
+  let made: Masker | undefined;
+  const parts: Buffer[] = [];
+  const window = new SinkWindow(sink);
+  let socket: ReadSocket | undefined;
+  let run: ReturnType<typeof untilEnd> | undefined;
+  const onread: OnRead = {
+    buffer: () => buffers.take(),
+    callback: (bytes, buf) => {
+      const view = buf as Buffer;
       try {
-        made?.endInto(parts);
-        window.write(parts);
+        (made ??= new Masker(registry, opts)).writeInto(view.subarray(0, bytes), parts, HEADROOM);
       } catch (e) {
-        err ??= e as Error;
+        buffers.give(view);
+        run?.fail(e as Error);
+        return false;
       }
-      if (err) reject(err);
-      else finishSink(sink, opts.end !== false).then(resolve, reject);
+      if (window.write(parts, () => buffers.give(view))) return true;
+      void window.below().then(() => {
+        if (run?.settled() === false) socket?.resume();
+      });
+      return false;
+    },
+  };
+  const pump = (s: ReadSocket): Promise<void> => {
+    socket = s;
+    const flush = () => {
+      made?.endInto(parts);
+      window.write(parts);
     };
-    function onData(chunk: Buffer | string | Uint8Array): void {
-      try {
-        masker().writeInto(toBuffer(chunk), parts);
-      } catch (e) {
-        flushAndFinish(e as Error);
-        return;
-      }
-      if (!window.write(parts)) {
-        source.pause();
-        void window.below().then(() => {
-          if (!settled) source.resume();
-        });
-      }
-    }
-    function onEnd(): void {
-      flushAndFinish();
-    }
-    function onSourceError(e: Error): void {
-      flushAndFinish(e);
-    }
-    function onSinkError(e: Error): void {
-      if (settled) return;
-      settled = true;
-      stop();
-      source.destroy?.();
-      reject(e);
-    }
-    sink.on('error', onSinkError);
-    source.on('error', onSourceError);
-    source.on('end', onEnd);
-    source.on('close', onEnd);
-    source.on('data', onData);
-  });
+    run = untilEnd(s, sink, flush, opts.end !== false);
+    return run.done;
+  };
+  return { onread, pump };
 }
 
 /**
- * Buffers for file reads, each with HEADROOM before the bytes read: a buffer comes back once the sink
- * has taken every piece written from it, so a long file is read into the same few buffers (no fresh
- * memory to fault in, nothing for the collector) while pieces are still views, never copies.
+ * Buffers for reads, each a view with HEADROOM before it in its memory: a buffer comes back once the
+ * sink has taken every piece written from it, so a long stream is read into the same few buffers (no
+ * fresh memory to fault in, nothing for the collector) while pieces are still views, never copies.
  */
 class ReadBuffers {
   private readonly free: Buffer[] = [];
@@ -206,7 +300,7 @@ class ReadBuffers {
   constructor(private readonly size: number) {}
 
   take(): Buffer {
-    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size);
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size).subarray(HEADROOM);
   }
 
   give(buf: Buffer): void {
@@ -217,10 +311,10 @@ class ReadBuffers {
   read(fd: number): Promise<{ buf: Buffer; chunk: Buffer } | undefined> {
     return new Promise((resolve, reject) => {
       const buf = this.take();
-      read(fd, buf, HEADROOM, this.size, null, (err, n) => {
+      read(fd, buf, 0, this.size, null, (err, n) => {
         if (err || n === 0) this.give(buf);
         if (err) reject(err);
-        else resolve(n === 0 ? undefined : { buf, chunk: buf.subarray(HEADROOM, HEADROOM + n) });
+        else resolve(n === 0 ? undefined : { buf, chunk: buf.subarray(0, n) });
       });
     });
   }

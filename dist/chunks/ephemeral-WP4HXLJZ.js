@@ -5,12 +5,12 @@ import {
   discardEphemeral,
   ephemeralFlow,
   recordedTokenProblem
-} from "./chunk-YITLF52Z.js";
-import "./chunk-22HWVDOH.js";
+} from "./chunk-34ZNKQFX.js";
+import "./chunk-NKKUWKFE.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+import "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import "./chunk-NWKT2VDV.js";

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   Scrubber
-} from "./chunk-M2WH6PT6.js";
+} from "./chunk-XIV4O4MB.js";
 import {
   guardOutput
 } from "./chunk-DWTRIDGW.js";
@@ -19,7 +19,7 @@ import {
 import {
   DEPLOY_TOKEN_SCOPES
 } from "./chunk-MD44M7EN.js";
-import "./chunk-JRF2QOIL.js";
+import "./chunk-IAFBB2HQ.js";
 import {
   CLIENT_NAMES
 } from "./chunk-O3WIKRKW.js";
@@ -3522,7 +3522,7 @@ Examples:
   deploy-token resolve --export json --project 42 | jq -r .username
   deploy-token resolve --export github                  # inside a GitHub Actions step
   deploy-token resolve --export dotenv --output deploy.env --allow-unmasked-dotenv`
-  ).action(run(async (o) => (await import("./resolve-X4YT5JV4.js")).runResolve(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-5YMIZRNT.js")).runResolve(o, ctx)));
 }
 function registerPlan(program3, ctx, run, _proc) {
   common(program3.command("plan")).description(
@@ -3533,7 +3533,7 @@ function registerPlan(program3, ctx, run, _proc) {
 Examples:
   deploy-token plan --project tanuki/awesome_project
   deploy-token plan --format json --job build --spec deploy-token.yml`
-  ).action(run(async (o) => (await import("./resolve-X4YT5JV4.js")).runPlan(o, ctx)));
+  ).action(run(async (o) => (await import("./resolve-5YMIZRNT.js")).runPlan(o, ctx)));
 }
 function registerValidate(program3, ctx, run, _proc) {
   program3.command("validate [files...]").description(
@@ -3589,7 +3589,7 @@ Examples:
   deploy-token cleanup --manifest "$RUNNER_TEMP/deploy-token-state-1001/deploy-token-AbC123.json"
   deploy-token cleanup --ephemeral --project tanuki/app --ephemeral-older-than 2h
   deploy-token cleanup --dry-run --format json`
-  ).action(run(async (o) => (await import("./cleanup-TOIKAWJK.js")).runCleanup(o, ctx)));
+  ).action(run(async (o) => (await import("./cleanup-SYFWHKNA.js")).runCleanup(o, ctx)));
 }
 function registerExec(program3, ctx, run, proc) {
   common(program3.command("exec")).description(
@@ -3609,7 +3609,7 @@ Examples:
   deploy-token exec --shell -- 'echo "$CI_DEPLOY_PASSWORD" | docker login -u "$CI_DEPLOY_USER" --password-stdin "$CI_REGISTRY"'`
   ).action(
     run(async (o, cmd) => {
-      const { runExec } = await import("./exec-M53PKGRT.js");
+      const { runExec } = await import("./exec-K544QMS4.js");
       const streams = await import("node:stream");
       const fallback = (sink) => new streams.Writable({
         write(chunk, _enc, cb) {
@@ -3637,7 +3637,7 @@ Examples:
   ./build.sh 2>&1 | deploy-token mask --secret-env CI_DEPLOY_PASSWORD --secret-env NPM_TOKEN`
   ).action(
     run(
-      async (o) => (await import("./mask-HGNLKPVJ.js")).runMask(o.secretEnv ?? [], ctx)
+      async (o) => (await import("./mask-3RPJ3G5L.js")).runMask(o.secretEnv ?? [], ctx)
     )
   );
 }
@@ -3667,7 +3667,7 @@ Examples:
   deploy-token provision --level group --group tanuki --scopes read_registry --expires-in 90 --store group-variables --rotate
   deploy-token provision --project tanuki/app --scopes read_repository --expires-in 30 --store none --format shell
   deploy-token provision --level group --group tanuki --scopes read_registry --rotate --dry-run`
-  ).action(run(async (o) => (await import("./provision-AM6E3PYD.js")).runProvisionCommand(o, ctx)));
+  ).action(run(async (o) => (await import("./provision-WSSJVREG.js")).runProvisionCommand(o, ctx)));
 }
 function registerAudit(program3, ctx, run, _proc) {
   connection(program3.command("audit"), false, " (read_api)").description("every deploy token of a group tree (subgroups and projects) with findings").option("--group <path>", "the group to audit, with its subgroups and projects (id or full path)").addOption(
@@ -3684,10 +3684,10 @@ Examples:
   deploy-token audit --group tanuki
   deploy-token audit --group tanuki --format markdown >> "$GITHUB_STEP_SUMMARY"
   deploy-token audit --group tanuki/platform --format json --min-days-left 14`
-  ).action(run(async (o) => (await import("./audit-7GGNP3LY.js")).runAudit(o, ctx)));
+  ).action(run(async (o) => (await import("./audit-4TE6G3MW.js")).runAudit(o, ctx)));
 }
 function registerDemo(program3, ctx, run, _proc) {
-  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-NUPADAET.js")).runDemo(ctx)));
+  program3.command("demo").description("the whole flow against an embedded stand-in GitLab on 127.0.0.1 (no network, no token)").action(run(async () => (await import("./demo-SNRUI37M.js")).runDemo(ctx)));
 }
 var COMMANDS = [
   registerResolve,

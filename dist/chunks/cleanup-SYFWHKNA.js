@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   clientFor
-} from "./chunk-TPIGM2GS.js";
+} from "./chunk-NVNNJYUQ.js";
 import {
   cleanupRun,
   jobIdentity,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   checkProjectRef
-} from "./chunk-O32MMVFQ.js";
+} from "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   writeJson
@@ -27,15 +27,15 @@ import {
   parseDuration,
   recordedTokenProblem,
   sweepEphemeral
-} from "./chunk-YITLF52Z.js";
-import "./chunk-22HWVDOH.js";
+} from "./chunk-34ZNKQFX.js";
+import "./chunk-NKKUWKFE.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   flagConnection,
   getProject
-} from "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+} from "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

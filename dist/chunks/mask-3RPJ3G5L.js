@@ -4,7 +4,7 @@ import {
   SecretRegistry,
   maskFile,
   maskPipe
-} from "./chunk-JRF2QOIL.js";
+} from "./chunk-IAFBB2HQ.js";
 import "./chunk-RC75VXCO.js";
 import {
   UsageError,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   Scrubber
-} from "./chunk-M2WH6PT6.js";
+} from "./chunk-XIV4O4MB.js";
 import {
   guardOutput
 } from "./chunk-DWTRIDGW.js";
@@ -27,7 +27,7 @@ import {
 } from "./chunk-T4ECGMLM.js";
 import {
   derivedForms
-} from "./chunk-JRF2QOIL.js";
+} from "./chunk-IAFBB2HQ.js";
 import {
   CLIENT_NAMES
 } from "./chunk-O3WIKRKW.js";

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   planExitCode
-} from "./chunk-Z3JKRR5X.js";
+} from "./chunk-NFDSS5HO.js";
 import {
   useColor
 } from "./chunk-F6G2ECZE.js";
@@ -12,7 +12,7 @@ import {
 import {
   daysLeft,
   formatInstant
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 
 // src/plan/format.ts
 function planReport(r, ctx) {

@@ -6,7 +6,7 @@ import {
 import {
   SecretRegistry,
   maskString
-} from "./chunk-JRF2QOIL.js";
+} from "./chunk-IAFBB2HQ.js";
 import {
   SECRET_ENV_NAMES,
   mayBeSecret

@@ -4,17 +4,17 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-SYDYAGXO.js";
+} from "./chunk-BFDTY6KY.js";
 import {
   runFlow
-} from "./chunk-Z3JKRR5X.js";
+} from "./chunk-NFDSS5HO.js";
 import {
   deployVariables
 } from "./chunk-OI2XTNVL.js";
 import {
   renderShell
 } from "./chunk-3WRJZRQ7.js";
-import "./chunk-O32MMVFQ.js";
+import "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-F6G2ECZE.js";
 import {
@@ -30,8 +30,8 @@ import {
   reached
 } from "./chunk-MD44M7EN.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+import "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
@@ -1300,7 +1300,7 @@ ${style.bold(`${first}. Rotate the group token kept in the group's CI/CD variabl
 
 $ deploy-token ${argv}
 `;
-    const { runProvisionCommand } = await import("./provision-AM6E3PYD.js");
+    const { runProvisionCommand } = await import("./provision-WSSJVREG.js");
     const r = await captured(
       ctx,
       sc,
@@ -1347,7 +1347,7 @@ $ deploy-token plan --project ${sc.project}   # the job now gets the new token
   registerSecrets(ctx, tree);
   const audit = await startStandin(tree, { now: ctx.now });
   try {
-    const { runAudit } = await import("./audit-7GGNP3LY.js");
+    const { runAudit } = await import("./audit-4TE6G3MW.js");
     const r = await captured(ctx, tree, (sub) => runAudit({ group: "acme", gitlabUrl: audit.url }, sub));
     ctx.stdout.write(
       `

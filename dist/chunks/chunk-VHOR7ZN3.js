@@ -5,7 +5,7 @@ import {
 } from "./chunk-XQ6QCYVK.js";
 import {
   gitlabConnection
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 import {
   UsageError
 } from "./chunk-NWKT2VDV.js";

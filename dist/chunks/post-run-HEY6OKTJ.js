@@ -6,8 +6,8 @@ import {
   flagsOf,
   rawInput,
   readInputs
-} from "./chunk-LD2QVPZW.js";
-import "./chunk-M2WH6PT6.js";
+} from "./chunk-LRJPELPH.js";
+import "./chunk-XIV4O4MB.js";
 import "./chunk-DWTRIDGW.js";
 import {
   getState
@@ -25,20 +25,20 @@ import {
 } from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
-} from "./chunk-O32MMVFQ.js";
+} from "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import {
   deleteRecordedToken,
   recordedTokenProblem
-} from "./chunk-YITLF52Z.js";
-import "./chunk-22HWVDOH.js";
+} from "./chunk-34ZNKQFX.js";
+import "./chunk-NKKUWKFE.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   connect
-} from "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+} from "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
 import "./chunk-O3WIKRKW.js";

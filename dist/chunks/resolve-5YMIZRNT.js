@@ -14,7 +14,7 @@ import {
   layoutView,
   maskFormsFor,
   parseClients
-} from "./chunk-WRJGNQEJ.js";
+} from "./chunk-NG6Y5VWO.js";
 import {
   jobVariables,
   scrubOutputs,
@@ -31,10 +31,10 @@ import {
   formatPlanText,
   pickStyle,
   planReport
-} from "./chunk-SYDYAGXO.js";
+} from "./chunk-BFDTY6KY.js";
 import {
   runFlow
-} from "./chunk-Z3JKRR5X.js";
+} from "./chunk-NFDSS5HO.js";
 import {
   runSpecs
 } from "./chunk-OI2XTNVL.js";
@@ -43,7 +43,7 @@ import {
 } from "./chunk-3WRJZRQ7.js";
 import {
   jobSpecOf
-} from "./chunk-O32MMVFQ.js";
+} from "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution,
@@ -54,12 +54,12 @@ import {
 } from "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-YITLF52Z.js";
-import "./chunk-22HWVDOH.js";
+import "./chunk-34ZNKQFX.js";
+import "./chunk-NKKUWKFE.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+import "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";

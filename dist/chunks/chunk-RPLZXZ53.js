@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listDescendantGroups,
   listGroupProjects
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 
 // src/core/concurrency.ts
 async function mapLimit(items, limit, fn) {

@@ -3,7 +3,7 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   connect,
   requireToken
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 
 // src/cli/api-client.ts
 function clientFor(gitlab, ctx, purpose, hint) {

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   checkPermissions
-} from "./chunk-22HWVDOH.js";
+} from "./chunk-NKKUWKFE.js";
 import {
   durationMs,
   ephemeralCreatedAt,
@@ -20,7 +20,7 @@ import {
   listDeployTokens,
   normalizeUrl,
   tokenActivity
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 import {
   DeployTokenError,
   ExitCode,

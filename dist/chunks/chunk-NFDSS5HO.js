@@ -5,7 +5,7 @@ import {
 } from "./chunk-OI2XTNVL.js";
 import {
   resolveSettings
-} from "./chunk-O32MMVFQ.js";
+} from "./chunk-VHOR7ZN3.js";
 import {
   DEPENDENCY_PROXY_DEPLOY_TOKENS,
   DEPENDENCY_PROXY_VIRTUAL_SCOPES,
@@ -49,7 +49,7 @@ import {
   listProtectedRefs,
   listVariables,
   tokenActivity
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 import {
   isGitLabToken,
   isPrefixlessDeployToken
@@ -1185,7 +1185,7 @@ async function runFlow(flags, deps) {
     ...client ? { client } : {}
   };
   if (settings.job?.spec.ephemeral === true || deps.ephemeral?.force === true) {
-    const { ephemeralFlow } = await import("./ephemeral-HMNBOECL.js");
+    const { ephemeralFlow } = await import("./ephemeral-WP4HXLJZ.js");
     const e = await ephemeralFlow(
       settings,
       client,

@@ -2,7 +2,7 @@ import { createRequire as __dtCreateRequire } from 'node:module';
 const require = __dtCreateRequire(import.meta.url);
 import {
   maskString
-} from "./chunk-JRF2QOIL.js";
+} from "./chunk-IAFBB2HQ.js";
 import {
   API_TOKEN_VARIABLES
 } from "./chunk-MYCCQ4L5.js";

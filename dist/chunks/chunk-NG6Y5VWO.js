@@ -19,10 +19,10 @@ import {
 } from "./chunk-HLA5MZAU.js";
 import {
   discardEphemeral
-} from "./chunk-YITLF52Z.js";
+} from "./chunk-34ZNKQFX.js";
 import {
   derivedForms
-} from "./chunk-JRF2QOIL.js";
+} from "./chunk-IAFBB2HQ.js";
 import {
   CLIENTS,
   abilities

@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-ZBNR2AAU.js";
+} from "./chunk-RPLZXZ53.js";
 import {
   clientFor
-} from "./chunk-TPIGM2GS.js";
+} from "./chunk-NVNNJYUQ.js";
 import {
   shellQuote
 } from "./chunk-3WRJZRQ7.js";
 import {
   checkProjectRef
-} from "./chunk-O32MMVFQ.js";
+} from "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   safeJson
@@ -24,7 +24,7 @@ import {
 import {
   PermissionError,
   checkPermissions
-} from "./chunk-22HWVDOH.js";
+} from "./chunk-NKKUWKFE.js";
 import {
   GITLAB_DEPLOY_TOKEN_NAME,
   createDeployToken,
@@ -40,10 +40,10 @@ import {
   listVariables,
   tokenActivity,
   writeVariable
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 import {
   maskString
-} from "./chunk-JRF2QOIL.js";
+} from "./chunk-IAFBB2HQ.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {

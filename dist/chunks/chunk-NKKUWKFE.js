@@ -4,7 +4,7 @@ import {
   getCurrentUser,
   getGroupAccess,
   getTokenScopes
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 import {
   DeployTokenError,
   ExitCode

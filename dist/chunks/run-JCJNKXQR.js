@@ -7,8 +7,8 @@ import {
   pairEnv,
   readInputs,
   withPairSources
-} from "./chunk-LD2QVPZW.js";
-import "./chunk-M2WH6PT6.js";
+} from "./chunk-LRJPELPH.js";
+import "./chunk-XIV4O4MB.js";
 import "./chunk-DWTRIDGW.js";
 import {
   prepareGithub
@@ -21,7 +21,7 @@ import {
   layoutView,
   parseClients,
   wantedFiles
-} from "./chunk-WRJGNQEJ.js";
+} from "./chunk-NG6Y5VWO.js";
 import {
   stepOutputs
 } from "./chunk-46D74EUW.js";
@@ -31,24 +31,24 @@ import {
   formatFileLines,
   formatPlanText,
   planReport
-} from "./chunk-SYDYAGXO.js";
+} from "./chunk-BFDTY6KY.js";
 import {
   runFlow
-} from "./chunk-Z3JKRR5X.js";
+} from "./chunk-NFDSS5HO.js";
 import {
   runSpecs
 } from "./chunk-OI2XTNVL.js";
-import "./chunk-O32MMVFQ.js";
+import "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import "./chunk-T4ECGMLM.js";
 import "./chunk-F6G2ECZE.js";
 import "./chunk-MD44M7EN.js";
-import "./chunk-YITLF52Z.js";
-import "./chunk-22HWVDOH.js";
+import "./chunk-34ZNKQFX.js";
+import "./chunk-NKKUWKFE.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
-import "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+import "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";

@@ -5,17 +5,19 @@ import {
   RunDir,
   RunRecord,
   parseClients
-} from "./chunk-WRJGNQEJ.js";
+} from "./chunk-NG6Y5VWO.js";
 import "./chunk-46D74EUW.js";
 import {
   checkStateDir
 } from "./chunk-F7KJ4INK.js";
-import "./chunk-HLA5MZAU.js";
+import {
+  privateDir
+} from "./chunk-HLA5MZAU.js";
 import {
   runFlow
-} from "./chunk-Z3JKRR5X.js";
+} from "./chunk-NFDSS5HO.js";
 import "./chunk-OI2XTNVL.js";
-import "./chunk-O32MMVFQ.js";
+import "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   reportResolution
@@ -24,16 +26,17 @@ import "./chunk-T4ECGMLM.js";
 import "./chunk-MD44M7EN.js";
 import {
   discardEphemeral
-} from "./chunk-YITLF52Z.js";
-import "./chunk-22HWVDOH.js";
+} from "./chunk-34ZNKQFX.js";
+import "./chunk-NKKUWKFE.js";
 import "./chunk-VPCP35NA.js";
 import "./chunk-BM72ILTC.js";
 import {
   proxyAwareFetch
-} from "./chunk-PIL6YVUL.js";
+} from "./chunk-CID4WHD4.js";
 import {
-  maskPipe
-} from "./chunk-JRF2QOIL.js";
+  maskPipe,
+  maskingReads
+} from "./chunk-IAFBB2HQ.js";
 import "./chunk-NNIRYNRK.js";
 import "./chunk-JBSERHTU.js";
 import "./chunk-M2XMWK6Z.js";
@@ -53,18 +56,115 @@ import { constants as constants2 } from "node:os";
 // src/app/child.ts
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
+
+// src/app/output-link.ts
+import { rmSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { join } from "node:path";
+var MAX_SOCKET_PATH = 100;
+var CONNECT_LIMIT_MS = 2e3;
+async function outputLinks(onreads, place = {}) {
+  if ((place.platform ?? process.platform) === "win32") return void 0;
+  let dir;
+  try {
+    dir = privateDir(place.tempDir === void 0 ? {} : { RUNNER_TEMP: place.tempDir });
+  } catch {
+    return void 0;
+  }
+  const path = join(dir, "out");
+  const server = createServer();
+  const links = [];
+  try {
+    if (Buffer.byteLength(path) > MAX_SOCKET_PATH) return void 0;
+    await listen(server, path);
+    for (const onread of onreads) links.push(await link(server, path, onread));
+    return links;
+  } catch {
+    for (const l of links) {
+      l.writer.destroy();
+      l.reader.destroy();
+    }
+    return void 0;
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+function listen(server, path) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(path, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+function link(server, path, onread) {
+  return new Promise((resolve, reject) => {
+    let writer;
+    let connected = false;
+    const reader = connect({ path, onread });
+    const timer = setTimeout(() => fail(new Error("output link: no connection")), CONNECT_LIMIT_MS);
+    const done = () => {
+      if (writer === void 0 || !connected) return;
+      clearTimeout(timer);
+      reader.off("error", fail);
+      server.off("error", fail);
+      resolve({ writer, reader });
+    };
+    function fail(e) {
+      clearTimeout(timer);
+      server.off("connection", onConnection);
+      reader.destroy();
+      writer?.destroy();
+      reject(e);
+    }
+    function onConnection(s) {
+      writer = s;
+      done();
+    }
+    server.once("connection", onConnection);
+    server.once("error", fail);
+    reader.once("error", fail);
+    reader.once("connect", () => {
+      connected = true;
+      done();
+    });
+  });
+}
+
+// src/app/child.ts
 var PIPE_GRACE_MS = 1e3;
 async function runChild(o) {
-  const child = o.shell ? spawn("/bin/sh", ["-c", [o.command, ...o.args].join(" ")], {
-    env: o.env,
-    cwd: o.cwd,
-    stdio: ["inherit", "pipe", "pipe"]
-  }) : spawn(o.command, o.args, { env: o.env, cwd: o.cwd, stdio: ["inherit", "pipe", "pipe"], shell: false });
+  const out = await outputs(o);
+  const child = spawnChild(o, out.stdio);
+  out.started();
   o.registry.compiled();
   const unsubscribe = o.onSignal?.((sig) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
   });
-  const done = new Promise((resolve) => {
+  const done = exitCode(child, o);
+  const pumps = Promise.all(out.pumps(child).map((p) => p?.catch(() => void 0)));
+  try {
+    const code = await done;
+    const drained = await Promise.race([
+      pumps.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), PIPE_GRACE_MS).unref())
+    ]);
+    if (!drained) {
+      out.stop(child);
+      await pumps;
+    }
+    return code;
+  } finally {
+    unsubscribe?.();
+  }
+}
+function spawnChild(o, stdio) {
+  return o.shell ? spawn("/bin/sh", ["-c", [o.command, ...o.args].join(" ")], { env: o.env, cwd: o.cwd, stdio }) : spawn(o.command, o.args, { env: o.env, cwd: o.cwd, stdio, shell: false });
+}
+function exitCode(child, o) {
+  return new Promise((resolve) => {
     child.once("error", (e) => {
       o.onError(`cannot run ${o.command}: ${e.code ?? e.message}`);
       resolve(e.code === "ENOENT" || e.code === "EACCES" ? 127 : 126);
@@ -74,27 +174,33 @@ async function runChild(o) {
       else resolve(128 + (signal ? constants.signals[signal] ?? 0 : 0));
     });
   });
-  const pumps = Promise.all(
-    [
-      child.stdout ? maskPipe(child.stdout, o.stdout, o.registry, { end: false }) : void 0,
-      child.stderr ? maskPipe(child.stderr, o.stderr, o.registry, { end: false }) : void 0
-    ].map((p) => p?.catch(() => void 0))
+}
+async function outputs(o) {
+  const sinks = [o.stdout, o.stderr];
+  const reads = sinks.map((sink) => maskingReads(sink, o.registry, { end: false }));
+  const links = o.outputLinks === false ? void 0 : await outputLinks(
+    reads.map((r) => r.onread),
+    o.tempDir === void 0 ? {} : { tempDir: o.tempDir }
   );
-  try {
-    const code = await done;
-    const drained = await Promise.race([
-      pumps.then(() => true),
-      new Promise((r) => setTimeout(() => r(false), PIPE_GRACE_MS).unref())
-    ]);
-    if (!drained) {
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-      await pumps;
-    }
-    return code;
-  } finally {
-    unsubscribe?.();
+  if (links === void 0) {
+    return {
+      stdio: ["inherit", "pipe", "pipe"],
+      started: () => void 0,
+      pumps: (child) => [child.stdout, child.stderr].map(
+        (s, i) => s ? maskPipe(s, sinks[i], o.registry, { end: false }) : void 0
+      ),
+      stop: (child) => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }
+    };
   }
+  return {
+    stdio: ["inherit", ...links.map((l) => l.writer)],
+    started: () => links.forEach((l) => l.writer.destroy()),
+    pumps: () => links.map((l, i) => reads[i]?.pump(l.reader)),
+    stop: () => links.forEach((l) => l.reader.destroy())
+  };
 }
 
 // src/cli/commands/exec.ts

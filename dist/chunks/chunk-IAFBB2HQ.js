@@ -1440,52 +1440,34 @@ function finishSink(sink, end) {
     sink.end();
   });
 }
-function maskPipe(source, sink, registry, opts = {}) {
-  let made;
-  const masker = () => made ??= new Masker(registry, opts);
-  const parts = [];
-  const window = new SinkWindow(sink);
-  return new Promise((resolve, reject) => {
-    let settled = false;
+function untilEnd(source, sink, flush, end, onStop) {
+  let settled = false;
+  let fail = () => void 0;
+  const done = new Promise((resolve, reject) => {
     const stop = () => {
-      source.off("data", onData);
       source.off("end", onEnd);
       source.off("close", onEnd);
       source.off("error", onSourceError);
       sink.off("error", onSinkError);
+      onStop?.();
     };
-    const flushAndFinish = (err) => {
+    const finish = (err) => {
       if (settled) return;
       settled = true;
       stop();
       try {
-        made?.endInto(parts);
-        window.write(parts);
+        flush();
       } catch (e) {
         err ??= e;
       }
       if (err) reject(err);
-      else finishSink(sink, opts.end !== false).then(resolve, reject);
+      else finishSink(sink, end).then(resolve, reject);
     };
-    function onData(chunk) {
-      try {
-        masker().writeInto(toBuffer(chunk), parts);
-      } catch (e) {
-        flushAndFinish(e);
-        return;
-      }
-      if (!window.write(parts)) {
-        source.pause();
-        void window.below().then(() => {
-          if (!settled) source.resume();
-        });
-      }
-    }
     function onEnd() {
-      flushAndFinish();
+      finish();
     }
     function onSourceError(e) {
-      flushAndFinish(e);
+      finish(e);
     }
     function onSinkError(e) {
       if (settled) return;
@@ -1494,12 +1476,76 @@ function maskPipe(source, sink, registry, opts = {}) {
       source.destroy?.();
       reject(e);
     }
+    fail = finish;
     sink.on("error", onSinkError);
     source.on("error", onSourceError);
     source.on("end", onEnd);
     source.on("close", onEnd);
-    source.on("data", onData);
   });
+  return { done, fail: (e) => fail(e), settled: () => settled };
+}
+function maskPipe(source, sink, registry, opts = {}) {
+  let made;
+  const parts = [];
+  const window = new SinkWindow(sink);
+  const flush = () => {
+    made?.endInto(parts);
+    window.write(parts);
+  };
+  const run = untilEnd(source, sink, flush, opts.end !== false, () => source.off("data", onData));
+  const onData = (chunk) => {
+    try {
+      (made ??= new Masker(registry, opts)).writeInto(toBuffer(chunk), parts);
+    } catch (e) {
+      run.fail(e);
+      return;
+    }
+    if (!window.write(parts)) {
+      source.pause();
+      void window.below().then(() => {
+        if (!run.settled()) source.resume();
+      });
+    }
+  };
+  source.on("data", onData);
+  return run.done;
+}
+var SOCKET_CHUNK = 256 * 1024;
+function maskingReads(sink, registry, opts = {}) {
+  const buffers = new ReadBuffers(opts.chunkSize ?? SOCKET_CHUNK);
+  let made;
+  const parts = [];
+  const window = new SinkWindow(sink);
+  let socket;
+  let run;
+  const onread = {
+    buffer: () => buffers.take(),
+    callback: (bytes, buf) => {
+      const view = buf;
+      try {
+        (made ??= new Masker(registry, opts)).writeInto(view.subarray(0, bytes), parts, HEADROOM);
+      } catch (e) {
+        buffers.give(view);
+        run?.fail(e);
+        return false;
+      }
+      if (window.write(parts, () => buffers.give(view))) return true;
+      void window.below().then(() => {
+        if (run?.settled() === false) socket?.resume();
+      });
+      return false;
+    }
+  };
+  const pump = (s) => {
+    socket = s;
+    const flush = () => {
+      made?.endInto(parts);
+      window.write(parts);
+    };
+    run = untilEnd(s, sink, flush, opts.end !== false);
+    return run.done;
+  };
+  return { onread, pump };
 }
 var ReadBuffers = class {
   constructor(size) {
@@ -1508,7 +1554,7 @@ var ReadBuffers = class {
   size;
   free = [];
   take() {
-    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size);
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(HEADROOM + this.size).subarray(HEADROOM);
   }
   give(buf) {
     if (this.free.length < 8) this.free.push(buf);
@@ -1517,10 +1563,10 @@ var ReadBuffers = class {
   read(fd) {
     return new Promise((resolve, reject) => {
       const buf = this.take();
-      read(fd, buf, HEADROOM, this.size, null, (err, n) => {
+      read(fd, buf, 0, this.size, null, (err, n) => {
         if (err || n === 0) this.give(buf);
         if (err) reject(err);
-        else resolve(n === 0 ? void 0 : { buf, chunk: buf.subarray(HEADROOM, HEADROOM + n) });
+        else resolve(n === 0 ? void 0 : { buf, chunk: buf.subarray(0, n) });
       });
     });
   }
@@ -1590,5 +1636,6 @@ export {
   SecretRegistry,
   maskString,
   maskPipe,
+  maskingReads,
   maskFile
 };

@@ -24,7 +24,7 @@ function workspace(opts) {
 }
 async function run(opts = {}) {
   await fromSource();
-  const { runAction } = await import("./run-3N53NG3M.js");
+  const { runAction } = await import("./run-JCJNKXQR.js");
   const code = await runAction({
     env: process.env,
     cwd: workspace(opts),
@@ -38,7 +38,7 @@ async function run(opts = {}) {
 }
 async function post(opts = {}) {
   await fromSource();
-  const { runPostAll } = await import("./post-run-JGLIC3UE.js");
+  const { runPostAll } = await import("./post-run-HEY6OKTJ.js");
   const code = await runPostAll(process.env, {
     cwd: workspace(opts),
     ...opts.fetch ? { fetch: opts.fetch } : {},

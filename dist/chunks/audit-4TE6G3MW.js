@@ -3,16 +3,16 @@ const require = __dtCreateRequire(import.meta.url);
 import {
   listGroupTree,
   mapLimit
-} from "./chunk-ZBNR2AAU.js";
+} from "./chunk-RPLZXZ53.js";
 import {
   clientFor
-} from "./chunk-TPIGM2GS.js";
+} from "./chunk-NVNNJYUQ.js";
 import {
   CLEAR_LINE
 } from "./chunk-DWTRIDGW.js";
 import {
   checkProjectRef
-} from "./chunk-O32MMVFQ.js";
+} from "./chunk-VHOR7ZN3.js";
 import "./chunk-XQ6QCYVK.js";
 import {
   mdCode,
@@ -39,8 +39,8 @@ import {
   listVariables,
   requireToken,
   tokenActivity
-} from "./chunk-PIL6YVUL.js";
-import "./chunk-JRF2QOIL.js";
+} from "./chunk-CID4WHD4.js";
+import "./chunk-IAFBB2HQ.js";
 import "./chunk-MYCCQ4L5.js";
 import "./chunk-RC75VXCO.js";
 import {
@@ -571,7 +571,7 @@ function auditFindings(tree, settings) {
   );
   return { tokens: tokenRows(c), findings };
 }
-function summarise(findings) {
+function summarize(findings) {
   return {
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
@@ -623,7 +623,7 @@ function mdMessage(parts) {
 var MARKDOWN_MAX_BYTES = 900 * 1024;
 var expiry = (t) => t.expiresAt === null ? "never" : formatInstant(new Date(t.expiresAt));
 function counts(findings) {
-  const s = summarise(findings);
+  const s = summarize(findings);
   const n = (k, w) => `${k} ${w}${k === 1 ? "" : "s"}`;
   return `${n(s.errors, "error")}, ${n(s.warnings, "warning")}, ${n(s.infos, "info")}`;
 }
@@ -650,7 +650,7 @@ function formatJson(r, meta) {
       ...f.tokenId === void 0 ? {} : { token_id: f.tokenId },
       message: f.message
     })),
-    summary: summarise(r.findings)
+    summary: summarize(r.findings)
   };
   return `${JSON.stringify(out, (_key, v) => typeof v === "string" ? oneLine(v) : v, 2)}
 `;

@@ -294,6 +294,7 @@ describe('protected variables reach protected refs only (builder/group.rb: varia
     expect(r.rule).toBe('group-variables-fallback');
     expect(r.credentials).toEqual({ username: 'tanuki-deployer', password: G21 });
     expect(r.ref?.state).toBe('protected');
+    expect(r.warnings.map((w) => w.code)).not.toContain('protected-variable');
   });
 
   test('on an unprotected ref: nothing, and why', () => {

@@ -14,11 +14,17 @@ export default {
   // waits on child processes and servers, so two workers keep both cores busy; the slowest files
   // start first (scripts/jest-sequencer.mjs). JEST_WORKERS overrides it (1 runs in one process).
   maxWorkers: Number(process.env.JEST_WORKERS) || 2,
-  testSequencer: '<rootDir>/scripts/jest-sequencer.mjs',
+  // Under Stryker a mutant's run loads only the test files whose tests cover it (stryker/sequencer.mjs).
+  testSequencer: process.env.MUTATE_FOLDER
+    ? '<rootDir>/stryker/sequencer.mjs'
+    : '<rootDir>/scripts/jest-sequencer.mjs',
   // A worker grows by tens of MB with each ESM test file; past this it is replaced after its file.
   // Many files start processes, and the kernel's fork copies the page tables of the whole worker:
   // a small worker starts children faster (and collects garbage in less).
-  workerIdleMemoryLimit: '600MB',
+  // Not under Stryker (npm run mutate sets MUTATE_FOLDER): with a memory limit jest uses workers even
+  // when told to run in band, and the per-test coverage Stryker collects in its own process is lost
+  // ("Missing coverage results for: ...", the initial test run fails).
+  workerIdleMemoryLimit: process.env.MUTATE_FOLDER ? undefined : '600MB',
   // `npm run test:unit` (JEST_UNIT=1): the fast in-process part, without the files that start real
   // clients, servers and the built dist/ in child processes, and without the masker's property run.
   ...(process.env.JEST_UNIT

@@ -33,6 +33,9 @@ describe('looksLikeToken', () => {
   ])('%j is not', (value) => {
     expect(looksLikeToken(value, known)).toBe(false);
   });
+  test('a value equal to a password in play is one also with blanks around it', () => {
+    expect(looksLikeToken(' s3cret-pass\n', known)).toBe(true);
+  });
   test('without the list of usernames, a prefix-less 20-character value is not judged', () => {
     expect(looksLikeToken('Zq8kP3mN7vB2xC5tR9wL', { passwords: [] })).toBe(false);
   });

@@ -41,7 +41,11 @@ export default {
       testPathIgnorePatterns: ['/node_modules/', ...set.ignore],
       ...(set.fast
         ? {
-            setupFilesAfterEnv: ['<rootDir>/stryker/leave-out.mjs'],
+            // jest.config.js's workerIdleMemoryLimit makes jest 29 run the files in a worker even
+            // with Stryker's runInBand, and a worker reports no per-test coverage to Stryker (the dry
+            // run fails: "Missing coverage results"). null lifts it: one process, as Stryker expects.
+            workerIdleMemoryLimit: null,
+            setupFilesAfterEnv: ['<rootDir>/stryker/guard.mjs', '<rootDir>/stryker/leave-out.mjs'],
             moduleNameMapper: {
               ...baseJest.moduleNameMapper,
               '^fast-check$': '<rootDir>/stryker/fast-check.mjs',

@@ -4,8 +4,10 @@
  * API token printed by exec's command (withheld, or passed and masked), swapped variables — and
  * stdout (where no secret was asked for), stderr, GITHUB_ENV (outside the allowed names),
  * GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY, every file left in the workspace, home and temp
- * dirs, and the argv of every process on the machine (sampled from /proc while they run) are searched
- * for each canary and its derived forms. Zero hits is the only pass.
+ * dirs, the command line of every process the bundles start (each one recorded as it is started,
+ * spawn-log.mjs) and of the bundles themselves, and the argv of every process on the machine (sampled
+ * from /proc while they run: what the bundles' commands start in turn) are searched for each canary
+ * and its derived forms. Zero hits is the only pass.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -20,6 +22,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../../src/standin/model.js';
 import { loadScenario, withScopes } from '../helpers/scenarios.js';
 import { startStandin, type RunningStandin } from '../../src/standin/server.js';
@@ -69,9 +72,13 @@ let root: string;
 let argvSamples = new Set<string>();
 let argvSampled = 0;
 let sampler: NodeJS.Timeout | undefined;
-const report = { runs: 0, files: 0, argv: 0, leaks: [] as string[] };
+const report = { runs: 0, files: 0, argv: 0, spawned: 0, leaks: [] as string[] };
 
-/** Every process's argv, read into one reused buffer (a few syscalls per process: it runs every 5 ms). */
+/**
+ * Every process's argv, read into one reused buffer (a few syscalls per process). What the bundles
+ * start is recorded whole by spawn-log.mjs; the sampler is for what those processes start in turn,
+ * and anything else on the machine: every 20 ms (at 5 ms it took a fifth of a core).
+ */
 const cmdline = Buffer.alloc(1 << 16);
 function readCmdline(path: string): string {
   const fd = openSync(path, 'r');
@@ -110,7 +117,7 @@ beforeAll(async () => {
     },
   });
   root = mkdtempSync(join(tmpdir(), 'dt-canary-'));
-  sampler = setInterval(sampleArgv, 5);
+  sampler = setInterval(sampleArgv, 20);
 });
 afterAll(async () => {
   if (sampler) clearInterval(sampler);
@@ -120,7 +127,7 @@ afterAll(async () => {
   record('sweep', report.runs, 'canary sweep runs');
   record('leak', report.leaks.length, 'canary sweep');
   console.log(
-    `canary sweep: ${report.runs} runs, ${report.files} files and ${report.argv} argv samples scanned, ${report.leaks.length} leaks`,
+    `canary sweep: ${report.runs} runs, ${report.files} files, ${report.spawned} processes started and ${report.argv} argv samples scanned, ${report.leaks.length} leaks`,
   );
 });
 
@@ -179,7 +186,10 @@ function run(
   input = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(process.cwd(), entry), ...args], {
+    const log = pathToFileURL(join(process.cwd(), 'test/reliability/spawn-log.mjs'));
+    log.searchParams.set('log', spawnLog(p));
+    bundleRuns.set(p.root, (bundleRuns.get(p.root) ?? 0) + 1);
+    const child = spawn(process.execPath, ['--import', log.href, join(process.cwd(), entry), ...args], {
       cwd: p.work,
       env: {
         PATH: process.env.PATH ?? '',
@@ -209,6 +219,17 @@ function run(
     child.stdin.end(input);
   });
 }
+
+/** Where spawn-log.mjs writes what the bundles run in `p` started, and their own command lines. */
+const spawnLog = (p: Paths) => join(p.root, 'spawns.jsonl');
+function readSpawnLog(p: Paths): { spawn?: string[]; file?: string; self?: string[] }[] {
+  return readFileSync(spawnLog(p), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { spawn?: string[]; file?: string; self?: string[] });
+}
+/** How many bundles ran in each place. */
+const bundleRuns = new Map<string, number>();
 
 /** GITHUB_ENV may hold the password only under the names the user asked to export. */
 function githubEnvOutsideAllowed(text: string): string {
@@ -240,6 +261,17 @@ async function sweep(
       if (opts.stdoutMayHoldSecret && f.endsWith('deploy.env')) continue; // asked for with --allow-unmasked-dotenv
       check(f, readFileSync(f, 'latin1'));
     }
+  }
+  // Every bundle run here left its own command line (the log is read, not assumed), and every process
+  // it started.
+  const spawned = readSpawnLog(p);
+  expect(spawned.filter((e) => e.self).length).toBe(bundleRuns.get(p.root));
+  for (const e of spawned) {
+    if (e.spawn) report.spawned++;
+    check(
+      e.spawn ? `the command line of ${e.spawn[0]}` : "a bundle's command line",
+      [e.file ?? '', ...(e.spawn ?? e.self ?? [])].join(' '),
+    );
   }
   report.argv += argvSampled;
   for (const a of argvSamples) check('argv', a.replace(/\0/g, ' '));
@@ -357,6 +389,11 @@ describe('CLI commands', () => {
       r.stderr += c.stderr;
     }
     await sweep(name, p, r, opts);
+    // exec's command was among the processes recorded as started.
+    if (args[0] === 'exec' && !/stale/.test(name)) {
+      const command = args.slice(args.indexOf('--') + 1);
+      expect(readSpawnLog(p).map((e) => e.spawn)).toContainEqual(command);
+    }
   });
 
   test('mask', async () => {

@@ -60,6 +60,13 @@ function scenario(): Scenario {
 let gitlab: RunningStandin;
 let elsewhere: RunningStandin;
 const places: Place[] = [];
+/** Directories made outside any place (a forged state's target): removed with the places. */
+const elsewhereDirs: string[] = [];
+const otherDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dt-other-'));
+  elsewhereDirs.push(dir);
+  return dir;
+};
 beforeEach(async () => {
   gitlab = await startStandin(scenario());
   elsewhere = await startStandin(scenario());
@@ -70,6 +77,7 @@ afterEach(async () => {
 });
 afterAll(() => {
   for (const p of places) rmSync(p.root, { recursive: true, force: true });
+  for (const dir of elsewhereDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 const tokenIds = (s: RunningStandin) => (s.gitlab.scenario.projects[0]!.tokens ?? []).map((t) => t.id);
@@ -141,7 +149,7 @@ describe('forged STATE_manifest: nothing touched, a warning says why', () => {
     [
       'a directory outside RUNNER_TEMP',
       () => {
-        const other = mkdtempSync(join(tmpdir(), 'dt-other-'));
+        const other = otherDir();
         const { m, file } = runDirIn(other);
         return { state: m, keep: [file] };
       },
@@ -149,7 +157,7 @@ describe('forged STATE_manifest: nothing touched, a warning says why', () => {
     [
       'a symlink in RUNNER_TEMP to a marked directory elsewhere',
       (p) => {
-        const other = mkdtempSync(join(tmpdir(), 'dt-other-'));
+        const other = otherDir();
         const { m, file } = runDirIn(other);
         const link = join(p.runnerTemp, 'deploy-token-LiNkEd');
         symlinkSync(m.dir, link);
@@ -300,7 +308,7 @@ describe('`deploy-token cleanup` with forged records in the state directory', ()
 
   test('a directory outside the temp dir, or without its marker: files left, reason given', async () => {
     const p = fresh();
-    const outside = runDirIn(mkdtempSync(join(tmpdir(), 'dt-other-')));
+    const outside = runDirIn(otherDir());
     const unmarked = runDirIn(p.runnerTemp);
     unlinkSync(join(unmarked.m.dir, MARKER_FILE));
     record(p, outside.m);

@@ -39,13 +39,19 @@ export default {
     config: {
       testMatch: set.tests,
       testPathIgnorePatterns: ['/node_modules/', ...set.ignore],
+      // jest.config.js's workerIdleMemoryLimit makes jest 29 run the files in a worker even with
+      // Stryker's runInBand, and a worker reports no per-test coverage to Stryker (the dry run fails:
+      // "Missing coverage results"). null lifts it: one process, as Stryker expects.
+      workerIdleMemoryLimit: null,
+      // Which file loads which static mutant (for stryker/sequencer.mjs), then the bail and the loop
+      // guard (stryker/guard.mjs); the masker's slow tests are left out (stryker/leave-out.mjs).
+      setupFilesAfterEnv: [
+        '<rootDir>/stryker/static-by-file.mjs',
+        '<rootDir>/stryker/guard.mjs',
+        ...(set.fast ? ['<rootDir>/stryker/leave-out.mjs'] : []),
+      ],
       ...(set.fast
         ? {
-            // jest.config.js's workerIdleMemoryLimit makes jest 29 run the files in a worker even
-            // with Stryker's runInBand, and a worker reports no per-test coverage to Stryker (the dry
-            // run fails: "Missing coverage results"). null lifts it: one process, as Stryker expects.
-            workerIdleMemoryLimit: null,
-            setupFilesAfterEnv: ['<rootDir>/stryker/guard.mjs', '<rootDir>/stryker/leave-out.mjs'],
             moduleNameMapper: {
               ...baseJest.moduleNameMapper,
               '^fast-check$': '<rootDir>/stryker/fast-check.mjs',

@@ -1,5 +1,5 @@
 /**
- * Mutation runs of src/mask only (a jest setup file, before stryker/leave-out.mjs). Two things make a
+ * Mutation runs (a jest setup file, after stryker/static-by-file.mjs, before stryker/leave-out.mjs). Two things make a
  * mutant cheap without changing which tests judge it:
  *
  * - Bail: Stryker's jest runner cannot stop jest at the first failure (jest has no programmatic bail),

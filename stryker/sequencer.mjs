@@ -6,8 +6,10 @@
  * but jest still loads every test file related to the mutated file, and loading (the module graph of
  * msw, the stand-in, the resolver) is most of a mutant's time. In the initial run (per-test coverage)
  * this records which test files hold the tests that cover each mutant; in a mutant's run it keeps
- * those files only. A mutant covered while modules load (static), unknown to the record, or with no
- * such file among the related ones runs every related file, as without this sequencer.
+ * those files only. A mutant covered while modules load (static) keeps the files whose loading hit it
+ * (stryker/static-by-file.mjs). A mutant unknown to the record, hit statically where no file can be
+ * named, or with no such file among the related ones runs every related file, as without this
+ * sequencer.
  *
  * The record lives in the sandbox (the test runner's working directory) and dies with it.
  */
@@ -69,7 +71,16 @@ export default class CoveringFilesOnly extends SlowFirst {
         else if (out[mutant] !== '*' && !out[mutant].includes(file)) out[mutant].push(file);
       }
     }
-    for (const mutant of Object.keys(coverage.static ?? {})) out[mutant] = '*';
+    // A static mutant: the files whose loading hit it (stryker/static-by-file.mjs), else every file.
+    const staticFiles = new Map();
+    for (const [file, ids] of Object.entries(state.instrumenterContext.staticByFile ?? {})) {
+      for (const id of ids) staticFiles.set(id, [...(staticFiles.get(id) ?? []), resolve(file)]);
+    }
+    for (const mutant of Object.keys(coverage.static ?? {})) {
+      const files = staticFiles.get(mutant);
+      if (files === undefined || out[mutant] === '*') out[mutant] = '*';
+      else out[mutant] = [...new Set([...(out[mutant] ?? []), ...files])];
+    }
     writeFileSync(join(process.cwd(), RECORD), JSON.stringify(out));
     record = out;
   }

@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/spec/validator.generated.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'reports/',
+      '.dist-check/',
+      '.stryker-tmp/',
+      'src/spec/validator.generated.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,21 +1,23 @@
 #!/usr/bin/env node
 /**
- * The static checks of `npm test`, two at a time (a 2-core machine): type check, lint (ESLint and
- * Prettier) and check-dist. Each one's output is printed whole when it ends, so they do not mix;
+ * The static checks of `npm test`, two at a time (a 2-core machine): ESLint, type check, Prettier
+ * and check-dist. Each one's output is printed whole when it ends, so they do not mix;
  * the exit code is 1 when any failed, naming which.
  */
 import { spawn } from 'node:child_process';
 
+// Longest first: ESLint (~14 s) runs in one lane while the other runs the rest (~14 s in all).
+// `npm run lint` is ESLint then Prettier; here they run apart. Node runs each tool's own bin.
 const CHECKS = [
-  ['typecheck', ['run', '-s', 'typecheck']],
-  ['lint', ['run', '-s', 'lint']],
-  ['check-dist', ['run', '-s', 'check-dist']],
+  ['eslint', ['node_modules/eslint/bin/eslint.js', '.']],
+  ['typecheck', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']],
+  ['prettier', ['node_modules/prettier/bin/prettier.cjs', '--check', '.']],
+  ['check-dist', ['scripts/check-dist.mjs']],
 ];
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run([name, args]) {
   return new Promise((done) => {
-    const child = spawn(npm, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
